@@ -1,0 +1,142 @@
+// core/files.cpp: POSIX implementation of core/files.h (works on Emscripten's MEMFS/IDBFS too).
+#include "core/files.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+
+namespace toward::core::files {
+namespace {
+
+Status ioError(const std::string& what, int err) {
+  if (err == ENOSPC || err == EDQUOT) {
+    return {ErrorCode::Io, "There is no room left to store this (" + what + ")."};
+  }
+  return {ErrorCode::Io, what + ": " + std::strerror(err)};
+}
+
+int64_t toMs(const struct timespec& ts) { return int64_t(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000; }
+
+}  // namespace
+
+Result<std::string> readFile(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY);
+  if (fd < 0) {
+    if (errno == ENOENT) return Status{ErrorCode::NotFound, "not found: " + path};
+    return ioError("could not open " + path, errno);
+  }
+  std::string out;
+  char buf[16384];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int err = errno;
+      ::close(fd);
+      return ioError("could not read " + path, err);
+    }
+    if (n == 0) break;
+    out.append(buf, size_t(n));
+  }
+  ::close(fd);
+  return out;
+}
+
+Status writeFileAtomic(const std::string& path, const std::string& content) {
+  const int64_t oldMs = modifiedMs(path);
+  const std::string tmp = path + ".tmp";
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  if (fd < 0) return ioError("could not create " + tmp, errno);
+  size_t done = 0;
+  while (done < content.size()) {
+    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int err = errno;
+      ::close(fd);
+      ::unlink(tmp.c_str());
+      return ioError("could not write " + path, err);
+    }
+    done += size_t(n);
+  }
+  if (::fsync(fd) != 0 && errno != EINVAL && errno != ENOSYS) {
+    int err = errno;
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    return ioError("could not flush " + path, err);
+  }
+  ::close(fd);
+  // Millisecond timestamps decide what gets mirrored to IndexedDB: never let a rewrite look unchanged.
+  struct stat st {};
+  if (oldMs >= 0 && ::stat(tmp.c_str(), &st) == 0 && toMs(st.st_mtim) <= oldMs) {
+    const int64_t want = oldMs + 1;
+    struct timespec times[2];
+    times[0].tv_sec = time_t(want / 1000);
+    times[0].tv_nsec = long((want % 1000) * 1000000);
+    times[1] = times[0];
+    ::utimensat(AT_FDCWD, tmp.c_str(), times, 0);
+  }
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    int err = errno;
+    ::unlink(tmp.c_str());
+    return ioError("could not replace " + path, err);
+  }
+  return Status::ok();
+}
+
+Status removeFile(const std::string& path) {
+  if (::unlink(path.c_str()) != 0 && errno != ENOENT) return ioError("could not remove " + path, errno);
+  return Status::ok();
+}
+
+Status makeDirs(const std::string& path) {
+  std::string partial;
+  size_t pos = 0;
+  while (pos != std::string::npos) {
+    pos = path.find('/', pos + 1);
+    partial = path.substr(0, pos);
+    if (partial.empty()) continue;
+    if (::mkdir(partial.c_str(), 0755) != 0 && errno != EEXIST) {
+      return ioError("could not create folder " + partial, errno);
+    }
+  }
+  return Status::ok();
+}
+
+namespace {
+std::vector<std::string> listEntries(const std::string& dir, bool wantDirs) {
+  std::vector<std::string> out;
+  DIR* d = ::opendir(dir.c_str());
+  if (!d) return out;
+  while (struct dirent* e = ::readdir(d)) {
+    std::string name = e->d_name;
+    if (name == "." || name == "..") continue;
+    struct stat st {};
+    if (::stat((dir + "/" + name).c_str(), &st) != 0) continue;
+    if (wantDirs ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode)) out.push_back(std::move(name));
+  }
+  ::closedir(d);
+  return out;
+}
+}  // namespace
+
+std::vector<std::string> listFiles(const std::string& dir) { return listEntries(dir, false); }
+std::vector<std::string> listDirs(const std::string& dir) { return listEntries(dir, true); }
+
+int64_t modifiedMs(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return -1;
+  return toMs(st.st_mtim);
+}
+
+bool exists(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0;
+}
+
+}  // namespace toward::core::files

@@ -1,0 +1,66 @@
+// core/platform/platform.h: everything the app needs from the machine it runs on, behind one
+// interface, so no code outside core/platform and web/ includes emscripten headers.
+// Implementations: platform_web.cpp (browser: IDBFS, DOM text fields, clipboard) and
+// platform_native.cpp (tests and tools: a folder on disk, no window).
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace toward::core {
+
+// Where a text field sits on screen this frame, in the same units as ImGui's coordinates.
+struct TextFieldPlacement {
+  std::string key;           // stable for one field of one record, e.g. "journal.entry/ID/text"
+  float x = 0, y = 0, w = 0, h = 0;             // the field's box
+  float clipX = 0, clipY = 0, clipW = 0, clipH = 0;  // the visible part of its window
+  bool multiline = false;
+  bool focus = false;        // ask for keyboard focus (once)
+  float fontPx = 16;         // text size
+  std::string placeholder;   // shown while empty
+  std::string label;         // accessible name
+};
+
+// Word-wrapped editing with the system's spellcheck, IME, on-screen keyboard and clipboard.
+// In the browser it is a real <textarea>/<input> laid over the canvas; natively it is unavailable
+// and callers fall back to ImGui's own widgets (core/ui/text_field.h does this).
+class TextInputService {
+ public:
+  virtual ~TextInputService() = default;
+  virtual bool available() const = 0;
+  // Shows the field this frame. `text` is the model's text; when the person changed it since the last
+  // call, `text` is updated and true returned. A field not placed in a frame is hidden, never cleared.
+  virtual bool place(const TextFieldPlacement& placement, std::string& text) = 0;
+  // Hides fields that were not placed during this frame.
+  virtual void endFrame() = 0;
+  // True while one of the fields has keyboard focus.
+  virtual bool hasFocus() const = 0;
+  // Colours for fields (0xRRGGBB) and the font size, when the theme changes.
+  virtual void setStyle(uint32_t background, uint32_t text, uint32_t accent, float fontPx) = 0;
+};
+
+class Platform {
+ public:
+  virtual ~Platform() = default;
+  // Wall-clock time, Unix milliseconds.
+  virtual int64_t nowMs() const = 0;
+  // The folder that holds the person's data (the IndexedDB mount in the browser).
+  virtual std::string dataRoot() const = 0;
+  // Starts mirroring the data folder to durable storage and calls done(ok, message) when finished
+  // (at once where files are already durable). Never called while a previous sync is running.
+  virtual void startSync(std::function<void(bool ok, const std::string& message)> done) = 0;
+  virtual TextInputService& textInput() = 0;
+  // Puts text on the system clipboard.
+  virtual void copyToClipboard(const std::string& text) = 0;
+  // Asks for another frame to be drawn soon (something changed outside of input events).
+  virtual void wake() = 0;
+  // The person's system prefers less motion / a dark theme.
+  virtual bool prefersReducedMotion() const = 0;
+  virtual bool prefersDarkTheme() const = 0;
+};
+
+// The platform this build runs on (web or native), created once.
+std::unique_ptr<Platform> makePlatform();
+
+}  // namespace toward::core

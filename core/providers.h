@@ -1,0 +1,64 @@
+// core/providers.h: what plugins offer to the rest of the app through the core, without anyone
+// reaching into a plugin: search hits, metric events (charted by the progress plugin), and exports.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace toward::core {
+
+// ---------------------------------------------------------------- search
+struct SearchQuery {
+  std::string text;        // what the person typed; matched case- and accent-insensitively
+  int64_t fromMs = 0;      // inclusive; 0 = no lower bound
+  int64_t toMs = 0;        // exclusive; 0 = no upper bound
+  size_t limit = 200;      // at most this many hits per provider
+};
+
+struct SearchHit {
+  std::string type;        // record type id
+  std::string id;          // record id
+  std::string title;       // a line to show
+  std::string snippet;     // a few words around the match
+  int64_t timeMs = 0;      // when it happened (for sorting)
+};
+
+class SearchProvider {
+ public:
+  virtual ~SearchProvider() = default;
+  // Appends hits for `query` to `out`.
+  virtual void search(const SearchQuery& query, std::vector<SearchHit>& out) const = 0;
+};
+
+// ---------------------------------------------------------------- metrics
+// One thing that happened, for charts: e.g. kind "journal.fork" with values {"secondsStayed": 42}
+// and labels {"direction": "toward"}. Times are Unix milliseconds.
+struct MetricEvent {
+  std::string kind;
+  int64_t timeMs = 0;
+  std::map<std::string, double> values;
+  std::map<std::string, std::string> labels;
+};
+
+class MetricsProvider {
+ public:
+  virtual ~MetricsProvider() = default;
+  // Appends every event this plugin knows about to `out`.
+  virtual void collectMetrics(std::vector<MetricEvent>& out) const = 0;
+};
+
+// ---------------------------------------------------------------- export
+struct ExportFile {
+  std::string path;        // relative, e.g. "journal/2026-11-25-a-title.md"
+  std::string content;     // UTF-8 text
+};
+
+class ExportProvider {
+ public:
+  virtual ~ExportProvider() = default;
+  // Appends readable Markdown files of everything this plugin holds to `out`.
+  virtual void exportMarkdown(std::vector<ExportFile>& out) const = 0;
+};
+
+}  // namespace toward::core

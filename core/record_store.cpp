@@ -1,0 +1,226 @@
+// core/record_store.cpp: file-per-record storage with a trash (see record_store.h).
+#include "core/record_store.h"
+
+#include <algorithm>
+
+#include "core/files.h"
+#include "core/ids.h"
+#include "core/record_codec.h"
+
+namespace toward::core {
+namespace {
+
+constexpr const char* kSuffix = ".json";
+
+bool endsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+}  // namespace
+
+RecordStore::RecordStore(std::string root, const Registry& registry, Clock clock)
+    : m_root(std::move(root)), m_registry(registry), m_clock(std::move(clock)) {}
+
+std::string RecordStore::recordPath(const std::string& type, const std::string& id) const {
+  return m_root + "/records/" + type + "/" + id + kSuffix;
+}
+
+std::string RecordStore::trashPath(const std::string& type, const std::string& id) const {
+  return m_root + "/trash/" + type + "/" + id + kSuffix;
+}
+
+LoadReport RecordStore::load() {
+  LoadReport report;
+  m_records.clear();
+  m_trash.clear();
+  m_untouchable.clear();
+  loadFolder(m_root + "/records", false, report);
+  loadFolder(m_root + "/trash", true, report);
+  m_problems = report.problems;
+  return report;
+}
+
+void RecordStore::loadFolder(const std::string& folder, bool trash, LoadReport& report) {
+  for (const auto& typeDir : files::listDirs(folder)) {
+    const std::string dir = folder + "/" + typeDir;
+    for (const auto& name : files::listFiles(dir)) {
+      const std::string path = dir + "/" + name;
+      if (endsWith(name, ".tmp")) continue;  // an interrupted write: the real file is intact
+      if (!endsWith(name, kSuffix)) continue;
+      auto problem = [&](const std::string& message) {
+        report.problems.push_back({path, message});
+        m_untouchable[path] = message;
+      };
+      auto text = files::readFile(path);
+      if (!text) { problem(text.error().message()); continue; }
+      auto decoded = decodeEnvelope(text.value());
+      if (!decoded) { problem(decoded.error().message()); continue; }
+      StoredRecord& r = decoded.value().record;
+      if (r.type != typeDir || r.id + kSuffix != name) {
+        problem("the record's name does not match where it is stored");
+        continue;
+      }
+      const RecordType* type = m_registry.recordType(r.type);
+      if (!type) { problem("this kind of record is not known to this version of Toward"); continue; }
+      if (r.schema > type->schema) { problem("this record was written by a newer version of Toward"); continue; }
+      if (r.schema < type->minSchema) { problem("this record is in a format too old to read"); continue; }
+      if (trash) {
+        TrashedRecord t{std::move(r), decoded.value().deletedMs < 0 ? 0 : decoded.value().deletedMs};
+        m_trash[t.record.type][t.record.id] = std::move(t);
+        ++report.trashed;
+      } else {
+        std::string type_id = r.type, id = r.id;
+        m_records[type_id][id] = std::move(r);
+        ++report.records;
+      }
+    }
+  }
+}
+
+Status RecordStore::writable() const {
+  if (!m_readOnlyReason.empty()) return {ErrorCode::ReadOnly, m_readOnlyReason};
+  return Status::ok();
+}
+
+Result<StoredRecord> RecordStore::put(const std::string& typeId, const std::string& idIn, const std::string& body,
+                                      uint32_t schema) {
+  if (auto w = writable(); !w) return w;
+  const RecordType* type = m_registry.recordType(typeId);
+  if (!type) return Status{ErrorCode::Invalid, "Toward does not know this kind of record (" + typeId + ")."};
+  if (!idIn.empty() && !isValidRecordId(idIn)) return Status{ErrorCode::Invalid, "This record id cannot be used."};
+  const uint32_t bodySchema = schema == 0 ? type->schema : schema;
+  auto normalized = type->normalize(body, bodySchema);
+  if (!normalized) {
+    return Status{normalized.error().code(), "This " + type->noun + " could not be saved: " + normalized.error().message() + "."};
+  }
+  const int64_t now = m_clock();
+  StoredRecord r;
+  r.type = typeId;
+  r.id = idIn.empty() ? newRecordId(now) : idIn;
+  r.schema = type->schema;
+  r.body = std::move(normalized.value());
+  r.createdMs = now;
+  r.updatedMs = now;
+  const std::string path = recordPath(typeId, r.id);
+  if (m_untouchable.count(path)) {
+    return Status{ErrorCode::Invalid, "A record with this id is kept aside untouched and cannot be replaced."};
+  }
+  if (const StoredRecord* old = find(typeId, r.id)) {
+    if (old->body == r.body) return *old;  // nothing changed: no write, no sync
+    r.createdMs = old->createdMs;
+    r.revision = old->revision + 1;
+    r.updatedMs = std::max(now, old->updatedMs);
+  }
+  if (auto s = files::makeDirs(m_root + "/records/" + typeId); !s) return s;
+  if (auto s = files::writeFileAtomic(path, encodeEnvelope(r)); !s) return s;
+  m_records[typeId][r.id] = r;
+  ++m_generation;
+  notify(RecordChange::Kind::Saved, typeId, r.id);
+  return r;
+}
+
+Status RecordStore::remove(const std::string& type, const std::string& id) {
+  if (auto w = writable(); !w) return w;
+  auto byType = m_records.find(type);
+  if (byType == m_records.end() || !byType->second.count(id)) return {ErrorCode::NotFound, "This record is no longer here."};
+  TrashedRecord t{byType->second.at(id), m_clock()};
+  // Trash copy first: a crash in between leaves the record in both places, never in neither.
+  if (auto s = files::makeDirs(m_root + "/trash/" + type); !s) return s;
+  if (auto s = files::writeFileAtomic(trashPath(type, id), encodeEnvelope(t.record, t.deletedMs)); !s) return s;
+  if (auto s = files::removeFile(recordPath(type, id)); !s) return s;
+  byType->second.erase(id);
+  m_trash[type][id] = std::move(t);
+  ++m_generation;
+  notify(RecordChange::Kind::Removed, type, id);
+  return Status::ok();
+}
+
+Status RecordStore::restore(const std::string& type, const std::string& id) {
+  if (auto w = writable(); !w) return w;
+  auto byType = m_trash.find(type);
+  if (byType == m_trash.end() || !byType->second.count(id)) return {ErrorCode::NotFound, "This is no longer in the trash."};
+  StoredRecord r = byType->second.at(id).record;
+  if (const StoredRecord* live = find(type, id)) r.revision = std::max(r.revision, live->revision) + 1;
+  if (auto s = files::makeDirs(m_root + "/records/" + type); !s) return s;
+  if (auto s = files::writeFileAtomic(recordPath(type, id), encodeEnvelope(r)); !s) return s;
+  if (auto s = files::removeFile(trashPath(type, id)); !s) return s;
+  byType->second.erase(id);
+  m_records[type][id] = std::move(r);
+  ++m_generation;
+  notify(RecordChange::Kind::Restored, type, id);
+  return Status::ok();
+}
+
+Status RecordStore::purge(const std::string& type, const std::string& id) {
+  if (auto w = writable(); !w) return w;
+  auto byType = m_trash.find(type);
+  if (byType == m_trash.end() || !byType->second.count(id)) return {ErrorCode::NotFound, "This is no longer in the trash."};
+  if (auto s = files::removeFile(trashPath(type, id)); !s) return s;
+  byType->second.erase(id);
+  ++m_generation;
+  notify(RecordChange::Kind::Purged, type, id);
+  return Status::ok();
+}
+
+size_t RecordStore::purgeExpired() {
+  if (readOnly()) return 0;
+  const int64_t cutoff = m_clock() - kTrashDays * kDayMs;
+  std::vector<std::pair<std::string, std::string>> expired;
+  for (const auto& [type, byId] : m_trash) {
+    for (const auto& [id, t] : byId) {
+      if (t.deletedMs < cutoff) expired.emplace_back(type, id);
+    }
+  }
+  size_t purged = 0;
+  for (const auto& [type, id] : expired) {
+    if (purge(type, id)) ++purged;
+  }
+  return purged;
+}
+
+const StoredRecord* RecordStore::find(const std::string& type, const std::string& id) const {
+  auto byType = m_records.find(type);
+  if (byType == m_records.end()) return nullptr;
+  auto it = byType->second.find(id);
+  return it == byType->second.end() ? nullptr : &it->second;
+}
+
+std::vector<const StoredRecord*> RecordStore::list(const std::string& type) const {
+  std::vector<const StoredRecord*> out;
+  auto byType = m_records.find(type);
+  if (byType == m_records.end()) return out;
+  out.reserve(byType->second.size());
+  for (const auto& [id, r] : byType->second) out.push_back(&r);
+  std::stable_sort(out.begin(), out.end(), [](const StoredRecord* a, const StoredRecord* b) { return a->createdMs < b->createdMs; });
+  return out;
+}
+
+std::vector<const TrashedRecord*> RecordStore::trash() const {
+  std::vector<const TrashedRecord*> out;
+  for (const auto& [type, byId] : m_trash) {
+    for (const auto& [id, t] : byId) out.push_back(&t);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const TrashedRecord* a, const TrashedRecord* b) { return a->deletedMs > b->deletedMs; });
+  return out;
+}
+
+size_t RecordStore::count() const {
+  size_t n = 0;
+  for (const auto& [type, byId] : m_records) n += byId.size();
+  return n;
+}
+
+int RecordStore::addListener(Listener listener) {
+  int handle = m_nextListener++;
+  m_listeners[handle] = std::move(listener);
+  return handle;
+}
+
+void RecordStore::removeListener(int handle) { m_listeners.erase(handle); }
+
+void RecordStore::notify(RecordChange::Kind kind, const std::string& type, const std::string& id) {
+  RecordChange change{kind, type, id};
+  for (const auto& [handle, listener] : m_listeners) listener(change);
+}
+
+}  // namespace toward::core

@@ -1,0 +1,108 @@
+// core/record_store.h: every record in its own file, so saving one record costs one file write.
+//   <root>/records/<type>/<id>.json   live records
+//   <root>/trash/<type>/<id>.json     deleted records, restorable for kTrashDays days
+// Files are written atomically (core/files.h). Loading never fails as a whole: a damaged file, an
+// unknown type or a record from a newer version is reported, left untouched on disk, and skipped.
+// Only the core touches these files; plugins read and write records through this class.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/record.h"
+#include "core/registry.h"
+#include "core/result.h"
+
+namespace toward::core {
+
+inline constexpr int64_t kTrashDays = 30;
+inline constexpr int64_t kDayMs = 24LL * 60 * 60 * 1000;
+
+// A file that could not be read; it stays on disk exactly as it was.
+struct LoadProblem {
+  std::string path;
+  std::string message;   // plain words, e.g. "this record was written by a newer version of Toward"
+};
+
+struct LoadReport {
+  size_t records = 0;
+  size_t trashed = 0;
+  std::vector<LoadProblem> problems;
+};
+
+struct RecordChange {
+  enum class Kind { Saved, Removed, Restored, Purged };
+  Kind kind;
+  std::string type;
+  std::string id;
+};
+
+class RecordStore {
+ public:
+  using Clock = std::function<int64_t()>;
+  using Listener = std::function<void(const RecordChange&)>;
+
+  // root: the data folder (the IndexedDB mount in the browser). The registry must outlive the store.
+  RecordStore(std::string root, const Registry& registry, Clock clock);
+
+  // Reads every record file under root. Call once, after the platform's initial load.
+  LoadReport load();
+
+  // Saves `body` (written with `schema`, 0 = the type's current schema) as record `id` of `type`;
+  // an empty id creates a new record. The body is normalized by the type. Returns the saved record.
+  Result<StoredRecord> put(const std::string& type, const std::string& id, const std::string& body, uint32_t schema = 0);
+  // Moves a record to the trash.
+  Status remove(const std::string& type, const std::string& id);
+  // Brings a record back from the trash.
+  Status restore(const std::string& type, const std::string& id);
+  // Deletes a trashed record for good (only by the person's explicit choice, or after it expired).
+  Status purge(const std::string& type, const std::string& id);
+  // Deletes trashed records older than kTrashDays; returns how many.
+  size_t purgeExpired();
+
+  const StoredRecord* find(const std::string& type, const std::string& id) const;
+  // Records of one type, oldest created first.
+  std::vector<const StoredRecord*> list(const std::string& type) const;
+  // Trashed records, most recently deleted first.
+  std::vector<const TrashedRecord*> trash() const;
+  size_t count() const;
+  // Files found at load that could not be read (kept untouched).
+  const std::vector<LoadProblem>& problems() const { return m_problems; }
+
+  // Grows by one with every change written to files; the durability tracker follows it.
+  uint64_t generation() const { return m_generation; }
+
+  // While a reason is set, every write is refused with that reason (e.g. another tab is the writer).
+  void setReadOnly(std::string reason) { m_readOnlyReason = std::move(reason); }
+  bool readOnly() const { return !m_readOnlyReason.empty(); }
+
+  // Called after every change; returns a handle for removeListener.
+  int addListener(Listener listener);
+  void removeListener(int handle);
+
+  const std::string& root() const { return m_root; }
+  int64_t now() const { return m_clock(); }
+
+ private:
+  std::string recordPath(const std::string& type, const std::string& id) const;
+  std::string trashPath(const std::string& type, const std::string& id) const;
+  Status writable() const;
+  void loadFolder(const std::string& folder, bool trash, LoadReport& report);
+  void notify(RecordChange::Kind kind, const std::string& type, const std::string& id);
+
+  std::string m_root;
+  const Registry& m_registry;
+  Clock m_clock;
+  std::map<std::string, std::map<std::string, StoredRecord>> m_records;   // type -> id -> record
+  std::map<std::string, std::map<std::string, TrashedRecord>> m_trash;    // type -> id -> record
+  std::map<std::string, std::string> m_untouchable;                       // path -> why
+  std::vector<LoadProblem> m_problems;
+  std::map<int, Listener> m_listeners;
+  int m_nextListener = 1;
+  uint64_t m_generation = 0;
+  std::string m_readOnlyReason;
+};
+
+}  // namespace toward::core

@@ -1,0 +1,40 @@
+// core/record_type.h: how a plugin describes a kind of record to the core (OBS's obs_source_info,
+// ImGui's ImGuiSettingsHandler). The core owns persistence; the plugin owns the meaning of a body.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "core/result.h"
+#include "core/serialization.h"
+
+namespace toward::core {
+
+struct RecordType {
+  std::string id;           // stable forever, e.g. "letters.letter"
+  std::string noun;         // how people call one of these, e.g. "letter" (used in messages)
+  uint32_t schema = 1;      // the body version this build writes
+  uint32_t minSchema = 1;   // the oldest body version this build reads
+  // Reads a body written with `schema` and returns it in the current schema's canonical form.
+  std::function<Result<std::string>(const std::string& body, uint32_t schema)> normalize;
+  // A short line naming a record for lists such as the trash, e.g. its title or first words.
+  std::function<std::string(const std::string& body, uint32_t schema)> describe;
+};
+
+// Builds a RecordType from a body type T (see serialization.h) and a describe function over T.
+template <class T>
+RecordType makeRecordType(std::string id, std::string noun, std::function<std::string(const T&)> describe) {
+  RecordType t;
+  t.id = std::move(id);
+  t.noun = std::move(noun);
+  t.schema = T::kSchema;
+  t.minSchema = T::kMinSchema;
+  t.normalize = [](const std::string& body, uint32_t schema) { return normalizeBody<T>(body, schema); };
+  t.describe = [describe](const std::string& body, uint32_t schema) -> std::string {
+    auto v = loadBody<T>(body, schema);
+    return v ? describe(v.value()) : std::string();
+  };
+  return t;
+}
+
+}  // namespace toward::core

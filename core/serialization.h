@@ -1,0 +1,75 @@
+// core/serialization.h: record bodies <-> C++ types with cereal's JSON archives.
+// A body type T provides
+//   static constexpr uint32_t kSchema;      // the version written now
+//   static constexpr uint32_t kMinSchema;   // the oldest version load() still reads
+//   template <class A> void save(A&) const;              // writes the current version only
+//   template <class A> void load(A&, uint32_t schema);   // reads any version kMinSchema..kSchema
+// Its fields are written at the top level of the body object (the version lives in the envelope's
+// "schema", not inside the body). Nested types are part of their record's schema: they use plain
+// cereal save/load without CEREAL_CLASS_VERSION (one version number per record, in the envelope,
+// instead of "cereal_class_version" keys scattered through the JSON a person may read in a backup).
+// Use optionalField() for fields that may be absent (added in a later schema, or left out by a caller).
+#pragma once
+#include <cstdint>
+#include <sstream>
+#include <string>
+
+#include "core/json.h"
+#include "core/record_codec.h"
+#include "core/result.h"
+
+namespace toward::core {
+
+// Reads `name` into `value` when present; leaves `value` unchanged when the body does not have it.
+template <class Archive, class T>
+void optionalField(Archive& ar, const char* name, T& value) {
+  try {
+    ar(cereal::make_nvp(name, value));
+  } catch (const cereal::Exception& e) {
+    // cereal reports a missing name with exactly this text, before entering the node, and leaves the
+    // archive usable. Anything else (a wrong type, a missing nested name) is a real error.
+    if (std::string(e.what()) != std::string("JSON Parsing failed - provided NVP (") + name + ") not found") throw;
+  }
+}
+
+// Serializes a body to compact JSON object text.
+template <class T>
+std::string saveBody(const T& value) {
+  std::ostringstream os;
+  {
+    cereal::JSONOutputArchive ar(os, cereal::JSONOutputArchive::Options::NoIndent());
+    value.save(ar);
+  }
+  auto compact = compactJsonObject(os.str());
+  return compact ? compact.value() : std::string("{}");
+}
+
+// Parses body text written with `schema` into a T. Invalid (plain message) on any problem; TooNew
+// when `schema` is newer than T::kSchema; Invalid when older than T::kMinSchema.
+template <class T>
+Result<T> loadBody(const std::string& body, uint32_t schema) {
+  if (schema > T::kSchema) return Status{ErrorCode::TooNew, "written by a newer version of Toward"};
+  if (schema < T::kMinSchema) return Status{ErrorCode::Invalid, "written in a format too old to read"};
+  if (body.size() > kMaxRecordBytes) return Status{ErrorCode::Invalid, "larger than Toward accepts"};
+  const size_t start = body.find_first_not_of(" \t\r\n");
+  if (start == std::string::npos || body[start] != '{') return Status{ErrorCode::Invalid, "it is not a JSON object"};
+  T value{};
+  try {
+    std::istringstream is(body);
+    cereal::JSONInputArchive ar(is);
+    value.load(ar, schema);
+  } catch (const std::exception& e) {
+    return Status{ErrorCode::Invalid, std::string("its contents could not be read (") + e.what() + ")"};
+  }
+  return value;
+}
+
+// Normalizes any readable body into the current schema's canonical text (load, then save).
+template <class T>
+Result<std::string> normalizeBody(const std::string& body, uint32_t schema) {
+  auto loaded = loadBody<T>(body, schema);
+  if (!loaded) return loaded.error();
+  return saveBody(loaded.value());
+}
+
+}  // namespace toward::core

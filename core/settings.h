@@ -1,0 +1,41 @@
+// core/settings.h: the person's app settings, stored as one record ("core.settings", id "app").
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "core/registry.h"
+#include "core/serialization.h"
+
+namespace toward::core {
+
+inline constexpr const char* kSettingsType = "core.settings";
+inline constexpr const char* kSettingsId = "app";
+
+struct Settings {
+  static constexpr uint32_t kSchema = 1;
+  static constexpr uint32_t kMinSchema = 1;
+
+  std::string theme = "system";         // theme: "system" | "light" | "dark", default "system"
+  uint32_t textPercent = 100;           // textPercent: 80..200, default 100 (text size)
+  std::string reducedMotion = "system"; // reducedMotion: "system" | "on" | "off", default "system"
+
+  template <class A>
+  void save(A& ar) const {
+    ar(cereal::make_nvp("theme", theme), cereal::make_nvp("textPercent", textPercent),
+       cereal::make_nvp("reducedMotion", reducedMotion));
+  }
+  template <class A>
+  void load(A& ar, uint32_t /*schema*/) {
+    optionalField(ar, "theme", theme);
+    optionalField(ar, "textPercent", textPercent);
+    optionalField(ar, "reducedMotion", reducedMotion);
+    clamp();
+  }
+  // Puts every field back into its allowed range (a hand-edited or damaged record stays usable).
+  void clamp();
+};
+
+// Registers the core's own record types (settings).
+Status registerCoreTypes(Registry& registry);
+
+}  // namespace toward::core

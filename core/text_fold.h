@@ -1,0 +1,15 @@
+// core/text_fold.h: folding text for search, so "zoe" finds "Zoë", "ΑΓΑΠΗ" finds "αγάπη" and
+// "ЁЛКА" finds "ёлка": lower case, accents removed (Latin, Greek, Cyrillic), other text unchanged.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace toward::core {
+
+// The folded form of UTF-8 text (invalid bytes are dropped).
+std::string foldForSearch(std::string_view text);
+
+// True when every whitespace-separated word of `foldedQuery` occurs in `foldedText`.
+bool matchesAllWords(std::string_view foldedText, std::string_view foldedQuery);
+
+}  // namespace toward::core

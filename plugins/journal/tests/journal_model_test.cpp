@@ -1,0 +1,153 @@
+// plugins/journal/tests/journal_model_test.cpp: journal entries, ordering, search, metrics, export.
+#include <doctest/doctest.h>
+
+#include "core/record_store.h"
+#include "plugins/journal/journal_model.h"
+#include "test_support.h"
+
+using namespace toward;
+using journal::JournalEntry;
+
+TEST_CASE("[journal] golden schema 1 reads every field") {
+  auto e = core::loadBody<JournalEntry>(test::fixture("journal.entry.v1.json"), 1);
+  REQUIRE(e.isOk());
+  const JournalEntry& v = e.value();
+  CHECK(v.kind == "fork");
+  CHECK(v.title == "After the session");
+  CHECK(v.timeMs == 1764000000000);
+  CHECK(v.tags == std::vector<std::string>{"session", "longing"});
+  CHECK(v.bringToSession);
+  CHECK(v.doNotResurface);
+  CHECK(v.contentNote == "mentions a hard memory");
+  REQUIRE(v.fork.feelings.size() == 2);
+  CHECK(v.fork.feelings[0].word == "longing");
+  CHECK(v.fork.feelings[0].intensity == 8);
+  CHECK(v.fork.bodyAreas.size() == 2);
+  CHECK(v.fork.direction == "toward");
+  CHECK(v.fork.secondsStayed == 45);
+  CHECK(v.fork.compassionFrom == "myself");
+  CHECK(v.fork.intensityAfter == 5);
+  CHECK(v.fork.afterwards == "Made tea and sat by the window.");
+}
+
+TEST_CASE("[journal] saving and loading round-trips, and out-of-range values are made safe") {
+  JournalEntry e;
+  e.kind = "words";
+  e.text = "You are allowed to take up space.";
+  e.tags = {"kind words"};
+  auto back = core::loadBody<JournalEntry>(core::saveBody(e), 1);
+  REQUIRE(back.isOk());
+  CHECK(back.value().text == e.text);
+  CHECK(back.value().kind == "words");
+
+  auto odd = core::loadBody<JournalEntry>(R"({"kind":"mystery","fork":{"feelings":[{"word":"x","intensity":99}],"direction":"sideways","intensityAfter":-7}})", 1);
+  REQUIRE(odd.isOk());
+  CHECK(odd.value().kind == "free");
+  CHECK(odd.value().fork.feelings[0].intensity == 10);
+  CHECK(odd.value().fork.direction.empty());
+  CHECK(odd.value().fork.intensityAfter == -1);
+}
+
+TEST_CASE("[journal] the model follows the store and lists newest first") {
+  test::TempDir dir;
+  auto registry = test::appRegistry();
+  test::FakeClock clock;
+  core::RecordStore store(dir.path(), registry, std::ref(clock));
+  store.load();
+  journal::JournalModel model(store);
+  auto first = model.create("free").value();
+  clock.nowMs += 1000;
+  auto second = model.create("fork").value();
+  REQUIRE(model.size() == 2);
+  CHECK(model.ordered().front() == second);
+  CHECK(model.find(second)->kind == "fork");
+
+  JournalEntry edited = *model.find(first);
+  edited.text = "Edited words";
+  REQUIRE(model.save(first, edited));
+  CHECK(model.find(first)->text == "Edited words");
+
+  // a record written by someone else (the test API, an import) shows up through the store
+  auto other = store.put(journal::kEntryType, "", R"({"text":"from elsewhere","timeMs":1})").value().id;
+  CHECK(model.find(other) != nullptr);
+  CHECK(model.ordered().back() == other);
+
+  REQUIRE(model.remove(first));
+  CHECK(model.find(first) == nullptr);
+  CHECK(model.size() == 2);
+}
+
+TEST_CASE("[journal] search is case and accent insensitive over every field, and respects dates") {
+  test::TempDir dir;
+  auto registry = test::appRegistry();
+  test::FakeClock clock;
+  core::RecordStore store(dir.path(), registry, std::ref(clock));
+  store.load();
+  journal::JournalModel model(store);
+  model.attach(registry);
+  store.put(journal::kEntryType, "", R"({"title":"Zoë's birthday","text":"I felt Sehnsucht","timeMs":1000})");
+  store.put(journal::kEntryType, "", R"({"text":"quiet day","tags":["Καλημέρα"],"timeMs":2000})");
+  store.put(journal::kEntryType, "", R"({"kind":"fork","fork":{"feelings":[{"word":"longing","intensity":7}]},"timeMs":3000})");
+
+  CHECK(registry.search({"zoe SEHNSUCHT"}).size() == 1);
+  CHECK(registry.search({"καλημερα"}).size() == 1);
+  CHECK(registry.search({"LONGING"}).size() == 1);
+  CHECK(registry.search({""}).size() == 3);
+  core::SearchQuery ranged{"", 1500, 2500};
+  auto hits = registry.search(ranged);
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0].title == "quiet day");
+}
+
+TEST_CASE("[journal] metrics: words for every entry, one fork event per fork") {
+  test::TempDir dir;
+  auto registry = test::appRegistry();
+  test::FakeClock clock;
+  core::RecordStore store(dir.path(), registry, std::ref(clock));
+  store.load();
+  journal::JournalModel model(store);
+  model.attach(registry);
+  store.put(journal::kEntryType, "", test::fixture("journal.entry.v1.json"));
+  store.put(journal::kEntryType, "", R"({"text":"three small words","timeMs":5})");
+  auto events = registry.metrics();
+  int words = 0, forks = 0;
+  for (const auto& e : events) {
+    if (e.kind == "journal.words") ++words;
+    if (e.kind == "journal.fork") {
+      ++forks;
+      CHECK(e.labels.at("direction") == "toward");
+      CHECK(e.values.at("secondsStayed") == 45);
+      CHECK(e.values.at("intensityBefore") == 8);
+      CHECK(e.values.at("intensityAfter") == 5);
+    }
+  }
+  CHECK(words == 2);
+  CHECK(forks == 1);
+}
+
+TEST_CASE("[journal] Markdown export holds every entry's words") {
+  test::TempDir dir;
+  auto registry = test::appRegistry();
+  test::FakeClock clock;
+  core::RecordStore store(dir.path(), registry, std::ref(clock));
+  store.load();
+  journal::JournalModel model(store);
+  model.attach(registry);
+  store.put(journal::kEntryType, "", R"({"title":"A hard evening","text":"Still here.","timeMs":1764000000000,"contentNote":"grief"})");
+  auto files = registry.exportMarkdown();
+  REQUIRE(files.size() == 1);
+  CHECK(files[0].path.rfind("journal/2025-11-24-a-hard-evening-", 0) == 0);
+  CHECK(files[0].content.find("# A hard evening") != std::string::npos);
+  CHECK(files[0].content.find("Still here.") != std::string::npos);
+  CHECK(files[0].content.find("Content note: grief") != std::string::npos);
+}
+
+TEST_CASE("[journal] describing entries: title, else first words, never a broken character") {
+  JournalEntry e;
+  CHECK(journal::describeEntry(e) == "Untitled entry");
+  e.text = std::string(58, 'a') + "ё and more";
+  const std::string d = journal::describeEntry(e);
+  CHECK(d.size() <= 64);
+  CHECK(d.find("...") != std::string::npos);
+  CHECK(journal::countWords("  one two\nthree  ") == 3);
+}

@@ -1,0 +1,410 @@
+// tests/browser/lib/harness.mjs: shared helpers for Toward's browser tests and benchmark.
+// Serves build/web/dist on 127.0.0.1, drives Debian's /usr/bin/chromium through playwright-core,
+// collects console/page errors, waits for window.towardTest, and checks the canvas is not blank.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+// TOWARD_DIST overrides the served directory (e.g. to test the harness against a stand-in page).
+export const DIST = process.env.TOWARD_DIST ? path.resolve(process.env.TOWARD_DIST) : path.join(ROOT, 'build/web/dist');
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader',
+  '--use-angle=swiftshader', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export function assertBuilt() {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+    throw new Error(`${path.join(DIST, 'index.html')} is missing: run ./scripts/build web first`);
+  }
+}
+
+// ------------------------------------------------------------------ static server
+const MIME = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png', '.svg': 'image/svg+xml', '.ico': 'image/x-icon',
+  '.ttf': 'font/ttf', '.otf': 'font/otf', '.woff': 'font/woff', '.woff2': 'font/woff2',
+  '.webmanifest': 'application/manifest+json', '.txt': 'text/plain; charset=utf-8',
+  '.data': 'application/octet-stream', '.map': 'application/json; charset=utf-8',
+};
+
+// Fallback used only while scripts/serve.mjs does not exist.
+function startInProcessServer(dir) {
+  const root = path.resolve(dir);
+  const server = http.createServer((req, res) => {
+    let rel;
+    try { rel = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname); } catch { rel = '/'; }
+    if (rel.endsWith('/')) rel += 'index.html';
+    const file = path.resolve(root, '.' + rel);
+    if (!file.startsWith(root + path.sep)) { res.writeHead(403).end(); return; }
+    fs.readFile(file, (err, data) => {
+      if (err) { res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found'); return; }
+      res.writeHead(200, {
+        'Content-Type': MIME[path.extname(file).toLowerCase()] || 'application/octet-stream',
+        'Content-Length': data.length, 'Cache-Control': 'no-cache',
+      });
+      res.end(req.method === 'HEAD' ? undefined : data);
+    });
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      resolve({ url: `http://127.0.0.1:${port}/`, kind: 'in-process',
+        close: () => new Promise((r) => server.close(() => r())) });
+    });
+  });
+}
+
+// Starts `node scripts/serve.mjs --dir build/web/dist --port 0` and parses the URL it prints.
+export async function startServer({ dir = DIST } = {}) {
+  assertBuilt();
+  const serveScript = path.join(ROOT, 'scripts/serve.mjs');
+  if (!fs.existsSync(serveScript)) return startInProcessServer(dir);
+  const rel = path.relative(ROOT, dir);
+  const dirArg = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : dir;
+  const child = spawn(process.execPath, [serveScript, '--dir', dirArg, '--port', '0'], {
+    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let errOut = '';
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve.mjs printed no URL within 10 s; stdout: ${out} stderr: ${errOut}`)), 10_000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/Toward is running at (http:\/\/127\.0\.0\.1:\d+\/)/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    child.stderr.on('data', (d) => { errOut += d; });
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`serve.mjs exited (${code}) before printing its URL; stderr: ${errOut}`)); });
+    child.once('error', (e) => { clearTimeout(timer); reject(e); });
+  });
+  child.stdout.resume();
+  return {
+    url, kind: 'serve.mjs',
+    close: () => new Promise((r) => {
+      if (child.exitCode !== null || child.signalCode !== null) { r(); return; }
+      child.once('exit', () => r());
+      child.kill('SIGTERM');
+      setTimeout(() => { if (child.exitCode === null) child.kill('SIGKILL'); }, 3000).unref();
+    }),
+  };
+}
+
+// ------------------------------------------------------------------ browser profiles
+export function makeUserDataDir() {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'toward-profile-'));
+}
+
+async function launchContext(userDataDir) {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 720 },
+    timeout: 60_000,
+  });
+}
+
+// Pid of the Chromium browser process (not renderers) that uses userDataDir.
+function browserPids(userDataDir) {
+  const pids = [];
+  for (const ent of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(ent)) continue;
+    let cmd;
+    try { cmd = fs.readFileSync(`/proc/${ent}/cmdline`, 'utf8').split('\0'); } catch { continue; }
+    if (cmd.includes(`--user-data-dir=${userDataDir}`) && !cmd.some((a) => a.startsWith('--type='))) {
+      pids.push(Number(ent));
+    }
+  }
+  return pids;
+}
+
+// A browser profile that can be closed (gracefully or abruptly) and relaunched.
+export class Profile {
+  constructor(userDataDir) {
+    this.userDataDir = userDataDir;
+    this.context = null;
+    this.errors = []; // console errors and page errors of every page opened through this profile
+  }
+
+  static async launch(userDataDir = makeUserDataDir()) {
+    const p = new Profile(userDataDir);
+    await p.relaunch();
+    return p;
+  }
+
+  async relaunch() {
+    if (this.context) throw new Error('profile is still running');
+    this.context = await launchContext(this.userDataDir);
+    for (const pg of this.context.pages()) watchErrors(pg, this.errors);
+    this.context.on('page', (pg) => watchErrors(pg, this.errors));
+    return this.context;
+  }
+
+  // Graceful: Chromium shuts down normally.
+  async close() {
+    if (!this.context) return;
+    const ctx = this.context;
+    this.context = null;
+    await ctx.close().catch(() => {});
+  }
+
+  // Abrupt: SIGKILL the browser process of this profile (found by its --user-data-dir), so no
+  // page gets any chance to save anything on the way out.
+  async crash() {
+    if (!this.context) return;
+    const ctx = this.context;
+    this.context = null;
+    const pids = browserPids(this.userDataDir);
+    if (pids.length === 0) {
+      await ctx.close().catch(() => {});
+      return 'closed';
+    }
+    const closed = new Promise((r) => ctx.once('close', r));
+    for (const pid of pids) { try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ } }
+    await Promise.race([closed, sleep(10_000)]);
+    await ctx.close().catch(() => {});
+    const t0 = Date.now();
+    while (browserPids(this.userDataDir).length && Date.now() - t0 < 10_000) await sleep(100);
+    return 'killed';
+  }
+
+  async dispose() {
+    await this.close();
+    fs.rmSync(this.userDataDir, { recursive: true, force: true });
+  }
+
+  async newPage() {
+    const pages = this.context.pages();
+    // A persistent context starts with one blank tab; reuse it for the first page.
+    if (pages.length === 1 && pages[0].url() === 'about:blank' && !pages[0]._towardUsed) {
+      pages[0]._towardUsed = true;
+      return pages[0];
+    }
+    const pg = await this.context.newPage();
+    pg._towardUsed = true;
+    return pg;
+  }
+
+  assertNoErrors() {
+    assert.deepEqual(this.errors, [], `console errors / page errors:\n${this.errors.join('\n')}`);
+  }
+}
+
+export function watchErrors(page, sink) {
+  if (page._towardWatched) return;
+  page._towardWatched = true;
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') {
+      const loc = msg.location();
+      sink.push(`console.error: ${msg.text()}${loc && loc.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
+    }
+  });
+  page.on('pageerror', (err) => sink.push(`pageerror: ${err && err.stack ? err.stack : err}`));
+}
+
+// ------------------------------------------------------------------ app page helpers
+function isNavigationError(e) {
+  return /Execution context was destroyed|Cannot find context|navigat|Target closed|frame was detached/i.test(String(e && e.message));
+}
+
+// Waits for window.towardTest to exist.
+export async function waitForApi(page, timeoutMs = 30_000) {
+  await page.waitForFunction(() => typeof window.towardTest === 'object' && window.towardTest !== null,
+    null, { timeout: timeoutMs });
+}
+
+// Resolves true when towardTest.ready() resolved within timeoutMs, false otherwise.
+// Survives navigations (e.g. the app reloading itself) by retrying.
+export async function readyWithin(page, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const left = deadline - Date.now();
+    if (left <= 0) return false;
+    try {
+      await waitForApi(page, left);
+      const r = await page.evaluate((ms) => Promise.race([
+        Promise.resolve(window.towardTest.ready()).then(() => 'ready'),
+        new Promise((res) => setTimeout(() => res('timeout'), ms)),
+      ]), Math.max(1, deadline - Date.now()));
+      return r === 'ready';
+    } catch (e) {
+      if (/Timeout/i.test(String(e && e.name) + String(e && e.message)) && Date.now() >= deadline) return false;
+      if (!isNavigationError(e) && !/Timeout/i.test(String(e && e.message))) throw e;
+      await sleep(100);
+    }
+  }
+}
+
+export async function waitReady(page, timeoutMs = 60_000) {
+  const ok = await readyWithin(page, timeoutMs);
+  if (!ok) throw new Error(`towardTest.ready() did not resolve within ${timeoutMs} ms`);
+}
+
+// Opens the app in a new tab of the profile and (by default) waits for ready().
+export async function openApp(profile, url, { ready = true, timeoutMs = 60_000 } = {}) {
+  const page = await profile.newPage();
+  await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
+  if (ready) await waitReady(page, timeoutMs);
+  return page;
+}
+
+export async function reloadApp(page, { ready = true, timeoutMs = 60_000 } = {}) {
+  await page.reload({ waitUntil: 'load', timeout: timeoutMs });
+  if (ready) await waitReady(page, timeoutMs);
+}
+
+// Thin wrappers around window.towardTest (arguments are passed through structured clone).
+export const api = {
+  put: (page, type, body, id) => page.evaluate(([t, b, i]) =>
+    (i === undefined ? window.towardTest.put(t, b) : window.towardTest.put(t, b, i)), [type, body, id]),
+  list: (page, type) => page.evaluate((t) => window.towardTest.list(t), type),
+  remove: (page, type, id) => page.evaluate(([t, i]) => window.towardTest.remove(t, i), [type, id]),
+  trashList: (page) => page.evaluate(() => window.towardTest.trashList()),
+  flush: (page) => page.evaluate(() => window.towardTest.flush()),
+  state: (page) => page.evaluate(() => window.towardTest.state()),
+  framesRendered: (page) => page.evaluate(() => window.towardTest.framesRendered()),
+  firstFrameMs: (page) => page.evaluate(() => window.towardTest.firstFrameMs()),
+  version: (page) => page.evaluate(() => window.towardTest.version()),
+  lastSyncWrites: (page) => page.evaluate(() => window.towardTest.lastSyncWrites()),
+  setSyncDelayMs: (page, ms) => page.evaluate((m) => window.towardTest.setSyncDelayMs(m), ms),
+};
+
+export async function waitUntil(fn, { timeoutMs = 10_000, intervalMs = 50, message = 'condition' } = {}) {
+  const t0 = Date.now();
+  let last;
+  for (;;) {
+    last = await fn();
+    if (last) return last;
+    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${message}`);
+    await sleep(intervalMs);
+  }
+}
+
+// Puts `count` journal entries in batches of `batch` inside the page; returns the ids.
+export async function seedJournal(page, count, { batch = 500, textLength = 60, prefix = 'seed' } = {}) {
+  const ids = [];
+  for (let start = 0; start < count; start += batch) {
+    const n = Math.min(batch, count - start);
+    const got = await page.evaluate(([s, n2, len, pre]) => {
+      const words = 'walk river morning quiet coffee letter garden window light rain friend story '.repeat(4);
+      const out = [];
+      for (let i = s; i < s + n2; i++) {
+        let text = `${pre} ${i}: `;
+        while (text.length < len) text += words.slice(0, len - text.length);
+        out.push(window.towardTest.put('journal.entry', {
+          kind: 'free', title: `${pre} title ${i}`, text, createdMs: 1764000000000 + i * 1000,
+        }));
+      }
+      return Promise.all(out);
+    }, [start, n, textLength, prefix]);
+    ids.push(...got);
+  }
+  return ids;
+}
+
+// ------------------------------------------------------------------ PNG decoding
+// Minimal PNG decoder: 8-bit greyscale/GA/RGB/RGBA, non-interlaced, filter types 0-4.
+export function decodePng(buf) {
+  const sig = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (!sig.every((b, i) => buf[i] === b)) throw new Error('not a PNG');
+  let off = 8;
+  let width = 0, height = 0, bitDepth = 0, colorType = 0, interlace = 0;
+  const idat = [];
+  while (off < buf.length) {
+    const len = buf.readUInt32BE(off);
+    const type = buf.toString('latin1', off + 4, off + 8);
+    const data = buf.subarray(off + 8, off + 8 + len);
+    if (type === 'IHDR') {
+      width = data.readUInt32BE(0); height = data.readUInt32BE(4);
+      bitDepth = data[8]; colorType = data[9]; interlace = data[12];
+    } else if (type === 'IDAT') idat.push(data);
+    else if (type === 'IEND') break;
+    off += 12 + len;
+  }
+  const channels = { 0: 1, 2: 3, 4: 2, 6: 4 }[colorType];
+  if (bitDepth !== 8 || !channels || interlace !== 0) {
+    throw new Error(`unsupported PNG: bitDepth ${bitDepth} colorType ${colorType} interlace ${interlace}`);
+  }
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  const bpp = channels;
+  const stride = width * bpp;
+  const out = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {
+    const ft = raw[y * (stride + 1)];
+    const src = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    const row = y * stride;
+    const prev = y > 0 ? row - stride : -1;
+    for (let x = 0; x < stride; x++) {
+      const a = x >= bpp ? out[row + x - bpp] : 0;
+      const b = prev >= 0 ? out[prev + x] : 0;
+      const c = prev >= 0 && x >= bpp ? out[prev + x - bpp] : 0;
+      let v = src[x];
+      switch (ft) {
+        case 0: break;
+        case 1: v += a; break;
+        case 2: v += b; break;
+        case 3: v += (a + b) >> 1; break;
+        case 4: {
+          const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+          v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+          break;
+        }
+        default: throw new Error(`bad PNG filter type ${ft} in row ${y}`);
+      }
+      out[row + x] = v & 0xff;
+    }
+  }
+  // Normalise to RGBA.
+  const rgba = Buffer.alloc(width * height * 4);
+  for (let i = 0, j = 0; i < width * height; i++, j += bpp) {
+    const o = i * 4;
+    if (channels === 4) { rgba[o] = out[j]; rgba[o + 1] = out[j + 1]; rgba[o + 2] = out[j + 2]; rgba[o + 3] = out[j + 3]; }
+    else if (channels === 3) { rgba[o] = out[j]; rgba[o + 1] = out[j + 1]; rgba[o + 2] = out[j + 2]; rgba[o + 3] = 255; }
+    else if (channels === 2) { rgba[o] = rgba[o + 1] = rgba[o + 2] = out[j]; rgba[o + 3] = out[j + 1]; }
+    else { rgba[o] = rgba[o + 1] = rgba[o + 2] = out[j]; rgba[o + 3] = 255; }
+  }
+  return { width, height, rgba };
+}
+
+// Share of pixels that have the most common colour, and the number of distinct colours.
+export function colourStats({ width, height, rgba }) {
+  const counts = new Map();
+  for (let i = 0; i < width * height; i++) {
+    const k = rgba.readUInt32BE(i * 4);
+    counts.set(k, (counts.get(k) || 0) + 1);
+  }
+  let top = 0;
+  for (const n of counts.values()) if (n > top) top = n;
+  return { dominantShare: top / (width * height), distinct: counts.size };
+}
+
+export async function assertCanvasNotBlank(page, { maxDominantShare = 0.995, minDistinct = 3 } = {}) {
+  const png = await page.locator('#canvas').screenshot({ timeout: 15_000 });
+  const img = decodePng(png);
+  assert.ok(img.width > 0 && img.height > 0, 'canvas screenshot is empty');
+  const { dominantShare, distinct } = colourStats(img);
+  assert.ok(dominantShare <= maxDominantShare && distinct >= minDistinct,
+    `#canvas looks blank: ${(dominantShare * 100).toFixed(2)}% of ${img.width}x${img.height} pixels share one colour, ${distinct} distinct colours`);
+  return { width: img.width, height: img.height, dominantShare, distinct };
+}
+
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}

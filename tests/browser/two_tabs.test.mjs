@@ -1,0 +1,75 @@
+// two_tabs: only one tab writes. A second tab shows #tab-notice and stays passive until the user
+// clicks #take-over; then the first tab saves what it has pending and becomes passive itself.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Profile, openApp, reloadApp, readyWithin, waitReady, waitForApi, api, waitUntil } from './lib/harness.mjs';
+
+const TYPE = 'journal.entry';
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server?.close(); });
+
+const noticeVisible = (page) => page.locator('#tab-notice').isVisible();
+
+test('second tab stays passive until it takes over; the first tab hands over cleanly', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const a = await openApp(profile, server.url);
+    assert.equal((await api.state(a)).writer, true, 'tab A (alone) is not the writer');
+    assert.equal(await noticeVisible(a), false, '#tab-notice is visible in the only tab');
+    const a1 = await api.put(a, TYPE, { title: 'A1', text: 'written by tab A first' });
+    await api.flush(a);
+
+    // Tab B: shows the notice and does not become ready by itself.
+    const b = await openApp(profile, server.url, { ready: false });
+    await waitUntil(() => noticeVisible(b), { timeoutMs: 20_000, message: '#tab-notice visible in tab B' });
+    assert.equal(await b.locator('#take-over').isVisible(), true, '#take-over not visible in tab B');
+    await waitForApi(b);
+    assert.equal(await readyWithin(b, 2000), false, 'tab B became ready although tab A holds the writer lock');
+    assert.equal((await api.state(b)).writer, false, 'tab B claims to be the writer before taking over');
+    assert.equal((await api.state(a)).writer, true, 'tab A lost the writer role when tab B opened');
+
+    // A has a pending change when B takes over.
+    await api.setSyncDelayMs(a, 600000);
+    const a2 = await api.put(a, TYPE, { title: 'A2', text: 'pending in tab A during take-over' });
+    assert.equal((await api.state(a)).saved, false, 'A2 is already saved although the sync delay is 600 s');
+
+    await b.locator('#take-over').click();
+
+    await waitUntil(() => noticeVisible(a), { timeoutMs: 15_000, message: '#tab-notice visible in tab A after B took over' });
+    await waitUntil(async () => (await api.state(a)).writer === false,
+      { timeoutMs: 15_000, message: 'tab A state().writer === false after B took over' });
+    await waitReady(b, 30_000);
+    assert.equal(await noticeVisible(b), false, '#tab-notice still visible in tab B after it took over');
+    assert.equal((await api.state(b)).writer, true, 'tab B is ready but not the writer');
+
+    let ids = new Set((await api.list(b, TYPE)).map((r) => r.id));
+    assert.ok(ids.has(a1), 'tab B does not list A1');
+    assert.ok(ids.has(a2), 'tab B does not list A2 (A\'s pending change was not flushed on hand-over)');
+
+    // A is passive now: writes are refused and it offers to take over again.
+    const putInA = await a.evaluate(() => {
+      try {
+        const r = window.towardTest.put('journal.entry', { title: 'A3', text: 'must be refused' });
+        return { threw: false, returned: r && typeof r.then === 'function' ? 'a Promise' : JSON.stringify(r) };
+      } catch (e) {
+        return { threw: true, isError: e instanceof Error, message: String(e && e.message) };
+      }
+    });
+    assert.equal(putInA.threw, true, `put in passive tab A did not throw (returned ${putInA.returned})`);
+    assert.equal(putInA.isError, true, 'put in passive tab A threw something that is not an Error');
+    assert.ok(putInA.message.length > 0, 'put in passive tab A threw an Error without a message');
+    assert.equal(await a.locator('#take-over').isVisible(), true, '#take-over not offered in passive tab A');
+
+    const b1 = await api.put(b, TYPE, { title: 'B1', text: 'written by tab B' });
+    await api.flush(b);
+    await reloadApp(b);
+    ids = new Set((await api.list(b, TYPE)).map((r) => r.id));
+    for (const [name, id] of [['A1', a1], ['A2', a2], ['B1', b1]]) assert.ok(ids.has(id), `${name} missing after reloading tab B`);
+    assert.ok(!(await api.list(b, TYPE)).some((r) => r.body && r.body.title === 'A3'), 'refused A3 was stored anyway');
+
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});

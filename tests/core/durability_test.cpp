@@ -1,0 +1,76 @@
+// tests/core/durability_test.cpp: "saved" means a completed sync that began after the change.
+#include <doctest/doctest.h>
+
+#include "core/durability.h"
+
+using toward::core::DurabilityTracker;
+
+TEST_CASE("[durability] a change waits for a pause, then one sync covers it") {
+  DurabilityTracker d;
+  d.setDelayMs(1000);
+  CHECK(d.saved());
+  d.observe(1, 0);
+  CHECK_FALSE(d.saved());
+  CHECK_FALSE(d.startIfDue(500).has_value());
+  d.observe(2, 600);                      // typing goes on: the sync moves later
+  CHECK_FALSE(d.startIfDue(1200).has_value());
+  auto gen = d.startIfDue(1600);
+  REQUIRE(gen.has_value());
+  CHECK(*gen == 2);
+  CHECK(d.syncing());
+  CHECK_FALSE(d.saved());                 // not before the sync completes
+  d.finished(true, "", 1700);
+  CHECK(d.saved());
+}
+
+TEST_CASE("[durability] never two syncs at once; a change during a sync gets its own") {
+  DurabilityTracker d;
+  d.setDelayMs(0);
+  d.observe(1, 0);
+  REQUIRE(d.startIfDue(0).has_value());
+  d.observe(2, 10);
+  d.requestFlush();
+  CHECK_FALSE(d.startIfDue(20).has_value());   // one is running
+  d.finished(true, "", 30);
+  CHECK_FALSE(d.saved());                       // generation 2 was not in that sync
+  auto next = d.startIfDue(30);
+  REQUIRE(next.has_value());
+  CHECK(*next == 2);
+  d.finished(true, "", 40);
+  CHECK(d.saved());
+}
+
+TEST_CASE("[durability] a flush starts at once, without waiting for the pause") {
+  DurabilityTracker d;
+  d.setDelayMs(600000);
+  d.observe(1, 0);
+  CHECK_FALSE(d.startIfDue(1).has_value());
+  d.requestFlush();
+  CHECK(d.nextDueMs() == 0);
+  CHECK(d.startIfDue(2).has_value());
+}
+
+TEST_CASE("[durability] a failed sync keeps the change unsaved, shows why, and retries with pauses") {
+  DurabilityTracker d;
+  d.setDelayMs(0);
+  d.observe(1, 0);
+  REQUIRE(d.startIfDue(0).has_value());
+  d.finished(false, "QuotaExceededError", 100);
+  CHECK_FALSE(d.saved());
+  CHECK(d.error() == "QuotaExceededError");
+  CHECK_FALSE(d.startIfDue(1000).has_value());  // pausing before trying again
+  REQUIRE(d.startIfDue(2100).has_value());
+  d.finished(false, "QuotaExceededError", 2200);
+  CHECK_FALSE(d.startIfDue(5000).has_value());  // the pause grew
+  REQUIRE(d.startIfDue(6200).has_value());
+  d.finished(true, "", 6300);
+  CHECK(d.saved());
+  CHECK(d.error().empty());
+}
+
+TEST_CASE("[durability] nothing to do when nothing changed") {
+  DurabilityTracker d;
+  d.requestFlush();
+  CHECK_FALSE(d.startIfDue(0).has_value());
+  CHECK(d.nextDueMs() == -1);
+}

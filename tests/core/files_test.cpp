@@ -1,0 +1,46 @@
+// tests/core/files_test.cpp: atomic writes and the timestamps IndexedDB mirroring depends on.
+#include <doctest/doctest.h>
+
+#include "core/files.h"
+#include "test_support.h"
+
+using namespace toward;
+
+TEST_CASE("[files] an atomic write replaces the whole file and leaves no temporary file") {
+  test::TempDir dir;
+  const std::string path = dir.path() + "/a.json";
+  REQUIRE(core::files::writeFileAtomic(path, "first version, longer"));
+  REQUIRE(core::files::writeFileAtomic(path, "second"));
+  CHECK(core::files::readFile(path).value() == "second");
+  CHECK(core::files::listFiles(dir.path()) == std::vector<std::string>{"a.json"});
+}
+
+TEST_CASE("[files] rewriting a file always moves its modification time forward") {
+  // IDBFS decides what to store by millisecond timestamps: two writes in one millisecond must differ.
+  test::TempDir dir;
+  const std::string path = dir.path() + "/a.json";
+  int64_t last = -1;
+  for (int i = 0; i < 20; ++i) {
+    REQUIRE(core::files::writeFileAtomic(path, "version " + std::to_string(i)));
+    const int64_t now = core::files::modifiedMs(path);
+    CHECK(now > last);
+    last = now;
+  }
+}
+
+TEST_CASE("[files] reading a missing file says NotFound; folders are created with parents") {
+  test::TempDir dir;
+  CHECK(core::files::readFile(dir.path() + "/nope").error().code() == core::ErrorCode::NotFound);
+  REQUIRE(core::files::makeDirs(dir.path() + "/x/y/z"));
+  CHECK(core::files::listDirs(dir.path() + "/x") == std::vector<std::string>{"y"});
+  CHECK(core::files::removeFile(dir.path() + "/missing"));
+}
+
+TEST_CASE("[files] a write into a folder that cannot exist fails with a message and changes nothing") {
+  test::TempDir dir;
+  test::writeRaw(dir.path() + "/file", "x");
+  auto s = core::files::writeFileAtomic(dir.path() + "/file/child.json", "y");
+  CHECK_FALSE(s.isOk());
+  CHECK(s.code() == core::ErrorCode::Io);
+  CHECK(core::files::readFile(dir.path() + "/file").value() == "x");
+}

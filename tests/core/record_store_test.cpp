@@ -1,0 +1,215 @@
+// tests/core/record_store_test.cpp: one file per record, the trash, and loading that never fails whole.
+#include <doctest/doctest.h>
+
+#include <map>
+
+#include "core/files.h"
+#include "core/record_codec.h"
+#include "core/record_store.h"
+#include "test_support.h"
+
+using namespace toward;
+
+namespace {
+
+const std::string kType = "journal.entry";
+
+// modification time of every file under the store's root, by path
+std::map<std::string, int64_t> snapshot(const std::string& root) {
+  std::map<std::string, int64_t> out;
+  for (const char* area : {"/records", "/trash"}) {
+    for (const auto& t : core::files::listDirs(root + area)) {
+      for (const auto& f : core::files::listFiles(root + area + "/" + t)) {
+        const std::string p = root + area + "/" + t + "/" + f;
+        out[p] = core::files::modifiedMs(p);
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("[store] saving creates a record that a fresh store loads back") {
+  test::TempDir dir;
+  auto registry = test::appRegistry();
+  test::FakeClock clock;
+  std::string id;
+  {
+    core::RecordStore store(dir.path(), registry, std::ref(clock));
+    store.load();
+    auto saved = store.put(kType, "", R"({"text":"I noticed the longing and stayed.","kind":"free"})");
+    REQUIRE(saved.isOk());
+    id = saved.value().id;
+    CHECK(saved.value().revision == 1);
+    CHECK(store.generation() == 1);
+  }
+  core::RecordStore again(dir.path(), registry, std::ref(clock));
+  auto report = again.load();
+  CHECK(report.records == 1);
+  CHECK(report.problems.empty());
+  const core::StoredRecord* r = again.find(kType, id);
+  REQUIRE(r != nullptr);
+  CHECK(r->body.find("I noticed the longing and stayed.") != std::string::npos);
+}
+
+TEST_CASE("[store] saving one record writes exactly one file, whatever the size of the store") {
+  test::TempDir dir;
+  auto registry = test::appRegistry();
+  test::FakeClock clock;
+  core::RecordStore store(dir.path(), registry, std::ref(clock));
+  store.load();
+  std::vector<std::string> ids;
+  for (int i = 0; i < 300; ++i) ids.push_back(store.put(kType, "", R"({"text":"entry"})").value().id);
+  const auto before = snapshot(dir.path());
+  REQUIRE(store.put(kType, ids[150], R"({"text":"changed"})").isOk());
+  const auto after = snapshot(dir.path());
+  REQUIRE(before.size() == after.size());
+  int changed = 0;
+  for (const auto& [path, ms] : after) changed += before.at(path) != ms ? 1 : 0;
+  CHECK(changed == 1);
+  CHECK(store.find(kType, ids[150])->revision == 2);
+}
+
+TEST_CASE("[store] saving an unchanged body writes nothing") {
+  test::TempDir dir;
+  auto registry = test::appRegistry();
+  test::FakeClock clock;
+  core::RecordStore store(dir.path(), registry, std::ref(clock));
+  store.load();
+  auto id = store.put(kType, "", R"({"text":"same"})").value().id;
+  const auto gen = store.generation();
+  REQUIRE(store.put(kType, id, R"({"text":"same"})").isOk());
+  CHECK(store.generation() == gen);
+  CHECK(store.find(kType, id)->revision == 1);
+}
+
+TEST_CASE("[store] deleting moves to the trash, which restores, and expires after 30 days") {
+  test::TempDir dir;
+  auto registry = test::appRegistry();
+  test::FakeClock clock;
+  core::RecordStore store(dir.path(), registry, std::ref(clock));
+  store.load();
+  auto id = store.put(kType, "", R"({"text":"keep me"})").value().id;
+
+  REQUIRE(store.remove(kType, id));
+  CHECK(store.find(kType, id) == nullptr);
+  REQUIRE(store.trash().size() == 1);
+  CHECK(store.trash()[0]->deletedMs == clock.nowMs);
+  CHECK_FALSE(core::files::exists(dir.path() + "/records/" + kType + "/" + id + ".json"));
+
+  SUBCASE("restore brings it back with its words") {
+    REQUIRE(store.restore(kType, id));
+    REQUIRE(store.find(kType, id) != nullptr);
+    CHECK(store.find(kType, id)->body.find("keep me") != std::string::npos);
+    CHECK(store.trash().empty());
+  }
+  SUBCASE("the trash survives a reload") {
+    core::RecordStore again(dir.path(), registry, std::ref(clock));
+    CHECK(again.load().trashed == 1);
+    CHECK(again.trash()[0]->record.id == id);
+  }
+  SUBCASE("within 30 days nothing expires; after, it is gone for good") {
+    clock.nowMs += 29 * core::kDayMs;
+    CHECK(store.purgeExpired() == 0);
+    clock.nowMs += 2 * core::kDayMs;
+    CHECK(store.purgeExpired() == 1);
+    CHECK(store.trash().empty());
+    CHECK_FALSE(core::files::exists(dir.path() + "/trash/" + kType + "/" + id + ".json"));
+  }
+}
+
+TEST_CASE("[store] a crash between writing the trash copy and removing the record loses nothing") {
+  test::TempDir dir;
+  auto registry = test::appRegistry();
+  test::FakeClock clock;
+  core::RecordStore store(dir.path(), registry, std::ref(clock));
+  store.load();
+  auto saved = store.put(kType, "", R"({"text":"both places"})").value();
+  // what remove() writes first, without its second step
+  test::writeRaw(dir.path() + "/trash/" + kType + "/" + saved.id + ".json", core::encodeEnvelope(saved, clock.nowMs));
+  core::RecordStore again(dir.path(), registry, std::ref(clock));
+  auto report = again.load();
+  CHECK(report.records == 1);
+  CHECK(report.trashed == 1);
+}
+
+TEST_CASE("[store] damaged, foreign and newer files are reported, skipped and left untouched") {
+  test::TempDir dir;
+  auto registry = test::appRegistry();
+  test::FakeClock clock;
+  {
+    core::RecordStore store(dir.path(), registry, std::ref(clock));
+    store.load();
+    store.put(kType, "", R"({"text":"a good entry"})");
+  }
+  const std::string damaged = dir.path() + "/records/" + kType + "/BROKEN.json";
+  const std::string foreign = dir.path() + "/records/garden.plant/01KAYGQ4E0K7W3J9P2QX.json";
+  const std::string newer = dir.path() + "/records/" + kType + "/NEWER.json";
+  test::writeRaw(damaged, "{\"toward\":\"record\",\"format\":1,\"ty");
+  test::writeRaw(foreign, test::fixture("envelope.v1.json"));
+  std::string future = core::encodeEnvelope({kType, "NEWER", 99, 1, 0, 0, "{}"});
+  test::writeRaw(newer, future);
+  test::writeRaw(dir.path() + "/records/" + kType + "/half.json.tmp", "{");
+
+  core::RecordStore store(dir.path(), registry, std::ref(clock));
+  auto report = store.load();
+  CHECK(report.records == 1);
+  CHECK(report.problems.size() == 3);
+  CHECK(core::files::readFile(damaged).value() == "{\"toward\":\"record\",\"format\":1,\"ty");
+  CHECK(core::files::readFile(newer).value() == future);
+  SUBCASE("and can never be overwritten by a save") {
+    auto s = store.put(kType, "NEWER", R"({"text":"x"})");
+    CHECK_FALSE(s.isOk());
+    CHECK(core::files::readFile(newer).value() == future);
+  }
+}
+
+TEST_CASE("[store] bad input changes nothing and says why") {
+  test::TempDir dir;
+  auto registry = test::appRegistry();
+  test::FakeClock clock;
+  core::RecordStore store(dir.path(), registry, std::ref(clock));
+  store.load();
+  CHECK(store.put("nope.type", "", "{}").error().code() == core::ErrorCode::Invalid);
+  CHECK(store.put(kType, "../escape", "{}").error().code() == core::ErrorCode::Invalid);
+  auto wrongType = store.put(kType, "", R"({"text":42})");
+  CHECK(wrongType.error().code() == core::ErrorCode::Invalid);
+  CHECK(wrongType.error().message().rfind("This journal entry could not be saved", 0) == 0);
+  CHECK(store.put(kType, "", "[1,2]").error().code() == core::ErrorCode::Invalid);
+  CHECK(store.count() == 0);
+  CHECK(store.generation() == 0);
+  CHECK(snapshot(dir.path()).empty());
+}
+
+TEST_CASE("[store] a read-only store (another tab writes) refuses every change") {
+  test::TempDir dir;
+  auto registry = test::appRegistry();
+  test::FakeClock clock;
+  core::RecordStore store(dir.path(), registry, std::ref(clock));
+  store.load();
+  auto id = store.put(kType, "", R"({"text":"x"})").value().id;
+  store.setReadOnly("Toward is open in another tab.");
+  CHECK(store.put(kType, "", R"({"text":"y"})").error().code() == core::ErrorCode::ReadOnly);
+  CHECK(store.remove(kType, id).code() == core::ErrorCode::ReadOnly);
+  CHECK(store.count() == 1);
+  store.setReadOnly("");
+  CHECK(store.put(kType, "", R"({"text":"y"})").isOk());
+}
+
+TEST_CASE("[store] listeners hear every change") {
+  test::TempDir dir;
+  auto registry = test::appRegistry();
+  test::FakeClock clock;
+  core::RecordStore store(dir.path(), registry, std::ref(clock));
+  store.load();
+  std::vector<core::RecordChange::Kind> heard;
+  int h = store.addListener([&](const core::RecordChange& c) { heard.push_back(c.kind); });
+  auto id = store.put(kType, "", R"({"text":"x"})").value().id;
+  store.remove(kType, id);
+  store.restore(kType, id);
+  store.removeListener(h);
+  store.put(kType, "", R"({"text":"y"})");
+  using K = core::RecordChange::Kind;
+  CHECK(heard == std::vector<K>{K::Saved, K::Removed, K::Restored});
+}

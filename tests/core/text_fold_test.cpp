@@ -1,0 +1,30 @@
+// tests/core/text_fold_test.cpp: case- and accent-insensitive search folding.
+#include <doctest/doctest.h>
+
+#include "core/text_fold.h"
+
+using toward::core::foldForSearch;
+using toward::core::matchesAllWords;
+
+TEST_CASE("[fold] Latin accents and case fold away") {
+  CHECK(foldForSearch("Zoë ÉLAN Ça Ørsted Straße Łódź") == "zoe elan ca orsted strasse lodz");
+}
+
+TEST_CASE("[fold] Greek and Cyrillic fold case and accents") {
+  CHECK(foldForSearch("ΑΓΆΠΗ") == foldForSearch("αγάπη"));
+  CHECK(foldForSearch("αγάπη") == "αγαπη");
+  CHECK(foldForSearch("ЁЛКА") == "елка");
+  CHECK(foldForSearch("Привет") == "привет");
+}
+
+TEST_CASE("[fold] combining accents, emoji and invalid bytes") {
+  CHECK(foldForSearch("e\xCC\x81t\xC3\xA9") == "ete");
+  CHECK(foldForSearch("calm 🌿") == "calm 🌿");
+  CHECK(foldForSearch("ok\xFF\xFEyes") == "okyes");
+}
+
+TEST_CASE("[fold] every word of the query must occur") {
+  CHECK(matchesAllWords("i felt the longing again", "longing felt"));
+  CHECK_FALSE(matchesAllWords("i felt the longing again", "longing shame"));
+  CHECK(matchesAllWords("anything", "   "));
+}

@@ -1,0 +1,66 @@
+// tests/test_support.cpp: see test_support.h.
+#include "test_support.h"
+
+#include <dirent.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <stdexcept>
+
+#include "core/files.h"
+#include "core/settings.h"
+#include "plugins/journal/journal_model.h"
+
+namespace toward::test {
+namespace {
+
+void removeTree(const std::string& path) {
+  if (DIR* d = ::opendir(path.c_str())) {
+    while (struct dirent* e = ::readdir(d)) {
+      std::string name = e->d_name;
+      if (name == "." || name == "..") continue;
+      std::string child = path + "/" + name;
+      struct stat st {};
+      if (::lstat(child.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) removeTree(child);
+      else ::unlink(child.c_str());
+    }
+    ::closedir(d);
+  }
+  ::rmdir(path.c_str());
+}
+
+}  // namespace
+
+TempDir::TempDir() {
+  ::mkdir("/tmp", 0777);
+  char tmpl[] = "/tmp/toward-test-XXXXXX";
+  if (!::mkdtemp(tmpl)) throw std::runtime_error("mkdtemp failed");
+  m_path = tmpl;
+}
+
+TempDir::~TempDir() { removeTree(m_path); }
+
+std::string fixture(const std::string& name) {
+  auto text = core::files::readFile(std::string(TOWARD_FIXTURES_DIR) + "/" + name);
+  if (!text) throw std::runtime_error("missing fixture " + name);
+  return text.value();
+}
+
+void writeRaw(const std::string& path, const std::string& content) {
+  core::files::makeDirs(path.substr(0, path.rfind('/')));
+  FILE* f = std::fopen(path.c_str(), "wb");
+  if (!f) throw std::runtime_error("cannot write " + path);
+  std::fwrite(content.data(), 1, content.size(), f);
+  std::fclose(f);
+}
+
+core::Registry appRegistry() {
+  core::Registry registry;
+  core::registerCoreTypes(registry);
+  journal::registerJournal(registry);
+  return registry;
+}
+
+}  // namespace toward::test
