@@ -48,5 +48,7 @@ if(EMSCRIPTEN)
   add_library(toward_imgui_backends STATIC
     ${IMGUI_SRC}/backends/imgui_impl_sdl2.cpp ${IMGUI_SRC}/backends/imgui_impl_opengl3.cpp)
   target_include_directories(toward_imgui_backends SYSTEM PUBLIC "${IMGUI_SRC}/backends")
+  # WebGL2 is OpenGL ES 3 ("#version 300 es"); the backend would pick ES2 on Emscripten by itself.
+  target_compile_definitions(toward_imgui_backends PUBLIC IMGUI_IMPL_OPENGL_ES3)
   target_link_libraries(toward_imgui_backends PUBLIC toward_imgui toward_sdl2)
 endif()

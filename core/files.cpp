@@ -9,6 +9,8 @@
 #include <cerrno>
 #include <cstring>
 #include <ctime>
+#include <unordered_map>
+#include <algorithm>
 
 namespace toward::core::files {
 namespace {
@@ -21,6 +23,38 @@ Status ioError(const std::string& what, int err) {
 }
 
 int64_t toMs(const struct timespec& ts) { return int64_t(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000; }
+
+// The modification time given to each path's latest version in this process (milliseconds).
+std::unordered_map<std::string, int64_t>& stamps() {
+  static std::unordered_map<std::string, int64_t> s;
+  return s;
+}
+
+int64_t wallClockMs() {
+  struct timespec ts {};
+  clock_gettime(CLOCK_REALTIME, &ts);
+  return toMs(ts);
+}
+
+// Gives `tmp` (about to replace `path`) a modification time strictly later than any version of `path`
+// had. Emscripten's stat() reports whole seconds, so for a path not written before in this process a
+// time on a whole second is taken to mean "somewhere in that second".
+void stampNewVersion(const std::string& path, const std::string& tmp, int64_t oldMs) {
+  int64_t floor = -1;
+  auto known = stamps().find(path);
+  if (known != stamps().end()) {
+    floor = known->second + 1;
+  } else if (oldMs >= 0) {
+    floor = oldMs % 1000 == 0 ? oldMs + 1000 : oldMs + 1;
+  }
+  const int64_t want = std::max(wallClockMs(), floor);
+  struct timespec times[2];
+  times[0].tv_sec = time_t(want / 1000);
+  times[0].tv_nsec = long((want % 1000) * 1000000);
+  times[1] = times[0];
+  ::utimensat(AT_FDCWD, tmp.c_str(), times, 0);
+  stamps()[path] = want;
+}
 
 }  // namespace
 
@@ -72,15 +106,7 @@ Status writeFileAtomic(const std::string& path, const std::string& content) {
   }
   ::close(fd);
   // Millisecond timestamps decide what gets mirrored to IndexedDB: never let a rewrite look unchanged.
-  struct stat st {};
-  if (oldMs >= 0 && ::stat(tmp.c_str(), &st) == 0 && toMs(st.st_mtim) <= oldMs) {
-    const int64_t want = oldMs + 1;
-    struct timespec times[2];
-    times[0].tv_sec = time_t(want / 1000);
-    times[0].tv_nsec = long((want % 1000) * 1000000);
-    times[1] = times[0];
-    ::utimensat(AT_FDCWD, tmp.c_str(), times, 0);
-  }
+  stampNewVersion(path, tmp, oldMs);
   if (::rename(tmp.c_str(), path.c_str()) != 0) {
     int err = errno;
     ::unlink(tmp.c_str());
@@ -132,6 +158,11 @@ int64_t modifiedMs(const std::string& path) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) return -1;
   return toMs(st.st_mtim);
+}
+
+int64_t stampedMs(const std::string& path) {
+  auto it = stamps().find(path);
+  return it == stamps().end() ? -1 : it->second;
 }
 
 bool exists(const std::string& path) {

@@ -34,4 +34,7 @@ int64_t modifiedMs(const std::string& path);
 
 bool exists(const std::string& path);
 
+// The modification time (ms) writeFileAtomic gave the latest version of `path` in this process, or -1.
+int64_t stampedMs(const std::string& path);
+
 }  // namespace toward::core::files

@@ -37,6 +37,8 @@ LoadReport RecordStore::load() {
   loadFolder(m_root + "/records", false, report);
   loadFolder(m_root + "/trash", true, report);
   m_problems = report.problems;
+  if (m_loadedOnce) notify(RecordChange::Kind::Reloaded, "", "");
+  m_loadedOnce = true;
   return report;
 }
 

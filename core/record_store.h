@@ -33,7 +33,7 @@ struct LoadReport {
 };
 
 struct RecordChange {
-  enum class Kind { Saved, Removed, Restored, Purged };
+  enum class Kind { Saved, Removed, Restored, Purged, Reloaded };  // Reloaded: everything, type empty
   Kind kind;
   std::string type;
   std::string id;
@@ -47,7 +47,8 @@ class RecordStore {
   // root: the data folder (the IndexedDB mount in the browser). The registry must outlive the store.
   RecordStore(std::string root, const Registry& registry, Clock clock);
 
-  // Reads every record file under root. Call once, after the platform's initial load.
+  // Reads every record file under root. Call after the platform's initial load; calling it again
+  // (after another tab wrote) tells listeners with a Reloaded change.
   LoadReport load();
 
   // Saves `body` (written with `schema`, 0 = the type's current schema) as record `id` of `type`;
@@ -102,6 +103,7 @@ class RecordStore {
   std::map<int, Listener> m_listeners;
   int m_nextListener = 1;
   uint64_t m_generation = 0;
+  bool m_loadedOnce = false;
   std::string m_readOnlyReason;
 };
 

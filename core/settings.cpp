@@ -18,3 +18,24 @@ Status registerCoreTypes(Registry& registry) {
 }
 
 }  // namespace toward::core
+
+#include "core/record_store.h"
+
+namespace toward::core {
+
+Settings loadSettings(const RecordStore& store) {
+  if (const StoredRecord* r = store.find(kSettingsType, kSettingsId)) {
+    auto s = loadBody<Settings>(r->body, r->schema);
+    if (s) return s.value();
+  }
+  return Settings{};
+}
+
+Status saveSettings(RecordStore& store, const Settings& settings) {
+  Settings clean = settings;
+  clean.clamp();
+  auto saved = store.put(kSettingsType, kSettingsId, saveBody(clean));
+  return saved ? Status::ok() : saved.error();
+}
+
+}  // namespace toward::core

@@ -39,3 +39,11 @@ struct Settings {
 Status registerCoreTypes(Registry& registry);
 
 }  // namespace toward::core
+
+namespace toward::core {
+class RecordStore;
+// The saved settings, or the defaults when none are saved yet (or the record cannot be read).
+Settings loadSettings(const RecordStore& store);
+// Saves the settings record.
+Status saveSettings(RecordStore& store, const Settings& settings);
+}  // namespace toward::core

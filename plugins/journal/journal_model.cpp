@@ -49,7 +49,8 @@ core::Status registerJournal(core::Registry& registry) {
 JournalModel::JournalModel(core::RecordStore& store) : m_store(store) {
   reloadAll();
   m_listener = m_store.addListener([this](const core::RecordChange& change) {
-    if (change.type == kEntryType) reloadOne(change.id);
+    if (change.kind == core::RecordChange::Kind::Reloaded) reloadAll();
+    else if (change.type == kEntryType) reloadOne(change.id);
   });
 }
 
@@ -70,6 +71,7 @@ void JournalModel::reloadAll() {
 
 void JournalModel::reloadOne(const std::string& id) {
   m_orderDirty = true;
+  ++m_changeCount;
   const core::StoredRecord* r = m_store.find(kEntryType, id);
   if (!r) {
     m_entries.erase(id);

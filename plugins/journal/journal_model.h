@@ -25,6 +25,8 @@ class JournalModel final : public core::SearchProvider, public core::MetricsProv
   JournalModel(const JournalModel&) = delete;
   JournalModel& operator=(const JournalModel&) = delete;
 
+  // Reads every entry again (after the store reloaded from storage).
+  void reloadAll();
   // Offers search, metrics and export through the registry.
   void attach(core::Registry& registry);
 
@@ -39,6 +41,8 @@ class JournalModel final : public core::SearchProvider, public core::MetricsProv
   // Entry ids, newest (by timeMs) first.
   const std::vector<std::string>& ordered() const;
   size_t size() const { return m_entries.size(); }
+  // Grows with every change to any entry (for views that cache what they computed).
+  uint64_t changeCount() const { return m_changeCount; }
 
   void search(const core::SearchQuery& query, std::vector<core::SearchHit>& out) const override;
   void collectMetrics(std::vector<core::MetricEvent>& out) const override;
@@ -46,7 +50,6 @@ class JournalModel final : public core::SearchProvider, public core::MetricsProv
 
  private:
   void reloadOne(const std::string& id);
-  void reloadAll();
 
   core::RecordStore& m_store;
   int m_listener = 0;
@@ -54,6 +57,7 @@ class JournalModel final : public core::SearchProvider, public core::MetricsProv
   std::unordered_map<std::string, std::string> m_folded;  // id -> folded searchable text
   mutable std::vector<std::string> m_ordered;
   mutable bool m_orderDirty = true;
+  uint64_t m_changeCount = 0;
 };
 
 }  // namespace toward::journal

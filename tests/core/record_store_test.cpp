@@ -14,14 +14,14 @@ namespace {
 
 const std::string kType = "journal.entry";
 
-// modification time of every file under the store's root, by path
-std::map<std::string, int64_t> snapshot(const std::string& root) {
-  std::map<std::string, int64_t> out;
+// content and modification time of every file under the store's root, by path
+std::map<std::string, std::string> snapshot(const std::string& root) {
+  std::map<std::string, std::string> out;
   for (const char* area : {"/records", "/trash"}) {
     for (const auto& t : core::files::listDirs(root + area)) {
       for (const auto& f : core::files::listFiles(root + area + "/" + t)) {
         const std::string p = root + area + "/" + t + "/" + f;
-        out[p] = core::files::modifiedMs(p);
+        out[p] = std::to_string(core::files::modifiedMs(p)) + ":" + core::files::readFile(p).value();
       }
     }
   }
@@ -66,7 +66,7 @@ TEST_CASE("[store] saving one record writes exactly one file, whatever the size 
   const auto after = snapshot(dir.path());
   REQUIRE(before.size() == after.size());
   int changed = 0;
-  for (const auto& [path, ms] : after) changed += before.at(path) != ms ? 1 : 0;
+  for (const auto& [path, state] : after) changed += before.at(path) != state ? 1 : 0;
   CHECK(changed == 1);
   CHECK(store.find(kType, ids[150])->revision == 2);
 }

@@ -205,16 +205,21 @@ export class Profile {
   }
 }
 
+// Every console error and page error fails a test. TOWARD_IGNORE_ERRORS=<regex> (debugging aid
+// only) drops the messages it matches.
+const IGNORE = process.env.TOWARD_IGNORE_ERRORS ? new RegExp(process.env.TOWARD_IGNORE_ERRORS) : null;
+
 export function watchErrors(page, sink) {
   if (page._towardWatched) return;
   page._towardWatched = true;
+  const push = (m) => { if (!(IGNORE && IGNORE.test(m))) sink.push(m); };
   page.on('console', (msg) => {
     if (msg.type() === 'error') {
       const loc = msg.location();
-      sink.push(`console.error: ${msg.text()}${loc && loc.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
+      push(`console.error: ${msg.text()}${loc && loc.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
     }
   });
-  page.on('pageerror', (err) => sink.push(`pageerror: ${err && err.stack ? err.stack : err}`));
+  page.on('pageerror', (err) => push(`pageerror: ${err && err.stack ? err.stack : err}`));
 }
 
 // ------------------------------------------------------------------ app page helpers

@@ -1,0 +1,151 @@
+// core/platform/platform_web.cpp: the browser platform. The JavaScript half lives in web/glue/*.js
+// (loaded with --pre-js) as the global `TowardGlue`; this file is the only C++ that calls it.
+//   - durable storage: the data folder is an IDBFS mount; startSync() runs FS.syncfs(false) through
+//     the glue's queue (never two at once) and reports back through toward_platform_sync_done().
+//   - text fields: real <textarea>/<input> elements laid over the canvas (spellcheck, IME, phone
+//     keyboards, clipboard); typing reaches C++ through toward_platform_text_input().
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <map>
+#include <set>
+
+#include "core/platform/platform.h"
+
+namespace toward::core {
+namespace {
+
+EM_JS(double, js_now_ms, (), { return Date.now(); });
+EM_JS(void, js_start_sync, (), { TowardGlue.sync(); });
+EM_JS(void, js_copy, (const char* text), { TowardGlue.copyText(UTF8ToString(text)); });
+EM_JS(void, js_wake, (), { TowardGlue.wake(); });
+EM_JS(int, js_prefers_reduced_motion, (), {
+  return (window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches) ? 1 : 0;
+});
+EM_JS(int, js_prefers_dark, (), {
+  return (window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches) ? 1 : 0;
+});
+EM_JS(void, js_text_place, (const char* key, float x, float y, float w, float h, float cx, float cy, float cw,
+                            float ch, int multiline, int focus, float fontPx, const char* placeholder,
+                            const char* label, const char* text, int pushText), {
+  TowardGlue.text.place(UTF8ToString(key), x, y, w, h, cx, cy, cw, ch, !!multiline, !!focus, fontPx,
+                        UTF8ToString(placeholder), UTF8ToString(label), pushText ? UTF8ToString(text) : null);
+});
+EM_JS(void, js_text_end_frame, (), { TowardGlue.text.endFrame(); });
+EM_JS(int, js_text_has_focus, (), { return TowardGlue.text.hasFocus() ? 1 : 0; });
+EM_JS(void, js_text_style, (int bg, int fg, int accent, float fontPx), { TowardGlue.text.setStyle(bg, fg, accent, fontPx); });
+
+class WebTextInput final : public TextInputService {
+ public:
+  bool available() const override { return true; }
+
+  bool place(const TextFieldPlacement& p, std::string& text) override {
+    Field& f = m_fields[p.key];
+    m_placedThisFrame.insert(p.key);
+    bool changed = false;
+    if (f.pendingFromUser) {
+      // The person typed since the last frame: the DOM is the source of truth for this field.
+      text = f.fromUser;
+      f.known = f.fromUser;
+      f.pendingFromUser = false;
+      changed = true;
+    }
+    // Push the model's text into the element when it is new to it (first show, or changed by the app).
+    const bool push = !f.shown || text != f.known;
+    f.known = text;
+    f.shown = true;
+    js_text_place(p.key.c_str(), p.x, p.y, p.w, p.h, p.clipX, p.clipY, p.clipW, p.clipH, p.multiline ? 1 : 0,
+                  p.focus ? 1 : 0, p.fontPx, p.placeholder.c_str(), p.label.c_str(), text.c_str(), push ? 1 : 0);
+    return changed;
+  }
+
+  void endFrame() override {
+    for (auto it = m_fields.begin(); it != m_fields.end();) {
+      if (!m_placedThisFrame.count(it->first) && !it->second.pendingFromUser) it = m_fields.erase(it);
+      else ++it;
+    }
+    m_placedThisFrame.clear();
+    js_text_end_frame();
+  }
+
+  bool hasFocus() const override { return js_text_has_focus() != 0; }
+
+  void setStyle(uint32_t bg, uint32_t fg, uint32_t accent, float fontPx) override {
+    js_text_style(int(bg), int(fg), int(accent), fontPx);
+  }
+
+  // Called from JavaScript when the person edits a field.
+  void userInput(const std::string& key, std::string value) {
+    Field& f = m_fields[key];
+    f.fromUser = std::move(value);
+    f.pendingFromUser = true;
+  }
+
+  // True while typed text waits for the next frame to pick it up.
+  bool hasPendingInput() const {
+    for (const auto& [key, f] : m_fields) {
+      if (f.pendingFromUser) return true;
+    }
+    return false;
+  }
+
+ private:
+  struct Field {
+    std::string known;       // what the element holds, as far as C++ knows
+    std::string fromUser;    // the latest value typed, not yet picked up
+    bool pendingFromUser = false;
+    bool shown = false;
+  };
+  std::map<std::string, Field> m_fields;
+  std::set<std::string> m_placedThisFrame;
+};
+
+class WebPlatform;
+WebPlatform* g_platform = nullptr;
+
+class WebPlatform final : public Platform {
+ public:
+  WebPlatform() { g_platform = this; }
+  ~WebPlatform() override { g_platform = nullptr; }
+  int64_t nowMs() const override { return int64_t(js_now_ms()); }
+  std::string dataRoot() const override { return "/data"; }
+  void startSync(std::function<void(bool, const std::string&)> done) override {
+    m_syncDone = std::move(done);
+    js_start_sync();
+  }
+  TextInputService& textInput() override { return m_text; }
+  void copyToClipboard(const std::string& text) override { js_copy(text.c_str()); }
+  void wake() override { js_wake(); }
+  bool prefersReducedMotion() const override { return js_prefers_reduced_motion() != 0; }
+  bool prefersDarkTheme() const override { return js_prefers_dark() != 0; }
+
+  void syncDone(bool ok, const std::string& message) {
+    auto done = std::move(m_syncDone);
+    m_syncDone = nullptr;
+    if (done) done(ok, message);
+  }
+  WebTextInput& webText() { return m_text; }
+
+ private:
+  std::function<void(bool, const std::string&)> m_syncDone;
+  WebTextInput m_text;
+};
+
+}  // namespace
+
+std::unique_ptr<Platform> makePlatform() { return std::make_unique<WebPlatform>(); }
+
+}  // namespace toward::core
+
+extern "C" {
+// The glue reports the end of a sync (ok = 1) or its failure with the browser's message.
+EMSCRIPTEN_KEEPALIVE void toward_platform_sync_done(int ok, const char* message) {
+  if (toward::core::g_platform) toward::core::g_platform->syncDone(ok != 0, message ? message : "");
+}
+// The glue reports text typed into a field.
+EMSCRIPTEN_KEEPALIVE void toward_platform_text_input(const char* key, const char* value) {
+  if (toward::core::g_platform) toward::core::g_platform->webText().userInput(key, value);
+}
+}
+#endif

@@ -1,0 +1,48 @@
+// core/time_format.cpp: see time_format.h. Uses the C library's local time (the browser's zone in wasm).
+#include "core/time_format.h"
+
+#include <ctime>
+
+namespace toward::core {
+namespace {
+
+std::tm local(int64_t ms) {
+  std::time_t t = std::time_t(ms / 1000);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  return tm;
+}
+
+std::string format(int64_t ms, const char* pattern) {
+  std::tm tm = local(ms);
+  char buf[64];
+  size_t n = std::strftime(buf, sizeof buf, pattern, &tm);
+  std::string out(buf, n);
+  // strftime pads the day with a zero ("05"); people write "5".
+  size_t pos = out.find(" 0");
+  if (out.rfind("0", 0) == 0) out.erase(0, 1);
+  else if (pos != std::string::npos && pos < 12 && pattern[0] == '%' && pattern[1] == 'A') out.erase(pos + 1, 1);
+  return out;
+}
+
+}  // namespace
+
+std::string formatLongDate(int64_t ms) { return format(ms, "%A %d %B %Y"); }
+std::string formatDateTime(int64_t ms) { return format(ms, "%d %b %Y, %H:%M"); }
+std::string formatIsoDate(int64_t ms) {
+  std::tm tm = local(ms);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+std::string formatShortWhen(int64_t ms, int64_t nowMs) {
+  const std::tm then = local(ms), now = local(nowMs);
+  if (then.tm_year == now.tm_year && then.tm_yday == now.tm_yday) return format(ms, "%H:%M");
+  const std::tm yesterday = local(nowMs - 24LL * 3600 * 1000);
+  if (then.tm_year == yesterday.tm_year && then.tm_yday == yesterday.tm_yday) return "Yesterday";
+  if (then.tm_year == now.tm_year) return format(ms, "%a %d %b");
+  return format(ms, "%d %b %Y");
+}
+
+}  // namespace toward::core

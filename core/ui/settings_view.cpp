@@ -1,0 +1,77 @@
+// core/ui/settings_view.cpp: see settings_view.h. Every change is saved at once as the settings record.
+#include "core/ui/settings_view.h"
+
+#include <imgui.h>
+
+#include "core/settings.h"
+#include "core/ui/theme.h"
+#include "core/ui/widgets.h"
+
+namespace toward::ui {
+namespace {
+
+bool choice(const char* label, std::string& value, const char* const* options, const char* const* labels, int n) {
+  bool changed = false;
+  ImGui::TextUnformatted(label);
+  for (int i = 0; i < n; ++i) {
+    if (i) ImGui::SameLine();
+    ImGui::PushID(label);
+    if (ImGui::RadioButton(labels[i], value == options[i])) {
+      value = options[i];
+      changed = true;
+    }
+    ImGui::PopID();
+  }
+  return changed;
+}
+
+}  // namespace
+
+void SettingsView::draw(ViewContext& ctx) {
+  ImGui::BeginChild("settings", ImVec2(0, 0));
+  Heading(ctx.fonts, "Settings");
+  core::Settings s = core::loadSettings(m_store);
+  bool changed = false;
+
+  ImGui::Spacing();
+  static const char* const kThemes[] = {"system", "light", "dark"};
+  static const char* const kThemeLabels[] = {"Like my device", "Light", "Dark"};
+  changed |= choice("Colours", s.theme, kThemes, kThemeLabels, 3);
+
+  ImGui::Spacing();
+  ImGui::TextUnformatted("Text size");
+  ImGui::PushID("text-size");
+  if (QuietButton("Smaller") && s.textPercent > 80) { s.textPercent -= 10; changed = true; }
+  ImGui::SameLine();
+  ImGui::Text("%u %%", unsigned(s.textPercent));
+  ImGui::SameLine();
+  if (QuietButton("Larger") && s.textPercent < 200) { s.textPercent += 10; changed = true; }
+  ImGui::SameLine();
+  if (s.textPercent != 100 && QuietButton("Usual size")) { s.textPercent = 100; changed = true; }
+  ImGui::PopID();
+
+  ImGui::Spacing();
+  static const char* const kMotion[] = {"system", "on", "off"};
+  static const char* const kMotionLabels[] = {"Like my device", "Less motion", "Gentle motion"};
+  changed |= choice("Movement (breathing guides and timers)", s.reducedMotion, kMotion, kMotionLabels, 3);
+
+  if (changed) {
+    auto status = core::saveSettings(m_store, s);
+    m_error = status ? "" : status.message();
+  }
+  if (!m_error.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);
+    ImGui::TextWrapped("%s", m_error.c_str());
+    ImGui::PopStyleColor();
+  }
+
+  ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
+  Heading(ctx.fonts, "Where your words live");
+  MutedText("Everything you write is kept only in this browser, on this device. Nothing is sent anywhere: "
+            "there is no account and no server. Each change is stored a moment after you make it; the note "
+            "at the bottom of the menu says \"Saved\" once it is safely in the browser's storage.");
+  TouchScroll();
+  ImGui::EndChild();
+}
+
+}  // namespace toward::ui

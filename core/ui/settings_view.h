@@ -1,0 +1,20 @@
+// core/ui/settings_view.h: the settings page: theme, text size, motion, and where data lives.
+#pragma once
+#include "core/record_store.h"
+#include "core/ui/view.h"
+
+namespace toward::ui {
+
+class SettingsView final : public View {
+ public:
+  explicit SettingsView(core::RecordStore& store) : m_store(store) {}
+  const char* id() const override { return "settings"; }
+  const char* title() const override { return "Settings"; }
+  void draw(ViewContext& ctx) override;
+
+ private:
+  core::RecordStore& m_store;
+  std::string m_error;
+};
+
+}  // namespace toward::ui

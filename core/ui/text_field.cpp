@@ -1,0 +1,91 @@
+// core/ui/text_field.cpp: see text_field.h.
+#include "core/ui/text_field.h"
+
+#include <imgui_internal.h>
+#include <imgui_stdlib.h>
+
+#include "core/ui/fonts.h"
+#include "core/ui/theme.h"
+
+namespace toward::ui {
+namespace {
+
+// A DOM element would float above an open popup: while one is open over this window, show text instead.
+bool popupCoversThisWindow() {
+  ImGuiContext& g = *GImGui;
+  if (g.OpenPopupStack.empty()) return false;
+  return !(g.CurrentWindow->Flags & (ImGuiWindowFlags_Popup | ImGuiWindowFlags_Modal));
+}
+
+bool placeField(core::TextInputService& service, const std::string& key, std::string& text, ImVec2 size,
+                bool multiline, const TextFieldOptions& options) {
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  if (size.x <= 0) size.x = avail.x + size.x;
+  if (size.y <= 0) size.y = multiline ? avail.y + size.y : ImGui::GetFrameHeight();
+  if (size.x < 40) size.x = 40;
+  if (size.y < ImGui::GetFrameHeight()) size.y = ImGui::GetFrameHeight();
+
+  ImGui::PushID(key.c_str());
+  ImGui::InvisibleButton("##field", size);
+  ImGui::PopID();
+  const Palette& p = palette();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float rounding = ImGui::GetStyle().FrameRounding;
+  draw->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), ImGui::GetColorU32(p.surface), rounding);
+  draw->AddRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), ImGui::GetColorU32(p.border), rounding);
+
+  const ImVec2 clipMin = draw->GetClipRectMin(), clipMax = draw->GetClipRectMax();
+  const bool visible = clipMax.y > pos.y && clipMin.y < pos.y + size.y && clipMax.x > pos.x && clipMin.x < pos.x + size.x;
+  if (!visible) return false;
+  if (popupCoversThisWindow()) {
+    const ImVec2 pad = ImGui::GetStyle().FramePadding;
+    draw->PushClipRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), true);
+    const char* shown = text.empty() ? options.placeholder : text.c_str();
+    draw->AddText(nullptr, 0, ImVec2(pos.x + pad.x, pos.y + pad.y), ImGui::GetColorU32(text.empty() ? p.muted : p.text),
+                  shown, nullptr, multiline ? size.x - 2 * pad.x : 0);
+    draw->PopClipRect();
+    return false;
+  }
+  core::TextFieldPlacement placement;
+  placement.key = key;
+  placement.x = pos.x;
+  placement.y = pos.y;
+  placement.w = size.x;
+  placement.h = size.y;
+  placement.clipX = std::max(clipMin.x, pos.x);
+  placement.clipY = std::max(clipMin.y, pos.y);
+  placement.clipW = std::min(clipMax.x, pos.x + size.x) - placement.clipX;
+  placement.clipH = std::min(clipMax.y, pos.y + size.y) - placement.clipY;
+  placement.multiline = multiline;
+  placement.focus = options.focus;
+  placement.fontPx = ImGui::GetFontSize() / kLinePerEm;  // CSS em size
+  placement.placeholder = options.placeholder;
+  placement.label = options.label;
+  return service.place(placement, text);
+}
+
+}  // namespace
+
+bool TextArea(core::TextInputService& service, const std::string& key, std::string& text, ImVec2 size,
+              const TextFieldOptions& options) {
+  if (service.available()) return placeField(service, key, text, size, true, options);
+  ImGui::PushID(key.c_str());
+  if (options.focus) ImGui::SetKeyboardFocusHere();
+  const bool changed = ImGui::InputTextMultiline("##text", &text, size);
+  ImGui::PopID();
+  return changed;
+}
+
+bool TextLine(core::TextInputService& service, const std::string& key, std::string& text, float width,
+              const TextFieldOptions& options) {
+  if (service.available()) return placeField(service, key, text, ImVec2(width, 0), false, options);
+  ImGui::PushID(key.c_str());
+  ImGui::SetNextItemWidth(width);
+  if (options.focus) ImGui::SetKeyboardFocusHere();
+  const bool changed = ImGui::InputTextWithHint("##line", options.placeholder, &text);
+  ImGui::PopID();
+  return changed;
+}
+
+}  // namespace toward::ui

@@ -1,0 +1,28 @@
+// core/ui/text_field.h: text editing for plugins. In the browser the platform's TextInputService puts a
+// real <textarea>/<input> over the reserved box (word wrap, spellcheck, IME, phone keyboards, the real
+// clipboard; Escape never discards anything). Natively it falls back to ImGui's own input widgets.
+#pragma once
+#include <string>
+
+#include <imgui.h>
+
+#include "core/platform/platform.h"
+
+namespace toward::ui {
+
+struct TextFieldOptions {
+  const char* placeholder = "";   // placeholder: text shown while empty, default ""
+  const char* label = "";         // label: accessible name, default ""
+  bool focus = false;             // focus: take keyboard focus this frame, default false
+};
+
+// A multi-line, word-wrapped field filling `size` (negative = fill the remaining space).
+// Returns true when the person changed `text` this frame.
+bool TextArea(core::TextInputService& service, const std::string& key, std::string& text, ImVec2 size,
+              const TextFieldOptions& options = {});
+
+// A single-line field `width` wide (negative = fill). Returns true when `text` changed.
+bool TextLine(core::TextInputService& service, const std::string& key, std::string& text, float width,
+              const TextFieldOptions& options = {});
+
+}  // namespace toward::ui

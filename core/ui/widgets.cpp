@@ -1,0 +1,61 @@
+// core/ui/widgets.cpp: see widgets.h.
+#include "core/ui/widgets.h"
+
+#include <imgui_internal.h>
+
+#include "core/ui/theme.h"
+
+namespace toward::ui {
+
+bool PrimaryButton(const char* label, ImVec2 size) {
+  const Palette& p = palette();
+  const ImVec4 onAccent = p.dark ? p.background : ImVec4(1, 1, 1, 1);
+  ImVec4 hover = p.accent;
+  hover.w = 0.88f;
+  ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, hover);
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, hover);
+  ImGui::PushStyleColor(ImGuiCol_Text, onAccent);
+  const bool pressed = ImGui::Button(label, size);
+  ImGui::PopStyleColor(4);
+  return pressed;
+}
+
+bool QuietButton(const char* label, ImVec2 size) {
+  const Palette& p = palette();
+  ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+  ImGui::PushStyleColor(ImGuiCol_Border, p.border);
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
+  const bool pressed = ImGui::Button(label, size);
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor(2);
+  return pressed;
+}
+
+void Heading(const Fonts& fonts, const char* text) {
+  ImGui::PushFont(fonts.heading);
+  ImGui::TextWrapped("%s", text);
+  ImGui::PopFont();
+}
+
+void MutedText(const char* text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
+  ImGui::TextWrapped("%s", text);
+  ImGui::PopStyleColor();
+}
+
+void BodyText(const char* text) { ImGui::TextWrapped("%s", text); }
+
+void TouchScroll() {
+  ImGuiIO& io = ImGui::GetIO();
+  if (io.MouseSource != ImGuiMouseSource_TouchScreen) return;
+  if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) return;
+  if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left, 4.0f)) return;
+  ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+  // The finger is scrolling, not pressing what it started on.
+  ImGui::ClearActiveID();
+}
+
+float RowHeight(bool compact) { return ImGui::GetFrameHeight() * (compact ? 1.9f : 1.6f); }
+
+}  // namespace toward::ui

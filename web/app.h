@@ -1,0 +1,73 @@
+// web/app.h: the app: the one place that knows every plugin. It owns the registry, the record store,
+// the durability tracker, the plugin models and views, and draws the shell (navigation, the "Saved"
+// note, calm banners). main.cpp drives it once per frame; test_api.cpp and the glue call into it.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/durability.h"
+#include "core/platform/platform.h"
+#include "core/record_store.h"
+#include "core/registry.h"
+#include "core/settings.h"
+#include "core/ui/fonts.h"
+#include "core/ui/view.h"
+
+namespace toward::journal { class JournalModel; }
+
+namespace toward::app {
+
+class App {
+ public:
+  explicit App(core::Platform& platform);
+  ~App();
+
+  // Registers plugins, reads the store (the platform's initial load has finished) and builds views.
+  void start();
+
+  // Starts a sync when one is due; returns true when the screen should be redrawn.
+  bool tick(int64_t nowMs);
+  // Draws one frame of the whole app into ImGui.
+  void draw(int64_t nowMs);
+  // When the app next needs a frame without input (autosave, a pending sync), or -1.
+  int64_t nextWakeMs() const;
+
+  // Saves what is being typed and syncs as soon as possible (page hidden, handover, flush()).
+  void flushNow();
+  // Allows or refuses writes (another tab took over).
+  void setWriter(bool writer);
+  // Reads the store again from the data folder (after another tab wrote).
+  void reloadStore();
+
+  // Wanted look, for main.cpp to apply: dark theme?, body text size in CSS px.
+  bool wantsDark() const;
+  float textPx() const;
+  ui::Fonts& fonts() { return m_fonts; }
+
+  core::RecordStore& store() { return *m_store; }
+  core::DurabilityTracker& durability() { return m_durability; }
+  const core::Registry& registry() const { return m_registry; }
+
+ private:
+  void pumpDurability(int64_t nowMs);
+  void drawNavigation(bool compact);
+  void drawStatus();
+  void drawBanners(bool compact);
+  void select(size_t index);
+
+  core::Platform& m_platform;
+  core::Registry m_registry;
+  std::unique_ptr<core::RecordStore> m_store;
+  core::DurabilityTracker m_durability;
+  std::unique_ptr<journal::JournalModel> m_journal;
+  std::vector<std::unique_ptr<ui::View>> m_views;
+  size_t m_current = 0;
+  ui::Fonts m_fonts;
+  bool m_writer = true;
+  bool m_stateChanged = false;
+  bool m_problemsDismissed = false;
+  bool m_syncRunning = false;
+};
+
+}  // namespace toward::app

@@ -1,0 +1,393 @@
+// web/glue/glue.js: the browser half of Toward's platform layer, included with --pre-js so it shares
+Module.canvas = document.getElementById('canvas');
+// the module's scope (FS, IDBFS, addRunDependency). C++ reaches it only from core/platform/platform_web.cpp.
+//
+// [SECTION] start-up: one writer tab (Web Locks), the IDBFS mount, the initial load, the font
+// [SECTION] durability: syncs queued one at a time, flush on hide, counting what each sync writes
+// [SECTION] handover: a second tab asks the writer to save and step aside, then takes over
+// [SECTION] text fields: real <textarea>/<input> elements over the canvas
+// [SECTION] window.towardTest: the test API (README.md documents it)
+'use strict';
+
+var TowardGlue = (function () {
+  const DATA = '/data';
+  const FONT_URL = 'assets/NotoSans-Regular.ttf';
+  const FONT_PATH = '/fonts/NotoSans-Regular.ttf';
+  const LOCK = 'toward-writer';
+
+  const state = {
+    started: false,       // the C++ app is running (main was called)
+    writer: false,        // this tab holds the writer lock
+    syncing: false,
+    lastSyncWrites: 0,    // files written to IndexedDB by the last completed sync
+    lastSyncEntries: 0,   // all entries (files and folders) written by it
+    countingWrites: 0,
+    countingEntries: 0,
+    firstFrameMs: null,
+    releaseLock: null,    // resolves the held lock's promise
+    flushWaiters: [],
+    wakeRequested: false,
+  };
+  let readyResolve;
+  const readyPromise = new Promise((resolve) => { readyResolve = resolve; });
+  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('toward') : null;
+
+  const $ = (id) => document.getElementById(id);
+  function call(name, ret, types, args) { return Module.ccall(name, ret, types, args); }
+
+  // ------------------------------------------------------------------ [SECTION] start-up
+  function showNotice(kind, detail) {
+    const notice = $('tab-notice');
+    if (!notice) return;
+    const title = $('tab-notice-title'), text = $('tab-notice-text'), button = $('take-over');
+    if (kind === 'other') {
+      title.textContent = 'Toward is open in another tab';
+      text.textContent = 'To keep every word safe, Toward works in one tab at a time. You can keep using the other tab, or continue here: the other tab will save what it has and step aside.';
+    } else if (kind === 'moved') {
+      title.textContent = 'Toward moved to another tab';
+      text.textContent = 'Everything you wrote here was saved before the other tab took over. You can come back here at any time.';
+    } else if (kind === 'asking') {
+      title.textContent = 'Just a moment';
+      text.textContent = 'The other tab is saving what it has before it steps aside.';
+    } else if (kind === 'refused') {
+      title.textContent = 'The other tab is still saving';
+      text.textContent = 'It could not store its latest words yet (' + detail + '), so it keeps them for now. Please try again in a little while.';
+    }
+    button.hidden = kind === 'asking';
+    notice.hidden = false;
+    const loading = $('loading');
+    if (loading) loading.hidden = true;
+  }
+  function hideNotice() { const n = $('tab-notice'); if (n) n.hidden = true; }
+  function showLoading(text) {
+    const loading = $('loading');
+    if (!loading) return;
+    if (text) $('loading-text').textContent = text;
+    loading.hidden = false;
+  }
+  function showFatal(text) {
+    showLoading(text);
+    const spinner = $('loading-dot');
+    if (spinner) spinner.hidden = true;
+  }
+
+  function holdLock(lock) {
+    state.writer = true;
+    return new Promise((resolve) => { state.releaseLock = resolve; });
+  }
+
+  // Populates the in-memory tree from IndexedDB. Nothing is ever written before this finished.
+  function loadFromIndexedDB() {
+    return new Promise((resolve, reject) => {
+      FS.syncfs(true, (err) => (err ? reject(err) : resolve()));
+    });
+  }
+
+  function loadFont() {
+    return fetch(FONT_URL).then((r) => {
+      if (!r.ok) throw new Error('font ' + r.status);
+      return r.arrayBuffer();
+    }).then((buf) => {
+      try { FS.mkdir('/fonts'); } catch (e) { /* exists */ }
+      FS.writeFile(FONT_PATH, new Uint8Array(buf));
+    });
+  }
+
+  function instrumentIDBFS() {
+    const store = IDBFS.storeRemoteEntry;
+    IDBFS.storeRemoteEntry = function (db, path, entry, callback) {
+      state.countingEntries++;
+      if (FS.isFile(entry.mode)) state.countingWrites++;
+      return store.apply(this, arguments);
+    };
+  }
+
+  // Runs once the writer lock is ours: load data and the font, then let main() start.
+  function startAsWriter() {
+    hideNotice();
+    showLoading('Opening your space...');
+    Promise.all([loadFromIndexedDB(), loadFont()]).then(() => {
+      removeRunDependency('toward-start');
+    }).catch((err) => {
+      showFatal('Toward could not open its storage in this browser (' + describe(err) + '). Nothing was changed. ' +
+        'Private windows and some privacy settings block storage; a normal window usually works.');
+    });
+  }
+
+  function preRun() {
+    addRunDependency('toward-start');
+    FS.mkdir(DATA);
+    FS.mount(IDBFS, {}, DATA);
+    instrumentIDBFS();
+    if (!(navigator.locks && navigator.locks.request)) {
+      // Without Web Locks (very old browsers) there is no way to coordinate tabs; carry on as the writer.
+      state.writer = true;
+      startAsWriter();
+      return;
+    }
+    navigator.locks.request(LOCK, { ifAvailable: true }, (lock) => {
+      if (!lock) { showNotice('other'); return undefined; }
+      const held = holdLock(lock);
+      startAsWriter();
+      return held;
+    });
+  }
+  Module.preRun = Module.preRun || [];
+  Module.preRun.push(preRun);
+
+  // ------------------------------------------------------------------ [SECTION] durability
+  function describe(err) {
+    if (!err) return 'unknown reason';
+    if (err.name === 'QuotaExceededError') return 'the browser says there is no room left';
+    if (err.name) return err.name + (err.message ? ': ' + err.message : '');
+    if (err.errno !== undefined) return 'file system error ' + err.errno;
+    return String(err);
+  }
+
+  // Called by C++ (DurabilityTracker guarantees one at a time; the guard is a second belt).
+  function sync() {
+    if (state.syncing) return;
+    state.syncing = true;
+    state.countingWrites = 0;
+    state.countingEntries = 0;
+    FS.syncfs(false, (err) => {
+      state.syncing = false;
+      state.lastSyncWrites = state.countingWrites;
+      state.lastSyncEntries = state.countingEntries;
+      call('toward_platform_sync_done', null, ['number', 'string'], [err ? 0 : 1, err ? describe(err) : '']);
+      settleFlushWaiters(err);
+      wake();
+    });
+  }
+
+  function isSaved() { return !state.started || Module._toward_is_saved() === 1; }
+
+  function settleFlushWaiters(err) {
+    if (isSaved()) {
+      const waiters = state.flushWaiters.splice(0);
+      waiters.forEach((w) => w.resolve());
+    } else if (err) {
+      const waiters = state.flushWaiters.splice(0);
+      waiters.forEach((w) => w.reject(new Error('Your latest changes could not be stored yet: ' + describe(err))));
+    }
+  }
+
+  // Commits what is being typed, and makes everything durable as soon as possible.
+  function flush() {
+    return new Promise((resolve, reject) => {
+      if (!state.started || !state.writer) { resolve(); return; }
+      state.flushWaiters.push({ resolve, reject });
+      Module._toward_flush_now();
+      settleFlushWaiters(null);
+    });
+  }
+
+  function flushSoon() { if (state.started && state.writer) Module._toward_flush_now(); }
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flushSoon(); });
+  window.addEventListener('pagehide', flushSoon);
+  window.addEventListener('freeze', flushSoon);
+  window.addEventListener('beforeunload', (e) => {
+    flushSoon();
+    if (state.started && state.writer && !isSaved()) { e.preventDefault(); e.returnValue = ''; }
+  });
+
+  function wake() {
+    if (state.started && Module._toward_wake) Module._toward_wake();
+  }
+
+  // ------------------------------------------------------------------ [SECTION] handover
+  if (channel) {
+    channel.onmessage = (ev) => {
+      const msg = ev.data || {};
+      if (msg.type === 'handover' && state.writer) stepAside();
+      if (msg.type === 'handover-refused' && !state.writer) showNotice('refused', msg.reason || '');
+    };
+  }
+
+  function stepAside() {
+    flush().then(() => {
+      Module._toward_set_writer(0);
+      state.writer = false;
+      const release = state.releaseLock;
+      state.releaseLock = null;
+      showNotice('moved');
+      if (release) release();
+    }, (err) => {
+      channel.postMessage({ type: 'handover-refused', reason: String(err.message || err) });
+    });
+  }
+
+  let takeOverAbort = null;
+  function takeOver() {
+    if (state.writer) return;
+    showNotice('asking');
+    if (takeOverAbort) takeOverAbort.abort();
+    takeOverAbort = new AbortController();
+    navigator.locks.request(LOCK, { signal: takeOverAbort.signal }, (lock) => {
+      const held = holdLock(lock);
+      takeOverAbort = null;
+      if (!state.started) {
+        startAsWriter();
+      } else {
+        // This tab ran before: read what the other tab saved, then write again.
+        loadFromIndexedDB().then(() => {
+          Module._toward_reload_store();
+          Module._toward_set_writer(1);
+          hideNotice();
+          wake();
+        }, (err) => showFatal('Toward could not read its storage (' + describe(err) + '). Nothing was changed.'));
+      }
+      return held;
+    }).catch(() => { /* aborted: a new attempt replaced this one */ });
+    if (channel) channel.postMessage({ type: 'handover' });
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    const button = $('take-over');
+    if (button) button.addEventListener('click', takeOver);
+  });
+
+  // ------------------------------------------------------------------ [SECTION] text fields
+  const text = {
+    fields: new Map(),
+    style: { bg: '#fbf9f6', fg: '#33302b', accent: '#3f7f7a', fontPx: 16 },
+    layer() { return $('text-layer'); },
+    hex(n) { return '#' + (n >>> 0).toString(16).padStart(6, '0'); },
+    setStyle(bg, fg, accent, fontPx) {
+      this.style = { bg: this.hex(bg), fg: this.hex(fg), accent: this.hex(accent), fontPx };
+      const root = document.documentElement.style;
+      root.setProperty('--field-bg', this.style.bg);
+      root.setProperty('--field-fg', this.style.fg);
+      root.setProperty('--field-accent', this.style.accent);
+      const meta = document.querySelector('meta[name="theme-color"]');
+      if (meta) meta.setAttribute('content', this.style.bg);
+    },
+    create(key, multiline) {
+      const wrap = document.createElement('div');
+      wrap.className = 'field-clip';
+      const el = document.createElement(multiline ? 'textarea' : 'input');
+      if (!multiline) el.type = 'text';
+      el.className = 'field';
+      el.spellcheck = true;
+      el.autocomplete = 'off';
+      el.setAttribute('autocapitalize', 'sentences');
+      el.addEventListener('input', () => {
+        call('toward_platform_text_input', null, ['string', 'string'], [key, el.value]);
+        wake();
+      });
+      el.addEventListener('blur', () => { call('toward_platform_text_input', null, ['string', 'string'], [key, el.value]); flushSoon(); });
+      el.addEventListener('focus', wake);
+      el.addEventListener('keydown', (e) => {
+        // Escape never discards text: it only leaves the field.
+        if (e.key === 'Escape') { e.preventDefault(); el.blur(); document.getElementById('canvas').focus(); }
+      });
+      wrap.appendChild(el);
+      this.layer().appendChild(wrap);
+      const field = { wrap, el, multiline, placed: false };
+      this.fields.set(key, field);
+      return field;
+    },
+    place(key, x, y, w, h, cx, cy, cw, ch, multiline, focus, fontPx, placeholder, label, value) {
+      let f = this.fields.get(key);
+      if (f && f.multiline !== multiline) { f.wrap.remove(); this.fields.delete(key); f = null; }
+      if (!f) f = this.create(key, multiline);
+      f.placed = true;
+      const ws = f.wrap.style, es = f.el.style;
+      ws.left = cx + 'px'; ws.top = cy + 'px'; ws.width = Math.max(0, cw) + 'px'; ws.height = Math.max(0, ch) + 'px';
+      es.left = (x - cx) + 'px'; es.top = (y - cy) + 'px'; es.width = w + 'px'; es.height = h + 'px';
+      es.fontSize = fontPx + 'px';
+      if (f.el.placeholder !== placeholder) f.el.placeholder = placeholder;
+      if (f.el.getAttribute('aria-label') !== label) f.el.setAttribute('aria-label', label);
+      if (value !== null && f.el.value !== value) {
+        const focused = document.activeElement === f.el;
+        const start = f.el.selectionStart, end = f.el.selectionEnd;
+        f.el.value = value;
+        if (focused) { try { f.el.setSelectionRange(Math.min(start, value.length), Math.min(end, value.length)); } catch (e) { /* */ } }
+      }
+      if (f.wrap.hidden) f.wrap.hidden = false;
+      if (focus && document.activeElement !== f.el) f.el.focus({ preventScroll: true });
+    },
+    endFrame() {
+      // (no destructuring in for-of: Emscripten 3.1.6's minifier mangles it)
+      this.fields.forEach((f, key) => {
+        if (!f.placed) {
+          if (document.activeElement === f.el) call('toward_platform_text_input', null, ['string', 'string'], [key, f.el.value]);
+          f.wrap.remove();
+          this.fields.delete(key);
+        } else {
+          f.placed = false;
+        }
+      });
+    },
+    hasFocus() {
+      const a = document.activeElement;
+      return !!a && a.classList && a.classList.contains('field');
+    },
+  };
+
+  function copyText(value) {
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(value).catch(() => legacyCopy(value));
+    } else {
+      legacyCopy(value);
+    }
+  }
+  function legacyCopy(value) {
+    const area = document.createElement('textarea');
+    area.value = value;
+    document.body.appendChild(area);
+    area.select();
+    try { document.execCommand('copy'); } catch (e) { /* nothing more to try */ }
+    area.remove();
+  }
+
+  // Called by C++ after the first frame drawn with the person's data.
+  function onFirstFrame() {
+    if (state.firstFrameMs === null) state.firstFrameMs = performance.now();
+    const loading = $('loading');
+    if (loading) loading.hidden = true;
+    readyResolve();
+  }
+
+  function onStarted() { state.started = true; }
+
+  // ------------------------------------------------------------------ [SECTION] window.towardTest
+  function json(name, args) {
+    const types = args.map(() => 'string');
+    return JSON.parse(call(name, 'string', types, args));
+  }
+  function needApp() { if (!state.started) throw new Error('Toward has not started in this tab'); }
+  window.towardTest = {
+    ready: () => readyPromise,
+    put(type, body, id) {
+      needApp();
+      const text = typeof body === 'string' ? body : JSON.stringify(body);
+      const r = json('toward_test_put', [String(type), text, id ? String(id) : '']);
+      if (!r.ok) throw new Error(r.error);
+      return r.id;
+    },
+    list(type) { needApp(); return json('toward_test_list', [String(type)]); },
+    remove(type, id) {
+      needApp();
+      const r = json('toward_test_remove', [String(type), String(id)]);
+      if (!r.ok) throw new Error(r.error);
+      return true;
+    },
+    trashList() { needApp(); return json('toward_test_trash', []); },
+    flush,
+    framesRendered: () => (state.started ? Module._toward_frames_rendered() : 0),
+    firstFrameMs: () => state.firstFrameMs,
+    version: () => (state.started ? UTF8ToString(Module._toward_version()) : ''),
+    state() {
+      if (!state.started) return { saved: true, writer: state.writer, pendingSync: false, storageError: null };
+      const s = json('toward_test_state', []);
+      s.writer = state.writer;
+      return s;
+    },
+    lastSyncWrites: () => state.lastSyncWrites,
+    lastSyncEntries: () => state.lastSyncEntries,
+    setSyncDelayMs(ms) { needApp(); Module._toward_set_sync_delay(Number(ms)); },
+  };
+
+  return { sync, wake, copyText, text, onFirstFrame, onStarted, flush, takeOver, state };
+})();

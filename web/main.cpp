@@ -1,0 +1,127 @@
+// web/main.cpp: the browser entry point. Sets up SDL2, WebGL2 and Dear ImGui, then runs the frame
+// callback. main() is called only after the glue (web/glue/glue.js) holds the writer lock and has
+// loaded the data folder from IndexedDB, so nothing is ever written before the initial load.
+// Frames are drawn only when something happened (input, typing, a timer, a finished sync): an idle
+// app draws nothing.
+#include <SDL.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl2.h>
+
+#include <GLES3/gl3.h>
+#include <cmath>
+#include <memory>
+
+#include "core/platform/platform.h"
+#include "core/ui/theme.h"
+#include "web/app.h"
+#include "web/web_state.h"
+
+namespace toward::web {
+
+State g_state;
+
+namespace {
+
+constexpr const char* kFontPath = "/fonts/NotoSans-Regular.ttf";
+
+EM_JS(void, js_on_started, (), { TowardGlue.onStarted(); });
+EM_JS(void, js_on_first_frame, (), { TowardGlue.onFirstFrame(); });
+
+SDL_Window* g_window = nullptr;
+
+// Rebuilds fonts and theme when the text size, the theme or the screen's pixel ratio changed.
+void applyLook() {
+  app::App& app = *g_state.app;
+  const float px = app.textPx();
+  const float ratio = float(emscripten_get_device_pixel_ratio());
+  const bool dark = app.wantsDark();
+  if (px != g_state.fontPx || ratio != g_state.fontRatio) {
+    ui::buildFonts(app.fonts(), kFontPath, px, ratio);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    g_state.fontPx = px;
+    g_state.fontRatio = ratio;
+    g_state.themeKnown = false;
+  }
+  if (!g_state.themeKnown || dark != g_state.dark) {
+    ui::applyTheme(dark, px / 16.0f);
+    const ui::Palette& p = ui::palette();
+    g_state.platform->textInput().setStyle(ui::toRgb(p.surface), ui::toRgb(p.text), ui::toRgb(p.accent), px);
+    EM_ASM({ document.documentElement.style.setProperty('--page-bg', '#' + ($0 >>> 0).toString(16).padStart(6, '0')); },
+           int(ui::toRgb(p.background)));
+    g_state.dark = dark;
+    g_state.themeKnown = true;
+  }
+}
+
+void frame() {
+  SDL_Event event;
+  bool input = false;
+  while (SDL_PollEvent(&event)) {
+    ImGui_ImplSDL2_ProcessEvent(&event);
+    input = true;
+  }
+  const int64_t now = g_state.platform->nowMs();
+  if (input || g_state.wakeRequested) g_state.framesToRender = std::max(g_state.framesToRender, 3);
+  g_state.wakeRequested = false;
+  if (g_state.app->tick(now)) g_state.framesToRender = std::max(g_state.framesToRender, 2);
+  // ImGui needs a frame to notice the mouse leaving a hover, so one extra frame after input settles.
+  if (g_state.framesToRender <= 0) return;
+  --g_state.framesToRender;
+
+  applyLook();
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  ImGui::NewFrame();
+  g_state.app->draw(now);
+  ImGui::Render();
+
+  const ImGuiIO& io = ImGui::GetIO();
+  glViewport(0, 0, int(io.DisplaySize.x * io.DisplayFramebufferScale.x), int(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+  const ImVec4 bg = ui::palette().background;
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  ++g_state.framesRendered;
+  if (g_state.framesRendered == 1) js_on_first_frame();
+}
+
+}  // namespace
+}  // namespace toward::web
+
+int main() {
+  using namespace toward;
+  SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+  SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+    EM_ASM({ console.warn('SDL could not start: ' + UTF8ToString($0)); }, SDL_GetError());
+    return 1;
+  }
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  web::g_window = SDL_CreateWindow("Toward", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 1024, 768,
+                                   SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+  SDL_GLContext gl = SDL_GL_CreateContext(web::g_window);
+  SDL_GL_MakeCurrent(web::g_window, gl);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // no layout file: the shell lays itself out
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  io.ConfigInputTrickleEventQueue = true;
+  ImGui_ImplSDL2_InitForOpenGL(web::g_window, gl);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+
+  web::g_state.platform = core::makePlatform();
+  web::g_state.app = std::make_unique<app::App>(*web::g_state.platform);
+  web::g_state.app->start();
+  web::js_on_started();
+  emscripten_set_main_loop(web::frame, 0, false);
+  return 0;
+}

@@ -1,0 +1,22 @@
+// web/web_state.h: the running app's globals, shared by main.cpp and the exported functions.
+#pragma once
+#include <memory>
+
+#include "core/platform/platform.h"
+#include "web/app.h"
+
+namespace toward::web {
+
+struct State {
+  std::unique_ptr<core::Platform> platform;
+  std::unique_ptr<app::App> app;
+  int framesToRender = 3;        // frames still to draw before going idle
+  bool wakeRequested = false;
+  unsigned framesRendered = 0;
+  float fontPx = 0, fontRatio = 0;
+  bool dark = false, themeKnown = false;
+};
+
+extern State g_state;
+
+}  // namespace toward::web
