@@ -63,7 +63,7 @@ void applyTheme(bool dark, float scale) {
   style.WindowBorderSize = 0;
   style.ChildBorderSize = 0;
   style.PopupBorderSize = 1;
-  style.FrameBorderSize = 0;
+  style.FrameBorderSize = 1;   // soft outlines keep fields and boxes visible on the paper background
   style.WindowPadding = ImVec2(20, 18);
   style.FramePadding = ImVec2(12, 8);
   style.ItemSpacing = ImVec2(10, 10);

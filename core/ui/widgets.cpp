@@ -16,8 +16,9 @@ bool PrimaryButton(const char* label, ImVec2 size) {
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, hover);
   ImGui::PushStyleColor(ImGuiCol_ButtonActive, hover);
   ImGui::PushStyleColor(ImGuiCol_Text, onAccent);
+  ImGui::PushStyleColor(ImGuiCol_Border, p.accent);
   const bool pressed = ImGui::Button(label, size);
-  ImGui::PopStyleColor(4);
+  ImGui::PopStyleColor(5);
   return pressed;
 }
 

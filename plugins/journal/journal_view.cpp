@@ -189,7 +189,7 @@ void JournalView::drawEditor(ui::ViewContext& ctx) {
   ImGui::SameLine();
   const char* trashLabel = "Move to trash";
   const float trashW = ImGui::CalcTextSize(trashLabel).x + ImGui::GetStyle().FramePadding.x * 2;
-  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - trashW));
+  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - trashW - 2));
   if (ui::QuietButton(trashLabel)) {
     commitPendingEdits();
     ImGui::OpenPopup("trash-entry");
