@@ -44,7 +44,10 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE void toward_wake() { wakeFrames(); }
 
 EMSCRIPTEN_KEEPALIVE void toward_flush_now() {
-  if (g_state.app) g_state.app->flushNow();
+  if (!g_state.app) return;
+  // Words typed since the last frame are still in the text field: hand them to the views first.
+  if (g_state.platform->textInput().hasPendingInput()) toward::web::renderNow();
+  g_state.app->flushNow();
   wakeFrames();
 }
 

@@ -57,6 +57,8 @@ void applyLook() {
   }
 }
 
+void drawFrame(int64_t now);
+
 void frame() {
   SDL_Event event;
   bool input = false;
@@ -71,7 +73,10 @@ void frame() {
   // ImGui needs a frame to notice the mouse leaving a hover, so one extra frame after input settles.
   if (g_state.framesToRender <= 0) return;
   --g_state.framesToRender;
+  drawFrame(now);
+}
 
+void drawFrame(int64_t now) {
   applyLook();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
@@ -90,6 +95,9 @@ void frame() {
 }
 
 }  // namespace
+
+void renderNow() { drawFrame(g_state.platform->nowMs()); }
+
 }  // namespace toward::web
 
 int main() {

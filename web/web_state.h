@@ -19,4 +19,7 @@ struct State {
 
 extern State g_state;
 
+// Draws one frame at once (so that text typed since the last frame reaches the views' drafts).
+void renderNow();
+
 }  // namespace toward::web

@@ -36,6 +36,8 @@ class TextInputService {
   virtual void endFrame() = 0;
   // True while one of the fields has keyboard focus.
   virtual bool hasFocus() const = 0;
+  // True while typed text has not yet been picked up by a frame (place() hands it over).
+  virtual bool hasPendingInput() const { return false; }
   // Colours for fields (0xRRGGBB) and the font size, when the theme changes.
   virtual void setStyle(uint32_t background, uint32_t text, uint32_t accent, float fontPx) = 0;
 };

@@ -82,8 +82,7 @@ class WebTextInput final : public TextInputService {
     f.pendingFromUser = true;
   }
 
-  // True while typed text waits for the next frame to pick it up.
-  bool hasPendingInput() const {
+  bool hasPendingInput() const override {
     for (const auto& [key, f] : m_fields) {
       if (f.pendingFromUser) return true;
     }

@@ -96,6 +96,11 @@ var TowardGlue = (function () {
   function instrumentIDBFS() {
     const store = IDBFS.storeRemoteEntry;
     IDBFS.storeRemoteEntry = function (db, path, entry, callback) {
+      if (state.simulateFull) {
+        // Test knob: behave like a full disk (the error arrives in the callback, as IndexedDB does).
+        setTimeout(() => callback(new DOMException('The quota has been exceeded.', 'QuotaExceededError')), 0);
+        return undefined;
+      }
       state.countingEntries++;
       if (FS.isFile(entry.mode)) state.countingWrites++;
       return store.apply(this, arguments);
@@ -387,6 +392,7 @@ var TowardGlue = (function () {
     lastSyncWrites: () => state.lastSyncWrites,
     lastSyncEntries: () => state.lastSyncEntries,
     setSyncDelayMs(ms) { needApp(); Module._toward_set_sync_delay(Number(ms)); },
+    simulateStorageFull(on) { state.simulateFull = !!on; },
   };
 
   return { sync, wake, copyText, text, onFirstFrame, onStarted, flush, takeOver, state };

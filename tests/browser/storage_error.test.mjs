@@ -1,0 +1,38 @@
+// storage_error: when the browser refuses to store (a full disk / quota), the app says so plainly,
+// keeps the words in memory and on screen, never reports "saved", and stores everything once the
+// browser accepts again.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Profile, openApp, reloadApp, api, waitUntil, assertCanvasNotBlank } from './lib/harness.mjs';
+
+const TYPE = 'journal.entry';
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server?.close(); });
+
+test('a full disk is reported, nothing is lost, and the words are stored once there is room', { timeout: 90_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await page.evaluate(() => window.towardTest.simulateStorageFull(true));
+    const id = await api.put(page, TYPE, { title: 'kept', text: 'These words must not be lost.' });
+    const failure = await page.evaluate(() => window.towardTest.flush().then(() => 'resolved', (e) => String(e.message)));
+    assert.match(failure, /could not be stored yet/);
+    const st = await api.state(page);
+    assert.equal(st.saved, false);
+    assert.match(st.storageError, /no room/);
+    assert.equal((await api.list(page, TYPE)).find((r) => r.id === id).body.text, 'These words must not be lost.');
+    await assertCanvasNotBlank(page);
+
+    await page.evaluate(() => window.towardTest.simulateStorageFull(false));
+    await api.flush(page);
+    const after = await api.state(page);
+    assert.equal(after.saved, true);
+    assert.equal(after.storageError, null);
+    await reloadApp(page);
+    assert.equal((await api.list(page, TYPE)).find((r) => r.id === id).body.text, 'These words must not be lost.');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
