@@ -29,6 +29,12 @@ void App::start() {
   m_store->load();
   m_store->purgeExpired();
   m_durability.observe(m_store->generation(), m_platform.nowMs());
+  // The tracker hears of every change at once, so "saved" is never claimed for a change it has not seen
+  // (a background tab may draw no frame for a long time).
+  m_store->addListener([this](const core::RecordChange&) {
+    m_durability.observe(m_store->generation(), m_platform.nowMs());
+    m_stateChanged = true;
+  });
 
   m_journal = std::make_unique<journal::JournalModel>(*m_store);
   m_journal->attach(m_registry);

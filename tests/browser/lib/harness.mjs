@@ -212,6 +212,7 @@ const IGNORE = process.env.TOWARD_IGNORE_ERRORS ? new RegExp(process.env.TOWARD_
 export function watchErrors(page, sink) {
   if (page._towardWatched) return;
   page._towardWatched = true;
+  page._towardErrors = sink;
   const push = (m) => { if (!(IGNORE && IGNORE.test(m))) sink.push(m); };
   page.on('console', (msg) => {
     if (msg.type() === 'error') {
@@ -233,23 +234,30 @@ export async function waitForApi(page, timeoutMs = 30_000) {
     null, { timeout: timeoutMs });
 }
 
-// Resolves true when towardTest.ready() resolved within timeoutMs, false otherwise.
-// Survives navigations (e.g. the app reloading itself) by retrying.
+// Resolves true when towardTest.ready() resolved within timeoutMs, false otherwise. Survives
+// navigations (e.g. the app reloading itself); throws early when the page reports a page error.
 export async function readyWithin(page, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
+  const errorsBefore = (page._towardErrors || []).length;
   for (;;) {
     const left = deadline - Date.now();
     if (left <= 0) return false;
+    const pageErrors = (page._towardErrors || []).slice(errorsBefore).filter((e) => e.startsWith('pageerror'));
+    if (pageErrors.length) throw new Error(`page error while waiting for towardTest.ready(): ${pageErrors.join(' | ')}`);
+    const slice = Math.min(left, 1000);
     try {
-      await waitForApi(page, left);
-      const r = await page.evaluate((ms) => Promise.race([
-        Promise.resolve(window.towardTest.ready()).then(() => 'ready'),
-        new Promise((res) => setTimeout(() => res('timeout'), ms)),
-      ]), Math.max(1, deadline - Date.now()));
-      return r === 'ready';
+      const r = await page.evaluate((ms) => {
+        if (typeof window.towardTest !== 'object' || !window.towardTest) {
+          return new Promise((res) => setTimeout(() => res('no-api'), Math.min(ms, 100)));
+        }
+        return Promise.race([
+          Promise.resolve(window.towardTest.ready()).then(() => 'ready'),
+          new Promise((res) => setTimeout(() => res('timeout'), ms)),
+        ]);
+      }, slice);
+      if (r === 'ready') return true;
     } catch (e) {
-      if (/Timeout/i.test(String(e && e.name) + String(e && e.message)) && Date.now() >= deadline) return false;
-      if (!isNavigationError(e) && !/Timeout/i.test(String(e && e.message))) throw e;
+      if (!isNavigationError(e)) throw e;
       await sleep(100);
     }
   }
@@ -257,7 +265,15 @@ export async function readyWithin(page, timeoutMs) {
 
 export async function waitReady(page, timeoutMs = 60_000) {
   const ok = await readyWithin(page, timeoutMs);
-  if (!ok) throw new Error(`towardTest.ready() did not resolve within ${timeoutMs} ms`);
+  if (!ok) {
+    const info = await page.evaluate(() => ({
+      api: typeof window.towardTest,
+      state: (() => { try { return window.towardTest.state(); } catch (e) { return String(e); } })(),
+      tabNoticeHidden: document.getElementById('tab-notice')?.hidden,
+    })).catch((e) => String(e));
+    const errs = page._towardErrors && page._towardErrors.length ? `; errors: ${page._towardErrors.join(' | ')}` : '';
+    throw new Error(`towardTest.ready() did not resolve within ${timeoutMs} ms (${page.url()}: ${JSON.stringify(info)})${errs}`);
+  }
 }
 
 // Opens the app in a new tab of the profile and (by default) waits for ready().
