@@ -61,4 +61,21 @@ class ExportProvider {
   virtual void exportMarkdown(std::vector<ExportFile>& out) const = 0;
 };
 
+// ---------------------------------------------------------------- next session
+// Something the person flagged "bring to my next session" (a journal entry, a letter, ...).
+struct SessionItem {
+  std::string type;        // record type id
+  std::string id;          // record id
+  std::string title;       // a line to show
+  std::string snippet;     // a few words of it
+  int64_t timeMs = 0;      // when it happened (for sorting)
+};
+
+class NextSessionProvider {
+ public:
+  virtual ~NextSessionProvider() = default;
+  // Appends every item this plugin holds that is flagged for the next session to `out`.
+  virtual void collectNextSession(std::vector<SessionItem>& out) const = 0;
+};
+
 }  // namespace toward::core

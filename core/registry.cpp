@@ -48,4 +48,11 @@ std::vector<ExportFile> Registry::exportMarkdown() const {
   return files;
 }
 
+std::vector<SessionItem> Registry::nextSession() const {
+  std::vector<SessionItem> items;
+  for (const auto* p : m_nextSession) p->collectNextSession(items);
+  std::stable_sort(items.begin(), items.end(), [](const SessionItem& a, const SessionItem& b) { return a.timeMs < b.timeMs; });
+  return items;
+}
+
 }  // namespace toward::core

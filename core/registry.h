@@ -28,6 +28,7 @@ class Registry {
   void addSearchProvider(const SearchProvider* p) { m_search.push_back(p); }
   void addMetricsProvider(const MetricsProvider* p) { m_metrics.push_back(p); }
   void addExportProvider(const ExportProvider* p) { m_export.push_back(p); }
+  void addNextSessionProvider(const NextSessionProvider* p) { m_nextSession.push_back(p); }
 
   const std::vector<PluginInfo>& plugins() const { return m_plugins; }
   const RecordType* recordType(const std::string& id) const;
@@ -39,6 +40,8 @@ class Registry {
   std::vector<MetricEvent> metrics() const;
   // Every plugin's Markdown export.
   std::vector<ExportFile> exportMarkdown() const;
+  // Every item flagged "bring to my next session", oldest first.
+  std::vector<SessionItem> nextSession() const;
 
  private:
   std::vector<PluginInfo> m_plugins;
@@ -46,6 +49,7 @@ class Registry {
   std::vector<const SearchProvider*> m_search;
   std::vector<const MetricsProvider*> m_metrics;
   std::vector<const ExportProvider*> m_export;
+  std::vector<const NextSessionProvider*> m_nextSession;
 };
 
 }  // namespace toward::core

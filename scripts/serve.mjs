@@ -3,7 +3,7 @@
 // Usage: node scripts/serve.mjs [--dir build/web/dist] [--port 8080]   (--port 0 picks a free port)
 // Prints "Toward is running at http://127.0.0.1:PORT/" once listening. Sends correct MIME types
 // (application/wasm), no-cache for the page and glue so a new build is picked up, and basic hardening
-// headers; the app makes no request to any other origin.
+// headers (a strict Content-Security-Policy: the app talks to nothing but its own origin).
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,6 +22,14 @@ const types = {
   '.webmanifest': 'application/manifest+json', '.ttf': 'font/ttf', '.png': 'image/png', '.svg': 'image/svg+xml',
   '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
 };
+
+// The same policy as the page's <meta>, plus what only a header can say (frame-ancestors).
+const CSP = [
+  "default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "img-src 'self' blob: data:",
+  "font-src 'self'", "connect-src 'self'", "worker-src 'self'", "manifest-src 'self'", "media-src 'self' blob:",
+  "object-src 'none'", "frame-src 'none'", "child-src 'none'", "base-uri 'none'", "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 const server = http.createServer((req, res) => {
   let urlPath;
@@ -49,6 +57,9 @@ const server = http.createServer((req, res) => {
       'Referrer-Policy': 'no-referrer',
       'Cross-Origin-Opener-Policy': 'same-origin',
       'X-Frame-Options': 'DENY',
+      'Content-Security-Policy': CSP,
+      'Permissions-Policy': 'geolocation=(), microphone=(), payment=(), usb=()',
+      'Cross-Origin-Resource-Policy': 'same-origin',
     });
     res.end(req.method === 'HEAD' ? undefined : data);
   });

@@ -61,6 +61,11 @@ void App::pumpDurability(int64_t nowMs) {
 
 bool App::tick(int64_t nowMs) {
   pumpDurability(nowMs);
+  // Once there is something to lose and it is safely stored, ask the browser to keep it.
+  if (!m_askedPersistence && m_writer && m_store->count() > 0 && m_durability.saved()) {
+    m_askedPersistence = true;
+    if (!m_platform.storageHealth().persisted) m_platform.requestPersistentStorage();
+  }
   bool redraw = m_stateChanged;
   m_stateChanged = false;
   const int64_t wake = nextWakeMs();
@@ -236,6 +241,12 @@ void App::drawStatus() {
 
 void App::drawBanners(bool compact) {
   const ui::Palette& p = ui::palette();
+  if (m_platform.updateReady()) {
+    ui::MutedText("A new version of Toward is ready. It will start the next time you open Toward, or now if "
+                  "you like; everything you wrote is saved first.");
+    if (ui::QuietButton("Use the new version now")) m_platform.acceptUpdate();
+    ImGui::Separator();
+  }
   if (!m_durability.error().empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, p.warning);
     ImGui::TextWrapped("Your latest changes could not be stored in this browser yet (%s). They are safe on this "

@@ -68,6 +68,7 @@ class App {
   bool m_stateChanged = false;
   bool m_problemsDismissed = false;
   bool m_syncRunning = false;
+  bool m_askedPersistence = false;
 };
 
 }  // namespace toward::app

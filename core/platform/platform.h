@@ -42,6 +42,17 @@ class TextInputService {
   virtual void setStyle(uint32_t background, uint32_t text, uint32_t accent, float fontPx) = 0;
 };
 
+// How safe the browser's storage is (web only; natively nothing is known).
+struct StorageHealth {
+  bool known = false;        // the browser answered
+  bool persisted = false;    // it promised not to clear the data when space runs low
+  bool persistAsked = false; // Toward asked for that in this session
+  double usageBytes = -1;    // -1 when unknown
+  double quotaBytes = -1;
+};
+
+enum class InstallState { Unavailable, Available, Installed };
+
 class Platform {
  public:
   virtual ~Platform() = default;
@@ -60,6 +71,18 @@ class Platform {
   // The person's system prefers less motion / a dark theme.
   virtual bool prefersReducedMotion() const = 0;
   virtual bool prefersDarkTheme() const = 0;
+
+  // --- installable app and storage health (defaults: not applicable)
+  virtual StorageHealth storageHealth() const { return {}; }
+  // Asks the browser to keep the data (navigator.storage.persist()); at most once per session.
+  virtual void requestPersistentStorage() {}
+  virtual InstallState installState() const { return InstallState::Unavailable; }
+  // Shows the browser's own install dialog (only when installState() is Available).
+  virtual void promptInstall() {}
+  // A new version of the app has been downloaded and waits to be used.
+  virtual bool updateReady() const { return false; }
+  // Saves everything, then switches to the new version (the page reloads once).
+  virtual void acceptUpdate() {}
 };
 
 // The platform this build runs on (web or native), created once.

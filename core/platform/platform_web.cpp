@@ -36,6 +36,17 @@ EM_JS(void, js_text_end_frame, (), { TowardGlue.text.endFrame(); });
 EM_JS(int, js_text_has_focus, (), { return TowardGlue.text.hasFocus() ? 1 : 0; });
 EM_JS(void, js_text_style, (int bg, int fg, int accent, float fontPx), { TowardGlue.text.setStyle(bg, fg, accent, fontPx); });
 
+EM_JS(int, js_storage_known, (), { return TowardPwa.state.persisted === null ? 0 : 1; });
+EM_JS(int, js_storage_persisted, (), { return TowardPwa.state.persisted ? 1 : 0; });
+EM_JS(int, js_storage_asked, (), { return TowardPwa.state.persistAsked ? 1 : 0; });
+EM_JS(double, js_storage_usage, (), { return TowardPwa.state.usage; });
+EM_JS(double, js_storage_quota, (), { return TowardPwa.state.quota; });
+EM_JS(void, js_request_persistence, (), { TowardPwa.requestPersistence(); });
+EM_JS(int, js_install_state, (), { return TowardPwa.installState(); });
+EM_JS(void, js_prompt_install, (), { TowardPwa.promptInstall(); });
+EM_JS(int, js_update_ready, (), { return TowardPwa.state.waiting ? 1 : 0; });
+EM_JS(void, js_accept_update, (), { TowardPwa.acceptUpdate(); });
+
 class WebTextInput final : public TextInputService {
  public:
   bool available() const override { return true; }
@@ -118,6 +129,24 @@ class WebPlatform final : public Platform {
   void wake() override { js_wake(); }
   bool prefersReducedMotion() const override { return js_prefers_reduced_motion() != 0; }
   bool prefersDarkTheme() const override { return js_prefers_dark() != 0; }
+
+  StorageHealth storageHealth() const override {
+    StorageHealth h;
+    h.known = js_storage_known() != 0;
+    h.persisted = js_storage_persisted() != 0;
+    h.persistAsked = js_storage_asked() != 0;
+    h.usageBytes = js_storage_usage();
+    h.quotaBytes = js_storage_quota();
+    return h;
+  }
+  void requestPersistentStorage() override { js_request_persistence(); }
+  InstallState installState() const override {
+    const int s = js_install_state();
+    return s == 2 ? InstallState::Installed : s == 1 ? InstallState::Available : InstallState::Unavailable;
+  }
+  void promptInstall() override { js_prompt_install(); }
+  bool updateReady() const override { return js_update_ready() != 0; }
+  void acceptUpdate() override { js_accept_update(); }
 
   void syncDone(bool ok, const std::string& message) {
     auto done = std::move(m_syncDone);

@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include "core/settings.h"
+#include "core/ui/device_section.h"
 #include "core/ui/theme.h"
 #include "core/ui/widgets.h"
 
@@ -64,6 +65,9 @@ void SettingsView::draw(ViewContext& ctx) {
     ImGui::TextWrapped("%s", m_error.c_str());
     ImGui::PopStyleColor();
   }
+
+  ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
+  DeviceSection(ctx.platform, ctx.fonts);
 
   ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
   Heading(ctx.fonts, "Where your words live");

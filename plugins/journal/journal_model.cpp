@@ -5,19 +5,11 @@
 #include <ctime>
 
 #include "core/text_fold.h"
+#include "core/time_format.h"
+#include "plugins/journal/feelings_vocabulary.h"
 
 namespace toward::journal {
 namespace {
-
-std::string foldedEntryText(const JournalEntry& e) {
-  std::string all = e.title + "\n" + e.text + "\n" + e.contentNote + "\n" + e.fork.whatHappened + "\n" +
-                    e.fork.afterwards + "\n";
-  for (const auto& t : e.tags) all += t + " ";
-  for (const auto& f : e.fork.feelings) all += f.word + " ";
-  for (const auto& u : e.fork.urges) all += u + " ";
-  for (const auto& b : e.fork.bodyAreas) all += b + " ";
-  return core::foldForSearch(all);
-}
 
 std::string isoDate(int64_t ms) {
   std::time_t t = std::time_t(ms / 1000);
@@ -37,6 +29,20 @@ std::string slug(const std::string& s) {
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
   return out.empty() ? "entry" : out;
+}
+
+std::string joined(const std::vector<std::string>& xs, const char* sep = ", ") {
+  std::string out;
+  for (size_t i = 0; i < xs.size(); ++i) out += (i ? sep : "") + xs[i];
+  return out;
+}
+
+std::string snippetOf(const JournalEntry& e) {
+  const std::string& s = e.text.empty() ? e.fork.whatHappened : e.text;
+  std::string out = s.substr(0, 120);
+  while (!out.empty() && (uint8_t(out.back()) & 0xC0) == 0x80) out.pop_back();
+  if (!out.empty() && uint8_t(out.back()) >= 0xC0) out.pop_back();
+  return out;
 }
 
 }  // namespace
@@ -60,13 +66,17 @@ void JournalModel::attach(core::Registry& registry) {
   registry.addSearchProvider(this);
   registry.addMetricsProvider(this);
   registry.addExportProvider(this);
+  registry.addNextSessionProvider(this);
 }
 
+// ---------------------------------------------------------------- [SECTION] entries
 void JournalModel::reloadAll() {
   m_entries.clear();
-  m_folded.clear();
-  for (const auto* r : m_store.list(kEntryType)) reloadOne(r->id);
+  const auto records = m_store.list(kEntryType);
+  m_entries.reserve(records.size());
+  for (const auto* r : records) reloadOne(r->id);
   m_orderDirty = true;
+  ++m_changeCount;
 }
 
 void JournalModel::reloadOne(const std::string& id) {
@@ -75,7 +85,6 @@ void JournalModel::reloadOne(const std::string& id) {
   const core::StoredRecord* r = m_store.find(kEntryType, id);
   if (!r) {
     m_entries.erase(id);
-    m_folded.erase(id);
     return;
   }
   auto entry = core::loadBody<JournalEntry>(r->body, r->schema);
@@ -83,16 +92,21 @@ void JournalModel::reloadOne(const std::string& id) {
     return;
   }
   if (entry.value().timeMs == 0) entry.value().timeMs = r->createdMs;
-  m_folded[id] = foldedEntryText(entry.value());
-  m_entries[id] = std::move(entry.value());
+  Item& item = m_entries[id];
+  item.folded = foldedEntryText(entry.value());
+  item.entry = std::move(entry.value());
 }
 
 core::Result<std::string> JournalModel::create(const std::string& kind) {
   JournalEntry e;
   e.kind = kind;
-  e.sanitize();
-  e.timeMs = m_store.now();
-  auto saved = m_store.put(kEntryType, "", core::saveBody(e));
+  return add(std::move(e));
+}
+
+core::Result<std::string> JournalModel::add(JournalEntry entry) {
+  entry.sanitize();
+  if (entry.timeMs == 0) entry.timeMs = m_store.now();
+  auto saved = m_store.put(kEntryType, "", core::saveBody(entry));
   if (!saved) return saved.error();
   return saved.value().id;
 }
@@ -104,69 +118,207 @@ core::Status JournalModel::save(const std::string& id, const JournalEntry& entry
 
 core::Status JournalModel::remove(const std::string& id) { return m_store.remove(kEntryType, id); }
 
+core::Status JournalModel::setBringToSession(const std::string& id, bool bring) {
+  const JournalEntry* e = find(id);
+  if (!e) return {core::ErrorCode::NotFound, "that entry is no longer here"};
+  if (e->bringToSession == bring) return core::Status::ok();
+  JournalEntry changed = *e;
+  changed.bringToSession = bring;
+  return save(id, changed);
+}
+
 const JournalEntry* JournalModel::find(const std::string& id) const {
   auto it = m_entries.find(id);
-  return it == m_entries.end() ? nullptr : &it->second;
+  return it == m_entries.end() ? nullptr : &it->second.entry;
 }
 
 const std::vector<std::string>& JournalModel::ordered() const {
   if (m_orderDirty) {
-    m_ordered.clear();
-    m_ordered.reserve(m_entries.size());
-    for (const auto& [id, e] : m_entries) m_ordered.push_back(id);
-    std::sort(m_ordered.begin(), m_ordered.end(), [this](const std::string& a, const std::string& b) {
-      const auto ta = m_entries.at(a).timeMs, tb = m_entries.at(b).timeMs;
-      return ta != tb ? ta > tb : a > b;
+    std::vector<std::pair<int64_t, const std::string*>> keyed;
+    keyed.reserve(m_entries.size());
+    for (const auto& [id, item] : m_entries) keyed.emplace_back(item.entry.timeMs, &id);
+    std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : *a.second > *b.second;
     });
+    m_ordered.clear();
+    m_ordered.reserve(keyed.size());
+    for (const auto& k : keyed) m_ordered.push_back(*k.second);
     m_orderDirty = false;
   }
   return m_ordered;
 }
 
+// ---------------------------------------------------------------- [SECTION] finding
+void JournalModel::filter(const JournalFilter& f, std::vector<std::string>& out) const {
+  out.clear();
+  const std::string q = core::foldForSearch(f.text);
+  for (const auto& id : ordered()) {
+    const Item& item = m_entries.find(id)->second;
+    if (matchesFilter(item.entry, item.folded, f, q)) out.push_back(id);
+  }
+}
+
+namespace {
+void addOnce(std::vector<std::string>& list, std::vector<std::string>& folded, const std::string& word) {
+  std::string f = core::foldForSearch(word);
+  if (f.empty() || std::find(folded.begin(), folded.end(), f) != folded.end()) return;
+  folded.push_back(std::move(f));
+  list.push_back(word);
+}
+std::vector<std::string> sortedFolded(std::vector<std::string> list) {
+  std::sort(list.begin(), list.end(),
+            [](const std::string& a, const std::string& b) { return core::foldForSearch(a) < core::foldForSearch(b); });
+  return list;
+}
+}  // namespace
+
+std::vector<std::string> JournalModel::allTags() const {
+  std::vector<std::string> list, folded;
+  for (const auto& id : ordered()) {
+    for (const auto& t : m_entries.find(id)->second.entry.tags) addOnce(list, folded, t);
+  }
+  return sortedFolded(std::move(list));
+}
+
+std::vector<std::string> JournalModel::usedFeelings() const {
+  std::vector<std::string> list, folded;
+  for (const auto& id : ordered()) {
+    const JournalEntry& e = m_entries.find(id)->second.entry;
+    if (e.kind != "fork") continue;
+    for (const auto& f : e.fork.feelings) addOnce(list, folded, f.word);
+  }
+  return sortedFolded(std::move(list));
+}
+
+std::array<uint32_t, 32> JournalModel::entriesByDay(int year, int month) const {
+  std::array<uint32_t, 32> days{};
+  const int64_t from = localDayStartMs(year, month, 1);
+  const int64_t to = localDayStartMs(year, month + 1, 1);
+  for (const auto& [id, item] : m_entries) {
+    const int64_t t = item.entry.timeMs;
+    if (t < from || t >= to) continue;
+    const LocalDate d = localDateOf(t);
+    if (d.day >= 1 && d.day <= 31) ++days[size_t(d.day)];
+  }
+  return days;
+}
+
+// ---------------------------------------------------------------- [SECTION] resurfacing
+std::vector<std::string> JournalModel::onThisDay(int64_t nowMs) const {
+  const LocalDate today = localDateOf(nowMs);
+  std::vector<std::string> out;
+  for (const auto& id : ordered()) {
+    const JournalEntry& e = m_entries.find(id)->second.entry;
+    if (!mayResurface(e)) continue;
+    const LocalDate d = localDateOf(e.timeMs);
+    if (d.year < today.year && d.month == today.month && d.day == today.day) out.push_back(id);
+  }
+  return out;
+}
+
+std::string JournalModel::randomEntry(uint64_t seed) const {
+  std::vector<const std::string*> pool;
+  for (const auto& id : ordered()) {
+    if (mayResurface(m_entries.find(id)->second.entry)) pool.push_back(&id);
+  }
+  if (pool.empty()) return "";
+  // splitmix64: the same seed picks the same entry on every platform.
+  uint64_t z = seed + 0x9E3779B97F4A7C15ull;
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  z ^= z >> 31;
+  return *pool[size_t(z % uint64_t(pool.size()))];
+}
+
+// ---------------------------------------------------------------- [SECTION] providers
 void JournalModel::search(const core::SearchQuery& query, std::vector<core::SearchHit>& out) const {
   const std::string q = core::foldForSearch(query.text);
+  JournalFilter f;
+  f.fromMs = query.fromMs;
+  f.toMs = query.toMs;
   size_t found = 0;
   for (const auto& id : ordered()) {
     if (found >= query.limit) break;
-    const JournalEntry& e = m_entries.at(id);
-    if (query.fromMs && e.timeMs < query.fromMs) continue;
-    if (query.toMs && e.timeMs >= query.toMs) continue;
-    if (!core::matchesAllWords(m_folded.at(id), q)) continue;
-    out.push_back({kEntryType, id, describeEntry(e), e.text.substr(0, 120), e.timeMs});
+    const Item& item = m_entries.find(id)->second;
+    if (!matchesFilter(item.entry, item.folded, f, q)) continue;
+    out.push_back({kEntryType, id, describeEntry(item.entry), snippetOf(item.entry), item.entry.timeMs});
     ++found;
   }
 }
 
 void JournalModel::collectMetrics(std::vector<core::MetricEvent>& out) const {
-  for (const auto& [id, e] : m_entries) {
-    core::MetricEvent words{"journal.words", e.timeMs, {{"words", double(countWords(e.text))}}, {{"kind", e.kind}}};
-    out.push_back(std::move(words));
-    if (e.kind == "fork") {
-      core::MetricEvent fork{"journal.fork", e.timeMs, {{"secondsStayed", double(e.fork.secondsStayed)}},
-                             {{"direction", e.fork.direction.empty() ? "unsure" : e.fork.direction}}};
-      if (e.fork.intensityAfter >= 0) fork.values["intensityAfter"] = e.fork.intensityAfter;
-      if (!e.fork.feelings.empty()) {
-        uint32_t strongest = 0;
-        for (const auto& f : e.fork.feelings) strongest = std::max(strongest, f.intensity);
-        fork.values["intensityBefore"] = strongest;
-      }
-      out.push_back(std::move(fork));
+  for (const auto& [id, item] : m_entries) {
+    const JournalEntry& e = item.entry;
+    const double words = double(countWords(e.text) + countWords(e.fork.whatHappened) + countWords(e.fork.afterwards));
+    out.push_back({"journal.words", e.timeMs, {{"words", words}}, {{"kind", e.kind}}});
+    if (e.kind != "fork") continue;
+    core::MetricEvent fork{"journal.fork", e.timeMs, {{"secondsStayed", double(e.fork.secondsStayed)}},
+                           {{"direction", e.fork.direction.empty() ? "unsure" : e.fork.direction}}};
+    if (e.fork.intensityAfter >= 0) fork.values["intensityAfter"] = e.fork.intensityAfter;
+    if (const int32_t before = intensityBefore(e.fork); before >= 0) fork.values["intensityBefore"] = before;
+    std::vector<std::string> feelings;
+    for (const auto& f : e.fork.feelings) feelings.push_back(f.word);
+    if (!feelings.empty()) fork.labels["feelings"] = joined(feelings, ",");
+    if (!e.fork.urges.empty()) fork.labels["urge"] = joined(e.fork.urges, ",");
+    if (!e.fork.compassionFrom.empty()) fork.labels["compassionFrom"] = e.fork.compassionFrom;
+    fork.labels["id"] = id;
+    out.push_back(std::move(fork));
+    // One event per named feeling, for "which feelings come up most".
+    for (const auto& f : e.fork.feelings) {
+      core::MetricEvent feeling{"journal.feeling", e.timeMs, {{"intensity", double(f.intensity)}}, {{"word", f.word}}};
+      const std::string family = feelingFamilyOf(f.word);
+      feeling.labels["family"] = family.empty() ? "own" : family;
+      out.push_back(std::move(feeling));
     }
   }
 }
 
+std::string entryMarkdown(const JournalEntry& e) {
+  std::string md = "# " + describeEntry(e) + "\n\n*" + core::formatDateTime(e.timeMs) + " · " +
+                   labelOf(entryKinds(), e.kind) + "*";
+  if (!e.tags.empty()) md += " · " + joined(e.tags);
+  md += "\n\n";
+  if (!e.contentNote.empty()) md += "> Content note: " + e.contentNote + "\n\n";
+  if (e.bringToSession) md += "- Bring to my next session\n";
+  if (e.doNotResurface) md += "- Do not resurface\n";
+  if (e.bringToSession || e.doNotResurface) md += "\n";
+  if (e.kind == "fork") {
+    const Fork& f = e.fork;
+    if (!f.whatHappened.empty()) md += "## What happened\n\n" + f.whatHappened + "\n\n";
+    if (!f.feelings.empty()) {
+      md += "## Feelings\n\n";
+      for (const auto& x : f.feelings) md += "- " + x.word + " (" + std::to_string(x.intensity) + "/10)\n";
+      md += "\n";
+    }
+    if (!f.bodyAreas.empty()) md += "**Where it sat in my body:** " + joined(f.bodyAreas) + "\n\n";
+    if (!f.urges.empty()) {
+      std::vector<std::string> labels;
+      for (const auto& u : f.urges) labels.push_back(labelOf(builtInUrges(), u));
+      md += "**The urge:** " + joined(labels) + "\n\n";
+    }
+    if (!f.direction.empty()) md += "**Which way I went:** " + labelOf(directions(), f.direction) + "\n\n";
+    if (f.secondsStayed > 0) md += "**Stayed with it:** " + std::to_string(f.secondsStayed) + " seconds\n\n";
+    if (!f.compassionFrom.empty()) md += "**Compassion:** " + labelOf(compassionSources(), f.compassionFrom) + "\n\n";
+    if (f.intensityAfter >= 0) md += "**Intensity after:** " + std::to_string(f.intensityAfter) + "/10\n\n";
+    if (!f.afterwards.empty()) md += "## What happened next\n\n" + f.afterwards + "\n\n";
+    if (!e.text.empty()) md += "## More\n\n";
+  }
+  md += e.text + "\n";
+  return md;
+}
+
 void JournalModel::exportMarkdown(std::vector<core::ExportFile>& out) const {
   for (const auto& id : ordered()) {
-    const JournalEntry& e = m_entries.at(id);
-    std::string md = "# " + describeEntry(e) + "\n\n*" + isoDate(e.timeMs) + "*";
-    if (!e.tags.empty()) {
-      md += " · ";
-      for (size_t i = 0; i < e.tags.size(); ++i) md += (i ? ", " : "") + e.tags[i];
-    }
-    md += "\n\n";
-    if (!e.contentNote.empty()) md += "> Content note: " + e.contentNote + "\n\n";
-    md += e.text + "\n";
-    out.push_back({"journal/" + isoDate(e.timeMs) + "-" + slug(describeEntry(e)) + "-" + id.substr(id.size() - 4) + ".md", md});
+    const JournalEntry& e = m_entries.find(id)->second.entry;
+    out.push_back({"journal/" + isoDate(e.timeMs) + "-" + slug(describeEntry(e)) + "-" + id.substr(id.size() - 4) + ".md",
+                   entryMarkdown(e)});
+  }
+}
+
+void JournalModel::collectNextSession(std::vector<core::SessionItem>& out) const {
+  for (const auto& id : ordered()) {
+    const JournalEntry& e = m_entries.find(id)->second.entry;
+    if (e.bringToSession) out.push_back({kEntryType, id, describeEntry(e), snippetOf(e), e.timeMs});
   }
 }
 

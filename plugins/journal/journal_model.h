@@ -1,8 +1,12 @@
 // plugins/journal/journal_model.h: the journal's model. It reads and writes "journal.entry" records
 // through the core's record store (never files), keeps a sorted index for the list, and offers
-// search, metrics and Markdown export to the rest of the app through the core's provider interfaces.
-// Everything a person can do in the journal is an operation here, testable without a window.
+// search, metrics, Markdown export and "bring to my next session" items to the rest of the app through
+// the core's provider interfaces. Everything a person can do in the journal is an operation here,
+// testable without a window.
+// [SECTION] entries   [SECTION] finding (filters, calendar)   [SECTION] resurfacing   [SECTION] providers
 #pragma once
+#include <array>
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -11,13 +15,17 @@
 #include "core/record_store.h"
 #include "core/registry.h"
 #include "plugins/journal/journal_entry.h"
+#include "plugins/journal/journal_filters.h"
 
 namespace toward::journal {
 
 // Declares the journal plugin and its record types to the registry (called from the app's one list).
 core::Status registerJournal(core::Registry& registry);
 
-class JournalModel final : public core::SearchProvider, public core::MetricsProvider, public core::ExportProvider {
+class JournalModel final : public core::SearchProvider,
+                           public core::MetricsProvider,
+                           public core::ExportProvider,
+                           public core::NextSessionProvider {
  public:
   // Reads every entry from the store and follows its changes. The store must outlive the model.
   explicit JournalModel(core::RecordStore& store);
@@ -27,15 +35,20 @@ class JournalModel final : public core::SearchProvider, public core::MetricsProv
 
   // Reads every entry again (after the store reloaded from storage).
   void reloadAll();
-  // Offers search, metrics and export through the registry.
+  // Offers search, metrics, export and next-session items through the registry.
   void attach(core::Registry& registry);
 
+  // [SECTION] entries
   // A new entry of `kind` dated now; returns its id.
   core::Result<std::string> create(const std::string& kind);
+  // A new entry with these contents (dated now when its timeMs is 0); returns its id.
+  core::Result<std::string> add(JournalEntry entry);
   // Saves the entry under `id` (creates it when new).
   core::Status save(const std::string& id, const JournalEntry& entry);
   // Moves the entry to the trash.
   core::Status remove(const std::string& id);
+  // Sets or clears "bring to my next session" on one entry.
+  core::Status setBringToSession(const std::string& id, bool bring);
 
   const JournalEntry* find(const std::string& id) const;
   // Entry ids, newest (by timeMs) first.
@@ -44,20 +57,46 @@ class JournalModel final : public core::SearchProvider, public core::MetricsProv
   // Grows with every change to any entry (for views that cache what they computed).
   uint64_t changeCount() const { return m_changeCount; }
 
+  // [SECTION] finding
+  // Ids of the entries passing `filter`, newest first, replacing `out`.
+  void filter(const JournalFilter& filter, std::vector<std::string>& out) const;
+  // Every tag used, each once (first spelling seen), sorted.
+  std::vector<std::string> allTags() const;
+  // Every feeling word named in a fork entry, each once, sorted.
+  std::vector<std::string> usedFeelings() const;
+  // How many entries fall on each day of a local month: index 1..31 (0 unused).
+  std::array<uint32_t, 32> entriesByDay(int year, int month) const;
+
+  // [SECTION] resurfacing: entries marked "do not resurface" never appear here.
+  // True when an entry may appear in "on this day" and random views.
+  static bool mayResurface(const JournalEntry& entry) { return !entry.doNotResurface; }
+  // Entries written on this local day and month in earlier years, newest first.
+  std::vector<std::string> onThisDay(int64_t nowMs) const;
+  // One entry picked by `seed` among those that may resurface, or "" when there is none.
+  std::string randomEntry(uint64_t seed) const;
+
+  // [SECTION] providers
   void search(const core::SearchQuery& query, std::vector<core::SearchHit>& out) const override;
   void collectMetrics(std::vector<core::MetricEvent>& out) const override;
   void exportMarkdown(std::vector<core::ExportFile>& out) const override;
+  void collectNextSession(std::vector<core::SessionItem>& out) const override;
 
  private:
+  struct Item {
+    JournalEntry entry;
+    std::string folded;   // foldedEntryText(entry)
+  };
   void reloadOne(const std::string& id);
 
   core::RecordStore& m_store;
   int m_listener = 0;
-  std::unordered_map<std::string, JournalEntry> m_entries;
-  std::unordered_map<std::string, std::string> m_folded;  // id -> folded searchable text
+  std::unordered_map<std::string, Item> m_entries;
   mutable std::vector<std::string> m_ordered;
   mutable bool m_orderDirty = true;
   uint64_t m_changeCount = 0;
 };
+
+// One entry as readable Markdown, with every field that was filled in.
+std::string entryMarkdown(const JournalEntry& entry);
 
 }  // namespace toward::journal

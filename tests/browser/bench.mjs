@@ -2,8 +2,10 @@
 // journal records in a fresh profile it measures first interactive frame, one-record save cost,
 // idle frames, and download size, and prints a Markdown table. Numbers never fail the run;
 // only errors do.
+import fs from 'node:fs';
+import path from 'node:path';
 import zlib from 'node:zlib';
-import { startServer, Profile, reloadApp, waitReady, api, seedJournal, sleep, median } from './lib/harness.mjs';
+import { DIST, startServer, Profile, reloadApp, waitReady, api, seedJournal, sleep, median } from './lib/harness.mjs';
 
 const SIZES = (process.env.TOWARD_BENCH_SIZES || '0,1000,10000').split(',').map(Number);
 const TEXT_LENGTH = 500;
@@ -12,19 +14,41 @@ const log = (...a) => console.error('[bench]', ...a);
 async function benchOne(server, n) {
   const profile = await Profile.launch();
   try {
-    // (d) download: everything the first (cold) load of the page fetches.
+    // (d) download: everything the first (cold) load fetches over the network, including what the
+    // service worker precaches. Context-level events also see the service worker's own requests;
+    // responses the service worker answers from its cache are skipped, and each URL counts once.
     const page = await profile.newPage();
     const bodies = [];
-    page.on('response', (res) => {
+    const onResponse = (res) => {
+      if (res.fromServiceWorker()) return;
       bodies.push(res.body().then((b) => ({ url: res.url(), b }), () => null));
-    });
+    };
+    profile.context.on('response', onResponse);
     await page.goto(server.url, { waitUntil: 'load', timeout: 60_000 });
     await waitReady(page, 60_000);
-    await sleep(1000);
-    const got = (await Promise.all(bodies)).filter(Boolean);
+    await sleep(2000); // let the service worker finish precaching
+    profile.context.off('response', onResponse);
+    const byUrl = new Map();
+    for (const r of (await Promise.all(bodies)).filter(Boolean)) {
+      if (!byUrl.has(r.url) || byUrl.get(r.url).length < r.b.length) byUrl.set(r.url, r.b);
+    }
     let raw = 0, gz = 0;
-    for (const { b } of got) { raw += b.length; gz += zlib.gzipSync(b, { level: 9 }).length; }
-    page.removeAllListeners('response');
+    const parts = [];
+    for (const [url, body] of byUrl) {
+      // Playwright cannot always read the bodies of the service worker's own fetches; those files
+      // are served straight from the dist directory, so read them from there.
+      let b = body;
+      if (b.length === 0) {
+        let rel = decodeURIComponent(new URL(url).pathname);
+        if (rel.endsWith('/')) rel += 'index.html';
+        const file = path.join(DIST, rel);
+        if (file.startsWith(DIST + path.sep) && fs.existsSync(file)) b = fs.readFileSync(file);
+      }
+      const g = zlib.gzipSync(b, { level: 9 }).length;
+      raw += b.length; gz += g;
+      parts.push(`${new URL(url).pathname} ${b.length}/${g}`);
+    }
+    log(`N=${n}: downloaded ${byUrl.size} files (raw/gzip bytes): ${parts.join(', ')}`);
 
     // Seed.
     const t0 = Date.now();
@@ -32,7 +56,7 @@ async function benchOne(server, n) {
       await seedJournal(page, n, { batch: 500, textLength: TEXT_LENGTH, prefix: 'bench' });
       await api.flush(page);
     }
-    log(`N=${n}: seeded in ${Date.now() - t0} ms; downloaded ${got.length} responses`);
+    log(`N=${n}: seeded in ${Date.now() - t0} ms`);
 
     // (a) first interactive frame, median of 3 reloads.
     const firstFrames = [];

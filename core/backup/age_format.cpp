@@ -1,0 +1,412 @@
+// core/backup/age_format.cpp: age v1 encryption and decryption with a scrypt recipient (see age_format.h).
+// [SECTION] helpers: base64, HKDF, lines   [SECTION] header   [SECTION] payload (STREAM)
+// [SECTION] armor   [SECTION] public functions
+#include "core/backup/age_format.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <cstring>
+#include <new>
+#include <vector>
+
+namespace toward::backup {
+namespace {
+
+using Bytes = std::vector<uint8_t>;
+
+constexpr std::string_view kIntro = "age-encryption.org/";
+constexpr std::string_view kVersionLine = "age-encryption.org/v1\n";
+constexpr std::string_view kScryptLabel = "age-encryption.org/v1/scrypt";
+constexpr std::string_view kArmorBegin = "-----BEGIN AGE ENCRYPTED FILE-----";
+constexpr std::string_view kArmorEnd = "-----END AGE ENCRYPTED FILE-----";
+constexpr size_t kMaxHeaderBytes = 16 * 1024;  // a scrypt header is ~150 bytes; anything this long is not ours
+constexpr size_t kTag = crypto_aead_chacha20poly1305_ietf_ABYTES;
+constexpr size_t kSealedChunk = kChunkSize + kTag;
+
+// ---------------------------------------------------------------- [SECTION] helpers: base64, HKDF, lines
+std::string b64(const uint8_t* data, size_t len, int variant) {
+  std::string out(sodium_base64_encoded_len(len, variant), '\0');
+  sodium_bin2base64(out.data(), out.size(), data, len, variant);
+  out.resize(std::strlen(out.c_str()));
+  return out;
+}
+
+// Canonical base64 only: decodes, then re-encodes and compares, so padding, stray bits, whitespace and
+// any other spelling of the same bytes are all refused.
+bool unb64(std::string_view text, int variant, Bytes& out) {
+  out.assign(text.size() / 4 * 3 + 3, 0);
+  size_t len = 0;
+  if (sodium_base642bin(out.data(), out.size(), text.data(), text.size(), nullptr, &len, nullptr, variant) != 0) return false;
+  out.resize(len);
+  return b64(out.data(), out.size(), variant) == text;
+}
+
+bool isBase64Char(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
+}
+
+void hmac(const uint8_t* key, size_t keyLen, std::initializer_list<std::string_view> parts, uint8_t out[32]) {
+  crypto_auth_hmacsha256_state st;
+  static const uint8_t kEmpty = 0;
+  crypto_auth_hmacsha256_init(&st, keyLen ? key : &kEmpty, keyLen);
+  for (auto p : parts) crypto_auth_hmacsha256_update(&st, reinterpret_cast<const uint8_t*>(p.data()), p.size());
+  crypto_auth_hmacsha256_final(&st, out);
+  sodium_memzero(&st, sizeof st);
+}
+
+std::string_view view(const uint8_t* p, size_t n) { return {reinterpret_cast<const char*>(p), n}; }
+
+// The next line of `s` from `pos` without its LF; false when no LF comes within `limit` bytes.
+bool nextLine(std::string_view s, size_t& pos, std::string_view& line, size_t limit) {
+  const size_t end = s.find('\n', pos);
+  if (end == std::string_view::npos || end - pos > limit) return false;
+  line = s.substr(pos, end - pos);
+  pos = end + 1;
+  return true;
+}
+
+// ---------------------------------------------------------------- [SECTION] header
+struct Stanza {
+  std::vector<std::string_view> args;  // args[0] is the type
+  Bytes body;
+};
+
+struct Header {
+  std::vector<Stanza> stanzas;
+  std::string_view macInput;  // the header up to and including "---"
+  Bytes mac;
+  size_t payloadStart = 0;
+};
+
+BackupResult<Header> parseHeader(std::string_view file) {
+  if (file.substr(0, kIntro.size()) != kIntro) {
+    return backupError(BackupErrorKind::NotAgeFile, "no age-encryption.org/ version line");
+  }
+  if (file.substr(0, kVersionLine.size()) != kVersionLine) {
+    return backupError(BackupErrorKind::BadHeader, "not an age v1 file");
+  }
+  auto bad = [](const char* why) { return backupError(BackupErrorKind::BadHeader, why); };
+  const std::string_view head = file.substr(0, std::min(file.size(), kMaxHeaderBytes));
+  Header h;
+  size_t pos = kVersionLine.size();
+  std::string_view line;
+  for (;;) {
+    const size_t lineStart = pos;
+    if (!nextLine(head, pos, line, kMaxHeaderBytes)) return bad("the header ends early or is too long");
+    if (line.substr(0, 3) == "---") {
+      if (h.stanzas.empty()) return bad("no recipient stanza");
+      if (line.size() != 4 + 43 || line[3] != ' ') return bad("malformed MAC line");
+      if (!unb64(line.substr(4), sodium_base64_VARIANT_ORIGINAL_NO_PADDING, h.mac) || h.mac.size() != 32) {
+        return bad("MAC is not canonical base64 of 32 bytes");
+      }
+      h.macInput = file.substr(0, lineStart + 3);
+      h.payloadStart = pos;
+      return h;
+    }
+    if (line.substr(0, 3) != "-> ") return bad("expected a recipient stanza");
+    Stanza st;
+    size_t a = 3;
+    while (a <= line.size()) {
+      size_t sp = line.find(' ', a);
+      if (sp == std::string_view::npos) sp = line.size();
+      std::string_view arg = line.substr(a, sp - a);
+      if (arg.empty()) return bad("empty stanza argument");
+      for (char c : arg) {
+        if (c < 0x21 || c > 0x7e) return bad("stanza argument with a character outside VCHAR");
+      }
+      st.args.push_back(arg);
+      a = sp + 1;
+    }
+    std::string body;
+    for (;;) {
+      if (!nextLine(head, pos, line, 64)) return bad("stanza body line missing, too long or unterminated");
+      for (char c : line) {
+        if (!isBase64Char(c)) return bad("stanza body is not unpadded base64");
+      }
+      body.append(line);
+      if (line.size() < 64) break;
+    }
+    if (!unb64(body, sodium_base64_VARIANT_ORIGINAL_NO_PADDING, st.body)) return bad("stanza body is not canonical base64");
+    h.stanzas.push_back(std::move(st));
+  }
+}
+
+// Checks the one scrypt stanza and returns its salt and work factor.
+BackupResult<int> checkScryptStanza(const Header& h, int maxWorkFactor, Bytes& salt) {
+  bool anyScrypt = false;
+  for (const auto& st : h.stanzas) anyScrypt = anyScrypt || st.args[0] == "scrypt";
+  if (!anyScrypt) return backupError(BackupErrorKind::NotPassphrase, "no scrypt stanza");
+  if (h.stanzas.size() != 1) return backupError(BackupErrorKind::BadHeader, "an scrypt stanza must be the only stanza");
+  const Stanza& st = h.stanzas[0];
+  if (st.args.size() != 3) return backupError(BackupErrorKind::BadHeader, "scrypt stanza needs exactly two arguments");
+  if (!unb64(st.args[1], sodium_base64_VARIANT_ORIGINAL_NO_PADDING, salt) || salt.size() != 16) {
+    return backupError(BackupErrorKind::BadHeader, "scrypt salt is not canonical base64 of 16 bytes");
+  }
+  const std::string_view wf = st.args[2];
+  if (wf.empty() || wf[0] < '1' || wf[0] > '9' || wf.size() > 9) {
+    return backupError(BackupErrorKind::BadHeader, "scrypt work factor is not a decimal without leading zeros");
+  }
+  int n = 0;
+  for (char c : wf) {
+    if (c < '0' || c > '9') return backupError(BackupErrorKind::BadHeader, "scrypt work factor is not a decimal");
+    n = n * 10 + (c - '0');
+  }
+  if (n > std::min(maxWorkFactor, kMaxWorkFactor)) {
+    return backupError(BackupErrorKind::WorkFactorTooHigh, "work factor " + std::string(wf));
+  }
+  if (st.body.size() != 32) return backupError(BackupErrorKind::BadHeader, "scrypt stanza body is not 32 bytes");
+  return n;
+}
+
+// scrypt(N = 2^workFactor, r = 8, p = 1) of the passphrase with the age label + salt.
+BackupResult<bool> scryptWrapKey(std::string_view passphrase, const Bytes& salt, int workFactor, uint8_t key[32]) {
+  std::string fullSalt(kScryptLabel);
+  fullSalt.append(reinterpret_cast<const char*>(salt.data()), salt.size());
+  const int rc = crypto_pwhash_scryptsalsa208sha256_ll(
+      reinterpret_cast<const uint8_t*>(passphrase.data()), passphrase.size(),
+      reinterpret_cast<const uint8_t*>(fullSalt.data()), fullSalt.size(), uint64_t(1) << workFactor, 8, 1, key, 32);
+  if (rc != 0) return backupError(BackupErrorKind::TooLarge, "scrypt could not get the memory it needs");
+  return true;
+}
+
+// ---------------------------------------------------------------- [SECTION] payload (STREAM)
+void chunkNonce(uint64_t counter, bool last, uint8_t nonce[12]) {
+  std::memset(nonce, 0, 12);
+  for (int i = 0; i < 8; ++i) nonce[10 - i] = uint8_t(counter >> (8 * i));
+  nonce[11] = last ? 1 : 0;
+}
+
+BackupResult<std::string> openPayload(std::string_view payload, const uint8_t fileKey[16]) {
+  if (payload.size() < 16) return backupError(BackupErrorKind::Truncated, "no payload nonce");
+  uint8_t key[32];
+  hkdfSha256(fileKey, 16, reinterpret_cast<const uint8_t*>(payload.data()), 16, "payload", key);
+  std::string_view rest = payload.substr(16);
+  std::string out;
+  out.reserve(rest.size());  // never more than the input
+  uint64_t counter = 0;
+  uint8_t nonce[12];
+  for (;;) {
+    if (rest.empty()) return backupError(BackupErrorKind::Truncated, "the payload has no final chunk");
+    const bool mustBeLast = rest.size() < kSealedChunk;
+    const size_t n = std::min(rest.size(), kSealedChunk);
+    if (n < kTag) { sodium_memzero(key, 32); return backupError(BackupErrorKind::Truncated, "a chunk is cut short"); }
+    const size_t start = out.size();
+    out.resize(start + n - kTag);
+    auto* dst = reinterpret_cast<uint8_t*>(out.data() + start);
+    const auto* src = reinterpret_cast<const uint8_t*>(rest.data());
+    unsigned long long plainLen = 0;
+    const bool onlyThisLeft = rest.size() == n;
+    bool last = false;
+    bool opened = false;
+    if (onlyThisLeft) {
+      chunkNonce(counter, true, nonce);
+      opened = crypto_aead_chacha20poly1305_ietf_decrypt(dst, &plainLen, nullptr, src, n, nullptr, 0, nonce, key) == 0;
+      last = opened;
+    }
+    if (!opened && !mustBeLast) {
+      chunkNonce(counter, false, nonce);
+      opened = crypto_aead_chacha20poly1305_ietf_decrypt(dst, &plainLen, nullptr, src, n, nullptr, 0, nonce, key) == 0;
+      if (opened && onlyThisLeft) {
+        // A full chunk not marked final, followed by nothing: the file was cut at a chunk boundary.
+        sodium_memzero(key, 32);
+        sodium_memzero(out.data(), out.size());
+        return backupError(BackupErrorKind::Truncated, "the payload ends after a non-final chunk");
+      }
+    }
+    if (!opened) {
+      sodium_memzero(key, 32);
+      sodium_memzero(out.data(), out.size());
+      return backupError(BackupErrorKind::Damaged, "chunk " + std::to_string(counter) + " does not authenticate");
+    }
+    if (last) {
+      if (plainLen == 0 && counter != 0) {
+        sodium_memzero(key, 32);
+        sodium_memzero(out.data(), out.size());
+        return backupError(BackupErrorKind::Damaged, "an empty final chunk after other chunks");
+      }
+      sodium_memzero(key, 32);
+      return out;
+    }
+    rest.remove_prefix(n);
+    ++counter;
+  }
+}
+
+// ---------------------------------------------------------------- [SECTION] armor
+size_t skipSpace(std::string_view s, size_t pos) {
+  while (pos < s.size() && (s[pos] == ' ' || s[pos] == '\t' || s[pos] == '\r' || s[pos] == '\n')) ++pos;
+  return pos;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- [SECTION] public functions
+bool cryptoReady() {
+  static const bool ready = sodium_init() >= 0;
+  return ready;
+}
+
+void hkdfSha256(const uint8_t* ikm, size_t ikmLen, const uint8_t* salt, size_t saltLen, std::string_view info,
+                uint8_t out[32]) {
+  uint8_t prk[32];
+  hmac(salt, saltLen, {view(ikm, ikmLen)}, prk);                      // HKDF-Extract
+  const char one = 1;
+  hmac(prk, sizeof prk, {info, std::string_view(&one, 1)}, out);      // HKDF-Expand, T(1) is 32 bytes
+  sodium_memzero(prk, sizeof prk);
+}
+
+bool isArmored(std::string_view file) {
+  const size_t p = skipSpace(file, 0);
+  return file.substr(p, kArmorBegin.size()) == kArmorBegin;
+}
+
+std::string armor(std::string_view binary) {
+  const std::string all = b64(reinterpret_cast<const uint8_t*>(binary.data()), binary.size(), sodium_base64_VARIANT_ORIGINAL);
+  std::string out;
+  out.reserve(all.size() + all.size() / 64 + 80);
+  out.append(kArmorBegin).push_back('\n');
+  for (size_t i = 0; i < all.size(); i += 64) out.append(all, i, 64).push_back('\n');
+  out.append(kArmorEnd).push_back('\n');
+  return out;
+}
+
+BackupResult<std::string> dearmor(std::string_view text, size_t maxFileBytes) {
+  if (text.size() > maxFileBytes) return backupError(BackupErrorKind::TooLarge);
+  auto bad = [](const char* why) { return backupError(BackupErrorKind::BadArmor, why); };
+  size_t pos = skipSpace(text, 0);
+  // One line, without its LF or CRLF ending.
+  auto line = [&](std::string_view& out) {
+    const size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) return false;
+    out = text.substr(pos, end - pos);
+    if (!out.empty() && out.back() == '\r') out.remove_suffix(1);
+    pos = end + 1;
+    return true;
+  };
+  std::string_view l;
+  if (!line(l) || l != kArmorBegin) return bad("no BEGIN line");
+  std::string all;
+  all.reserve(text.size());
+  bool sawShort = false;
+  for (;;) {
+    if (!line(l)) return bad("no END line");
+    if (l == kArmorEnd) break;
+    if (sawShort) return bad("a short base64 line that is not the last one");
+    if (l.empty() || l.size() > 64) return bad("a base64 line of the wrong length");
+    if (l.size() < 64) sawShort = true;
+    all.append(l);
+  }
+  if (all.empty()) return bad("no data between BEGIN and END");
+  if (skipSpace(text, pos) != text.size()) return bad("data after the END line");
+  Bytes bin;
+  if (all.size() % 4 != 0 || !unb64(all, sodium_base64_VARIANT_ORIGINAL, bin)) return bad("not canonical padded base64");
+  return std::string(bin.begin(), bin.end());
+}
+
+int peekWorkFactor(std::string_view file) {
+  std::string decoded;
+  if (isArmored(file)) {
+    auto d = dearmor(file);
+    if (!d) return -1;
+    decoded = std::move(d.value());
+    file = decoded;
+  }
+  auto h = parseHeader(file);
+  if (!h) return -1;
+  Bytes salt;
+  auto wf = checkScryptStanza(h.value(), 1000, salt);
+  return wf ? wf.value() : -1;
+}
+
+BackupResult<std::string> ageEncrypt(std::string_view plaintext, std::string_view passphrase,
+                                     const AgeEncryptOptions& options) {
+  if (!cryptoReady()) return backupError(BackupErrorKind::Io, "libsodium could not start");
+  if (options.workFactor < 1 || options.workFactor > kMaxWorkFactor) {
+    return backupError(BackupErrorKind::WorkFactorTooHigh, "work factor must be 1..22");
+  }
+  if (plaintext.size() > kMaxAgeFileBytes) return backupError(BackupErrorKind::TooLarge);
+  try {
+    uint8_t fileKey[16], wrapKey[32], macKey[32], mac[32], nonce[16], payloadKey[32];
+    Bytes salt(16);
+    randombytes_buf(fileKey, sizeof fileKey);
+    randombytes_buf(salt.data(), salt.size());
+    randombytes_buf(nonce, sizeof nonce);
+    if (auto k = scryptWrapKey(passphrase, salt, options.workFactor, wrapKey); !k) return k.error();
+    uint8_t body[32];
+    const uint8_t zeroNonce[12] = {};
+    crypto_aead_chacha20poly1305_ietf_encrypt(body, nullptr, fileKey, 16, nullptr, 0, nullptr, zeroNonce, wrapKey);
+    sodium_memzero(wrapKey, sizeof wrapKey);
+    std::string out(kVersionLine);
+    out += "-> scrypt " + b64(salt.data(), 16, sodium_base64_VARIANT_ORIGINAL_NO_PADDING) + " " +
+           std::to_string(options.workFactor) + "\n";
+    out += b64(body, 32, sodium_base64_VARIANT_ORIGINAL_NO_PADDING) + "\n---";
+    hkdfSha256(fileKey, 16, nullptr, 0, "header", macKey);
+    hmac(macKey, 32, {out}, mac);
+    out += " " + b64(mac, 32, sodium_base64_VARIANT_ORIGINAL_NO_PADDING) + "\n";
+    out.append(reinterpret_cast<const char*>(nonce), 16);
+    hkdfSha256(fileKey, 16, nonce, 16, "payload", payloadKey);
+    sodium_memzero(fileKey, sizeof fileKey);
+    const size_t chunks = plaintext.empty() ? 1 : (plaintext.size() + kChunkSize - 1) / kChunkSize;
+    const size_t start = out.size();
+    out.resize(start + plaintext.size() + chunks * kTag);
+    auto* dst = reinterpret_cast<uint8_t*>(out.data() + start);
+    for (size_t i = 0; i < chunks; ++i) {
+      const size_t off = i * kChunkSize;
+      const size_t n = std::min(kChunkSize, plaintext.size() - off);
+      uint8_t chunkN[12];
+      chunkNonce(i, i + 1 == chunks, chunkN);
+      crypto_aead_chacha20poly1305_ietf_encrypt(dst + off + i * kTag, nullptr,
+                                                reinterpret_cast<const uint8_t*>(plaintext.data()) + off, n, nullptr, 0,
+                                                nullptr, chunkN, payloadKey);
+    }
+    sodium_memzero(payloadKey, sizeof payloadKey);
+    if (options.armor) return armor(out);
+    return out;
+  } catch (const std::bad_alloc&) {
+    return backupError(BackupErrorKind::TooLarge, "out of memory");
+  }
+}
+
+BackupResult<std::string> ageDecrypt(std::string_view file, std::string_view passphrase, const AgeDecryptOptions& options) {
+  if (!cryptoReady()) return backupError(BackupErrorKind::Io, "libsodium could not start");
+  if (file.size() > options.maxFileBytes) return backupError(BackupErrorKind::TooLarge);
+  try {
+    std::string decoded;
+    if (isArmored(file)) {
+      auto d = dearmor(file, options.maxFileBytes);
+      if (!d) return d.error();
+      decoded = std::move(d.value());
+      file = decoded;
+    }
+    auto header = parseHeader(file);
+    if (!header) return header.error();
+    const Header& h = header.value();
+    Bytes salt;
+    auto wf = checkScryptStanza(h, options.maxWorkFactor, salt);
+    if (!wf) return wf.error();
+    uint8_t wrapKey[32], fileKey[16], macKey[32], mac[32];
+    if (auto k = scryptWrapKey(passphrase, salt, wf.value(), wrapKey); !k) return k.error();
+    const uint8_t zeroNonce[12] = {};
+    const Bytes& body = h.stanzas[0].body;
+    unsigned long long keyLen = 0;
+    const int rc = crypto_aead_chacha20poly1305_ietf_decrypt(fileKey, &keyLen, nullptr, body.data(), body.size(), nullptr,
+                                                             0, zeroNonce, wrapKey);
+    sodium_memzero(wrapKey, sizeof wrapKey);
+    if (rc != 0 || keyLen != 16) return backupError(BackupErrorKind::WrongPassphrase);
+    hkdfSha256(fileKey, 16, nullptr, 0, "header", macKey);
+    hmac(macKey, 32, {h.macInput}, mac);
+    sodium_memzero(macKey, sizeof macKey);
+    if (crypto_verify_32(mac, h.mac.data()) != 0) {
+      sodium_memzero(fileKey, sizeof fileKey);
+      return backupError(BackupErrorKind::HeaderMacMismatch);
+    }
+    auto plain = openPayload(file.substr(h.payloadStart), fileKey);
+    sodium_memzero(fileKey, sizeof fileKey);
+    return plain;
+  } catch (const std::bad_alloc&) {
+    return backupError(BackupErrorKind::TooLarge, "out of memory");
+  }
+}
+
+}  // namespace toward::backup

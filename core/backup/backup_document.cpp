@@ -1,0 +1,232 @@
+// core/backup/backup_document.cpp: the backup document, built from a store and parsed back (see header).
+#include "core/backup/backup_document.h"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include "core/json.h"
+#include "core/record_codec.h"
+
+namespace toward::backup {
+namespace {
+
+BackupError notBackup(std::string why) { return backupError(BackupErrorKind::NotBackup, std::move(why)); }
+
+// The deepest nesting of objects and arrays in `text` (strings skipped), stopping early past `limit`.
+int nestingDepth(std::string_view text, int limit) {
+  int depth = 0, deepest = 0;
+  bool inString = false, escaped = false;
+  for (char c : text) {
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') inString = false;
+      continue;
+    }
+    if (c == '"') inString = true;
+    else if (c == '{' || c == '[') { deepest = std::max(deepest, ++depth); if (deepest > limit) return deepest; }
+    else if (c == '}' || c == ']') --depth;
+  }
+  return deepest;
+}
+
+void writeRecord(rapidjson::Writer<rapidjson::StringBuffer>& w, const core::StoredRecord& r, int64_t deletedMs) {
+  w.StartObject();
+  w.Key("type"); w.String(r.type.c_str(), rapidjson::SizeType(r.type.size()));
+  w.Key("id"); w.String(r.id.c_str(), rapidjson::SizeType(r.id.size()));
+  w.Key("schema"); w.Uint(r.schema);
+  w.Key("revision"); w.Uint64(r.revision);
+  w.Key("createdMs"); w.Int64(r.createdMs);
+  w.Key("updatedMs"); w.Int64(r.updatedMs);
+  if (deletedMs >= 0) { w.Key("deletedMs"); w.Int64(deletedMs); }
+  w.Key("body");
+  w.RawValue(r.body.c_str(), r.body.size(), rapidjson::kObjectType);
+  w.EndObject();
+}
+
+BackupResult<core::StoredRecord> readRecord(const rapidjson::Value& v, int64_t* deletedMs) {
+  if (!v.IsObject()) return notBackup("a record is not an object");
+  auto member = [&](const char* k) -> const rapidjson::Value* {
+    auto it = v.FindMember(k);
+    return it == v.MemberEnd() ? nullptr : &it->value;
+  };
+  core::StoredRecord r;
+  const auto* type = member("type");
+  const auto* id = member("id");
+  if (!type || !type->IsString() || !core::isValidTypeId(type->GetString())) return notBackup("a record has no valid type");
+  if (!id || !id->IsString() || !core::isValidRecordId(id->GetString())) return notBackup("a record has no valid id");
+  r.type = type->GetString();
+  r.id = id->GetString();
+  const auto* schema = member("schema");
+  const auto* revision = member("revision");
+  const auto* created = member("createdMs");
+  const auto* updated = member("updatedMs");
+  if (!schema || !schema->IsUint() || schema->GetUint() == 0) return notBackup("a record has no valid schema");
+  if (!revision || !revision->IsUint64() || revision->GetUint64() == 0) return notBackup("a record has no valid revision");
+  if (!created || !created->IsInt64() || !updated || !updated->IsInt64()) return notBackup("a record has no valid times");
+  r.schema = schema->GetUint();
+  r.revision = revision->GetUint64();
+  r.createdMs = created->GetInt64();
+  r.updatedMs = updated->GetInt64();
+  if (deletedMs) {
+    const auto* deleted = member("deletedMs");
+    if (!deleted || !deleted->IsInt64()) return notBackup("a trashed record has no valid deletion time");
+    *deletedMs = deleted->GetInt64();
+  }
+  const auto* body = member("body");
+  if (!body || !body->IsObject()) return notBackup("a record has no body object");
+  rapidjson::StringBuffer sb;
+  rapidjson::Writer<rapidjson::StringBuffer> w(sb);
+  body->Accept(w);
+  if (sb.GetSize() > core::kMaxRecordBytes) return backupError(BackupErrorKind::TooLarge, "a record is too large");
+  r.body.assign(sb.GetString(), sb.GetSize());
+  return r;
+}
+
+}  // namespace
+
+std::string pluginOf(const std::string& typeId) { return typeId.substr(0, typeId.find('.')); }
+
+BackupDocument documentFromStore(const core::RecordStore& store, const core::Registry& registry, int64_t nowMs) {
+  BackupDocument doc;
+  doc.createdMs = nowMs;
+  doc.app = kAppVersion;
+  for (const auto& type : registry.recordTypes()) {
+    for (const auto* r : store.list(type.id)) doc.records.push_back(*r);
+  }
+  for (const auto* t : store.trash()) doc.trash.push_back(*t);
+  return doc;
+}
+
+std::string encodeDocument(const BackupDocument& doc) {
+  std::vector<const core::StoredRecord*> live;
+  for (const auto& r : doc.records) live.push_back(&r);
+  std::vector<const core::TrashedRecord*> trash;
+  for (const auto& t : doc.trash) trash.push_back(&t);
+  auto byKey = [](const core::StoredRecord* a, const core::StoredRecord* b) {
+    return std::tie(a->type, a->id) < std::tie(b->type, b->id);
+  };
+  std::sort(live.begin(), live.end(), byKey);
+  std::sort(trash.begin(), trash.end(), [&](auto* a, auto* b) { return byKey(&a->record, &b->record); });
+  std::string out = "{\"toward\":\"backup\",\"format\":" + std::to_string(doc.format) +
+                    ",\"createdMs\":" + std::to_string(doc.createdMs) + ",\"app\":";
+  {
+    rapidjson::StringBuffer sb;
+    rapidjson::Writer<rapidjson::StringBuffer> w(sb);
+    w.String(doc.app.c_str(), rapidjson::SizeType(doc.app.size()));
+    out.append(sb.GetString(), sb.GetSize());
+  }
+  auto list = [&](const char* key, auto& items, auto write) {
+    out += std::string(",\n\"") + key + "\":[";
+    bool first = true;
+    for (const auto* item : items) {
+      rapidjson::StringBuffer sb;
+      rapidjson::Writer<rapidjson::StringBuffer> w(sb);
+      write(w, item);
+      out += first ? "\n" : ",\n";
+      out.append(sb.GetString(), sb.GetSize());
+      first = false;
+    }
+    out += "]";
+  };
+  list("records", live, [](auto& w, const core::StoredRecord* r) { writeRecord(w, *r, -1); });
+  list("trash", trash, [](auto& w, const core::TrashedRecord* t) { writeRecord(w, t->record, t->deletedMs < 0 ? 0 : t->deletedMs); });
+  out += "}\n";
+  return out;
+}
+
+BackupResult<BackupDocument> parseDocument(std::string_view text) {
+  if (text.size() > kMaxDocumentBytes) return backupError(BackupErrorKind::TooLarge, "the document is too large");
+  if (nestingDepth(text, kMaxJsonDepth) > kMaxJsonDepth) return notBackup("the document is nested too deeply");
+  try {
+    rapidjson::Document doc;
+    doc.Parse<rapidjson::kParseFullPrecisionFlag | rapidjson::kParseIterativeFlag>(text.data(), text.size());
+    if (doc.HasParseError()) {
+      return notBackup(std::string("not JSON (") + rapidjson::GetParseError_En(doc.GetParseError()) + ")");
+    }
+    if (!doc.IsObject()) return notBackup("not a JSON object");
+    auto member = [&](const char* k) -> const rapidjson::Value* {
+      auto it = doc.FindMember(k);
+      return it == doc.MemberEnd() ? nullptr : &it->value;
+    };
+    const auto* magic = member("toward");
+    if (!magic || !magic->IsString() || std::string_view(magic->GetString()) != "backup") {
+      return notBackup("no \"toward\":\"backup\" marker");
+    }
+    const auto* format = member("format");
+    if (!format || !format->IsUint() || format->GetUint() < kMinBackupFormat) return notBackup("no valid format number");
+    if (format->GetUint() > kBackupFormat) {
+      return backupError(BackupErrorKind::UnsupportedVersion, "backup format " + std::to_string(format->GetUint()));
+    }
+    BackupDocument out;
+    out.format = format->GetUint();
+    const auto* created = member("createdMs");
+    if (!created || !created->IsInt64()) return notBackup("no valid createdMs");
+    out.createdMs = created->GetInt64();
+    if (const auto* app = member("app"); app && app->IsString()) out.app = std::string(app->GetString(), app->GetStringLength());
+    const auto* records = member("records");
+    const auto* trash = member("trash");
+    if (!records || !records->IsArray() || !trash || !trash->IsArray()) return notBackup("no records and trash lists");
+    if (records->Size() + trash->Size() > kMaxBackupRecords) return backupError(BackupErrorKind::TooLarge, "too many records");
+    std::set<std::pair<std::string, std::string>> seen;
+    out.records.reserve(records->Size());
+    for (const auto& v : records->GetArray()) {
+      auto r = readRecord(v, nullptr);
+      if (!r) return r.error();
+      if (!seen.emplace(r.value().type, r.value().id).second) return notBackup("a record appears twice: " + r.value().id);
+      out.records.push_back(std::move(r.value()));
+    }
+    seen.clear();
+    out.trash.reserve(trash->Size());
+    for (const auto& v : trash->GetArray()) {
+      int64_t deletedMs = 0;
+      auto r = readRecord(v, &deletedMs);
+      if (!r) return r.error();
+      if (!seen.emplace(r.value().type, r.value().id).second) return notBackup("a trashed record appears twice: " + r.value().id);
+      out.trash.push_back({std::move(r.value()), deletedMs});
+    }
+    return out;
+  } catch (const std::bad_alloc&) {
+    return backupError(BackupErrorKind::TooLarge, "out of memory");
+  } catch (const std::exception& e) {  // rapidjson assertions throw under cereal's configuration
+    return notBackup(e.what());
+  }
+}
+
+BackupResult<bool> checkAgainstRegistry(const BackupDocument& doc, const core::Registry& registry) {
+  auto check = [&](const core::StoredRecord& r) -> BackupResult<bool> {
+    const core::RecordType* type = registry.recordType(r.type);
+    if (!type) return backupError(BackupErrorKind::UnsupportedVersion, "unknown record type " + r.type);
+    if (r.schema > type->schema) return backupError(BackupErrorKind::UnsupportedVersion, r.type + " schema " + std::to_string(r.schema));
+    if (r.schema < type->minSchema) return notBackup(r.type + " schema " + std::to_string(r.schema) + " is too old to read");
+    auto normalized = type->normalize(r.body, r.schema);
+    if (!normalized) return notBackup(r.type + " " + r.id + ": " + normalized.error().message());
+    return true;
+  };
+  for (const auto& r : doc.records) {
+    if (auto c = check(r); !c) return c;
+  }
+  for (const auto& t : doc.trash) {
+    if (auto c = check(t.record); !c) return c;
+  }
+  return true;
+}
+
+BackupPreview previewDocument(const BackupDocument& doc) {
+  BackupPreview p;
+  p.records = doc.records.size();
+  p.trashed = doc.trash.size();
+  bool first = true;
+  for (const auto& r : doc.records) {
+    ++p.byType[r.type];
+    ++p.byPlugin[pluginOf(r.type)];
+    p.firstMs = first ? r.createdMs : std::min(p.firstMs, r.createdMs);
+    p.lastMs = first ? r.updatedMs : std::max(p.lastMs, r.updatedMs);
+    first = false;
+  }
+  for (const auto& t : doc.trash) ++p.trashByType[t.record.type];
+  return p;
+}
+
+}  // namespace toward::backup

@@ -1,0 +1,68 @@
+// core/backup/backup_document.h: the plaintext inside a backup: one versioned JSON document holding every
+// record of every plugin (settings included: they are the "core.settings" record) and the trash.
+// Documented in docs/backup-format.md; golden file tests/fixtures/backup.v1.json.
+//   {"toward":"backup","format":1,"createdMs":...,"app":"0.1.0",
+//    "records":[{"type":..,"id":..,"schema":1,"revision":3,"createdMs":..,"updatedMs":..,"body":{..}}],
+//    "trash":[{... the same fields ...,"deletedMs":..}]}
+// Parsing validates everything with size limits (no recursion deeper than kMaxJsonDepth, at most
+// kMaxBackupRecords records) and never touches a store.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/backup/backup_error.h"
+#include "core/record.h"
+#include "core/record_store.h"
+#include "core/registry.h"
+
+namespace toward::backup {
+
+inline constexpr uint32_t kBackupFormat = 1;      // the document version this build writes
+inline constexpr uint32_t kMinBackupFormat = 1;   // the oldest it reads
+inline constexpr size_t kMaxBackupRecords = 1000000;
+inline constexpr int kMaxJsonDepth = 64;
+inline constexpr size_t kMaxDocumentBytes = sizeof(size_t) >= 8 ? (size_t(512) << 20) : (size_t(128) << 20);
+inline constexpr const char* kAppVersion = "0.1.0";
+
+struct BackupDocument {
+  uint32_t format = kBackupFormat;
+  int64_t createdMs = 0;
+  std::string app;                              // the version of Toward that wrote it (informative)
+  std::vector<core::StoredRecord> records;
+  std::vector<core::TrashedRecord> trash;
+};
+
+struct BackupPreview {
+  size_t records = 0;
+  size_t trashed = 0;
+  std::map<std::string, size_t> byType;         // live records per type id
+  std::map<std::string, size_t> trashByType;    // trashed records per type id
+  std::map<std::string, size_t> byPlugin;       // live records per plugin ("journal" for "journal.*")
+  int64_t firstMs = 0;                          // earliest createdMs of a live record (0 when none)
+  int64_t lastMs = 0;                           // latest updatedMs of a live record (0 when none)
+};
+
+// Everything in the store (live records and trash) as a document dated `nowMs`.
+BackupDocument documentFromStore(const core::RecordStore& store, const core::Registry& registry, int64_t nowMs);
+
+// The document as JSON text (records sorted by type then id; one record per line for readable diffs).
+std::string encodeDocument(const BackupDocument& doc);
+
+// Parses and validates document text. NotBackup when it is not a valid document, UnsupportedVersion when
+// it is newer than this build, TooLarge past the limits.
+BackupResult<BackupDocument> parseDocument(std::string_view text);
+
+// Checks that every record can be stored by this build: known type, schema in range, a body its type reads.
+// UnsupportedVersion for unknown types or newer schemas, NotBackup for bodies that do not read.
+BackupResult<bool> checkAgainstRegistry(const BackupDocument& doc, const core::Registry& registry);
+
+// Counts per type and plugin, and the date range, for the preview before importing.
+BackupPreview previewDocument(const BackupDocument& doc);
+
+// "journal" for "journal.entry": the plugin a type id belongs to.
+std::string pluginOf(const std::string& typeId);
+
+}  // namespace toward::backup

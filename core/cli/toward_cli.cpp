@@ -1,0 +1,209 @@
+// core/cli/toward_cli.cpp: toward-cli, Toward's command-line tool for backups (native only).
+//   toward-cli decrypt FILE                      plaintext to stdout (like `age -d`)
+//   toward-cli encrypt FILE [--work-factor N] [-a]  age file to stdout (passphrase/scrypt recipient)
+//   toward-cli backup verify FILE                checks the backup document, prints counts per plugin
+//   toward-cli backup markdown FILE DIR          writes every journal entry as Markdown into DIR
+// FILE may be "-" for standard input. Passphrase: TOWARD_PASSPHRASE, else asked on the terminal.
+// Exit codes: 0 ok, 1 usage or I/O, 2 wrong passphrase, 3 malformed header or armor, 4 header MAC
+// mismatch, 5 damaged or truncated payload, 6 valid age file but not a valid backup document.
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "core/backup/age_format.h"
+#include "core/backup/backup_document.h"
+#include "core/backup/backup_merge.h"
+#include "core/cli/cli_io.h"
+#include "core/record_store.h"
+#include "core/registry.h"
+#include "core/settings.h"
+#include "plugins/journal/journal_model.h"
+
+namespace {
+
+using namespace toward;
+namespace fs = std::filesystem;
+
+constexpr const char* kUsage =
+    "usage: toward-cli decrypt FILE\n"
+    "       toward-cli encrypt FILE [--work-factor N] [-a|--armor]\n"
+    "       toward-cli backup verify FILE\n"
+    "       toward-cli backup markdown FILE DIR\n"
+    "FILE may be - for standard input. The passphrase comes from TOWARD_PASSPHRASE, else the terminal.\n";
+
+int usage() {
+  std::fputs(kUsage, stderr);
+  return 1;
+}
+
+int fail(const backup::BackupError& e) {
+  std::fprintf(stderr, "toward-cli: %s%s%s\n", e.message().c_str(), e.detail.empty() ? "" : " (",
+               e.detail.empty() ? "" : (e.detail + ")").c_str());
+  return e.exitCode();
+}
+
+int ioFail(const std::string& what) {
+  std::fprintf(stderr, "toward-cli: %s\n", what.c_str());
+  return 1;
+}
+
+// [the one list of plugins], as in web/app.cpp
+core::Registry makeRegistry() {
+  core::Registry registry;
+  core::registerCoreTypes(registry);
+  journal::registerJournal(registry);
+  return registry;
+}
+
+int64_t nowMs() { return int64_t(std::time(nullptr)) * 1000; }
+
+std::string isoDay(int64_t ms) {
+  std::time_t t = std::time_t(ms / 1000);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+// Reads, asks the passphrase, decrypts: the plaintext, or an exit code.
+bool openFile(const std::string& path, std::string& plain, int& code) {
+  std::string error;
+  auto file = cli::readAll(path, error);
+  if (!file) { code = ioFail(error); return false; }
+  auto pass = cli::readPassphrase(false, error);
+  if (!pass) { code = ioFail(error); return false; }
+  auto decrypted = backup::ageDecrypt(*file, *pass);
+  if (!decrypted) { code = fail(decrypted.error()); return false; }
+  plain = std::move(decrypted.value());
+  return true;
+}
+
+bool openDocument(const std::string& path, const core::Registry& registry, backup::BackupDocument& doc, int& code) {
+  std::string plain;
+  if (!openFile(path, plain, code)) return false;
+  auto parsed = backup::parseDocument(plain);
+  if (!parsed) { code = fail(parsed.error()); return false; }
+  if (auto c = backup::checkAgainstRegistry(parsed.value(), registry); !c) { code = fail(c.error()); return false; }
+  doc = std::move(parsed.value());
+  return true;
+}
+
+int cmdDecrypt(const std::vector<std::string>& args) {
+  if (args.size() != 1) return usage();
+  std::string plain;
+  int code = 0;
+  if (!openFile(args[0], plain, code)) return code;
+  return cli::writeStdout(plain) ? 0 : ioFail("could not write to standard output");
+}
+
+int cmdEncrypt(const std::vector<std::string>& args) {
+  std::string path;
+  backup::AgeEncryptOptions options;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--work-factor" && i + 1 < args.size()) {
+      const std::string& v = args[++i];
+      if (v.empty() || v.size() > 3 || v.find_first_not_of("0123456789") != std::string::npos) return usage();
+      options.workFactor = std::atoi(v.c_str());
+    } else if (args[i] == "-a" || args[i] == "--armor") {
+      options.armor = true;
+    } else if (path.empty()) {
+      path = args[i];
+    } else {
+      return usage();
+    }
+  }
+  if (path.empty()) return usage();
+  if (options.workFactor < 1 || options.workFactor > backup::kMaxWorkFactor) {
+    return fail(backup::backupError(backup::BackupErrorKind::WorkFactorTooHigh, "--work-factor must be 1..22"));
+  }
+  std::string error;
+  auto file = cli::readAll(path, error);
+  if (!file) return ioFail(error);
+  auto pass = cli::readPassphrase(true, error);
+  if (!pass) return ioFail(error);
+  auto encrypted = backup::ageEncrypt(*file, *pass, options);
+  if (!encrypted) return fail(encrypted.error());
+  return cli::writeStdout(encrypted.value()) ? 0 : ioFail("could not write to standard output");
+}
+
+int cmdVerify(const std::vector<std::string>& args) {
+  if (args.size() != 1) return usage();
+  const core::Registry registry = makeRegistry();
+  backup::BackupDocument doc;
+  int code = 0;
+  if (!openDocument(args[0], registry, doc, code)) return code;
+  const backup::BackupPreview p = backup::previewDocument(doc);
+  std::printf("Toward backup, format %u, made %s by Toward %s\n", doc.format, isoDay(doc.createdMs).c_str(),
+              doc.app.empty() ? "?" : doc.app.c_str());
+  std::printf("records: %zu, in the trash: %zu\n", p.records, p.trashed);
+  for (const auto& [plugin, n] : p.byPlugin) std::printf("plugin %s: %zu\n", plugin.c_str(), n);
+  for (const auto& [type, n] : p.byType) std::printf("  %s: %zu\n", type.c_str(), n);
+  for (const auto& [type, n] : p.trashByType) std::printf("  trash %s: %zu\n", type.c_str(), n);
+  if (p.records) std::printf("from %s to %s\n", isoDay(p.firstMs).c_str(), isoDay(p.lastMs).c_str());
+  std::printf("ok\n");
+  return 0;
+}
+
+int cmdMarkdown(const std::vector<std::string>& args) {
+  if (args.size() != 2) return usage();
+  core::Registry registry = makeRegistry();
+  backup::BackupDocument doc;
+  int code = 0;
+  if (!openDocument(args[0], registry, doc, code)) return code;
+  // The records go into a throw-away store so the plugins' own models write the Markdown.
+  std::error_code ec;
+  fs::path scratch = fs::temp_directory_path(ec) / ("toward-cli-" + std::to_string(::getpid()));
+  fs::remove_all(scratch, ec);
+  fs::create_directories(scratch, ec);
+  if (ec) return ioFail("cannot create a scratch folder: " + ec.message());
+  int result = 0;
+  {
+    core::RecordStore store(scratch.string(), registry, nowMs);
+    store.load();
+    auto merged = backup::mergeDocument(store, registry, doc);
+    if (!merged) {
+      result = ioFail(merged.error().message());
+    } else {
+      journal::JournalModel journalModel(store);
+      journalModel.attach(registry);
+      const fs::path out(args[1]);
+      size_t written = 0;
+      for (const auto& f : registry.exportMarkdown()) {
+        const fs::path target = out / f.path;
+        fs::create_directories(target.parent_path(), ec);
+        std::ofstream o(target, std::ios::binary);
+        o << f.content;
+        if (ec || !o) { result = ioFail("cannot write " + target.string()); break; }
+        ++written;
+      }
+      if (result == 0) std::printf("wrote %zu Markdown files to %s\n", written, out.string().c_str());
+    }
+  }
+  fs::remove_all(scratch, ec);
+  return result;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) return usage();
+  if (!backup::cryptoReady()) return ioFail("libsodium could not start");
+  const std::string cmd = args[0];
+  args.erase(args.begin());
+  if (cmd == "decrypt") return cmdDecrypt(args);
+  if (cmd == "encrypt") return cmdEncrypt(args);
+  if (cmd == "backup" && !args.empty()) {
+    const std::string sub = args[0];
+    args.erase(args.begin());
+    if (sub == "verify") return cmdVerify(args);
+    if (sub == "markdown") return cmdMarkdown(args);
+  }
+  return usage();
+}

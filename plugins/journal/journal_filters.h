@@ -1,0 +1,56 @@
+// plugins/journal/journal_filters.h: what the journal list can be narrowed to (words, kind, tag,
+// feeling, direction, a date range) and the calendar arithmetic behind the month view, in local time.
+// Pure functions over entries, shared by the model and tested without a window.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "plugins/journal/journal_entry.h"
+
+namespace toward::journal {
+
+struct JournalFilter {
+  std::string text;        // text: words to find (case and accent insensitive, every field), default ""
+  std::string kind;        // kind: "free" | "fork" | "session" | "words", default "" (any)
+  std::string tag;         // tag: one tag, compared folded, default "" (any)
+  std::string feeling;     // feeling: one feeling word, compared folded, default "" (any)
+  std::string direction;   // direction: "toward" | "away" | "both" | "unsure", default "" (any)
+  int64_t fromMs = 0;      // fromMs: inclusive, default 0 (no lower bound)
+  int64_t toMs = 0;        // toMs: exclusive, default 0 (no upper bound)
+
+  // True when anything narrows the list.
+  bool active() const;
+  bool operator==(const JournalFilter&) const = default;
+};
+
+// Everything searchable in an entry (every field a person wrote or chose, with the labels shown for
+// built-in choices), folded for search.
+std::string foldedEntryText(const JournalEntry& entry);
+
+// True when `entry` passes every part of `filter`. `foldedText` is foldedEntryText(entry) and
+// `foldedQuery` is foldForSearch(filter.text), both computed once by the caller.
+bool matchesFilter(const JournalEntry& entry, std::string_view foldedText, const JournalFilter& filter,
+                   std::string_view foldedQuery);
+
+// The strongest feeling's intensity (0-10), or -1 when no feeling was named.
+int32_t intensityBefore(const Fork& fork);
+
+// ---------------------------------------------------------------- calendar (local time)
+struct LocalDate {
+  int year = 1970;
+  int month = 1;  // 1-12
+  int day = 1;    // 1-31
+  bool operator==(const LocalDate&) const = default;
+};
+
+// The local calendar date of a Unix ms time.
+LocalDate localDateOf(int64_t ms);
+// Unix ms of local midnight starting that date (days and months out of range roll over).
+int64_t localDayStartMs(int year, int month, int day);
+// Days in a month (28-31).
+int daysInMonth(int year, int month);
+// Weekday of the 1st of the month, Monday = 0 ... Sunday = 6.
+int firstWeekdayMonday0(int year, int month);
+
+}  // namespace toward::journal

@@ -1,0 +1,216 @@
+// plugins/journal/tests/journal_finding_test.cpp: filters, the month calendar, resurfacing rules,
+// "bring to my next session" items, fork metrics and the full Markdown export.
+#include <doctest/doctest.h>
+
+#include <functional>
+#include <set>
+
+#include "core/record_store.h"
+#include "plugins/journal/journal_model.h"
+#include "test_support.h"
+
+using namespace toward;
+using journal::JournalEntry;
+using journal::JournalFilter;
+
+namespace {
+
+struct Fixture {
+  test::TempDir dir;
+  core::Registry registry = test::appRegistry();
+  test::FakeClock clock;
+  core::RecordStore store{dir.path(), registry, std::ref(clock)};
+  std::unique_ptr<journal::JournalModel> model;
+  Fixture() {
+    store.load();
+    model = std::make_unique<journal::JournalModel>(store);
+    model->attach(registry);
+  }
+  std::string put(const std::string& json) { return store.put(journal::kEntryType, "", json).value().id; }
+  std::vector<std::string> filter(const JournalFilter& f) {
+    std::vector<std::string> out;
+    model->filter(f, out);
+    return out;
+  }
+};
+
+int64_t localMs(int y, int m, int d, int hour = 12) { return journal::localDayStartMs(y, m, d) + hour * 3600'000LL; }
+
+}  // namespace
+
+TEST_CASE("[journal] filters by kind, tag, feeling, direction and date range, together with words") {
+  Fixture fx;
+  const auto a = fx.put(R"({"kind":"fork","title":"After the call","tags":["Family"],"timeMs":1000,
+    "fork":{"feelings":[{"word":"longing","intensity":7}],"direction":"toward","urges":["scrolling"]}})");
+  const auto b = fx.put(R"({"kind":"fork","tags":["work"],"timeMs":2000,
+    "fork":{"whatHappened":"Émile did not answer","feelings":[{"word":"hurt","intensity":4}],"direction":"away"}})");
+  const auto c = fx.put(R"({"kind":"words","text":"You are not too much.","tags":["family"],"timeMs":3000})");
+  const auto d = fx.put(R"({"kind":"session","text":"We talked about longing.","timeMs":4000})");
+
+  CHECK_FALSE(JournalFilter{}.active());
+  CHECK(fx.filter({}) == std::vector<std::string>{d, c, b, a});
+
+  JournalFilter kind;
+  kind.kind = "fork";
+  CHECK(kind.active());
+  CHECK(fx.filter(kind) == std::vector<std::string>{b, a});
+
+  JournalFilter tag;
+  tag.tag = "FAMILY";  // tags compare folded
+  CHECK(fx.filter(tag) == std::vector<std::string>{c, a});
+
+  JournalFilter feeling;
+  feeling.feeling = "Longing";  // only named feelings count, not the word in a session note
+  CHECK(fx.filter(feeling) == std::vector<std::string>{a});
+
+  JournalFilter direction;
+  direction.direction = "away";
+  CHECK(fx.filter(direction) == std::vector<std::string>{b});
+
+  JournalFilter range;
+  range.fromMs = 2000;
+  range.toMs = 4000;
+  CHECK(fx.filter(range) == std::vector<std::string>{c, b});
+
+  JournalFilter words;
+  words.text = "emile ANSWER";  // every field, folded: "what happened" of a fork
+  CHECK(fx.filter(words) == std::vector<std::string>{b});
+  words.text = "longing";
+  CHECK(fx.filter(words) == std::vector<std::string>{d, a});
+  words.kind = "session";
+  CHECK(fx.filter(words) == std::vector<std::string>{d});
+
+  JournalFilter labels;
+  labels.text = "toward it";  // the words shown for a built-in choice are searchable too
+  CHECK(fx.filter(labels) == std::vector<std::string>{a});
+
+  CHECK(fx.model->allTags() == std::vector<std::string>{"Family", "work"});
+  CHECK(fx.model->usedFeelings() == std::vector<std::string>{"hurt", "longing"});
+}
+
+TEST_CASE("[journal] search reaches every field: urges, body, compassion, content note, afterwards") {
+  Fixture fx;
+  fx.put(R"({"kind":"fork","contentNote":"a hard memory","timeMs":10,
+    "fork":{"urges":["writing to the therapist"],"bodyAreas":["throat"],"compassionFrom":"therapist",
+    "afterwards":"Made tea","feelings":[{"word":"my own ache","intensity":3}]}})");
+  for (const char* q : {"WRITING therapist", "throat", "from my therapist", "hard memory", "tea", "own ache", "fork in the road"}) {
+    CHECK_MESSAGE(fx.registry.search({q}).size() == 1, "not found: ", q);
+  }
+  CHECK(fx.registry.search({"shopping"}).empty());
+}
+
+TEST_CASE("[journal] the calendar counts entries per local day, and knows its months") {
+  Fixture fx;
+  fx.put(R"({"timeMs":)" + std::to_string(localMs(2026, 3, 5, 9)) + "}");
+  fx.put(R"({"timeMs":)" + std::to_string(localMs(2026, 3, 5, 22)) + "}");
+  fx.put(R"({"timeMs":)" + std::to_string(localMs(2026, 3, 31, 23)) + "}");
+  fx.put(R"({"timeMs":)" + std::to_string(localMs(2026, 4, 1, 0)) + "}");
+  auto days = fx.model->entriesByDay(2026, 3);
+  CHECK(days[5] == 2);
+  CHECK(days[31] == 1);
+  CHECK(days[1] == 0);
+  CHECK(fx.model->entriesByDay(2026, 4)[1] == 1);
+  CHECK(journal::daysInMonth(2024, 2) == 29);
+  CHECK(journal::daysInMonth(2026, 2) == 28);
+  CHECK(journal::firstWeekdayMonday0(2026, 11) == 6);  // 1 November 2026 is a Sunday
+  CHECK(journal::firstWeekdayMonday0(2025, 12) == 0);  // 1 December 2025 is a Monday
+  CHECK(journal::localDateOf(localMs(2026, 3, 5)) == journal::LocalDate{2026, 3, 5});
+  CHECK(journal::localDayStartMs(2026, 13, 1) == journal::localDayStartMs(2027, 1, 1));
+}
+
+TEST_CASE("[journal] entries marked do-not-resurface never appear on this day or at random") {
+  Fixture fx;
+  const auto kept = fx.put(R"({"text":"a year ago","timeMs":)" + std::to_string(localMs(2025, 6, 10)) + "}");
+  const auto hidden = fx.put(R"({"text":"never again","doNotResurface":true,"timeMs":)" + std::to_string(localMs(2024, 6, 10)) + "}");
+  fx.put(R"({"text":"today","timeMs":)" + std::to_string(localMs(2026, 6, 10)) + "}");
+  fx.put(R"({"text":"another day","timeMs":)" + std::to_string(localMs(2025, 6, 11)) + "}");
+  CHECK(fx.model->onThisDay(localMs(2026, 6, 10, 8)) == std::vector<std::string>{kept});
+  std::set<std::string> picked;
+  for (uint64_t seed = 0; seed < 200; ++seed) picked.insert(fx.model->randomEntry(seed));
+  CHECK(picked.size() == 3);
+  CHECK(picked.count(hidden) == 0);
+  CHECK(fx.model->randomEntry(7) == fx.model->randomEntry(7));
+  // Still found when the person looks for it on purpose.
+  CHECK(fx.registry.search({"never again"}).size() == 1);
+
+  Fixture empty;
+  empty.put(R"({"doNotResurface":true,"timeMs":5})");
+  CHECK(empty.model->randomEntry(1).empty());
+}
+
+TEST_CASE("[journal] items flagged for the next session reach the core's next-session list") {
+  Fixture fx;
+  const auto a = fx.put(R"({"title":"Ask about the break","bringToSession":true,"timeMs":2000})");
+  const auto b = fx.put(R"({"text":"not for the session","timeMs":3000})");
+  const auto c = fx.put(R"({"kind":"fork","bringToSession":true,"fork":{"whatHappened":"the email"},"timeMs":1000})");
+  auto items = fx.registry.nextSession();
+  REQUIRE(items.size() == 2);
+  CHECK(items[0].id == c);  // oldest first
+  CHECK(items[0].snippet == "the email");
+  CHECK(items[1].title == "Ask about the break");
+  CHECK(items[1].type == journal::kEntryType);
+  REQUIRE(fx.model->setBringToSession(a, false));
+  REQUIRE(fx.model->setBringToSession(b, true));
+  items = fx.registry.nextSession();
+  REQUIRE(items.size() == 2);
+  CHECK(items[1].id == b);
+  CHECK_FALSE(fx.model->setBringToSession("nope", true));
+}
+
+TEST_CASE("[journal] each fork publishes time, direction, seconds, intensities, feelings and urge") {
+  Fixture fx;
+  fx.put(R"({"kind":"fork","timeMs":5000,"fork":{"feelings":[{"word":"Longing","intensity":8},{"word":"my own ache","intensity":3}],
+    "urges":["scrolling","texting an ex"],"direction":"both","secondsStayed":42,"intensityAfter":4,"compassionFrom":"myself"}})");
+  fx.put(R"({"kind":"fork","timeMs":6000})");
+  int forks = 0, feelings = 0;
+  for (const auto& e : fx.registry.metrics()) {
+    if (e.kind == "journal.fork" && e.timeMs == 5000) {
+      ++forks;
+      CHECK(e.labels.at("direction") == "both");
+      CHECK(e.values.at("secondsStayed") == 42);
+      CHECK(e.values.at("intensityBefore") == 8);
+      CHECK(e.values.at("intensityAfter") == 4);
+      CHECK(e.labels.at("feelings") == "Longing,my own ache");
+      CHECK(e.labels.at("urge") == "scrolling,texting an ex");
+      CHECK(e.labels.at("compassionFrom") == "myself");
+    } else if (e.kind == "journal.fork") {
+      ++forks;
+      CHECK(e.labels.at("direction") == "unsure");  // not said: counted as "not sure", never as missing
+      CHECK(e.values.count("intensityBefore") == 0);
+      CHECK(e.values.count("intensityAfter") == 0);
+    } else if (e.kind == "journal.feeling") {
+      ++feelings;
+      CHECK(e.labels.at("family") == (e.labels.at("word") == "Longing" ? "longing" : "own"));
+    }
+  }
+  CHECK(forks == 2);
+  CHECK(feelings == 2);
+}
+
+TEST_CASE("[journal] the Markdown export holds every field of a fork entry") {
+  Fixture fx;
+  fx.store.put(journal::kEntryType, "", test::fixture("journal.entry.v1.json"));
+  auto files = fx.registry.exportMarkdown();
+  REQUIRE(files.size() == 1);
+  const std::string& md = files[0].content;
+  for (const char* part : {"# After the session", "A fork in the road", "session, longing", "Content note: mentions a hard memory",
+                           "Bring to my next session", "Do not resurface", "The session ended early.", "- longing (8/10)",
+                           "- ashamed (6/10)", "chest, throat", "Writing to my therapist", "Toward it", "45 seconds",
+                           "From myself", "Intensity after:** 5/10", "Made tea and sat by the window.",
+                           "I wanted to write to her again."}) {
+    CHECK_MESSAGE(md.find(part) != std::string::npos, "missing in export: ", part);
+  }
+}
+
+TEST_CASE("[journal] add() saves a whole new entry, dated now when no date is given") {
+  Fixture fx;
+  JournalEntry e;
+  e.kind = "fork";
+  e.fork.secondsStayed = 30;
+  auto id = fx.model->add(e);
+  REQUIRE(id);
+  const JournalEntry* back = fx.model->find(id.value());
+  REQUIRE(back);
+  CHECK(back->timeMs == fx.clock.nowMs);
+  CHECK(back->fork.secondsStayed == 30);
+}

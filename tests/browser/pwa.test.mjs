@@ -1,0 +1,144 @@
+// pwa: installable and offline. The service worker takes control; with the network off a reload
+// starts the app with every record; a second build leads to the calm update offer and, once accepted,
+// runs with the data intact; the manifest and icons are valid; and a scripted session makes requests
+// only to the app's own origin.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DIST, startServer, Profile, openApp, reloadApp, api, waitUntil, sleep } from './lib/harness.mjs';
+
+const TYPE = 'journal.entry';
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server?.close(); });
+
+const controlled = (page) => page.evaluate(() => window.towardTest.serviceWorkerControlled());
+
+// Width and height from a PNG's IHDR chunk.
+function pngSize(buf) {
+  assert.equal(buf.subarray(1, 4).toString('latin1'), 'PNG', 'not a PNG');
+  return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
+}
+
+test('the service worker takes control and the app starts offline with every record', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    let page = await openApp(profile, server.url);
+    await waitUntil(() => controlled(page), { timeoutMs: 20_000, message: 'service worker controlling the page' });
+    const id = await api.put(page, TYPE, { title: 'offline', text: 'Here even without a network.' });
+    await api.flush(page);
+    await profile.context.setOffline(true);
+    await reloadApp(page);
+    const got = (await api.list(page, TYPE)).find((r) => r.id === id);
+    assert.ok(got, 'record missing after an offline reload');
+    assert.equal(got.body.text, 'Here even without a network.');
+    assert.equal(await controlled(page), true);
+    await profile.context.setOffline(false);
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+test('a second build is offered calmly and, once accepted, runs with the data intact', { timeout: 120_000 }, async () => {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'toward-dist-'));
+  fs.cpSync(DIST, copy, { recursive: true });
+  const own = await startServer({ dir: copy });
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, own.url);
+    await waitUntil(() => controlled(page), { timeoutMs: 20_000, message: 'service worker controlling the page' });
+    const firstBuild = await page.evaluate(() => window.towardTest.build());
+    assert.match(firstBuild, /^[0-9a-f]{16}$/);
+
+    // "Build" a second version while the first is open: a new worker and page with another build id.
+    const second = 'second0000000000';
+    for (const f of ['sw.js', 'index.html']) {
+      const p = path.join(copy, f);
+      fs.writeFileSync(p, fs.readFileSync(p, 'utf8').replaceAll(firstBuild, second));
+    }
+    await page.evaluate(() => window.towardTest.checkForUpdate());
+    await waitUntil(() => page.evaluate(() => window.towardTest.updateReady()), { timeoutMs: 20_000, message: 'update offer' });
+    // Nothing reloads by itself: the first version keeps running until the person accepts.
+    await sleep(1000);
+    assert.equal(await page.evaluate(() => window.towardTest.build()), firstBuild);
+
+    await api.setSyncDelayMs(page, 600000);
+    const id = await api.put(page, TYPE, { title: 'during update', text: 'written just before accepting' });
+    const reloaded = page.waitForEvent('load', { timeout: 30_000 });
+    await page.evaluate(() => window.towardTest.acceptUpdate());
+    await reloaded;
+    await waitUntil(async () => {
+      try { return await page.evaluate(() => window.towardTest && window.towardTest.build()) === 'second0000000000'; } catch { return false; }
+    }, { timeoutMs: 30_000, message: 'the new build running' });
+    await page.evaluate(() => window.towardTest.ready());
+    const got = (await api.list(page, TYPE)).find((r) => r.id === id);
+    assert.ok(got, 'the record written before accepting the update is missing');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+    await own.close();
+    fs.rmSync(copy, { recursive: true, force: true });
+  }
+});
+
+test('the manifest and every icon are valid', { timeout: 60_000 }, async () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'manifest.webmanifest'), 'utf8'));
+  for (const field of ['name', 'short_name', 'description', 'start_url', 'scope', 'display', 'theme_color', 'background_color']) {
+    assert.ok(manifest[field], `manifest lacks ${field}`);
+  }
+  assert.equal(manifest.display, 'standalone');
+  const purposes = new Set();
+  for (const icon of manifest.icons) {
+    const [w, h] = icon.sizes.split('x').map(Number);
+    const size = pngSize(fs.readFileSync(path.join(DIST, icon.src)));
+    assert.deepEqual(size, { width: w, height: h }, `${icon.src} is not ${icon.sizes}`);
+    purposes.add(icon.purpose);
+  }
+  assert.ok(manifest.icons.some((i) => i.sizes === '192x192'), 'no 192 px icon');
+  assert.ok(manifest.icons.some((i) => i.sizes === '512x512' && i.purpose === 'any'), 'no 512 px icon');
+  assert.ok(purposes.has('maskable'), 'no maskable icon');
+  // The page links the manifest and a favicon, and the server answers them.
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  assert.match(html, /rel="manifest" href="manifest.webmanifest"/);
+  assert.match(html, /rel="icon"/);
+  for (const f of ['manifest.webmanifest', 'assets/icons/favicon-32.png', 'assets/icon.svg']) {
+    const r = await fetch(new URL(f, server.url));
+    assert.equal(r.status, 200, `${f} not served`);
+  }
+});
+
+test('a scripted session talks to nothing but the app itself, under a strict CSP', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  const requests = [];
+  profile.context.on('request', (r) => requests.push(r.url()));
+  try {
+    const res = await fetch(server.url);
+    const csp = res.headers.get('content-security-policy');
+    assert.match(csp, /default-src 'self'/);
+    assert.match(csp, /object-src 'none'/);
+    assert.match(csp, /frame-ancestors 'none'/);
+    assert.match(csp, /base-uri 'none'/);
+
+    const page = await openApp(profile, server.url);
+    await page.mouse.click(455, 80);   // + New entry
+    await page.locator('textarea[aria-label="Entry text"]').waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.type('A few words, written in a scripted session.');
+    await page.keyboard.press('Escape');
+    for (const y of [230, 299, 161]) {   // Trash, Settings, Journal in the navigation
+      await page.mouse.click(60, y);
+      await sleep(300);
+    }
+    await api.flush(page);
+    await reloadApp(page);
+    assert.equal((await api.list(page, TYPE)).length, 1);
+    const foreign = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    assert.deepEqual(foreign, [], 'requests to other origins');
+    assert.ok(requests.length > 5, 'no requests were recorded');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});

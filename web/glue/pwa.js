@@ -1,0 +1,141 @@
+// web/glue/pwa.js: the installable, offline side of the page (included with --pre-js after glue.js).
+// [SECTION] service worker: registration, "a new version is ready", applying it only when asked
+// [SECTION] install: the browser's install prompt, or whether Toward already runs installed
+// [SECTION] storage health: persistent storage, usage and quota
+// C++ reads this state through core/platform/platform_web.cpp; nothing here reloads by itself.
+'use strict';
+
+var TowardPwa = (function () {
+  const state = {
+    registration: null,
+    waiting: null,          // the new version's worker, installed and waiting
+    accepted: false,        // the person chose to use the new version now
+    installPrompt: null,    // the browser's deferred install prompt
+    installed: false,
+    persisted: null,        // true / false once known
+    persistAsked: false,
+    usage: -1,
+    quota: -1,
+  };
+  const notify = () => TowardGlue.wake();
+
+  // ------------------------------------------------------------------ [SECTION] service worker
+  function setWaiting(worker) {
+    state.waiting = worker;
+    notify();
+  }
+  function watch(reg) {
+    if (reg.waiting && navigator.serviceWorker.controller) setWaiting(reg.waiting);
+    reg.addEventListener('updatefound', () => {
+      const worker = reg.installing;
+      if (!worker) return;
+      worker.addEventListener('statechange', () => {
+        if (worker.state === 'installed' && navigator.serviceWorker.controller) setWaiting(worker);
+      });
+    });
+  }
+  function register() {
+    if (!('serviceWorker' in navigator)) return;
+    navigator.serviceWorker.register('sw.js').then((reg) => {
+      state.registration = reg;
+      watch(reg);
+    }, (err) => console.warn('Toward works without offline support here: ' + err));
+    let reloading = false;
+    navigator.serviceWorker.addEventListener('controllerchange', () => {
+      // Only a version the person accepted reloads the page (after everything was saved).
+      if (state.accepted && !reloading) {
+        reloading = true;
+        location.reload();
+      }
+    });
+  }
+  function checkForUpdate() {
+    return state.registration ? state.registration.update().catch(() => undefined) : Promise.resolve();
+  }
+  function acceptUpdate() {
+    const worker = state.waiting;
+    if (!worker || state.accepted) return;
+    state.accepted = true;
+    TowardGlue.flush().then(() => worker.postMessage({ type: 'skip-waiting' }),
+      () => { state.accepted = false; notify(); });
+  }
+
+  // ------------------------------------------------------------------ [SECTION] install
+  window.addEventListener('beforeinstallprompt', (e) => {
+    e.preventDefault();
+    state.installPrompt = e;
+    notify();
+  });
+  window.addEventListener('appinstalled', () => {
+    state.installed = true;
+    state.installPrompt = null;
+    notify();
+  });
+  function installState() {  // 0 unavailable, 1 the browser offers it, 2 installed
+    const standalone = (window.matchMedia && window.matchMedia('(display-mode: standalone)').matches) || navigator.standalone === true;
+    if (state.installed || standalone) return 2;
+    return state.installPrompt ? 1 : 0;
+  }
+  function promptInstall() {
+    const prompt = state.installPrompt;
+    if (!prompt) return;
+    prompt.prompt();
+    prompt.userChoice.then((choice) => {
+      state.installPrompt = null;
+      if (choice && choice.outcome === 'accepted') state.installed = true;
+      notify();
+    }, () => undefined);
+  }
+
+  // ------------------------------------------------------------------ [SECTION] storage health
+  function refreshStorage() {
+    const s = navigator.storage;
+    if (!s) return;
+    const persisted = s.persisted ? s.persisted() : Promise.resolve(null);
+    const estimate = s.estimate ? s.estimate() : Promise.resolve({});
+    Promise.all([persisted, estimate]).then((r) => {
+      state.persisted = r[0];
+      state.usage = typeof r[1].usage === 'number' ? r[1].usage : -1;
+      state.quota = typeof r[1].quota === 'number' ? r[1].quota : -1;
+      notify();
+    }, () => undefined);
+  }
+  function requestPersistence() {
+    const s = navigator.storage;
+    if (!s || !s.persist || state.persistAsked) return;
+    state.persistAsked = true;
+    s.persist().then((granted) => {
+      state.persisted = granted;
+      refreshStorage();
+    }, () => undefined);
+  }
+
+  window.addEventListener('load', () => {
+    register();
+    refreshStorage();
+  });
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') {
+      checkForUpdate();
+      refreshStorage();
+    }
+  });
+  setInterval(checkForUpdate, 60 * 60 * 1000);
+  setInterval(refreshStorage, 5 * 60 * 1000);
+
+  // Test API additions (README documents them).
+  const build = () => {
+    const meta = document.querySelector('meta[name="toward-build"]');
+    return meta ? meta.getAttribute('content') : '';
+  };
+  Object.assign(window.towardTest, {
+    build,
+    serviceWorkerControlled: () => !!(navigator.serviceWorker && navigator.serviceWorker.controller),
+    checkForUpdate,
+    updateReady: () => !!state.waiting,
+    acceptUpdate,
+    storageHealth: () => ({ persisted: state.persisted, persistAsked: state.persistAsked, usage: state.usage, quota: state.quota }),
+  });
+
+  return { state, checkForUpdate, acceptUpdate, installState, promptInstall, requestPersistence, refreshStorage, build };
+})();
