@@ -12,6 +12,7 @@
 namespace toward::ui {
 
 std::string formatBytes(double bytes) {
+  if (bytes < 1000) return "less than 1 KB";
   const char* units[] = {"bytes", "KB", "MB", "GB", "TB"};
   int u = 0;
   while (bytes >= 1000 && u < 4) {

@@ -161,6 +161,7 @@ var TowardGlue = (function () {
       state.lastSyncEntries = state.countingEntries;
       call('toward_platform_sync_done', null, ['number', 'string'], [err ? 0 : 1, err ? describe(err) : '']);
       settleFlushWaiters(err);
+      if (typeof TowardPwa !== 'undefined') TowardPwa.refreshStorageSoon();
       wake();
     });
   }

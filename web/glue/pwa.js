@@ -100,6 +100,12 @@ var TowardPwa = (function () {
       notify();
     }, () => undefined);
   }
+  let refreshTimer = null;
+  // After saves: refresh usage at most every few seconds.
+  function refreshStorageSoon() {
+    if (refreshTimer) return;
+    refreshTimer = setTimeout(() => { refreshTimer = null; refreshStorage(); }, 3000);
+  }
   function requestPersistence() {
     const s = navigator.storage;
     if (!s || !s.persist || state.persistAsked) return;
@@ -137,5 +143,5 @@ var TowardPwa = (function () {
     storageHealth: () => ({ persisted: state.persisted, persistAsked: state.persistAsked, usage: state.usage, quota: state.quota }),
   });
 
-  return { state, checkForUpdate, acceptUpdate, installState, promptInstall, requestPersistence, refreshStorage, build };
+  return { state, checkForUpdate, acceptUpdate, installState, promptInstall, requestPersistence, refreshStorage, refreshStorageSoon, build };
 })();
