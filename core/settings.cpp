@@ -9,6 +9,7 @@ void Settings::clamp() {
   if (theme != "light" && theme != "dark") theme = "system";
   if (reducedMotion != "on" && reducedMotion != "off") reducedMotion = "system";
   textPercent = std::clamp<uint32_t>(textPercent, 80, 200);
+  if (weekStart != "sunday") weekStart = "monday";
 }
 
 Status registerCoreTypes(Registry& registry) {

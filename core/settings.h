@@ -12,23 +12,26 @@ inline constexpr const char* kSettingsType = "core.settings";
 inline constexpr const char* kSettingsId = "app";
 
 struct Settings {
-  static constexpr uint32_t kSchema = 1;
+  // Schema 2 added weekStart; schema 1 files read with the default.
+  static constexpr uint32_t kSchema = 2;
   static constexpr uint32_t kMinSchema = 1;
 
   std::string theme = "system";         // theme: "system" | "light" | "dark", default "system"
   uint32_t textPercent = 100;           // textPercent: 80..200, default 100 (text size)
   std::string reducedMotion = "system"; // reducedMotion: "system" | "on" | "off", default "system"
+  std::string weekStart = "monday";     // weekStart: "monday" | "sunday", default "monday" (schema 2)
 
   template <class A>
   void save(A& ar) const {
     ar(cereal::make_nvp("theme", theme), cereal::make_nvp("textPercent", textPercent),
-       cereal::make_nvp("reducedMotion", reducedMotion));
+       cereal::make_nvp("reducedMotion", reducedMotion), cereal::make_nvp("weekStart", weekStart));
   }
   template <class A>
-  void load(A& ar, uint32_t /*schema*/) {
+  void load(A& ar, uint32_t schema) {
     optionalField(ar, "theme", theme);
     optionalField(ar, "textPercent", textPercent);
     optionalField(ar, "reducedMotion", reducedMotion);
+    if (schema >= 2) optionalField(ar, "weekStart", weekStart);
     clamp();
   }
   // Puts every field back into its allowed range (a hand-edited or damaged record stays usable).

@@ -9,6 +9,8 @@
 #include "core/ui/widgets.h"
 #include "plugins/journal/journal_model.h"
 #include "plugins/journal/journal_view.h"
+#include "plugins/progress/progress_plugin.h"
+#include "plugins/progress/progress_view.h"
 
 namespace toward::app {
 namespace {
@@ -24,6 +26,7 @@ void App::start() {
   // [the one list of plugins]
   core::registerCoreTypes(m_registry);
   journal::registerJournal(m_registry);
+  progress::registerProgress(m_registry);
 
   m_store = std::make_unique<core::RecordStore>(m_platform.dataRoot(), m_registry, [this] { return m_platform.nowMs(); });
   m_store->load();
@@ -40,6 +43,7 @@ void App::start() {
   m_journal->attach(m_registry);
 
   m_views.push_back(std::make_unique<journal::JournalView>(*m_journal));
+  m_views.push_back(std::make_unique<progress::ProgressView>(m_registry, *m_store));
   m_views.push_back(std::make_unique<ui::TrashView>(*m_store, m_registry));
   m_views.push_back(std::make_unique<ui::SettingsView>(*m_store));
 }

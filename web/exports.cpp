@@ -115,4 +115,16 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_state() {
 
 EMSCRIPTEN_KEEPALIVE void toward_set_sync_delay(int ms) { g_state.app->durability().setDelayMs(ms); }
 
+// {frames, meanMs, maxMs} of our frame code since the last reset; reset = 1 starts a new measurement.
+EMSCRIPTEN_KEEPALIVE const char* toward_test_frame_stats(int reset) {
+  const unsigned n = g_state.framesMeasured;
+  std::string out = "{\"frames\":" + std::to_string(n) + ",\"meanMs\":" +
+                    std::to_string(n ? g_state.frameMsTotal / n : 0.0) + ",\"maxMs\":" + std::to_string(g_state.frameMsMax) + "}";
+  if (reset) {
+    g_state.frameMsTotal = g_state.frameMsMax = 0;
+    g_state.framesMeasured = 0;
+  }
+  return reply(out);
+}
+
 }  // extern "C"

@@ -11,6 +11,7 @@
 #include <imgui_impl_sdl2.h>
 
 #include <GLES3/gl3.h>
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
@@ -77,6 +78,7 @@ void frame() {
 }
 
 void drawFrame(int64_t now) {
+  const double started = emscripten_get_now();
   applyLook();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
@@ -90,6 +92,10 @@ void drawFrame(int64_t now) {
   glClearColor(bg.x, bg.y, bg.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  const double spent = emscripten_get_now() - started;  // our code's share of the frame (CPU)
+  g_state.frameMsTotal += spent;
+  g_state.frameMsMax = std::max(g_state.frameMsMax, spent);
+  ++g_state.framesMeasured;
   ++g_state.framesRendered;
   if (g_state.framesRendered == 1) js_on_first_frame();
 }

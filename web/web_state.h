@@ -15,6 +15,9 @@ struct State {
   unsigned framesRendered = 0;
   float fontPx = 0, fontRatio = 0;
   bool dark = false, themeKnown = false;
+  // time spent in our frame code (ImGui build + GL submission), since the last reset
+  double frameMsTotal = 0, frameMsMax = 0;
+  unsigned framesMeasured = 0;
 };
 
 extern State g_state;

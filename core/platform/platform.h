@@ -64,6 +64,8 @@ class Platform {
   // (at once where files are already durable). Never called while a previous sync is running.
   virtual void startSync(std::function<void(bool ok, const std::string& message)> done) = 0;
   virtual TextInputService& textInput() = 0;
+  // Offers bytes as a file download named `fileName` (CSV, Markdown, backups). Natively: no-op.
+  virtual void downloadFile(const std::string& fileName, const std::string& mimeType, const std::string& bytes) {}
   // Puts text on the system clipboard.
   virtual void copyToClipboard(const std::string& text) = 0;
   // Asks for another frame to be drawn soon (something changed outside of input events).

@@ -20,6 +20,9 @@ EM_JS(double, js_now_ms, (), { return Date.now(); });
 EM_JS(void, js_start_sync, (), { TowardGlue.sync(); });
 EM_JS(void, js_copy, (const char* text), { TowardGlue.copyText(UTF8ToString(text)); });
 EM_JS(void, js_wake, (), { TowardGlue.wake(); });
+EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int size), {
+  TowardGlue.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(data, data + size));
+});
 EM_JS(int, js_prefers_reduced_motion, (), {
   return (window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches) ? 1 : 0;
 });
@@ -126,6 +129,9 @@ class WebPlatform final : public Platform {
   }
   TextInputService& textInput() override { return m_text; }
   void copyToClipboard(const std::string& text) override { js_copy(text.c_str()); }
+  void downloadFile(const std::string& name, const std::string& mime, const std::string& bytes) override {
+    js_download(name.c_str(), mime.c_str(), bytes.data(), int(bytes.size()));
+  }
   void wake() override { js_wake(); }
   bool prefersReducedMotion() const override { return js_prefers_reduced_motion() != 0; }
   bool prefersDarkTheme() const override { return js_prefers_dark() != 0; }

@@ -56,6 +56,11 @@ void SettingsView::draw(ViewContext& ctx) {
   static const char* const kMotionLabels[] = {"Like my device", "Less motion", "Gentle motion"};
   changed |= choice("Movement (breathing guides and timers)", s.reducedMotion, kMotion, kMotionLabels, 3);
 
+  ImGui::Spacing();
+  static const char* const kWeek[] = {"monday", "sunday"};
+  static const char* const kWeekLabels[] = {"Monday", "Sunday"};
+  changed |= choice("Weeks start on", s.weekStart, kWeek, kWeekLabels, 2);
+
   if (changed) {
     auto status = core::saveSettings(m_store, s);
     m_error = status ? "" : status.message();

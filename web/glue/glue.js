@@ -331,6 +331,22 @@ var TowardGlue = (function () {
     },
   };
 
+  // Offers bytes (a Uint8Array) as a file download; the file never leaves the device otherwise.
+  const downloads = [];
+  function download(name, mime, bytes) {
+    const blob = new Blob([bytes], { type: mime });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    a.rel = 'noopener';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    downloads.push({ name, size: bytes.length });
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  }
+
   function copyText(value) {
     if (navigator.clipboard && navigator.clipboard.writeText) {
       navigator.clipboard.writeText(value).catch(() => legacyCopy(value));
@@ -394,7 +410,9 @@ var TowardGlue = (function () {
     lastSyncEntries: () => state.lastSyncEntries,
     setSyncDelayMs(ms) { needApp(); Module._toward_set_sync_delay(Number(ms)); },
     simulateStorageFull(on) { state.simulateFull = !!on; },
+    downloads: () => downloads.slice(),
+    frameStats(reset) { needApp(); return JSON.parse(call('toward_test_frame_stats', 'string', ['number'], [reset ? 1 : 0])); },
   };
 
-  return { sync, wake, copyText, text, onFirstFrame, onStarted, flush, takeOver, state };
+  return { sync, wake, copyText, download, downloads, text, onFirstFrame, onStarted, flush, takeOver, state };
 })();

@@ -1,0 +1,26 @@
+// core/local_days.h: calendar arithmetic on local days. Times (Unix ms) become local civil
+// days through the C library's time zone (the browser's in wasm); from there everything is whole-day
+// arithmetic, so weeks and calendars stay correct across daylight-saving changes (a 23- or 25-hour day
+// is still one day).
+#pragma once
+#include <cstdint>
+#include <string>
+
+namespace toward::core {
+
+// Days since 1970-01-01 of a civil date (proleptic Gregorian).
+int32_t daysFromCivil(int32_t year, uint32_t month, uint32_t day);
+// The civil date of a day number.
+void civilFromDays(int32_t days, int32_t& year, uint32_t& month, uint32_t& day);
+// The local day (in the current time zone) that contains `ms`.
+int32_t localDay(int64_t ms);
+// 0 = Sunday ... 6 = Saturday.
+uint32_t weekday(int32_t day);
+// The first day of the week containing `day`; weeks start on Monday unless `sundayFirst`.
+int32_t weekStart(int32_t day, bool sundayFirst);
+// "2026-11-23"
+std::string isoDay(int32_t day);
+// "23 Nov"
+std::string shortDay(int32_t day);
+
+}  // namespace toward::core

@@ -1,0 +1,319 @@
+// core/ui/charts.cpp: see charts.h.
+#include "core/ui/charts.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "core/local_days.h"
+#include "core/ui/theme.h"
+
+namespace toward::ui::charts {
+namespace {
+
+ImU32 rgb(uint32_t hex, float a = 1.0f) {
+  return ImGui::GetColorU32(ImVec4(float((hex >> 16) & 0xFF) / 255.f, float((hex >> 8) & 0xFF) / 255.f,
+                                   float(hex & 0xFF) / 255.f, a));
+}
+
+std::string tickText(float v) {
+  char buf[32];
+  if (v >= 1000) std::snprintf(buf, sizeof buf, "%.1fk", v / 1000.f);
+  else if (v == std::floor(v)) std::snprintf(buf, sizeof buf, "%.0f", v);
+  else std::snprintf(buf, sizeof buf, "%.1f", v);
+  return buf;
+}
+
+struct Frame {
+  ImVec2 min, max;          // the plot area
+  float leftAxis = 0, rightAxis = 0, bottom = 0;
+};
+
+// Reserves the widget's box and computes the plot area inside it.
+Frame beginFrame(const char* id, ImVec2 size, bool rightAxis) {
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  if (size.x <= 0) size.x = ImGui::GetContentRegionAvail().x;
+  ImGui::InvisibleButton(id, size);
+  Frame f;
+  f.leftAxis = ImGui::CalcTextSize("0000").x + 6;
+  f.rightAxis = rightAxis ? ImGui::CalcTextSize("0000").x + 6 : 4;
+  f.bottom = ImGui::GetTextLineHeight() + 6;
+  f.min = ImVec2(pos.x + f.leftAxis, pos.y + ImGui::GetTextLineHeight() * 0.5f);
+  f.max = ImVec2(pos.x + size.x - f.rightAxis, pos.y + size.y - f.bottom);
+  return f;
+}
+
+void drawYAxis(ImDrawList* draw, const Frame& f, float maxValue, bool right, bool grid) {
+  const ChartPalette p = chartPalette();
+  const float step = niceStep(maxValue);
+  for (float v = 0; v <= maxValue + step * 0.01f; v += step) {
+    const float y = f.max.y - (f.max.y - f.min.y) * (v / maxValue);
+    if (grid) draw->AddLine(ImVec2(f.min.x, y), ImVec2(f.max.x, y), p.grid);
+    const std::string t = tickText(v);
+    const ImVec2 ts = ImGui::CalcTextSize(t.c_str());
+    const float x = right ? f.max.x + 6 : f.min.x - ts.x - 6;
+    draw->AddText(ImVec2(x, y - ts.y * 0.5f), p.axisText, t.c_str());
+  }
+}
+
+void drawXLabels(ImDrawList* draw, const Frame& f, const std::vector<std::string>& labels) {
+  if (labels.empty()) return;
+  const ChartPalette p = chartPalette();
+  const float colW = (f.max.x - f.min.x) / float(labels.size());
+  float widest = 0;
+  for (const auto& l : labels) widest = std::max(widest, ImGui::CalcTextSize(l.c_str()).x);
+  const size_t every = std::max<size_t>(1, size_t(std::ceil((widest + 12) / std::max(colW, 1.0f))));
+  for (size_t i = 0; i < labels.size(); i += every) {
+    const ImVec2 ts = ImGui::CalcTextSize(labels[i].c_str());
+    const float cx = f.min.x + colW * (float(i) + 0.5f);
+    draw->AddText(ImVec2(std::clamp(cx - ts.x * 0.5f, f.min.x - f.leftAxis, f.max.x - ts.x), f.max.y + 4), p.axisText,
+                  labels[i].c_str());
+  }
+}
+
+// The column under the mouse (or finger), or -1.
+int hoveredColumn(const Frame& f, size_t columns) {
+  if (!ImGui::IsItemHovered() || columns == 0) return -1;
+  const ImVec2 m = ImGui::GetIO().MousePos;
+  if (m.x < f.min.x || m.x >= f.max.x) return -1;
+  return std::clamp(int((m.x - f.min.x) / ((f.max.x - f.min.x) / float(columns))), 0, int(columns) - 1);
+}
+
+std::string valueText(float v, const char* unit) {
+  if (v < 0) return "nothing recorded";
+  std::string s = tickText(v);
+  if (unit && *unit) s += std::string(" ") + unit;
+  return s;
+}
+
+}  // namespace
+
+ChartPalette chartPalette() {
+  const bool dark = palette().dark;
+  ChartPalette c;
+  // Okabe-Ito-inspired, softened: teal for toward, sky blue for "some of both", sand for away.
+  c.toward = dark ? rgb(0x5FB8A6) : rgb(0x2F8A7A);
+  c.both = dark ? rgb(0x7FB2DA) : rgb(0x5B9BD0);
+  c.away = dark ? rgb(0xC9B48A) : rgb(0xC8B38D);
+  c.unsure = dark ? rgb(0x6C737D) : rgb(0xC9C4BB);
+  c.line = dark ? rgb(0xE8C872) : rgb(0x8A5A9E);
+  c.before = dark ? rgb(0xC9B48A) : rgb(0xB39A6E);
+  c.after = dark ? rgb(0x5FB8A6) : rgb(0x2F8A7A);
+  c.heatEmpty = ImGui::GetColorU32(palette().surface);
+  c.heatFull = c.toward;
+  c.grid = ImGui::GetColorU32(palette().border);
+  c.axisText = ImGui::GetColorU32(palette().muted);
+  return c;
+}
+
+float niceStep(float maxValue, int targetTicks) {
+  if (maxValue <= 0) return 1;
+  const float raw = maxValue / float(std::max(1, targetTicks));
+  const float mag = std::pow(10.f, std::floor(std::log10(raw)));
+  const float norm = raw / mag;
+  const float nice = norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 5 ? 5 : 10;  // 1-2-5: whole numbers for counts
+  return std::max(nice * mag, maxValue < 4 ? 1.0f : 0.0f);
+}
+
+static float niceMax(float v) {
+  if (v <= 0) return 4;
+  const float step = niceStep(v);
+  return std::ceil(v / step) * step;
+}
+
+int StackedBars(const char* id, ImVec2 size, const std::vector<std::string>& xLabels, const std::vector<Series>& stacks,
+                const Series* line, const char* lineUnit) {
+  const size_t n = xLabels.size();
+  Frame f = beginFrame(id, size, line != nullptr);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  float maxTotal = 0, maxLine = 0;
+  for (size_t i = 0; i < n; ++i) {
+    float total = 0;
+    for (const auto& s : stacks) total += i < s.values.size() ? std::max(0.f, s.values[i]) : 0;
+    maxTotal = std::max(maxTotal, total);
+    if (line && i < line->values.size()) maxLine = std::max(maxLine, line->values[i]);
+  }
+  maxTotal = niceMax(maxTotal);
+  maxLine = niceMax(maxLine);
+  drawYAxis(draw, f, maxTotal, false, true);
+  if (line) drawYAxis(draw, f, maxLine, true, false);
+  const int hovered = hoveredColumn(f, n);
+  const float colW = n ? (f.max.x - f.min.x) / float(n) : 0;
+  const float barW = std::max(2.0f, colW * 0.62f);
+  const float h = f.max.y - f.min.y;
+  if (hovered >= 0) {
+    draw->AddRectFilled(ImVec2(f.min.x + colW * float(hovered), f.min.y), ImVec2(f.min.x + colW * float(hovered + 1), f.max.y),
+                        ImGui::GetColorU32(palette().surfaceHover), 4);
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const float cx = f.min.x + colW * (float(i) + 0.5f);
+    float y = f.max.y;
+    for (const auto& s : stacks) {
+      const float v = i < s.values.size() ? std::max(0.f, s.values[i]) : 0;
+      if (v <= 0) continue;
+      const float top = y - h * (v / maxTotal);
+      draw->AddRectFilled(ImVec2(cx - barW * 0.5f, top), ImVec2(cx + barW * 0.5f, y), s.color, 2);
+      y = top;
+    }
+  }
+  if (line) {
+    const ChartPalette p = chartPalette();
+    ImVec2 prev;
+    bool havePrev = false;
+    for (size_t i = 0; i < n && i < line->values.size(); ++i) {
+      if (line->values[i] < 0) { havePrev = false; continue; }
+      const ImVec2 pt(f.min.x + colW * (float(i) + 0.5f), f.max.y - h * (line->values[i] / maxLine));
+      if (havePrev) draw->AddLine(prev, pt, line->color ? line->color : p.line, 2.5f);
+      prev = pt;
+      havePrev = true;
+    }
+  }
+  drawXLabels(draw, f, xLabels);
+  if (hovered >= 0) {
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(xLabels[size_t(hovered)].c_str());
+    for (const auto& s : stacks) {
+      ImGui::Text("%s: %s", s.label.c_str(), valueText(size_t(hovered) < s.values.size() ? s.values[size_t(hovered)] : -1, "").c_str());
+    }
+    if (line && size_t(hovered) < line->values.size()) {
+      ImGui::Text("%s: %s", line->label.c_str(), valueText(line->values[size_t(hovered)], lineUnit).c_str());
+    }
+    ImGui::EndTooltip();
+  }
+  return hovered;
+}
+
+int Lines(const char* id, ImVec2 size, const std::vector<std::string>& xLabels, const std::vector<Series>& lines,
+          const char* unit) {
+  const size_t n = xLabels.size();
+  Frame f = beginFrame(id, size, false);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  float maxV = 0;
+  for (const auto& s : lines) {
+    for (float v : s.values) maxV = std::max(maxV, v);
+  }
+  maxV = niceMax(maxV);
+  drawYAxis(draw, f, maxV, false, true);
+  const int hovered = hoveredColumn(f, n);
+  const float colW = n ? (f.max.x - f.min.x) / float(n) : 0;
+  const float h = f.max.y - f.min.y;
+  if (hovered >= 0) {
+    const float x = f.min.x + colW * (float(hovered) + 0.5f);
+    draw->AddLine(ImVec2(x, f.min.y), ImVec2(x, f.max.y), ImGui::GetColorU32(palette().border), 1.5f);
+  }
+  const float dot = std::max(2.5f, ImGui::GetFontSize() * 0.16f);
+  for (const auto& s : lines) {
+    ImVec2 prev;
+    bool havePrev = false;
+    for (size_t i = 0; i < n && i < s.values.size(); ++i) {
+      if (s.values[i] < 0) { havePrev = false; continue; }
+      const ImVec2 pt(f.min.x + colW * (float(i) + 0.5f), f.max.y - h * (s.values[i] / maxV));
+      if (havePrev) draw->AddLine(prev, pt, s.color, 2.0f);
+      draw->AddCircleFilled(pt, dot, s.color);
+      prev = pt;
+      havePrev = true;
+    }
+  }
+  drawXLabels(draw, f, xLabels);
+  if (hovered >= 0) {
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(xLabels[size_t(hovered)].c_str());
+    for (const auto& s : lines) {
+      ImGui::Text("%s: %s", s.label.c_str(), valueText(size_t(hovered) < s.values.size() ? s.values[size_t(hovered)] : -1, unit).c_str());
+    }
+    ImGui::EndTooltip();
+  }
+  return hovered;
+}
+
+void HorizontalBars(const char* id, float width, const std::vector<std::string>& labels, const std::vector<float>& values,
+                    const std::vector<std::string>& valueTexts, ImU32 color) {
+  if (width <= 0) width = ImGui::GetContentRegionAvail().x;
+  float labelW = 0;
+  for (const auto& l : labels) labelW = std::min(std::max(labelW, ImGui::CalcTextSize(l.c_str()).x), width * 0.4f);
+  float textW = 0;
+  for (const auto& t : valueTexts) textW = std::max(textW, ImGui::CalcTextSize(t.c_str()).x);
+  float maxV = 0;
+  for (float v : values) maxV = std::max(maxV, std::fabs(v));
+  if (maxV <= 0) maxV = 1;
+  const float rowH = ImGui::GetTextLineHeight() * 1.5f;
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImGui::InvisibleButton(id, ImVec2(width, rowH * float(labels.size())));
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ChartPalette p = chartPalette();
+  const float barX = pos.x + labelW + 10;
+  const float barMax = std::max(10.0f, width - labelW - textW - 24);
+  for (size_t i = 0; i < labels.size(); ++i) {
+    const float y = pos.y + rowH * float(i);
+    const float ty = y + (rowH - ImGui::GetTextLineHeight()) * 0.5f;
+    draw->PushClipRect(ImVec2(pos.x, y), ImVec2(pos.x + labelW, y + rowH), true);
+    draw->AddText(ImVec2(pos.x, ty), ImGui::GetColorU32(ImGuiCol_Text), labels[i].c_str());
+    draw->PopClipRect();
+    const float w = barMax * (std::fabs(i < values.size() ? values[i] : 0) / maxV);
+    draw->AddRectFilled(ImVec2(barX, y + rowH * 0.2f), ImVec2(barX + std::max(2.0f, w), y + rowH * 0.8f), color, 3);
+    if (i < valueTexts.size()) draw->AddText(ImVec2(barX + w + 8, ty), p.axisText, valueTexts[i].c_str());
+  }
+}
+
+void CalendarHeat(const char* id, float width, int32_t firstDay, const std::vector<uint32_t>& values, bool sundayFirst,
+                  const char* unit) {
+  if (width <= 0) width = ImGui::GetContentRegionAvail().x;
+  const int32_t start = core::weekStart(firstDay, sundayFirst);
+  const int32_t lastDay = firstDay + int32_t(values.size()) - 1;
+  const int weeks = int((lastDay - start) / 7 + 1);
+  const float labelW = ImGui::CalcTextSize("Wed").x + 8;
+  const float cell = std::clamp((width - labelW) / float(std::max(weeks, 1)), 6.0f, ImGui::GetFontSize() * 1.6f);
+  const float gap = std::max(1.0f, cell * 0.14f);
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImGui::InvisibleButton(id, ImVec2(labelW + cell * float(weeks), cell * 7));
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ChartPalette p = chartPalette();
+  uint32_t maxV = 1;
+  for (uint32_t v : values) maxV = std::max(maxV, v);
+  static const char* kMonFirst[] = {"Mon", "", "Wed", "", "Fri", "", ""};
+  static const char* kSunFirst[] = {"", "Mon", "", "Wed", "", "Fri", ""};
+  for (int row = 0; row < 7; ++row) {
+    const char* name = sundayFirst ? kSunFirst[row] : kMonFirst[row];
+    if (*name) draw->AddText(ImVec2(pos.x, pos.y + cell * float(row) + (cell - ImGui::GetTextLineHeight()) * 0.5f), p.axisText, name);
+  }
+  const ImVec4 empty = ImGui::ColorConvertU32ToFloat4(p.heatEmpty);
+  const ImVec4 full = ImGui::ColorConvertU32ToFloat4(p.heatFull);
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  int32_t hoveredDay = INT32_MIN;
+  for (int32_t day = firstDay; day <= lastDay; ++day) {
+    const int col = int((day - start) / 7);
+    const int row = int((day - start) % 7);
+    const ImVec2 a(pos.x + labelW + cell * float(col) + gap * 0.5f, pos.y + cell * float(row) + gap * 0.5f);
+    const ImVec2 b(a.x + cell - gap, a.y + cell - gap);
+    const uint32_t v = values[size_t(day - firstDay)];
+    ImU32 color = p.heatEmpty;
+    if (v > 0) {
+      const float t = 0.25f + 0.75f * std::sqrt(float(v) / float(maxV));
+      color = ImGui::GetColorU32(ImVec4(empty.x + (full.x - empty.x) * t, empty.y + (full.y - empty.y) * t,
+                                        empty.z + (full.z - empty.z) * t, 1));
+    }
+    draw->AddRectFilled(a, b, color, cell * 0.2f);
+    if (v == 0) draw->AddRect(a, b, p.grid, cell * 0.2f);
+    if (ImGui::IsItemHovered() && mouse.x >= a.x && mouse.x < b.x && mouse.y >= a.y && mouse.y < b.y) hoveredDay = day;
+  }
+  if (hoveredDay != INT32_MIN) {
+    const uint32_t v = values[size_t(hoveredDay - firstDay)];
+    ImGui::SetTooltip("%s: %s", core::shortDay(hoveredDay).c_str(),
+                      v ? (std::to_string(v) + " " + unit).c_str() : "a quiet day");
+  }
+}
+
+void Legend(const std::vector<std::pair<std::string, ImU32>>& items) {
+  const float box = ImGui::GetTextLineHeight() * 0.7f;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) ImGui::SameLine(0, ImGui::GetFontSize());
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float y = pos.y + (ImGui::GetTextLineHeight() - box) * 0.5f;
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(pos.x, y), ImVec2(pos.x + box, y + box), items[i].second, 3);
+    ImGui::Dummy(ImVec2(box, ImGui::GetTextLineHeight()));
+    ImGui::SameLine(0, 6);
+    ImGui::TextUnformatted(items[i].first.c_str());
+  }
+}
+
+}  // namespace toward::ui::charts

@@ -1,0 +1,91 @@
+// plugins/progress/progress_model.h: turns the metric events every plugin publishes through the core
+// (core/providers.h) into what the progress charts show. Pure functions, no ImGui; the view draws.
+//
+// Metric kinds read here (the publishing plugin owns each one):
+//   journal.fork      labels {direction: toward|away|both|unsure}; values {secondsStayed,
+//                     intensityBefore, intensityAfter (optional)}
+//   journal.feeling   labels {word}; values {intensity}       one per feeling named in a fork
+//   journal.words, letters.words   values {words}              writing, per entry or per day
+//   texture.session   labels {object}; values {minutes, distressBefore, distressAfter}
+//
+// The mortgage's "principal" is a lapse-tolerant strength score, not a streak: every week it grows by
+// the moments of moving toward a feeling (a whole one for "toward", half for "some of both"), and a
+// week of moving away only dents it a little (by a quarter per "away", and never by more than 5 % of
+// what was there). It never goes below zero and never resets.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/providers.h"
+
+namespace toward::progress {
+
+enum class RangeKind { FourWeeks, ThreeMonths, Year, AllTime };
+
+struct ProgressOptions {
+  RangeKind range = RangeKind::ThreeMonths;
+  bool sundayFirst = false;  // weeks start on Monday unless this is set
+  int32_t today = 0;         // local day number of today (local_days.h)
+};
+
+struct WeekRow {
+  int32_t weekStart = 0;     // local day number of the week's first day
+  uint32_t toward = 0, both = 0, away = 0, unsure = 0;
+  double principal = 0;      // the strength score at the end of this week
+  double medianSecondsStayed = -1;  // -1 when no fork that week recorded time
+  double meanIntensityBefore = -1, meanIntensityAfter = -1;  // -1 when none
+};
+
+struct DayWords {
+  int32_t day = 0;
+  uint32_t words = 0;
+};
+
+struct GroundingPoint {
+  int64_t timeMs = 0;
+  double before = 0, after = 0;
+  std::string object;
+};
+
+struct ObjectHelp {
+  std::string object;
+  uint32_t sessions = 0;
+  double averageChange = 0;  // after minus before: negative means distress went down
+};
+
+struct FeelingCount {
+  std::string word;
+  uint32_t count = 0;
+  double averageIntensity = 0;
+};
+
+struct ProgressData {
+  int32_t firstDay = 0, lastDay = 0;          // the range shown, inclusive
+  std::vector<WeekRow> weeks;                  // every week of the range, empty weeks included
+  std::vector<DayWords> words;                 // every day of the range
+  std::vector<GroundingPoint> grounding;       // sessions in the range, oldest first
+  std::vector<ObjectHelp> objects;             // most helpful first (in the range)
+  std::vector<FeelingCount> feelings;          // most frequent first (in the range)
+  uint32_t forksInRange = 0;
+  uint32_t wordsInRange = 0;
+};
+
+// The first local day of a range ending today.
+int32_t rangeFirstDay(const ProgressOptions& options, int32_t earliestEventDay);
+
+// Aggregates `events` (any order) for the options' range.
+ProgressData aggregate(const std::vector<core::MetricEvent>& events, const ProgressOptions& options);
+
+// The next principal after a week (see the header comment).
+double nextPrincipal(double principal, uint32_t toward, uint32_t both, uint32_t away);
+
+// CSV (RFC 4180, with a header row) of each chart's numbers.
+std::string mortgageCsv(const ProgressData& data);
+std::string stayingCsv(const ProgressData& data);
+std::string groundingCsv(const ProgressData& data);
+std::string objectsCsv(const ProgressData& data);
+std::string writingCsv(const ProgressData& data);
+std::string feelingsCsv(const ProgressData& data);
+
+}  // namespace toward::progress

@@ -1,0 +1,225 @@
+// plugins/progress/progress_view.cpp: see progress_view.h.
+#include "plugins/progress/progress_view.h"
+
+#include <imgui.h>
+
+#include <cstdio>
+
+#include "core/local_days.h"
+#include "core/settings.h"
+#include "core/time_format.h"
+#include "core/ui/charts.h"
+#include "core/ui/theme.h"
+#include "core/ui/widgets.h"
+
+namespace toward::progress {
+namespace {
+
+namespace charts = ui::charts;
+
+std::vector<std::string> weekLabels(const ProgressData& d) {
+  std::vector<std::string> out;
+  out.reserve(d.weeks.size());
+  for (const auto& w : d.weeks) out.push_back(core::shortDay(w.weekStart));
+  return out;
+}
+
+void csvButton(ui::ViewContext& ctx, const char* id, const char* name, const std::string& csv) {
+  ImGui::PushID(id);
+  if (ui::QuietButton("Save these numbers (CSV)")) {
+    ctx.platform.downloadFile(std::string("toward-") + name + "-" + core::formatIsoDate(ctx.nowMs) + ".csv", "text/csv", csv);
+  }
+  ImGui::PopID();
+}
+
+float chartHeight(const ui::ViewContext& ctx) { return ImGui::GetFontSize() * (ctx.compact ? 11.0f : 13.0f); }
+
+void sectionGap() { ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 1.2f)); }
+
+}  // namespace
+
+void ProgressView::refresh(int64_t nowMs, bool sundayFirst) {
+  const int32_t today = core::localDay(nowMs);
+  if (m_generation == m_store.generation() && m_dataRange == m_range && m_dataSundayFirst == sundayFirst &&
+      m_dataToday == today) {
+    return;
+  }
+  ProgressOptions o;
+  o.range = m_range;
+  o.sundayFirst = sundayFirst;
+  o.today = today;
+  m_data = aggregate(m_registry.metrics(), o);
+  m_generation = m_store.generation();
+  m_dataRange = m_range;
+  m_dataSundayFirst = sundayFirst;
+  m_dataToday = today;
+}
+
+void ProgressView::draw(ui::ViewContext& ctx) {
+  const bool sundayFirst = core::loadSettings(m_store).weekStart == "sunday";
+  refresh(ctx.nowMs, sundayFirst);
+  ImGui::BeginChild("progress");
+  ui::Heading(ctx.fonts, "Progress");
+  ui::MutedText("Healing is slow, and it is not a straight line. These pictures show change over months, "
+                "counted without blame.");
+  ImGui::Spacing();
+  static const char* kRanges[] = {"4 weeks", "3 months", "1 year", "All time"};
+  ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.5f, 0.5f));
+  for (int i = 0; i < 4; ++i) {
+    if (i) ImGui::SameLine();
+    const float w = ImGui::CalcTextSize(kRanges[i]).x + ImGui::GetStyle().FramePadding.x * 2;
+    if (ImGui::Selectable(kRanges[i], int(m_range) == i, 0, ImVec2(w, ImGui::GetFrameHeight()))) m_range = RangeKind(i);
+  }
+  ImGui::PopStyleVar();
+  sectionGap();
+  drawMortgage(ctx);
+  sectionGap();
+  drawStaying(ctx);
+  sectionGap();
+  drawGrounding(ctx);
+  sectionGap();
+  drawWriting(ctx);
+  sectionGap();
+  drawFeelings(ctx);
+  ui::TouchScroll();
+  ImGui::EndChild();
+}
+
+void ProgressView::drawMortgage(ui::ViewContext& ctx) {
+  ui::Heading(ctx.fonts, "The mortgage");
+  ui::MutedText("Each moment of moving toward a feeling is paid into what is yours. Moving away is part of it "
+                "too: it is counted, and it only dents the total a little.");
+  if (m_data.forksInRange == 0) {
+    ui::BodyText("When you write fork entries in the journal, each week's moments of moving toward and away "
+                 "will appear here. There is no right amount.");
+    return;
+  }
+  const auto p = charts::chartPalette();
+  std::vector<charts::Series> stacks(4);
+  stacks[0] = {"Toward", p.toward, {}};
+  stacks[1] = {"Some of both", p.both, {}};
+  stacks[2] = {"Away", p.away, {}};
+  stacks[3] = {"Not sure", p.unsure, {}};
+  charts::Series principal{"What is yours", p.line, {}};
+  for (const auto& w : m_data.weeks) {
+    stacks[0].values.push_back(float(w.toward));
+    stacks[1].values.push_back(float(w.both));
+    stacks[2].values.push_back(float(w.away));
+    stacks[3].values.push_back(float(w.unsure));
+    principal.values.push_back(float(w.principal));
+  }
+  charts::StackedBars("mortgage", ImVec2(-1, chartHeight(ctx)), weekLabels(m_data), stacks, &principal);
+  charts::Legend({{"Toward", p.toward}, {"Some of both", p.both}, {"Away", p.away}, {"Not sure", p.unsure}, {"What is yours (right scale)", p.line}});
+  if (m_data.forksInRange < 5) ui::MutedText("There are only a few moments here so far; the picture becomes clearer over the months.");
+  csvButton(ctx, "mortgage", "mortgage", mortgageCsv(m_data));
+}
+
+void ProgressView::drawStaying(ui::ViewContext& ctx) {
+  ui::Heading(ctx.fonts, "Staying with it");
+  ui::MutedText("How long you stayed with a feeling, in seconds: the middle value of each week.");
+  bool any = false;
+  for (const auto& w : m_data.weeks) any |= w.medianSecondsStayed >= 0;
+  if (!any) {
+    ui::BodyText("When you use the \"stay with it\" timer in the journal, the time you stayed will appear here. "
+                 "Even a few seconds count.");
+    return;
+  }
+  const auto p = charts::chartPalette();
+  charts::Series stayed{"Seconds stayed", p.toward, {}};
+  charts::Series before{"Intensity before", p.before, {}};
+  charts::Series after{"Intensity after", p.after, {}};
+  for (const auto& w : m_data.weeks) {
+    stayed.values.push_back(float(w.medianSecondsStayed));
+    before.values.push_back(float(w.meanIntensityBefore));
+    after.values.push_back(float(w.meanIntensityAfter));
+  }
+  charts::Lines("staying", ImVec2(-1, chartHeight(ctx)), weekLabels(m_data), {stayed}, "seconds");
+  csvButton(ctx, "staying", "staying-with-it", stayingCsv(m_data));
+}
+
+void ProgressView::drawGrounding(ui::ViewContext& ctx) {
+  ui::Heading(ctx.fonts, "Grounding");
+  ui::MutedText("Distress before and after each grounding session with the texture box, and which objects "
+                "have tended to help.");
+  if (m_data.grounding.empty()) {
+    ui::BodyText("After grounding sessions with your texture box, how you felt before and after will appear "
+                 "here, with the objects that helped most.");
+    return;
+  }
+  const auto p = charts::chartPalette();
+  std::vector<std::string> labels;
+  charts::Series before{"Before", p.before, {}}, after{"After", p.after, {}};
+  for (const auto& g : m_data.grounding) {
+    labels.push_back(core::formatShortWhen(g.timeMs, ctx.nowMs));
+    before.values.push_back(float(g.before));
+    after.values.push_back(float(g.after));
+  }
+  charts::Lines("grounding", ImVec2(-1, chartHeight(ctx)), labels, {before, after}, "of 100");
+  charts::Legend({{"Before", p.before}, {"After", p.after}});
+  std::vector<std::string> names, texts;
+  std::vector<float> values;
+  for (const auto& o : m_data.objects) {
+    names.push_back(o.object.empty() ? "(no object)" : o.object);
+    const float eased = float(-o.averageChange);
+    values.push_back(std::max(0.0f, eased));
+    char buf[96];
+    if (eased > 0) std::snprintf(buf, sizeof buf, "eased by %.0f on average, %u %s", eased, o.sessions, o.sessions == 1 ? "time" : "times");
+    else std::snprintf(buf, sizeof buf, "no easing on average yet, %u %s", o.sessions, o.sessions == 1 ? "time" : "times");
+    texts.push_back(buf);
+  }
+  ImGui::Spacing();
+  charts::HorizontalBars("objects", -1, names, values, texts, p.toward);
+  csvButton(ctx, "grounding", "grounding", groundingCsv(m_data));
+  ImGui::SameLine();
+  csvButton(ctx, "objects", "objects", objectsCsv(m_data));
+}
+
+void ProgressView::drawWriting(ui::ViewContext& ctx) {
+  ui::Heading(ctx.fonts, "Writing");
+  ui::MutedText("Words written each day, in the journal and in letters. Empty days are simply empty.");
+  std::vector<uint32_t> values;
+  values.reserve(m_data.words.size());
+  for (const auto& d : m_data.words) values.push_back(d.words);
+  if (m_data.wordsInRange == 0) {
+    ui::BodyText("Days you write on will fill in here, a little darker the more you wrote.");
+  }
+  charts::CalendarHeat("writing", -1, m_data.firstDay, values, m_dataSundayFirst, "words");
+  csvButton(ctx, "writing", "writing", writingCsv(m_data));
+}
+
+void ProgressView::drawFeelings(ui::ViewContext& ctx) {
+  ui::Heading(ctx.fonts, "Feelings");
+  ui::MutedText("The feelings you named most often in fork entries, and how strong they were on average.");
+  if (m_data.feelings.empty()) {
+    ui::BodyText("When you name feelings in the journal, the ones that come up most will appear here.");
+    return;
+  }
+  std::vector<std::string> names, texts;
+  std::vector<float> values;
+  for (size_t i = 0; i < m_data.feelings.size() && i < 10; ++i) {
+    const auto& f = m_data.feelings[i];
+    names.push_back(f.word);
+    values.push_back(float(f.count));
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%u %s, about %.0f of 10", f.count, f.count == 1 ? "time" : "times", f.averageIntensity);
+    texts.push_back(buf);
+  }
+  charts::HorizontalBars("feelings", -1, names, values, texts, charts::chartPalette().both);
+  bool anyIntensity = false;
+  for (const auto& w : m_data.weeks) anyIntensity |= w.meanIntensityBefore >= 0 || w.meanIntensityAfter >= 0;
+  if (anyIntensity) {
+    ImGui::Spacing();
+    ImGui::TextUnformatted("Intensity before and after a fork (0 to 10, weekly average)");
+    const auto p = charts::chartPalette();
+    charts::Series before{"Before", p.before, {}}, after{"After", p.after, {}};
+    for (const auto& w : m_data.weeks) {
+      before.values.push_back(float(w.meanIntensityBefore));
+      after.values.push_back(float(w.meanIntensityAfter));
+    }
+    charts::Lines("intensity", ImVec2(-1, chartHeight(ctx) * 0.8f), weekLabels(m_data), {before, after}, "of 10");
+    charts::Legend({{"Before", p.before}, {"After", p.after}});
+  }
+  csvButton(ctx, "feelings", "feelings", feelingsCsv(m_data));
+}
+
+}  // namespace toward::progress

@@ -1,0 +1,179 @@
+// plugins/progress/tests/progress_model_test.cpp: weeks, local days across daylight saving, the
+// strength score, ranges, and CSV.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <ctime>
+
+#include "core/local_days.h"
+#include "plugins/progress/progress_model.h"
+
+using namespace toward;
+using namespace toward::progress;
+using namespace toward::core;
+
+namespace {
+
+int64_t utcMs(int y, unsigned m, unsigned d, int hour, int minute = 0) {
+  return (int64_t(daysFromCivil(y, m, d)) * 86400 + hour * 3600 + minute * 60) * 1000;
+}
+
+core::MetricEvent fork(int64_t t, const char* direction, double seconds = 0) {
+  return {"journal.fork", t, {{"secondsStayed", seconds}}, {{"direction", direction}}};
+}
+
+// Sets the process time zone for one test (native); restores UTC afterwards.
+struct TimeZone {
+  explicit TimeZone(const char* tz) { setenv("TZ", tz, 1); tzset(); }
+  ~TimeZone() { setenv("TZ", "UTC0", 1); tzset(); }
+};
+
+}  // namespace
+
+TEST_CASE("[progress] civil day arithmetic and week starts") {
+  CHECK(daysFromCivil(1970, 1, 1) == 0);
+  CHECK(weekday(0) == 4);  // a Thursday
+  int32_t y; uint32_t m, d;
+  civilFromDays(daysFromCivil(2028, 2, 29), y, m, d);
+  CHECK((y == 2028 && m == 2 && d == 29));
+  const int32_t sunday = daysFromCivil(2026, 11, 29);
+  CHECK(weekday(sunday) == 0);
+  CHECK(isoDay(weekStart(sunday, false)) == "2026-11-23");  // Monday-first: the week began on Monday
+  CHECK(isoDay(weekStart(sunday, true)) == "2026-11-29");   // Sunday-first: it begins that Sunday
+  CHECK(shortDay(sunday) == "29 Nov");
+}
+
+TEST_CASE("[progress] a day with a daylight-saving change is still one day, in its own week") {
+#ifdef __EMSCRIPTEN__
+  // wasm takes the zone from the host (scripts/test runs this suite with TZ=Europe/Berlin).
+  std::time_t probe = std::time_t(utcMs(2026, 1, 15, 12) / 1000);
+  std::tm tm{};
+  localtime_r(&probe, &tm);
+  if (tm.tm_hour != 13) {
+    MESSAGE("time zone is not Europe/Berlin here; skipping the daylight-saving case");
+    return;
+  }
+#else
+  TimeZone berlin("CET-1CEST,M3.5.0,M10.5.0/3");
+#endif
+  // 2026-03-29: clocks go from 02:00 to 03:00 in Berlin (a 23-hour day).
+  const int64_t justAfterMidnight = utcMs(2026, 3, 28, 23, 30);  // 00:30 local, CET
+  const int64_t lateEvening = utcMs(2026, 3, 29, 21, 30);        // 23:30 local, CEST
+  CHECK(localDay(justAfterMidnight) == daysFromCivil(2026, 3, 29));
+  CHECK(localDay(lateEvening) == daysFromCivil(2026, 3, 29));
+  CHECK(localDay(utcMs(2026, 3, 29, 22, 30)) == daysFromCivil(2026, 3, 30));  // 00:30 on Monday
+
+  ProgressOptions o;
+  o.range = RangeKind::FourWeeks;
+  o.today = daysFromCivil(2026, 4, 2);
+  auto data = aggregate({fork(justAfterMidnight, "toward"), fork(lateEvening, "away"),
+                         fork(utcMs(2026, 3, 29, 22, 30), "both")}, o);
+  // Monday-first weeks: Sunday the 29th belongs to the week of the 23rd; Monday the 30th starts a new one.
+  const WeekRow* w23 = nullptr;
+  const WeekRow* w30 = nullptr;
+  for (const auto& w : data.weeks) {
+    if (w.weekStart == daysFromCivil(2026, 3, 23)) w23 = &w;
+    if (w.weekStart == daysFromCivil(2026, 3, 30)) w30 = &w;
+  }
+  REQUIRE(w23);
+  REQUIRE(w30);
+  CHECK(w23->toward == 1);
+  CHECK(w23->away == 1);
+  CHECK(w30->both == 1);
+  // Sunday-first weeks put all three in the week starting Sunday the 29th.
+  o.sundayFirst = true;
+  data = aggregate({fork(justAfterMidnight, "toward"), fork(lateEvening, "away"), fork(utcMs(2026, 3, 29, 22, 30), "both")}, o);
+  uint32_t inWeek29 = 0;
+  for (const auto& w : data.weeks) {
+    if (w.weekStart == daysFromCivil(2026, 3, 29)) inWeek29 = w.toward + w.away + w.both;
+  }
+  CHECK(inWeek29 == 3);
+}
+
+TEST_CASE("[progress] the principal grows with moving toward and is barely dented by a hard week") {
+  CHECK(nextPrincipal(0, 3, 2, 0) == doctest::Approx(4.0));
+  CHECK(nextPrincipal(0, 0, 0, 10) == doctest::Approx(0.0));          // never below zero
+  CHECK(nextPrincipal(40, 0, 0, 20) == doctest::Approx(38.0));        // dented by at most 5 %
+  CHECK(nextPrincipal(40, 0, 0, 2) == doctest::Approx(39.5));         // a quarter per "away"
+  double p = 0;
+  for (int week = 0; week < 10; ++week) p = nextPrincipal(p, 3, 0, 1);
+  CHECK(p > 25);                                                       // mostly principal over time
+  const double before = p;
+  p = nextPrincipal(p, 0, 0, 7);                                      // a very hard week
+  CHECK(p >= before * 0.95);
+}
+
+TEST_CASE("[progress] ranges show empty weeks and days plainly, and carry the principal from before") {
+  const int32_t today = daysFromCivil(2026, 11, 25);
+  std::vector<core::MetricEvent> events;
+  // a year ago: ten moments of moving toward; nothing since
+  for (int i = 0; i < 10; ++i) events.push_back(fork(utcMs(2025, 11, 20, 12) + i, "toward"));
+  events.push_back({"journal.words", utcMs(2026, 11, 24, 12), {{"words", 120}}, {}});
+  ProgressOptions o;
+  o.today = today;
+  o.range = RangeKind::FourWeeks;
+  auto data = aggregate(events, o);
+  CHECK(data.firstDay == today - 27);
+  CHECK(data.weeks.size() >= 4);
+  for (const auto& w : data.weeks) {
+    CHECK(w.toward + w.away == 0);
+    CHECK(w.principal == doctest::Approx(10.0));   // nothing is lost by quiet weeks
+  }
+  CHECK(data.words.size() == 28);
+  CHECK(data.words[26].words == 120);
+  CHECK(data.words[0].words == 0);
+  CHECK(data.forksInRange == 0);
+  o.range = RangeKind::AllTime;
+  data = aggregate(events, o);
+  CHECK(data.forksInRange == 10);
+  CHECK(data.firstDay == daysFromCivil(2025, 11, 20));
+}
+
+TEST_CASE("[progress] staying with it: the weekly median of seconds stayed") {
+  ProgressOptions o;
+  o.today = daysFromCivil(2026, 11, 25);
+  o.range = RangeKind::FourWeeks;
+  const int64_t t = utcMs(2026, 11, 24, 12);
+  auto data = aggregate({fork(t, "toward", 30), fork(t + 1, "toward", 90), fork(t + 2, "away", 10), fork(t + 3, "away", 0)}, o);
+  CHECK(data.weeks.back().medianSecondsStayed == doctest::Approx(30.0));
+  CHECK(data.weeks.front().medianSecondsStayed == -1);
+}
+
+TEST_CASE("[progress] grounding: what helped most comes first, feelings by how often they came") {
+  ProgressOptions o;
+  o.today = daysFromCivil(2026, 11, 25);
+  const int64_t t = utcMs(2026, 11, 20, 12);
+  auto session = [&](const char* object, double before, double after) {
+    return core::MetricEvent{"texture.session", t, {{"minutes", 3}, {"distressBefore", before}, {"distressAfter", after}}, {{"object", object}}};
+  };
+  std::vector<core::MetricEvent> events = {session("ribbon", 70, 60), session("smooth stone", 80, 40),
+                                           session("smooth stone", 60, 40), session("feather", 50, 55)};
+  events.push_back({"journal.feeling", t, {{"intensity", 8}}, {{"word", "longing"}}});
+  events.push_back({"journal.feeling", t, {{"intensity", 6}}, {{"word", "longing"}}});
+  events.push_back({"journal.feeling", t, {{"intensity", 3}}, {{"word", "calm"}}});
+  auto data = aggregate(events, o);
+  REQUIRE(data.objects.size() == 3);
+  CHECK(data.objects[0].object == "smooth stone");
+  CHECK(data.objects[0].sessions == 2);
+  CHECK(data.objects[0].averageChange == doctest::Approx(-30.0));
+  CHECK(data.objects[2].object == "feather");
+  CHECK(data.grounding.size() == 4);
+  REQUIRE(data.feelings.size() == 2);
+  CHECK(data.feelings[0].word == "longing");
+  CHECK(data.feelings[0].averageIntensity == doctest::Approx(7.0));
+}
+
+TEST_CASE("[progress] CSV has a header and quotes what needs quoting") {
+  ProgressOptions o;
+  o.today = daysFromCivil(2026, 11, 25);
+  o.range = RangeKind::FourWeeks;
+  const int64_t t = utcMs(2026, 11, 24, 12);
+  auto data = aggregate({fork(t, "toward", 42),
+                         {"texture.session", t, {{"distressBefore", 70}, {"distressAfter", 50}}, {{"object", "burlap, backed \"soft\""}}}}, o);
+  const std::string mortgage = mortgageCsv(data);
+  CHECK(mortgage.rfind("week_start,toward,some_of_both,away,not_sure,principal\r\n", 0) == 0);
+  CHECK(mortgage.find(",1,0,0,0,1\r\n") != std::string::npos);
+  CHECK(objectsCsv(data).find("\"burlap, backed \"\"soft\"\"\",1,-20.00") != std::string::npos);
+  CHECK(stayingCsv(data).find(",42,") != std::string::npos);
+  CHECK(writingCsv(data).rfind("day,words\r\n", 0) == 0);
+}

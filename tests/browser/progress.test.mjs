@@ -1,0 +1,61 @@
+// progress: the charts page renders from metrics that the journal publishes through the core, without
+// errors and not blank, in both the empty state and with months of entries; a chart's numbers save
+// as CSV through the browser's download.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { startServer, Profile, openApp, api, sleep, assertCanvasNotBlank } from './lib/harness.mjs';
+
+const TYPE = 'journal.entry';
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server?.close(); });
+
+const openProgress = async (page) => { await page.mouse.click(60, 230); await sleep(500); };
+
+test('the progress page explains itself gently when there is nothing yet', { timeout: 60_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await openProgress(page);
+    await assertCanvasNotBlank(page);
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+test('months of forks draw the charts, and the mortgage saves as CSV', { timeout: 90_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await page.evaluate((type) => {
+      const day = 86400e3, now = Date.now();
+      const dirs = ['toward', 'away', 'both', 'toward', 'unsure'];
+      for (let i = 0; i < 80; i++) {
+        window.towardTest.put(type, { kind: 'fork', text: 'fork ' + i, timeMs: now - i * day,
+          fork: { direction: dirs[i % 5], secondsStayed: 20 + i % 40, intensityAfter: 4,
+                  feelings: [{ word: 'longing', intensity: 7 }] } });
+      }
+    }, TYPE);
+    await api.flush(page);
+    await openProgress(page);
+    await assertCanvasNotBlank(page);
+    const stats = await page.evaluate(() => window.towardTest.frameStats(true));
+    assert.ok(stats.frames > 0);
+    // The mortgage's CSV button sits under its chart (1280x720, 100 % text).
+    const download = page.waitForEvent('download', { timeout: 10_000 });
+    await page.mouse.click(380, 606);
+    const file = await (await download).path();
+    const csv = fs.readFileSync(file, 'utf8');
+    assert.match(csv, /^week_start,toward,some_of_both,away,not_sure,principal\r\n/);
+    const rows = csv.trim().split('\r\n').slice(1).map((r) => r.split(','));
+    const toward = rows.reduce((n, r) => n + Number(r[1]), 0);
+    assert.ok(toward >= 10, `toward moments in the CSV: ${toward}`);
+    const names = await page.evaluate(() => window.towardTest.downloads().map((d) => d.name));
+    assert.match(names[0], /^toward-mortgage-\d{4}-\d{2}-\d{2}\.csv$/);
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
