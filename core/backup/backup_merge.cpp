@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/backup/age_format.h"
 #include "core/files.h"
 #include "core/ids.h"
 #include "core/record_codec.h"
@@ -78,6 +79,23 @@ core::Result<std::string> writeSnapshot(core::RecordStore& store, const core::Re
 }
 }  // namespace
 
+BackupResult<BackupDocument> openBackup(std::string_view ageFile, std::string_view passphrase,
+                                        const core::Registry& registry) {
+  auto plain = ageDecrypt(ageFile, passphrase);
+  if (!plain) return plain.error();
+  auto doc = parseDocument(plain.value());
+  if (!doc) return doc.error();
+  if (auto c = checkAgainstRegistry(doc.value(), registry); !c) return c.error();
+  return std::move(doc.value());
+}
+
+BackupResult<std::string> makeBackup(const core::RecordStore& store, const core::Registry& registry,
+                                     std::string_view passphrase, int workFactor) {
+  AgeEncryptOptions options;
+  options.workFactor = workFactor;
+  return ageEncrypt(encodeDocument(documentFromStore(store, registry, store.now())), passphrase, options);
+}
+
 core::Result<MergeReport> mergeDocument(core::RecordStore& store, const core::Registry& registry, const BackupDocument& doc) {
   if (auto s = precheck(store, registry, doc); !s) return s;
   const auto damaged = damagedPaths(store);
@@ -102,7 +120,11 @@ core::Result<MergeReport> mergeDocument(core::RecordStore& store, const core::Re
       if (local && r.revision < local->revision) { ++report.kept; continue; }
       if (local && r.revision == local->revision && r.body == local->body) { ++report.kept; continue; }
       if (aside || r.revision == local->revision) {
-        r.id = core::newRecordId(store.now());  // a true conflict: both are kept
+        // A true conflict: both are kept. Unless an earlier import already kept this very copy.
+        bool already = false;
+        for (const auto* other : store.list(r.type)) already = already || (other->id != r.id && other->body == r.body);
+        if (already) { ++report.kept; continue; }
+        r.id = core::newRecordId(store.now());
         ++report.conflicts;
       } else {
         ++report.updated;

@@ -10,6 +10,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/backup/backup_document.h"
@@ -20,6 +21,15 @@
 namespace toward::backup {
 
 inline constexpr size_t kKeptSnapshots = 5;
+
+// The whole import check in one step: decrypts the age file, parses the document and checks every record
+// against the registry. Nothing is touched; show previewDocument() of the result, then merge or replace.
+BackupResult<BackupDocument> openBackup(std::string_view ageFile, std::string_view passphrase,
+                                        const core::Registry& registry);
+
+// A backup of everything in the store, as an age file (binary, work factor 18 unless given).
+BackupResult<std::string> makeBackup(const core::RecordStore& store, const core::Registry& registry,
+                                     std::string_view passphrase, int workFactor = 18);
 
 struct MergeReport {
   size_t added = 0;        // records this device did not have

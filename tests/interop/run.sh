@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# tests/interop/run.sh: interoperability of toward-cli with Debian's real `age` (both directions), driven
+# through a pseudo-terminal (tests/interop/age_pty.py), plus the CLI's exit codes on damaged files.
+# Needs build/native/toward-cli (./scripts/build native). Ends with "N passed, N failed".
+set -uo pipefail
+here="$(cd "$(dirname "$0")/../.." && pwd)"
+cli="$here/build/native/toward-cli"
+agepty="$here/tests/interop/age_pty.py"
+[ -x "$cli" ] || { echo "build/native/toward-cli is missing: run ./scripts/build native"; echo "0 passed, 1 failed"; exit 1; }
+command -v age >/dev/null || { echo "age is not installed"; echo "0 passed, 1 failed"; exit 1; }
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+export TOWARD_PASSPHRASE="correct horse battery staple"
+pass="$TOWARD_PASSPHRASE"
+passed=0
+failed=0
+# age -o creates its output only on the first write: a missing output file means empty output.
+same() { cmp -s "$1" <(cat "$2" 2>/dev/null); }
+ok() { passed=$((passed + 1)); echo "ok   $*"; }
+bad() { failed=$((failed + 1)); echo "FAIL $*"; }
+expect_rc() { # expected-rc description command...
+  local want="$1" what="$2"; shift 2
+  "$@" >/dev/null 2>"$work/err"; local rc=$?
+  if [ "$rc" = "$want" ]; then ok "$what (exit $rc)"; else bad "$what: exit $rc, wanted $want: $(head -c 300 "$work/err")"; fi
+}
+
+for size in 0 1 65536 65537 5242880; do
+  f="$work/plain-$size"
+  head -c "$size" /dev/urandom > "$f"
+  # toward-cli -> age -d (binary and armored)
+  if "$cli" encrypt "$f" > "$f.cli.age" && python3 "$agepty" "$pass" -d -o "$f.out1" "$f.cli.age" 2>/dev/null && same "$f" "$f.out1"; then
+    ok "$size B: toward-cli encrypt -> age -d"; else bad "$size B: toward-cli encrypt -> age -d"; fi
+  if "$cli" encrypt -a "$f" > "$f.cli.asc" && python3 "$agepty" "$pass" -d -o "$f.out2" "$f.cli.asc" 2>/dev/null && same "$f" "$f.out2"; then
+    ok "$size B: toward-cli encrypt -a -> age -d"; else bad "$size B: toward-cli encrypt -a -> age -d"; fi
+  # age -p / age -p -a -> toward-cli decrypt
+  if python3 "$agepty" "$pass" -p -o "$f.age" "$f" 2>/dev/null && "$cli" decrypt "$f.age" > "$f.out3" && same "$f" "$f.out3"; then
+    ok "$size B: age -p -> toward-cli decrypt"; else bad "$size B: age -p -> toward-cli decrypt"; fi
+  if python3 "$agepty" "$pass" -p -a -o "$f.asc" "$f" 2>/dev/null && "$cli" decrypt "$f.asc" > "$f.out4" && same "$f" "$f.out4"; then
+    ok "$size B: age -p -a -> toward-cli decrypt"; else bad "$size B: age -p -a -> toward-cli decrypt"; fi
+done
+
+f="$work/plain-65537"
+# Wrong passphrase, both ways.
+if python3 "$agepty" "not the passphrase" -d -o "$work/wrong.out" "$f.cli.age" 2>"$work/err"; then
+  bad "age -d refuses a wrong passphrase"; else ok "age -d refuses a wrong passphrase"; fi
+expect_rc 2 "toward-cli decrypt, wrong passphrase, file from age" env TOWARD_PASSPHRASE="not the passphrase" "$cli" decrypt "$f.age"
+
+# Work factor 23: toward-cli will not write it; a header naming 23 is refused by both tools.
+expect_rc 3 "toward-cli encrypt --work-factor 23 refused" "$cli" encrypt --work-factor 23 "$f"
+sed '2s/ 18$/ 23/' "$f.age" > "$work/wf23.age"
+expect_rc 3 "toward-cli decrypt refuses work factor 23" "$cli" decrypt "$work/wf23.age"
+if python3 "$agepty" "$pass" -d -o "$work/wf23.out" "$work/wf23.age" 2>"$work/err"; then
+  bad "age -d refuses work factor 23"
+elif grep -qi "work factor" "$work/err"; then ok "age -d refuses work factor 23"; else bad "age -d refuses work factor 23 (other error: $(tail -c 200 "$work/err"))"; fi
+
+# Exit codes on damaged files.
+expect_rc 0 "toward-cli decrypt, good file" "$cli" decrypt "$f.age"
+expect_rc 1 "toward-cli decrypt, missing file" "$cli" decrypt "$work/nope.age"
+expect_rc 1 "toward-cli without arguments" "$cli"
+printf 'hello, not age\n' > "$work/text"
+expect_rc 3 "not an age file" "$cli" decrypt "$work/text"
+sed '2s/scrypt /scrypt  /' "$f.age" > "$work/twospace.age"
+expect_rc 3 "malformed stanza" "$cli" decrypt "$work/twospace.age"
+python3 - "$f.age" "$work/mac.age" <<'PY'
+import sys
+d = bytearray(open(sys.argv[1], 'rb').read())
+i = d.index(b'--- ') + 4
+d[i] = ord('A') if d[i] != ord('A') else ord('B')
+open(sys.argv[2], 'wb').write(d)
+PY
+expect_rc 4 "header MAC mismatch" "$cli" decrypt "$work/mac.age"
+head -c -100 "$f.age" > "$work/trunc.age"
+expect_rc 5 "truncated payload" "$cli" decrypt "$work/trunc.age"
+python3 -c "import sys; d=bytearray(open(sys.argv[1],'rb').read()); d[-5]^=1; open(sys.argv[2],'wb').write(d)" "$f.age" "$work/flip.age"
+expect_rc 5 "tampered payload" "$cli" decrypt "$work/flip.age"
+{ cat "$f.age"; printf 'x'; } > "$work/trailing.age"
+expect_rc 5 "trailing data" "$cli" decrypt "$work/trailing.age"
+expect_rc 6 "valid age file, not a backup" "$cli" backup verify "$f.age"
+python3 -c "import sys; t=open(sys.argv[1]).read().split('\n'); t[1]=t[1][:-1]; open(sys.argv[2],'w').write('\n'.join(t))" "$f.asc" "$work/armor.asc"
+expect_rc 3 "armor with a short line in the middle" "$cli" decrypt "$work/armor.asc"
+
+# The golden backup: verify and Markdown export.
+fx="$here/tests/fixtures/backup.v1.age"
+if [ -f "$fx" ]; then
+  expect_rc 0 "backup verify on the golden backup" env TOWARD_PASSPHRASE="toward golden fixture" "$cli" backup verify "$fx"
+  rm -rf "$work/md"
+  if TOWARD_PASSPHRASE="toward golden fixture" "$cli" backup markdown "$fx" "$work/md" >/dev/null && \
+     [ "$(find "$work/md" -name '*.md' | wc -l)" -ge 1 ]; then ok "backup markdown writes journal entries"; else bad "backup markdown writes journal entries"; fi
+  if python3 "$agepty" "toward golden fixture" -d -o "$work/golden.json" "$fx" 2>/dev/null && \
+     cmp -s "$work/golden.json" "$here/tests/fixtures/backup.v1.json"; then ok "age -d opens the golden backup"; else bad "age -d opens the golden backup"; fi
+fi
+
+echo
+echo "${passed} passed, ${failed} failed"
+[ "$failed" -eq 0 ]
