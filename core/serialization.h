@@ -58,8 +58,15 @@ Result<T> loadBody(const std::string& body, uint32_t schema) {
     std::istringstream is(body);
     cereal::JSONInputArchive ar(is);
     value.load(ar, schema);
-  } catch (const std::exception& e) {
-    return Status{ErrorCode::Invalid, std::string("its contents could not be read (") + e.what() + ")"};
+  } catch (const std::exception&) {
+    // Say what is wrong in plain words (cereal's own messages name its internals).
+    rapidjson::Document doc;
+    doc.Parse(body.c_str(), body.size());
+    if (doc.HasParseError()) {
+      return Status{ErrorCode::Invalid, std::string("it is not valid JSON (") + rapidjson::GetParseError_En(doc.GetParseError()) +
+                                            " at character " + std::to_string(doc.GetErrorOffset()) + ")"};
+    }
+    return Status{ErrorCode::Invalid, "one of its fields holds the wrong kind of value"};
   }
   return value;
 }

@@ -75,3 +75,17 @@ TEST_CASE("[codec] damaged envelopes are refused with a plain message") {
   }
   SUBCASE("too large") { CHECK_FALSE(core::decodeEnvelope(std::string(core::kMaxRecordBytes + 1, ' ')).isOk()); }
 }
+
+TEST_CASE("[codec] hand-formatted envelopes read, and anything after the record is refused") {
+  const std::string pretty = "{\n  \"toward\": \"record\", \"format\": 1, \"type\": \"journal.entry\",\n"
+                             "  \"id\": \"abc\", \"schema\": 1, \"revision\": 2, \"createdMs\": 5, \"updatedMs\": 6,\n"
+                             "  \"body\": { \"text\": \"a } brace, \\\"quoted\\\"\", \"tags\": [\"x\"] }\n}\n";
+  auto decoded = core::decodeEnvelope(pretty);
+  REQUIRE(decoded.isOk());
+  CHECK(decoded.value().record.body == "{ \"text\": \"a } brace, \\\"quoted\\\"\", \"tags\": [\"x\"] }");
+  CHECK_FALSE(core::decodeEnvelope(pretty + "{}").isOk());
+  CHECK_FALSE(core::decodeEnvelope(core::encodeEnvelope(sample()) + "garbage").isOk());
+  // two bodies, or a nested object outside the body, are not ours
+  CHECK_FALSE(core::decodeEnvelope(R"({"toward":"record","format":1,"type":"a.b","id":"x","schema":1,"revision":1,"createdMs":0,"updatedMs":0,"body":{},"body":{}})").isOk());
+  CHECK_FALSE(core::decodeEnvelope(R"({"toward":"record","format":1,"type":"a.b","id":"x","schema":1,"revision":1,"createdMs":0,"updatedMs":0,"extra":{},"body":{}})").isOk());
+}

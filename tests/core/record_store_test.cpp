@@ -175,7 +175,10 @@ TEST_CASE("[store] bad input changes nothing and says why") {
   CHECK(store.put(kType, "../escape", "{}").error().code() == core::ErrorCode::Invalid);
   auto wrongType = store.put(kType, "", R"({"text":42})");
   CHECK(wrongType.error().code() == core::ErrorCode::Invalid);
-  CHECK(wrongType.error().message().rfind("This journal entry could not be saved", 0) == 0);
+  CHECK(wrongType.error().message() == "This journal entry could not be saved: one of its fields holds the wrong kind of value.");
+  auto notJson = store.put(kType, "", "{not json");
+  CHECK(notJson.error().message().find("it is not valid JSON") != std::string::npos);
+  CHECK(notJson.error().message().find("rapidjson") == std::string::npos);
   CHECK(store.put(kType, "", "[1,2]").error().code() == core::ErrorCode::Invalid);
   CHECK(store.count() == 0);
   CHECK(store.generation() == 0);
