@@ -3,6 +3,9 @@
 
 #include <algorithm>
 
+#include "core/backup_state.h"
+#include "core/distress_scale.h"
+
 namespace toward::core {
 
 void Settings::clamp() {
@@ -13,9 +16,12 @@ void Settings::clamp() {
 }
 
 Status registerCoreTypes(Registry& registry) {
-  return registry.addRecordType(makeRecordType<Settings>(kSettingsType, "settings", [](const Settings&) {
+  auto settings = registry.addRecordType(makeRecordType<Settings>(kSettingsType, "settings", [](const Settings&) {
     return std::string("Settings");
   }));
+  if (!settings) return settings;
+  if (auto scale = registerDistressScale(registry); !scale) return scale;
+  return registerBackupStateType(registry);
 }
 
 }  // namespace toward::core

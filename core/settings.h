@@ -38,7 +38,7 @@ struct Settings {
   void clamp();
 };
 
-// Registers the core's own record types (settings).
+// Registers the core's own record types (settings, backup state).
 Status registerCoreTypes(Registry& registry);
 
 }  // namespace toward::core

@@ -3,12 +3,18 @@
 
 #include <imgui.h>
 
+#include <cstdio>
+
 #include "core/ui/settings_view.h"
 #include "core/ui/theme.h"
 #include "core/ui/trash_view.h"
+#include "core/ui/backup_view.h"
 #include "core/ui/widgets.h"
+#include "plugins/all_plugins.h"
 #include "plugins/journal/journal_model.h"
 #include "plugins/journal/journal_view.h"
+#include "plugins/texture_box/texture_box_model.h"
+#include "plugins/texture_box/texture_box_view.h"
 #include "plugins/progress/progress_plugin.h"
 #include "plugins/progress/progress_view.h"
 
@@ -16,6 +22,7 @@ namespace toward::app {
 namespace {
 
 constexpr float kCompactWidth = 720.0f;   // below this many CSS px: phone layout
+constexpr size_t kPhoneTabs = 3;           // pages shown as tabs on a phone; the rest are under "More"
 
 }  // namespace
 
@@ -23,10 +30,8 @@ App::App(core::Platform& platform) : m_platform(platform) {}
 App::~App() = default;
 
 void App::start() {
-  // [the one list of plugins]
-  core::registerCoreTypes(m_registry);
-  journal::registerJournal(m_registry);
-  progress::registerProgress(m_registry);
+  // Record types of the core and of every plugin: the one list, shared with the CLI.
+  plugins::registerAll(m_registry);
 
   m_store = std::make_unique<core::RecordStore>(m_platform.dataRoot(), m_registry, [this] { return m_platform.nowMs(); });
   m_store->load();
@@ -41,10 +46,16 @@ void App::start() {
 
   m_journal = std::make_unique<journal::JournalModel>(*m_store);
   m_journal->attach(m_registry);
+  m_textureBox = std::make_unique<texture_box::TextureBoxModel>(*m_store);
+  m_textureBox->attach(m_registry);
 
-  m_views.push_back(std::make_unique<journal::JournalView>(*m_journal));
+  auto journalView = std::make_unique<journal::JournalView>(*m_journal);
+  m_journalView = journalView.get();
+  m_views.push_back(std::move(journalView));
+  m_views.push_back(std::make_unique<texture_box::TextureBoxView>(*m_textureBox, m_platform));
   m_views.push_back(std::make_unique<progress::ProgressView>(m_registry, *m_store));
   m_views.push_back(std::make_unique<ui::TrashView>(*m_store, m_registry));
+  m_views.push_back(std::make_unique<ui::BackupView>(*m_store, m_registry));
   m_views.push_back(std::make_unique<ui::SettingsView>(*m_store));
 }
 
@@ -143,6 +154,8 @@ void App::draw(int64_t nowMs) {
     ImGui::TextUnformatted("Toward");
     ImGui::PopFont();
     ImGui::SameLine();
+    if (ui::QuietButton("A feeling is here")) feelingIsHere();
+    ImGui::SameLine();
     const float statusW = ImGui::CalcTextSize("Open in another tab").x + ImGui::GetFontSize();
     ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), io.DisplaySize.x - statusW - style.WindowPadding.x));
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (ImGui::GetFontSize() * 0.35f));
@@ -188,13 +201,36 @@ void App::drawNavigation(bool compact) {
                         ImGui::GetColorU32(ui::palette().surface));
     draw->AddLine(ImVec2(origin.x, origin.y - style.WindowPadding.y * 0.5f),
                   ImVec2(origin.x + display.x, origin.y - style.WindowPadding.y * 0.5f), ImGui::GetColorU32(ui::palette().border));
-    const float w = display.x / float(m_views.size());
+    // Phone: the first pages as tabs, the rest behind "More" (six labels do not fit a phone's width).
+    const size_t tabs = std::min<size_t>(m_views.size(), kPhoneTabs);
+    const bool more = m_views.size() > tabs;
+    const float w = display.x / float(tabs + (more ? 1 : 0));
+    const float y = display.y - tabsH - style.WindowPadding.y * 0.5f;
     ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.5f, 0.5f));
-    for (size_t i = 0; i < m_views.size(); ++i) {
-      ImGui::SetCursorPos(ImVec2(w * float(i), display.y - tabsH - style.WindowPadding.y * 0.5f));
+    for (size_t i = 0; i < tabs; ++i) {
+      ImGui::SetCursorPos(ImVec2(w * float(i), y));
       ImGui::PushID(int(i));
       if (ImGui::Selectable(m_views[i]->title(), i == m_current, 0, ImVec2(w, tabsH))) select(i);
+      noteNavRect(i);
       ImGui::PopID();
+    }
+    if (more) {
+      ImGui::SetCursorPos(ImVec2(w * float(tabs), y));
+      if (ImGui::Selectable("More", m_current >= tabs, 0, ImVec2(w, tabsH))) ImGui::OpenPopup("more-pages");
+      const ImVec2 moreMin = ImGui::GetItemRectMin();
+      ImGui::SetNextWindowPos(ImVec2(display.x - style.WindowPadding.x * 0.5f, moreMin.y - 4), ImGuiCond_Always, ImVec2(1, 1));
+      if (ImGui::BeginPopup("more-pages")) {
+        for (size_t i = tabs; i < m_views.size(); ++i) {
+          ImGui::PushID(int(i));
+          if (ImGui::Selectable(m_views[i]->title(), i == m_current, 0, ImVec2(ImGui::GetFontSize() * 9, tabsH * 0.8f))) {
+            select(i);
+            ImGui::CloseCurrentPopup();
+          }
+          noteNavRect(i);
+          ImGui::PopID();
+        }
+        ImGui::EndPopup();
+      }
     }
     ImGui::PopStyleVar();
     return;
@@ -207,10 +243,27 @@ void App::drawNavigation(bool compact) {
   for (size_t i = 0; i < m_views.size(); ++i) {
     ImGui::PushID(int(i));
     if (ImGui::Selectable(m_views[i]->title(), i == m_current, 0, ImVec2(0, ui::RowHeight(false)))) select(i);
+    noteNavRect(i);
     ImGui::PopID();
   }
+  ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 0.6f));
+  // The quick path for hard moments: one press from any page starts the "stay with it" timer.
+  if (ui::QuietButton("A feeling is here", ImVec2(-1, 0))) feelingIsHere();
   ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), ImGui::GetWindowHeight() - ImGui::GetFrameHeight() * 2.2f));
   drawStatus();
+}
+
+void App::feelingIsHere() {
+  for (size_t i = 0; i < m_views.size(); ++i) {
+    if (std::string(m_views[i]->id()) == "journal") select(i);
+  }
+  if (m_journalView) m_journalView->startFeelingHere();
+}
+
+void App::noteNavRect(size_t index) {
+  if (m_navRects.size() < m_views.size()) m_navRects.resize(m_views.size());
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  m_navRects[index] = {m_views[index]->id(), m_views[index]->title(), min.x, min.y, max.x - min.x, max.y - min.y};
 }
 
 void App::drawStatus() {
@@ -245,6 +298,9 @@ void App::drawStatus() {
 
 void App::drawBanners(bool compact) {
   const ui::Palette& p = ui::palette();
+  if (m_writer && std::string(m_views[m_current]->id()) != "backups" && ui::BackupReminderBanner(*m_store, m_platform.nowMs())) {
+    for (size_t i = 0; i < m_views.size(); ++i) if (std::string(m_views[i]->id()) == "backups") select(i);
+  }
   if (m_platform.updateReady()) {
     ui::MutedText("A new version of Toward is ready. It will start the next time you open Toward, or now if "
                   "you like; everything you wrote is saved first.");

@@ -14,9 +14,16 @@
 #include "core/ui/fonts.h"
 #include "core/ui/view.h"
 
-namespace toward::journal { class JournalModel; }
+namespace toward::journal { class JournalModel; class JournalView; }
+namespace toward::texture_box { class TextureBoxModel; }
 
 namespace toward::app {
+
+// A navigation item as last drawn, in CSS pixels.
+struct NavRect {
+  std::string id, title;
+  float x = 0, y = 0, w = 0, h = 0;
+};
 
 class App {
  public:
@@ -45,6 +52,8 @@ class App {
   float textPx() const;
   ui::Fonts& fonts() { return m_fonts; }
 
+  // The navigation items of the last frame (the test API clicks them where they really are).
+  const std::vector<NavRect>& navRects() const { return m_navRects; }
   core::RecordStore& store() { return *m_store; }
   core::DurabilityTracker& durability() { return m_durability; }
   const core::Registry& registry() const { return m_registry; }
@@ -55,12 +64,16 @@ class App {
   void drawStatus();
   void drawBanners(bool compact);
   void select(size_t index);
+  void noteNavRect(size_t index);
+  // Opens the journal and starts the "stay with it" timer (the quick path for hard moments).
+  void feelingIsHere();
 
   core::Platform& m_platform;
   core::Registry m_registry;
   std::unique_ptr<core::RecordStore> m_store;
   core::DurabilityTracker m_durability;
   std::unique_ptr<journal::JournalModel> m_journal;
+  std::unique_ptr<texture_box::TextureBoxModel> m_textureBox;
   std::vector<std::unique_ptr<ui::View>> m_views;
   size_t m_current = 0;
   ui::Fonts m_fonts;
@@ -69,6 +82,8 @@ class App {
   bool m_problemsDismissed = false;
   bool m_syncRunning = false;
   bool m_askedPersistence = false;
+  journal::JournalView* m_journalView = nullptr;
+  std::vector<NavRect> m_navRects;  // where each page's navigation item was drawn (for the test API)
 };
 
 }  // namespace toward::app

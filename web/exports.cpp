@@ -4,9 +4,13 @@
 
 #include <string>
 
+#include "core/backup/age_format.h"
+#include "core/backup/backup_merge.h"
 #include "core/json.h"
 #include "core/time_format.h"
 #include "web/web_state.h"
+#include "plugins/texture_box/photo_textures.h"
+#include "plugins/texture_box/texture_box_model.h"
 
 #ifndef TOWARD_VERSION
 #define TOWARD_VERSION "dev"
@@ -115,6 +119,17 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_state() {
 
 EMSCRIPTEN_KEEPALIVE void toward_set_sync_delay(int ms) { g_state.app->durability().setDelayMs(ms); }
 
+// [{id, title, x, y, w, h}]: where each page's navigation item was drawn in the last frame.
+EMSCRIPTEN_KEEPALIVE const char* toward_test_nav() {
+  std::string out = "[";
+  for (const auto& r : g_state.app->navRects()) {
+    if (out.size() > 1) out += ",";
+    out += "{\"id\":" + quoted(r.id) + ",\"title\":" + quoted(r.title) + ",\"x\":" + std::to_string(r.x) +
+           ",\"y\":" + std::to_string(r.y) + ",\"w\":" + std::to_string(r.w) + ",\"h\":" + std::to_string(r.h) + "}";
+  }
+  return reply(out + "]");
+}
+
 // {frames, meanMs, maxMs} of our frame code since the last reset; reset = 1 starts a new measurement.
 EMSCRIPTEN_KEEPALIVE const char* toward_test_frame_stats(int reset) {
   const unsigned n = g_state.framesMeasured;
@@ -125,6 +140,61 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_frame_stats(int reset) {
     g_state.framesMeasured = 0;
   }
   return reply(out);
+}
+
+// Backup timings in this page (tests/browser/bench_backup.mjs): building and encoding the document, sealing
+// it (work factor `wf`), opening it again (decrypt, parse, check), and merging it into an empty store in
+// the in-memory file system (/tmp, never the IndexedDB mount; left there until the page reloads), in ms; plus scrypt alone at work factor 18.
+EMSCRIPTEN_KEEPALIVE const char* toward_test_backup_bench(int wf) {
+  using namespace toward;
+  auto& store = g_state.app->store();
+  const auto& registry = g_state.app->registry();
+  auto now = [] { return emscripten_get_now(); };
+  double t = now();
+  const std::string json = backup::encodeDocument(backup::documentFromStore(store, registry, store.now()));
+  const double docMs = now() - t;
+  backup::AgeEncryptOptions o;
+  o.workFactor = wf;
+  t = now();
+  auto file = backup::ageEncrypt(json, "bench passphrase", o);
+  const double encryptMs = now() - t;
+  if (!file) return reply(errorReply(file.error().message()));
+  t = now();
+  auto doc = backup::openBackup(file.value(), "bench passphrase", registry);
+  const double openMs = now() - t;
+  if (!doc) return reply(errorReply(doc.error().message()));
+  const std::string dir = "/tmp/toward-bench-" + std::to_string(int64_t(now()));
+  double mergeMs = -1;
+  {
+    core::RecordStore temp(dir, registry, [] { return int64_t(emscripten_get_now()); });
+    temp.load();
+    t = now();
+    auto merged = backup::mergeDocument(temp, registry, doc.value());
+    mergeMs = now() - t;
+    if (!merged) return reply(errorReply(merged.error().message()));
+  }
+  t = now();
+  auto empty = backup::ageEncrypt("", "bench passphrase");
+  const double scryptMs = now() - t;
+  return reply("{\"ok\":true,\"records\":" + std::to_string(doc.value().records.size()) +
+               ",\"documentBytes\":" + std::to_string(json.size()) + ",\"fileBytes\":" + std::to_string(file.value().size()) +
+               ",\"docMs\":" + std::to_string(docMs) + ",\"encryptMs\":" + std::to_string(encryptMs) +
+               ",\"openMs\":" + std::to_string(openMs) + ",\"mergeMs\":" + std::to_string(mergeMs) +
+               ",\"scrypt18Ms\":" + std::to_string(empty ? scryptMs : -1.0) + "}");
+}
+
+// Texture box: grounding sessions last `seconds` instead of the chosen minutes (0 = as chosen).
+EMSCRIPTEN_KEEPALIVE void toward_test_texture_session_seconds(int seconds) {
+  toward::texture_box::setSessionSecondsOverride(seconds);
+}
+
+// Texture box: {textures, bytes, peakTextures, peakBytes, uploads, maxUploadMs, maxPrepareMs} of photo textures.
+EMSCRIPTEN_KEEPALIVE const char* toward_test_texture_photo_stats(int resetPeaks) {
+  const auto s = toward::texture_box::photoGpuStats(resetPeaks != 0);
+  return reply("{\"textures\":" + std::to_string(s.textures) + ",\"bytes\":" + std::to_string(s.bytes) +
+               ",\"peakTextures\":" + std::to_string(s.peakTextures) + ",\"peakBytes\":" + std::to_string(s.peakBytes) +
+               ",\"uploads\":" + std::to_string(s.uploads) + ",\"maxUploadMs\":" + std::to_string(s.maxUploadMs) +
+               ",\"maxPrepareMs\":" + std::to_string(s.maxPrepareMs) + "}");
 }
 
 }  // extern "C"

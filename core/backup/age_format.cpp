@@ -6,6 +6,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <new>
 #include <vector>
@@ -319,20 +320,47 @@ int peekWorkFactor(std::string_view file) {
   return wf ? wf.value() : -1;
 }
 
-BackupResult<std::string> ageEncrypt(std::string_view plaintext, std::string_view passphrase,
-                                     const AgeEncryptOptions& options) {
+AgeEncryptor::~AgeEncryptor() { reset(); }
+
+void AgeEncryptor::reset() {
+  sodium_memzero(m_key, sizeof m_key);
+  if (!m_owned.empty()) sodium_memzero(m_owned.data(), m_owned.size());
+  if (!m_out.empty()) sodium_memzero(m_out.data(), m_out.size());
+  m_owned.clear();
+  m_owned.shrink_to_fit();
+  m_out.clear();
+  m_out.shrink_to_fit();
+  m_plain = {};
+  m_chunks = m_next = m_start = 0;
+  m_armor = m_started = false;
+}
+
+BackupResult<bool> AgeEncryptor::begin(std::string plaintext, std::string_view passphrase, const AgeEncryptOptions& options) {
+  reset();
+  m_owned = std::move(plaintext);
+  auto r = beginView(m_owned, passphrase, options);
+  if (!r) reset();
+  return r;
+}
+
+BackupResult<bool> AgeEncryptor::beginView(std::string_view plaintext, std::string_view passphrase,
+                                           const AgeEncryptOptions& options) {
+  if (plaintext.data() != m_owned.data()) reset();
   if (!cryptoReady()) return backupError(BackupErrorKind::Io, "libsodium could not start");
   if (options.workFactor < 1 || options.workFactor > kMaxWorkFactor) {
     return backupError(BackupErrorKind::WorkFactorTooHigh, "work factor must be 1..22");
   }
   if (plaintext.size() > kMaxAgeFileBytes) return backupError(BackupErrorKind::TooLarge);
   try {
-    uint8_t fileKey[16], wrapKey[32], macKey[32], mac[32], nonce[16], payloadKey[32];
+    uint8_t fileKey[16], wrapKey[32], macKey[32], mac[32], nonce[16];
     Bytes salt(16);
     randombytes_buf(fileKey, sizeof fileKey);
     randombytes_buf(salt.data(), salt.size());
     randombytes_buf(nonce, sizeof nonce);
-    if (auto k = scryptWrapKey(passphrase, salt, options.workFactor, wrapKey); !k) return k.error();
+    if (auto k = scryptWrapKey(passphrase, salt, options.workFactor, wrapKey); !k) {
+      sodium_memzero(fileKey, sizeof fileKey);
+      return k.error();
+    }
     uint8_t body[32];
     const uint8_t zeroNonce[12] = {};
     crypto_aead_chacha20poly1305_ietf_encrypt(body, nullptr, fileKey, 16, nullptr, 0, nullptr, zeroNonce, wrapKey);
@@ -343,26 +371,60 @@ BackupResult<std::string> ageEncrypt(std::string_view plaintext, std::string_vie
     out += b64(body, 32, sodium_base64_VARIANT_ORIGINAL_NO_PADDING) + "\n---";
     hkdfSha256(fileKey, 16, nullptr, 0, "header", macKey);
     hmac(macKey, 32, {out}, mac);
+    sodium_memzero(macKey, sizeof macKey);
     out += " " + b64(mac, 32, sodium_base64_VARIANT_ORIGINAL_NO_PADDING) + "\n";
     out.append(reinterpret_cast<const char*>(nonce), 16);
-    hkdfSha256(fileKey, 16, nonce, 16, "payload", payloadKey);
+    hkdfSha256(fileKey, 16, nonce, 16, "payload", m_key);
     sodium_memzero(fileKey, sizeof fileKey);
-    const size_t chunks = plaintext.empty() ? 1 : (plaintext.size() + kChunkSize - 1) / kChunkSize;
-    const size_t start = out.size();
-    out.resize(start + plaintext.size() + chunks * kTag);
-    auto* dst = reinterpret_cast<uint8_t*>(out.data() + start);
-    for (size_t i = 0; i < chunks; ++i) {
-      const size_t off = i * kChunkSize;
-      const size_t n = std::min(kChunkSize, plaintext.size() - off);
-      uint8_t chunkN[12];
-      chunkNonce(i, i + 1 == chunks, chunkN);
-      crypto_aead_chacha20poly1305_ietf_encrypt(dst + off + i * kTag, nullptr,
-                                                reinterpret_cast<const uint8_t*>(plaintext.data()) + off, n, nullptr, 0,
-                                                nullptr, chunkN, payloadKey);
-    }
-    sodium_memzero(payloadKey, sizeof payloadKey);
-    if (options.armor) return armor(out);
-    return out;
+    m_chunks = plaintext.empty() ? 1 : (plaintext.size() + kChunkSize - 1) / kChunkSize;
+    m_start = out.size();
+    out.resize(m_start + plaintext.size() + m_chunks * kTag);
+    m_out = std::move(out);
+    m_plain = plaintext;
+    m_next = 0;
+    m_armor = options.armor;
+    m_started = true;
+    return true;
+  } catch (const std::bad_alloc&) {
+    reset();
+    return backupError(BackupErrorKind::TooLarge, "out of memory");
+  }
+}
+
+void AgeEncryptor::step(size_t maxChunks) {
+  if (!m_started) return;
+  auto* dst = reinterpret_cast<uint8_t*>(m_out.data() + m_start);
+  for (size_t done = 0; m_next < m_chunks && (done < maxChunks || done == 0); ++done, ++m_next) {
+    const size_t i = m_next;
+    const size_t off = i * kChunkSize;
+    const size_t n = std::min(kChunkSize, m_plain.size() - off);
+    uint8_t chunkN[12];
+    chunkNonce(i, i + 1 == m_chunks, chunkN);
+    crypto_aead_chacha20poly1305_ietf_encrypt(dst + off + i * kTag, nullptr,
+                                              reinterpret_cast<const uint8_t*>(m_plain.data()) + off, n, nullptr, 0,
+                                              nullptr, chunkN, m_key);
+  }
+  if (m_next == m_chunks) {
+    sodium_memzero(m_key, sizeof m_key);
+    if (!m_owned.empty()) sodium_memzero(m_owned.data(), m_owned.size());
+  }
+}
+
+std::string AgeEncryptor::take() {
+  if (!done()) return {};
+  std::string out = m_armor ? armor(m_out) : std::move(m_out);
+  reset();
+  return out;
+}
+
+BackupResult<std::string> ageEncrypt(std::string_view plaintext, std::string_view passphrase,
+                                     const AgeEncryptOptions& options) {
+  AgeEncryptor encryptor;
+  auto started = encryptor.beginView(plaintext, passphrase, options);
+  if (!started) return started.error();
+  try {
+    encryptor.step(SIZE_MAX);
+    return encryptor.take();
   } catch (const std::bad_alloc&) {
     return backupError(BackupErrorKind::TooLarge, "out of memory");
   }

@@ -39,6 +39,40 @@ bool cryptoReady();
 BackupResult<std::string> ageEncrypt(std::string_view plaintext, std::string_view passphrase,
                                      const AgeEncryptOptions& options = {});
 
+// Encrypts in steps, so an app can show progress between them (Toward's browser app encrypts across
+// frames). begin() does the scrypt work (the slow, indivisible part: about a second at work factor 18),
+// step() seals up to `maxChunks` 64 KiB chunks, and once done() take() hands over the age file.
+// The plaintext it owns is wiped when the last chunk is sealed or the encryptor goes away.
+class AgeEncryptor {
+ public:
+  AgeEncryptor() = default;
+  AgeEncryptor(const AgeEncryptor&) = delete;
+  AgeEncryptor& operator=(const AgeEncryptor&) = delete;
+  ~AgeEncryptor();
+  // Takes ownership of `plaintext`, derives the keys from `passphrase` and writes the header.
+  BackupResult<bool> begin(std::string plaintext, std::string_view passphrase, const AgeEncryptOptions& options = {});
+  // The same over text the caller keeps alive until done().
+  BackupResult<bool> beginView(std::string_view plaintext, std::string_view passphrase, const AgeEncryptOptions& options = {});
+  // Seals up to `maxChunks` more chunks (at least one); does nothing once done().
+  void step(size_t maxChunks);
+  bool started() const { return m_started; }
+  bool done() const { return m_started && m_next == m_chunks; }
+  // Share of the chunks sealed so far, 0..1.
+  double progress() const { return m_chunks ? double(m_next) / double(m_chunks) : 0.0; }
+  // The finished age file (armored when asked); the encryptor is empty afterwards.
+  std::string take();
+  // Forgets everything (wipes the keys and the owned plaintext).
+  void reset();
+
+ private:
+  std::string m_owned;          // the plaintext when begin() took it
+  std::string_view m_plain;
+  std::string m_out;
+  size_t m_chunks = 0, m_next = 0, m_start = 0;
+  unsigned char m_key[32] = {};
+  bool m_armor = false, m_started = false;
+};
+
 // Decrypts an age v1 file (binary or armored) made with a passphrase; all checks pass or nothing is returned.
 BackupResult<std::string> ageDecrypt(std::string_view file, std::string_view passphrase,
                                      const AgeDecryptOptions& options = {});

@@ -22,7 +22,9 @@
 #include "core/record_store.h"
 #include "core/registry.h"
 #include "core/settings.h"
+#include "plugins/all_plugins.h"
 #include "plugins/journal/journal_model.h"
+#include "plugins/texture_box/texture_box_model.h"
 
 namespace {
 
@@ -52,11 +54,10 @@ int ioFail(const std::string& what) {
   return 1;
 }
 
-// [the one list of plugins], as in web/app.cpp
+// Every record type the app knows (plugins/all_plugins.h), so a backup of any of them verifies.
 core::Registry makeRegistry() {
   core::Registry registry;
-  core::registerCoreTypes(registry);
-  journal::registerJournal(registry);
+  plugins::registerAll(registry);
   return registry;
 }
 
@@ -172,6 +173,8 @@ int cmdMarkdown(const std::vector<std::string>& args) {
     } else {
       journal::JournalModel journalModel(store);
       journalModel.attach(registry);
+      texture_box::TextureBoxModel textureBoxModel(store);
+      textureBoxModel.attach(registry);
       const fs::path out(args[1]);
       size_t written = 0;
       for (const auto& f : registry.exportMarkdown()) {

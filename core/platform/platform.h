@@ -20,6 +20,7 @@ struct TextFieldPlacement {
   float fontPx = 16;         // text size
   std::string placeholder;   // shown while empty
   std::string label;         // accessible name
+  bool password = false;     // a secret (passphrase): shown as dots, no spellcheck, never remembered
 };
 
 // Word-wrapped editing with the system's spellcheck, IME, on-screen keyboard and clipboard.
@@ -53,6 +54,25 @@ struct StorageHealth {
 
 enum class InstallState { Unavailable, Available, Installed };
 
+// Limits for a picture chosen from the device (pickImage). The browser checks them before and after
+// decoding, so an oversized file is never decoded.
+struct ImageLimits {
+  int maxSide = 512;                      // maxSide: int, default 512 — the stored picture's long side
+  double maxInputBytes = 20.0 * 1024 * 1024;  // maxInputBytes: double, default 20 MB — the chosen file
+  int maxSourceSide = 10000;              // maxSourceSide: int, default 10000 — the chosen picture's long side
+};
+
+// What came back from pickImage / decodeImage.
+struct PickedImage {
+  enum class Status { Ok, Cancelled, TooLarge, TooManyPixels, Unreadable };
+  Status status = Status::Cancelled;
+  double inputBytes = 0;          // size of the chosen file
+  int sourceWidth = 0, sourceHeight = 0;   // before downscaling (0 when not decoded)
+  int width = 0, height = 0;      // of jpeg and rgba
+  std::string jpeg;               // the downscaled picture as JPEG (pickImage only)
+  std::string rgba;               // width * height * 4 bytes, straight alpha
+};
+
 class Platform {
  public:
   virtual ~Platform() = default;
@@ -66,6 +86,10 @@ class Platform {
   virtual TextInputService& textInput() = 0;
   // Offers bytes as a file download named `fileName` (CSV, Markdown, backups). Natively: no-op.
   virtual void downloadFile(const std::string& fileName, const std::string& mimeType, const std::string& bytes) {}
+  // Lets the person pick one file (`accept`: the <input type=file> accept list, e.g. ".age,.txt") and
+  // calls done(ok, name, bytes) later, from the event loop (ok = false when nothing was picked or it could
+  // not be read). Natively: no-op (done is never called).
+  virtual void pickFile(const std::string& accept, std::function<void(bool ok, std::string name, std::string bytes)> done) {}
   // Puts text on the system clipboard.
   virtual void copyToClipboard(const std::string& text) = 0;
   // Asks for another frame to be drawn soon (something changed outside of input events).
@@ -85,6 +109,16 @@ class Platform {
   virtual bool updateReady() const { return false; }
   // Saves everything, then switches to the new version (the page reloads once).
   virtual void acceptUpdate() {}
+
+  // --- pictures (defaults: unavailable; done is never called)
+  // Lets the person choose a picture (on phones: from the gallery or the camera), decodes and
+  // downscales it in the browser, and calls done once (maybe never, if they close the chooser and the
+  // browser does not say so). Must be called soon after a click or tap (browsers require a gesture).
+  virtual void pickImage(const ImageLimits& limits, std::function<void(PickedImage)> done) {}
+  // Decodes stored JPEG bytes into RGBA pixels no larger than maxSide on the long side (for drawing).
+  virtual void decodeImage(const std::string& jpeg, int maxSide, std::function<void(PickedImage)> done) {}
+  // True where pickImage can work (the browser); natively false.
+  virtual bool canPickImages() const { return false; }
 };
 
 // The platform this build runs on (web or native), created once.

@@ -8,6 +8,8 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -38,6 +40,8 @@ EM_JS(void, js_text_place, (const char* key, float x, float y, float w, float h,
 EM_JS(void, js_text_end_frame, (), { TowardGlue.text.endFrame(); });
 EM_JS(int, js_text_has_focus, (), { return TowardGlue.text.hasFocus() ? 1 : 0; });
 EM_JS(void, js_text_style, (int bg, int fg, int accent, float fontPx), { TowardGlue.text.setStyle(bg, fg, accent, fontPx); });
+EM_JS(void, js_text_password, (const char* key), { TowardGlue.text.makePassword(UTF8ToString(key)); });
+EM_JS(void, js_pick_file, (int request, const char* accept), { TowardGlue.pickFile(request, UTF8ToString(accept)); });
 
 EM_JS(int, js_storage_known, (), { return TowardPwa.state.persisted === null ? 0 : 1; });
 EM_JS(int, js_storage_persisted, (), { return TowardPwa.state.persisted ? 1 : 0; });
@@ -49,6 +53,12 @@ EM_JS(int, js_install_state, (), { return TowardPwa.installState(); });
 EM_JS(void, js_prompt_install, (), { TowardPwa.promptInstall(); });
 EM_JS(int, js_update_ready, (), { return TowardPwa.state.waiting ? 1 : 0; });
 EM_JS(void, js_accept_update, (), { TowardPwa.acceptUpdate(); });
+EM_JS(void, js_pick_image, (int req, int maxSide, double maxBytes, int maxSourceSide), {
+  TowardGlue.images.pick(req, maxSide, maxBytes, maxSourceSide);
+});
+EM_JS(void, js_decode_image, (int req, const char* data, int size, int maxSide), {
+  TowardGlue.images.decode(req, data, size, maxSide);
+});
 
 class WebTextInput final : public TextInputService {
  public:
@@ -71,12 +81,19 @@ class WebTextInput final : public TextInputService {
     f.shown = true;
     js_text_place(p.key.c_str(), p.x, p.y, p.w, p.h, p.clipX, p.clipY, p.clipW, p.clipH, p.multiline ? 1 : 0,
                   p.focus ? 1 : 0, p.fontPx, p.placeholder.c_str(), p.label.c_str(), text.c_str(), push ? 1 : 0);
+    if (p.password) {
+      js_text_password(p.key.c_str());
+      f.secret = true;
+    }
     return changed;
   }
 
   void endFrame() override {
     for (auto it = m_fields.begin(); it != m_fields.end();) {
-      if (!m_placedThisFrame.count(it->first) && !it->second.pendingFromUser) it = m_fields.erase(it);
+      if (!m_placedThisFrame.count(it->first) && !it->second.pendingFromUser) {
+        if (it->second.secret) wipeField(it->second);
+        it = m_fields.erase(it);
+      }
       else ++it;
     }
     m_placedThisFrame.clear();
@@ -109,7 +126,12 @@ class WebTextInput final : public TextInputService {
     std::string fromUser;    // the latest value typed, not yet picked up
     bool pendingFromUser = false;
     bool shown = false;
+    bool secret = false;     // a password field: its copies are wiped when it goes away
   };
+  static void wipeField(Field& f) {
+    std::fill(f.known.begin(), f.known.end(), '\0');
+    std::fill(f.fromUser.begin(), f.fromUser.end(), '\0');
+  }
   std::map<std::string, Field> m_fields;
   std::set<std::string> m_placedThisFrame;
 };
@@ -133,6 +155,17 @@ class WebPlatform final : public Platform {
     js_download(name.c_str(), mime.c_str(), bytes.data(), int(bytes.size()));
   }
   void wake() override { js_wake(); }
+  void pickFile(const std::string& accept, std::function<void(bool, std::string, std::string)> done) override {
+    m_pickDone = std::move(done);
+    js_pick_file(++m_pickRequest, accept.c_str());
+  }
+  // The glue hands over a picked file (only the latest request is answered).
+  void filePicked(int request, bool ok, std::string name, std::string bytes) {
+    if (request != m_pickRequest || !m_pickDone) return;
+    auto done = std::move(m_pickDone);
+    m_pickDone = nullptr;
+    done(ok, std::move(name), std::move(bytes));
+  }
   bool prefersReducedMotion() const override { return js_prefers_reduced_motion() != 0; }
   bool prefersDarkTheme() const override { return js_prefers_dark() != 0; }
 
@@ -154,6 +187,29 @@ class WebPlatform final : public Platform {
   bool updateReady() const override { return js_update_ready() != 0; }
   void acceptUpdate() override { js_accept_update(); }
 
+  void pickImage(const ImageLimits& limits, std::function<void(PickedImage)> done) override {
+    const int req = m_nextImageRequest++;
+    m_imageRequests[req] = std::move(done);
+    js_pick_image(req, limits.maxSide, limits.maxInputBytes, limits.maxSourceSide);
+  }
+  void decodeImage(const std::string& jpeg, int maxSide, std::function<void(PickedImage)> done) override {
+    const int req = m_nextImageRequest++;
+    m_imageRequests[req] = std::move(done);
+    // The glue copies the bytes after this frame (no allocation inside the frame); they live until the answer.
+    const std::string& held = m_decodeInputs[req] = jpeg;
+    js_decode_image(req, held.data(), int(held.size()), maxSide);
+  }
+  bool canPickImages() const override { return true; }
+  // The glue's answer to pickImage / decodeImage request `req`.
+  void imageDone(int req, PickedImage image) {
+    m_decodeInputs.erase(req);
+    auto it = m_imageRequests.find(req);
+    if (it == m_imageRequests.end()) return;
+    auto done = std::move(it->second);
+    m_imageRequests.erase(it);
+    if (done) done(std::move(image));
+  }
+
   void syncDone(bool ok, const std::string& message) {
     auto done = std::move(m_syncDone);
     m_syncDone = nullptr;
@@ -163,6 +219,11 @@ class WebPlatform final : public Platform {
 
  private:
   std::function<void(bool, const std::string&)> m_syncDone;
+  std::map<int, std::function<void(PickedImage)>> m_imageRequests;   // picture requests in flight
+  int m_nextImageRequest = 1;
+  std::map<int, std::string> m_decodeInputs;   // JPEG bytes of decodes in flight, read by the glue
+  std::function<void(bool, std::string, std::string)> m_pickDone;
+  int m_pickRequest = 0;
   WebTextInput m_text;
 };
 
@@ -177,9 +238,42 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE void toward_platform_sync_done(int ok, const char* message) {
   if (toward::core::g_platform) toward::core::g_platform->syncDone(ok != 0, message ? message : "");
 }
+// The glue asks for room for a picked file's bytes (freed by toward_platform_file_picked).
+EMSCRIPTEN_KEEPALIVE void* toward_platform_alloc(int size) { return std::malloc(size_t(size > 0 ? size : 1)); }
+// The glue hands over a picked file: `data` (from toward_platform_alloc, may be null when !ok) is freed here.
+EMSCRIPTEN_KEEPALIVE void toward_platform_file_picked(int request, int ok, const char* name, void* data, int size) {
+  std::string bytes;
+  if (data && size > 0) bytes.assign(static_cast<const char*>(data), size_t(size));
+  std::free(data);
+  if (toward::core::g_platform) toward::core::g_platform->filePicked(request, ok != 0, name ? name : "", std::move(bytes));
+}
 // The glue reports text typed into a field.
 EMSCRIPTEN_KEEPALIVE void toward_platform_text_input(const char* key, const char* value) {
   if (toward::core::g_platform) toward::core::g_platform->webText().userInput(key, value);
+}
+// Memory the glue fills with picture bytes before toward_platform_image_done (which frees it).
+EMSCRIPTEN_KEEPALIVE void* toward_platform_image_alloc(int size) { return std::malloc(size_t(size > 0 ? size : 1)); }
+// The glue's answer to a picture request: status 0 ok, 1 cancelled, 2 file too large, 3 too many
+// pixels, 4 unreadable. Takes ownership of jpeg and rgba (allocated with toward_platform_image_alloc).
+EMSCRIPTEN_KEEPALIVE void toward_platform_image_done(int req, int status, double inputBytes, int sourceW, int sourceH,
+                                                     int w, int h, char* jpeg, int jpegSize, char* rgba, int rgbaSize) {
+  using toward::core::PickedImage;
+  PickedImage image;
+  image.status = status == 0 ? PickedImage::Status::Ok
+               : status == 2 ? PickedImage::Status::TooLarge
+               : status == 3 ? PickedImage::Status::TooManyPixels
+               : status == 4 ? PickedImage::Status::Unreadable
+                             : PickedImage::Status::Cancelled;
+  image.inputBytes = inputBytes;
+  image.sourceWidth = sourceW;
+  image.sourceHeight = sourceH;
+  image.width = w;
+  image.height = h;
+  if (jpeg && jpegSize > 0) image.jpeg.assign(jpeg, size_t(jpegSize));
+  if (rgba && rgbaSize > 0) image.rgba.assign(rgba, size_t(rgbaSize));
+  std::free(jpeg);
+  std::free(rgba);
+  if (toward::core::g_platform) toward::core::g_platform->imageDone(req, std::move(image));
 }
 }
 #endif

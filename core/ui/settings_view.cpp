@@ -3,6 +3,7 @@
 
 #include <imgui.h>
 
+#include "core/backup_state.h"
 #include "core/settings.h"
 #include "core/ui/device_section.h"
 #include "core/ui/theme.h"
@@ -70,6 +71,26 @@ void SettingsView::draw(ViewContext& ctx) {
     ImGui::TextWrapped("%s", m_error.c_str());
     ImGui::PopStyleColor();
   }
+
+  ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
+  Heading(ctx.fonts, "Backups");
+  core::BackupState backup = core::loadBackupState(m_store);
+  BodyText(core::describeLastBackup(backup).c_str());
+  MutedText("You can make a backup, or bring one back, on the Backups page.");
+  ImGui::Spacing();
+  ImGui::TextUnformatted("A gentle reminder to make a backup");
+  static const uint32_t kReminderDays[] = {0, 7, 14, 30};
+  static const char* const kReminderLabels[] = {"No reminder", "After a week", "After two weeks", "After a month"};
+  ImGui::PushID("backup-reminder");
+  for (int i = 0; i < 4; ++i) {
+    if (i && !(ctx.compact && i == 2)) ImGui::SameLine();
+    if (ImGui::RadioButton(kReminderLabels[i], backup.reminderDays == kReminderDays[i]) && backup.reminderDays != kReminderDays[i]) {
+      backup.reminderDays = kReminderDays[i];
+      auto status = core::saveBackupState(m_store, backup);
+      m_error = status ? "" : status.message();
+    }
+  }
+  ImGui::PopID();
 
   ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
   DeviceSection(ctx.platform, ctx.fonts);

@@ -41,7 +41,8 @@ bool placeField(core::TextInputService& service, const std::string& key, std::st
   if (popupCoversThisWindow()) {
     const ImVec2 pad = ImGui::GetStyle().FramePadding;
     draw->PushClipRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), true);
-    const char* shown = text.empty() ? options.placeholder : text.c_str();
+    const std::string dots(options.password ? text.size() : 0, '*');
+    const char* shown = text.empty() ? options.placeholder : options.password ? dots.c_str() : text.c_str();
     draw->AddText(nullptr, 0, ImVec2(pos.x + pad.x, pos.y + pad.y), ImGui::GetColorU32(text.empty() ? p.muted : p.text),
                   shown, nullptr, multiline ? size.x - 2 * pad.x : 0);
     draw->PopClipRect();
@@ -62,6 +63,7 @@ bool placeField(core::TextInputService& service, const std::string& key, std::st
   placement.fontPx = ImGui::GetFontSize() / kLinePerEm;  // CSS em size
   placement.placeholder = options.placeholder;
   placement.label = options.label;
+  placement.password = options.password;
   return service.place(placement, text);
 }
 
@@ -83,7 +85,8 @@ bool TextLine(core::TextInputService& service, const std::string& key, std::stri
   ImGui::PushID(key.c_str());
   ImGui::SetNextItemWidth(width);
   if (options.focus) ImGui::SetKeyboardFocusHere();
-  const bool changed = ImGui::InputTextWithHint("##line", options.placeholder, &text);
+  const bool changed = ImGui::InputTextWithHint("##line", options.placeholder, &text,
+                                                options.password ? ImGuiInputTextFlags_Password : 0);
   ImGui::PopID();
   return changed;
 }

@@ -14,6 +14,7 @@ struct TextFieldOptions {
   const char* placeholder = "";   // placeholder: text shown while empty, default ""
   const char* label = "";         // label: accessible name, default ""
   bool focus = false;             // focus: take keyboard focus this frame, default false
+  bool password = false;          // password: a passphrase (dots, no spellcheck or autofill), default false
 };
 
 // A multi-line, word-wrapped field filling `size` (negative = fill the remaining space).

@@ -2,6 +2,9 @@
 #include "plugins/journal/journal_entry.h"
 
 #include <algorithm>
+#include <type_traits>
+
+#include "core/json.h"
 
 namespace toward::journal {
 
@@ -12,6 +15,81 @@ void JournalEntry::sanitize() {
   if (fork.intensityAfter < -1) fork.intensityAfter = -1;
   const auto& d = fork.direction;
   if (d != "toward" && d != "away" && d != "both" && d != "unsure") fork.direction.clear();
+}
+
+namespace {
+
+using Value = rapidjson::Value;
+
+// Reads member `name` into `out`, leaving `out` unchanged when the member is absent (like
+// core::optionalField); false when it is present with another type.
+template <class Obj, class T>
+bool read(const Obj& obj, const char* name, T& out) {
+  auto it = obj.FindMember(name);
+  if (it == obj.MemberEnd()) return true;
+  const Value& v = it->value;
+  if constexpr (std::is_same_v<T, std::string>) {
+    if (!v.IsString()) return false;
+    out.assign(v.GetString(), v.GetStringLength());
+  } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+    if (!v.IsArray()) return false;
+    out.clear();
+    for (const auto& x : v.GetArray()) {
+      if (!x.IsString()) return false;
+      out.emplace_back(x.GetString(), x.GetStringLength());
+    }
+  } else if constexpr (std::is_same_v<T, bool>) {
+    if (!v.IsBool()) return false;
+    out = v.GetBool();
+  } else if constexpr (std::is_same_v<T, uint32_t>) {
+    if (!v.IsUint()) return false;
+    out = v.GetUint();
+  } else if constexpr (std::is_same_v<T, int32_t>) {
+    if (!v.IsInt()) return false;
+    out = v.GetInt();
+  } else {
+    static_assert(std::is_same_v<T, int64_t>);
+    if (!v.IsInt64()) return false;
+    out = v.GetInt64();
+  }
+  return true;
+}
+
+}  // namespace
+
+bool readEntryQuick(const std::string& body, JournalEntry& e) {
+  rapidjson::Document doc;
+  doc.Parse(body.c_str(), body.size());
+  if (doc.HasParseError() || !doc.IsObject()) return false;
+  e = JournalEntry{};
+  const auto& o = doc;
+  bool ok = read(o, "kind", e.kind) && read(o, "title", e.title) && read(o, "timeMs", e.timeMs) &&
+            read(o, "text", e.text) && read(o, "tags", e.tags) &&
+            read(o, "bringToSession", e.bringToSession) && read(o, "contentNote", e.contentNote) &&
+            read(o, "doNotResurface", e.doNotResurface);
+  if (!ok) return false;
+  if (auto it = o.FindMember("fork"); it != o.MemberEnd()) {
+    const Value* f = &it->value;
+    if (!f->IsObject()) return false;
+    Fork& k = e.fork;
+    if (auto fit = f->FindMember("feelings"); fit != f->MemberEnd()) {
+      const Value* feelings = &fit->value;
+      if (!feelings->IsArray()) return false;
+      for (const auto& x : feelings->GetArray()) {
+        if (!x.IsObject()) return false;
+        Feeling feeling;
+        if (!read(x, "word", feeling.word) || !read(x, "intensity", feeling.intensity)) return false;
+        k.feelings.push_back(std::move(feeling));
+      }
+    }
+    ok = read(*f, "whatHappened", k.whatHappened) && read(*f, "bodyAreas", k.bodyAreas) &&
+         read(*f, "urges", k.urges) && read(*f, "direction", k.direction) &&
+         read(*f, "secondsStayed", k.secondsStayed) && read(*f, "compassionFrom", k.compassionFrom) &&
+         read(*f, "intensityAfter", k.intensityAfter) && read(*f, "afterwards", k.afterwards);
+    if (!ok) return false;
+  }
+  e.sanitize();
+  return true;
 }
 
 std::string describeEntry(const JournalEntry& entry) {
@@ -26,6 +104,7 @@ std::string describeEntry(const JournalEntry& entry) {
   while (!words.empty() && (uint8_t(words.back()) & 0xC0) == 0x80) words.pop_back();
   if (!words.empty() && uint8_t(words.back()) >= 0xC0) words.pop_back();
   if (words.size() < source.size()) words += "...";
+  if (words.empty() && entry.kind == "fork") return "A fork in the road";
   return words.empty() ? std::string("Untitled entry") : words;
 }
 

@@ -101,6 +101,12 @@ struct JournalEntry {
   void sanitize();
 };
 
+// Reads a schema-1 body straight from JSON text, the same way load() does but several times faster (no
+// stream, no archive): used when thousands of entries load at start. Returns false on anything it does
+// not expect (a field of another type, invalid JSON); the caller then uses core::loadBody, which gives
+// the proper message.
+bool readEntryQuick(const std::string& body, JournalEntry& out);
+
 // What a list or a trash line shows for an entry: its title, or its first words.
 std::string describeEntry(const JournalEntry& entry);
 

@@ -2,6 +2,7 @@
 #include "plugins/journal/journal_filters.h"
 
 #include <algorithm>
+#include <cstring>
 #include <ctime>
 
 #include "core/text_fold.h"
@@ -48,7 +49,50 @@ bool sameFolded(const std::string& a, const std::string& b) {
 }
 }  // namespace
 
-bool matchesFilter(const JournalEntry& e, std::string_view foldedText, const JournalFilter& f, std::string_view foldedQuery) {
+FoldedQuery::FoldedQuery(std::string_view text) {
+  const std::string folded = core::foldForSearch(text);
+  size_t i = 0;
+  while (i < folded.size()) {
+    while (i < folded.size() && (folded[i] == ' ' || folded[i] == '\t' || folded[i] == '\n')) ++i;
+    size_t j = i;
+    while (j < folded.size() && folded[j] != ' ' && folded[j] != '\t' && folded[j] != '\n') ++j;
+    if (j > i) m_words.push_back(folded.substr(i, j - i));
+    i = j;
+  }
+  // Longest first: a rare long word usually rules an entry out soonest.
+  std::stable_sort(m_words.begin(), m_words.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  m_skips.resize(m_words.size());
+  for (size_t k = 0; k < m_words.size(); ++k) {
+    const std::string& w = m_words[k];
+    const size_t n = std::min<size_t>(w.size(), 0xFFFF);
+    for (auto& b : m_skips[k].by) b = uint16_t(n);
+    for (size_t i = 0; i + 1 < n; ++i) m_skips[k].by[uint8_t(w[i])] = uint16_t(n - 1 - i);
+  }
+}
+
+bool FoldedQuery::contains(std::string_view text, const std::string& word, const Skip& skip) {
+  const size_t n = word.size();
+  if (n < 3 || n > 0xFFFF) return text.find(word) != std::string_view::npos;
+  const char* t = text.data();
+  const size_t len = text.size();
+  const char last = word[n - 1];
+  size_t pos = 0;
+  while (pos + n <= len) {
+    const char c = t[pos + n - 1];
+    if (c == last && std::memcmp(t + pos, word.data(), n - 1) == 0) return true;
+    pos += skip.by[uint8_t(c)];
+  }
+  return false;
+}
+
+bool FoldedQuery::matches(std::string_view text) const {
+  for (size_t k = 0; k < m_words.size(); ++k) {
+    if (!contains(text, m_words[k], m_skips[k])) return false;
+  }
+  return true;
+}
+
+bool matchesFilter(const JournalEntry& e, std::string_view foldedText, const JournalFilter& f, const FoldedQuery& query) {
   if (f.fromMs && e.timeMs < f.fromMs) return false;
   if (f.toMs && e.timeMs >= f.toMs) return false;
   if (!f.kind.empty() && e.kind != f.kind) return false;
@@ -61,7 +105,7 @@ bool matchesFilter(const JournalEntry& e, std::string_view foldedText, const Jou
                                                                [&](const Feeling& x) { return sameFolded(x.word, f.feeling); }))) {
     return false;
   }
-  return foldedQuery.empty() || core::matchesAllWords(foldedText, foldedQuery);
+  return query.empty() || query.matches(foldedText);
 }
 
 int32_t intensityBefore(const Fork& fork) {

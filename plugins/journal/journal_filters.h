@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "plugins/journal/journal_entry.h"
 
@@ -28,10 +29,32 @@ struct JournalFilter {
 // built-in choices), folded for search.
 std::string foldedEntryText(const JournalEntry& entry);
 
+// Search words prepared once for many entries: folded, each with a Boyer-Moore-Horspool searcher
+// (libc++ 14 has no std::boyer_moore_horspool_searcher; long words skip ahead instead of looking at
+// every character, which matters because a search that matches nothing reads every entry).
+class FoldedQuery {
+ public:
+  explicit FoldedQuery(std::string_view text);
+  FoldedQuery(const FoldedQuery&) = delete;
+  FoldedQuery& operator=(const FoldedQuery&) = delete;
+  bool empty() const { return m_words.empty(); }
+  // True when every word occurs in `foldedText` (the same rule as core::matchesAllWords).
+  bool matches(std::string_view foldedText) const;
+
+ private:
+  // Horspool's skip table: how far to move when the byte under the window's last position is c.
+  struct Skip {
+    uint16_t by[256];
+  };
+  static bool contains(std::string_view text, const std::string& word, const Skip& skip);
+  std::vector<std::string> m_words;
+  std::vector<Skip> m_skips;
+};
+
 // True when `entry` passes every part of `filter`. `foldedText` is foldedEntryText(entry) and
-// `foldedQuery` is foldForSearch(filter.text), both computed once by the caller.
+// `query` is filter.text prepared once by the caller.
 bool matchesFilter(const JournalEntry& entry, std::string_view foldedText, const JournalFilter& filter,
-                   std::string_view foldedQuery);
+                   const FoldedQuery& query);
 
 // The strongest feeling's intensity (0-10), or -1 when no feeling was named.
 int32_t intensityBefore(const Fork& fork);

@@ -87,14 +87,17 @@ void JournalModel::reloadOne(const std::string& id) {
     m_entries.erase(id);
     return;
   }
-  auto entry = core::loadBody<JournalEntry>(r->body, r->schema);
-  if (!entry) {  // the store only holds readable records, so this is not expected; keep the old view
-    return;
+  JournalEntry entry;
+  // The quick reader handles the current schema; anything else goes through the versioned loader.
+  if (r->schema != JournalEntry::kSchema || !readEntryQuick(r->body, entry)) {
+    auto loaded = core::loadBody<JournalEntry>(r->body, r->schema);
+    if (!loaded) return;  // the store only holds readable records, so this is not expected; keep the old view
+    entry = std::move(loaded.value());
   }
-  if (entry.value().timeMs == 0) entry.value().timeMs = r->createdMs;
+  if (entry.timeMs == 0) entry.timeMs = r->createdMs;
   Item& item = m_entries[id];
-  item.folded = foldedEntryText(entry.value());
-  item.entry = std::move(entry.value());
+  item.folded = foldedEntryText(entry);
+  item.entry = std::move(entry);
 }
 
 core::Result<std::string> JournalModel::create(const std::string& kind) {
@@ -151,7 +154,7 @@ const std::vector<std::string>& JournalModel::ordered() const {
 // ---------------------------------------------------------------- [SECTION] finding
 void JournalModel::filter(const JournalFilter& f, std::vector<std::string>& out) const {
   out.clear();
-  const std::string q = core::foldForSearch(f.text);
+  const FoldedQuery q(f.text);
   for (const auto& id : ordered()) {
     const Item& item = m_entries.find(id)->second;
     if (matchesFilter(item.entry, item.folded, f, q)) out.push_back(id);
@@ -232,7 +235,7 @@ std::string JournalModel::randomEntry(uint64_t seed) const {
 
 // ---------------------------------------------------------------- [SECTION] providers
 void JournalModel::search(const core::SearchQuery& query, std::vector<core::SearchHit>& out) const {
-  const std::string q = core::foldForSearch(query.text);
+  const FoldedQuery q(query.text);
   JournalFilter f;
   f.fromMs = query.fromMs;
   f.toMs = query.toMs;

@@ -1,4 +1,4 @@
-// plugins/journal/journal_view.cpp: see journal_view.h.
+// plugins/journal/journal_view.cpp: see journal_view.h. The page, the list, filters and the calendar.
 #include "plugins/journal/journal_view.h"
 
 #include <imgui.h>
@@ -9,15 +9,47 @@
 #include "core/ui/text_field.h"
 #include "core/ui/theme.h"
 #include "core/ui/widgets.h"
+#include "plugins/journal/feelings_vocabulary.h"
+#include "plugins/journal/journal_view_parts.h"
 
 namespace toward::journal {
+namespace {
 
+std::string joinTags(const std::vector<std::string>& tags) {
+  std::string out;
+  for (size_t i = 0; i < tags.size(); ++i) out += (i ? ", " : "") + tags[i];
+  return out;
+}
+
+const char* kMonthNames[] = {"January", "February", "March",     "April",   "May",      "June",
+                             "July",    "August",   "September", "October", "November", "December"};
+
+}  // namespace
+
+// ---------------------------------------------------------------- drafts and saving
 void JournalView::open(const std::string& id) {
   commitPendingEdits();
   m_openId = id;
   m_saveError.clear();
   if (const JournalEntry* e = m_model.find(id)) m_draft = *e;
+  m_draftSeenChange = m_model.changeCount();
+  m_tagsText = joinTags(m_draft.tags);
+  m_revealed = m_draft.contentNote.empty();
+  m_pickingFeelings = false;
+  m_ownFeeling.clear();
+  m_ownUrge.clear();
   m_dirty = false;
+}
+
+void JournalView::createEntry(const std::string& kind) {
+  auto id = m_model.create(kind);
+  if (id) {
+    open(id.value());
+    m_focusText = true;
+    m_showEditorOnPhone = true;
+  } else {
+    m_saveError = id.error().message();
+  }
 }
 
 void JournalView::noteEdit(int64_t nowMs) {
@@ -31,27 +63,54 @@ void JournalView::commitPendingEdits() {
   if (status) {
     m_dirty = false;
     m_saveError.clear();
+    m_draftSeenChange = m_model.changeCount();
   } else {
     // The words stay in the draft and on screen; saving is tried again after the next pause.
     m_saveError = status.message();
   }
 }
 
-int64_t JournalView::nextWakeMs() const { return m_dirty ? m_lastEditMs + kAutosaveDelayMs : -1; }
+int64_t JournalView::nextWakeMs() const {
+  int64_t wake = m_dirty ? m_lastEditMs + kAutosaveDelayMs : -1;
+  if (m_timerPendingStart) return m_lastNowMs;
+  if (m_timerOpen && m_timer.running()) {
+    // The breath pacer moves smoothly; with less motion only the seconds change.
+    const int64_t t = m_reducedMotion ? m_timer.nextChangeMs(m_lastNowMs) : m_lastNowMs + 33;
+    if (wake < 0 || t < wake) wake = t;
+  }
+  return wake;
+}
 
+void JournalView::startFeelingHere() {
+  commitPendingEdits();
+  m_timerPendingStart = true;
+  m_timerOpen = true;
+  m_timerFor.clear();
+  m_timerResultId.clear();
+}
+
+// ---------------------------------------------------------------- the page
 void JournalView::draw(ui::ViewContext& ctx) {
+  m_lastNowMs = ctx.nowMs;
+  m_reducedMotion = ctx.reducedMotion;
   if (m_dirty && ctx.nowMs - m_lastEditMs >= kAutosaveDelayMs) {
     commitPendingEdits();
     if (m_dirty) m_lastEditMs = ctx.nowMs;  // failed: try again after another pause
   }
   // A record changed elsewhere (another view, an import, the test API) refreshes a clean draft.
-  if (!m_openId.empty() && !m_dirty) {
+  if (!m_openId.empty() && !m_dirty && m_model.changeCount() != m_draftSeenChange) {
     if (const JournalEntry* e = m_model.find(m_openId)) {
-      if (e->text != m_draft.text || e->title != m_draft.title || e->bringToSession != m_draft.bringToSession) m_draft = *e;
+      m_draft = *e;
+      m_tagsText = joinTags(m_draft.tags);
     } else {
       m_openId.clear();
       m_showEditorOnPhone = false;
     }
+    m_draftSeenChange = m_model.changeCount();
+  }
+  if (m_timerOpen) {
+    drawTimer(ctx);
+    return;
   }
   if (ctx.compact) {
     if (m_showEditorOnPhone && !m_openId.empty()) {
@@ -73,42 +132,50 @@ void JournalView::draw(ui::ViewContext& ctx) {
   ImGui::EndGroup();
 }
 
+// ---------------------------------------------------------------- the list
+void JournalView::refreshHits() {
+  // Filter again only when the words, the filters or the journal changed, not every frame.
+  if (m_filter == m_lastFilter && m_model.changeCount() == m_lastQueryChange) return;
+  m_model.filter(m_filter, m_hits);
+  m_lastFilter = m_filter;
+  m_lastQueryChange = m_model.changeCount();
+}
+
 void JournalView::drawList(ui::ViewContext& ctx, float width) {
   ImGui::BeginChild("journal-list", ImVec2(width, 0), false, ImGuiWindowFlags_NoScrollbar);
   ui::Heading(ctx.fonts, "Journal");
-  if (ui::PrimaryButton("+ New entry", ImVec2(-1, 0))) {
-    auto id = m_model.create("free");
-    if (id) {
-      open(id.value());
-      m_focusText = true;
-      m_showEditorOnPhone = true;
-    } else {
-      m_saveError = id.error().message();
+  if (ui::PrimaryButton("+ New entry", ImVec2(-1, 0))) createEntry("free");
+  if (ui::QuietButton("A feeling is here", ImVec2(-1, 0))) startFeelingHere();
+  ui::TextLine(ctx.platform.textInput(), "journal/search", m_filter.text, -1,
+               {"Search your journal", "Search your journal", false});
+
+  int narrowing = (!m_filter.kind.empty()) + (!m_filter.tag.empty()) + (!m_filter.feeling.empty()) +
+                  (!m_filter.direction.empty()) + (m_filter.fromMs != 0 || m_filter.toMs != 0);
+  char filtersLabel[48];
+  std::snprintf(filtersLabel, sizeof filtersLabel, narrowing ? "Filters (%d)###filters" : "Filters###filters", narrowing);
+  if (parts::Chip(filtersLabel, m_showFilters)) m_showFilters = !m_showFilters;
+  ImGui::SameLine();
+  if (parts::Chip("Calendar", m_showCalendar)) m_showCalendar = !m_showCalendar;
+  if (m_filter.active()) {
+    ImGui::SameLine();
+    if (ui::QuietButton("Show everything")) {
+      m_filter = JournalFilter{};
+      m_calDay = 0;
     }
   }
-  ui::TextLine(ctx.platform.textInput(), "journal/search", m_search, -1,
-               {"Search your journal", "Search your journal", false});
   ImGui::Spacing();
 
+  const bool filtering = m_filter.active();
+  if (filtering) refreshHits();
   const auto& ids = m_model.ordered();
-  const bool filtering = !core::foldForSearch(m_search).empty();
-  if (filtering && (m_search != m_lastQuery || m_model.changeCount() != m_lastQueryChange)) {
-    // Search again only when the words or the journal changed, not every frame.
-    core::SearchQuery q;
-    q.text = m_search;
-    q.limit = 100000;
-    std::vector<core::SearchHit> hits;
-    m_model.search(q, hits);
-    m_hits.clear();
-    for (auto& h : hits) m_hits.push_back(std::move(h.id));
-    m_lastQuery = m_search;
-    m_lastQueryChange = m_model.changeCount();
-  }
   const size_t count = filtering ? m_hits.size() : ids.size();
 
   ImGui::BeginChild("journal-rows", ImVec2(0, 0), false);
+  // The filters and the calendar scroll with the entries, so the list never shrinks to nothing.
+  if (m_showFilters) drawFilters(ctx);
+  if (m_showCalendar) drawCalendar(ctx);
   if (count == 0) {
-    ui::MutedText(filtering ? "Nothing here matches those words. Try fewer or different words."
+    ui::MutedText(filtering ? "Nothing here matches. Try fewer words or fewer filters."
                             : "This is your journal. When a feeling arrives, or something happens that you want "
                               "to remember, you can write it here. Nothing leaves this device.");
   }
@@ -131,15 +198,18 @@ void JournalView::drawList(ui::ViewContext& ctx, float width) {
       ImDrawList* draw = ImGui::GetWindowDrawList();
       const float pad = ImGui::GetStyle().FramePadding.x;
       const std::string title = describeEntry(shownEntry);
-      const std::string when = core::formatShortWhen(shownEntry.timeMs, ctx.nowMs);
       const float lineH = ImGui::GetTextLineHeight();
       const float top = pos.y + (rowH - 2 * lineH - 4) * 0.5f;
       const float right = pos.x + ImGui::GetContentRegionAvail().x;
       draw->PushClipRect(pos, ImVec2(right - pad, pos.y + rowH), true);
       ImGui::RenderTextEllipsis(draw, ImVec2(pos.x + pad, top), ImVec2(right - pad, top + lineH), right - pad, right - pad,
                                 title.c_str(), nullptr, nullptr);
-      std::string meta = when;
-      if (shownEntry.bringToSession) meta += "  ·  for my next session";
+      std::string meta = core::formatShortWhen(shownEntry.timeMs, ctx.nowMs);
+      if (shownEntry.kind != "free") meta += "  \xC2\xB7  " + labelOf(entryKinds(), shownEntry.kind);
+      if (shownEntry.kind == "fork" && !shownEntry.fork.direction.empty()) {
+        meta += " (" + core::foldForSearch(labelOf(directions(), shownEntry.fork.direction)) + ")";
+      }
+      if (shownEntry.bringToSession) meta += "  \xC2\xB7  for my next session";
       draw->AddText(ImVec2(pos.x + pad, top + lineH + 4), ImGui::GetColorU32(ui::palette().muted), meta.c_str());
       draw->PopClipRect();
       ImGui::PopID();
@@ -150,68 +220,111 @@ void JournalView::drawList(ui::ViewContext& ctx, float width) {
   ImGui::EndChild();
 }
 
-void JournalView::drawEditor(ui::ViewContext& ctx) {
-  if (m_openId.empty() || !m_model.find(m_openId)) {
-    ImGui::BeginChild("journal-empty", ImVec2(0, 0));
-    ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 3));
-    ui::Heading(ctx.fonts, "A quiet page");
-    ui::MutedText("Choose an entry on the left, or start a new one. Whatever you write here stays on this "
-                  "device, and is saved as you go.");
-    ImGui::EndChild();
-    return;
-  }
-  ImGui::BeginChild("journal-editor", ImVec2(0, 0));
-  auto& text = ctx.platform.textInput();
-  ui::MutedText(core::formatLongDate(m_draft.timeMs).c_str());
-  if (ui::TextLine(text, "journal.entry/" + m_openId + "/title", m_draft.title, -1,
-                   {"A title, if you like", "Title", false})) {
-    noteEdit(ctx.nowMs);
-  }
-  const float footer = ImGui::GetFrameHeightWithSpacing() * (ctx.compact ? 2.3f : 1.3f);
-  if (ui::TextArea(text, "journal.entry/" + m_openId + "/text", m_draft.text, ImVec2(-1, -footer),
-                   {"Write whatever is here right now.", "Entry text", m_focusText})) {
-    noteEdit(ctx.nowMs);
-  }
-  m_focusText = false;
-  if (ImGui::Checkbox("Bring to my next session", &m_draft.bringToSession)) {
-    noteEdit(ctx.nowMs);
-    commitPendingEdits();
-  }
-  if (!ctx.compact) ImGui::SameLine();
-  const char* status = !m_saveError.empty() ? "Not saved yet"
-                       : m_dirty             ? "Writing\u2026"
-                       : !ctx.saved          ? "Saving\u2026"
-                                             : "Saved";
-  ImGui::PushStyleColor(ImGuiCol_Text, m_saveError.empty() ? ui::palette().muted : ui::palette().warning);
-  ImGui::TextUnformatted(status);
-  ImGui::PopStyleColor();
-  if (!m_saveError.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", m_saveError.c_str());
-  ImGui::SameLine();
-  const char* trashLabel = "Move to trash";
-  const float trashW = ImGui::CalcTextSize(trashLabel).x + ImGui::GetStyle().FramePadding.x * 2;
-  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - trashW - 2));
-  if (ui::QuietButton(trashLabel)) {
-    commitPendingEdits();
-    ImGui::OpenPopup("trash-entry");
-  }
-  if (ImGui::BeginPopupModal("trash-entry", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
-    ImGui::TextUnformatted("Move this entry to the trash?");
-    ui::MutedText("You can bring it back from the trash for 30 days.");
-    if (ui::PrimaryButton("Move to trash")) {
-      auto s = m_model.remove(m_openId);
-      if (s) {
-        m_openId.clear();
-        m_showEditorOnPhone = false;
-      } else {
-        m_saveError = s.message();
-      }
-      ImGui::CloseCurrentPopup();
+void JournalView::drawFilters(ui::ViewContext& ctx) {
+  (void)ctx;
+  auto combo = [](const char* label, std::string& value, const std::vector<std::pair<std::string, std::string>>& options) {
+    std::string shown = "any";
+    for (const auto& [v, l] : options) {
+      if (v == value) shown = l;
     }
-    ImGui::SameLine();
-    if (ui::QuietButton("Keep it") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
-    ImGui::EndPopup();
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.62f);
+    if (ImGui::BeginCombo(label, shown.c_str())) {
+      if (ImGui::Selectable("any", value.empty())) value.clear();
+      for (const auto& [v, l] : options) {
+        if (ImGui::Selectable(l.c_str(), v == value)) value = v;
+      }
+      ImGui::EndCombo();
+    }
+  };
+  std::vector<std::pair<std::string, std::string>> kinds, dirs, tags, feelings;
+  for (const auto& k : entryKinds()) kinds.emplace_back(k.value, k.label);
+  for (const auto& d : directions()) dirs.emplace_back(d.value, d.label);
+  for (const auto& t : m_model.allTags()) tags.emplace_back(t, t);
+  for (const auto& f : m_model.usedFeelings()) feelings.emplace_back(f, f);
+  combo("Kind", m_filter.kind, kinds);
+  combo("Tag", m_filter.tag, tags);
+  combo("Feeling", m_filter.feeling, feelings);
+  combo("Which way", m_filter.direction, dirs);
+  if (m_filter.fromMs || m_filter.toMs) {
+    std::string range = "From " + core::formatLongDate(m_filter.fromMs);
+    if (m_filter.toMs) range += " to " + core::formatLongDate(m_filter.toMs - 1);
+    ui::MutedText(range.c_str());
+    if (ui::QuietButton("Any date")) {
+      m_filter.fromMs = m_filter.toMs = 0;
+      m_calDay = 0;
+    }
   }
-  ImGui::EndChild();
+}
+
+void JournalView::drawCalendar(ui::ViewContext& ctx) {
+  if (m_calYear == 0) {
+    const LocalDate today = localDateOf(ctx.nowMs);
+    m_calYear = today.year;
+    m_calMonth = today.month;
+  }
+  const ui::Palette& p = ui::palette();
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float cell = std::floor(avail / 7.0f);
+  if (ImGui::ArrowButton("##prev-month", ImGuiDir_Left)) {
+    if (--m_calMonth < 1) { m_calMonth = 12; --m_calYear; }
+  }
+  ImGui::SameLine();
+  char title[48];
+  std::snprintf(title, sizeof title, "%s %d", kMonthNames[m_calMonth - 1], m_calYear);
+  const float titleW = ImGui::CalcTextSize(title).x;
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (avail - titleW) * 0.5f - ImGui::GetFrameHeight() * 1.5f));
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(title);
+  ImGui::SameLine();
+  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMin().x + avail - ImGui::GetFrameHeight()));
+  if (ImGui::ArrowButton("##next-month", ImGuiDir_Right)) {
+    if (++m_calMonth > 12) { m_calMonth = 1; ++m_calYear; }
+  }
+  const auto counts = m_model.entriesByDay(m_calYear, m_calMonth);
+  const LocalDate today = localDateOf(ctx.nowMs);
+  const char* weekdays[] = {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"};
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float rowH = ImGui::GetTextLineHeight() * 1.7f;
+  for (int i = 0; i < 7; ++i) {
+    const ImVec2 sz = ImGui::CalcTextSize(weekdays[i]);
+    draw->AddText(ImVec2(origin.x + cell * float(i) + (cell - sz.x) * 0.5f, origin.y), ImGui::GetColorU32(p.muted), weekdays[i]);
+  }
+  const int first = firstWeekdayMonday0(m_calYear, m_calMonth);
+  const int days = daysInMonth(m_calYear, m_calMonth);
+  const int rows = (first + days + 6) / 7;
+  for (int d = 1; d <= days; ++d) {
+    const int slot = first + d - 1;
+    const ImVec2 cellPos(origin.x + cell * float(slot % 7), origin.y + rowH * float(1 + slot / 7));
+    ImGui::SetCursorScreenPos(cellPos);
+    ImGui::PushID(d);
+    const bool picked = m_calDay == d && m_filter.fromMs == localDayStartMs(m_calYear, m_calMonth, d);
+    if (ImGui::InvisibleButton("##day", ImVec2(cell, rowH))) {
+      if (picked) {
+        m_calDay = 0;
+        m_filter.fromMs = m_filter.toMs = 0;
+      } else {
+        m_calDay = d;
+        m_filter.fromMs = localDayStartMs(m_calYear, m_calMonth, d);
+        m_filter.toMs = localDayStartMs(m_calYear, m_calMonth, d + 1);
+      }
+    }
+    const bool hovered = ImGui::IsItemHovered();
+    ImGui::PopID();
+    const ImVec2 c(cellPos.x + cell * 0.5f, cellPos.y + rowH * 0.45f);
+    const float r = std::min(cell, rowH) * 0.46f;
+    if (picked) draw->AddCircleFilled(c, r, ImGui::GetColorU32(p.accentSoft));
+    else if (hovered) draw->AddCircleFilled(c, r, ImGui::GetColorU32(p.surfaceHover));
+    if (today.year == m_calYear && today.month == m_calMonth && today.day == d) draw->AddCircle(c, r, ImGui::GetColorU32(p.border));
+    char num[4];
+    std::snprintf(num, sizeof num, "%d", d);
+    const ImVec2 sz = ImGui::CalcTextSize(num);
+    draw->AddText(ImVec2(c.x - sz.x * 0.5f, c.y - sz.y * 0.55f), ImGui::GetColorU32(p.text), num);
+    // Days with entries get a small dot; empty days get nothing at all.
+    if (counts[size_t(d)] > 0) draw->AddCircleFilled(ImVec2(c.x, c.y + sz.y * 0.55f), 2.2f, ImGui::GetColorU32(p.accent));
+  }
+  ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + rowH * float(rows + 1)));
+  ImGui::Dummy(ImVec2(avail, 1));
 }
 
 }  // namespace toward::journal

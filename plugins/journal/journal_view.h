@@ -1,12 +1,20 @@
-// plugins/journal/journal_view.h: the journal page: a list of entries (virtualized, searchable) and
-// an editor. Typing goes into a draft that is saved through the model about a second after a pause,
-// and at once on blur, page hide, navigation and tab handover.
+// plugins/journal/journal_view.h: the journal page: a list of entries (virtualized, searchable, with
+// filters and a month calendar), an editor for every kind of entry (free, fork, session notes, words to
+// keep), and the "stay with it" timer. Typing goes into a draft that is saved through the model about a
+// second after a pause, and at once on blur, page hide, navigation and tab handover.
+// Files: journal_view.cpp (page, list, filters, calendar), journal_view_editor.cpp (the editor),
+// journal_view_timer.cpp (the timer page).
+//
+// The quick path for hard moments: the shell calls startFeelingHere() (one button, from any page, after
+// switching to this view). The timer opens first and runs at once; the details are asked afterwards.
 #pragma once
 #include <string>
 #include <vector>
 
 #include "core/ui/view.h"
+#include "plugins/journal/journal_filters.h"
 #include "plugins/journal/journal_model.h"
+#include "plugins/journal/stay_timer.h"
 
 namespace toward::journal {
 
@@ -19,28 +27,71 @@ class JournalView final : public ui::View {
   void commitPendingEdits() override;
   int64_t nextWakeMs() const override;
 
+  // "A feeling is here": opens the stay-with-it timer at once (it starts at the next frame); a new fork
+  // entry records the seconds stayed, and the details can be written afterwards.
+  void startFeelingHere();
+  // True while the stay-with-it timer page is showing (the shell may hide its own buttons meanwhile).
+  bool timerShowing() const { return m_timerOpen; }
+
   // autosaveDelayMs: int64, default 900 — pause in typing after which a draft is saved.
   static constexpr int64_t kAutosaveDelayMs = 900;
 
  private:
+  // journal_view.cpp
   void drawList(ui::ViewContext& ctx, float width);
-  void drawEditor(ui::ViewContext& ctx);
+  void drawFilters(ui::ViewContext& ctx);
+  void drawCalendar(ui::ViewContext& ctx);
+  void refreshHits();
   void open(const std::string& id);
+  void createEntry(const std::string& kind);
   void noteEdit(int64_t nowMs);
+  // journal_view_editor.cpp
+  void drawEditor(ui::ViewContext& ctx);
+  void drawEntryHeader(ui::ViewContext& ctx);
+  void drawForkFields(ui::ViewContext& ctx);
+  void drawFeelingPicker(ui::ViewContext& ctx);
+  void drawEntryFooter(ui::ViewContext& ctx);
+  // journal_view_timer.cpp
+  void drawTimer(ui::ViewContext& ctx);
+  void startTimer(int64_t nowMs, const std::string& forId);
+  void timerEnded(int64_t nowMs);
 
   JournalModel& m_model;
   // view state only: which entry is open, and the words typed since the last save
   std::string m_openId;
   JournalEntry m_draft;
+  uint64_t m_draftSeenChange = 0;
   bool m_dirty = false;
   int64_t m_lastEditMs = 0;
   std::string m_saveError;
-  std::string m_search;
-  std::string m_lastQuery;
-  uint64_t m_lastQueryChange = 0;
-  std::vector<std::string> m_hits;   // ids matching m_lastQuery
   bool m_showEditorOnPhone = false;
   bool m_focusText = false;
+  bool m_revealed = true;            // a content note was read and the entry shown
+  std::string m_tagsText;            // the tags line as typed ("a, b")
+  std::string m_ownFeeling, m_ownUrge;
+  bool m_pickingFeelings = false;
+  size_t m_pickFamily = 0;
+  std::string m_lastFeelingTapped;   // its meaning is shown (phones have no hover)
+  int m_when[5] = {0, 0, 0, 0, 0};   // date popup: year, month, day, hour, minute
+
+  // finding
+  JournalFilter m_filter;
+  JournalFilter m_lastFilter;
+  uint64_t m_lastQueryChange = ~uint64_t(0);
+  std::vector<std::string> m_hits;   // ids passing m_filter
+  bool m_showFilters = false;
+  bool m_showCalendar = false;
+  int m_calYear = 0, m_calMonth = 0, m_calDay = 0;   // the month shown; the day picked (0 = none)
+
+  // stay with it
+  StayTimer m_timer;
+  bool m_timerOpen = false;
+  bool m_timerPendingStart = false;
+  std::string m_timerFor;            // entry the seconds go to; "" = a new fork entry
+  std::string m_timerResultId;       // the entry that received the seconds
+  uint32_t m_timerLength = StayTimer::kDefaultSeconds;
+  bool m_reducedMotion = false;
+  int64_t m_lastNowMs = 0;
 };
 
 }  // namespace toward::journal

@@ -6,7 +6,7 @@
 // aggregation. Numbers never fail the run; only errors do.
 //   node tests/browser/bench_progress.mjs      prints a small Markdown table
 import { fileURLToPath } from 'node:url';
-import { startServer, Profile, waitReady, api, sleep } from './lib/harness.mjs';
+import { startServer, Profile, waitReady, api, sleep, openPage } from './lib/harness.mjs';
 
 const log = (...a) => console.error('[bench-progress]', ...a);
 
@@ -36,8 +36,7 @@ export async function benchProgress({ url, days = 5 * 365 } = {}) {
     log(`seeded ${days * 2} entries (about ${events} metric events) in ${Date.now() - t0} ms`);
 
     await page.evaluate(() => window.towardTest.frameStats(true));
-    await page.mouse.click(60, 230);  // Progress
-    await sleep(500);
+    await openPage(page, 'progress');
     const opening = await page.evaluate(() => window.towardTest.frameStats(true));
     for (let pass = 0; pass < 3; pass++) {
       for (let x = 300; x < 1250; x += 25) {

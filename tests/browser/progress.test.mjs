@@ -4,14 +4,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { startServer, Profile, openApp, api, sleep, assertCanvasNotBlank } from './lib/harness.mjs';
+import { startServer, Profile, openApp, api, sleep, assertCanvasNotBlank, openPage } from './lib/harness.mjs';
 
 const TYPE = 'journal.entry';
 let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server?.close(); });
 
-const openProgress = async (page) => { await page.mouse.click(60, 230); await sleep(500); };
+const openProgress = (page) => openPage(page, 'progress');
 
 test('the progress page explains itself gently when there is nothing yet', { timeout: 60_000 }, async () => {
   const profile = await Profile.launch();

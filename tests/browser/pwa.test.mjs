@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DIST, startServer, Profile, openApp, reloadApp, api, waitUntil, sleep } from './lib/harness.mjs';
+import { DIST, startServer, Profile, openApp, reloadApp, api, waitUntil, sleep, openPage } from './lib/harness.mjs';
 
 const TYPE = 'journal.entry';
 let server;
@@ -127,10 +127,8 @@ test('a scripted session talks to nothing but the app itself, under a strict CSP
     await page.locator('textarea[aria-label="Entry text"]').waitFor({ state: 'visible', timeout: 10_000 });
     await page.keyboard.type('A few words, written in a scripted session.');
     await page.keyboard.press('Escape');
-    for (const y of [230, 299, 161]) {   // Trash, Settings, Journal in the navigation
-      await page.mouse.click(60, y);
-      await sleep(300);
-    }
+    const pages = (await page.evaluate(() => window.towardTest.nav())).map((i) => i.id);
+    for (const id of [...pages, 'journal']) await openPage(page, id);   // every page, then back
     await api.flush(page);
     await reloadApp(page);
     assert.equal((await api.list(page, TYPE)).length, 1);

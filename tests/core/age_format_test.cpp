@@ -369,3 +369,33 @@ TEST_CASE("[age] the golden backup made by Debian's age -p opens forever") {
   CHECK(backup::peekWorkFactor(file) == 18);
   CHECK(decrypted(file, "toward golden fixture") == test::fixture("backup.v1.json"));
 }
+
+TEST_CASE("[age] the stepwise encryptor (the app seals across frames) makes the same kind of file, chunk by chunk, with progress") {
+  for (size_t size : {size_t(0), size_t(1), backup::kChunkSize, backup::kChunkSize * 3 + 17}) {
+    std::string plain(size, 'x');
+    for (size_t i = 0; i < size; ++i) plain[i] = char('a' + i % 23);
+    backup::AgeEncryptor enc;
+    backup::AgeEncryptOptions o;
+    o.workFactor = 2;
+    REQUIRE(enc.begin(plain, "steps", o).isOk());
+    CHECK(enc.progress() == 0.0);
+    int steps = 0;
+    while (!enc.done()) {
+      enc.step(1);
+      ++steps;
+      CHECK(enc.progress() > 0.0);
+    }
+    CHECK(steps == int(size == 0 ? 1 : (size + backup::kChunkSize - 1) / backup::kChunkSize));
+    const std::string file = enc.take();
+    CHECK_FALSE(enc.started());
+    auto back = backup::ageDecrypt(file, "steps");
+    REQUIRE(back.isOk());
+    CHECK(back.value() == plain);
+    CHECK(backup::ageDecrypt(file, "other").error().kind == backup::BackupErrorKind::WrongPassphrase);
+  }
+  backup::AgeEncryptor tooHard;
+  backup::AgeEncryptOptions o;
+  o.workFactor = 23;
+  CHECK(tooHard.begin("x", "p", o).error().kind == backup::BackupErrorKind::WorkFactorTooHigh);
+  CHECK_FALSE(tooHard.started());
+}

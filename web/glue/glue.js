@@ -76,10 +76,54 @@ var TowardGlue = (function () {
     return new Promise((resolve) => { state.releaseLock = resolve; });
   }
 
-  // Populates the in-memory tree from IndexedDB. Nothing is ever written before this finished.
+  // Populates the in-memory tree from IndexedDB (IDBFS's own way: one request per file, and it also
+  // removes local files that IndexedDB does not have). Nothing is ever written before a load finished.
   function loadFromIndexedDB() {
+    remote.entries = null;  // another tab may have written: compare with what IndexedDB really holds
     return new Promise((resolve, reject) => {
-      FS.syncfs(true, (err) => (err ? reject(err) : resolve()));
+      FS.syncfs(true, (err) => {
+        remote.entries = null;  // learn the remote set afresh at the next sync
+        if (err) reject(err); else resolve();
+      });
+    });
+  }
+
+  // The first load of an empty tree, fast: every IDBFS entry in one getAll(), written into the
+  // in-memory tree exactly as IDBFS's storeLocalEntry does (contents, mode, timestamp). Falls back to
+  // loadFromIndexedDB() on any problem.
+  function loadInitial() {
+    return new Promise((resolve, reject) => {
+      IDBFS.getDB(DATA, (err, db) => {
+        if (err) { reject(err); return; }
+        let tx;
+        try { tx = db.transaction([IDBFS.DB_STORE_NAME], 'readonly'); } catch (e) { reject(e); return; }
+        const store = tx.objectStore(IDBFS.DB_STORE_NAME);
+        if (!store.getAll || !store.getAllKeys) { loadFromIndexedDB().then(resolve, reject); return; }
+        const keysReq = store.getAllKeys();
+        const valuesReq = store.getAll();
+        tx.oncomplete = () => {
+          try {
+            const keys = keysReq.result, values = valuesReq.result;
+            const order = keys.map((k, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+            const known = {};
+            for (let n = 0; n < order.length; n++) {
+              const path = keys[order[n]], entry = values[order[n]];
+              if (FS.isDir(entry.mode)) FS.mkdirTree(path, entry.mode);
+              else if (FS.isFile(entry.mode)) FS.writeFile(path, entry.contents, { canOwn: true });
+              else continue;
+              FS.chmod(path, entry.mode);
+              FS.utime(path, entry.timestamp, entry.timestamp);
+              known[path] = { timestamp: entry.timestamp };
+            }
+            remote.entries = known;
+            resolve();
+          } catch (e) {
+            console.warn('Toward is loading the slower way: ' + e);
+            loadFromIndexedDB().then(resolve, reject);
+          }
+        };
+        tx.onerror = (e) => { e.preventDefault(); loadFromIndexedDB().then(resolve, reject); };
+      });
     });
   }
 
@@ -93,7 +137,34 @@ var TowardGlue = (function () {
     });
   }
 
+  // What IndexedDB holds (path -> {timestamp}), as far as this tab knows. Only the tab holding the
+  // writer lock writes there, so after a load it can keep this set itself instead of reading every key
+  // back at each sync (IDBFS's getRemoteSet walks all keys: O(records) per save). Forgotten (null) after
+  // any failed sync or reload, and then read again the slow, sure way.
+  const remote = { entries: null };
+
   function instrumentIDBFS() {
+    const getRemoteSet = IDBFS.getRemoteSet;
+    IDBFS.getRemoteSet = function (mount, callback) {
+      if (!remote.entries || mount.mountpoint !== DATA) {
+        return getRemoteSet.call(this, mount, (err, set) => {
+          if (!err && mount.mountpoint === DATA) remote.entries = Object.assign({}, set.entries);
+          callback(err, set);
+        });
+      }
+      IDBFS.getDB(mount.mountpoint, (err, db) => {
+        if (err) return callback(err);
+        callback(null, { type: 'remote', db, entries: Object.assign({}, remote.entries) });
+      });
+      return undefined;
+    };
+    const removeRemote = IDBFS.removeRemoteEntry;
+    IDBFS.removeRemoteEntry = function (store, path, callback) {
+      return removeRemote.call(this, store, path, (err) => {
+        if (!err && remote.entries) delete remote.entries[path];
+        callback(err);
+      });
+    };
     const store = IDBFS.storeRemoteEntry;
     IDBFS.storeRemoteEntry = function (db, path, entry, callback) {
       if (state.simulateFull) {
@@ -103,7 +174,10 @@ var TowardGlue = (function () {
       }
       state.countingEntries++;
       if (FS.isFile(entry.mode)) state.countingWrites++;
-      return store.apply(this, arguments);
+      return store.call(this, db, path, entry, (err) => {
+        if (!err && remote.entries) remote.entries[path] = { timestamp: entry.timestamp };
+        callback(err);
+      });
     };
   }
 
@@ -111,7 +185,7 @@ var TowardGlue = (function () {
   function startAsWriter() {
     hideNotice();
     showLoading('Opening your space...');
-    Promise.all([loadFromIndexedDB(), loadFont()]).then(() => {
+    Promise.all([loadInitial(), loadFont()]).then(() => {
       removeRunDependency('toward-start');
     }).catch((err) => {
       showFatal('Toward could not open its storage in this browser (' + describe(err) + '). Nothing was changed. ' +
@@ -156,6 +230,7 @@ var TowardGlue = (function () {
     state.countingWrites = 0;
     state.countingEntries = 0;
     FS.syncfs(false, (err) => {
+      if (err) remote.entries = null;  // a failed transaction stored nothing: read the real set next time
       state.syncing = false;
       state.lastSyncWrites = state.countingWrites;
       state.lastSyncEntries = state.countingEntries;
@@ -281,7 +356,13 @@ var TowardGlue = (function () {
         call('toward_platform_text_input', null, ['string', 'string'], [key, el.value]);
         wake();
       });
-      el.addEventListener('blur', () => { call('toward_platform_text_input', null, ['string', 'string'], [key, el.value]); flushSoon(); });
+      el.addEventListener('blur', () => {
+        // A focused field removed by endFrame() blurs synchronously, inside a frame: its text was already
+        // handed over, and a flush here would draw a frame inside this one.
+        if (text.removing) return;
+        call('toward_platform_text_input', null, ['string', 'string'], [key, el.value]);
+        flushSoon();
+      });
       el.addEventListener('focus', wake);
       el.addEventListener('keydown', (e) => {
         // Escape never discards text: it only leaves the field.
@@ -317,13 +398,27 @@ var TowardGlue = (function () {
       // (no destructuring in for-of: Emscripten 3.1.6's minifier mangles it)
       this.fields.forEach((f, key) => {
         if (!f.placed) {
-          if (document.activeElement === f.el) call('toward_platform_text_input', null, ['string', 'string'], [key, f.el.value]);
-          f.wrap.remove();
+          // Forget the field first: handing over its text may blur it and draw a nested frame.
           this.fields.delete(key);
+          if (document.activeElement === f.el && !f.secret) call('toward_platform_text_input', null, ['string', 'string'], [key, f.el.value]);
+          if (f.secret) f.el.value = '';
+          this.removing = true;
+          try { if (f.wrap.parentNode) f.wrap.remove(); } finally { this.removing = false; }
         } else {
           f.placed = false;
         }
       });
+    },
+    // A passphrase field: dots, no spellcheck, no autofill or saving by the browser. Called after place().
+    makePassword(key) {
+      const f = this.fields.get(key);
+      if (!f || f.el.type === 'password') return;
+      f.el.type = 'password';
+      f.el.spellcheck = false;
+      f.el.autocomplete = 'new-password';
+      f.el.setAttribute('autocapitalize', 'off');
+      f.el.setAttribute('autocorrect', 'off');
+      f.secret = true;
     },
     hasFocus() {
       const a = document.activeElement;
@@ -346,6 +441,128 @@ var TowardGlue = (function () {
     downloads.push({ name, size: bytes.length });
     setTimeout(() => URL.revokeObjectURL(url), 60000);
   }
+
+  // Lets the person pick a file with a hidden <input type=file> (no inline script: CSP), then hands its
+  // bytes to C++ (toward_platform_file_picked). Only the latest request is answered there.
+  function pickFile(request, accept) {
+    const input = document.createElement('input');
+    input.type = 'file';
+    if (accept) input.accept = accept;
+    input.hidden = true;
+    let answered = false;
+    const answer = (ok, name, bytes) => {
+      if (answered) return;
+      answered = true;
+      input.remove();
+      let ptr = 0;
+      const size = bytes ? bytes.length : 0;
+      if (ok && size > 0) {
+        ptr = Module._toward_platform_alloc(size);
+        if (!ptr) { ok = false; } else { HEAPU8.set(bytes, ptr); }
+      }
+      call('toward_platform_file_picked', null, ['number', 'number', 'string', 'number', 'number'],
+        [request, ok ? 1 : 0, name || '', ptr, ok ? size : 0]);
+      wake();
+    };
+    input.addEventListener('change', () => {
+      const file = input.files && input.files[0];
+      if (!file) { answer(false, '', null); return; }
+      file.arrayBuffer().then((buf) => answer(true, file.name, new Uint8Array(buf)),
+        () => answer(false, file.name, null));
+    });
+    input.addEventListener('cancel', () => answer(false, '', null));
+    document.body.appendChild(input);
+    input.click();
+  }
+
+  // ------------------------------------------------------------------ [SECTION] pictures
+  // Photos for the texture box. pick(): a hidden <input type=file accept="image/*"> (on phones the
+  // system offers the gallery and the camera), checked against the limits before decoding (file size)
+  // and after (pixel size), decoded by the browser (createImageBitmap), downscaled on a canvas, and
+  // handed to C++ as JPEG bytes and RGBA pixels. decode(): stored JPEG bytes back to RGBA pixels for
+  // drawing. Answers go to toward_platform_image_done(req, status, ...): status 0 ok, 1 cancelled,
+  // 2 file too large, 3 too many pixels, 4 unreadable. Nothing leaves the device.
+  const images = {
+    deliver(req, status, inputBytes, sw, sh, w, h, jpeg, rgba) {
+      if (!state.started) return;
+      const jl = jpeg ? jpeg.length : 0, rl = rgba ? rgba.length : 0;
+      const jp = jl ? Module._toward_platform_image_alloc(jl) : 0;
+      if (jp) HEAPU8.set(jpeg, jp);
+      const rp = rl ? Module._toward_platform_image_alloc(rl) : 0;
+      if (rp) HEAPU8.set(rgba, rp);   // (HEAPU8 is read again: the allocation may have grown memory)
+      Module._toward_platform_image_done(req, status, inputBytes, sw, sh, w, h, jp, jp ? jl : 0, rp, rp ? rl : 0);
+      wake();
+    },
+    canvas(w, h) {
+      if (typeof OffscreenCanvas === 'function') return new OffscreenCanvas(w, h);
+      const c = document.createElement('canvas');
+      c.width = w; c.height = h;
+      return c;
+    },
+    // Draws a bitmap no larger than maxSide on the long side; white behind transparent parts (JPEG).
+    draw(bitmap, maxSide) {
+      const s = Math.min(1, maxSide / Math.max(bitmap.width, bitmap.height, 1));
+      const w = Math.max(1, Math.round(bitmap.width * s)), h = Math.max(1, Math.round(bitmap.height * s));
+      const c = this.canvas(w, h);
+      const ctx = c.getContext('2d');
+      ctx.fillStyle = '#ffffff';
+      ctx.fillRect(0, 0, w, h);
+      ctx.imageSmoothingEnabled = true;
+      ctx.imageSmoothingQuality = 'high';
+      ctx.drawImage(bitmap, 0, 0, w, h);
+      return { c, ctx, w, h };
+    },
+    jpeg(c) {
+      if (c.convertToBlob) return c.convertToBlob({ type: 'image/jpeg', quality: 0.85 });
+      return new Promise((resolve, reject) => c.toBlob((b) => (b ? resolve(b) : reject(new Error('no blob'))), 'image/jpeg', 0.85));
+    },
+    load(req, file, maxSide, maxBytes, maxSourceSide) {
+      const size = file.size;
+      if (size > maxBytes) { this.deliver(req, 2, size, 0, 0, 0, 0, null, null); return; }
+      let bw = 0, bh = 0;
+      createImageBitmap(file).then((bitmap) => {
+        bw = bitmap.width; bh = bitmap.height;
+        if (Math.max(bw, bh) > maxSourceSide) { bitmap.close(); this.deliver(req, 3, size, bw, bh, 0, 0, null, null); return undefined; }
+        const d = this.draw(bitmap, maxSide);
+        bitmap.close();
+        const pixels = d.ctx.getImageData(0, 0, d.w, d.h).data;
+        return this.jpeg(d.c).then((blob) => blob.arrayBuffer()).then((buf) => {
+          this.deliver(req, 0, size, bw, bh, d.w, d.h, new Uint8Array(buf), new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.length));
+        });
+      }).catch(() => this.deliver(req, 4, size, bw, bh, 0, 0, null, null));
+    },
+    pick(req, maxSide, maxBytes, maxSourceSide) {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.accept = 'image/*';   // no "capture": phones then offer both the gallery and the camera
+      input.hidden = true;
+      let answered = false;
+      const answer = (file) => {
+        if (answered) return;
+        answered = true;
+        input.remove();
+        if (file) this.load(req, file, maxSide, maxBytes, maxSourceSide);
+        else this.deliver(req, 1, 0, 0, 0, 0, 0, null, null);
+      };
+      input.addEventListener('change', () => answer(input.files && input.files[0] ? input.files[0] : null));
+      input.addEventListener('cancel', () => answer(null));
+      document.body.appendChild(input);
+      input.click();
+    },
+    // ptr/size: JPEG bytes in wasm memory, kept by C++ until the answer; read after the current frame.
+    decode(req, ptr, size, maxSide) {
+      setTimeout(() => this.decodeNow(req, HEAPU8.slice(ptr, ptr + size), maxSide), 0);
+    },
+    decodeNow(req, bytes, maxSide) {
+      createImageBitmap(new Blob([bytes], { type: 'image/jpeg' })).then((bitmap) => {
+        const d = this.draw(bitmap, maxSide);
+        const bw = bitmap.width, bh = bitmap.height;
+        bitmap.close();
+        const pixels = d.ctx.getImageData(0, 0, d.w, d.h).data;
+        this.deliver(req, 0, bytes.length, bw, bh, d.w, d.h, null, new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.length));
+      }).catch(() => this.deliver(req, 4, bytes.length, 0, 0, 0, 0, null, null));
+    },
+  };
 
   function copyText(value) {
     if (navigator.clipboard && navigator.clipboard.writeText) {
@@ -411,8 +628,14 @@ var TowardGlue = (function () {
     setSyncDelayMs(ms) { needApp(); Module._toward_set_sync_delay(Number(ms)); },
     simulateStorageFull(on) { state.simulateFull = !!on; },
     downloads: () => downloads.slice(),
+    nav() { needApp(); return json('toward_test_nav', []); },
     frameStats(reset) { needApp(); return JSON.parse(call('toward_test_frame_stats', 'string', ['number'], [reset ? 1 : 0])); },
+    backupBench(workFactor) { needApp(); return JSON.parse(call('toward_test_backup_bench', 'string', ['number'], [Number(workFactor)])); },
+    // Texture box: grounding sessions last `seconds` instead of the chosen minutes (0 = as chosen).
+    textureSessionSeconds(seconds) { needApp(); Module._toward_test_texture_session_seconds(Number(seconds)); },
+    // Texture box: {textures, bytes, peakTextures, peakBytes, uploads, maxUploadMs, maxPrepareMs} of photo textures.
+    texturePhotoStats(reset) { needApp(); return JSON.parse(call('toward_test_texture_photo_stats', 'string', ['number'], [reset ? 1 : 0])); },
   };
 
-  return { sync, wake, copyText, download, downloads, text, onFirstFrame, onStarted, flush, takeOver, state };
+  return { sync, wake, copyText, download, downloads, pickFile, images, text, onFirstFrame, onStarted, flush, takeOver, state };
 })();

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/record_store.h"
+#include "core/text_fold.h"
 #include "plugins/journal/journal_model.h"
 #include "test_support.h"
 
@@ -84,7 +85,7 @@ TEST_CASE("[journal] filters by kind, tag, feeling, direction and date range, to
   labels.text = "toward it";  // the words shown for a built-in choice are searchable too
   CHECK(fx.filter(labels) == std::vector<std::string>{a});
 
-  CHECK(fx.model->allTags() == std::vector<std::string>{"Family", "work"});
+  CHECK(fx.model->allTags() == std::vector<std::string>{"family", "work"});  // newest spelling, once
   CHECK(fx.model->usedFeelings() == std::vector<std::string>{"hurt", "longing"});
 }
 
@@ -213,4 +214,13 @@ TEST_CASE("[journal] add() saves a whole new entry, dated now when no date is gi
   REQUIRE(back);
   CHECK(back->timeMs == fx.clock.nowMs);
   CHECK(back->fork.secondsStayed == 30);
+}
+
+TEST_CASE("[journal] a prepared query matches exactly like the core's word matching") {
+  const std::string text = core::foldForSearch("Zoë did not answer my message; the old ache came back. Καλημέρα.");
+  for (const char* q : {"", "  ", "zoe", "ZOË message", "ache back old", "καλημερα", "a", "elephant", "message elephant",
+                        "messages", "ck.", "back. "}) {
+    journal::FoldedQuery prepared(q);
+    CHECK_MESSAGE(prepared.matches(text) == core::matchesAllWords(text, core::foldForSearch(q)), "query: ", q);
+  }
 }

@@ -151,3 +151,24 @@ TEST_CASE("[journal] describing entries: title, else first words, never a broken
   CHECK(d.find("...") != std::string::npos);
   CHECK(journal::countWords("  one two\nthree  ") == 3);
 }
+
+TEST_CASE("[journal] the quick reader reads exactly what the versioned loader reads") {
+  const std::string bodies[] = {
+      test::fixture("journal.entry.v1.json"),
+      R"({})",
+      R"({"kind":"mystery","fork":{"feelings":[{"word":"x","intensity":99}],"direction":"sideways","intensityAfter":-7}})",
+      R"({"text":"Zoë \"quoted\"\nline","tags":["a","b"],"timeMs":-5,"fork":{"secondsStayed":4294967295}})",
+  };
+  for (const auto& body : bodies) {
+    JournalEntry quick;
+    REQUIRE(journal::readEntryQuick(body, quick));
+    auto slow = core::loadBody<JournalEntry>(body, 1);
+    REQUIRE(slow.isOk());
+    CHECK(core::saveBody(quick) == core::saveBody(slow.value()));
+  }
+  JournalEntry e;
+  CHECK_FALSE(journal::readEntryQuick(R"({"title":5})", e));        // another type: left to the loader
+  CHECK_FALSE(journal::readEntryQuick(R"({"fork":{"feelings":[{"intensity":-1}]}})", e));
+  CHECK_FALSE(journal::readEntryQuick("not json", e));
+  CHECK_FALSE(core::loadBody<JournalEntry>(R"({"title":5})", 1).isOk());
+}

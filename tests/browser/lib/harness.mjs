@@ -429,3 +429,12 @@ export function median(xs) {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
+
+// Clicks a page's navigation item where the app last drew it (towardTest.nav()), e.g. 'progress'.
+export async function openPage(page, id) {
+  const items = await page.evaluate(() => window.towardTest.nav());
+  const item = items.find((i) => i.id === id);
+  if (!item) throw new Error(`no navigation item "${id}" (have: ${items.map((i) => i.id).join(', ')})`);
+  await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
+  await sleep(400);
+}

@@ -1,0 +1,57 @@
+// core/backup_state.cpp: see backup_state.h.
+#include "core/backup_state.h"
+
+#include <algorithm>
+
+#include "core/record_store.h"
+#include "core/time_format.h"
+
+namespace toward::core {
+
+void BackupState::clamp() {
+  if (lastBackupMs < 0) lastBackupMs = 0;
+  reminderDays = std::min(reminderDays, kMaxReminderDays);
+}
+
+Status registerBackupStateType(Registry& registry) {
+  return registry.addRecordType(makeRecordType<BackupState>(kBackupStateType, "backup note", [](const BackupState&) {
+    return std::string("When your last backup was made");
+  }));
+}
+
+bool backupReminderDue(const BackupState& state, int64_t nowMs) {
+  if (state.reminderDays == 0) return false;
+  if (state.lastBackupMs <= 0) return true;
+  return nowMs - state.lastBackupMs >= int64_t(state.reminderDays) * kDayMs;
+}
+
+std::string backupFileName(int64_t nowMs) { return "toward-backup-" + formatIsoDate(nowMs) + ".age"; }
+
+std::string describeLastBackup(const BackupState& state) {
+  if (state.lastBackupMs <= 0) return "No backup yet.";
+  return "Your last backup was made on " + formatLongDate(state.lastBackupMs) + ".";
+}
+
+BackupState stateAfterImport(const BackupState& before, const BackupState& imported, int64_t importedCreatedMs) {
+  BackupState s = before;
+  s.lastBackupMs = std::max({before.lastBackupMs, imported.lastBackupMs, importedCreatedMs, int64_t(0)});
+  s.clamp();
+  return s;
+}
+
+BackupState loadBackupState(const RecordStore& store) {
+  if (const StoredRecord* r = store.find(kBackupStateType, kBackupStateId)) {
+    auto s = loadBody<BackupState>(r->body, r->schema);
+    if (s) return s.value();
+  }
+  return BackupState{};
+}
+
+Status saveBackupState(RecordStore& store, const BackupState& state) {
+  BackupState clean = state;
+  clean.clamp();
+  auto saved = store.put(kBackupStateType, kBackupStateId, saveBody(clean));
+  return saved ? Status::ok() : saved.error();
+}
+
+}  // namespace toward::core

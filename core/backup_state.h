@@ -1,0 +1,63 @@
+// core/backup_state.h: what the app remembers about backups, as one small record ("core.backup_state",
+// id "app"): when the last backup was made, and the optional gentle reminder (off by default).
+// The passphrase is never part of it (nor of any record or log).
+// Golden file: tests/fixtures/core.backup_state.v1.json.
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "core/registry.h"
+#include "core/serialization.h"
+
+namespace toward::core {
+
+inline constexpr const char* kBackupStateType = "core.backup_state";
+inline constexpr const char* kBackupStateId = "app";
+inline constexpr uint32_t kMaxReminderDays = 365;
+
+struct BackupState {
+  static constexpr uint32_t kSchema = 1;
+  static constexpr uint32_t kMinSchema = 1;
+
+  int64_t lastBackupMs = 0;    // lastBackupMs: int64, default 0 (no backup made yet), Unix ms
+  uint32_t reminderDays = 0;   // reminderDays: 0..365, default 0 (no reminder); offer one after this many days
+
+  template <class A>
+  void save(A& ar) const {
+    ar(cereal::make_nvp("lastBackupMs", lastBackupMs), cereal::make_nvp("reminderDays", reminderDays));
+  }
+  template <class A>
+  void load(A& ar, uint32_t /*schema*/) {
+    optionalField(ar, "lastBackupMs", lastBackupMs);
+    optionalField(ar, "reminderDays", reminderDays);
+    clamp();
+  }
+  // Puts every field back into its allowed range.
+  void clamp();
+};
+
+// Registers "core.backup_state" (called by registerCoreTypes).
+Status registerBackupStateType(Registry& registry);
+
+// True when the person asked for a reminder and `reminderDays` have passed since the last backup
+// (or no backup was made yet).
+bool backupReminderDue(const BackupState& state, int64_t nowMs);
+
+// "toward-backup-2026-11-25.age": the download's name, dated in the device's local time.
+std::string backupFileName(int64_t nowMs);
+
+// "Your last backup was made on Tuesday 25 November 2026." or "No backup yet." (calm, for settings).
+std::string describeLastBackup(const BackupState& state);
+
+// After an import (merge or replace) brought in the backup's own copy of this record: keeps the latest of
+// this device's and the backup's "last backup" dates and the date `importedCreatedMs` of the backup just
+// brought in (that file exists), and keeps this device's reminder choice.
+BackupState stateAfterImport(const BackupState& before, const BackupState& imported, int64_t importedCreatedMs);
+
+class RecordStore;
+// The saved state, or the defaults when none is saved yet (or it cannot be read).
+BackupState loadBackupState(const RecordStore& store);
+// Saves the state record.
+Status saveBackupState(RecordStore& store, const BackupState& state);
+
+}  // namespace toward::core

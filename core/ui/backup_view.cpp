@@ -1,0 +1,430 @@
+// core/ui/backup_view.cpp: see backup_view.h.
+// [SECTION] helpers   [SECTION] page   [SECTION] making a backup   [SECTION] bringing one back
+// [SECTION] blocking work   [SECTION] reminder banner
+#include "core/ui/backup_view.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "core/backup_state.h"
+#include "core/settings.h"
+#include "core/time_format.h"
+#include "core/ui/text_field.h"
+#include "core/ui/theme.h"
+#include "core/ui/widgets.h"
+
+namespace toward::ui {
+namespace {
+
+// ---------------------------------------------------------------- [SECTION] helpers
+constexpr int64_t kSealBudgetMs = 12;   // sealing time per frame: the page stays responsive
+
+void wipe(std::string& s) {
+  std::fill(s.begin(), s.end(), '\0');
+  s.clear();
+}
+
+// "1 journal entry", "12 journal entries", "1 settings".
+std::string countOf(size_t n, const std::string& noun) {
+  std::string word = noun;
+  if (n != 1 && !word.empty() && word.back() != 's') {
+    const bool consonantY = word.size() > 1 && word.back() == 'y' && std::string("aeiou").find(word[word.size() - 2]) == std::string::npos;
+    word = consonantY ? word.substr(0, word.size() - 1) + "ies" : word + "s";
+  }
+  return std::to_string(n) + " " + word;
+}
+
+std::string sizeText(size_t bytes) {
+  char buf[32];
+  if (bytes >= (size_t(1) << 20)) std::snprintf(buf, sizeof buf, "%.1f MB", double(bytes) / double(1 << 20));
+  else std::snprintf(buf, sizeof buf, "%zu KB", std::max<size_t>(1, (bytes + 1023) / 1024));
+  return buf;
+}
+
+void WarningText(const std::string& text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::PopStyleColor();
+}
+
+void Gap(float ems = 0.6f) { ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * ems)); }
+
+
+bool g_reminderDismissed = false;   // "Not now": until the app is next opened
+
+}  // namespace
+
+// ---------------------------------------------------------------- [SECTION] page
+BackupView::~BackupView() {
+  wipePassphrases();
+  wipe(m_importPass);
+}
+
+void BackupView::wipePassphrases() {
+  wipe(m_pass1);
+  wipe(m_pass2);
+}
+
+void BackupView::forgetImport() {
+  m_haveDoc = false;
+  m_doc = backup::BackupDocument{};
+  m_preview = backup::BackupPreview{};
+  m_confirmReplace = false;
+  m_fileName.clear();
+  m_fileBytes.clear();
+  m_fileBytes.shrink_to_fit();
+  wipe(m_importPass);
+}
+
+int64_t BackupView::nextWakeMs() const {
+  // Work in progress needs the next frame at once (only while this page is shown).
+  return m_shown && (m_work != Work::None || m_sealing) ? 0 : -1;
+}
+
+void BackupView::onHide() {
+  m_shown = false;
+  // Leaving the page stops what was running and forgets every passphrase typed here.
+  if (m_sealing) {
+    m_encryptor.reset();
+    m_sealing = false;
+    m_exportProblem = "The backup was stopped when you left this page. Nothing was changed.";
+  }
+  // Work announced but not started yet waits for a new click (never runs unseen on return).
+  m_work = Work::None;
+  m_announced = false;
+  wipePassphrases();
+  wipe(m_importPass);
+}
+
+void BackupView::draw(ViewContext& ctx) {
+  m_shown = true;
+  ImGui::BeginChild("backups", ImVec2(0, 0));
+  Heading(ctx.fonts, "Backups");
+  if (m_work != Work::None || m_sealing) {
+    drawBusy(ctx);
+  } else {
+    MutedText("A backup is one file holding everything you wrote in Toward, locked with a passphrase you "
+              "choose. Keep it somewhere safe away from this device, like a USB stick or your own cloud "
+              "folder. It opens in Toward on any device, and with the free \"age\" tool.");
+    Gap(0.3f);
+    BodyText(core::describeLastBackup(core::loadBackupState(m_store)).c_str());
+    Gap(1.0f);
+    // Side by side on wide screens (everything fits without scrolling), one after the other on phones.
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const bool columns = !ctx.compact && avail > ImGui::GetFontSize() * 40.0f;
+    if (columns) {
+      const float gap = ImGui::GetFontSize() * 2.0f;
+      const float x0 = ImGui::GetCursorPosX(), y0 = ImGui::GetCursorPosY();
+      m_columnWidth = (avail - gap) * 0.5f;
+      ImGui::BeginGroup();
+      ImGui::PushTextWrapPos(x0 + m_columnWidth);
+      drawExport(ctx);
+      ImGui::PopTextWrapPos();
+      ImGui::EndGroup();
+      // (SetCursorPos, not SameLine: SameLine would align the heading with the button's text baseline)
+      ImGui::SetCursorPos(ImVec2(x0 + m_columnWidth + gap, y0));
+      ImGui::BeginGroup();
+      ImGui::PushTextWrapPos(x0 + 2 * m_columnWidth + gap);
+      drawImport(ctx);
+      ImGui::PopTextWrapPos();
+      ImGui::EndGroup();
+      m_columnWidth = 0;
+    } else {
+      drawExport(ctx);
+      Gap(1.4f);
+      drawImport(ctx);
+    }
+  }
+  TouchScroll();
+  ImGui::EndChild();
+}
+
+float BackupView::fieldWidth(const ViewContext& ctx) const {
+  const float avail = m_columnWidth > 0 ? m_columnWidth : ImGui::GetContentRegionAvail().x;
+  return ctx.compact ? avail : std::min(avail, ImGui::GetFontSize() * 24.0f);
+}
+
+// ---------------------------------------------------------------- [SECTION] making a backup
+void BackupView::drawExport(ViewContext& ctx) {
+  Heading(ctx.fonts, "Make a backup");
+  MutedText("Choose a passphrase and type it twice.");
+  BodyText("Please keep your passphrase somewhere safe. A lost passphrase means a lost backup: nobody can open "
+           "it, not even us.");
+  Gap(0.3f);
+  const float w = fieldWidth(ctx);
+  TextFieldOptions o1;
+  o1.label = "Passphrase for the backup";
+  o1.placeholder = "Passphrase";
+  o1.password = true;
+  TextLine(ctx.platform.textInput(), "backups/export/pass1", m_pass1, w, o1);
+  TextFieldOptions o2 = o1;
+  o2.label = "The same passphrase again";
+  o2.placeholder = "The same passphrase again";
+  TextLine(ctx.platform.textInput(), "backups/export/pass2", m_pass2, w, o2);
+  Gap(0.2f);
+  if (PrimaryButton("Make a backup")) {
+    m_exportNote.clear();
+    m_exportProblem.clear();
+    if (m_pass1.empty()) {
+      m_exportProblem = "Please choose a passphrase first.";
+    } else if (m_pass1 != m_pass2) {
+      m_exportProblem = "The two passphrases are not the same yet. Please type the same one in both fields.";
+    } else {
+      m_work = Work::Export;
+      m_announced = false;
+    }
+  }
+  if (!m_exportProblem.empty()) WarningText(m_exportProblem);
+  if (!m_exportNote.empty()) BodyText(m_exportNote.c_str());
+}
+
+void BackupView::continueExport(ViewContext& ctx) {
+  const int64_t t0 = ctx.platform.nowMs();
+  do {
+    m_encryptor.step(1);
+  } while (!m_encryptor.done() && ctx.platform.nowMs() - t0 < kSealBudgetMs);
+  if (!m_encryptor.done()) return;
+  m_sealing = false;
+  std::string file = m_encryptor.take();
+  ctx.platform.downloadFile(m_exportName, "application/octet-stream", file);
+  core::BackupState state = core::loadBackupState(m_store);
+  state.lastBackupMs = ctx.nowMs;
+  auto saved = core::saveBackupState(m_store, state);
+  m_exportNote = "Your backup is ready: " + m_exportName + " (" + sizeText(file.size()) +
+                 "). Your browser keeps it with your downloads; you may like to move it somewhere safe.";
+  if (!saved) m_exportNote += " (Toward could not note the date of this backup: " + saved.message() + ")";
+}
+
+// ---------------------------------------------------------------- [SECTION] bringing one back
+void BackupView::drawImport(ViewContext& ctx) {
+  Heading(ctx.fonts, "Bring back a backup");
+  if (m_haveDoc) {
+    drawPreview(ctx);
+    return;
+  }
+  MutedText("Choose a backup file made by Toward (or with \"age -p\"). Nothing here changes until you have "
+            "seen what it holds and chosen what to do with it.");
+  Gap(0.3f);
+  if (!m_snapshot.empty()) {
+    if (QuietButton("Restore the data from before the import")) {
+      m_work = Work::Restore;
+      m_announced = false;
+    }
+    MutedText("Your data from before the import was kept as a safety snapshot. This brings it back (what is "
+              "here now is kept as a snapshot too).");
+    Gap(0.3f);
+  }
+  if (QuietButton(m_fileName.empty() ? "Choose a backup file..." : "Choose another file...")) {
+    m_importProblem.clear();
+    m_importNote.clear();
+    m_picking = true;
+    ctx.platform.pickFile("", [this](bool ok, std::string name, std::string bytes) {
+      m_picking = false;
+      if (!ok) {
+        if (!name.empty()) m_importProblem = "That file could not be read on this device (it may be too large). Nothing was changed.";
+        return;
+      }
+      m_fileName = std::move(name);
+      m_fileBytes = std::move(bytes);
+      m_importProblem.clear();
+    });
+  }
+  if (!m_fileName.empty()) {
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted((m_fileName + " (" + sizeText(m_fileBytes.size()) + ")").c_str());
+    TextFieldOptions o;
+    o.label = "Passphrase for this backup";
+    o.placeholder = "Passphrase for this backup";
+    o.password = true;
+    TextLine(ctx.platform.textInput(), "backups/import/pass", m_importPass, fieldWidth(ctx), o);
+    Gap(0.2f);
+    if (PrimaryButton("Open the backup")) {
+      m_importProblem.clear();
+      m_importNote.clear();
+      if (m_importPass.empty()) {
+        m_importProblem = "Please type the passphrase this backup was made with.";
+      } else {
+        m_work = Work::Open;
+        m_announced = false;
+      }
+    }
+    MutedText("Opening it takes a few seconds. Nothing changes yet.");
+  }
+  if (!m_importProblem.empty()) WarningText(m_importProblem);
+  if (!m_importNote.empty()) BodyText(m_importNote.c_str());
+}
+
+void BackupView::drawPreview(ViewContext& ctx) {
+  const backup::BackupPreview& p = m_preview;
+  BodyText(("This backup was made on " + core::formatLongDate(m_doc.createdMs) + ". It holds:").c_str());
+  for (const auto& [type, n] : p.byType) {
+    const core::RecordType* t = m_registry.recordType(type);
+    ImGui::Bullet();
+    ImGui::TextUnformatted(countOf(n, t ? t->noun : type).c_str());
+  }
+  if (p.records == 0) MutedText("Nothing yet: it was made before anything was written.");
+  if (p.trashed) {
+    ImGui::Bullet();
+    ImGui::TextUnformatted((std::to_string(p.trashed) + " in the trash").c_str());
+  }
+  if (p.firstMs > 0 && p.lastMs > 0) {
+    const std::string first = core::formatLongDate(p.firstMs), last = core::formatLongDate(p.lastMs);
+    MutedText((first == last ? "Written on " + first + "." : "Written between " + first + " and " + last + ".").c_str());
+  }
+  Gap(0.6f);
+  if (m_confirmReplace) {
+    BodyText("Replace everything here with this backup? What is here now is kept first as a safety snapshot, "
+             "which you can restore afterwards.");
+    if (PrimaryButton("Yes, replace")) {
+      m_work = Work::Replace;
+      m_announced = false;
+    }
+    ImGui::SameLine();
+    if (QuietButton("Keep what is here")) m_confirmReplace = false;
+  } else {
+    if (PrimaryButton("Add it to what is here")) {
+      m_work = Work::Merge;
+      m_announced = false;
+    }
+    MutedText("Nothing here is removed. Where the same entry is in both, the newer version is kept; if both "
+              "were changed, both copies are kept.");
+    Gap(0.3f);
+    if (QuietButton("Replace what is here")) m_confirmReplace = true;
+    MutedText("Everything here is replaced by the backup. What is here now is kept first as a safety snapshot "
+              "that you can restore.");
+    Gap(0.3f);
+    if (QuietButton("Cancel")) forgetImport();
+  }
+  if (!m_importProblem.empty()) WarningText(m_importProblem);
+  (void)ctx;
+}
+
+void BackupView::afterImport(const backup::MergeReport& r, bool replaced) {
+  std::string note = replaced ? "Everything here now comes from the backup." : "Your backup is in.";
+  if (!replaced) {
+    note += " " + countOf(r.added, "new item") + ", " + std::to_string(r.updated) + " updated, " +
+            std::to_string(r.kept) + " already here.";
+    if (r.conflicts) note += " " + countOf(r.conflicts, "entry") + " had different words on each side, so both copies are kept.";
+  }
+  m_importNote = note;
+}
+
+// ---------------------------------------------------------------- [SECTION] blocking work
+void BackupView::drawBusy(ViewContext& ctx) {
+  const char* text = "Just a moment...";
+  switch (m_work) {
+    case Work::Export: case Work::None: text = "Protecting your backup with your passphrase... this takes a few seconds."; break;
+    case Work::Open: text = "Opening your backup with your passphrase... this takes a few seconds."; break;
+    case Work::Merge: text = "Bringing your backup in..."; break;
+    case Work::Replace: text = "Keeping a safety snapshot of what is here, then bringing your backup in..."; break;
+    case Work::Restore: text = "Bringing back your data from before the import..."; break;
+  }
+  Gap(0.6f);
+  BodyText(text);
+  Gap(0.3f);
+  const bool exporting = m_work == Work::Export || m_sealing;
+  if (exporting) {
+    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, palette().accent);
+    ImGui::ProgressBar(m_sealing ? float(m_encryptor.progress()) : 0.0f, ImVec2(fieldWidth(ctx), 0), "");
+    ImGui::PopStyleColor();
+  }
+  MutedText("Everything you wrote stays as it is while this runs.");
+  if (m_sealing) {
+    continueExport(ctx);
+    return;
+  }
+  if (!m_announced) {
+    // This frame shows the words; the work starts with the next one.
+    m_announced = true;
+    return;
+  }
+  runWork(ctx);
+}
+
+void BackupView::runWork(ViewContext& ctx) {
+  const Work work = m_work;
+  m_work = Work::None;
+  m_announced = false;
+  const core::BackupState before = core::loadBackupState(m_store);
+  switch (work) {
+    case Work::None: break;
+    case Work::Export: {
+      m_exportName = core::backupFileName(ctx.nowMs);
+      std::string json = backup::encodeDocument(backup::documentFromStore(m_store, m_registry, ctx.nowMs));
+      auto started = m_encryptor.begin(std::move(json), m_pass1);
+      wipePassphrases();
+      if (!started) {
+        m_exportProblem = started.error().kind == backup::BackupErrorKind::TooLarge
+                              ? "This browser does not have enough memory to make the backup right now. Nothing was "
+                                "changed; closing other tabs may help."
+                              : "The backup could not be made (" + started.error().message() + ")";
+        return;
+      }
+      m_sealing = true;
+      break;
+    }
+    case Work::Open: {
+      auto doc = backup::openBackup(m_fileBytes, m_importPass, m_registry);
+      wipe(m_importPass);
+      if (!doc) {
+        m_importProblem = doc.error().message();
+        return;
+      }
+      m_doc = std::move(doc.value());
+      m_preview = backup::previewDocument(m_doc);
+      m_haveDoc = true;
+      m_confirmReplace = false;
+      break;
+    }
+    case Work::Merge:
+    case Work::Replace: {
+      const bool replace = work == Work::Replace;
+      auto r = replace ? backup::replaceWithDocument(m_store, m_registry, m_doc) : backup::mergeDocument(m_store, m_registry, m_doc);
+      if (!r) {
+        m_importProblem = r.error().message();
+        return;
+      }
+      core::saveBackupState(m_store, core::stateAfterImport(before, core::loadBackupState(m_store), m_doc.createdMs));
+      if (replace) m_snapshot = r.value().snapshot;
+      afterImport(r.value(), replace);
+      forgetImport();
+      m_importProblem.clear();
+      break;
+    }
+    case Work::Restore: {
+      auto r = backup::restoreSnapshot(m_store, m_registry, m_snapshot);
+      if (!r) {
+        m_importProblem = r.error().message();
+        return;
+      }
+      m_snapshot.clear();
+      m_importNote = "Your data from before the import is back.";
+      m_importProblem.clear();
+      break;
+    }
+  }
+}
+
+// ---------------------------------------------------------------- [SECTION] reminder banner
+bool BackupReminderBanner(core::RecordStore& store, int64_t nowMs) {
+  if (g_reminderDismissed) return false;
+  const core::BackupState state = core::loadBackupState(store);
+  if (!core::backupReminderDue(state, nowMs)) return false;
+  const size_t own = store.list(core::kSettingsType).size() + store.list(core::kBackupStateType).size();
+  if (store.count() <= own) return false;   // nothing written yet: nothing to back up
+  MutedText(state.lastBackupMs > 0 ? "It has been a while since your last backup. Would you like to make one?"
+                                   : "You have no backup yet. Would you like to make one?");
+  bool go = false;
+  ImGui::PushID("backup-reminder");
+  if (QuietButton("Make a backup")) go = g_reminderDismissed = true;
+  ImGui::SameLine();
+  if (QuietButton("Not now")) g_reminderDismissed = true;
+  ImGui::PopID();
+  ImGui::Separator();
+  return go;
+}
+
+}  // namespace toward::ui

@@ -1,0 +1,79 @@
+// core/ui/backup_view.h: the "Backups" page. Making a backup: a passphrase typed twice, a plain word that
+// a lost passphrase means a lost backup, the scrypt work announced in a frame drawn before it starts,
+// then the payload sealed in 64 KiB steps across frames under a real progress bar, and the download
+// (toward-backup-YYYY-MM-DD.age). Bringing one back: pick a file, type its passphrase, everything is
+// decrypted and checked before anything changes (backup::openBackup), a preview of what it holds, then
+// merge or replace (replace keeps a safety snapshot and offers to restore it). Every failure has its own
+// calm message and changes nothing. Passphrases live only in this view's fields, are never stored or
+// logged, and are wiped (zero-filled) as soon as they were used or the page is left.
+// Also: BackupReminderBanner(), the optional gentle reminder the shell shows (off by default).
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "core/backup/age_format.h"
+#include "core/backup/backup_document.h"
+#include "core/backup/backup_merge.h"
+#include "core/record_store.h"
+#include "core/registry.h"
+#include "core/ui/view.h"
+
+namespace toward::ui {
+
+class BackupView final : public View {
+ public:
+  BackupView(core::RecordStore& store, const core::Registry& registry) : m_store(store), m_registry(registry) {}
+  ~BackupView() override;
+  const char* id() const override { return "backups"; }
+  const char* title() const override { return "Backups"; }
+  void draw(ViewContext& ctx) override;
+  int64_t nextWakeMs() const override;
+  void onHide() override;
+
+ private:
+  enum class Work { None, Export, Open, Merge, Replace, Restore };
+  void drawExport(ViewContext& ctx);
+  void drawImport(ViewContext& ctx);
+  void drawPreview(ViewContext& ctx);
+  void drawBusy(ViewContext& ctx);
+  void runWork(ViewContext& ctx);
+  void continueExport(ViewContext& ctx);
+  void afterImport(const backup::MergeReport& report, bool replaced);
+  void forgetImport();
+  void wipePassphrases();
+  float fieldWidth(const ViewContext& ctx) const;
+
+  core::RecordStore& m_store;
+  const core::Registry& m_registry;
+
+  // making a backup
+  std::string m_pass1, m_pass2;
+  std::string m_exportNote, m_exportProblem;
+  backup::AgeEncryptor m_encryptor;
+  std::string m_exportName;
+
+  // bringing one back
+  std::string m_fileName, m_fileBytes, m_importPass;
+  bool m_picking = false;
+  bool m_haveDoc = false;
+  backup::BackupDocument m_doc;
+  backup::BackupPreview m_preview;
+  bool m_confirmReplace = false;
+  std::string m_importNote, m_importProblem;
+  std::string m_snapshot;       // the safety snapshot the last replace wrote (offered for restoring)
+
+  // work that blocks: announced in one drawn frame, done in the next
+  Work m_work = Work::None;
+  bool m_announced = false;
+  bool m_sealing = false;       // export: sealing chunks across frames
+  bool m_shown = false;
+  float m_columnWidth = 0;      // while drawing one of two side-by-side columns
+};
+
+// The gentle reminder for the shell's banner area, shown only when the person chose one and it is due
+// (and there is something to back up). Returns true when they chose to make a backup now (the shell then
+// opens the Backups page). "Not now" hides it until the app is next opened.
+bool BackupReminderBanner(core::RecordStore& store, int64_t nowMs);
+
+}  // namespace toward::ui

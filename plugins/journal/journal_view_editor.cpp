@@ -1,0 +1,440 @@
+// plugins/journal/journal_view_editor.cpp: the journal editor (see journal_view.h): kind, date and time,
+// title, text, the fork's fields, tags, content note, "bring to my next session", "do not resurface".
+#include <imgui.h>
+
+#include <algorithm>
+#include <ctime>
+
+#include "core/text_fold.h"
+#include "core/time_format.h"
+#include "core/ui/text_field.h"
+#include "core/ui/theme.h"
+#include "core/ui/widgets.h"
+#include "plugins/journal/feelings_vocabulary.h"
+#include "plugins/journal/journal_view.h"
+#include "plugins/journal/journal_view_parts.h"
+
+namespace toward::journal {
+namespace {
+
+std::vector<std::string> parseTags(const std::string& line) {
+  std::vector<std::string> tags;
+  std::string cur;
+  auto flush = [&] {
+    const size_t a = cur.find_first_not_of(" \t");
+    const size_t b = cur.find_last_not_of(" \t");
+    if (a != std::string::npos) {
+      std::string t = cur.substr(a, b - a + 1);
+      const std::string f = core::foldForSearch(t);
+      if (std::none_of(tags.begin(), tags.end(), [&](const std::string& x) { return core::foldForSearch(x) == f; })) tags.push_back(t);
+    }
+    cur.clear();
+  };
+  for (char c : line) {
+    if (c == ',' || c == '#') flush();
+    else cur.push_back(c);
+  }
+  flush();
+  return tags;
+}
+
+bool contains(const std::vector<std::string>& xs, const std::string& x) { return std::find(xs.begin(), xs.end(), x) != xs.end(); }
+
+void toggle(std::vector<std::string>& xs, const std::string& x) {
+  auto it = std::find(xs.begin(), xs.end(), x);
+  if (it == xs.end()) xs.push_back(x);
+  else xs.erase(it);
+}
+
+const char* textPlaceholder(const std::string& kind) {
+  if (kind == "fork") return "Anything else you want to keep about this moment.";
+  if (kind == "session") return "What came up in the session, what you want to remember, what you want to ask next time.";
+  if (kind == "words") return "Words someone kind said, to read again when you need them.";
+  return "Write whatever is here right now.";
+}
+
+int64_t composeLocal(const int when[5]) {
+  std::tm tm{};
+  tm.tm_year = when[0] - 1900;
+  tm.tm_mon = when[1] - 1;
+  tm.tm_mday = when[2];
+  tm.tm_hour = when[3];
+  tm.tm_min = when[4];
+  tm.tm_isdst = -1;
+  return int64_t(std::mktime(&tm)) * 1000;
+}
+
+}  // namespace
+
+void JournalView::drawEditor(ui::ViewContext& ctx) {
+  if (m_openId.empty() || !m_model.find(m_openId)) {
+    ImGui::BeginChild("journal-empty", ImVec2(0, 0));
+    ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 3));
+    ui::Heading(ctx.fonts, "A quiet page");
+    ui::MutedText("Choose an entry, or start a new one. Whatever you write here stays on this device, and is saved "
+                  "as you go.");
+    ImGui::Spacing();
+    ui::MutedText("When a painful feeling arrives, \"A feeling is here\" opens a short, gentle timer first. You can "
+                  "write about it afterwards, or not at all.");
+    // On this day: only entries that may resurface, and never one with a content note without asking.
+    const auto earlier = m_model.onThisDay(ctx.nowMs);
+    if (!earlier.empty()) {
+      ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
+      parts::Label("On this day, in earlier years");
+      for (size_t i = 0; i < earlier.size() && i < 3; ++i) {
+        const JournalEntry* e = m_model.find(earlier[i]);
+        if (!e) continue;
+        ImGui::PushID(int(i));
+        std::string label = describeEntry(*e) + "  \xC2\xB7  " + core::formatShortWhen(e->timeMs, ctx.nowMs);
+        if (ui::QuietButton(label.c_str())) open(earlier[i]);
+        ImGui::PopID();
+      }
+    }
+    ImGui::EndChild();
+    return;
+  }
+  ImGui::BeginChild("journal-editor", ImVec2(0, 0));
+  auto& text = ctx.platform.textInput();
+  const std::string key = "journal.entry/" + m_openId + "/";
+
+  if (!m_revealed) {
+    ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 2));
+    ui::Heading(ctx.fonts, describeEntry(m_draft).c_str());
+    ui::MutedText(core::formatLongDate(m_draft.timeMs).c_str());
+    ImGui::Spacing();
+    ui::BodyText(("Content note: " + m_draft.contentNote).c_str());
+    ui::MutedText("You can open it now, later, or not at all.");
+    if (ui::PrimaryButton("Show this entry")) m_revealed = true;
+    ImGui::EndChild();
+    return;
+  }
+
+  drawEntryHeader(ctx);
+  if (ui::TextLine(text, key + "title", m_draft.title, -1, {"A title, if you like", "Title", false})) noteEdit(ctx.nowMs);
+
+  if (m_draft.kind == "fork") {
+    drawForkFields(ctx);
+    parts::Label("Anything else");
+    if (ui::TextArea(text, key + "text", m_draft.text, ImVec2(-1, ImGui::GetTextLineHeight() * 5),
+                     {textPlaceholder(m_draft.kind), "Entry text", false})) {
+      noteEdit(ctx.nowMs);
+    }
+  } else {
+    const float rest = ImGui::GetFrameHeightWithSpacing() * (ctx.compact ? 8.5f : 5.6f);
+    const float h = std::max(ImGui::GetTextLineHeight() * 8, ImGui::GetContentRegionAvail().y - rest);
+    if (ui::TextArea(text, key + "text", m_draft.text, ImVec2(-1, h), {textPlaceholder(m_draft.kind), "Entry text", m_focusText})) {
+      noteEdit(ctx.nowMs);
+    }
+  }
+  m_focusText = false;
+  drawEntryFooter(ctx);
+  ui::TouchScroll();
+  ImGui::EndChild();
+}
+
+void JournalView::drawEntryHeader(ui::ViewContext& ctx) {
+  parts::Flow flow;
+  for (const auto& k : entryKinds()) {
+    if (parts::Chip(k.label, m_draft.kind == k.value, &flow) && m_draft.kind != k.value) {
+      m_draft.kind = k.value;
+      noteEdit(ctx.nowMs);
+      commitPendingEdits();
+    }
+    if (ImGui::IsItemHovered() && k.hint[0]) ImGui::SetTooltip("%s", k.hint);
+  }
+  ImGui::AlignTextToFramePadding();
+  ui::MutedText((core::formatLongDate(m_draft.timeMs) + ", " + core::formatDateTime(m_draft.timeMs).substr(
+                     core::formatDateTime(m_draft.timeMs).rfind(' ') + 1)).c_str());
+  if (!ctx.compact) ImGui::SameLine();
+  if (ImGui::SmallButton("Change date or time")) {
+    std::time_t t = std::time_t(m_draft.timeMs / 1000);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    m_when[0] = tm.tm_year + 1900;
+    m_when[1] = tm.tm_mon + 1;
+    m_when[2] = tm.tm_mday;
+    m_when[3] = tm.tm_hour;
+    m_when[4] = tm.tm_min;
+    ImGui::OpenPopup("entry-when");
+  }
+  if (ImGui::BeginPopup("entry-when")) {
+    ImGui::TextUnformatted("When did this happen?");
+    const char* names[] = {"Year", "Month", "Day", "Hour", "Minute"};
+    const int lo[] = {1900, 1, 1, 0, 0}, hi[] = {2200, 12, 31, 23, 59};
+    for (int i = 0; i < 5; ++i) {
+      ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+      ImGui::InputInt(names[i], &m_when[i]);
+      m_when[i] = std::clamp(m_when[i], lo[i], hi[i]);
+    }
+    m_when[2] = std::min(m_when[2], daysInMonth(m_when[0], m_when[1]));
+    ui::MutedText(core::formatDateTime(composeLocal(m_when)).c_str());
+    if (ui::PrimaryButton("Use this time")) {
+      m_draft.timeMs = composeLocal(m_when);
+      noteEdit(ctx.nowMs);
+      commitPendingEdits();
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ui::QuietButton("Leave it")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+}
+
+void JournalView::drawForkFields(ui::ViewContext& ctx) {
+  auto& text = ctx.platform.textInput();
+  const std::string key = "journal.entry/" + m_openId + "/";
+  Fork& f = m_draft.fork;
+
+  parts::Label("What happened");
+  if (ui::TextArea(text, key + "whatHappened", f.whatHappened, ImVec2(-1, ImGui::GetTextLineHeight() * 3.6f),
+                   {"What was happening when the feeling arrived?", "What happened", m_focusText})) {
+    noteEdit(ctx.nowMs);
+  }
+
+  parts::Label("Feelings, and how strong each one is (0-10)");
+  for (size_t i = 0; i < f.feelings.size(); ++i) {
+    ImGui::PushID(int(i));
+    Feeling& feeling = f.feelings[i];
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(feeling.word.c_str());
+    if (const FeelingWord* w = findFeeling(feeling.word); w && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", w->meaning);
+    ImGui::SameLine(ImGui::GetFontSize() * (ctx.compact ? 6.5f : 9.0f));
+    int v = int(feeling.intensity);
+    const float removeW = ImGui::CalcTextSize("Remove").x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x + 4;
+    ImGui::SetNextItemWidth(std::max(60.0f, ImGui::GetContentRegionAvail().x - removeW));
+    if (ImGui::SliderInt("##intensity", &v, 0, 10)) {
+      feeling.intensity = uint32_t(v);
+      noteEdit(ctx.nowMs);
+    }
+    ImGui::SameLine();
+    bool removed = false;
+    if (ImGui::SmallButton("Remove")) {
+      f.feelings.erase(f.feelings.begin() + long(i));
+      noteEdit(ctx.nowMs);
+      removed = true;
+    }
+    ImGui::PopID();
+    if (removed) break;
+  }
+  if (parts::Chip(m_pickingFeelings ? "Done choosing" : "+ Choose feelings", m_pickingFeelings)) m_pickingFeelings = !m_pickingFeelings;
+  if (m_pickingFeelings) drawFeelingPicker(ctx);
+
+  parts::Label("Where it sits in the body");
+  {
+    parts::Flow flow;
+    for (const auto& a : bodyAreas()) {
+      if (parts::Chip(a.label, contains(f.bodyAreas, a.value), &flow)) {
+        toggle(f.bodyAreas, a.value);
+        noteEdit(ctx.nowMs);
+      }
+    }
+  }
+
+  parts::Label("The urge: what I wanted to do to make it stop");
+  {
+    parts::Flow flow;
+    for (const auto& u : builtInUrges()) {
+      if (parts::Chip(u.label, contains(f.urges, u.value), &flow)) {
+        toggle(f.urges, u.value);
+        noteEdit(ctx.nowMs);
+      }
+      if (u.hint[0] && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", u.hint);
+    }
+    for (size_t i = 0; i < f.urges.size(); ++i) {
+      const std::string own = f.urges[i];
+      if (labelOf(builtInUrges(), own) != own) continue;  // built in: shown above
+      ImGui::PushID(int(1000 + i));
+      if (parts::Chip(own.c_str(), true, &flow)) {
+        toggle(f.urges, own);
+        noteEdit(ctx.nowMs);
+        ImGui::PopID();
+        break;
+      }
+      ImGui::PopID();
+    }
+  }
+  if (contains(f.urges, "self-harm urge")) {
+    ui::MutedText("That urge can be very strong. If you are not safe right now, please reach out to someone you "
+                  "trust or a crisis line.");
+  }
+  ui::TextLine(text, key + "ownUrge", m_ownUrge, -ImGui::GetFontSize() * 6, {"Another urge, in your words", "Another urge", false});
+  ImGui::SameLine();
+  if (ui::QuietButton("Add##urge") && !core::foldForSearch(m_ownUrge).empty()) {
+    if (!contains(f.urges, m_ownUrge)) f.urges.push_back(m_ownUrge);
+    m_ownUrge.clear();
+    noteEdit(ctx.nowMs);
+  }
+
+  parts::Label("Which way did I go?");
+  {
+    parts::Flow flow;
+    for (const auto& d : directions()) {
+      if (parts::Chip(d.label, f.direction == d.value, &flow)) {
+        f.direction = f.direction == d.value ? "" : d.value;
+        noteEdit(ctx.nowMs);
+      }
+    }
+    if (!f.direction.empty()) {
+      for (const auto& d : directions()) {
+        if (f.direction == d.value) ui::MutedText(d.hint);
+      }
+    }
+  }
+
+  parts::Label("How long I stayed with it");
+  ImGui::AlignTextToFramePadding();
+  if (f.secondsStayed > 0) ImGui::Text("%u %s", unsigned(f.secondsStayed), f.secondsStayed == 1 ? "second" : "seconds");
+  else ImGui::TextUnformatted("Not timed");
+  ImGui::SameLine();
+  if (ui::QuietButton("Stay with it now")) startTimer(ctx.nowMs, m_openId);
+  ImGui::SameLine();
+  int secs = int(f.secondsStayed);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+  if (ImGui::InputInt("seconds##stayed", &secs, 5, 30)) {
+    f.secondsStayed = uint32_t(std::clamp(secs, 0, 86400));
+    noteEdit(ctx.nowMs);
+  }
+
+  parts::Label("Where compassion came from");
+  {
+    parts::Flow flow;
+    for (const auto& c : compassionSources()) {
+      if (parts::Chip(c.label, f.compassionFrom == c.value, &flow)) {
+        f.compassionFrom = f.compassionFrom == c.value ? "" : c.value;
+        noteEdit(ctx.nowMs);
+      }
+    }
+  }
+
+  parts::Label("How strong it is now (0-10)");
+  if (f.intensityAfter < 0) {
+    if (ui::QuietButton("Rate it now")) {
+      f.intensityAfter = std::max(0, intensityBefore(f));
+      noteEdit(ctx.nowMs);
+    }
+  } else {
+    int after = f.intensityAfter;
+    const float notRatedW = ImGui::CalcTextSize("Not rated").x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x + 4;
+    ImGui::SetNextItemWidth(std::max(60.0f, ImGui::GetContentRegionAvail().x - notRatedW));
+    if (ImGui::SliderInt("##after", &after, 0, 10)) {
+      f.intensityAfter = after;
+      noteEdit(ctx.nowMs);
+    }
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Not rated")) {
+      f.intensityAfter = -1;
+      noteEdit(ctx.nowMs);
+    }
+  }
+
+  parts::Label("What happened next");
+  if (ui::TextArea(text, key + "afterwards", f.afterwards, ImVec2(-1, ImGui::GetTextLineHeight() * 3),
+                   {"What did you do, how did it go?", "What happened next", false})) {
+    noteEdit(ctx.nowMs);
+  }
+}
+
+void JournalView::drawFeelingPicker(ui::ViewContext& ctx) {
+  Fork& f = m_draft.fork;
+  const auto& families = feelingFamilies();
+  ImGui::Indent(ImGui::GetFontSize() * 0.5f);
+  {
+    parts::Flow flow;
+    for (size_t i = 0; i < families.size(); ++i) {
+      ImGui::PushID(int(i));
+      if (parts::Chip(families[i].name, m_pickFamily == i, &flow)) m_pickFamily = i;
+      ImGui::PopID();
+    }
+  }
+  ImGui::Separator();
+  {
+    parts::Flow flow;
+    for (const auto& w : families[std::min(m_pickFamily, families.size() - 1)].words) {
+      bool chosen = false;
+      for (const auto& x : f.feelings) chosen = chosen || core::foldForSearch(x.word) == w.word;
+      if (parts::Chip(w.word, chosen, &flow)) {
+        m_lastFeelingTapped = w.word;
+        if (chosen) {
+          f.feelings.erase(std::remove_if(f.feelings.begin(), f.feelings.end(),
+                                          [&](const Feeling& x) { return core::foldForSearch(x.word) == w.word; }),
+                           f.feelings.end());
+        } else {
+          f.feelings.push_back({w.word, 5});
+        }
+        noteEdit(ctx.nowMs);
+      }
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", w.meaning);
+    }
+  }
+  if (const FeelingWord* w = findFeeling(m_lastFeelingTapped)) ui::MutedText((std::string(w->word) + ": " + w->meaning).c_str());
+  ui::TextLine(ctx.platform.textInput(), "journal.entry/" + m_openId + "/ownFeeling", m_ownFeeling, -ImGui::GetFontSize() * 6,
+               {"A feeling in your own words", "A feeling in your own words", false});
+  ImGui::SameLine();
+  if (ui::QuietButton("Add##feeling") && !core::foldForSearch(m_ownFeeling).empty()) {
+    f.feelings.push_back({m_ownFeeling, 5});
+    m_ownFeeling.clear();
+    noteEdit(ctx.nowMs);
+  }
+  ImGui::Unindent(ImGui::GetFontSize() * 0.5f);
+}
+
+void JournalView::drawEntryFooter(ui::ViewContext& ctx) {
+  auto& text = ctx.platform.textInput();
+  const std::string key = "journal.entry/" + m_openId + "/";
+  const float half = ctx.compact ? -1 : (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+  if (ui::TextLine(text, key + "tags", m_tagsText, half, {"Tags, separated by commas", "Tags", false})) {
+    m_draft.tags = parseTags(m_tagsText);
+    noteEdit(ctx.nowMs);
+  }
+  if (!ctx.compact) ImGui::SameLine();
+  if (ui::TextLine(text, key + "contentNote", m_draft.contentNote, -1, {"Content note, if you like", "Content note", false})) {
+    noteEdit(ctx.nowMs);
+  }
+  if (ImGui::Checkbox("Bring to my next session", &m_draft.bringToSession)) {
+    noteEdit(ctx.nowMs);
+    commitPendingEdits();
+  }
+  if (!ctx.compact) ImGui::SameLine();
+  if (ImGui::Checkbox("Do not resurface", &m_draft.doNotResurface)) {
+    noteEdit(ctx.nowMs);
+    commitPendingEdits();
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("It stays in your journal and in search, but never comes back on its own.");
+
+  const char* status = !m_saveError.empty() ? "Not saved yet"
+                       : m_dirty             ? "Writing\u2026"
+                       : !ctx.saved          ? "Saving\u2026"
+                                             : "Saved";
+  ImGui::AlignTextToFramePadding();
+  ImGui::PushStyleColor(ImGuiCol_Text, m_saveError.empty() ? ui::palette().muted : ui::palette().warning);
+  ImGui::TextUnformatted(status);
+  ImGui::PopStyleColor();
+  if (!m_saveError.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", m_saveError.c_str());
+  ImGui::SameLine();
+  const char* trashLabel = "Move to trash";
+  const float trashW = ImGui::CalcTextSize(trashLabel).x + ImGui::GetStyle().FramePadding.x * 2;
+  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - trashW - 2));
+  if (ui::QuietButton(trashLabel)) {
+    commitPendingEdits();
+    ImGui::OpenPopup("trash-entry");
+  }
+  if (ImGui::BeginPopupModal("trash-entry", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
+    ImGui::TextUnformatted("Move this entry to the trash?");
+    ui::MutedText("You can bring it back from the trash for 30 days.");
+    if (ui::PrimaryButton("Move to trash")) {
+      auto s = m_model.remove(m_openId);
+      if (s) {
+        m_openId.clear();
+        m_showEditorOnPhone = false;
+      } else {
+        m_saveError = s.message();
+      }
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ui::QuietButton("Keep it") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+}
+
+}  // namespace toward::journal

@@ -1,0 +1,54 @@
+// plugins/journal/journal_view_parts.h: small ImGui pieces shared by the journal view's files: chips
+// (toggle buttons that wrap onto the next line) and section labels. UI target only.
+#pragma once
+#include <imgui.h>
+
+#include "core/ui/theme.h"
+
+namespace toward::journal::parts {
+
+// Starts a row of chips that wrap: call flowItem(width) before each chip.
+struct Flow {
+  float startX = 0;
+  float maxX = 0;
+  bool first = true;
+  Flow() {
+    startX = ImGui::GetCursorPosX();
+    maxX = startX + ImGui::GetContentRegionAvail().x;
+  }
+  void item(float width) {
+    if (!first) {
+      ImGui::SameLine();
+      if (ImGui::GetCursorPosX() + width > maxX) ImGui::NewLine();
+    }
+    first = false;
+  }
+};
+
+// Width a chip with `label` takes.
+inline float chipWidth(const char* label) {
+  return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+// A toggle button: soft accent fill when selected. Returns true when pressed.
+inline bool Chip(const char* label, bool selected, Flow* flow = nullptr) {
+  if (flow) flow->item(chipWidth(label));
+  const ui::Palette& p = ui::palette();
+  ImGui::PushStyleColor(ImGuiCol_Button, selected ? p.accentSoft : ImVec4(0, 0, 0, 0));
+  ImGui::PushStyleColor(ImGuiCol_Border, selected ? p.accent : p.border);
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
+  const bool pressed = ImGui::Button(label);
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor(2);
+  return pressed;
+}
+
+// A small label above a group of fields.
+inline void Label(const char* text) {
+  ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 0.25f));
+  ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().muted);
+  ImGui::TextUnformatted(text);
+  ImGui::PopStyleColor();
+}
+
+}  // namespace toward::journal::parts

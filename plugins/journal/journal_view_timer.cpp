@@ -1,0 +1,176 @@
+// plugins/journal/journal_view_timer.cpp: the "stay with it" page (see journal_view.h and stay_timer.h).
+// A slow breath pacer (a circle that grows while breathing in and shrinks while breathing out; with less
+// motion it stays still and only the words change), the time left, a few quiet prompts, and buttons to
+// make it longer or shorter, extend it or stop at any moment. The seconds stayed go to the entry.
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <cmath>
+
+#include "core/ui/theme.h"
+#include "core/ui/widgets.h"
+#include "plugins/journal/journal_view.h"
+
+namespace toward::journal {
+namespace {
+
+const char* kPrompts[] = {
+    "Let the feeling be here. You do not have to do anything with it.",
+    "Where does it sit in your body? You can put a hand there, if that helps.",
+    "Breathe out a little longer than you breathe in.",
+    "Whatever you feel is allowed. It makes sense that it is here.",
+    "You can be the adult who stays with the one who is hurting.",
+    "It rises, and it will settle again. You are still here.",
+};
+
+void centeredText(const char* text, ImVec4 color) {
+  const float w = std::min(ImGui::CalcTextSize(text).x, ImGui::GetContentRegionAvail().x);
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (ImGui::GetContentRegionAvail().x - w) * 0.5f));
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w + 1);
+  ImGui::TextWrapped("%s", text);
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+}
+
+// Lays out buttons centred on one line (or one per line when they do not fit).
+bool centeredButtons(const char* const* labels, int n, int primary, int* pressed) {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  float total = 0;
+  for (int i = 0; i < n; ++i) total += ImGui::CalcTextSize(labels[i], nullptr, true).x + st.FramePadding.x * 2 + st.ItemSpacing.x;
+  total -= st.ItemSpacing.x;
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const bool oneLine = total <= avail;
+  const float x0 = ImGui::GetCursorPosX();
+  if (oneLine) ImGui::SetCursorPosX(x0 + (avail - total) * 0.5f);
+  *pressed = -1;
+  for (int i = 0; i < n; ++i) {
+    if (i && oneLine) ImGui::SameLine();
+    const ImVec2 size(oneLine ? 0.0f : avail, ui::RowHeight(!oneLine) * 0.75f);
+    if (i == primary ? ui::PrimaryButton(labels[i], size) : ui::QuietButton(labels[i], size)) *pressed = i;
+  }
+  return *pressed >= 0;
+}
+
+}  // namespace
+
+void JournalView::startTimer(int64_t nowMs, const std::string& forId) {
+  commitPendingEdits();
+  m_timerFor = forId;
+  m_timerResultId.clear();
+  m_timer.start(nowMs, m_timerLength);
+  m_timerOpen = true;
+  m_timerPendingStart = false;
+}
+
+void JournalView::timerEnded(int64_t nowMs) {
+  const uint32_t seconds = m_timer.recordedSeconds();
+  if (!m_timerFor.empty() && m_model.find(m_timerFor)) {
+    if (m_openId != m_timerFor) open(m_timerFor);
+    m_draft.fork.secondsStayed += seconds;
+    m_draft.kind = "fork";
+    noteEdit(nowMs);
+    commitPendingEdits();
+    m_timerResultId = m_timerFor;
+  } else {
+    // The quick path: a new fork entry holds the seconds at once; the words can come later, or never.
+    JournalEntry e;
+    e.kind = "fork";
+    e.timeMs = nowMs - int64_t(seconds) * 1000;
+    e.fork.secondsStayed = seconds;
+    auto id = m_model.add(e);
+    if (id) m_timerResultId = id.value();
+    else m_saveError = id.error().message();
+  }
+}
+
+void JournalView::drawTimer(ui::ViewContext& ctx) {
+  if (m_timerPendingStart) startTimer(ctx.nowMs, "");
+  const bool wasRunning = m_timer.running();
+  m_timer.update(ctx.nowMs);
+  if (wasRunning && m_timer.finished()) timerEnded(ctx.nowMs);
+
+  const ui::Palette& p = ui::palette();
+  ImGui::BeginChild("journal-timer", ImVec2(0, 0));
+  const float column = ImGui::GetContentRegionAvail().x;
+  ImGui::Dummy(ImVec2(column, ImGui::GetFontSize() * (ctx.compact ? 0.5f : 1.5f)));
+  ImGui::PushFont(ctx.fonts.heading);
+  centeredText("Stay with it", p.text);
+  ImGui::PopFont();
+
+  if (m_timer.running()) {
+    centeredText("A feeling is here. Nothing needs fixing right now. Let it be here for a little while.", p.muted);
+    // The breath pacer.
+    const float h = std::min(ImGui::GetFontSize() * 12, std::max(ImGui::GetFontSize() * 7, ImGui::GetContentRegionAvail().y * 0.42f));
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    const ImVec2 c(top.x + column * 0.5f, top.y + h * 0.5f + ImGui::GetFontSize() * 0.5f);
+    const float rMax = h * 0.46f, rMin = h * 0.26f;
+    const StayTimer::Breath b = m_timer.breath(ctx.nowMs);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddCircleFilled(c, rMax, ImGui::GetColorU32(p.surface), 64);
+    // Progress: a thin ring that fills once over the whole time.
+    const float prog = m_timer.progress(ctx.nowMs);
+    draw->PathArcTo(c, rMax, -IM_PI * 0.5f, -IM_PI * 0.5f + prog * 2 * IM_PI, 64);
+    draw->PathStroke(ImGui::GetColorU32(p.accent), 0, 3.0f);
+    const float ease = 0.5f - 0.5f * std::cos(b.fill * IM_PI);
+    const float r = ctx.reducedMotion ? (rMin + rMax) * 0.5f - 4 : rMin + (rMax - rMin - 6) * ease;
+    draw->AddCircleFilled(c, r, ImGui::GetColorU32(p.accentSoft), 64);
+    const char* breath = b.in ? "breathe in" : "breathe out";
+    char left[32];
+    const uint32_t rem = m_timer.remainingSeconds(ctx.nowMs);
+    std::snprintf(left, sizeof left, "%u:%02u", rem / 60, rem % 60);
+    ImGui::PushFont(ctx.fonts.heading);
+    const ImVec2 ls = ImGui::CalcTextSize(left);
+    draw->AddText(ImVec2(c.x - ls.x * 0.5f, c.y - ls.y * 0.8f), ImGui::GetColorU32(p.text), left);
+    ImGui::PopFont();
+    const ImVec2 bs = ImGui::CalcTextSize(breath);
+    draw->AddText(ImVec2(c.x - bs.x * 0.5f, c.y + ls.y * 0.35f), ImGui::GetColorU32(p.muted), breath);
+    ImGui::Dummy(ImVec2(column, h + ImGui::GetFontSize()));
+    centeredText(kPrompts[m_timer.promptIndex(ctx.nowMs) % (sizeof kPrompts / sizeof *kPrompts)], p.text);
+    ImGui::Spacing();
+    const char* labels[] = {"10 s less", "10 s more", "I'm done for now"};
+    int pressed = -1;
+    if (centeredButtons(labels, 3, -1, &pressed)) {
+      if (pressed == 0) m_timer.setLength(ctx.nowMs, m_timer.lengthSeconds() > 10 ? m_timer.lengthSeconds() - 10 : 10);
+      if (pressed == 1) m_timer.extend(ctx.nowMs, 10);
+      if (pressed == 2) m_timer.stop(ctx.nowMs);
+      if (pressed <= 1 && m_timer.running()) m_timerLength = m_timer.lengthSeconds();
+      if (m_timer.finished()) timerEnded(ctx.nowMs);
+    }
+  } else if (m_timer.finished()) {
+    const uint32_t s = m_timer.recordedSeconds();
+    char line[96];
+    if (s >= 60) std::snprintf(line, sizeof line, "You stayed with it for %u min %u s.", s / 60, s % 60);
+    else std::snprintf(line, sizeof line, "You stayed with it for %u %s.", s, s == 1 ? "second" : "seconds");
+    ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
+    centeredText(line, p.text);
+    centeredText("Every moment of staying counts, however short. It is saved in your journal.", p.muted);
+    ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
+    const char* labels[] = {"Write about it", "A little longer", "Not now"};
+    int pressed = -1;
+    if (centeredButtons(labels, 3, 0, &pressed)) {
+      if (pressed == 0) {
+        m_timerOpen = false;
+        if (!m_timerResultId.empty() && m_model.find(m_timerResultId)) {
+          open(m_timerResultId);
+          m_focusText = true;
+          m_showEditorOnPhone = true;
+        }
+        m_timer.reset();
+      } else if (pressed == 1) {
+        // Carries on; the extra seconds are added to the same entry when it ends.
+        m_timerFor = m_timerResultId;
+        m_timer.reset();
+        m_timer.start(ctx.nowMs, StayTimer::kDefaultSeconds);
+      } else {
+        m_timerOpen = false;
+        m_timer.reset();
+      }
+    }
+  } else {
+    m_timerOpen = false;
+  }
+  ImGui::EndChild();
+}
+
+}  // namespace toward::journal

@@ -1,0 +1,79 @@
+// plugins/texture_box/texture_box_view.h: the texture box page: the box (a calm grid of the person's
+// objects with their photos, virtualized), an object's page (every field, photo, reorder, trash,
+// how it has tended to help), the person's distress scale, and a grounding session (rate, choose an
+// object or take a suggestion, choose a length, touch and breath prompts, rate again, a note).
+// Files: texture_box_view.cpp (box, object, scale), texture_box_view_session.cpp (the session).
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/distress_scale.h"
+#include "core/ui/view.h"
+#include "plugins/texture_box/photo_textures.h"
+#include "plugins/texture_box/texture_box_model.h"
+
+namespace toward::texture_box {
+
+class TextureBoxView final : public ui::View {
+ public:
+  TextureBoxView(TextureBoxModel& model, core::Platform& platform) : m_model(model), m_photos(platform) {}
+  const char* id() const override { return "texture_box"; }
+  const char* title() const override { return "Texture box"; }
+  void draw(ui::ViewContext& ctx) override;
+  void commitPendingEdits() override;
+  int64_t nextWakeMs() const override;
+
+  // autosaveDelayMs: int64, default 900 — pause in typing after which an object's words are saved.
+  static constexpr int64_t kAutosaveDelayMs = 900;
+
+ private:
+  enum class Page { Box, Object, Scale, Session };
+  enum class Step { Before, Choose, Length, Running, After, Done };
+
+  // texture_box_view.cpp
+  void drawBox(ui::ViewContext& ctx);
+  void drawGrid(ui::ViewContext& ctx);
+  void drawObject(ui::ViewContext& ctx);
+  void drawScale(ui::ViewContext& ctx);
+  void drawPhoto(const std::string& photoId, bool large, float side, const std::string& fallbackName);
+  void open(const std::string& id);
+  void pickPhoto(ui::ViewContext& ctx);
+  void noteEdit(int64_t nowMs);
+  // texture_box_view_session.cpp
+  void drawSession(ui::ViewContext& ctx);
+  void startSession();
+  bool drawRating(ui::ViewContext& ctx, const char* id, int& value);
+  void finishRunning(int64_t nowMs);
+
+  TextureBoxModel& m_model;
+  PhotoTextures m_photos;
+  Page m_page = Page::Box;
+  int64_t m_lastNowMs = 0;
+
+  // the open object: its words as typed since the last save
+  std::string m_openId;
+  TextureObject m_draft;
+  bool m_dirty = false;
+  int64_t m_lastEditMs = 0;
+  std::string m_ownTexture, m_tagsText;
+  std::string m_message;           // a kind note about the photo or saving
+  bool m_picking = false;
+  bool m_confirmTrash = false;
+
+  // the scale page
+  core::DistressScale m_scaleDraft;
+  bool m_scaleLoaded = false;
+  Page m_scaleReturn = Page::Box;
+
+  // the session
+  Step m_step = Step::Before;
+  int m_before = 50, m_after = 50;
+  std::string m_sessionObject;     // "" = breath only
+  uint32_t m_minutes = 2;
+  int64_t m_startMs = 0, m_lengthMs = 0, m_stoppedMs = 0;
+  std::string m_sessionNote;
+  std::string m_savedSessionId;
+  bool m_reducedMotion = false;
+};
+
+}  // namespace toward::texture_box

@@ -1,0 +1,232 @@
+// plugins/texture_box/texture_box_view_session.cpp: the grounding session (see texture_box_view.h):
+// rate before, choose an object (or a suggestion), choose a length, touch and breath prompts, stop at
+// any time, rate after, an optional note. With less motion the breath guide does not move: only its
+// words change.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/ui/text_field.h"
+#include "core/ui/theme.h"
+#include "core/ui/widgets.h"
+#include "plugins/texture_box/texture_box_view.h"
+
+namespace toward::texture_box {
+
+void TextureBoxView::startSession() {
+  m_message.clear();
+  m_page = Page::Session;
+  m_step = Step::Before;
+  m_before = m_after = 50;
+  m_sessionObject.clear();
+  m_sessionNote.clear();
+  m_savedSessionId.clear();
+  m_stoppedMs = 0;
+}
+
+bool TextureBoxView::drawRating(ui::ViewContext& ctx, const char* id, int& value) {
+  const core::DistressScale scale = core::loadDistressScale(m_model.store());
+  ImGui::PushItemWidth(ctx.compact ? -1.0f : std::min(520.0f, ImGui::GetContentRegionAvail().x));
+  ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, ImGui::GetFontSize() * 1.6f);
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, ImGui::GetFontSize() * 0.6f));
+  const bool changed = ImGui::SliderInt(id, &value, 0, 100, "%d", ImGuiSliderFlags_AlwaysClamp);
+  ImGui::PopStyleVar(2);
+  ImGui::PopItemWidth();
+  const std::string words = std::to_string(value) + ": " + core::distressWords(scale, value);
+  ui::BodyText(words.c_str());
+  if (!scale.personal()) {
+    ui::MutedText("You can describe 0, 50 and 100 in your own words.");
+    if (ui::QuietButton("Put it in my own words")) { m_scaleLoaded = false; m_scaleReturn = Page::Session; m_page = Page::Scale; }
+  }
+  return changed;
+}
+
+void TextureBoxView::finishRunning(int64_t nowMs) {
+  m_stoppedMs = nowMs;
+  m_after = m_before;
+  m_step = Step::After;
+}
+
+void TextureBoxView::drawSession(ui::ViewContext& ctx) {
+  const ImVec2 row(0, ui::RowHeight(ctx.compact));
+  const ui::Palette& p = ui::palette();
+  switch (m_step) {
+    case Step::Before: {
+      ui::Heading(ctx.fonts, "Grounding");
+      ui::MutedText("First, how strong is it right now? There is no right answer.");
+      ImGui::Spacing();
+      drawRating(ctx, "##before", m_before);
+      ImGui::Spacing();
+      if (ui::PrimaryButton("Next", row)) m_step = m_sessionObject.empty() ? Step::Choose : Step::Length;
+      ImGui::SameLine();
+      if (ui::QuietButton("Not now", row)) m_page = Page::Box;
+      break;
+    }
+    case Step::Choose: {
+      ui::Heading(ctx.fonts, "Choose something to hold");
+      const auto suggestions = m_model.suggest(m_before, 3);
+      if (!suggestions.empty()) ui::MutedText("From your box, for a moment like this:");
+      ImGui::BeginChild("choose", ImVec2(0, -row.y - ImGui::GetStyle().ItemSpacing.y * 2));
+      for (const auto& s : suggestions) {
+        const TextureObject* o = m_model.find(s.objectId);
+        if (!o) continue;
+        ImGui::PushID(s.objectId.c_str());
+        const std::string label = (o->name.empty() ? std::string("Without a name") : o->name) + "  \xE2\x80\x94  " + s.why;
+        if (ImGui::Selectable(label.c_str(), m_sessionObject == s.objectId, 0, ImVec2(0, row.y))) m_sessionObject = s.objectId;
+        ImGui::PopID();
+      }
+      if (m_model.size() > suggestions.size()) {
+        ImGui::Spacing();
+        ui::MutedText("Everything in your box:");
+        for (const auto& id : m_model.ordered()) {
+          const TextureObject* o = m_model.find(id);
+          ImGui::PushID(id.c_str());
+          ImGui::PushID("all");
+          if (ImGui::Selectable(o->name.empty() ? "Without a name" : o->name.c_str(), m_sessionObject == id, 0, ImVec2(0, row.y)))
+            m_sessionObject = id;
+          ImGui::PopID();
+          ImGui::PopID();
+        }
+      }
+      if (ImGui::Selectable("Just my breath, without an object", m_sessionObject.empty(), 0, ImVec2(0, row.y))) m_sessionObject.clear();
+      ui::TouchScroll();
+      ImGui::EndChild();
+      if (ui::PrimaryButton("Next", row)) m_step = Step::Length;
+      ImGui::SameLine();
+      if (ui::QuietButton("Back", row)) m_step = Step::Before;
+      break;
+    }
+    case Step::Length: {
+      ui::Heading(ctx.fonts, "How long?");
+      ui::MutedText("You can stop at any time.");
+      ImGui::Spacing();
+      // four buttons in a row; two rows of two on a phone
+      const float spacing = ImGui::GetStyle().ItemSpacing.x;
+      const float bw = ctx.compact ? (ImGui::GetContentRegionAvail().x - spacing) / 2
+                                   : ImGui::CalcTextSize("5 minutes").x + ImGui::GetStyle().FramePadding.x * 4;
+      const auto& lengths = sessionMinutes();
+      for (size_t i = 0; i < lengths.size(); ++i) {
+        const uint32_t m = lengths[i];
+        const std::string label = std::to_string(m) + (m == 1 ? " minute" : " minutes");
+        ImGui::PushID(int(m));
+        const bool chosen = m == m_minutes;
+        if (chosen ? ui::PrimaryButton(label.c_str(), ImVec2(bw, row.y)) : ui::QuietButton(label.c_str(), ImVec2(bw, row.y)))
+          m_minutes = m;
+        ImGui::PopID();
+        if (i + 1 < lengths.size() && !(ctx.compact && i % 2 == 1)) ImGui::SameLine();
+      }
+      ImGui::Spacing();
+      if (ui::PrimaryButton("Begin", row)) {
+        m_startMs = ctx.nowMs;
+        const int override = sessionSecondsOverride();
+        m_lengthMs = override > 0 ? int64_t(override) * 1000 : int64_t(m_minutes) * 60000;
+        m_step = Step::Running;
+      }
+      ImGui::SameLine();
+      if (ui::QuietButton("Back", row)) m_step = Step::Choose;
+      break;
+    }
+    case Step::Running: {
+      const int64_t elapsed = ctx.nowMs - m_startMs;
+      const Pacing pace = pacingAt(elapsed, m_lengthMs);
+      if (pace.finished) { finishRunning(m_startMs + m_lengthMs); break; }
+      const TextureObject* o = m_model.find(m_sessionObject);
+      const float avail = ImGui::GetContentRegionAvail().x;
+      if (o) {
+        ui::MutedText(("With " + (o->name.empty() ? std::string("your object") : o->name)).c_str());
+        if (!o->photoId.empty()) {
+          const float side = ctx.compact ? 120.0f : 140.0f;
+          drawPhoto(o->photoId, false, side, o->name);
+        }
+      }
+      ImGui::Spacing();
+      // the breath guide: a soft circle that grows with the in-breath and shrinks with the out-breath
+      const float maxR = std::min(avail, ImGui::GetContentRegionAvail().y * 0.45f) * 0.32f;
+      const float minR = maxR * 0.45f;
+      float t = pace.breatheIn ? pace.breath : 1.0f - pace.breath;
+      t = 0.5f - 0.5f * std::cos(t * 3.14159265f);
+      const float radius = m_reducedMotion ? maxR * 0.75f : minR + (maxR - minR) * t;
+      const ImVec2 top = ImGui::GetCursorScreenPos();
+      const ImVec2 centre(top.x + (ctx.compact ? avail * 0.5f : maxR + 8), top.y + maxR + 4);
+      ImDrawList* dl = ImGui::GetWindowDrawList();
+      dl->AddCircleFilled(centre, radius, ImGui::GetColorU32(p.accentSoft), 64);
+      dl->AddCircle(centre, maxR, ImGui::GetColorU32(p.border), 64);
+      const char* breath = pace.breatheIn ? "Breathe in, slowly" : "And out, a little longer";
+      const ImVec2 bs = ImGui::CalcTextSize(breath);
+      dl->AddText(ImVec2(centre.x - bs.x / 2, centre.y - bs.y / 2), ImGui::GetColorU32(p.text), breath);
+      ImGui::Dummy(ImVec2(maxR * 2 + 16, maxR * 2 + 8));
+      ImGui::Spacing();
+      ImGui::PushFont(ctx.fonts.heading);
+      ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(avail, 640.0f));
+      ImGui::TextWrapped("%s", touchPrompts()[pace.prompt].c_str());
+      ImGui::PopTextWrapPos();
+      ImGui::PopFont();
+      const int64_t left = std::max<int64_t>(0, m_lengthMs - elapsed);
+      const std::string remaining = left > 90000 ? "About " + std::to_string((left + 30000) / 60000) + " minutes left"
+                                    : left > 45000 ? std::string("About a minute left")
+                                                   : std::string("Less than a minute left");
+      ui::MutedText(remaining.c_str());
+      ImGui::Spacing();
+      if (ui::QuietButton("Stop here", row)) finishRunning(ctx.nowMs);
+      break;
+    }
+    case Step::After: {
+      ui::Heading(ctx.fonts, "And now?");
+      ui::MutedText("How strong is it now? Any answer is fine, and so is the same number.");
+      ImGui::Spacing();
+      drawRating(ctx, "##after", m_after);
+      ImGui::Spacing();
+      ui::MutedText("A note, if you like");
+      ui::TextArea(ctx.platform.textInput(), "texture.session/note", m_sessionNote, ImVec2(-1, ImGui::GetTextLineHeight() * 3),
+                   {"What helped, what you noticed", "Session note", false});
+      ImGui::Spacing();
+      const bool save = ui::PrimaryButton("Save", row);
+      ImGui::SameLine();
+      const bool saveUnrated = ui::QuietButton("Save without rating", row);
+      if (save || saveUnrated) {
+        GroundingSession s;
+        s.timeMs = m_startMs;
+        s.objectId = m_sessionObject;
+        if (const TextureObject* o = m_model.find(m_sessionObject)) s.objectName = o->name;
+        s.plannedSeconds = uint32_t(m_lengthMs / 1000);
+        s.secondsSpent = uint32_t(std::max<int64_t>(0, m_stoppedMs - m_startMs) / 1000);
+        s.distressBefore = m_before;
+        s.distressAfter = save ? m_after : -1;
+        s.note = m_sessionNote;
+        auto saved = m_model.addSession(s);
+        if (saved) {
+          m_savedSessionId = save ? saved.value() : std::string();
+          m_step = Step::Done;
+        } else {
+          m_message = saved.error().message();
+        }
+      }
+      if (!m_message.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, p.warning);
+        ImGui::TextWrapped("Your answers are still here, but could not be saved yet (%s).", m_message.c_str());
+        ImGui::PopStyleColor();
+      }
+      break;
+    }
+    case Step::Done: {
+      ui::Heading(ctx.fonts, "Thank you for taking this time");
+      std::string said;
+      if (m_savedSessionId.empty()) said = "Saved, without a rating after.";
+      else if (m_after < m_before) said = "From " + std::to_string(m_before) + " to " + std::to_string(m_after) + ". Some of it eased.";
+      else if (m_after == m_before) said = "It stayed at " + std::to_string(m_after) + ". Staying with it is something too.";
+      else said = "From " + std::to_string(m_before) + " to " + std::to_string(m_after) + ". Hard moments can stay hard for a while; you stayed with it.";
+      ui::BodyText(said.c_str());
+      if (const TextureObject* o = m_model.find(m_sessionObject)) {
+        ui::MutedText((o->name + ": " + reliefWords(m_model.reliefFor(m_sessionObject)) + ".").c_str());
+      }
+      ImGui::Spacing();
+      if (ui::PrimaryButton("Back to the box", row)) m_page = Page::Box;
+      ImGui::SameLine();
+      if (ui::QuietButton("Another round", row)) startSession();
+      break;
+    }
+  }
+}
+
+}  // namespace toward::texture_box

@@ -1,0 +1,275 @@
+// backup: the Backups page, driven like a person would (ImGui buttons by where they are drawn, text
+// fields by their aria-labels). A backup made in the app downloads as toward-backup-YYYY-MM-DD.age,
+// opens with Debian's real `age -d` and holds every record; it imports into a fresh profile with merge
+// (every record there after a reload); a wrong passphrase shows a calm amber message and changes
+// nothing. Screenshots of the export and import screens (desktop and phone) go to build/screenshots/
+// (TOWARD_SHOTS overrides) for a person to look at.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startServer, Profile, openApp, reloadApp, api, sleep, waitUntil, decodePng, openPage, ROOT } from './lib/harness.mjs';
+
+const TYPE = 'journal.entry';
+const PASS = 'river stones at dawn';
+const SHOTS = process.env.TOWARD_SHOTS || path.join(ROOT, 'build/screenshots');
+const AGE_PTY = path.join(ROOT, 'tests/interop/age_pty.py');
+const WARNING = [0x8a, 0x6a, 0x1e];   // palette().warning, light theme
+const ACCENT = [0x3b, 0x7a, 0x74];    // palette().accent, light theme (primary buttons)
+
+let server;
+let work;
+before(async () => {
+  server = await startServer();
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'toward-backup-test-'));
+  fs.mkdirSync(SHOTS, { recursive: true });
+});
+after(async () => {
+  await server?.close();
+  if (work) fs.rmSync(work, { recursive: true, force: true });
+});
+
+const shot = (page, name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+
+// Pixels close to `rgb` inside a box of the page (CSS px = screenshot px at scale 1).
+async function colourBox(page, rgb, box, tolerance = 14) {
+  const img = decodePng(await page.screenshot());
+  let n = 0, minY = Infinity, minX = Infinity, maxX = -1, maxY = -1;
+  for (let y = Math.max(0, box.y); y < Math.min(img.height, box.y + box.h); y++) {
+    for (let x = Math.max(0, box.x); x < Math.min(img.width, box.x + box.w); x++) {
+      const o = (y * img.width + x) * 4;
+      if (Math.abs(img.rgba[o] - rgb[0]) <= tolerance && Math.abs(img.rgba[o + 1] - rgb[1]) <= tolerance &&
+          Math.abs(img.rgba[o + 2] - rgb[2]) <= tolerance) {
+        n++;
+        minY = Math.min(minY, y); maxY = Math.max(maxY, y); minX = Math.min(minX, x); maxX = Math.max(maxX, x);
+      }
+    }
+  }
+  return { n, minX, minY, maxX, maxY };
+}
+
+// The Backups page at 1280x720 (100 % text): two columns. Button places as drawn there.
+const DESKTOP = {
+  makeBackup: [348, 476],
+  chooseFile: [880, 337],
+  openBackup: [860, 445],
+  importColumn: { x: 787, y: 190, w: 470, h: 520 },
+};
+
+// Types into a field and waits until frames have handed the words to the view (also under load).
+async function fillPassphrase(page, label, value) {
+  const frames = await api.framesRendered(page);
+  await page.fill(`input[aria-label="${label}"]`, value);
+  await waitUntil(async () => (await api.framesRendered(page)) >= frames + 2, { message: 'frames after typing' });
+}
+
+async function pickFile(page, file) {
+  const chooser = page.waitForEvent('filechooser', { timeout: 10_000 });
+  await page.mouse.click(...DESKTOP.chooseFile);
+  await (await chooser).setFiles(file);
+  await page.waitForSelector('input[aria-label="Passphrase for this backup"]', { timeout: 10_000 });
+}
+
+test('a backup made in the app opens with age and merges into a fresh profile; a wrong passphrase changes nothing',
+  { timeout: 240_000 }, async () => {
+    const a = await Profile.launch();
+    const b = await Profile.launch();
+    try {
+      // ---- profile A: some writing, one entry in the trash
+      const page = await openApp(a, server.url);
+      const texts = ['Über den Fluss: the long walk home', 'Heute war es leichter. 🌿', 'A letter I will not send'];
+      const ids = [];
+      for (const [i, text] of texts.entries()) {
+        ids.push(await api.put(page, TYPE, { kind: 'free', title: `entry ${i}`, text }));
+      }
+      const trashedId = await api.put(page, TYPE, { kind: 'free', title: 'let go', text: 'something I let go' });
+      await api.remove(page, TYPE, trashedId);
+      await api.flush(page);
+
+      await openPage(page, 'backups');
+      await fillPassphrase(page, 'Passphrase for the backup', PASS);
+      await fillPassphrase(page, 'The same passphrase again', PASS);
+      assert.equal(await page.inputValue('input[aria-label="Passphrase for the backup"]'), PASS);
+      assert.equal(await page.getAttribute('input[aria-label="Passphrase for the backup"]', 'type'), 'password');
+      await shot(page, 'backup-export-desktop');
+      const download = page.waitForEvent('download', { timeout: 90_000 });
+      await page.mouse.click(...DESKTOP.makeBackup);
+      await sleep(80);
+      await shot(page, 'backup-export-busy-desktop');
+      const d = await download;
+      assert.match(d.suggestedFilename(), /^toward-backup-\d{4}-\d{2}-\d{2}\.age$/);
+      const file = path.join(work, d.suggestedFilename());
+      fs.copyFileSync(await d.path(), file);
+      await sleep(300);
+      await shot(page, 'backup-export-done-desktop');
+      // The passphrase is gone from the fields once used.
+      assert.equal(await page.inputValue('input[aria-label="Passphrase for the backup"]'), '');
+      // The app remembers when.
+      const state = await api.list(page, 'core.backup_state');
+      assert.equal(state.length, 1);
+      assert.ok(Date.now() - state[0].body.lastBackupMs < 120_000, JSON.stringify(state));
+      assert.doesNotMatch(JSON.stringify(state), /river stones/);
+
+      // ---- the real age opens it, and it holds every record
+      const bytes = fs.readFileSync(file);
+      assert.ok(bytes.subarray(0, 22).toString() === 'age-encryption.org/v1\n', 'a binary age file');
+      const plain = path.join(work, 'backup.json');
+      const r = spawnSync('python3', [AGE_PTY, PASS, '-d', '-o', plain, file], { encoding: 'utf8', timeout: 150_000 });
+      assert.equal(r.status, 0, `age -d failed: ${r.stderr}`);
+      const doc = JSON.parse(fs.readFileSync(plain, 'utf8'));
+      assert.equal(doc.toward, 'backup');
+      assert.equal(doc.format, 1);
+      for (const [i, id] of ids.entries()) {
+        const rec = doc.records.find((x) => x.type === TYPE && x.id === id);
+        assert.ok(rec, `record ${id} in the backup`);
+        assert.equal(rec.body.text, texts[i]);
+      }
+      assert.ok(doc.trash.some((x) => x.id === trashedId), 'the trashed entry is in the backup');
+      const wrongAge = spawnSync('python3', [AGE_PTY, 'not the passphrase', '-d', '-o', plain + '.2', file], { encoding: 'utf8', timeout: 150_000 });
+      assert.notEqual(wrongAge.status, 0);
+
+      // ---- profile B (fresh): a wrong passphrase first
+      const fresh = await openApp(b, server.url);
+      await openPage(fresh, 'backups');
+      await shot(fresh, 'backup-import-desktop');
+      await pickFile(fresh, file);
+      await fillPassphrase(fresh, 'Passphrase for this backup', 'not the passphrase');
+      await fresh.mouse.click(...DESKTOP.openBackup);
+      const amber = await waitUntil(async () => {
+        const box = await colourBox(fresh, WARNING, DESKTOP.importColumn, 10);
+        return box.n > 30 ? box : null;
+      }, { timeoutMs: 60_000, intervalMs: 500, message: 'the amber "different passphrase" message' });
+      assert.ok(amber.minY > DESKTOP.openBackup[1], 'the message sits under the button');
+      await shot(fresh, 'backup-import-wrong-passphrase-desktop');
+      assert.deepEqual(await api.list(fresh, TYPE), [], 'nothing was added');
+      assert.deepEqual(await api.trashList(fresh), [], 'nothing was trashed');
+      assert.equal(await fresh.inputValue('input[aria-label="Passphrase for this backup"]'), '');
+
+      // ---- the right passphrase: a preview, then merge
+      await fillPassphrase(fresh, 'Passphrase for this backup', PASS);
+      await fresh.mouse.click(...DESKTOP.openBackup);
+      // The field goes away while the backup is opened, and stays away in the preview.
+      await fresh.waitForSelector('input[aria-label="Passphrase for this backup"]', { state: 'detached', timeout: 30_000 });
+      // The preview's main button ("Add it to what is here") is the first accent button in the column.
+      const button = await waitUntil(async () => {
+        const box = await colourBox(fresh, ACCENT, { ...DESKTOP.importColumn, y: 300 }, 6);
+        return box.n > 500 ? box : null;
+      }, { timeoutMs: 60_000, intervalMs: 500, message: 'the preview' });
+      await shot(fresh, 'backup-import-preview-desktop');
+      assert.deepEqual(await api.list(fresh, TYPE), [], 'opening the backup changes nothing yet');
+      await fresh.mouse.click(button.minX + 40, button.minY + 12);
+      await waitUntil(async () => (await api.list(fresh, TYPE)).length === ids.length,
+        { timeoutMs: 30_000, message: 'the merged entries' });
+      await sleep(300);
+      await shot(fresh, 'backup-import-done-desktop');
+      await api.flush(fresh);
+      await reloadApp(fresh);
+      const after = await api.list(fresh, TYPE);
+      assert.equal(after.length, ids.length);
+      for (const [i, id] of ids.entries()) {
+        assert.equal(after.find((x) => x.id === id)?.body.text, texts[i], `entry ${id} after the reload`);
+      }
+      assert.ok((await api.trashList(fresh)).some((t) => t.id === trashedId), 'the trashed entry came along');
+      a.assertNoErrors();
+      b.assertNoErrors();
+    } finally {
+      await a.dispose();
+      await b.dispose();
+    }
+  });
+
+test('replace keeps a safety snapshot, and "Restore the data from before the import" brings it back',
+  { timeout: 240_000 }, async () => {
+    const p = await Profile.launch();
+    try {
+      const page = await openApp(p, server.url);
+      const kept = [];
+      for (const text of ['first morning', 'second morning']) kept.push(await api.put(page, TYPE, { kind: 'free', text }));
+      await api.flush(page);
+      await openPage(page, 'backups');
+      await fillPassphrase(page, 'Passphrase for the backup', PASS);
+      await fillPassphrase(page, 'The same passphrase again', PASS);
+      const download = page.waitForEvent('download', { timeout: 90_000 });
+      await page.mouse.click(...DESKTOP.makeBackup);
+      const file = path.join(work, 'replace-' + (await download).suggestedFilename());
+      fs.copyFileSync(await (await download).path(), file);
+      // Written after the backup: a replace takes it away, the restore brings it back.
+      const later = await api.put(page, TYPE, { kind: 'free', text: 'written after the backup' });
+      await api.flush(page);
+
+      await pickFile(page, file);
+      await fillPassphrase(page, 'Passphrase for this backup', PASS);
+      await page.mouse.click(...DESKTOP.openBackup);
+      await page.waitForSelector('input[aria-label="Passphrase for this backup"]', { state: 'detached', timeout: 30_000 });
+      const add = await waitUntil(async () => {
+        const box = await colourBox(page, ACCENT, { ...DESKTOP.importColumn, y: 300 }, 6);
+        return box.n > 500 ? box : null;
+      }, { timeoutMs: 60_000, intervalMs: 500, message: 'the preview' });
+      // "Replace what is here" sits under "Add it to what is here" and its explanation.
+      await page.mouse.click(add.minX + 60, add.minY + 136 + 18);
+      // The confirmation's "Yes, replace" is an accent button lower down than "Add it to what is here".
+      const yes = await waitUntil(async () => {
+        const box = await colourBox(page, ACCENT, { ...DESKTOP.importColumn, y: 300 }, 6);
+        return box.n > 300 && box.minY > add.minY + 10 ? box : null;
+      }, { timeoutMs: 20_000, intervalMs: 200, message: 'the "Yes, replace" button' });
+      await shot(page, 'backup-import-replace-confirm-desktop');
+      assert.equal((await api.list(page, TYPE)).length, 3, 'asking changes nothing');
+      await page.mouse.click(yes.minX + 40, yes.minY + 12);
+      await waitUntil(async () => (await api.list(page, TYPE)).length === 2, { timeoutMs: 30_000, message: 'the replace' });
+      assert.deepEqual((await api.list(page, TYPE)).map((r) => r.id).sort(), [...kept].sort());
+      await sleep(400);
+      await shot(page, 'backup-import-replaced-desktop');
+      // The restore button takes the place of "Choose a backup file...".
+      await page.mouse.click(DESKTOP.chooseFile[0] + 40, DESKTOP.chooseFile[1]);
+      await waitUntil(async () => (await api.list(page, TYPE)).length === 3, { timeoutMs: 30_000, message: 'the restore' });
+      assert.ok((await api.list(page, TYPE)).some((r) => r.id === later));
+      await sleep(400);
+      await shot(page, 'backup-import-restored-desktop');
+      await api.flush(page);
+      await reloadApp(page);
+      assert.equal((await api.list(page, TYPE)).length, 3);
+      p.assertNoErrors();
+    } finally {
+      await p.dispose();
+    }
+  });
+
+test('the gentle reminder, when chosen and due, opens the Backups page', { timeout: 120_000 }, async () => {
+  const p = await Profile.launch();
+  try {
+    const page = await openApp(p, server.url);
+    await api.put(page, TYPE, { kind: 'free', text: 'something worth keeping' });
+    assert.equal(await page.isVisible('input[aria-label="Passphrase for the backup"]'), false);
+    await api.put(page, 'core.backup_state', { lastBackupMs: Date.now() - 40 * 86400e3, reminderDays: 30 }, 'app');
+    await openPage(page, 'journal');
+    await shot(page, 'backup-reminder-desktop');
+    await page.mouse.click(348, 71);   // "Make a backup" in the banner above the page
+    await page.waitForSelector('input[aria-label="Passphrase for the backup"]', { timeout: 10_000 });
+    p.assertNoErrors();
+  } finally {
+    await p.dispose();
+  }
+});
+
+test('the Backups page at phone size (screenshots of export and import)', { timeout: 120_000 }, async () => {
+  const p = await Profile.launch();
+  try {
+    const page = await openApp(p, server.url);
+    await api.put(page, TYPE, { kind: 'free', title: 'phone', text: 'small screen' });
+    await openPage(page, 'backups');   // at desktop size (on a phone it sits under "More"), then shrink
+    await page.setViewportSize({ width: 390, height: 844 });
+    await sleep(500);
+    await shot(page, 'backup-export-phone');
+    assert.ok(await page.isVisible('input[aria-label="The same passphrase again"]'));
+    // Scroll down to the import part with the wheel, as a person on a phone would with a finger.
+    await page.mouse.move(200, 400);
+    await page.mouse.wheel(0, 800);
+    await sleep(500);
+    await shot(page, 'backup-import-phone');
+    p.assertNoErrors();
+  } finally {
+    await p.dispose();
+  }
+});

@@ -1,0 +1,101 @@
+// bench_backup.mjs: how long backups take in headless Chromium with 10,000 journal records (~10 MB of
+// text). Runs standalone (`node tests/browser/bench_backup.mjs [records] [textLength]`) and prints a
+// Markdown table. Never fails on a number.
+//   - inside the page, without scrypt (work factor 1): building + encoding the document, sealing it,
+//     opening it (decrypt + parse + check against the registry), merging it into an empty store
+//     (towardTest.backupBench);
+//   - scrypt alone at work factor 18 (what every real backup costs once to make and once to open);
+//   - the real UI: "Make a backup" click to the download (work factor 18), and in a fresh profile
+//     "Open the backup" to the preview and "Add it to what is here" to every record being there.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startServer, Profile, openApp, api, sleep, waitUntil, seedJournal, decodePng, openPage } from './lib/harness.mjs';
+
+const RECORDS = Number(process.argv[2] || 10_000);
+const TEXT = Number(process.argv[3] || 1000);
+const PASS = 'bench passphrase';
+const ACCENT = [0x3b, 0x7a, 0x74];
+
+// Where the accent colour (primary buttons) first appears inside a box of the page.
+async function accentTop(page, box) {
+  const img = decodePng(await page.screenshot());
+  for (let y = box.y; y < Math.min(img.height, box.y + box.h); y++) {
+    let n = 0;
+    for (let x = box.x; x < Math.min(img.width, box.x + box.w); x++) {
+      const o = (y * img.width + x) * 4;
+      if (Math.abs(img.rgba[o] - ACCENT[0]) <= 6 && Math.abs(img.rgba[o + 1] - ACCENT[1]) <= 6 && Math.abs(img.rgba[o + 2] - ACCENT[2]) <= 6) n++;
+    }
+    if (n > 60) return y;
+  }
+  return -1;
+}
+
+const server = await startServer();
+const rows = [];
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'toward-bench-backup-'));
+const a = await Profile.launch();
+const b = await Profile.launch();
+try {
+  const page = await openApp(a, server.url);
+  await seedJournal(page, RECORDS, { textLength: TEXT, prefix: 'bench' });
+  await api.flush(page);
+  const m = await page.evaluate(() => window.towardTest.backupBench(1));
+  if (!m.ok) throw new Error(m.error);
+  const mb = (n) => (n / 1048576).toFixed(1) + ' MB';
+  rows.push(['document: build + encode JSON', `${m.docMs.toFixed(0)} ms`, `${m.records} records, ${mb(m.documentBytes)}`]);
+  rows.push(['seal (ChaCha20-Poly1305, 64 KiB chunks), work factor 1', `${m.encryptMs.toFixed(0)} ms`, mb(m.fileBytes)]);
+  rows.push(['open: decrypt + parse + check, work factor 1', `${m.openMs.toFixed(0)} ms`, '']);
+  rows.push(['merge into an empty store (10,000 record files, in memory)', `${m.mergeMs.toFixed(0)} ms`, '']);
+  rows.push(['scrypt alone, work factor 18', `${m.scrypt18Ms.toFixed(0)} ms`, 'N = 2^18, r = 8: 256 MiB']);
+
+  // The real UI, work factor 18.
+  await openPage(page, 'backups');
+  await page.fill('input[aria-label="Passphrase for the backup"]', PASS);
+  await page.fill('input[aria-label="The same passphrase again"]', PASS);
+  await sleep(300);
+  const download = page.waitForEvent('download', { timeout: 180_000 });
+  let t = Date.now();
+  await page.mouse.click(348, 476);
+  const d = await download;
+  const exportMs = Date.now() - t;
+  const file = path.join(work, d.suggestedFilename());
+  fs.copyFileSync(await d.path(), file);
+  rows.push(['UI: "Make a backup" click to download (scrypt included)', `${exportMs} ms`, mb(fs.statSync(file).size)]);
+
+  const fresh = await openApp(b, server.url);
+  await openPage(fresh, 'backups');
+  const chooser = fresh.waitForEvent('filechooser');
+  await fresh.mouse.click(880, 337);
+  await (await chooser).setFiles(file);
+  await fresh.waitForSelector('input[aria-label="Passphrase for this backup"]');
+  await fresh.fill('input[aria-label="Passphrase for this backup"]', PASS);
+  await sleep(300);
+  t = Date.now();
+  await fresh.mouse.click(860, 445);
+  await fresh.waitForSelector('input[aria-label="Passphrase for this backup"]', { state: 'detached', timeout: 30_000 });
+  const top = await waitUntil(async () => { const y = await accentTop(fresh, { x: 787, y: 300, w: 470, h: 400 }); return y > 0 ? y : null; },
+    { timeoutMs: 120_000, intervalMs: 100, message: 'the preview' });
+  const openMs = Date.now() - t;
+  rows.push(['UI: "Open the backup" to the preview (scrypt included)', `${openMs} ms`, 'seen by screenshots every 100 ms']);
+  t = Date.now();
+  await fresh.mouse.click(830, top + 12);
+  await waitUntil(async () => (await fresh.evaluate(() => window.towardTest.list('journal.entry').length)) === RECORDS,
+    { timeoutMs: 120_000, intervalMs: 100, message: 'every record merged' });
+  const mergeMs = Date.now() - t;
+  t = Date.now();
+  await api.flush(fresh);
+  const flushMs = Date.now() - t;
+  rows.push(['UI: "Add it to what is here" until every record is there', `${mergeMs} ms`, '']);
+  rows.push(['then durable in IndexedDB (flush)', `${flushMs} ms`, '']);
+} finally {
+  await a.dispose();
+  await b.dispose();
+  await server.close();
+  fs.rmSync(work, { recursive: true, force: true });
+}
+
+console.log(`\n### Backups with ${RECORDS.toLocaleString('en')} journal records (headless Chromium, ${os.cpus().length} cores)\n`);
+console.log('| step | time | notes |');
+console.log('|---|---|---|');
+for (const r of rows) console.log(`| ${r.join(' | ')} |`);

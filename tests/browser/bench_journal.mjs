@@ -1,0 +1,96 @@
+// tests/browser/bench_journal.mjs: the journal's browser figures, in headless Chromium: the first
+// frame with N journal entries, and the time from typing a search into the journal's search field to
+// the frame that shows the results (an upper bound for the search itself: it includes waiting for the
+// next animation frame and drawing it). Numbers never fail the run; only errors do.
+//   node tests/browser/bench_journal.mjs            prints a small Markdown table (N = 10000)
+//   import { benchJournal } from './bench_journal.mjs'; await benchJournal({ url, chromiumArgs, n })
+// TOWARD_BENCH_JOURNAL_N overrides N when run standalone.
+import { fileURLToPath } from 'node:url';
+import { startServer, Profile, reloadApp, waitReady, api, seedJournal, median, sleep } from './lib/harness.mjs';
+
+const QUERIES = ['river', 'ZOE', 'quiet garden', 'elephant', 'bench 9999'];
+const log = (...a) => console.error('[bench-journal]', ...a);
+
+// Types `query` into the search field at once and resolves with ms until a new frame was drawn.
+async function timeSearch(page, query) {
+  return page.evaluate(async (q) => {
+    const el = document.querySelector('input[aria-label="Search your journal"]');
+    if (!el) throw new Error('the journal search field is not on the page');
+    const before = window.towardTest.framesRendered();
+    const t0 = performance.now();
+    el.value = q;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 0));
+      if (window.towardTest.framesRendered() > before) return performance.now() - t0;
+      if (performance.now() - t0 > 10000) throw new Error('no frame within 10 s after a search');
+    }
+  }, query);
+}
+
+// Measures with `n` journal entries in a fresh profile. `url` is a running Toward server.
+// Returns { n, firstFrameMs, firstFrames, search: [{query, ms}], searchMedianMs, searchMaxMs }.
+export async function benchJournal({ url, chromiumArgs, n = 10000 } = {}) {
+  if (chromiumArgs) log('chromiumArgs are taken from tests/browser/lib/harness.mjs (CHROMIUM_ARGS)');
+  const profile = await Profile.launch();
+  try {
+    const page = await profile.newPage();
+    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    await waitReady(page, 60_000);
+    if (n > 0) {
+      const t0 = Date.now();
+      await seedJournal(page, n, { batch: 500, textLength: 500, prefix: 'bench' });
+      await api.flush(page);
+      log(`seeded ${n} entries in ${Date.now() - t0} ms`);
+    }
+    const firstFrames = [];
+    for (let i = 0; i < 3; i++) {
+      await reloadApp(page, { timeoutMs: 120_000 });
+      firstFrames.push(await api.firstFrameMs(page));
+    }
+    await page.locator('input[aria-label="Search your journal"]').waitFor({ state: 'attached', timeout: 10_000 });
+    await sleep(300);
+    const search = [];
+    for (let round = 0; round < 3; round++) {
+      for (const q of QUERIES) {
+        await timeSearch(page, '');
+        await sleep(50);
+        search.push({ query: q, ms: await timeSearch(page, q) });
+        await sleep(50);
+      }
+    }
+    if (profile.errors.length) log(`WARNING, console/page errors:\n  ${profile.errors.join('\n  ')}`);
+    const ms = search.map((s) => s.ms);
+    return { n, firstFrameMs: median(firstFrames), firstFrames, search, searchMedianMs: median(ms), searchMaxMs: Math.max(...ms) };
+  } finally {
+    await profile.dispose();
+  }
+}
+
+// A Markdown table of one benchJournal() result.
+export function journalTable(r) {
+  const lines = [
+    `| journal, ${r.n} entries (Chromium) | ms | target |`, '|---|---:|---:|',
+    `| first frame (median of 3) | ${Math.round(r.firstFrameMs)} | 1000 |`,
+    `| search typed -> results drawn (median of ${r.search.length}) | ${r.searchMedianMs.toFixed(1)} | 100 |`,
+    `| search typed -> results drawn (slowest) | ${r.searchMaxMs.toFixed(1)} | 100 |`,
+  ];
+  for (const q of QUERIES) {
+    const xs = r.search.filter((s) => s.query === q).map((s) => s.ms);
+    lines.push(`| search "${q}" (median of ${xs.length}) | ${median(xs).toFixed(1)} | |`);
+  }
+  return lines.join('\n');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const server = await startServer();
+  try {
+    const n = Number(process.env.TOWARD_BENCH_JOURNAL_N || 10000);
+    console.log(journalTable(await benchJournal({ url: server.url, n })));
+  } catch (e) {
+    console.error('[bench-journal] error:', e && e.stack ? e.stack : e);
+    process.exitCode = 1;
+  } finally {
+    await server.close();
+  }
+}

@@ -1,0 +1,114 @@
+// journal: a fork entry made through the real page. "A feeling is here" opens the stay-with-it timer at
+// once; stopping it records the seconds in a new fork entry; "Write about it" opens that entry, where
+// the words are typed into the real text field and feelings, body, direction and compassion are chosen
+// by clicking; after a reload the entry is found again by a case- and accent-insensitive search.
+// ImGui draws everything but the text fields on a canvas, so buttons are clicked at positions measured
+// on a 1280x1500 viewport at 100 % text size (tall enough that the whole fork form fits without
+// scrolling); text fields are found by their aria-label. Each step checks the model through the test
+// API, so a click that misses fails with a plain message.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Profile, openApp, reloadApp, api, waitUntil, sleep, assertCanvasNotBlank } from './lib/harness.mjs';
+
+const TYPE = 'journal.entry';
+const AT = {
+  feelingIsHere: [455, 126],     // list: second button under "+ New entry"
+  timerDone: [865, 478],         // timer: "I'm done for now" (centred in the content area)
+  writeAboutIt: [652, 247],      // timer finished: "Write about it"
+  chooseFeelings: [725, 358],    // editor: "+ Choose feelings" (the positions below are with the picker open)
+  heartbroken: [971, 509],       // picker, family "Sad": "heartbroken"
+  chest: [683, 790],             // body: "Chest"
+  toward: [696, 1211],           // which way: "Toward it"
+  fromMyself: [706, 1397],       // compassion: "From myself"
+  firstRow: [455, 290],          // list: the first entry
+};
+const click = (page, [x, y]) => page.mouse.click(x, y);
+
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server?.close(); });
+
+async function onlyEntry(page) {
+  const entries = await api.list(page, TYPE);
+  assert.equal(entries.length, 1, `expected one journal entry, found ${entries.length}`);
+  return entries[0].body;
+}
+
+test('a feeling is here: timer first, then a fork entry made by clicking and typing, found again by search after a reload', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await page.setViewportSize({ width: 1280, height: 1500 });
+    await sleep(300);
+
+    // One action: the timer runs at once.
+    await click(page, AT.feelingIsHere);
+    await sleep(2600);
+    await assertCanvasNotBlank(page);
+    assert.equal((await api.list(page, TYPE)).length, 0, 'nothing is saved while the timer runs');
+    await click(page, AT.timerDone);
+    const timed = await waitUntil(async () => (await api.list(page, TYPE))[0], { message: 'the timed fork entry' });
+    assert.equal(timed.body.kind, 'fork');
+    assert.ok(timed.body.fork.secondsStayed >= 2 && timed.body.fork.secondsStayed <= 10,
+      `seconds actually stayed are recorded (got ${timed.body.fork.secondsStayed})`);
+
+    // The details afterwards.
+    await click(page, AT.writeAboutIt);
+    const what = page.locator('textarea[aria-label="What happened"]');
+    await what.waitFor({ state: 'visible', timeout: 10_000 });
+    await waitUntil(() => what.evaluate((el) => document.activeElement === el), { message: '"What happened" to have focus' });
+    const words = 'Zoë did not answer my message and the old ache came back.';
+    await page.keyboard.type(words);
+    // Bottom to top, so that what a click adds (a hint line, a chosen feeling) never moves the next target.
+    for (const at of [AT.chooseFeelings, AT.fromMyself, AT.toward, AT.chest, AT.heartbroken]) {
+      await click(page, at);
+      await sleep(150);
+    }
+    await page.evaluate(() => window.towardTest.flush());
+    const body = await waitUntil(async () => {
+      const b = await onlyEntry(page);
+      return b.fork.feelings.length && b.fork.whatHappened === words ? b : null;
+    }, { message: 'the fork details to be saved' });
+    assert.equal(body.fork.direction, 'toward');
+    assert.deepEqual(body.fork.bodyAreas, ['chest']);
+    assert.equal(body.fork.compassionFrom, 'myself');
+    assert.deepEqual(body.fork.feelings, [{ word: 'heartbroken', intensity: 5 }]);
+    assert.equal(body.fork.secondsStayed, timed.body.fork.secondsStayed);
+
+    // After a reload, search finds it whatever the case and accents.
+    await reloadApp(page);
+    const search = page.locator('input[aria-label="Search your journal"]');
+    await search.waitFor({ state: 'visible', timeout: 10_000 });
+    await search.click();
+    await page.keyboard.type('ZOE message');
+    await sleep(300);
+    await click(page, AT.firstRow);
+    const reopened = page.locator('textarea[aria-label="What happened"]');
+    await reopened.waitFor({ state: 'visible', timeout: 10_000 });
+    assert.equal(await reopened.inputValue(), words);
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+test('search narrows the list to a words-to-keep entry, which opens with its words', { timeout: 90_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await api.put(page, TYPE, { kind: 'words', text: 'You are allowed to take up space.', timeMs: 1764000000000 });
+    await api.put(page, TYPE, { kind: 'free', text: 'A quiet walk by the river.', timeMs: 1764000100000 });
+    const search = page.locator('input[aria-label="Search your journal"]');
+    await search.waitFor({ state: 'visible', timeout: 10_000 });
+    await search.click();
+    await page.keyboard.type('space');
+    await sleep(300);
+    await click(page, AT.firstRow);  // the first (only) row
+    const text = page.locator('textarea[aria-label="Entry text"]');
+    await text.waitFor({ state: 'visible', timeout: 10_000 });
+    assert.equal(await text.inputValue(), 'You are allowed to take up space.');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});

@@ -1,0 +1,203 @@
+// texture_box: an object with a photo is added through the real file picker (a PNG made here), a
+// damaged picture is refused kindly and changes nothing, a shortened grounding session runs (the test
+// knob window.towardTest.textureSessionSeconds), and after a reload the object, its photo (decoded
+// and drawn again) and the session are all there, and the session reaches the progress metrics.
+// Coordinates are for 1280x720 at 100 % text (the harness's viewport).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Profile, openApp, reloadApp, api, sleep, waitUntil, assertCanvasNotBlank, openPage } from './lib/harness.mjs';
+import { stonePng, encodePng } from './lib/png_encode.mjs';
+
+const SHOTS = process.env.TOWARD_SHOTS || '';   // a folder: screenshots are saved there for a look
+const at = {
+  addObject: [499, 152],
+  beginGrounding: [355, 152],
+  backToBox: [349, 51],
+  addPhoto: [338, 379],       // under the photo square on an object's page
+  chipSmooth: [674, 304],
+  chipTouch: [610, 476],
+  slider: { x0: 290, x1: 794, y: 124 },   // the 0-100 rating
+  next: [311, 306],
+  chooseFirst: [500, 121],    // the first suggestion
+  chooseNext: [311, 680],
+  oneMinute: [330, 120],
+  begin: [311, 200],
+};
+const click = (page, [x, y]) => page.mouse.click(x, y);
+const shot = async (page, name) => { if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png` }); };
+
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server?.close(); });
+
+// Playwright intercepts the file chooser only once it has told the browser to (asynchronously); a
+// chooser opened before that is cancelled by headless Chromium at once. So the interception is switched
+// on once, early, and each pick waits for the next chooser from a queue.
+async function interceptChoosers(page) {
+  const waiting = [];
+  page.on('filechooser', (fc) => { const next = waiting.shift(); if (next) next(fc); });
+  await sleep(300);
+  return (timeoutMs = 10_000) => new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no file chooser opened')), timeoutMs);
+    waiting.push((fc) => { clearTimeout(timer); resolve(fc); });
+  });
+}
+
+async function setRating(page, value) {
+  const { x0, x1, y } = at.slider;
+  await page.mouse.click(x0 + (x1 - x0) * value / 100, y);
+  await sleep(200);
+}
+
+test('an object with a photo from the file picker, a short session, and both after a reload', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    const nextChooser = await interceptChoosers(page);
+    await openPage(page, 'texture_box');
+    await click(page, at.addObject);
+    await page.locator('input[aria-label="Name"]').waitFor({ state: 'visible', timeout: 10_000 });
+    await page.locator('input[aria-label="Name"]').fill('Smooth stone');
+    await click(page, at.chipSmooth);
+    await sleep(150);
+    await click(page, at.chipTouch);
+    await sleep(150);
+
+    // The real file picker: the app opens it, the test answers it with a PNG made here.
+    const chooser = nextChooser();
+    await click(page, at.addPhoto);
+    const fc = await chooser.catch((e) => { throw new Error(`${e.message}; page errors: ${profile.errors.join(' | ')}`); });
+    assert.equal(await fc.element().getAttribute('accept'), 'image/*');
+    assert.equal(await fc.element().getAttribute('capture'), null);
+    await fc.setFiles({ name: 'stone.png', mimeType: 'image/png', buffer: stonePng(96, 72) });
+    const photos = await waitUntil(async () => {
+      const l = await api.list(page, 'texture.photo');
+      return l.length === 1 ? l : null;
+    }, { message: 'the photo record' });
+    assert.equal(photos[0].body.mime, 'image/jpeg');
+    assert.equal(photos[0].body.width, 96);
+    assert.equal(photos[0].body.height, 72);
+    const jpeg = Buffer.from(photos[0].body.data, 'base64');
+    assert.equal(jpeg[0], 0xff);
+    assert.equal(jpeg[1], 0xd8);
+    await sleep(1500);   // the words autosave after a pause
+    let objects = await api.list(page, 'texture.object');
+    assert.equal(objects.length, 1);
+    assert.equal(objects[0].body.name, 'Smooth stone');
+    assert.deepEqual(objects[0].body.textures, ['smooth']);
+    assert.deepEqual(objects[0].body.senses, ['touch']);
+    assert.equal(objects[0].body.photoId, photos[0].id);
+    await shot(page, 'texture-object');
+
+    // A damaged picture, one over 10,000 px on a side, and a file over 20 MB: a kind message each
+    // time, and nothing changes.
+    const refused = [
+      { name: 'broken.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not really a picture') },
+      { name: 'panorama.png', mimeType: 'image/png', buffer: encodePng(10001, 1, (x) => [x % 256, 120, 90, 255]) },
+      { name: 'huge.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(21 * 1024 * 1024, 7) },
+    ];
+    for (const file of refused) {
+      const chooser2 = nextChooser();
+      await click(page, at.addPhoto);
+      await (await chooser2).setFiles(file);
+      await sleep(800);
+      await shot(page, `texture-object-refused-${file.name.replace(/\..*/, '')}`);
+      assert.equal((await api.list(page, 'texture.photo')).length, 1, file.name);
+      assert.equal((await api.list(page, 'texture.object'))[0].body.photoId, photos[0].id, file.name);
+    }
+
+    await click(page, at.backToBox);
+    await sleep(600);
+    await shot(page, 'texture-box');
+
+    // A grounding session, shortened to 3 seconds by the test knob.
+    await page.evaluate(() => window.towardTest.textureSessionSeconds(3));
+    await click(page, at.beginGrounding);
+    await sleep(300);
+    await setRating(page, 70);
+    await shot(page, 'texture-session-before');
+    await click(page, at.next);
+    await sleep(300);
+    await shot(page, 'texture-session-choose');
+    await click(page, at.chooseFirst);
+    await sleep(200);
+    await click(page, at.chooseNext);
+    await sleep(300);
+    await shot(page, 'texture-session-length');
+    await click(page, at.oneMinute);
+    await sleep(200);
+    await click(page, at.begin);
+    await sleep(1200);
+    await shot(page, 'texture-session-running');
+    await sleep(2500);
+    await shot(page, 'texture-session-after');
+    await setRating(page, 40);
+    await page.locator('textarea[aria-label="Session note"]').fill('Warm after a while.');
+    await sleep(200);
+    await click(page, [311, await saveButtonY(page)]);
+    const sessions = await waitUntil(async () => {
+      const l = await api.list(page, 'texture.session');
+      return l.length === 1 ? l : null;
+    }, { message: 'the session record' });
+    await shot(page, 'texture-session-done');
+    const s = sessions[0].body;
+    assert.equal(s.objectId, objects[0].id);
+    assert.equal(s.objectName, 'Smooth stone');
+    assert.ok(Math.abs(s.distressBefore - 70) <= 2, `before ${s.distressBefore}`);
+    assert.ok(Math.abs(s.distressAfter - 40) <= 2, `after ${s.distressAfter}`);
+    assert.equal(s.plannedSeconds, 3);
+    assert.ok(s.secondsSpent >= 2 && s.secondsSpent <= 4, `seconds ${s.secondsSpent}`);
+    assert.equal(s.note, 'Warm after a while.');
+
+    await api.flush(page);
+    await reloadApp(page);
+    objects = await api.list(page, 'texture.object');
+    assert.equal(objects.length, 1);
+    assert.equal(objects[0].body.photoId, photos[0].id);
+    assert.equal((await api.list(page, 'texture.photo')).length, 1);
+    assert.equal((await api.list(page, 'texture.session')).length, 1);
+    // The box draws the stored photo again (decoded, uploaded to the GPU).
+    await openPage(page, 'texture_box');
+    await waitUntil(async () => (await page.evaluate(() => window.towardTest.texturePhotoStats(false))).textures >= 1,
+      { message: 'the photo drawn after the reload' });
+    await sleep(300);
+    await assertCanvasNotBlank(page);
+    await shot(page, 'texture-box-after-reload');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+// The "Save" button sits under the note field on the "And now?" step: found from the textarea's box.
+async function saveButtonY(page) {
+  const box = await page.locator('textarea[aria-label="Session note"]').boundingBox();
+  return Math.round(box.y + box.height + 34);
+}
+
+test('at phone size the box draws its photos, and only a bounded number of them is held', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await page.setViewportSize({ width: 390, height: 844 });
+    const pictures = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => stonePng(120, 90, i).toString('base64'));
+    // PNG bytes stand in for JPEG here: the browser decodes by content, and the app stores what it is given.
+    await page.evaluate((pics) => {
+      pics.forEach((data, i) => {
+        const photoId = window.towardTest.put('texture.photo', { mime: 'image/jpeg', width: 120, height: 90, data });
+        window.towardTest.put('texture.object', { name: 'Object ' + (i + 1), order: i + 1, photoId, favourite: i === 0 });
+      });
+    }, pictures);
+    await openPage(page, 'texture_box');
+    await waitUntil(async () => (await page.evaluate(() => window.towardTest.texturePhotoStats(false))).textures >= 4,
+      { message: 'photos on screen decoded and drawn' });
+    await sleep(300);
+    await assertCanvasNotBlank(page);
+    await shot(page, 'texture-box-phone');
+    const stats = await page.evaluate(() => window.towardTest.texturePhotoStats(false));
+    assert.ok(stats.peakTextures <= 72, `photo textures held at most: ${stats.peakTextures}`);
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});

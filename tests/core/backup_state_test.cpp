@@ -1,0 +1,90 @@
+// tests/core/backup_state_test.cpp: the "when was the last backup" record, the gentle reminder rule,
+// the download's name, and the golden file.
+#include <doctest/doctest.h>
+
+#include <regex>
+
+#include "core/backup/backup_merge.h"
+#include "core/backup_state.h"
+#include "core/record_store.h"
+#include "core/time_format.h"
+#include "test_support.h"
+
+using namespace toward;
+
+TEST_CASE("[backup_state] golden schema 1 reads") {
+  auto s = core::loadBody<core::BackupState>(test::fixture("core.backup_state.v1.json"), 1);
+  REQUIRE(s.isOk());
+  CHECK(s.value().lastBackupMs == 1764064800000);
+  CHECK(s.value().reminderDays == 14);
+}
+
+TEST_CASE("[backup_state] defaults: no backup yet, no reminder; ranges are kept; newer schemas refused") {
+  auto s = core::loadBody<core::BackupState>("{}", 1);
+  REQUIRE(s.isOk());
+  CHECK(s.value().lastBackupMs == 0);
+  CHECK(s.value().reminderDays == 0);
+  CHECK(core::describeLastBackup(s.value()) == "No backup yet.");
+  auto wild = core::loadBody<core::BackupState>(R"({"lastBackupMs":-5,"reminderDays":100000})", 1);
+  REQUIRE(wild.isOk());
+  CHECK(wild.value().lastBackupMs == 0);
+  CHECK(wild.value().reminderDays == core::kMaxReminderDays);
+  CHECK(core::loadBody<core::BackupState>("{}", 2).error().code() == core::ErrorCode::TooNew);
+}
+
+TEST_CASE("[backup_state] the reminder is due only when chosen, after the chosen number of days") {
+  const int64_t day = core::kDayMs, t0 = 1764000000000;
+  core::BackupState s;
+  s.lastBackupMs = t0;
+  CHECK_FALSE(core::backupReminderDue(s, t0 + 400 * day));  // off by default
+  s.reminderDays = 7;
+  CHECK_FALSE(core::backupReminderDue(s, t0));
+  CHECK_FALSE(core::backupReminderDue(s, t0 + 7 * day - 1));
+  CHECK(core::backupReminderDue(s, t0 + 7 * day));
+  CHECK(core::backupReminderDue(s, t0 + 30 * day));
+  s.lastBackupMs = 0;  // asked for a reminder, no backup yet
+  CHECK(core::backupReminderDue(s, t0));
+}
+
+TEST_CASE("[backup_state] the download is named toward-backup-YYYY-MM-DD.age, and the last date is described") {
+  const std::string name = core::backupFileName(1764000000000);
+  CHECK(std::regex_match(name, std::regex(R"(toward-backup-\d{4}-\d{2}-\d{2}\.age)")));
+  CHECK(name.find(core::formatIsoDate(1764000000000)) != std::string::npos);
+  core::BackupState s;
+  s.lastBackupMs = 1764000000000;
+  CHECK(core::describeLastBackup(s).rfind("Your last backup was made on ", 0) == 0);
+}
+
+TEST_CASE("[backup_state] an import keeps the newest backup date and this device's reminder choice") {
+  core::BackupState before, imported;
+  before.lastBackupMs = 100;
+  before.reminderDays = 7;
+  imported.lastBackupMs = 50;
+  imported.reminderDays = 30;
+  auto s = core::stateAfterImport(before, imported, 80);
+  CHECK(s.lastBackupMs == 100);
+  CHECK(s.reminderDays == 7);
+  CHECK(core::stateAfterImport(before, imported, 300).lastBackupMs == 300);
+  imported.lastBackupMs = 500;
+  CHECK(core::stateAfterImport(before, imported, 300).lastBackupMs == 500);
+}
+
+TEST_CASE("[backup_state] the record is registered with the core types, saved and read back, and travels in backups") {
+  test::TempDir dir;
+  test::FakeClock clock;
+  auto registry = test::appRegistry();
+  REQUIRE(registry.recordType(core::kBackupStateType) != nullptr);
+  core::RecordStore store(dir.path(), registry, clock);
+  store.load();
+  core::BackupState s;
+  s.lastBackupMs = clock.nowMs;
+  s.reminderDays = 30;
+  REQUIRE(core::saveBackupState(store, s));
+  CHECK(core::loadBackupState(store).lastBackupMs == clock.nowMs);
+  CHECK(core::loadBackupState(store).reminderDays == 30);
+  auto file = backup::makeBackup(store, registry, "pw", 2);
+  REQUIRE(file.isOk());
+  auto doc = backup::openBackup(file.value(), "pw", registry);
+  REQUIRE(doc.isOk());
+  CHECK(backup::previewDocument(doc.value()).byType.at(core::kBackupStateType) == 1);
+}
