@@ -2,6 +2,7 @@
 #include "core/record_codec.h"
 
 #include "core/json.h"
+#include "core/record_json.h"
 
 namespace toward::core {
 namespace {
@@ -18,15 +19,7 @@ std::string encodeEnvelope(const StoredRecord& r, int64_t deletedMs) {
   w.StartObject();
   w.Key("toward"); w.String("record");
   w.Key("format"); w.Int(kEnvelopeFormat);
-  w.Key("type"); w.String(r.type.c_str(), rapidjson::SizeType(r.type.size()));
-  w.Key("id"); w.String(r.id.c_str(), rapidjson::SizeType(r.id.size()));
-  w.Key("schema"); w.Uint(r.schema);
-  w.Key("revision"); w.Uint64(r.revision);
-  w.Key("createdMs"); w.Int64(r.createdMs);
-  w.Key("updatedMs"); w.Int64(r.updatedMs);
-  if (deletedMs >= 0) { w.Key("deletedMs"); w.Int64(deletedMs); }
-  w.Key("body");
-  w.RawValue(r.body.c_str(), r.body.size(), rapidjson::kObjectType);
+  writeRecordMembers(w, r, deletedMs);
   w.EndObject();
   std::string out(sb.GetString(), sb.GetSize());
   out.push_back('\n');

@@ -36,6 +36,15 @@ std::string formatIsoDate(int64_t ms) {
   return buf;
 }
 
+std::string formatIsoDateUtc(int64_t ms) {
+  std::time_t t = std::time_t(ms / 1000);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
 std::string formatShortWhen(int64_t ms, int64_t nowMs) {
   const std::tm then = local(ms), now = local(nowMs);
   if (then.tm_year == now.tm_year && then.tm_yday == now.tm_yday) return format(ms, "%H:%M");

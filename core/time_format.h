@@ -13,5 +13,7 @@ std::string formatDateTime(int64_t ms);
 std::string formatShortWhen(int64_t ms, int64_t nowMs);
 // "2026-11-25" (local), for file names.
 std::string formatIsoDate(int64_t ms);
+// "2026-11-25" in UTC: the same on every device (exports and backups that must not depend on a zone).
+std::string formatIsoDateUtc(int64_t ms);
 
 }  // namespace toward::core

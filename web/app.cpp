@@ -114,13 +114,23 @@ void App::reloadStore() {
 }
 
 bool App::wantsDark() const {
-  const auto s = core::loadSettings(*m_store);
+  const auto& s = settings();
   if (s.theme == "dark") return true;
   if (s.theme == "light") return false;
   return m_platform.prefersDarkTheme();
 }
 
-float App::textPx() const { return 16.0f * float(core::loadSettings(*m_store).textPercent) / 100.0f; }
+float App::textPx() const { return 16.0f * float(settings().textPercent) / 100.0f; }
+
+const core::Settings& App::settings() const {
+  // Parsed again only when a record changed, not several times in every frame.
+  if (m_settingsGeneration != m_store->generation() || !m_settingsKnown) {
+    m_settings = core::loadSettings(*m_store);
+    m_settingsGeneration = m_store->generation();
+    m_settingsKnown = true;
+  }
+  return m_settings;
+}
 
 void App::select(size_t index) {
   if (index == m_current || index >= m_views.size()) return;
@@ -131,9 +141,9 @@ void App::select(size_t index) {
 void App::draw(int64_t nowMs) {
   const ImGuiIO& io = ImGui::GetIO();
   const bool compact = io.DisplaySize.x < kCompactWidth;
-  const auto settings = core::loadSettings(*m_store);
+  const auto& current = settings();
   ui::ViewContext ctx{m_platform, m_fonts, nowMs, compact,
-                      settings.reducedMotion == "on" || (settings.reducedMotion == "system" && m_platform.prefersReducedMotion()),
+                      current.reducedMotion == "on" || (current.reducedMotion == "system" && m_platform.prefersReducedMotion()),
                       m_durability.saved()};
 
   ImGui::SetNextWindowPos(ImVec2(0, 0));

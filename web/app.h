@@ -50,6 +50,8 @@ class App {
   // Wanted look, for main.cpp to apply: dark theme?, body text size in CSS px.
   bool wantsDark() const;
   float textPx() const;
+  // The settings record, parsed once per change of the store.
+  const core::Settings& settings() const;
   ui::Fonts& fonts() { return m_fonts; }
 
   // The navigation items of the last frame (the test API clicks them where they really are).
@@ -82,6 +84,9 @@ class App {
   bool m_problemsDismissed = false;
   bool m_syncRunning = false;
   bool m_askedPersistence = false;
+  mutable core::Settings m_settings;            // cache of the settings record, see settings()
+  mutable uint64_t m_settingsGeneration = 0;
+  mutable bool m_settingsKnown = false;
   journal::JournalView* m_journalView = nullptr;
   std::vector<NavRect> m_navRects;  // where each page's navigation item was drawn (for the test API)
 };

@@ -1,6 +1,8 @@
 // core/backup/backup_document.cpp: the backup document, built from a store and parsed back (see header).
 #include "core/backup/backup_document.h"
 
+#include "core/record_json.h"
+
 #include <algorithm>
 #include <set>
 #include <tuple>
@@ -33,15 +35,7 @@ int nestingDepth(std::string_view text, int limit) {
 
 void writeRecord(rapidjson::Writer<rapidjson::StringBuffer>& w, const core::StoredRecord& r, int64_t deletedMs) {
   w.StartObject();
-  w.Key("type"); w.String(r.type.c_str(), rapidjson::SizeType(r.type.size()));
-  w.Key("id"); w.String(r.id.c_str(), rapidjson::SizeType(r.id.size()));
-  w.Key("schema"); w.Uint(r.schema);
-  w.Key("revision"); w.Uint64(r.revision);
-  w.Key("createdMs"); w.Int64(r.createdMs);
-  w.Key("updatedMs"); w.Int64(r.updatedMs);
-  if (deletedMs >= 0) { w.Key("deletedMs"); w.Int64(deletedMs); }
-  w.Key("body");
-  w.RawValue(r.body.c_str(), r.body.size(), rapidjson::kObjectType);
+  core::writeRecordMembers(w, r, deletedMs);
   w.EndObject();
 }
 

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/backup/age_format.h"
+#include "core/time_format.h"
 #include "core/backup/backup_document.h"
 #include "core/backup/backup_merge.h"
 #include "core/cli/cli_io.h"
@@ -63,14 +64,7 @@ core::Registry makeRegistry() {
 
 int64_t nowMs() { return int64_t(std::time(nullptr)) * 1000; }
 
-std::string isoDay(int64_t ms) {
-  std::time_t t = std::time_t(ms / 1000);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
+std::string isoDay(int64_t ms) { return core::formatIsoDateUtc(ms); }
 
 // Reads, asks the passphrase, decrypts: the plaintext, or an exit code.
 bool openFile(const std::string& path, std::string& plain, int& code) {

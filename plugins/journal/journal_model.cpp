@@ -11,14 +11,7 @@
 namespace toward::journal {
 namespace {
 
-std::string isoDate(int64_t ms) {
-  std::time_t t = std::time_t(ms / 1000);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
+std::string isoDate(int64_t ms) { return core::formatIsoDateUtc(ms); }
 
 std::string slug(const std::string& s) {
   std::string out;
