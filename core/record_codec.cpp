@@ -7,7 +7,7 @@
 namespace toward::core {
 namespace {
 
-constexpr auto kParseFlags = rapidjson::kParseFullPrecisionFlag;
+constexpr auto kParseFlags = rapidjson::kParseDefaultFlags;  // see core/json.h on full precision
 
 Status invalid(const std::string& what) { return {ErrorCode::Invalid, what}; }
 
