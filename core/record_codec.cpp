@@ -7,7 +7,7 @@
 namespace toward::core {
 namespace {
 
-constexpr auto kParseFlags = rapidjson::kParseDefaultFlags;  // see core/json.h on full precision
+constexpr auto kParseFlags = rapidjson::kParseFullPrecisionFlag;
 
 Status invalid(const std::string& what) { return {ErrorCode::Invalid, what}; }
 

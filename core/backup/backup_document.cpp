@@ -135,7 +135,7 @@ BackupResult<BackupDocument> parseDocument(std::string_view text) {
   if (nestingDepth(text, kMaxJsonDepth) > kMaxJsonDepth) return notBackup("the document is nested too deeply");
   try {
     rapidjson::Document doc;
-    doc.Parse<rapidjson::kParseIterativeFlag>(text.data(), text.size());
+    doc.Parse<rapidjson::kParseFullPrecisionFlag | rapidjson::kParseIterativeFlag>(text.data(), text.size());
     if (doc.HasParseError()) {
       return notBackup(std::string("not JSON (") + rapidjson::GetParseError_En(doc.GetParseError()) + ")");
     }
