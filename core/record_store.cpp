@@ -53,9 +53,7 @@ void RecordStore::loadFolder(const std::string& folder, bool trash, LoadReport& 
         report.problems.push_back({path, message});
         m_untouchable[path] = message;
       };
-      auto text = files::readFile(path);
-      if (!text) { problem(text.error().message()); continue; }
-      auto decoded = decodeEnvelope(text.value());
+      auto decoded = readEnvelopeFile(path);
       if (!decoded) { problem(decoded.error().message()); continue; }
       StoredRecord& r = decoded.value().record;
       if (r.type != typeDir || r.id + kSuffix != name) {
@@ -77,6 +75,17 @@ void RecordStore::loadFolder(const std::string& folder, bool trash, LoadReport& 
       }
     }
   }
+}
+
+Status RecordStore::writeEnvelopeFile(const std::string& path, const StoredRecord& record, int64_t deletedMs) {
+  if (auto s = files::makeDirs(path.substr(0, path.rfind('/'))); !s) return s;
+  return files::writeFileAtomic(path, encodeEnvelope(record, deletedMs));
+}
+
+Result<DecodedEnvelope> RecordStore::readEnvelopeFile(const std::string& path) const {
+  auto text = files::readFile(path);
+  if (!text) return text.error();
+  return decodeEnvelope(text.value());
 }
 
 Status RecordStore::writable() const {
@@ -113,8 +122,7 @@ Result<StoredRecord> RecordStore::put(const std::string& typeId, const std::stri
     r.revision = old->revision + 1;
     r.updatedMs = std::max(now, old->updatedMs);
   }
-  if (auto s = files::makeDirs(m_root + "/records/" + typeId); !s) return s;
-  if (auto s = files::writeFileAtomic(path, encodeEnvelope(r)); !s) return s;
+  if (auto s = writeEnvelopeFile(path, r); !s) return s;
   m_records[typeId][r.id] = r;
   ++m_generation;
   notify(RecordChange::Kind::Saved, typeId, r.id);
@@ -127,8 +135,7 @@ Status RecordStore::remove(const std::string& type, const std::string& id) {
   if (byType == m_records.end() || !byType->second.count(id)) return {ErrorCode::NotFound, "This record is no longer here."};
   TrashedRecord t{byType->second.at(id), m_clock()};
   // Trash copy first: a crash in between leaves the record in both places, never in neither.
-  if (auto s = files::makeDirs(m_root + "/trash/" + type); !s) return s;
-  if (auto s = files::writeFileAtomic(trashPath(type, id), encodeEnvelope(t.record, t.deletedMs)); !s) return s;
+  if (auto s = writeEnvelopeFile(trashPath(type, id), t.record, t.deletedMs); !s) return s;
   if (auto s = files::removeFile(recordPath(type, id)); !s) return s;
   byType->second.erase(id);
   m_trash[type][id] = std::move(t);
@@ -143,8 +150,7 @@ Status RecordStore::restore(const std::string& type, const std::string& id) {
   if (byType == m_trash.end() || !byType->second.count(id)) return {ErrorCode::NotFound, "This is no longer in the trash."};
   StoredRecord r = byType->second.at(id).record;
   if (const StoredRecord* live = find(type, id)) r.revision = std::max(r.revision, live->revision) + 1;
-  if (auto s = files::makeDirs(m_root + "/records/" + type); !s) return s;
-  if (auto s = files::writeFileAtomic(recordPath(type, id), encodeEnvelope(r)); !s) return s;
+  if (auto s = writeEnvelopeFile(recordPath(type, id), r); !s) return s;
   if (auto s = files::removeFile(trashPath(type, id)); !s) return s;
   byType->second.erase(id);
   m_records[type][id] = std::move(r);
@@ -178,6 +184,68 @@ size_t RecordStore::purgeExpired() {
     if (purge(type, id)) ++purged;
   }
   return purged;
+}
+
+Status RecordStore::adopt(const StoredRecord& record) {
+  if (auto w = writable(); !w) return w;
+  const std::string path = recordPath(record.type, record.id);
+  if (m_untouchable.count(path)) return {ErrorCode::Invalid, "A record with this id is kept aside untouched and cannot be replaced."};
+  if (auto s = writeEnvelopeFile(path, record); !s) return s;
+  m_records[record.type][record.id] = record;
+  auto trashed = m_trash.find(record.type);
+  if (trashed != m_trash.end() && trashed->second.count(record.id)) {
+    if (auto s = files::removeFile(trashPath(record.type, record.id)); !s) return s;
+    trashed->second.erase(record.id);
+  }
+  ++m_generation;
+  return Status::ok();
+}
+
+Status RecordStore::adoptTrashed(const TrashedRecord& t) {
+  if (auto w = writable(); !w) return w;
+  const std::string path = trashPath(t.record.type, t.record.id);
+  if (m_untouchable.count(path)) return {ErrorCode::Invalid, "A record with this id is kept aside untouched and cannot be replaced."};
+  if (auto s = writeEnvelopeFile(path, t.record, t.deletedMs); !s) return s;
+  m_trash[t.record.type][t.record.id] = t;
+  ++m_generation;
+  return Status::ok();
+}
+
+Status RecordStore::discard(const std::string& type, const std::string& id, bool trashed) {
+  if (auto w = writable(); !w) return w;
+  const bool present = trashed ? (m_trash.count(type) && m_trash.at(type).count(id))
+                                : (m_records.count(type) && m_records.at(type).count(id));
+  if (!present) return {ErrorCode::NotFound, "This record is no longer here."};
+  if (auto s = files::removeFile(trashed ? trashPath(type, id) : recordPath(type, id)); !s) return s;
+  if (trashed) m_trash[type].erase(id); else m_records[type].erase(id);
+  ++m_generation;
+  return Status::ok();
+}
+
+void RecordStore::announceReload() { notify(RecordChange::Kind::Reloaded, "", ""); }
+
+Status RecordStore::writeSideFile(const std::string& relPath, const std::string& text) {
+  if (auto w = writable(); !w) return w;
+  const std::string path = m_root + "/" + relPath;
+  if (auto s = files::makeDirs(path.substr(0, path.rfind('/'))); !s) return s;
+  if (auto s = files::writeFileAtomic(path, text); !s) return s;
+  ++m_generation;
+  return Status::ok();
+}
+
+Result<std::string> RecordStore::readSideFile(const std::string& relPath) const {
+  return files::readFile(m_root + "/" + relPath);
+}
+
+std::vector<std::string> RecordStore::listSideFiles(const std::string& relDir) const {
+  return files::listFiles(m_root + "/" + relDir);
+}
+
+Status RecordStore::removeSideFile(const std::string& relPath) {
+  if (auto w = writable(); !w) return w;
+  if (auto s = files::removeFile(m_root + "/" + relPath); !s) return s;
+  ++m_generation;
+  return Status::ok();
 }
 
 const StoredRecord* RecordStore::find(const std::string& type, const std::string& id) const {

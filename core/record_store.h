@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/record.h"
+#include "core/record_codec.h"
 #include "core/registry.h"
 #include "core/result.h"
 
@@ -72,6 +73,27 @@ class RecordStore {
   // Files found at load that could not be read (kept untouched).
   const std::vector<LoadProblem>& problems() const { return m_problems; }
 
+  // --- Bringing records in as they are (backup import, core/backup): revision and times are kept.
+  // Writes `record` as a live record, replacing one with the same id and dropping a trashed copy with
+  // the same id. Listeners are not told: call announceReload() once after a batch.
+  Status adopt(const StoredRecord& record);
+  // Writes `record` into the trash as it is (same rules as adopt()).
+  Status adoptTrashed(const TrashedRecord& record);
+  // Deletes a live (or, with `trashed`, a trashed) record's file without keeping it in the trash.
+  // Only for replacing everything after a safety snapshot was written.
+  Status discard(const std::string& type, const std::string& id, bool trashed);
+  // Tells listeners that anything may have changed (a Reloaded change).
+  void announceReload();
+
+  // --- Side files: whole documents kept beside the records (safety snapshots), under root.
+  // relPath is relative to root, e.g. "snapshots/1764000000000.json". Like record files, these are the
+  // person's data: they are written atomically and through the same single point as records.
+  Status writeSideFile(const std::string& relPath, const std::string& text);
+  Result<std::string> readSideFile(const std::string& relPath) const;
+  // File names in a side folder (e.g. "snapshots"), unsorted.
+  std::vector<std::string> listSideFiles(const std::string& relDir) const;
+  Status removeSideFile(const std::string& relPath);
+
   // Grows by one with every change written to files; the durability tracker follows it.
   uint64_t generation() const { return m_generation; }
 
@@ -90,6 +112,9 @@ class RecordStore {
   std::string recordPath(const std::string& type, const std::string& id) const;
   std::string trashPath(const std::string& type, const std::string& id) const;
   Status writable() const;
+  // The single points where records and side files meet the file system (the vault seals here).
+  Status writeEnvelopeFile(const std::string& path, const StoredRecord& record, int64_t deletedMs = -1);
+  Result<DecodedEnvelope> readEnvelopeFile(const std::string& path) const;
   void loadFolder(const std::string& folder, bool trash, LoadReport& report);
   void notify(RecordChange::Kind kind, const std::string& type, const std::string& id);
 

@@ -1,6 +1,6 @@
 // core/backup/backup_merge.cpp: merge and replace of a backup document into a store (see header).
 // The store's put() stamps new revisions and times; importing must keep the backup's, so records are
-// written here as envelope files (atomically, like the store does) and the store reloads them.
+// brought in with RecordStore::adopt(), and listeners hear one Reloaded change at the end.
 #include "core/backup/backup_merge.h"
 
 #include <algorithm>
@@ -23,16 +23,7 @@ std::string recordPath(const core::RecordStore& s, const std::string& type, cons
 std::string trashPath(const core::RecordStore& s, const std::string& type, const std::string& id) {
   return s.root() + "/trash/" + type + "/" + id + ".json";
 }
-std::string snapshotDir(const core::RecordStore& s) { return s.root() + "/snapshots"; }
-
-Status writeLive(const core::RecordStore& s, const core::StoredRecord& r) {
-  if (auto st = core::files::makeDirs(s.root() + "/records/" + r.type); !st) return st;
-  return core::files::writeFileAtomic(recordPath(s, r.type, r.id), core::encodeEnvelope(r));
-}
-Status writeTrash(const core::RecordStore& s, const core::TrashedRecord& t) {
-  if (auto st = core::files::makeDirs(s.root() + "/trash/" + t.record.type); !st) return st;
-  return core::files::writeFileAtomic(trashPath(s, t.record.type, t.record.id), core::encodeEnvelope(t.record, t.deletedMs));
-}
+constexpr const char* kSnapshotDir = "snapshots";
 
 // The body in its type's current schema (checkAgainstRegistry has shown this works).
 core::StoredRecord normalized(const core::Registry& registry, core::StoredRecord r) {
@@ -66,15 +57,14 @@ namespace {
 core::Result<std::string> writeSnapshot(core::RecordStore& store, const core::Registry& registry) {
   const int64_t now = store.now();
   const std::string text = encodeDocument(documentFromStore(store, registry, now));
-  if (auto s = core::files::makeDirs(snapshotDir(store)); !s) return s;
+  const auto existing = store.listSideFiles(kSnapshotDir);
+  auto taken = [&](const std::string& n) { return std::find(existing.begin(), existing.end(), n) != existing.end(); };
   std::string name = std::to_string(now) + ".json";
-  for (int i = 1; core::files::exists(snapshotDir(store) + "/" + name); ++i) {
-    name = std::to_string(now) + "-" + std::to_string(i) + ".json";
-  }
-  if (auto s = core::files::writeFileAtomic(snapshotDir(store) + "/" + name, text); !s) return s;
+  for (int i = 1; taken(name); ++i) name = std::to_string(now) + "-" + std::to_string(i) + ".json";
+  if (auto s = store.writeSideFile(std::string(kSnapshotDir) + "/" + name, text); !s) return s;
   // Only the newest few are kept.
   auto all = listSnapshots(store);
-  for (size_t i = kKeptSnapshots; i < all.size(); ++i) core::files::removeFile(snapshotDir(store) + "/" + all[i].name);
+  for (size_t i = kKeptSnapshots; i < all.size(); ++i) store.removeSideFile(std::string(kSnapshotDir) + "/" + all[i].name);
   return name;
 }
 }  // namespace
@@ -107,7 +97,7 @@ core::Result<MergeReport> mergeDocument(core::RecordStore& store, const core::Re
   bool wrote = false;
   Status failure;
   auto finish = [&]() -> core::Result<MergeReport> {
-    if (wrote) store.load();
+    if (wrote) store.announceReload();
     if (!failure) return failedPartWay(failure);
     return report;
   };
@@ -135,11 +125,9 @@ core::Result<MergeReport> mergeDocument(core::RecordStore& store, const core::Re
     } else {
       ++report.added;
     }
-    if (auto s = writeLive(store, r); !s) { failure = s; return finish(); }
+    localTrash.erase({r.type, r.id});  // adopt() drops a trashed copy with the same id
+    if (auto s = store.adopt(r); !s) { failure = s; return finish(); }
     wrote = true;
-    if (trashed != localTrash.end() && r.id == incoming.id) {
-      if (auto s = core::files::removeFile(trashPath(store, r.type, r.id)); !s) { failure = s; return finish(); }
-    }
   }
   for (const auto& incoming : doc.trash) {
     const std::string& type = incoming.record.type;
@@ -152,7 +140,7 @@ core::Result<MergeReport> mergeDocument(core::RecordStore& store, const core::Re
     for (const auto& r : doc.records) inLive = inLive || (r.type == type && r.id == id);
     if (inLive) continue;
     core::TrashedRecord t{normalized(registry, incoming.record), incoming.deletedMs};
-    if (auto s = writeTrash(store, t); !s) { failure = s; return finish(); }
+    if (auto s = store.adoptTrashed(t); !s) { failure = s; return finish(); }
     wrote = true;
     ++report.trashAdded;
   }
@@ -177,7 +165,7 @@ core::Result<MergeReport> replaceWithDocument(core::RecordStore& store, const co
   for (const auto& in : doc.records) {
     core::StoredRecord r = normalized(registry, in);
     if (isDamaged(recordPath(store, r.type, r.id))) r.id = core::newRecordId(store.now());
-    if (auto s = writeLive(store, r); !s) { failure = s; break; }
+    if (auto s = store.adopt(r); !s) { failure = s; break; }
     incomingLive[{r.type, r.id}] = true;
     ++report.added;
   }
@@ -185,28 +173,31 @@ core::Result<MergeReport> replaceWithDocument(core::RecordStore& store, const co
     if (failure.code() != ErrorCode::Ok) break;
     core::TrashedRecord t{normalized(registry, in.record), in.deletedMs};
     if (isDamaged(trashPath(store, t.record.type, t.record.id))) continue;
-    if (auto s = writeTrash(store, t); !s) { failure = s; break; }
+    if (auto s = store.adoptTrashed(t); !s) { failure = s; break; }
     incomingTrash[{t.record.type, t.record.id}] = true;
     ++report.trashAdded;
   }
   if (failure.isOk()) {
+    std::vector<std::pair<std::string, std::string>> goneLive, goneTrash;
     for (const auto& type : registry.recordTypes()) {
       for (const auto* r : store.list(type.id)) {
-        if (!incomingLive.count({r->type, r->id})) core::files::removeFile(recordPath(store, r->type, r->id));
+        if (!incomingLive.count({r->type, r->id})) goneLive.emplace_back(r->type, r->id);
       }
     }
     for (const auto* t : store.trash()) {
-      if (!incomingTrash.count({t->record.type, t->record.id})) core::files::removeFile(trashPath(store, t->record.type, t->record.id));
+      if (!incomingTrash.count({t->record.type, t->record.id})) goneTrash.emplace_back(t->record.type, t->record.id);
     }
+    for (const auto& [type, id] : goneLive) store.discard(type, id, false);
+    for (const auto& [type, id] : goneTrash) store.discard(type, id, true);
   }
-  store.load();
+  store.announceReload();
   if (!failure.isOk()) return failedPartWay(failure);
   return report;
 }
 
 std::vector<SnapshotInfo> listSnapshots(const core::RecordStore& store) {
   std::vector<SnapshotInfo> out;
-  for (const auto& name : core::files::listFiles(snapshotDir(store))) {
+  for (const auto& name : store.listSideFiles(kSnapshotDir)) {
     if (name.size() < 6 || name.compare(name.size() - 5, 5, ".json") != 0) continue;
     SnapshotInfo info;
     info.name = name;
@@ -227,7 +218,7 @@ core::Result<MergeReport> restoreSnapshot(core::RecordStore& store, const core::
   if (name.find('/') != std::string::npos || name.find("..") != std::string::npos) {
     return Status{ErrorCode::Invalid, "This safety copy cannot be found. Nothing was changed."};
   }
-  auto text = core::files::readFile(snapshotDir(store) + "/" + name);
+  auto text = store.readSideFile(std::string(kSnapshotDir) + "/" + name);
   if (!text) return Status{ErrorCode::NotFound, "This safety copy cannot be found. Nothing was changed."};
   auto doc = parseDocument(text.value());
   if (!doc) return doc.error().toStatus();

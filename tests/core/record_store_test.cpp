@@ -216,3 +216,60 @@ TEST_CASE("[store] listeners hear every change") {
   using K = core::RecordChange::Kind;
   CHECK(heard == std::vector<K>{K::Saved, K::Removed, K::Restored});
 }
+
+TEST_CASE("[store] adopting keeps a record's own revision and times, and replaces a trashed copy") {
+  test::TempDir dir;
+  auto registry = test::appRegistry();
+  test::FakeClock clock;
+  core::RecordStore store(dir.path(), registry, std::ref(clock));
+  store.load();
+  auto saved = store.put(kType, "", R"({"text":"first words","kind":"free"})");
+  REQUIRE(saved.isOk());
+  const std::string id = saved.value().id;
+  REQUIRE(store.remove(kType, id).isOk());
+  int reloads = 0;
+  store.addListener([&](const core::RecordChange& c) { reloads += c.kind == core::RecordChange::Kind::Reloaded; });
+
+  core::StoredRecord incoming = saved.value();
+  incoming.revision = 7;
+  incoming.createdMs = 1000;
+  incoming.updatedMs = 2000;
+  incoming.body = R"({"kind":"free","text":"words from another device"})";
+  REQUIRE(store.adopt(incoming).isOk());
+  CHECK(reloads == 0);  // batches announce once
+  store.announceReload();
+  CHECK(reloads == 1);
+  CHECK(store.trash().empty());
+
+  core::RecordStore fresh(dir.path(), registry, std::ref(clock));
+  auto report = fresh.load();
+  CHECK(report.records == 1);
+  CHECK(report.trashed == 0);
+  const core::StoredRecord* back = fresh.find(kType, id);
+  REQUIRE(back);
+  CHECK(back->revision == 7);
+  CHECK(back->createdMs == 1000);
+  CHECK(back->updatedMs == 2000);
+
+  REQUIRE(fresh.discard(kType, id, false).isOk());
+  CHECK(fresh.find(kType, id) == nullptr);
+  core::RecordStore again(dir.path(), registry, std::ref(clock));
+  CHECK(again.load().records == 0);
+}
+
+TEST_CASE("[store] side files are written atomically under the root and listed") {
+  test::TempDir dir;
+  auto registry = test::appRegistry();
+  test::FakeClock clock;
+  core::RecordStore store(dir.path(), registry, std::ref(clock));
+  store.load();
+  const auto before = store.generation();
+  REQUIRE(store.writeSideFile("snapshots/1.json", "{\"a\":1}").isOk());
+  CHECK(store.generation() == before + 1);
+  CHECK(store.readSideFile("snapshots/1.json").value() == "{\"a\":1}");
+  CHECK(store.listSideFiles("snapshots") == std::vector<std::string>{"1.json"});
+  REQUIRE(store.removeSideFile("snapshots/1.json").isOk());
+  CHECK(store.listSideFiles("snapshots").empty());
+  store.setReadOnly("another tab is saving");
+  CHECK_FALSE(store.writeSideFile("snapshots/2.json", "{}").isOk());
+}
