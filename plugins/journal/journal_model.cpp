@@ -65,6 +65,7 @@ void JournalModel::attach(core::Registry& registry) {
 // ---------------------------------------------------------------- [SECTION] entries
 void JournalModel::reloadAll() {
   m_entries.clear();
+  m_unfolded = 0;
   const auto records = m_store.list(kEntryType);
   m_entries.reserve(records.size());
   for (const auto* r : records) reloadOne(r->id);
@@ -77,7 +78,9 @@ void JournalModel::reloadOne(const std::string& id) {
   ++m_changeCount;
   const core::StoredRecord* r = m_store.find(kEntryType, id);
   if (!r) {
-    m_entries.erase(id);
+    auto gone = m_entries.find(id);
+    if (gone != m_entries.end() && !gone->second.foldedReady) --m_unfolded;
+    if (gone != m_entries.end()) m_entries.erase(gone);
     return;
   }
   JournalEntry entry;
@@ -88,8 +91,11 @@ void JournalModel::reloadOne(const std::string& id) {
     entry = std::move(loaded.value());
   }
   if (entry.timeMs == 0) entry.timeMs = r->createdMs;
-  Item& item = m_entries[id];
-  item.folded = foldedEntryText(entry);
+  auto [slot, inserted] = m_entries.try_emplace(id);
+  Item& item = slot->second;
+  if (inserted || item.foldedReady) ++m_unfolded;
+  item.folded.clear();
+  item.foldedReady = false;
   item.entry = std::move(entry);
 }
 
@@ -145,12 +151,33 @@ const std::vector<std::string>& JournalModel::ordered() const {
 }
 
 // ---------------------------------------------------------------- [SECTION] finding
+std::string_view JournalModel::foldedFor(const Item& item, bool needed) const {
+  if (!needed) return {};
+  if (!item.foldedReady) {
+    item.folded = foldedEntryText(item.entry);
+    item.foldedReady = true;
+    --m_unfolded;
+  }
+  return item.folded;
+}
+
+bool JournalModel::prepareSearchSome(size_t count) {
+  if (m_unfolded == 0) return false;
+  for (auto& [id, item] : m_entries) {
+    if (count == 0) break;
+    if (item.foldedReady) continue;
+    foldedFor(item, true);
+    --count;
+  }
+  return m_unfolded > 0;
+}
+
 void JournalModel::filter(const JournalFilter& f, std::vector<std::string>& out) const {
   out.clear();
   const FoldedQuery q(f.text);
   for (const auto& id : ordered()) {
     const Item& item = m_entries.find(id)->second;
-    if (matchesFilter(item.entry, item.folded, f, q)) out.push_back(id);
+    if (matchesFilter(item.entry, foldedFor(item, !q.empty()), f, q)) out.push_back(id);
   }
 }
 
@@ -236,7 +263,7 @@ void JournalModel::search(const core::SearchQuery& query, std::vector<core::Sear
   for (const auto& id : ordered()) {
     if (found >= query.limit) break;
     const Item& item = m_entries.find(id)->second;
-    if (!matchesFilter(item.entry, item.folded, f, q)) continue;
+    if (!matchesFilter(item.entry, foldedFor(item, !q.empty()), f, q)) continue;
     out.push_back({kEntryType, id, describeEntry(item.entry), snippetOf(item.entry), item.entry.timeMs});
     ++found;
   }

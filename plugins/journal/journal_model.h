@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -75,6 +76,10 @@ class JournalModel final : public core::SearchProvider,
   // One entry picked by `seed` among those that may resurface, or "" when there is none.
   std::string randomEntry(uint64_t seed) const;
 
+  // Folds up to `count` entries not yet prepared for search (idle work after the first frame, so
+  // start-up does not fold 10,000 entries before drawing). Returns true while some remain.
+  bool prepareSearchSome(size_t count);
+
   // [SECTION] providers
   void search(const core::SearchQuery& query, std::vector<core::SearchHit>& out) const override;
   void collectMetrics(std::vector<core::MetricEvent>& out) const override;
@@ -84,9 +89,12 @@ class JournalModel final : public core::SearchProvider,
  private:
   struct Item {
     JournalEntry entry;
-    std::string folded;   // foldedEntryText(entry)
+    mutable std::string folded;        // foldedEntryText(entry), made when first needed
+    mutable bool foldedReady = false;
   };
   void reloadOne(const std::string& id);
+  // The entry's folded text for a search; empty (and not made) when `query` is empty.
+  std::string_view foldedFor(const Item& item, bool needed) const;
 
   core::RecordStore& m_store;
   int m_listener = 0;
@@ -94,6 +102,7 @@ class JournalModel final : public core::SearchProvider,
   mutable std::vector<std::string> m_ordered;
   mutable bool m_orderDirty = true;
   uint64_t m_changeCount = 0;
+  mutable size_t m_unfolded = 0;   // entries whose folded text is not made yet
 };
 
 // One entry as readable Markdown, with every field that was filled in.

@@ -35,6 +35,7 @@ class JournalView final : public ui::View {
 
   // autosaveDelayMs: int64, default 900 — pause in typing after which a draft is saved.
   static constexpr int64_t kAutosaveDelayMs = 900;
+  static constexpr size_t kPrepareSearchPerFrame = 300;
 
  private:
   // journal_view.cpp
@@ -87,6 +88,8 @@ class JournalView final : public ui::View {
   StayTimer m_timer;
   bool m_timerOpen = false;
   bool m_timerPendingStart = false;
+  bool m_preparingSearch = false;   // entries still being folded for search after start-up
+  bool m_drawnOnce = false;
   std::string m_timerFor;            // entry the seconds go to; "" = a new fork entry
   std::string m_timerResultId;       // the entry that received the seconds
   uint32_t m_timerLength = StayTimer::kDefaultSeconds;

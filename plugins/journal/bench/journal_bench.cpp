@@ -73,9 +73,11 @@ int main(int argc, char** argv) {
   const size_t listed = model.ordered().size();
   const double orderMs = msSince(t0);
 
-  t0 = Clock::now();
   size_t foldedBytes = 0;
   for (const auto& id : model.ordered()) foldedBytes += journal::foldedEntryText(*model.find(id)).size();
+  t0 = Clock::now();
+  while (model.prepareSearchSome(300)) {
+  }
   const double foldMs = msSince(t0);
 
   struct Query {
@@ -95,9 +97,9 @@ int main(int argc, char** argv) {
 
   std::vector<std::string> out;
   std::printf("| journal, %d entries (native) | ms |\n|---|---:|\n", n);
-  std::printf("| read the store | %.1f |\n| build the model (fold every entry) | %.1f |\n| first list order (%zu) | %.1f |\n",
+  std::printf("| read the store | %.1f |\n| build the model | %.1f |\n| first list order (%zu) | %.1f |\n",
               storeMs, modelMs, listed, orderMs);
-  std::printf("| of which folding every entry for search (%zu KB) | %.1f |\n", foldedBytes / 1024, foldMs);
+  std::printf("| preparing every entry for search, 300 per frame after the first (%zu KB) | %.1f |\n", foldedBytes / 1024, foldMs);
   double worst = 0;
   for (auto& q : queries) {
     std::vector<double> runs;

@@ -224,3 +224,26 @@ TEST_CASE("[journal] a prepared query matches exactly like the core's word match
     CHECK_MESSAGE(prepared.matches(text) == core::matchesAllWords(text, core::foldForSearch(q)), "query: ", q);
   }
 }
+
+TEST_CASE("[journal] search preparation is lazy: words are found before, during and after it, and edits refold") {
+  Fixture fx;
+  std::vector<std::string> ids;
+  for (int i = 0; i < 10; ++i) {
+    ids.push_back(fx.put(R"({"kind":"free","text":"entry )" + std::to_string(i) + R"( about Ça va","timeMs":)" +
+                         std::to_string(1000 + i) + "}"));
+  }
+  JournalFilter words;
+  words.text = "ca VA";
+  CHECK(fx.model->prepareSearchSome(3));          // some remain after three
+  CHECK(fx.filter(words).size() == 10);           // the rest are folded on demand
+  CHECK_FALSE(fx.model->prepareSearchSome(100));  // nothing left to prepare
+
+  REQUIRE(fx.store.put(journal::kEntryType, ids[4], R"({"kind":"free","text":"now about the garden","timeMs":1004})").isOk());
+  CHECK(fx.model->prepareSearchSome(0));          // the edited entry waits to be refolded
+  CHECK(fx.filter(words).size() == 9);
+  words.text = "garden";
+  CHECK(fx.filter(words) == std::vector<std::string>{ids[4]});
+  REQUIRE(fx.store.remove(journal::kEntryType, ids[4]).isOk());
+  CHECK(fx.filter(words).empty());
+  CHECK_FALSE(fx.model->prepareSearchSome(100));
+}
