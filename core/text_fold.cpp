@@ -124,4 +124,15 @@ bool matchesAllWords(std::string_view text, std::string_view query) {
   return true;
 }
 
+uint32_t countWords(std::string_view text) {
+  uint32_t n = 0;
+  bool inWord = false;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (!space && !inWord) ++n;
+    inWord = !space;
+  }
+  return n;
+}
+
 }  // namespace toward::core

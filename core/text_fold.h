@@ -1,6 +1,7 @@
 // core/text_fold.h: folding text for search, so "zoe" finds "Zoë", "ΑΓΑΠΗ" finds "αγάπη" and
 // "ЁЛКА" finds "ёлка": lower case, accents removed (Latin, Greek, Cyrillic), other text unchanged.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -11,5 +12,8 @@ std::string foldForSearch(std::string_view text);
 
 // True when every whitespace-separated word of `foldedQuery` occurs in `foldedText`.
 bool matchesAllWords(std::string_view foldedText, std::string_view foldedQuery);
+
+// Number of words in a text (runs of characters other than spaces, tabs and line breaks).
+uint32_t countWords(std::string_view text);
 
 }  // namespace toward::core

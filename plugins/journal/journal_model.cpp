@@ -318,4 +318,9 @@ void JournalModel::collectNextSession(std::vector<core::SessionItem>& out) const
   }
 }
 
+core::Status JournalModel::setDiscussed(const std::string& type, const std::string& id, bool discussed) {
+  if (type != kEntryType) return {core::ErrorCode::NotFound, "that is not a journal entry"};
+  return setBringToSession(id, !discussed);
+}
+
 }  // namespace toward::journal
