@@ -129,6 +129,11 @@ std::string describeRevision(const Revision& revision);
 // How a state is named for people ("Draft", "Finished", "Sealed", "Let go").
 const char* stateLabel(const std::string& state);
 
+// A sealing day in words: "Thursday 24 December 2026" (the text itself when it is not a real date).
+std::string formatDay(const std::string& isoDay);
+// The local civil day `days` after the one containing nowMs, as "YYYY-MM-DD".
+std::string dayAfter(int64_t nowMs, int32_t days);
+
 // Parses a local civil date "YYYY-MM-DD" into a day number (core/local_days.h); InvalidArgument-like
 // Invalid status with a kind message when it is not a real date.
 core::Result<int32_t> parseCivilDate(const std::string& text);
