@@ -261,7 +261,8 @@ void App::drawNavigation(bool compact) {
   ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 0.6f));
   for (size_t i = 0; i < m_views.size(); ++i) {
     ImGui::PushID(int(i));
-    if (ImGui::Selectable(m_views[i]->title(), i == m_current, 0, ImVec2(0, ui::RowHeight(false)))) select(i);
+    // Rows a little tighter than list rows, so every page and the status fit a laptop's height.
+    if (ImGui::Selectable(m_views[i]->title(), i == m_current, 0, ImVec2(0, ImGui::GetFrameHeight() * 1.2f))) select(i);
     noteNavRect(i);
     ImGui::PopID();
   }
@@ -269,7 +270,8 @@ void App::drawNavigation(bool compact) {
   // The quick path for hard moments: one press from any page starts the "stay with it" timer.
   if (ui::QuietButton("A feeling is here", ImVec2(-1, 0))) feelingIsHere();
   // Held, not sent: the urge to message the therapist now becomes a letter that waits here.
-  if (ui::QuietButton("I want to message my therapist", ImVec2(-1, 0))) messageTherapist();
+  if (ui::QuietButton("Write to my therapist", ImVec2(-1, 0))) messageTherapist();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("For when you want to message your therapist right now: a letter that waits here. Nothing is sent.");
   ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), ImGui::GetWindowHeight() - ImGui::GetFrameHeight() * 2.2f));
   drawStatus();
 }

@@ -70,7 +70,7 @@ class App {
   void noteNavRect(size_t index);
   // Opens the journal and starts the "stay with it" timer (the quick path for hard moments).
   void feelingIsHere();
-  // "I want to message my therapist": opens a new letter to the therapist that waits here.
+  // "Write to my therapist" (the urge to message them now): opens a new letter that waits here.
   void messageTherapist();
 
   core::Platform& m_platform;

@@ -10,7 +10,7 @@ namespace toward::letters {
 
 const std::vector<RecipientKind>& recipientKinds() {
   static const std::vector<RecipientKind> kinds = {
-      {"therapist", "To my therapist", "Dear", "my therapist"},
+      {"therapist", "To my therapist", "Dear", "therapist"},
       {"inner_child", "To my inner child", "Dear", "little one"},
       {"from_inner_child", "From my inner child", "From", "the child I was"},
       {"parent", "To a parent", "Dear", "Mum or Dad"},

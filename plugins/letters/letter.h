@@ -44,7 +44,7 @@ struct Letter {
   bool bringToSession = false;          // "bring to my next session"
   std::string state = "draft";          // "draft" | "finished" | "sealed" | "released"
   std::string sealedUntil;              // local civil date "YYYY-MM-DD" while sealed, else ""
-  bool held = false;                    // started as "I want to message my therapist": it waits here
+  bool held = false;                    // started from "Write to my therapist": it waits here
   int64_t sealedMs = 0;                 // when it was last sealed (0 = never), for metrics
   int64_t releasedMs = 0;               // when it was last released (0 = never), for metrics
   std::vector<DayWords> dayWords;       // words per local day written, oldest first

@@ -23,9 +23,11 @@ std::string slug(const std::string& s) {
 
 // The first words of a text, never cut inside a UTF-8 character.
 std::string firstWords(const std::string& s, size_t bytes) {
-  std::string out = s.substr(0, bytes);
-  for (char& c : out) {
-    if (c == '\n' || c == '\t') c = ' ';
+  std::string out;
+  for (size_t i = 0; i < s.size() && out.size() < bytes; ++i) {
+    const char c = (s[i] == '\n' || s[i] == '\t' || s[i] == '\r') ? ' ' : s[i];
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;   // one space between words
+    out.push_back(c);
   }
   while (!out.empty() && (uint8_t(out.back()) & 0xC0) == 0x80) out.pop_back();
   if (!out.empty() && uint8_t(out.back()) >= 0xC0) out.pop_back();

@@ -44,8 +44,8 @@ class LettersModel final : public core::SearchProvider,
   void attach(core::Registry& registry);
 
   // [SECTION] letters
-  // A new draft to a recipient of `kind` (see recipientKinds()); `held`: started from "I want to
-  // message my therapist". Returns its id.
+  // A new draft to a recipient of `kind` (see recipientKinds()); `held`: started from "Write to my
+  // therapist" (the urge to message them now). Returns its id.
   core::Result<std::string> create(const std::string& kind, const std::string& name = "", bool held = false);
   // Saves what the person wrote: recipient, name, text, tags and "bring to my next session". The life
   // cycle's fields are kept as stored (they change only through the life-cycle calls). A snapshot is

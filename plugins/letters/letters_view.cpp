@@ -136,7 +136,7 @@ void LettersView::drawList(ui::ViewContext& ctx, float width) {
       }
     }
   }
-  if (ctx.compact && ui::QuietButton("I want to message my therapist", ImVec2(-1, 0))) startHeldLetter();
+  if (ctx.compact && ui::QuietButton("Write to my therapist", ImVec2(-1, 0))) startHeldLetter();
   ImGui::Spacing();
 
   const auto& ids = m_model.ordered();

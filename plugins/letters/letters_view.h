@@ -6,8 +6,8 @@
 // on blur, page hide, navigation and tab handover.
 // Files: letters_view.cpp (page, list, saving), letters_view_editor.cpp (the editor and its dialogs).
 //
-// "Held, not sent": the shell calls startHeldLetter() (one button from any page, after switching to this
-// view): a new letter to the therapist opens with a note that it will wait here.
+// "Held, not sent": the shell calls startHeldLetter() ("Write to my therapist", one button from any page,
+// after switching to this view): a new letter to the therapist opens with a note that it will wait here.
 #pragma once
 #include <string>
 #include <vector>
@@ -26,7 +26,7 @@ class LettersView final : public ui::View {
   void commitPendingEdits() override;
   int64_t nextWakeMs() const override;
 
-  // "I want to message my therapist": a new letter to the therapist that waits here, text focused.
+  // "Write to my therapist": a new letter to the therapist that waits here, text focused.
   void startHeldLetter();
 
   // autosaveDelayMs: int64, default 1000 — pause in typing after which a draft is saved.

@@ -65,6 +65,12 @@ const char* reasonLabel(const std::string& reason) {
   return "while writing";
 }
 
+// Dialogs open in the middle of the window.
+void centerNextWindow() {
+  const ImVec2 size = ImGui::GetIO().DisplaySize;
+  ImGui::SetNextWindowPos(ImVec2(size.x * 0.5f, size.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+}
+
 const char* kPlaceholder = "Write whatever wants to be said. This letter will not be sent.";
 
 }  // namespace
@@ -77,8 +83,8 @@ void LettersView::drawEditor(ui::ViewContext& ctx) {
     ui::MutedText("Write to someone, knowing it will not be sent. The whole feeling can be said here. A letter can "
                   "wait, be read again, be sealed until a day you choose, be brought to a session, or be let go.");
     ImGui::Spacing();
-    ui::MutedText("When you want to message your therapist right now, \"I want to message my therapist\" opens a "
-                  "letter that waits here instead.");
+    ui::MutedText("When you want to message your therapist right now, \"Write to my therapist\" opens a letter "
+                  "that waits here instead.");
     ImGui::EndChild();
     return;
   }
@@ -270,6 +276,7 @@ void LettersView::drawSealDialog(ui::ViewContext& ctx) {
     ImGui::OpenPopup("seal-letter");
     m_openSealDialog = false;
   }
+  centerNextWindow();
   if (!ImGui::BeginPopupModal("seal-letter", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) return;
   ImGui::TextUnformatted("Seal this letter until a day you choose?");
   ui::MutedText("Its words stay hidden until that day begins. You can still open it early if you need to.");
@@ -307,6 +314,7 @@ void LettersView::drawReleaseDialog(ui::ViewContext& ctx) {
     ImGui::OpenPopup("release-letter");
     m_openReleaseDialog = false;
   }
+  centerNextWindow();
   if (!ImGui::BeginPopupModal("release-letter", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) return;
   const bool released = m_draft.state == "released";
   if (!released) {
@@ -341,6 +349,7 @@ void LettersView::drawOpenEarlyDialog(ui::ViewContext& ctx) {
     ImGui::OpenPopup("open-early");
     m_openEarlyDialog = false;
   }
+  centerNextWindow();
   if (!ImGui::BeginPopupModal("open-early", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) return;
   ImGui::TextUnformatted("Open this letter before its day?");
   ui::MutedText("You sealed it so it could wait. It is all right to open it now if you need it.");
