@@ -81,10 +81,14 @@ void LettersModel::reloadLetter(const std::string& id) {
     m_letters.erase(id);
     return;
   }
-  auto loaded = core::loadBody<Letter>(r->body, r->schema);
-  if (!loaded) return;  // the store only holds readable records; keep the old view
   Item& item = m_letters[id];
-  item.letter = std::move(loaded.value());
+  if (m_writingLetter) {
+    item.letter = *m_writingLetter;
+  } else {
+    auto loaded = core::loadBody<Letter>(r->body, r->schema);
+    if (!loaded) return;  // the store only holds readable records; keep the old view
+    item.letter = std::move(loaded.value());
+  }
   item.createdMs = r->createdMs;
   item.updatedMs = r->updatedMs;
 }
@@ -98,7 +102,8 @@ void LettersModel::reloadRevision(const std::string& id) {
   }
   const core::StoredRecord* r = m_store.find(kRevisionType, id);
   if (!r) return;
-  auto loaded = core::loadBody<Revision>(r->body, r->schema);
+  core::Result<Revision> loaded = m_writingRevision ? core::Result<Revision>(*m_writingRevision)
+                                                    : core::loadBody<Revision>(r->body, r->schema);
   if (!loaded) return;
   const Revision& rev = loaded.value();
   auto& refs = m_revisions[rev.letterId];
@@ -123,7 +128,9 @@ core::Result<std::string> LettersModel::create(const std::string& kind, const st
 }
 
 core::Status LettersModel::write(const std::string& id, const Letter& letter) {
+  m_writingLetter = &letter;
   auto saved = m_store.put(kLetterType, id, core::saveBody(letter));
+  m_writingLetter = nullptr;
   return saved ? core::Status::ok() : saved.error();
 }
 
@@ -291,7 +298,9 @@ core::Status LettersModel::snapshot(const std::string& letterId, const Letter& l
   rev.state = letter.state;
   rev.recipientName = letter.recipientName;
   rev.text = letter.text;
+  m_writingRevision = &rev;
   auto saved = m_store.put(kRevisionType, "", core::saveBody(rev));
+  m_writingRevision = nullptr;
   if (!saved) return saved.error();
   return prune(letterId);
 }

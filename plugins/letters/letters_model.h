@@ -119,6 +119,10 @@ class LettersModel final : public core::SearchProvider,
 
   core::RecordStore& m_store;
   int m_listener = 0;
+  // What this model is writing right now: the store's change notice for it needs no parsing (a long
+  // letter's body is read back only when someone else wrote it).
+  const Letter* m_writingLetter = nullptr;
+  const Revision* m_writingRevision = nullptr;
   std::unordered_map<std::string, Item> m_letters;
   std::map<std::string, std::vector<RevisionRef>> m_revisions;   // letter id -> oldest first
   std::unordered_map<std::string, std::string> m_revisionLetter; // revision id -> letter id
