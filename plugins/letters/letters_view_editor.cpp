@@ -259,6 +259,12 @@ void LettersView::drawLifeActions(ui::ViewContext& ctx) {
       commitPendingEdits();
       ctx.platform.printPage(describeLetter(m_draft), greetingLine(m_draft) + "\n\n" + m_draft.text);
     }
+    if (button("Save as Markdown")) {
+      commitPendingEdits();
+      const std::string name = "letter-" + core::formatIsoDate(m_model.createdMs(m_openId)) + ".md";
+      ctx.platform.downloadFile(name, "text/markdown",
+                                letterMarkdown(m_draft, m_model.createdMs(m_openId), m_model.lastWrittenMs(m_openId)));
+    }
     const size_t n = m_model.revisions(m_openId).size();
     const std::string history = m_historyOpen ? std::string("Back to my letter###history")
                                               : "Earlier versions (" + std::to_string(n) + ")###history";

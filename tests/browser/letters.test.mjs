@@ -1,8 +1,8 @@
 // letters: unsent letters through the real page. A letter typed into the real text field is all there
 // after a reload made right after the autosave settled; a sealed letter's words are not shown (not in
 // any DOM field, not after a reload); "Write to my therapist" opens a letter that waits here, flagged
-// for the next session, where it is ticked off and brought back; Print fills only the print page; an
-// autosave of a long letter writes one file.
+// for the next session, where it is ticked off and brought back; Print fills only the print page and
+// "Save as Markdown" offers the whole letter; an autosave of a long letter writes one file.
 // ImGui draws everything but the text fields on a canvas, so buttons are clicked at positions measured
 // on the harness's 1280x720 viewport at 100 % text size; text fields are found by their aria-label.
 // Each step checks the records through the test API, so a click that misses fails with a plain message.
@@ -20,6 +20,7 @@ const AT = {
   sealFinished: [830, 635],     // editor of a finished letter: "Seal until a day..."
   sealIt: [444, 448],           // seal dialog: "Seal it"
   printFinished: [1180, 635],   // editor of a finished letter: "Print"
+  markdownFinished: [720, 682], // editor of a finished letter: "Save as Markdown" (second row)
   talkedFirst: [360, 203],      // next session: "We talked about it" of the first item
   undoFirst: [506, 192],        // next session, both ticked off: "Undo" of the letter
 };
@@ -163,7 +164,7 @@ test('"Write to my therapist" holds the words here; the next session lists it an
   }
 });
 
-test('Print fills a print-only page with just the letter; an autosave of a long letter writes one file', { timeout: 150_000 }, async () => {
+test('Print fills a print-only page with just the letter, Markdown holds all of it; an autosave of a long letter writes one file', { timeout: 150_000 }, async () => {
   const profile = await Profile.launch();
   try {
     const page = await openApp(profile, server.url);
@@ -183,6 +184,13 @@ test('Print fills a print-only page with just the letter; an autosave of a long 
     assert.ok(sheet.startsWith('Dear Sam'), 'the page starts with the greeting');
     assert.ok(sheet.includes('word19999'), 'the whole letter is on the page');
     assert.ok(!sheet.includes('not part of the letter'), 'nothing else is on the page');
+    await click(page, AT.markdownFinished);
+    const downloads = await waitUntil(async () => {
+      const d = await page.evaluate(() => window.towardTest.downloads());
+      return d.length ? d : null;
+    }, { message: 'the Markdown file to be offered' });
+    assert.match(downloads[0].name, /^letter-\d{4}-\d{2}-\d{2}\.md$/);
+    assert.ok(downloads[0].size > long.length, 'the Markdown file holds the whole letter');
 
     // Writing in a long letter: the first save also keeps a revision; later saves write the letter alone.
     await area.click();

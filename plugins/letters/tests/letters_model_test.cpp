@@ -356,3 +356,18 @@ TEST_CASE("[letters] export, search and the next session, through the registry")
   CHECK(f.registry.search({"tonight"}).empty());
   CHECK(f.registry.nextSession().empty());
 }
+
+TEST_CASE("[letters] every recipient kind has its own gentle prompts, and none is required") {
+  for (const auto& k : letters::recipientKinds()) {
+    const auto& prompts = letters::promptsFor(k.value);
+    CHECK(prompts.size() >= 3);
+    for (const char* p : prompts) CHECK(std::string(p).size() > 10);
+  }
+  CHECK(letters::promptsFor("therapist") != letters::promptsFor("parent"));
+  // A letter with no words at all is a perfectly good letter: it can be finished, sealed and let go.
+  Fixture f;
+  LettersModel model(f.store);
+  auto id = model.create("future_self").value();
+  CHECK(model.finish(id));
+  CHECK(model.release(id));
+}
