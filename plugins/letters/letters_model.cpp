@@ -10,17 +10,6 @@
 namespace toward::letters {
 namespace {
 
-std::string slug(const std::string& s) {
-  std::string out;
-  for (char c : core::foldForSearch(s)) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out.push_back(c);
-    else if (!out.empty() && out.back() != '-') out.push_back('-');
-    if (out.size() >= 40) break;
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out.empty() ? "letter" : out;
-}
-
 // The first words of a text, never cut inside a UTF-8 character.
 std::string firstWords(const std::string& s, size_t bytes) {
   std::string out;
@@ -405,7 +394,7 @@ std::string letterMarkdown(const Letter& l, int64_t createdMs, int64_t writtenMs
 void LettersModel::exportMarkdown(std::vector<core::ExportFile>& out) const {
   for (const auto& id : ordered()) {
     const Item& item = m_letters.find(id)->second;
-    out.push_back({"letters/" + core::formatIsoDateUtc(item.createdMs) + "-" + slug(describeLetter(item.letter)) + "-" +
+    out.push_back({"letters/" + core::formatIsoDateUtc(item.createdMs) + "-" + core::fileSlug(describeLetter(item.letter), "letter") + "-" +
                        id.substr(id.size() - 4) + ".md",
                    letterMarkdown(item.letter, item.createdMs, lastWrittenMs(id))});
   }

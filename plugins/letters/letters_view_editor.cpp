@@ -16,42 +16,14 @@
 namespace toward::letters {
 namespace {
 
-std::vector<std::string> parseTags(const std::string& line) {
-  std::vector<std::string> tags;
-  std::string cur;
-  auto flush = [&] {
-    const size_t a = cur.find_first_not_of(" \t");
-    const size_t b = cur.find_last_not_of(" \t");
-    if (a != std::string::npos) {
-      std::string t = cur.substr(a, b - a + 1);
-      const std::string f = core::foldForSearch(t);
-      if (std::none_of(tags.begin(), tags.end(), [&](const std::string& x) { return core::foldForSearch(x) == f; })) tags.push_back(t);
-    }
-    cur.clear();
-  };
-  for (char c : line) {
-    if (c == ',' || c == '#') flush();
-    else cur.push_back(c);
-  }
-  flush();
-  return tags;
-}
-
 // A toggle button with a soft accent fill when selected; wraps onto the next line when needed.
-bool Chip(const char* label, bool selected, bool first) {
+bool FlowChip(const char* label, bool selected, bool first) {
   const float w = ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
   if (!first) {
     ImGui::SameLine();
     if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
   }
-  const ui::Palette& p = ui::palette();
-  ImGui::PushStyleColor(ImGuiCol_Button, selected ? p.accentSoft : ImVec4(0, 0, 0, 0));
-  ImGui::PushStyleColor(ImGuiCol_Border, selected ? p.accent : p.border);
-  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
-  const bool pressed = ImGui::Button(label);
-  ImGui::PopStyleVar();
-  ImGui::PopStyleColor(2);
-  return pressed;
+  return ui::Chip(label, selected);
 }
 
 const char* reasonLabel(const std::string& reason) {
@@ -105,7 +77,7 @@ void LettersView::drawHeader(ui::ViewContext& ctx) {
   const std::string key = "letters.letter/" + m_openId + "/";
   bool first = true;
   for (const auto& k : recipientKinds()) {
-    if (Chip(k.label, m_draft.recipientKind == k.value, first) && m_draft.recipientKind != k.value) {
+    if (FlowChip(k.label, m_draft.recipientKind == k.value, first) && m_draft.recipientKind != k.value) {
       m_draft.recipientKind = k.value;
       noteEdit(ctx.nowMs);
       commitPendingEdits();
@@ -184,7 +156,7 @@ void LettersView::drawFooter(ui::ViewContext& ctx) {
   const std::string key = "letters.letter/" + m_openId + "/";
   const float half = ctx.compact ? -1 : (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
   if (ui::TextLine(text, key + "tags", m_tagsText, half, {"Tags, separated by commas", "Tags", false})) {
-    m_draft.tags = parseTags(m_tagsText);
+    m_draft.tags = core::parseTags(m_tagsText);
     noteEdit(ctx.nowMs);
   }
   if (!ctx.compact) ImGui::SameLine();
