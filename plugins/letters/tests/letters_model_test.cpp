@@ -18,7 +18,7 @@ using letters::LettersModel;
 
 namespace {
 
-int64_t utcMs(int y, unsigned m, unsigned d, int hh = 0, int mm = 0) {
+[[maybe_unused]] int64_t utcMs(int y, unsigned m, unsigned d, int hh = 0, int mm = 0) {
   return (int64_t(core::daysFromCivil(y, m, d)) * 86400 + hh * 3600 + mm * 60) * 1000;
 }
 
