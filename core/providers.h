@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/result.h"
+
 namespace toward::core {
 
 // ---------------------------------------------------------------- search
@@ -76,6 +78,14 @@ class NextSessionProvider {
   virtual ~NextSessionProvider() = default;
   // Appends every item this plugin holds that is flagged for the next session to `out`.
   virtual void collectNextSession(std::vector<SessionItem>& out) const = 0;
+  // True when items of record type `type` come from this provider (the registry routes ticks by it).
+  virtual bool providesSessionType(const std::string& type) const { (void)type; return false; }
+  // Ticks an item off after the session (its "bring to my next session" flag is cleared), or, with
+  // discussed = false, brings it back to the list (undo). NotFound when the record is not here.
+  virtual Status setDiscussed(const std::string& type, const std::string& id, bool discussed) {
+    (void)id;
+    return {ErrorCode::NotFound, "nothing of the kind \"" + type + "\" can be ticked off here"};
+  }
 };
 
 }  // namespace toward::core

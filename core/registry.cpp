@@ -55,4 +55,11 @@ std::vector<SessionItem> Registry::nextSession() const {
   return items;
 }
 
+Status Registry::setDiscussed(const std::string& type, const std::string& id, bool discussed) {
+  for (auto* p : m_nextSession) {
+    if (p->providesSessionType(type)) return p->setDiscussed(type, id, discussed);
+  }
+  return {ErrorCode::NotFound, "nothing of the kind \"" + type + "\" can be ticked off here"};
+}
+
 }  // namespace toward::core

@@ -28,7 +28,7 @@ class Registry {
   void addSearchProvider(const SearchProvider* p) { m_search.push_back(p); }
   void addMetricsProvider(const MetricsProvider* p) { m_metrics.push_back(p); }
   void addExportProvider(const ExportProvider* p) { m_export.push_back(p); }
-  void addNextSessionProvider(const NextSessionProvider* p) { m_nextSession.push_back(p); }
+  void addNextSessionProvider(NextSessionProvider* p) { m_nextSession.push_back(p); }
 
   const std::vector<PluginInfo>& plugins() const { return m_plugins; }
   const RecordType* recordType(const std::string& id) const;
@@ -42,6 +42,9 @@ class Registry {
   std::vector<ExportFile> exportMarkdown() const;
   // Every item flagged "bring to my next session", oldest first.
   std::vector<SessionItem> nextSession() const;
+  // Ticks a next-session item off (discussed = true) or brings it back (false), through the provider of
+  // its type; NotFound when no provider holds that type.
+  Status setDiscussed(const std::string& type, const std::string& id, bool discussed);
 
  private:
   std::vector<PluginInfo> m_plugins;
@@ -49,7 +52,7 @@ class Registry {
   std::vector<const SearchProvider*> m_search;
   std::vector<const MetricsProvider*> m_metrics;
   std::vector<const ExportProvider*> m_export;
-  std::vector<const NextSessionProvider*> m_nextSession;
+  std::vector<NextSessionProvider*> m_nextSession;
 };
 
 }  // namespace toward::core

@@ -1,6 +1,8 @@
 // core/text_fold.cpp: case and accent folding over UTF-8 (see text_fold.h).
 #include "core/text_fold.h"
 
+#include <algorithm>
+
 #include <cstdint>
 
 namespace toward::core {
@@ -122,6 +124,53 @@ bool matchesAllWords(std::string_view text, std::string_view query) {
     i = j;
   }
   return true;
+}
+
+uint32_t countWords(std::string_view text) {
+  uint32_t n = 0;
+  bool inWord = false;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (!space && !inWord) ++n;
+    inWord = !space;
+  }
+  return n;
+}
+
+std::vector<std::string> parseTags(std::string_view line) {
+  std::vector<std::string> tags;
+  std::vector<std::string> folded;
+  std::string cur;
+  auto flush = [&] {
+    const size_t a = cur.find_first_not_of(" \t");
+    const size_t b = cur.find_last_not_of(" \t");
+    if (a != std::string::npos) {
+      std::string t = cur.substr(a, b - a + 1);
+      std::string f = foldForSearch(t);
+      if (std::find(folded.begin(), folded.end(), f) == folded.end()) {
+        folded.push_back(std::move(f));
+        tags.push_back(std::move(t));
+      }
+    }
+    cur.clear();
+  };
+  for (char c : line) {
+    if (c == ',' || c == '#') flush();
+    else cur.push_back(c);
+  }
+  flush();
+  return tags;
+}
+
+std::string fileSlug(std::string_view text, const char* fallback) {
+  std::string out;
+  for (char c : foldForSearch(text)) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out.push_back(c);
+    else if (!out.empty() && out.back() != '-') out.push_back('-');
+    if (out.size() >= 40) break;
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out.empty() ? std::string(fallback) : out;
 }
 
 }  // namespace toward::core

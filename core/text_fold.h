@@ -1,8 +1,10 @@
 // core/text_fold.h: folding text for search, so "zoe" finds "Zoë", "ΑΓΑΠΗ" finds "αγάπη" and
 // "ЁЛКА" finds "ёлка": lower case, accents removed (Latin, Greek, Cyrillic), other text unchanged.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace toward::core {
 
@@ -11,5 +13,16 @@ std::string foldForSearch(std::string_view text);
 
 // True when every whitespace-separated word of `foldedQuery` occurs in `foldedText`.
 bool matchesAllWords(std::string_view foldedText, std::string_view foldedQuery);
+
+// Tags from a line as typed ("a, b #c"): split on commas and '#', trimmed, each kept once (compared
+// folded, first spelling wins).
+std::vector<std::string> parseTags(std::string_view line);
+
+// A short file-name part from text: folded, letters and digits joined by '-', at most 40 characters;
+// `fallback` when nothing is left.
+std::string fileSlug(std::string_view text, const char* fallback);
+
+// Number of words in a text (runs of characters other than spaces, tabs and line breaks).
+uint32_t countWords(std::string_view text);
 
 }  // namespace toward::core

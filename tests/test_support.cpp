@@ -12,6 +12,7 @@
 #include "core/files.h"
 #include "core/settings.h"
 #include "plugins/journal/journal_model.h"
+#include "plugins/letters/letters_model.h"
 
 namespace toward::test {
 namespace {
@@ -60,6 +61,7 @@ core::Registry appRegistry() {
   core::Registry registry;
   core::registerCoreTypes(registry);
   journal::registerJournal(registry);
+  letters::registerLetters(registry);
   return registry;
 }
 

@@ -9,10 +9,13 @@
 #include "core/ui/theme.h"
 #include "core/ui/trash_view.h"
 #include "core/ui/backup_view.h"
+#include "core/ui/next_session_view.h"
 #include "core/ui/widgets.h"
 #include "plugins/all_plugins.h"
 #include "plugins/journal/journal_model.h"
 #include "plugins/journal/journal_view.h"
+#include "plugins/letters/letters_model.h"
+#include "plugins/letters/letters_view.h"
 #include "plugins/texture_box/texture_box_model.h"
 #include "plugins/texture_box/texture_box_view.h"
 #include "plugins/progress/progress_plugin.h"
@@ -46,14 +49,20 @@ void App::start() {
 
   m_journal = std::make_unique<journal::JournalModel>(*m_store);
   m_journal->attach(m_registry);
+  m_letters = std::make_unique<letters::LettersModel>(*m_store);
+  m_letters->attach(m_registry);
   m_textureBox = std::make_unique<texture_box::TextureBoxModel>(*m_store);
   m_textureBox->attach(m_registry);
 
   auto journalView = std::make_unique<journal::JournalView>(*m_journal);
   m_journalView = journalView.get();
   m_views.push_back(std::move(journalView));
+  auto lettersView = std::make_unique<letters::LettersView>(*m_letters);
+  m_lettersView = lettersView.get();
+  m_views.push_back(std::move(lettersView));
   m_views.push_back(std::make_unique<texture_box::TextureBoxView>(*m_textureBox, m_platform));
   m_views.push_back(std::make_unique<progress::ProgressView>(m_registry, *m_store));
+  m_views.push_back(std::make_unique<ui::NextSessionView>(m_registry, *m_store));
   m_views.push_back(std::make_unique<ui::TrashView>(*m_store, m_registry));
   m_views.push_back(std::make_unique<ui::BackupView>(*m_store, m_registry));
   m_views.push_back(std::make_unique<ui::SettingsView>(*m_store));
@@ -252,13 +261,17 @@ void App::drawNavigation(bool compact) {
   ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 0.6f));
   for (size_t i = 0; i < m_views.size(); ++i) {
     ImGui::PushID(int(i));
-    if (ImGui::Selectable(m_views[i]->title(), i == m_current, 0, ImVec2(0, ui::RowHeight(false)))) select(i);
+    // Rows a little tighter than list rows, so every page and the status fit a laptop's height.
+    if (ImGui::Selectable(m_views[i]->title(), i == m_current, 0, ImVec2(0, ImGui::GetFrameHeight() * 1.2f))) select(i);
     noteNavRect(i);
     ImGui::PopID();
   }
   ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 0.6f));
   // The quick path for hard moments: one press from any page starts the "stay with it" timer.
   if (ui::QuietButton("A feeling is here", ImVec2(-1, 0))) feelingIsHere();
+  // Held, not sent: the urge to message the therapist now becomes a letter that waits here.
+  if (ui::QuietButton("Write to my therapist", ImVec2(-1, 0))) messageTherapist();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("For when you want to message your therapist right now: a letter that waits here. Nothing is sent.");
   ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), ImGui::GetWindowHeight() - ImGui::GetFrameHeight() * 2.2f));
   drawStatus();
 }
@@ -268,6 +281,13 @@ void App::feelingIsHere() {
     if (std::string(m_views[i]->id()) == "journal") select(i);
   }
   if (m_journalView) m_journalView->startFeelingHere();
+}
+
+void App::messageTherapist() {
+  for (size_t i = 0; i < m_views.size(); ++i) {
+    if (std::string(m_views[i]->id()) == "letters") select(i);
+  }
+  if (m_lettersView) m_lettersView->startHeldLetter();
 }
 
 void App::noteNavRect(size_t index) {

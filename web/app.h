@@ -15,6 +15,7 @@
 #include "core/ui/view.h"
 
 namespace toward::journal { class JournalModel; class JournalView; }
+namespace toward::letters { class LettersModel; class LettersView; }
 namespace toward::texture_box { class TextureBoxModel; }
 
 namespace toward::app {
@@ -69,12 +70,15 @@ class App {
   void noteNavRect(size_t index);
   // Opens the journal and starts the "stay with it" timer (the quick path for hard moments).
   void feelingIsHere();
+  // "Write to my therapist" (the urge to message them now): opens a new letter that waits here.
+  void messageTherapist();
 
   core::Platform& m_platform;
   core::Registry m_registry;
   std::unique_ptr<core::RecordStore> m_store;
   core::DurabilityTracker m_durability;
   std::unique_ptr<journal::JournalModel> m_journal;
+  std::unique_ptr<letters::LettersModel> m_letters;
   std::unique_ptr<texture_box::TextureBoxModel> m_textureBox;
   std::vector<std::unique_ptr<ui::View>> m_views;
   size_t m_current = 0;
@@ -88,6 +92,7 @@ class App {
   mutable uint64_t m_settingsGeneration = 0;
   mutable bool m_settingsKnown = false;
   journal::JournalView* m_journalView = nullptr;
+  letters::LettersView* m_lettersView = nullptr;
   std::vector<NavRect> m_navRects;  // where each page's navigation item was drawn (for the test API)
 };
 

@@ -2,7 +2,7 @@
 //   toward-cli decrypt FILE                      plaintext to stdout (like `age -d`)
 //   toward-cli encrypt FILE [--work-factor N] [-a]  age file to stdout (passphrase/scrypt recipient)
 //   toward-cli backup verify FILE                checks the backup document, prints counts per plugin
-//   toward-cli backup markdown FILE DIR          writes every journal entry as Markdown into DIR
+//   toward-cli backup markdown FILE DIR          writes every journal entry and letter as Markdown into DIR
 // FILE may be "-" for standard input. Passphrase: TOWARD_PASSPHRASE, else asked on the terminal.
 // Exit codes: 0 ok, 1 usage or I/O, 2 wrong passphrase, 3 malformed header or armor, 4 header MAC
 // mismatch, 5 damaged or truncated payload, 6 valid age file but not a valid backup document.
@@ -25,6 +25,7 @@
 #include "core/settings.h"
 #include "plugins/all_plugins.h"
 #include "plugins/journal/journal_model.h"
+#include "plugins/letters/letters_model.h"
 #include "plugins/texture_box/texture_box_model.h"
 
 namespace {
@@ -167,6 +168,8 @@ int cmdMarkdown(const std::vector<std::string>& args) {
     } else {
       journal::JournalModel journalModel(store);
       journalModel.attach(registry);
+      letters::LettersModel lettersModel(store);
+      lettersModel.attach(registry);
       texture_box::TextureBoxModel textureBoxModel(store);
       textureBoxModel.attach(registry);
       const fs::path out(args[1]);

@@ -92,6 +92,8 @@ class Platform {
   virtual void pickFile(const std::string& accept, std::function<void(bool ok, std::string name, std::string bytes)> done) {}
   // Puts text on the system clipboard.
   virtual void copyToClipboard(const std::string& text) = 0;
+  // Prints a clean page holding only `title` and `text` (the browser's own print dialog). Natively: no-op.
+  virtual void printPage(const std::string& title, const std::string& text) {}
   // Asks for another frame to be drawn soon (something changed outside of input events).
   virtual void wake() = 0;
   // The person's system prefers less motion / a dark theme.

@@ -22,6 +22,7 @@ EM_JS(double, js_now_ms, (), { return Date.now(); });
 EM_JS(void, js_start_sync, (), { TowardGlue.sync(); });
 EM_JS(void, js_copy, (const char* text), { TowardGlue.copyText(UTF8ToString(text)); });
 EM_JS(void, js_wake, (), { TowardGlue.wake(); });
+EM_JS(void, js_print, (const char* title, const char* text), { TowardGlue.printPage(UTF8ToString(title), UTF8ToString(text)); });
 EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int size), {
   TowardGlue.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(data, data + size));
 });
@@ -151,6 +152,7 @@ class WebPlatform final : public Platform {
   }
   TextInputService& textInput() override { return m_text; }
   void copyToClipboard(const std::string& text) override { js_copy(text.c_str()); }
+  void printPage(const std::string& title, const std::string& text) override { js_print(title.c_str(), text.c_str()); }
   void downloadFile(const std::string& name, const std::string& mime, const std::string& bytes) override {
     js_download(name.c_str(), mime.c_str(), bytes.data(), int(bytes.size()));
   }

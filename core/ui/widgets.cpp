@@ -59,4 +59,15 @@ void TouchScroll() {
 
 float RowHeight(bool compact) { return ImGui::GetFrameHeight() * (compact ? 1.9f : 1.6f); }
 
+bool Chip(const char* label, bool selected) {
+  const Palette& p = palette();
+  ImGui::PushStyleColor(ImGuiCol_Button, selected ? p.accentSoft : ImVec4(0, 0, 0, 0));
+  ImGui::PushStyleColor(ImGuiCol_Border, selected ? p.accent : p.border);
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
+  const bool pressed = ImGui::Button(label);
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor(2);
+  return pressed;
+}
+
 }  // namespace toward::ui

@@ -11,6 +11,8 @@ namespace toward::ui {
 bool PrimaryButton(const char* label, ImVec2 size = ImVec2(0, 0));
 // A quiet button for secondary actions.
 bool QuietButton(const char* label, ImVec2 size = ImVec2(0, 0));
+// A toggle button (a "chip"): a soft accent fill and border when selected. Returns true when pressed.
+bool Chip(const char* label, bool selected);
 // A page or section heading in the heading font.
 void Heading(const Fonts& fonts, const char* text);
 // Wrapped text in the muted colour.

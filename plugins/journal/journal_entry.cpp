@@ -5,6 +5,7 @@
 #include <type_traits>
 
 #include "core/json.h"
+#include "core/text_fold.h"
 
 namespace toward::journal {
 
@@ -108,15 +109,6 @@ std::string describeEntry(const JournalEntry& entry) {
   return words.empty() ? std::string("Untitled entry") : words;
 }
 
-uint32_t countWords(const std::string& text) {
-  uint32_t n = 0;
-  bool inWord = false;
-  for (char c : text) {
-    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    if (!space && !inWord) ++n;
-    inWord = !space;
-  }
-  return n;
-}
+uint32_t countWords(const std::string& text) { return core::countWords(text); }
 
 }  // namespace toward::journal

@@ -13,17 +13,6 @@ namespace {
 
 std::string isoDate(int64_t ms) { return core::formatIsoDateUtc(ms); }
 
-std::string slug(const std::string& s) {
-  std::string out;
-  for (char c : core::foldForSearch(s)) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out.push_back(c);
-    else if (!out.empty() && out.back() != '-') out.push_back('-');
-    if (out.size() >= 40) break;
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out.empty() ? "entry" : out;
-}
-
 std::string joined(const std::vector<std::string>& xs, const char* sep = ", ") {
   std::string out;
   for (size_t i = 0; i < xs.size(); ++i) out += (i ? sep : "") + xs[i];
@@ -333,7 +322,7 @@ std::string entryMarkdown(const JournalEntry& e) {
 void JournalModel::exportMarkdown(std::vector<core::ExportFile>& out) const {
   for (const auto& id : ordered()) {
     const JournalEntry& e = m_entries.find(id)->second.entry;
-    out.push_back({"journal/" + isoDate(e.timeMs) + "-" + slug(describeEntry(e)) + "-" + id.substr(id.size() - 4) + ".md",
+    out.push_back({"journal/" + isoDate(e.timeMs) + "-" + core::fileSlug(describeEntry(e), "entry") + "-" + id.substr(id.size() - 4) + ".md",
                    entryMarkdown(e)});
   }
 }
@@ -343,6 +332,11 @@ void JournalModel::collectNextSession(std::vector<core::SessionItem>& out) const
     const JournalEntry& e = m_entries.find(id)->second.entry;
     if (e.bringToSession) out.push_back({kEntryType, id, describeEntry(e), snippetOf(e), e.timeMs});
   }
+}
+
+core::Status JournalModel::setDiscussed(const std::string& type, const std::string& id, bool discussed) {
+  if (type != kEntryType) return {core::ErrorCode::NotFound, "that is not a journal entry"};
+  return setBringToSession(id, !discussed);
 }
 
 }  // namespace toward::journal

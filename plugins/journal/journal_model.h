@@ -85,6 +85,9 @@ class JournalModel final : public core::SearchProvider,
   void collectMetrics(std::vector<core::MetricEvent>& out) const override;
   void exportMarkdown(std::vector<core::ExportFile>& out) const override;
   void collectNextSession(std::vector<core::SessionItem>& out) const override;
+  bool providesSessionType(const std::string& type) const override { return type == kEntryType; }
+  // Ticking an entry off after the session clears its "bring to my next session" flag; undo sets it again.
+  core::Status setDiscussed(const std::string& type, const std::string& id, bool discussed) override;
 
  private:
   struct Item {

@@ -17,27 +17,6 @@
 namespace toward::journal {
 namespace {
 
-std::vector<std::string> parseTags(const std::string& line) {
-  std::vector<std::string> tags;
-  std::string cur;
-  auto flush = [&] {
-    const size_t a = cur.find_first_not_of(" \t");
-    const size_t b = cur.find_last_not_of(" \t");
-    if (a != std::string::npos) {
-      std::string t = cur.substr(a, b - a + 1);
-      const std::string f = core::foldForSearch(t);
-      if (std::none_of(tags.begin(), tags.end(), [&](const std::string& x) { return core::foldForSearch(x) == f; })) tags.push_back(t);
-    }
-    cur.clear();
-  };
-  for (char c : line) {
-    if (c == ',' || c == '#') flush();
-    else cur.push_back(c);
-  }
-  flush();
-  return tags;
-}
-
 bool contains(const std::vector<std::string>& xs, const std::string& x) { return std::find(xs.begin(), xs.end(), x) != xs.end(); }
 
 void toggle(std::vector<std::string>& xs, const std::string& x) {
@@ -383,7 +362,7 @@ void JournalView::drawEntryFooter(ui::ViewContext& ctx) {
   const std::string key = "journal.entry/" + m_openId + "/";
   const float half = ctx.compact ? -1 : (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
   if (ui::TextLine(text, key + "tags", m_tagsText, half, {"Tags, separated by commas", "Tags", false})) {
-    m_draft.tags = parseTags(m_tagsText);
+    m_draft.tags = core::parseTags(m_tagsText);
     noteEdit(ctx.nowMs);
   }
   if (!ctx.compact) ImGui::SameLine();

@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include "core/ui/theme.h"
+#include "core/ui/widgets.h"
 
 namespace toward::journal::parts {
 
@@ -33,14 +34,7 @@ inline float chipWidth(const char* label) {
 // A toggle button: soft accent fill when selected. Returns true when pressed.
 inline bool Chip(const char* label, bool selected, Flow* flow = nullptr) {
   if (flow) flow->item(chipWidth(label));
-  const ui::Palette& p = ui::palette();
-  ImGui::PushStyleColor(ImGuiCol_Button, selected ? p.accentSoft : ImVec4(0, 0, 0, 0));
-  ImGui::PushStyleColor(ImGuiCol_Border, selected ? p.accent : p.border);
-  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
-  const bool pressed = ImGui::Button(label);
-  ImGui::PopStyleVar();
-  ImGui::PopStyleColor(2);
-  return pressed;
+  return ui::Chip(label, selected);
 }
 
 // A small label above a group of fields.

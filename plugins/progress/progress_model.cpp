@@ -121,6 +121,12 @@ ProgressData aggregate(const std::vector<core::MetricEvent>& events, const Progr
       const uint32_t words = uint32_t(std::max(0.0, value(e, "words", 0)));
       wordsByDay[size_t(day - d.firstDay)] += words;
       d.wordsInRange += words;
+    } else if (e.kind == "letters.started") {
+      ++d.lettersStarted;
+    } else if (e.kind == "letters.sealed") {
+      ++d.lettersSealed;
+    } else if (e.kind == "letters.released") {
+      ++d.lettersReleased;
     } else if (e.kind == "journal.feeling") {
       auto& f = feelings[label(e, "word")];
       ++f.first;

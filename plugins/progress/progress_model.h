@@ -6,6 +6,7 @@
 //                     intensityBefore, intensityAfter (optional)}
 //   journal.feeling   labels {word}; values {intensity}       one per feeling named in a fork
 //   journal.words, letters.words   values {words}              writing, per entry or per day
+//   letters.started, letters.sealed, letters.released          one per letter started, sealed, let go
 //   texture.session   labels {object}; values {minutes, distressBefore, distressAfter}
 //
 // The mortgage's "principal" is a lapse-tolerant strength score, not a streak: every week it grows by
@@ -69,6 +70,7 @@ struct ProgressData {
   std::vector<FeelingCount> feelings;          // most frequent first (in the range)
   uint32_t forksInRange = 0;
   uint32_t wordsInRange = 0;
+  uint32_t lettersStarted = 0, lettersSealed = 0, lettersReleased = 0;   // in the range
 };
 
 // The first local day of a range ending today.

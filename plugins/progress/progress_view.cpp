@@ -184,6 +184,10 @@ void ProgressView::drawWriting(ui::ViewContext& ctx) {
     ui::BodyText("Days you write on will fill in here, a little darker the more you wrote.");
   }
   charts::CalendarHeat("writing", -1, m_data.firstDay, values, m_dataSundayFirst, "words");
+  if (m_data.lettersStarted + m_data.lettersSealed + m_data.lettersReleased > 0) {
+    ui::MutedText(("Letters in this time: " + std::to_string(m_data.lettersStarted) + " started, " +
+                   std::to_string(m_data.lettersSealed) + " sealed, " + std::to_string(m_data.lettersReleased) + " let go.").c_str());
+  }
   csvButton(ctx, "writing", "writing", writingCsv(m_data));
 }
 

@@ -129,9 +129,9 @@ TEST_CASE("[backup-doc] the registry check: unknown types and newer schemas are 
     return backup::checkAgainstRegistry(d.value(), registry);
   };
   CHECK(check(doc(rec("a"))).isOk());
-  std::string letters = rec("a");
-  letters.replace(letters.find("journal.entry"), 13, "letters.letter");
-  CHECK(check(doc(letters)).error().kind == BackupErrorKind::UnsupportedVersion);
+  std::string unknown = rec("a");
+  unknown.replace(unknown.find("journal.entry"), 13, "someday.thing");
+  CHECK(check(doc(unknown)).error().kind == BackupErrorKind::UnsupportedVersion);
   std::string newer = rec("a");
   newer.replace(newer.find(R"("schema":1)"), 10, R"("schema":99)");
   CHECK(check(doc(newer)).error().kind == BackupErrorKind::UnsupportedVersion);

@@ -119,7 +119,7 @@ TEST_CASE("[merge] an invalid document or a read-only store changes nothing") {
   const auto before = backup::encodeDocument(backup::documentFromStore(f.store, f.registry, 0));
   backup::BackupDocument d;
   d.records = {record("fine", 1, "fine"), record("bad", 1, "x")};
-  d.records[1].type = "letters.letter";  // unknown here
+  d.records[1].type = "someday.thing";  // unknown here
   auto r = backup::mergeDocument(f.store, f.registry, d);
   REQUIRE_FALSE(r.isOk());
   CHECK(r.error().code() == core::ErrorCode::TooNew);

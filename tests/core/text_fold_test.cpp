@@ -28,3 +28,11 @@ TEST_CASE("[fold] every word of the query must occur") {
   CHECK_FALSE(matchesAllWords("i felt the longing again", "longing shame"));
   CHECK(matchesAllWords("anything", "   "));
 }
+
+TEST_CASE("[fold] tags as typed, words, and file-name parts") {
+  CHECK(toward::core::parseTags(" longing, #Session ,longing, Zoë, zoe,, ") == std::vector<std::string>{"longing", "Session", "Zoë"});
+  CHECK(toward::core::parseTags("").empty());
+  CHECK(toward::core::countWords("  one two\nthree\t four  ") == 4);
+  CHECK(toward::core::fileSlug("Dear Zoë, again!", "letter") == "dear-zoe-again");
+  CHECK(toward::core::fileSlug("?!", "letter") == "letter");
+}

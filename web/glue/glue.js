@@ -580,6 +580,26 @@ var TowardGlue = (function () {
     area.remove();
   }
 
+  // Prints a clean page of just this title and text: a print-only element (web/style.css hides everything
+  // else in print), filled with textContent (never HTML), then the browser's own print dialog.
+  function printPage(title, text) {
+    let sheet = $('print-page');
+    if (!sheet) {
+      sheet = document.createElement('div');
+      sheet.id = 'print-page';
+      document.body.appendChild(sheet);
+    }
+    sheet.textContent = '';
+    const heading = document.createElement('h1');
+    heading.textContent = title;
+    const body = document.createElement('div');
+    body.className = 'print-text';
+    body.textContent = text;
+    sheet.appendChild(heading);
+    sheet.appendChild(body);
+    window.print();
+  }
+
   // Called by C++ after the first frame drawn with the person's data.
   function onFirstFrame() {
     if (state.firstFrameMs === null) state.firstFrameMs = performance.now();
@@ -637,5 +657,5 @@ var TowardGlue = (function () {
     texturePhotoStats(reset) { needApp(); return JSON.parse(call('toward_test_texture_photo_stats', 'string', ['number'], [reset ? 1 : 0])); },
   };
 
-  return { sync, wake, copyText, download, downloads, pickFile, images, text, onFirstFrame, onStarted, flush, takeOver, state };
+  return { sync, wake, copyText, printPage, download, downloads, pickFile, images, text, onFirstFrame, onStarted, flush, takeOver, state };
 })();

@@ -109,6 +109,10 @@ TEST_CASE("[progress] ranges show empty weeks and days plainly, and carry the pr
   // a year ago: ten moments of moving toward; nothing since
   for (int i = 0; i < 10; ++i) events.push_back(fork(utcMs(2025, 11, 20, 12) + i, "toward"));
   events.push_back({"journal.words", utcMs(2026, 11, 24, 12), {{"words", 120}}, {}});
+  events.push_back({"letters.words", utcMs(2026, 11, 24, 13), {{"words", 30}}, {}});
+  events.push_back({"letters.started", utcMs(2026, 11, 23, 13), {{"letters", 1}}, {}});
+  events.push_back({"letters.sealed", utcMs(2026, 11, 24, 13), {{"letters", 1}}, {}});
+  events.push_back({"letters.released", utcMs(2025, 11, 24, 13), {{"letters", 1}}, {}});   // out of range
   ProgressOptions o;
   o.today = today;
   o.range = RangeKind::FourWeeks;
@@ -120,7 +124,10 @@ TEST_CASE("[progress] ranges show empty weeks and days plainly, and carry the pr
     CHECK(w.principal == doctest::Approx(10.0));   // nothing is lost by quiet weeks
   }
   CHECK(data.words.size() == 28);
-  CHECK(data.words[26].words == 120);
+  CHECK(data.words[26].words == 150);   // journal and letters together
+  CHECK(data.lettersStarted == 1);
+  CHECK(data.lettersSealed == 1);
+  CHECK(data.lettersReleased == 0);
   CHECK(data.words[0].words == 0);
   CHECK(data.forksInRange == 0);
   o.range = RangeKind::AllTime;

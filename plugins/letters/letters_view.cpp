@@ -1,0 +1,193 @@
+// plugins/letters/letters_view.cpp: see letters_view.h. The page, the list, and saving drafts.
+#include "plugins/letters/letters_view.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "core/text_fold.h"
+#include "core/time_format.h"
+#include "core/ui/fonts.h"
+#include "core/ui/theme.h"
+#include "core/ui/widgets.h"
+
+namespace toward::letters {
+namespace {
+
+std::string joinTags(const std::vector<std::string>& tags) {
+  std::string out;
+  for (size_t i = 0; i < tags.size(); ++i) out += (i ? ", " : "") + tags[i];
+  return out;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- drafts and saving
+void LettersView::open(const std::string& id) {
+  commitPendingEdits();
+  m_openId = id;
+  m_saveError.clear();
+  m_notice.clear();
+  if (const Letter* l = m_model.find(id)) m_draft = *l;
+  m_draftSeenChange = m_model.changeCount();
+  m_tagsText = joinTags(m_draft.tags);
+  m_showPrompts = false;
+  m_historyOpen = false;
+  m_historyPick.clear();
+  m_historyText.clear();
+  m_dirty = false;
+  textChanged();
+}
+
+void LettersView::createLetter(const std::string& kind, bool held) {
+  commitPendingEdits();
+  auto id = m_model.create(kind, "", held);
+  if (id) {
+    open(id.value());
+    m_focusText = true;
+    m_showEditorOnPhone = true;
+  } else {
+    m_saveError = id.error().message();
+  }
+}
+
+void LettersView::startHeldLetter() { createLetter("therapist", true); }
+
+void LettersView::noteEdit(int64_t nowMs) {
+  m_dirty = true;
+  m_lastEditMs = nowMs;
+}
+
+void LettersView::textChanged() { m_words = core::countWords(m_draft.text); }
+
+void LettersView::report(const core::Status& status) {
+  if (status) m_notice.clear();
+  else m_notice = status.message();
+}
+
+void LettersView::commitPendingEdits() {
+  if (!m_dirty || m_openId.empty()) return;
+  auto status = m_model.save(m_openId, m_draft);
+  if (status) {
+    m_dirty = false;
+    m_saveError.clear();
+    m_draftSeenChange = m_model.changeCount();
+  } else {
+    // The words stay in the draft and on screen; saving is tried again after the next pause.
+    m_saveError = status.message();
+  }
+}
+
+int64_t LettersView::nextWakeMs() const { return m_dirty ? m_lastEditMs + kAutosaveDelayMs : -1; }
+
+// ---------------------------------------------------------------- the page
+void LettersView::draw(ui::ViewContext& ctx) {
+  if (m_dirty && ctx.nowMs - m_lastEditMs >= kAutosaveDelayMs) {
+    commitPendingEdits();
+    if (m_dirty) m_lastEditMs = ctx.nowMs;  // failed: try again after another pause
+  }
+  // A letter changed elsewhere (a life-cycle step, an import, the test API) refreshes a clean draft.
+  if (!m_openId.empty() && !m_dirty && m_model.changeCount() != m_draftSeenChange) {
+    if (const Letter* l = m_model.find(m_openId)) {
+      if (l->text != m_draft.text || l->state != m_draft.state || l->tags != m_draft.tags ||
+          l->recipientName != m_draft.recipientName || l->recipientKind != m_draft.recipientKind ||
+          l->bringToSession != m_draft.bringToSession || l->sealedUntil != m_draft.sealedUntil) {
+        m_draft = *l;
+        m_tagsText = joinTags(m_draft.tags);
+        textChanged();
+      }
+    } else {
+      m_openId.clear();
+      m_showEditorOnPhone = false;
+    }
+    m_draftSeenChange = m_model.changeCount();
+  }
+  if (ctx.compact) {
+    if (m_showEditorOnPhone && !m_openId.empty()) {
+      if (ui::QuietButton("< All letters")) {
+        commitPendingEdits();
+        m_showEditorOnPhone = false;
+      }
+      drawEditor(ctx);
+    } else {
+      drawList(ctx, -1);
+    }
+    return;
+  }
+  const float listWidth = std::min(ImGui::GetContentRegionAvail().x * 0.34f, ImGui::GetFontSize() * 20.0f);
+  drawList(ctx, listWidth);
+  ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 2);
+  ImGui::BeginGroup();
+  drawEditor(ctx);
+  ImGui::EndGroup();
+}
+
+// ---------------------------------------------------------------- the list
+void LettersView::drawList(ui::ViewContext& ctx, float width) {
+  ImGui::BeginChild("letters-list", ImVec2(width, 0), false, ImGuiWindowFlags_NoScrollbar);
+  ui::Heading(ctx.fonts, "Letters");
+  ui::MutedText("Words that can wait. Nothing here is ever sent.");
+  if (ui::PrimaryButton("+ New letter", ImVec2(-1, 0))) m_pickingKind = !m_pickingKind;
+  if (m_pickingKind) {
+    for (const auto& k : recipientKinds()) {
+      if (ui::QuietButton(k.label, ImVec2(-1, 0))) {
+        m_pickingKind = false;
+        createLetter(k.value, false);
+      }
+    }
+  }
+  if (ctx.compact && ui::QuietButton("Write to my therapist", ImVec2(-1, 0))) startHeldLetter();
+  ImGui::Spacing();
+
+  const auto& ids = m_model.ordered();
+  size_t released = 0;
+  for (const auto& id : ids) released += m_model.find(id)->state == "released";
+  ImGui::BeginChild("letters-rows", ImVec2(0, 0), false);
+  if (ids.size() == released && !m_showReleased) {
+    ui::MutedText("A letter here is a place to say the whole thing: to your therapist, to the child you were, to a "
+                  "parent, to your future self, to anyone. It stays on this device. It can wait, be read again, "
+                  "be brought to a session, or be let go.");
+  }
+  const float rowH = ImGui::GetTextLineHeight() * 2 + 4 + ImGui::GetStyle().FramePadding.y * (ctx.compact ? 3.0f : 2.0f);
+  auto row = [&](const std::string& id) {
+    const Letter* stored = m_model.find(id);
+    const bool isOpen = id == m_openId;
+    const Letter& l = isOpen ? m_draft : *stored;
+    ImGui::PushID(id.c_str());
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    if (ImGui::Selectable("##row", isOpen, 0, ImVec2(0, rowH))) {
+      open(id);
+      m_showEditorOnPhone = true;
+    }
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float pad = ImGui::GetStyle().FramePadding.x;
+    const std::string title = describeLetter(l);
+    std::string line = std::string(stateLabel(l.state));
+    if (LettersModel::sealedNow(l, ctx.nowMs)) line += " until " + formatDay(l.sealedUntil);
+    line += "  \xC2\xB7  " + core::formatShortWhen(m_model.lastWrittenMs(id), ctx.nowMs);
+    if (l.bringToSession) line += "  \xC2\xB7  for my next session";
+    draw->AddText(ImVec2(pos.x + pad, pos.y + 2), ImGui::GetColorU32(ui::palette().text), title.c_str());
+    draw->AddText(ImVec2(pos.x + pad, pos.y + 2 + ImGui::GetTextLineHeight() + 2), ImGui::GetColorU32(ui::palette().muted),
+                  line.c_str());
+    ImGui::PopID();
+  };
+  for (const auto& id : ids) {
+    if (m_model.find(id)->state != "released") row(id);
+  }
+  if (released > 0) {
+    ImGui::Spacing();
+    const std::string label = (m_showReleased ? "Hide the letters I let go (" : "Letters I let go (") +
+                              std::to_string(released) + ")###released";
+    if (ui::QuietButton(label.c_str())) m_showReleased = !m_showReleased;
+    if (m_showReleased) {
+      for (const auto& id : ids) {
+        if (m_model.find(id)->state == "released") row(id);
+      }
+    }
+  }
+  ui::TouchScroll();
+  ImGui::EndChild();
+  ImGui::EndChild();
+}
+
+}  // namespace toward::letters

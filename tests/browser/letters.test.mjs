@@ -1,0 +1,210 @@
+// letters: unsent letters through the real page. A letter typed into the real text field is all there
+// after a reload made right after the autosave settled; a sealed letter's words are not shown (not in
+// any DOM field, not after a reload); "Write to my therapist" opens a letter that waits here, flagged
+// for the next session, where it is ticked off and brought back; Print fills only the print page and
+// "Save as Markdown" offers the whole letter; an autosave of a long letter writes one file.
+// ImGui draws everything but the text fields on a canvas, so buttons are clicked at positions measured
+// on the harness's 1280x720 viewport at 100 % text size; text fields are found by their aria-label.
+// Each step checks the records through the test API, so a click that misses fails with a plain message.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Profile, openApp, openPage, reloadApp, api, waitUntil, sleep, assertCanvasNotBlank } from './lib/harness.mjs';
+
+const TYPE = 'letters.letter';
+const AT = {
+  newLetter: [446, 131],        // list: "+ New letter"
+  toAParent: [446, 319],        // list, kinds shown: "To a parent"
+  firstRow: [446, 190],         // list: the first letter (kinds hidden)
+  writeToTherapist: [125, 651], // navigation: "Write to my therapist"
+  bringHeld: [738, 233],        // held letter: "Bring it to my next session"
+  sealFinished: [830, 635],     // editor of a finished letter: "Seal until a day..."
+  sealIt: [444, 448],           // seal dialog: "Seal it"
+  printFinished: [1180, 635],   // editor of a finished letter: "Print"
+  markdownFinished: [720, 682], // editor of a finished letter: "Save as Markdown" (second row)
+  talkedFirst: [360, 203],      // next session: "We talked about it" of the first item
+  undoFirst: [506, 192],        // next session, both ticked off: "Undo" of the letter
+};
+const click = (page, [x, y]) => page.mouse.click(x, y);
+
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server?.close(); });
+
+async function letters(page) { return api.list(page, TYPE); }
+
+// The words of a letter must not be in any field or element of the page.
+async function assertWordsNotInDom(page, words) {
+  const found = await page.evaluate((w) => {
+    const fields = [...document.querySelectorAll('textarea, input')].some((el) => el.value.includes(w));
+    return fields || document.body.innerText.includes(w) || document.body.textContent.includes(w);
+  }, words);
+  assert.equal(found, false, 'the sealed words must not be anywhere in the page');
+}
+
+test('a letter typed through the real editor is all there after a reload right after the autosave settles', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await openPage(page, 'letters');
+    await click(page, AT.newLetter);
+    await sleep(200);
+    await click(page, AT.toAParent);
+    const created = await waitUntil(async () => (await letters(page))[0], { message: 'a new letter' });
+    assert.equal(created.body.recipientKind, 'parent');
+    assert.equal(created.body.state, 'draft');
+
+    const area = page.locator('textarea[aria-label="Letter text"]');
+    await area.waitFor({ state: 'visible', timeout: 10_000 });
+    await waitUntil(() => area.evaluate((el) => document.activeElement === el), { message: 'the letter text to have focus' });
+    const words = 'Dear one, there is something I never said.\nWhen I was small I waited by the window. ' +
+      'I am not angry any more, only tired, and I want to put this down. Zoë, καλημέρα, привет.\n\nIt can wait here.';
+    await page.keyboard.type(words);
+    await page.keyboard.press('Escape');
+    assert.equal(await area.inputValue(), words, 'Escape must not change the text');
+
+    const name = page.locator('input[aria-label="Recipient name"]');
+    await name.click();
+    await page.keyboard.type('Mum');
+    // The autosave settles: the record holds every word and the shell says "Saved".
+    await waitUntil(async () => {
+      const [l] = await letters(page);
+      return l && l.body.text === words && l.body.recipientName === 'Mum' && (await api.state(page)).saved;
+    }, { timeoutMs: 8000, intervalMs: 25, message: 'the autosave to settle' });
+    await reloadApp(page);
+
+    const [after] = await letters(page);
+    assert.equal(after.body.text, words, 'every word is there after the reload');
+    assert.equal(after.body.recipientName, 'Mum');
+    assert.ok(after.body.dayWords.length === 1 && after.body.dayWords[0].words === words.split(/\s+/).filter(Boolean).length, 'the day\'s words are counted');
+    await openPage(page, 'letters');
+    await click(page, AT.firstRow);
+    const again = page.locator('textarea[aria-label="Letter text"]');
+    await again.waitFor({ state: 'visible', timeout: 10_000 });
+    assert.equal(await again.inputValue(), words, 'the editor shows every word again');
+    const revisions = await api.list(page, 'letters.revision');
+    assert.ok(revisions.length >= 1 && revisions[0].body.letterId === after.id, 'the first words were kept as a revision');
+    await assertCanvasNotBlank(page);
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+test('a sealed letter does not show its words, before and after a reload', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    const secret = 'the words I am not ready to read again';
+    await api.put(page, TYPE, { recipientKind: 'future_self', text: `Hello. Here are ${secret}.`, state: 'finished' });
+    await openPage(page, 'letters');
+    await click(page, AT.firstRow);
+    const area = page.locator('textarea[aria-label="Letter text"]');
+    await area.waitFor({ state: 'visible', timeout: 10_000 });
+    assert.ok((await area.inputValue()).includes(secret), 'the finished letter shows its words');
+
+    await click(page, AT.sealFinished);
+    await sleep(300);
+    await click(page, AT.sealIt);
+    const sealed = await waitUntil(async () => {
+      const [l] = await letters(page);
+      return l && l.body.state === 'sealed' ? l : null;
+    }, { message: 'the letter to be sealed' });
+    assert.match(sealed.body.sealedUntil, /^\d{4}-\d{2}-\d{2}$/);
+    assert.ok(sealed.body.text.includes(secret), 'sealing keeps the words');
+    await sleep(300);
+    assert.equal(await area.isVisible(), false, 'no letter text field while sealed');
+    await assertWordsNotInDom(page, secret);
+
+    await api.flush(page);
+    await reloadApp(page);
+    await openPage(page, 'letters');
+    await click(page, AT.firstRow);
+    await sleep(400);
+    assert.equal(await page.locator('textarea[aria-label="Letter text"]').isVisible(), false, 'still hidden after a reload');
+    await assertWordsNotInDom(page, secret);
+    await assertCanvasNotBlank(page);
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+test('"Write to my therapist" holds the words here; the next session lists it and ticks it off (and undo)', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await click(page, AT.writeToTherapist);
+    const held = await waitUntil(async () => (await letters(page))[0], { message: 'a held letter' });
+    assert.equal(held.body.recipientKind, 'therapist');
+    assert.equal(held.body.held, true);
+    const area = page.locator('textarea[aria-label="Letter text"]');
+    await area.waitFor({ state: 'visible', timeout: 10_000 });
+    await waitUntil(() => area.evaluate((el) => document.activeElement === el), { message: 'the letter text to have focus' });
+    await page.keyboard.type('I wanted to email you tonight.');
+    await click(page, AT.bringHeld);
+    await waitUntil(async () => {
+      const [l] = await letters(page);
+      return l.body.bringToSession && l.body.text === 'I wanted to email you tonight.';
+    }, { message: 'the letter flagged for the next session, with its words' });
+    await api.put(page, 'journal.entry', { text: 'The dream about the house.', bringToSession: true });
+
+    await openPage(page, 'next-session');
+    await click(page, AT.talkedFirst);   // the letter (oldest first)
+    await waitUntil(async () => !(await letters(page))[0].body.bringToSession, { message: 'the letter ticked off' });
+    const [entry] = await api.list(page, 'journal.entry');
+    assert.equal(entry.body.bringToSession, true, 'the journal entry is still on the list');
+    await click(page, AT.talkedFirst);   // now the journal entry
+    await waitUntil(async () => !(await api.list(page, 'journal.entry'))[0].body.bringToSession, { message: 'the entry ticked off' });
+    // Ticked by mistake: undo brings the letter back to the list.
+    await click(page, AT.undoFirst);
+    await waitUntil(async () => (await letters(page))[0].body.bringToSession, { message: 'the letter back on the list' });
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+test('Print fills a print-only page with just the letter, Markdown holds all of it; an autosave of a long letter writes one file', { timeout: 150_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    const long = Array.from({ length: 20000 }, (_, i) => `word${i}`).join(' ');
+    await api.put(page, TYPE, { recipientKind: 'other', recipientName: 'Sam', text: long, state: 'finished' });
+    await api.put(page, 'journal.entry', { text: 'not part of the letter' });
+    await api.flush(page);
+    await openPage(page, 'letters');
+    await click(page, AT.firstRow);
+    const area = page.locator('textarea[aria-label="Letter text"]');
+    await area.waitFor({ state: 'visible', timeout: 10_000 });
+
+    await page.evaluate(() => { window.__prints = 0; window.print = () => { window.__prints += 1; }; });
+    await click(page, AT.printFinished);
+    await waitUntil(() => page.evaluate(() => window.__prints === 1), { message: 'the browser\'s print to be asked for' });
+    const sheet = await page.evaluate(() => document.getElementById('print-page').textContent);
+    assert.ok(sheet.startsWith('Dear Sam'), 'the page starts with the greeting');
+    assert.ok(sheet.includes('word19999'), 'the whole letter is on the page');
+    assert.ok(!sheet.includes('not part of the letter'), 'nothing else is on the page');
+    await click(page, AT.markdownFinished);
+    const downloads = await waitUntil(async () => {
+      const d = await page.evaluate(() => window.towardTest.downloads());
+      return d.length ? d : null;
+    }, { message: 'the Markdown file to be offered' });
+    assert.match(downloads[0].name, /^letter-\d{4}-\d{2}-\d{2}\.md$/);
+    assert.ok(downloads[0].size > long.length, 'the Markdown file holds the whole letter');
+
+    // Writing in a long letter: the first save also keeps a revision; later saves write the letter alone.
+    await area.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' and more');
+    await waitUntil(async () => (await api.state(page)).saved && (await letters(page))[0].body.text.endsWith('and more'),
+      { timeoutMs: 8000, message: 'the first save' });
+    await page.keyboard.type(' and still more');
+    await waitUntil(async () => (await api.state(page)).saved && (await letters(page))[0].body.text.endsWith('still more'),
+      { timeoutMs: 8000, message: 'the second save' });
+    await api.flush(page);
+    assert.equal(await api.lastSyncWrites(page), 1, 'an autosave of a long letter writes one file');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
