@@ -131,6 +131,12 @@ Status writeFileAtomic(const std::string& path, const std::string& content) {
 Status removeFile(const std::string& path) {
   if (injectedFailure()) return {ErrorCode::Io, "could not remove " + path + " (the device stopped)"};
   if (::unlink(path.c_str()) != 0 && errno != ENOENT) return ioError("could not remove " + path, errno);
+#ifdef __EMSCRIPTEN__
+  // Emscripten 3.1.6's MEMFS leaves a file replaced by rename() in its path lookup table: once the newest
+  // version is unlinked, open() and stat() find an older one again (readdir does not). Unlink until the
+  // path is really gone (one stale entry per earlier replacement).
+  for (int i = 0; i < 1000 && exists(path); ++i) ::unlink(path.c_str());
+#endif
   return Status::ok();
 }
 

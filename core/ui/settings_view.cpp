@@ -7,6 +7,7 @@
 #include "core/settings.h"
 #include "core/ui/device_section.h"
 #include "core/ui/theme.h"
+#include "core/ui/vault_view.h"
 #include "core/ui/widgets.h"
 
 namespace toward::ui {
@@ -91,6 +92,11 @@ void SettingsView::draw(ViewContext& ctx) {
     }
   }
   ImGui::PopID();
+
+  if (m_vaultSection) {
+    ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
+    m_vaultSection->draw(ctx);
+  }
 
   ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
   DeviceSection(ctx.platform, ctx.fonts);
