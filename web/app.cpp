@@ -303,6 +303,7 @@ void App::draw(int64_t nowMs) {
     ImGui::EndChild();
     ImGui::PopStyleVar();
     drawNavigation(true);
+    drawVaultOffer(true);
   } else {
     const float navW = std::max(ImGui::GetFontSize() * 12.0f, 180.0f);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ui::palette().surface);
@@ -319,6 +320,7 @@ void App::draw(int64_t nowMs) {
     m_views[m_current]->draw(ctx);
     ImGui::EndChild();
     ImGui::PopStyleVar();
+    drawVaultOffer(false);
   }
   ImGui::End();
   m_platform.textInput().endFrame();
@@ -403,6 +405,37 @@ void App::drawHideButton(ImVec2 size) {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Hide everything at once (Ctrl+Shift+H)");
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   m_hideRect = {"hide", "Hide", min.x, min.y, max.x - min.x, max.y - min.y};
+}
+
+bool App::vaultOfferShown() const {
+  // At first run (nothing written yet) a passphrase is offered, never forced; Settings always has it.
+  return m_writer && !m_vaultOfferDismissed && m_vault->status() == core::vault::VaultStatus::Off && m_store->count() == 0 &&
+         std::string(m_views[m_current]->id()) != "settings";
+}
+
+void App::drawVaultOffer(bool compact) {
+  if (!vaultOfferShown()) return;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  // A small card at the bottom of the (still empty) page, over it, so that nothing on the page moves.
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const float navW = compact ? 0.0f : std::max(ImGui::GetFontSize() * 12.0f, 180.0f);
+  const float w = compact ? display.x - style.WindowPadding.x * 2 : std::min(display.x - navW - style.WindowPadding.x * 3, ImGui::GetFontSize() * 26.0f);
+  const float h = ImGui::GetFontSize() * (compact ? 7.2f : 6.0f);
+  const float bottom = compact ? ui::RowHeight(true) + style.WindowPadding.y * 1.5f : style.WindowPadding.y * 1.5f;
+  ImGui::SetCursorPos(ImVec2(compact ? style.WindowPadding.x : display.x - w - style.WindowPadding.x * 1.5f, display.y - bottom - h));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ui::palette().surface);
+  ImGui::BeginChild("vault-offer", ImVec2(w, h), ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding,
+                    ImGuiWindowFlags_NoScrollbar);
+  ui::MutedText("If someone else uses this device, a passphrase keeps your words unreadable to them.");
+  if (ui::QuietButton("Set a passphrase")) {
+    m_vaultOfferDismissed = true;
+    m_vaultSection->openForm();
+    for (size_t i = 0; i < m_views.size(); ++i) if (std::string(m_views[i]->id()) == "settings") select(i);
+  }
+  ImGui::SameLine();
+  if (ui::QuietButton("Not now")) m_vaultOfferDismissed = true;
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
 }
 
 void App::feelingIsHere() {

@@ -78,6 +78,8 @@ class App {
   // Quick hide: locks the vault, or without one covers the screen with a neutral page until dismissed.
   void quickHide();
   bool covered() const { return m_covered; }
+  // The first-run offer of a passphrase is on screen (nothing written yet, not answered).
+  bool vaultOfferShown() const;
   // Input arrived (auto-lock counts idle time from here).
   void noteActivity(int64_t nowMs) { m_lastActivityMs = nowMs; }
   // The page was hidden: saves, and locks when the person chose that.
@@ -91,6 +93,7 @@ class App {
   void buildViews();
   void drawLockedOrCovered(const ui::ViewContext& ctx);
   void drawHideButton(ImVec2 size);
+  void drawVaultOffer(bool compact);
   int64_t autoLockDueMs() const;
   void pumpDurability(int64_t nowMs);
   void drawNavigation(bool compact);
@@ -126,6 +129,7 @@ class App {
   bool m_lockRequested = false;      // "lock now" pressed during a frame
   bool m_hideRequested = false;      // the shell's "Hide" pressed during a frame
   NavRect m_hideRect;
+  bool m_vaultOfferDismissed = false;  // the first-run offer of a passphrase was answered
   bool m_covered = false;            // quick hide without a vault: a neutral page until dismissed
   int64_t m_lastActivityMs = 0;
   int64_t m_autoLockOverrideMs = 0;

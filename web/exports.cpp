@@ -90,6 +90,12 @@ EMSCRIPTEN_KEEPALIVE void toward_unlock_submit() {
   wakeFrames();
 }
 
+// The page quick hide opens afterwards (settings), or "": asked before hiding (a lock forgets settings).
+EMSCRIPTEN_KEEPALIVE const char* toward_quick_hide_url() {
+  if (!g_state.app || g_state.app->locked()) return reply("");
+  return reply(g_state.app->settings().quickHideUrl);
+}
+
 // The page was hidden: saves at once, and locks when the person chose "lock when I switch away".
 EMSCRIPTEN_KEEPALIVE void toward_page_hidden() {
   if (!g_state.app) return;
@@ -232,6 +238,7 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_vault_state() {
   const int64_t wait = std::max<int64_t>(0, v.retryAtMs() - g_state.platform->nowMs());
   const auto p = v.prefs();
   return reply(std::string("{\"status\":\"") + status + "\",\"covered\":" + (app.covered() ? "true" : "false") +
+               ",\"offer\":" + (app.vaultOfferShown() ? "true" : "false") +
                ",\"migrating\":" + (v.migrating() ? "true" : "false") + ",\"failedTries\":" + std::to_string(v.failedTries()) +
                ",\"retryInMs\":" + std::to_string(wait) + ",\"prefs\":" + toward::core::vault::encodeVaultPrefs(p) +
                ",\"problem\":" + quoted(v.problem()) + "}");
@@ -286,6 +293,13 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_data_files_containing(const char* w
     }
   }
   return reply(out + "]");
+}
+
+// ms of one Argon2id key derivation with the app's settings (the part of unlocking spent on the passphrase).
+EMSCRIPTEN_KEEPALIVE double toward_test_vault_kdf_ms() {
+  const double t = emscripten_get_now();
+  auto made = toward::core::vault::createVault("bench passphrase");
+  return made ? emscripten_get_now() - t : -1.0;
 }
 
 // Auto-lock after `ms` of idle time instead of the chosen minutes (0 = as chosen).

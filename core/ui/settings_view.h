@@ -19,6 +19,8 @@ class SettingsView final : public View {
  private:
   core::RecordStore& m_store;
   std::string m_error;
+  std::string m_hideUrl;           // the quick-hide page as typed (saved once it is a web address)
+  bool m_hideUrlKnown = false;
   VaultSection* m_vaultSection = nullptr;
 };
 

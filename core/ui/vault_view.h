@@ -37,6 +37,8 @@ class VaultSection {
   VaultSection(core::vault::Vault& vault, std::function<void()> lockNow) : m_vault(vault), m_lockNow(std::move(lockNow)) {}
   ~VaultSection() { forget(); }
   void draw(ViewContext& ctx);
+  // Shows the "set a passphrase" form (the first-run offer leads here).
+  void openForm() { m_open = true; }
   // Wipes every passphrase typed here.
   void forget();
 

@@ -186,3 +186,24 @@ test('quick hide without a vault covers the screen with a neutral page and keeps
     assert.equal((await vault.state(page)).status, 'off');
   });
 });
+
+test('first run offers a passphrase, never forced; quick hide opens the chosen page once the words are stored', { timeout: 90_000 }, async () => {
+  await withProfile(async (profile) => {
+    const page = await openApp(profile, server.url);
+    assert.equal((await vault.state(page)).offer, true, 'offered at first run');
+    assert.equal((await vault.state(page)).status, 'off', 'and not forced');
+    // a neutral page elsewhere, answered here by the test (nothing leaves the machine)
+    const neutral = 'https://weather.example/today';
+    await page.route('https://weather.example/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>Weather</title>Sunny.' }));
+    await api.put(page, 'core.settings', { theme: 'system', quickHideUrl: neutral }, 'app');
+    assert.equal((await vault.state(page)).offer, false, 'the offer goes once something is written');
+    await page.mouse.click(455, 80);   // + New entry
+    await page.locator('textarea[aria-label="Entry text"]').waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.type('written just before hiding');
+    await page.keyboard.press('Control+Shift+H');
+    await page.waitForURL(neutral, { timeout: 15_000 });
+    const back = await openApp(profile, server.url);
+    const texts = (await api.list(back, TYPE)).map((r) => r.body.text);
+    assert.deepEqual(texts, ['written just before hiding']);
+  });
+});

@@ -275,8 +275,12 @@ var TowardGlue = (function () {
   // swallow it (no text field uses it). The vault locks, or without one a neutral page covers the screen.
   function quickHide() {
     if (!state.started) return;
+    const url = UTF8ToString(Module._toward_quick_hide_url());
     Module._toward_quick_hide();
     text.clearAll();
+    // The chosen page replaces this one only once everything is stored (the screen is already hidden);
+    // if storing fails, Toward stays, locked or covered, so that nothing is lost.
+    if (url) flush().then(() => window.location.replace(url), () => {});
   }
   document.addEventListener('keydown', (e) => {
     if (e.code === 'KeyH' && e.ctrlKey && e.shiftKey && !e.altKey && !e.metaKey) {
@@ -687,6 +691,8 @@ var TowardGlue = (function () {
     vaultUnlock(passphrase) { needApp(); return json('toward_test_vault_unlock', [String(passphrase)]); },
     vaultLock() { needApp(); Module._toward_test_vault_lock(); },
     vaultSetPrefs(prefs) { needApp(); return json('toward_test_vault_set_prefs', [JSON.stringify(prefs)]); },
+    // ms of one Argon2id derivation with the app's settings (64 MiB), for tests/browser/bench_vault.mjs.
+    vaultKdfMs() { needApp(); return Module._toward_test_vault_kdf_ms(); },
     // Auto-lock after `ms` of idle time instead of the chosen minutes (0 = as chosen).
     vaultAutoLockMs(ms) { needApp(); Module._toward_test_vault_autolock_ms(Number(ms)); },
     quickHide,
