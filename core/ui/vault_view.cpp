@@ -115,7 +115,8 @@ void VaultSection::drawOff(ViewContext& ctx, float width) {
     return;
   }
   BodyText("Please keep this in mind: if the passphrase is forgotten, nobody can open your words again, not "
-           "even us. A backup (on the Backups page) kept somewhere safe is a good companion to it.");
+           "even us. A backup (on the Backups page) kept somewhere safe is a good companion to it. Sealing "
+           "everything takes a few seconds when there is a lot; Toward is still for that moment.");
   Gap(0.3f);
   TextLine(ctx.platform.textInput(), "vault/new1", m_pass1, width, secret("New passphrase"));
   TextLine(ctx.platform.textInput(), "vault/new2", m_pass2, width, secret("The same passphrase again"));
