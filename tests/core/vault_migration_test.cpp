@@ -9,6 +9,8 @@
 #include "core/record_codec.h"
 #include "core/record_store.h"
 #include "core/vault/vault.h"
+#include "plugins/journal/journal_model.h"
+#include "plugins/texture_box/texture_box_model.h"
 #include "test_support.h"
 
 using namespace toward;
@@ -286,4 +288,47 @@ TEST_CASE("[vault] preferences live in vault.json, readable while locked, and su
   CHECK(reopened.prefs().lockOnHide);
   CHECK(reopened.prefs().discreet);
   CHECK(core::vault::parseVaultPrefs("{\"autoLockMinutes\":-3,\"discreet\":1}").autoLockMinutes == 5);
+}
+
+TEST_CASE("[vault] locking makes every plugin model drop what it parsed; unlocking brings it back") {
+  test::TempDir dir;
+  core::Registry registry = test::appRegistry();
+  REQUIRE(texture_box::registerTextureBox(registry));
+  test::FakeClock clock;
+  core::RecordStore store(dir.path(), registry, std::ref(clock));
+  Vault vault(store);
+  vault.open();
+  store.load();
+  journal::JournalModel journalModel(store);
+  texture_box::TextureBoxModel box(store);
+  journal::JournalEntry entry;
+  entry.text = "words for the journal model";
+  REQUIRE(journalModel.add(entry).isOk());
+  texture_box::TextureObject stone;
+  stone.name = "smooth river stone";
+  REQUIRE(box.add(stone).isOk());
+  REQUIRE(vault.enable(kPass, kQuick));
+  REQUIRE(journalModel.size() == 1);
+  REQUIRE(box.size() == 1);
+  std::vector<core::MetricEvent> metrics;
+  journalModel.collectMetrics(metrics);
+  box.collectMetrics(metrics);
+  CHECK_FALSE(metrics.empty());
+
+  vault.lock();
+  CHECK(journalModel.size() == 0);
+  CHECK(journalModel.ordered().empty());
+  CHECK(box.size() == 0);
+  CHECK(box.ordered().empty());
+  CHECK(box.sessions().empty());
+  std::vector<core::MetricEvent> whileLocked;
+  journalModel.collectMetrics(whileLocked);
+  box.collectMetrics(whileLocked);
+  CHECK(whileLocked.empty());
+
+  REQUIRE(vault.unlock(kPass, clock.nowMs));
+  REQUIRE(journalModel.size() == 1);
+  CHECK(journalModel.find(journalModel.ordered().front())->text == "words for the journal model");
+  REQUIRE(box.size() == 1);
+  CHECK(box.find(box.ordered().front())->name == "smooth river stone");
 }
