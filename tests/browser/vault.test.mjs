@@ -165,6 +165,12 @@ test('auto-lock after a shortened idle time; the Hide button locks too; discreet
     await reloadApp(page);
     assert.equal((await vault.state(page)).status, 'locked');
     assert.equal(await page.title(), 'Notes', 'discreet while locked, after a reload');
+    // plain from the glue's first line on the next visit, before the app has started
+    const early = await profile.newPage();
+    await early.goto(server.url, { waitUntil: 'domcontentloaded' });
+    const titleAtStart = await early.evaluate(() => document.title);
+    assert.equal(titleAtStart, 'Notes');
+    await early.close();
     const icon = await page.evaluate(() => document.querySelector('link[rel="icon"]').getAttribute('href'));
     assert.ok(icon.startsWith('data:image/svg+xml'), icon);
   });
