@@ -328,10 +328,6 @@ void App::draw(int64_t nowMs) {
     m_lockRequested = false;
     lockNow();
   }
-  if (m_hideRequested) {
-    m_hideRequested = false;
-    quickHide();
-  }
 }
 
 void App::drawNavigation(bool compact) {
@@ -400,7 +396,8 @@ void App::drawNavigation(bool compact) {
 }
 
 void App::drawHideButton(ImVec2 size) {
-  // Quick hide: always in view; Ctrl+Shift+H does the same from anywhere (web/glue/glue.js).
+  // Quick hide: always in view; Ctrl+Shift+H does the same from anywhere. Both go through the glue's
+  // quickHide() (web/glue/glue.js), which also opens the chosen page: main.cpp hands the press over.
   if (ui::QuietButton("Hide", size)) m_hideRequested = true;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Hide everything at once (Ctrl+Shift+H)");
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();

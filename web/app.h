@@ -78,6 +78,8 @@ class App {
   // Quick hide: locks the vault, or without one covers the screen with a neutral page until dismissed.
   void quickHide();
   bool covered() const { return m_covered; }
+  // True once after the shell's Hide button was pressed (main.cpp then runs the glue's quick hide).
+  bool takeHideRequest() { const bool r = m_hideRequested; m_hideRequested = false; return r; }
   // The first-run offer of a passphrase is on screen (nothing written yet, not answered).
   bool vaultOfferShown() const;
   // Input arrived (auto-lock counts idle time from here).
@@ -127,7 +129,7 @@ class App {
   std::unique_ptr<ui::UnlockScreen> m_unlockScreen;
   std::unique_ptr<ui::VaultSection> m_vaultSection;
   bool m_lockRequested = false;      // "lock now" pressed during a frame
-  bool m_hideRequested = false;      // the shell's "Hide" pressed during a frame
+  bool m_hideRequested = false;      // the shell's "Hide" pressed during a frame, see takeHideRequest()
   NavRect m_hideRect;
   bool m_vaultOfferDismissed = false;  // the first-run offer of a passphrase was answered
   bool m_covered = false;            // quick hide without a vault: a neutral page until dismissed

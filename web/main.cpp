@@ -77,6 +77,8 @@ void frame() {
   if (g_state.framesToRender <= 0) return;
   --g_state.framesToRender;
   drawFrame(now);
+  // The shell's Hide button: the same quick hide as Ctrl+Shift+H, after the frame (it draws one itself).
+  if (g_state.app->takeHideRequest()) EM_ASM({ TowardGlue.quickHide(); });
 }
 
 void drawFrame(int64_t now) {
