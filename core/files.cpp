@@ -56,7 +56,19 @@ void stampNewVersion(const std::string& path, const std::string& tmp, int64_t ol
   stamps()[path] = want;
 }
 
+int g_writesBeforeFailure = -1;  // see failAfterWrites
+
+// Counts one write or removal against the fault-injection budget; false when it must fail.
+bool injectedFailure() {
+  if (g_writesBeforeFailure < 0) return false;
+  if (g_writesBeforeFailure == 0) return true;
+  --g_writesBeforeFailure;
+  return false;
+}
+
 }  // namespace
+
+void failAfterWrites(int writes) { g_writesBeforeFailure = writes; }
 
 Result<std::string> readFile(const std::string& path) {
   int fd = ::open(path.c_str(), O_RDONLY);
@@ -82,6 +94,7 @@ Result<std::string> readFile(const std::string& path) {
 }
 
 Status writeFileAtomic(const std::string& path, const std::string& content) {
+  if (injectedFailure()) return {ErrorCode::Io, "could not write " + path + " (the device stopped)"};
   const int64_t oldMs = modifiedMs(path);
   const std::string tmp = path + ".tmp";
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -116,7 +129,14 @@ Status writeFileAtomic(const std::string& path, const std::string& content) {
 }
 
 Status removeFile(const std::string& path) {
+  if (injectedFailure()) return {ErrorCode::Io, "could not remove " + path + " (the device stopped)"};
   if (::unlink(path.c_str()) != 0 && errno != ENOENT) return ioError("could not remove " + path, errno);
+#ifdef __EMSCRIPTEN__
+  // Emscripten 3.1.6's MEMFS leaves a file replaced by rename() in its path lookup table: once the newest
+  // version is unlinked, open() and stat() find an older one again (readdir does not). Unlink until the
+  // path is really gone (one stale entry per earlier replacement).
+  for (int i = 0; i < 1000 && exists(path); ++i) ::unlink(path.c_str());
+#endif
   return Status::ok();
 }
 

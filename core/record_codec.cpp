@@ -18,12 +18,88 @@ std::string encodeEnvelope(const StoredRecord& r, int64_t deletedMs) {
   rapidjson::Writer<rapidjson::StringBuffer> w(sb);
   w.StartObject();
   w.Key("toward"); w.String("record");
-  w.Key("format"); w.Int(kEnvelopeFormat);
+  w.Key("format"); w.Int(kPlainEnvelopeFormat);
   writeRecordMembers(w, r, deletedMs);
   w.EndObject();
   std::string out(sb.GetString(), sb.GetSize());
   out.push_back('\n');
   return out;
+}
+
+namespace {
+constexpr const char* kSealedRecordStart = "{\"toward\":\"record\",\"format\":2,";
+constexpr const char* kSealedFileStart = "{\"toward\":\"sealed-file\",";
+
+bool startsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+
+std::string sideFileAd(const std::string& relPath) { return "toward.side.v1|" + relPath; }
+
+Status locked(const std::string& what) { return {ErrorCode::Locked, what}; }
+}  // namespace
+
+std::string sealedRecordAd(const std::string& type, const std::string& id, uint32_t schema) {
+  return "toward.record.v2|" + type + "|" + id + "|" + std::to_string(schema);
+}
+
+std::string encodeSealedEnvelope(const StoredRecord& r, int64_t deletedMs, const RecordSealer& sealer) {
+  const std::string inner = encodeEnvelope(r, deletedMs);
+  rapidjson::StringBuffer sb;
+  rapidjson::Writer<rapidjson::StringBuffer> w(sb);
+  w.StartObject();
+  w.Key("toward"); w.String("record");
+  w.Key("format"); w.Int(kSealedEnvelopeFormat);
+  w.Key("type"); w.String(r.type.c_str(), rapidjson::SizeType(r.type.size()));
+  w.Key("id"); w.String(r.id.c_str(), rapidjson::SizeType(r.id.size()));
+  w.Key("schema"); w.Uint(r.schema);
+  const std::string sealed = sealer.seal(inner, sealedRecordAd(r.type, r.id, r.schema));
+  w.Key("sealed"); w.String(sealed.c_str(), rapidjson::SizeType(sealed.size()));
+  w.EndObject();
+  std::string out(sb.GetString(), sb.GetSize());
+  out.push_back('\n');
+  return out;
+}
+
+bool isSealedText(const std::string& text) {
+  return startsWith(text, kSealedRecordStart) || startsWith(text, kSealedFileStart);
+}
+
+std::string encodeSealedSideFile(const std::string& relPath, const std::string& text, const RecordSealer& sealer) {
+  rapidjson::StringBuffer sb;
+  rapidjson::Writer<rapidjson::StringBuffer> w(sb);
+  w.StartObject();
+  w.Key("toward"); w.String("sealed-file");
+  w.Key("format"); w.Int(1);
+  w.Key("path"); w.String(relPath.c_str(), rapidjson::SizeType(relPath.size()));
+  const std::string sealed = sealer.seal(text, sideFileAd(relPath));
+  w.Key("sealed"); w.String(sealed.c_str(), rapidjson::SizeType(sealed.size()));
+  w.EndObject();
+  std::string out(sb.GetString(), sb.GetSize());
+  out.push_back('\n');
+  return out;
+}
+
+Result<std::string> decodeSideFile(const std::string& relPath, const std::string& text, const RecordSealer* sealer) {
+  if (!startsWith(text, kSealedFileStart)) return text;
+  rapidjson::Document doc;
+  doc.Parse(text.c_str(), text.size());
+  if (doc.HasParseError() || !doc.IsObject()) return invalid("the sealed file is damaged");
+  auto member = [&](const char* name) -> const rapidjson::Value* {
+    auto it = doc.FindMember(name);
+    return it == doc.MemberEnd() ? nullptr : &it->value;
+  };
+  const rapidjson::Value* format = member("format");
+  const rapidjson::Value* path = member("path");
+  const rapidjson::Value* sealed = member("sealed");
+  if (!format || !format->IsInt() || format->GetInt() < 1) return invalid("the sealed file has no valid format number");
+  if (format->GetInt() > 1) return Status{ErrorCode::TooNew, "this file was written by a newer version of Toward"};
+  if (!path || !path->IsString() || !sealed || !sealed->IsString()) return invalid("the sealed file is damaged");
+  if (std::string(path->GetString(), path->GetStringLength()) != relPath) {
+    return locked("this sealed file belongs somewhere else, so it was not opened");
+  }
+  if (!sealer) return locked("this file is sealed and the vault is locked");
+  auto opened = sealer->open(std::string(sealed->GetString(), sealed->GetStringLength()), sideFileAd(relPath));
+  if (!opened) return locked("this sealed file could not be opened with this vault's key");
+  return opened.value();
 }
 
 namespace {
@@ -53,8 +129,8 @@ struct EnvelopeReader : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Envelope
   std::string key;
   bool inBody = false, bodyDone = false, malformed = false;
   size_t bodyStart = 0, bodyEnd = 0;
-  std::string magic, type, id;
-  bool haveMagic = false, haveType = false, haveId = false;
+  std::string magic, type, id, sealed;
+  bool haveMagic = false, haveType = false, haveId = false, haveSealed = false;
   Number format, schema, revision, created, updated, deleted;
 
   Number* numberFor() {
@@ -90,6 +166,7 @@ struct EnvelopeReader : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Envelope
     if (key == "toward") { magic.assign(str, length); haveMagic = true; }
     else if (key == "type") { type.assign(str, length); haveType = true; }
     else if (key == "id") { id.assign(str, length); haveId = true; }
+    else if (key == "sealed") { sealed.assign(str, length); haveSealed = true; }
     return true;
   }
   bool Key(const char* str, rapidjson::SizeType length, bool) {
@@ -123,7 +200,7 @@ struct EnvelopeReader : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Envelope
 
 }  // namespace
 
-Result<DecodedEnvelope> decodeEnvelope(const std::string& text) {
+Result<DecodedEnvelope> decodeEnvelope(const std::string& text, const RecordSealer* sealer) {
   if (text.size() > kMaxRecordBytes) return invalid("the record is larger than Toward accepts");
   rapidjson::StringStream stream(text.c_str());
   EnvelopeReader reader(stream);
@@ -150,6 +227,22 @@ Result<DecodedEnvelope> decodeEnvelope(const std::string& text) {
   uint64_t schema = 0;
   if (!reader.schema.asUint64(schema) || schema == 0 || schema > UINT32_MAX) return invalid("the record has no valid schema version");
   r.schema = uint32_t(schema);
+  if (format == kSealedEnvelopeFormat) {
+    if (!reader.haveSealed || reader.bodyDone) return invalid("the sealed record is damaged");
+    if (!sealer) return locked("this record is sealed and the vault is locked");
+    auto opened = sealer->open(reader.sealed, sealedRecordAd(r.type, r.id, r.schema));
+    if (!opened) {
+      return locked("this sealed record could not be opened: it was changed, or moved here from another place");
+    }
+    if (isSealedText(opened.value())) return invalid("the sealed record is damaged (sealed twice)");
+    auto inner = decodeEnvelope(opened.value(), nullptr);
+    if (!inner) return inner.error();
+    const StoredRecord& in = inner.value().record;
+    if (in.type != r.type || in.id != r.id || in.schema != r.schema) {
+      return locked("this sealed record does not match its outside (it was tampered with)");
+    }
+    return inner;
+  }
   if (!reader.revision.asUint64(r.revision)) return invalid("the record has no valid revision");
   if (!reader.created.asInt64(r.createdMs) || !reader.updated.asInt64(r.updatedMs)) return invalid("the record has no valid times");
   if (reader.deleted.seen) {

@@ -34,6 +34,7 @@ LoadReport RecordStore::load() {
   m_records.clear();
   m_trash.clear();
   m_untouchable.clear();
+  m_locked = false;
   loadFolder(m_root + "/records", false, report);
   loadFolder(m_root + "/trash", true, report);
   m_problems = report.problems;
@@ -79,17 +80,90 @@ void RecordStore::loadFolder(const std::string& folder, bool trash, LoadReport& 
 
 Status RecordStore::writeEnvelopeFile(const std::string& path, const StoredRecord& record, int64_t deletedMs) {
   if (auto s = files::makeDirs(path.substr(0, path.rfind('/'))); !s) return s;
-  return files::writeFileAtomic(path, encodeEnvelope(record, deletedMs));
+  return files::writeFileAtomic(path, sealsWrites() ? encodeSealedEnvelope(record, deletedMs, *m_sealer)
+                                                   : encodeEnvelope(record, deletedMs));
 }
 
 Result<DecodedEnvelope> RecordStore::readEnvelopeFile(const std::string& path) const {
   auto text = files::readFile(path);
   if (!text) return text.error();
-  return decodeEnvelope(text.value());
+  return decodeEnvelope(text.value(), m_sealer);
 }
 
 Status RecordStore::writable() const {
   if (!m_readOnlyReason.empty()) return {ErrorCode::ReadOnly, m_readOnlyReason};
+  if (m_locked) return {ErrorCode::Locked, "Toward is locked. Please unlock it first."};
+  return Status::ok();
+}
+
+void RecordStore::setSealer(const RecordSealer* sealer, bool sealWrites) {
+  m_sealer = sealer;
+  m_sealWrites = sealWrites;
+}
+
+void RecordStore::lock() {
+  m_records.clear();
+  m_trash.clear();
+  m_untouchable.clear();
+  m_problems.clear();
+  m_locked = true;
+  m_loadedOnce = true;  // the load() that unlocks tells listeners too
+  notify(RecordChange::Kind::Reloaded, "", "");
+}
+
+void RecordStore::collectSideFiles(const std::string& relDir, std::vector<std::string>& out) const {
+  const std::string dir = relDir.empty() ? m_root : m_root + "/" + relDir;
+  if (!relDir.empty()) {
+    for (const auto& name : files::listFiles(dir)) {
+      if (!endsWith(name, ".tmp")) out.push_back(relDir + "/" + name);
+    }
+  }
+  for (const auto& sub : files::listDirs(dir)) {
+    if (relDir.empty() && (sub == "records" || sub == "trash")) continue;
+    collectSideFiles(relDir.empty() ? sub : relDir + "/" + sub, out);
+  }
+}
+
+Status RecordStore::rewriteAll() {
+  if (auto w = writable(); !w) return w;
+  for (const auto& [type, byId] : m_records) {
+    for (const auto& [id, r] : byId) {
+      if (auto s = writeEnvelopeFile(recordPath(type, id), r); !s) return s;
+      ++m_generation;
+    }
+  }
+  for (const auto& [type, byId] : m_trash) {
+    for (const auto& [id, t] : byId) {
+      if (auto s = writeEnvelopeFile(trashPath(type, id), t.record, t.deletedMs); !s) return s;
+      ++m_generation;
+    }
+  }
+  std::vector<std::string> side;
+  collectSideFiles("", side);
+  for (const auto& relPath : side) {
+    auto text = readSideFile(relPath);
+    if (!text) continue;  // kept untouched, as at load
+    if (auto s = writeSideFile(relPath, text.value()); !s) return s;
+  }
+  return Status::ok();
+}
+
+Status RecordStore::writeMetaFile(const std::string& name, const std::string& text) {
+  if (!m_readOnlyReason.empty()) return {ErrorCode::ReadOnly, m_readOnlyReason};
+  if (auto s = files::makeDirs(m_root); !s) return s;
+  if (auto s = files::writeFileAtomic(m_root + "/" + name, text); !s) return s;
+  ++m_generation;
+  return Status::ok();
+}
+
+Result<std::string> RecordStore::readMetaFile(const std::string& name) const {
+  return files::readFile(m_root + "/" + name);
+}
+
+Status RecordStore::removeMetaFile(const std::string& name) {
+  if (!m_readOnlyReason.empty()) return {ErrorCode::ReadOnly, m_readOnlyReason};
+  if (auto s = files::removeFile(m_root + "/" + name); !s) return s;
+  ++m_generation;
   return Status::ok();
 }
 
@@ -228,13 +302,15 @@ Status RecordStore::writeSideFile(const std::string& relPath, const std::string&
   if (auto w = writable(); !w) return w;
   const std::string path = m_root + "/" + relPath;
   if (auto s = files::makeDirs(path.substr(0, path.rfind('/'))); !s) return s;
-  if (auto s = files::writeFileAtomic(path, text); !s) return s;
+  if (auto s = files::writeFileAtomic(path, sealsWrites() ? encodeSealedSideFile(relPath, text, *m_sealer) : text); !s) return s;
   ++m_generation;
   return Status::ok();
 }
 
 Result<std::string> RecordStore::readSideFile(const std::string& relPath) const {
-  return files::readFile(m_root + "/" + relPath);
+  auto text = files::readFile(m_root + "/" + relPath);
+  if (!text) return text;
+  return decodeSideFile(relPath, text.value(), m_sealer);
 }
 
 std::vector<std::string> RecordStore::listSideFiles(const std::string& relDir) const {

@@ -13,6 +13,7 @@
 
 #include "core/record.h"
 #include "core/record_codec.h"
+#include "core/record_sealer.h"
 #include "core/registry.h"
 #include "core/result.h"
 
@@ -94,6 +95,26 @@ class RecordStore {
   std::vector<std::string> listSideFiles(const std::string& relDir) const;
   Status removeSideFile(const std::string& relPath);
 
+  // --- Meta files: small plain files directly under root that must be readable while the vault is
+  // locked (the vault's unlock metadata, core/vault/vault.h). Never sealed; name is a plain file name.
+  Status writeMetaFile(const std::string& name, const std::string& text);
+  Result<std::string> readMetaFile(const std::string& name) const;
+  Status removeMetaFile(const std::string& name);
+
+  // --- The vault (core/vault/vault.h). With a sealer, sealed files are opened on reading, and with
+  // sealWrites every record, trash and side file is written sealed (envelope format 2). The sealer
+  // must outlive its use here; pass nullptr to forget it.
+  void setSealer(const RecordSealer* sealer, bool sealWrites);
+  bool sealsWrites() const { return m_sealer && m_sealWrites; }
+  // Writes every record, trashed record and side file again in the current form (sealed or plain),
+  // one atomic file at a time, so an interruption leaves each file whole in one form or the other.
+  // Files that could not be read at load stay untouched.
+  Status rewriteAll();
+  // Drops every record and trashed record from memory, refuses writes, and tells listeners (Reloaded)
+  // so that models drop what they parsed. load() (with a sealer again) ends it.
+  void lock();
+  bool locked() const { return m_locked; }
+
   // Grows by one with every change written to files; the durability tracker follows it.
   uint64_t generation() const { return m_generation; }
 
@@ -116,6 +137,8 @@ class RecordStore {
   Status writeEnvelopeFile(const std::string& path, const StoredRecord& record, int64_t deletedMs = -1);
   Result<DecodedEnvelope> readEnvelopeFile(const std::string& path) const;
   void loadFolder(const std::string& folder, bool trash, LoadReport& report);
+  // Side files under every folder of root except records/ and trash/ (relative paths), recursively.
+  void collectSideFiles(const std::string& relDir, std::vector<std::string>& out) const;
   void notify(RecordChange::Kind kind, const std::string& type, const std::string& id);
 
   std::string m_root;
@@ -130,6 +153,9 @@ class RecordStore {
   uint64_t m_generation = 0;
   bool m_loadedOnce = false;
   std::string m_readOnlyReason;
+  const RecordSealer* m_sealer = nullptr;
+  bool m_sealWrites = false;
+  bool m_locked = false;
 };
 
 }  // namespace toward::core

@@ -16,6 +16,7 @@ enum class ErrorCode {
   TooNew,          // written by a newer version of Toward; kept untouched
   Io,              // the file system refused (full disk, quota, permissions)
   ReadOnly,        // this tab is not the one allowed to write
+  Locked,          // sealed by the vault, which is locked (or the key does not fit)
 };
 
 class Status {

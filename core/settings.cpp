@@ -13,6 +13,15 @@ void Settings::clamp() {
   if (reducedMotion != "on" && reducedMotion != "off") reducedMotion = "system";
   textPercent = std::clamp<uint32_t>(textPercent, 80, 200);
   if (weekStart != "sunday") weekStart = "monday";
+  if (!quickHideUrl.empty() && !isQuickHideUrl(quickHideUrl)) quickHideUrl.clear();
+}
+
+bool isQuickHideUrl(const std::string& url) {
+  const bool scheme = url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
+  if (!scheme || url.size() > 500 || url.size() <= 8) return false;
+  return std::none_of(url.begin(), url.end(), [](char c) {
+    return static_cast<unsigned char>(c) <= 0x20 || c == 0x7f || c == '"' || c == '\'' || c == '<' || c == '>' || c == '\\';
+  });
 }
 
 Status registerCoreTypes(Registry& registry) {

@@ -12,19 +12,21 @@ inline constexpr const char* kSettingsType = "core.settings";
 inline constexpr const char* kSettingsId = "app";
 
 struct Settings {
-  // Schema 2 added weekStart; schema 1 files read with the default.
-  static constexpr uint32_t kSchema = 2;
+  // Schema 2 added weekStart, schema 3 quickHideUrl; older files read with the defaults.
+  static constexpr uint32_t kSchema = 3;
   static constexpr uint32_t kMinSchema = 1;
 
   std::string theme = "system";         // theme: "system" | "light" | "dark", default "system"
   uint32_t textPercent = 100;           // textPercent: 80..200, default 100 (text size)
   std::string reducedMotion = "system"; // reducedMotion: "system" | "on" | "off", default "system"
   std::string weekStart = "monday";     // weekStart: "monday" | "sunday", default "monday" (schema 2)
+  std::string quickHideUrl;             // quickHideUrl: an http(s) page quick hide opens, default "" = none (schema 3)
 
   template <class A>
   void save(A& ar) const {
     ar(cereal::make_nvp("theme", theme), cereal::make_nvp("textPercent", textPercent),
-       cereal::make_nvp("reducedMotion", reducedMotion), cereal::make_nvp("weekStart", weekStart));
+       cereal::make_nvp("reducedMotion", reducedMotion), cereal::make_nvp("weekStart", weekStart),
+       cereal::make_nvp("quickHideUrl", quickHideUrl));
   }
   template <class A>
   void load(A& ar, uint32_t schema) {
@@ -32,11 +34,16 @@ struct Settings {
     optionalField(ar, "textPercent", textPercent);
     optionalField(ar, "reducedMotion", reducedMotion);
     if (schema >= 2) optionalField(ar, "weekStart", weekStart);
+    if (schema >= 3) optionalField(ar, "quickHideUrl", quickHideUrl);
     clamp();
   }
   // Puts every field back into its allowed range (a hand-edited or damaged record stays usable).
   void clamp();
 };
+
+// True for an address quick hide may open: http:// or https://, at most 500 characters, no spaces,
+// quotes or control characters.
+bool isQuickHideUrl(const std::string& url);
 
 // Registers the core's own record types (settings, backup state).
 Status registerCoreTypes(Registry& registry);

@@ -11,6 +11,7 @@
 #include "core/ui/backup_view.h"
 #include "core/ui/next_session_view.h"
 #include "core/ui/widgets.h"
+#include "core/ui/vault_view.h"
 #include "plugins/all_plugins.h"
 #include "plugins/journal/journal_model.h"
 #include "plugins/journal/journal_view.h"
@@ -37,8 +38,17 @@ void App::start() {
   plugins::registerAll(m_registry);
 
   m_store = std::make_unique<core::RecordStore>(m_platform.dataRoot(), m_registry, [this] { return m_platform.nowMs(); });
-  m_store->load();
-  m_store->purgeExpired();
+  // With a vault, nothing is read until the passphrase is typed (the store stays locked and empty).
+  m_vault = std::make_unique<core::vault::Vault>(*m_store);
+  if (m_vault->open() == core::vault::VaultStatus::Off) {
+    m_store->load();
+    m_store->purgeExpired();
+  }
+  m_unlockScreen = std::make_unique<ui::UnlockScreen>(*m_vault);
+  // "Lock now" is pressed inside the settings view's frame: the lock (which rebuilds the views) waits
+  // for the end of the frame.
+  m_vaultSection = std::make_unique<ui::VaultSection>(*m_vault, [this] { m_lockRequested = true; });
+  m_lastActivityMs = m_platform.nowMs();
   m_durability.observe(m_store->generation(), m_platform.nowMs());
   // The tracker hears of every change at once, so "saved" is never claimed for a change it has not seen
   // (a background tab may draw no frame for a long time).
@@ -53,7 +63,12 @@ void App::start() {
   m_letters->attach(m_registry);
   m_textureBox = std::make_unique<texture_box::TextureBoxModel>(*m_store);
   m_textureBox->attach(m_registry);
+  buildViews();
+}
 
+void App::buildViews() {
+  m_views.clear();
+  m_current = 0;
   auto journalView = std::make_unique<journal::JournalView>(*m_journal);
   m_journalView = journalView.get();
   m_views.push_back(std::move(journalView));
@@ -65,7 +80,99 @@ void App::start() {
   m_views.push_back(std::make_unique<ui::NextSessionView>(m_registry, *m_store));
   m_views.push_back(std::make_unique<ui::TrashView>(*m_store, m_registry));
   m_views.push_back(std::make_unique<ui::BackupView>(*m_store, m_registry));
-  m_views.push_back(std::make_unique<ui::SettingsView>(*m_store));
+  auto settingsView = std::make_unique<ui::SettingsView>(*m_store);
+  settingsView->setVaultSection(m_vaultSection.get());
+  m_views.push_back(std::move(settingsView));
+}
+
+// ---------------------------------------------------------------- [SECTION] the vault
+void App::lockNow() {
+  if (m_vault->status() != core::vault::VaultStatus::Unlocked) return;
+  // Typed words are saved (sealed) first, then everything in memory is dropped: the models hear a
+  // Reloaded change with an empty store, the views (drafts, photo textures) are built anew, the text
+  // fields are emptied and removed, and the settings cache is forgotten.
+  for (auto& v : m_views) v->commitPendingEdits();
+  m_vaultSection->forget();
+  m_vault->lock();
+  m_journalView = nullptr;
+  buildViews();
+  m_platform.textInput().clearAll();
+  m_settings = core::Settings{};
+  m_settingsKnown = false;
+  m_problemsDismissed = false;
+  m_durability.requestFlush();
+  m_stateChanged = true;
+}
+
+std::string App::unlock(const std::string& passphrase) {
+  if (!locked()) return "";
+  if (m_unlockScreen->tryUnlock(passphrase, m_platform.nowMs())) {
+    m_lastActivityMs = m_platform.nowMs();
+    m_store->purgeExpired();
+    m_platform.textInput().clearAll();
+    m_stateChanged = true;
+    return "";
+  }
+  m_stateChanged = true;
+  return m_unlockScreen->message();
+}
+
+void App::submitUnlock() {
+  if (locked() && m_unlockScreen->submit(m_platform.nowMs())) {
+    m_lastActivityMs = m_platform.nowMs();
+    m_store->purgeExpired();
+    m_platform.textInput().clearAll();
+  }
+  m_stateChanged = true;
+}
+
+void App::quickHide() {
+  if (m_vault->status() == core::vault::VaultStatus::Unlocked) {
+    lockNow();
+  } else if (m_vault->status() == core::vault::VaultStatus::Off) {
+    for (auto& v : m_views) v->commitPendingEdits();
+    m_covered = true;
+    m_platform.textInput().clearAll();
+  }
+  m_durability.requestFlush();
+  m_stateChanged = true;
+}
+
+void App::pageHidden() {
+  if (m_writer) flushNow();
+  if (m_vault->status() == core::vault::VaultStatus::Unlocked && m_vault->prefs().lockOnHide) lockNow();
+}
+
+int64_t App::autoLockDueMs() const {
+  if (m_vault->status() != core::vault::VaultStatus::Unlocked) return -1;
+  const int64_t idle = m_autoLockOverrideMs > 0 ? m_autoLockOverrideMs : int64_t(m_vault->prefs().autoLockMinutes) * 60000;
+  if (idle <= 0) return -1;
+  return m_lastActivityMs + idle;
+}
+
+void App::drawLockedOrCovered(const ui::ViewContext& ctxIn) {
+  ui::ViewContext ctx = ctxIn;
+  if (m_covered) {
+    // A neutral page: nothing of the person's words, no name of the app.
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const float w = std::min(display.x - ImGui::GetFontSize() * 2.0f, ImGui::GetFontSize() * 24.0f);
+    ImGui::SetCursorPos(ImVec2((display.x - w) * 0.5f, display.y * 0.3f));
+    ImGui::BeginChild("cover", ImVec2(w, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
+    ui::Heading(m_fonts, "Notes");
+    ui::MutedText("Nothing here yet.");
+    ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
+    if (ui::QuietButton("Continue")) {
+      m_covered = false;
+      m_lastActivityMs = m_platform.nowMs();
+    }
+    ImGui::EndChild();
+    return;
+  }
+  if (m_unlockScreen->draw(ctx)) {
+    m_lastActivityMs = m_platform.nowMs();
+    m_store->purgeExpired();
+    m_stateChanged = true;
+  }
 }
 
 void App::pumpDurability(int64_t nowMs) {
@@ -84,6 +191,7 @@ void App::pumpDurability(int64_t nowMs) {
 }
 
 bool App::tick(int64_t nowMs) {
+  if (const int64_t due = autoLockDueMs(); due >= 0 && nowMs >= due) lockNow();
   pumpDurability(nowMs);
   // Once there is something to lose and it is safely stored, ask the browser to keep it.
   if (!m_askedPersistence && m_writer && m_store->count() > 0 && m_durability.saved()) {
@@ -100,7 +208,14 @@ bool App::tick(int64_t nowMs) {
 int64_t App::nextWakeMs() const {
   int64_t wake = -1;
   auto earliest = [&](int64_t t) { if (t >= 0 && (wake < 0 || t < wake)) wake = t; };
+  if (locked()) {
+    // the unlock screen's pause after a wrong passphrase counts down in whole seconds
+    const int64_t retry = m_vault->retryAtMs();
+    if (retry > m_platform.nowMs()) earliest(m_platform.nowMs() + 1000 - (retry - m_platform.nowMs()) % 1000);
+    return wake;
+  }
   for (const auto& v : m_views) earliest(v->nextWakeMs());
+  earliest(autoLockDueMs());
   return wake;
 }
 
@@ -118,7 +233,9 @@ void App::setWriter(bool writer) {
 }
 
 void App::reloadStore() {
-  m_store->load();
+  // Another tab wrote, and may have turned the vault on or off: read it again, locked unless it is off.
+  if (m_vault->status() == core::vault::VaultStatus::Unlocked) lockNow();
+  if (m_vault->open() == core::vault::VaultStatus::Off) m_store->load();
   m_stateChanged = true;
 }
 
@@ -162,6 +279,12 @@ void App::draw(int64_t nowMs) {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
   ImGui::Begin("Toward", nullptr, shellFlags);
   ImGui::PopStyleVar();
+  if (locked() || m_covered) {
+    drawLockedOrCovered(ctx);
+    ImGui::End();
+    m_platform.textInput().endFrame();
+    return;
+  }
 
   const ImGuiStyle& style = ImGui::GetStyle();
   if (compact) {
@@ -175,6 +298,8 @@ void App::draw(int64_t nowMs) {
     ImGui::SameLine();
     if (ui::QuietButton("A feeling is here")) feelingIsHere();
     ImGui::SameLine();
+    drawHideButton(ImVec2(0, 0));
+    ImGui::SameLine();
     const float statusW = ImGui::CalcTextSize("Open in another tab").x + ImGui::GetFontSize();
     ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), io.DisplaySize.x - statusW - style.WindowPadding.x));
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (ImGui::GetFontSize() * 0.35f));
@@ -187,6 +312,7 @@ void App::draw(int64_t nowMs) {
     ImGui::EndChild();
     ImGui::PopStyleVar();
     drawNavigation(true);
+    drawVaultOffer(true);
   } else {
     const float navW = std::max(ImGui::GetFontSize() * 12.0f, 180.0f);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ui::palette().surface);
@@ -203,9 +329,14 @@ void App::draw(int64_t nowMs) {
     m_views[m_current]->draw(ctx);
     ImGui::EndChild();
     ImGui::PopStyleVar();
+    drawVaultOffer(false);
   }
   ImGui::End();
   m_platform.textInput().endFrame();
+  if (m_lockRequested) {
+    m_lockRequested = false;
+    lockNow();
+  }
 }
 
 void App::drawNavigation(bool compact) {
@@ -272,8 +403,49 @@ void App::drawNavigation(bool compact) {
   // Held, not sent: the urge to message the therapist now becomes a letter that waits here.
   if (ui::QuietButton("Write to my therapist", ImVec2(-1, 0))) messageTherapist();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("For when you want to message your therapist right now: a letter that waits here. Nothing is sent.");
+  drawHideButton(ImVec2(-1, 0));
   ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), ImGui::GetWindowHeight() - ImGui::GetFrameHeight() * 2.2f));
   drawStatus();
+}
+
+void App::drawHideButton(ImVec2 size) {
+  // Quick hide: always in view; Ctrl+Shift+H does the same from anywhere. Both go through the glue's
+  // quickHide() (web/glue/glue.js), which also opens the chosen page: main.cpp hands the press over.
+  if (ui::QuietButton("Hide", size)) m_hideRequested = true;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Hide everything at once (Ctrl+Shift+H)");
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  m_hideRect = {"hide", "Hide", min.x, min.y, max.x - min.x, max.y - min.y};
+}
+
+bool App::vaultOfferShown() const {
+  // At first run (nothing written yet) a passphrase is offered, never forced; Settings always has it.
+  return m_writer && !m_vaultOfferDismissed && m_vault->status() == core::vault::VaultStatus::Off && m_store->count() == 0 &&
+         std::string(m_views[m_current]->id()) != "settings";
+}
+
+void App::drawVaultOffer(bool compact) {
+  if (!vaultOfferShown()) return;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  // A small card at the bottom of the (still empty) page, over it, so that nothing on the page moves.
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const float navW = compact ? 0.0f : std::max(ImGui::GetFontSize() * 12.0f, 180.0f);
+  const float w = compact ? display.x - style.WindowPadding.x * 2 : std::min(display.x - navW - style.WindowPadding.x * 3, ImGui::GetFontSize() * 26.0f);
+  const float h = ImGui::GetFontSize() * (compact ? 7.2f : 6.0f);
+  const float bottom = compact ? ui::RowHeight(true) + style.WindowPadding.y * 1.5f : style.WindowPadding.y * 1.5f;
+  ImGui::SetCursorPos(ImVec2(compact ? style.WindowPadding.x : display.x - w - style.WindowPadding.x * 1.5f, display.y - bottom - h));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ui::palette().surface);
+  ImGui::BeginChild("vault-offer", ImVec2(w, h), ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding,
+                    ImGuiWindowFlags_NoScrollbar);
+  ui::MutedText("If someone else uses this device, a passphrase keeps your words unreadable to them.");
+  if (ui::QuietButton("Set a passphrase")) {
+    m_vaultOfferDismissed = true;
+    m_vaultSection->openForm();
+    for (size_t i = 0; i < m_views.size(); ++i) if (std::string(m_views[i]->id()) == "settings") select(i);
+  }
+  ImGui::SameLine();
+  if (ui::QuietButton("Not now")) m_vaultOfferDismissed = true;
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
 }
 
 void App::feelingIsHere() {

@@ -2,6 +2,8 @@
 // the durability tracker, the plugin models and views, and draws the shell (navigation, the "Saved"
 // note, calm banners). main.cpp drives it once per frame; test_api.cpp and the glue call into it.
 #pragma once
+#include <imgui.h>
+
 #include <memory>
 #include <string>
 #include <vector>
@@ -13,10 +15,12 @@
 #include "core/settings.h"
 #include "core/ui/fonts.h"
 #include "core/ui/view.h"
+#include "core/vault/vault.h"
 
 namespace toward::journal { class JournalModel; class JournalView; }
 namespace toward::letters { class LettersModel; class LettersView; }
 namespace toward::texture_box { class TextureBoxModel; }
+namespace toward::ui { class UnlockScreen; class VaultSection; }
 
 namespace toward::app {
 
@@ -57,11 +61,43 @@ class App {
 
   // The navigation items of the last frame (the test API clicks them where they really are).
   const std::vector<NavRect>& navRects() const { return m_navRects; }
+  // Where the shell's "Hide" button was drawn in the last frame.
+  const NavRect& hideRect() const { return m_hideRect; }
   core::RecordStore& store() { return *m_store; }
   core::DurabilityTracker& durability() { return m_durability; }
   const core::Registry& registry() const { return m_registry; }
 
+  // --- The vault (core/vault/vault.h). While it is locked only the unlock screen is drawn.
+  core::vault::Vault& vault() { return *m_vault; }
+  bool locked() const { return m_vault->status() == core::vault::VaultStatus::Locked; }
+  // Saves what is being typed (sealed), then locks: records, views and text fields are dropped.
+  void lockNow();
+  // Tries a passphrase as the unlock screen's Open button does; returns the kind message or "".
+  std::string unlock(const std::string& passphrase);
+  // Enter in the unlock screen's passphrase field: tries what is typed there.
+  void submitUnlock();
+  // Quick hide: locks the vault, or without one covers the screen with a neutral page until dismissed.
+  void quickHide();
+  bool covered() const { return m_covered; }
+  // True once after the shell's Hide button was pressed (main.cpp then runs the glue's quick hide).
+  bool takeHideRequest() { const bool r = m_hideRequested; m_hideRequested = false; return r; }
+  // The first-run offer of a passphrase is on screen (nothing written yet, not answered).
+  bool vaultOfferShown() const;
+  // Input arrived (auto-lock counts idle time from here).
+  void noteActivity(int64_t nowMs) { m_lastActivityMs = nowMs; }
+  // The page was hidden: saves, and locks when the person chose that.
+  void pageHidden();
+  // Test hook: auto-lock after this many ms of idle time instead of the chosen minutes (0 = as chosen).
+  void setAutoLockOverrideMs(int64_t ms) { m_autoLockOverrideMs = ms; }
+  // The page title and whether it should be neutral (discreet mode).
+  bool discreet() const { return m_vault->status() != core::vault::VaultStatus::Off && m_vault->prefs().discreet; }
+
  private:
+  void buildViews();
+  void drawLockedOrCovered(const ui::ViewContext& ctx);
+  void drawHideButton(ImVec2 size);
+  void drawVaultOffer(bool compact);
+  int64_t autoLockDueMs() const;
   void pumpDurability(int64_t nowMs);
   void drawNavigation(bool compact);
   void drawStatus();
@@ -94,6 +130,16 @@ class App {
   journal::JournalView* m_journalView = nullptr;
   letters::LettersView* m_lettersView = nullptr;
   std::vector<NavRect> m_navRects;  // where each page's navigation item was drawn (for the test API)
+  std::unique_ptr<core::vault::Vault> m_vault;
+  std::unique_ptr<ui::UnlockScreen> m_unlockScreen;
+  std::unique_ptr<ui::VaultSection> m_vaultSection;
+  bool m_lockRequested = false;      // "lock now" pressed during a frame
+  bool m_hideRequested = false;      // the shell's "Hide" pressed during a frame, see takeHideRequest()
+  NavRect m_hideRect;
+  bool m_vaultOfferDismissed = false;  // the first-run offer of a passphrase was answered
+  bool m_covered = false;            // quick hide without a vault: a neutral page until dismissed
+  int64_t m_lastActivityMs = 0;
+  int64_t m_autoLockOverrideMs = 0;
 };
 
 }  // namespace toward::app

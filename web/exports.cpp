@@ -2,10 +2,13 @@
 // behind window.towardTest. The test API goes through the same store, models and sync queue as the UI.
 #include <emscripten.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "core/backup/age_format.h"
 #include "core/backup/backup_merge.h"
+#include "core/files.h"
 #include "core/json.h"
 #include "core/time_format.h"
 #include "web/web_state.h"
@@ -69,6 +72,41 @@ EMSCRIPTEN_KEEPALIVE void toward_reload_store() {
 
 EMSCRIPTEN_KEEPALIVE const char* toward_version() { return TOWARD_VERSION; }
 
+// Quick hide (the shortcut and the shell's button, caught by the glue): the vault locks, or without
+// one a neutral page covers the screen. Words typed since the last frame are saved first.
+EMSCRIPTEN_KEEPALIVE void toward_quick_hide() {
+  if (!g_state.app) return;
+  if (g_state.platform->textInput().hasPendingInput()) toward::web::renderNow();
+  g_state.app->quickHide();
+  toward::web::renderNow();
+  wakeFrames();
+}
+
+// Enter in the unlock screen's passphrase field.
+EMSCRIPTEN_KEEPALIVE void toward_unlock_submit() {
+  if (!g_state.app) return;
+  if (g_state.platform->textInput().hasPendingInput()) toward::web::renderNow();
+  g_state.app->submitUnlock();
+  wakeFrames();
+}
+
+// The page quick hide opens afterwards (settings), or "": asked before hiding (a lock forgets settings).
+EMSCRIPTEN_KEEPALIVE const char* toward_quick_hide_url() {
+  if (!g_state.app || g_state.app->locked()) return reply("");
+  return reply(g_state.app->settings().quickHideUrl);
+}
+
+// The page was hidden: saves at once, and locks when the person chose "lock when I switch away".
+EMSCRIPTEN_KEEPALIVE void toward_page_hidden() {
+  if (!g_state.app) return;
+  if (g_state.platform->textInput().hasPendingInput()) toward::web::renderNow();
+  g_state.app->pageHidden();
+  wakeFrames();
+}
+
+// 1 while the tab should look neutral (discreet mode), for the glue's title and icon.
+EMSCRIPTEN_KEEPALIVE int toward_discreet() { return g_state.app && g_state.app->discreet() ? 1 : 0; }
+
 EMSCRIPTEN_KEEPALIVE unsigned toward_frames_rendered() { return g_state.framesRendered; }
 
 // ---------------------------------------------------------------- test API
@@ -130,6 +168,13 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_nav() {
   return reply(out + "]");
 }
 
+// {x, y, w, h}: where the shell's quick-hide button was drawn in the last frame.
+EMSCRIPTEN_KEEPALIVE const char* toward_test_hide_button() {
+  const auto& h = g_state.app->hideRect();
+  return reply("{\"x\":" + std::to_string(h.x) + ",\"y\":" + std::to_string(h.y) + ",\"w\":" + std::to_string(h.w) +
+               ",\"h\":" + std::to_string(h.h) + "}");
+}
+
 // {frames, meanMs, maxMs} of our frame code since the last reset; reset = 1 starts a new measurement.
 EMSCRIPTEN_KEEPALIVE const char* toward_test_frame_stats(int reset) {
   const unsigned n = g_state.framesMeasured;
@@ -181,6 +226,90 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_backup_bench(int wf) {
                ",\"docMs\":" + std::to_string(docMs) + ",\"encryptMs\":" + std::to_string(encryptMs) +
                ",\"openMs\":" + std::to_string(openMs) + ",\"mergeMs\":" + std::to_string(mergeMs) +
                ",\"scrypt18Ms\":" + std::to_string(empty ? scryptMs : -1.0) + "}");
+}
+
+// ---------------------------------------------------------------- test API: the vault
+// {status:"off"|"locked"|"unlocked", covered, migrating, failedTries, retryInMs, prefs:{...}, problem}
+EMSCRIPTEN_KEEPALIVE const char* toward_test_vault_state() {
+  using toward::core::vault::VaultStatus;
+  auto& app = *g_state.app;
+  auto& v = app.vault();
+  const char* status = v.status() == VaultStatus::Off ? "off" : v.status() == VaultStatus::Locked ? "locked" : "unlocked";
+  const int64_t wait = std::max<int64_t>(0, v.retryAtMs() - g_state.platform->nowMs());
+  const auto p = v.prefs();
+  return reply(std::string("{\"status\":\"") + status + "\",\"covered\":" + (app.covered() ? "true" : "false") +
+               ",\"offer\":" + (app.vaultOfferShown() ? "true" : "false") +
+               ",\"migrating\":" + (v.migrating() ? "true" : "false") + ",\"failedTries\":" + std::to_string(v.failedTries()) +
+               ",\"retryInMs\":" + std::to_string(wait) + ",\"prefs\":" + toward::core::vault::encodeVaultPrefs(p) +
+               ",\"problem\":" + quoted(v.problem()) + "}");
+}
+
+// Turns the vault on with the app's real key settings (Argon2id, 64 MiB); returns {ok, ms} or {ok:false, error}.
+EMSCRIPTEN_KEEPALIVE const char* toward_test_vault_enable(const char* passphrase) {
+  const double t = emscripten_get_now();
+  auto s = g_state.app->vault().enable(passphrase);
+  wakeFrames();
+  if (!s) return reply(errorReply(s.message()));
+  return reply("{\"ok\":true,\"ms\":" + std::to_string(emscripten_get_now() - t) + "}");
+}
+
+EMSCRIPTEN_KEEPALIVE const char* toward_test_vault_disable(const char* passphrase) {
+  auto s = g_state.app->vault().disable(passphrase);
+  wakeFrames();
+  return reply(s ? "{\"ok\":true}" : errorReply(s.message()));
+}
+
+EMSCRIPTEN_KEEPALIVE void toward_test_vault_lock() {
+  if (g_state.platform->textInput().hasPendingInput()) toward::web::renderNow();
+  g_state.app->lockNow();
+  toward::web::renderNow();
+  wakeFrames();
+}
+
+// Tries a passphrase as the unlock screen does; returns {ok, ms} or {ok:false, error} (the kind words shown).
+EMSCRIPTEN_KEEPALIVE const char* toward_test_vault_unlock(const char* passphrase) {
+  const double t = emscripten_get_now();
+  const std::string message = g_state.app->unlock(passphrase);
+  const double ms = emscripten_get_now() - t;
+  toward::web::renderNow();
+  wakeFrames();
+  if (g_state.app->locked()) return reply(errorReply(message));
+  return reply("{\"ok\":true,\"ms\":" + std::to_string(ms) + "}");
+}
+
+// Paths of the files under the data folder (the in-memory file system mirrored to IndexedDB) whose bytes
+// contain `word`: the browser tests look for known plaintext while the vault is on.
+EMSCRIPTEN_KEEPALIVE const char* toward_test_data_files_containing(const char* word) {
+  namespace files = toward::core::files;
+  std::string out = "[";
+  std::vector<std::string> dirs{g_state.platform->dataRoot()};
+  while (!dirs.empty()) {
+    const std::string dir = dirs.back();
+    dirs.pop_back();
+    for (const auto& sub : files::listDirs(dir)) dirs.push_back(dir + "/" + sub);
+    for (const auto& name : files::listFiles(dir)) {
+      auto text = files::readFile(dir + "/" + name);
+      if (text && text.value().find(word) != std::string::npos) out += (out.size() > 1 ? "," : "") + quoted(dir + "/" + name);
+    }
+  }
+  return reply(out + "]");
+}
+
+// ms of one Argon2id key derivation with the app's settings (the part of unlocking spent on the passphrase).
+EMSCRIPTEN_KEEPALIVE double toward_test_vault_kdf_ms() {
+  const double t = emscripten_get_now();
+  auto made = toward::core::vault::createVault("bench passphrase");
+  return made ? emscripten_get_now() - t : -1.0;
+}
+
+// Auto-lock after `ms` of idle time instead of the chosen minutes (0 = as chosen).
+EMSCRIPTEN_KEEPALIVE void toward_test_vault_autolock_ms(int ms) { g_state.app->setAutoLockOverrideMs(ms); }
+
+// Sets the vault's plain preferences (JSON as in vault.json's "prefs").
+EMSCRIPTEN_KEEPALIVE const char* toward_test_vault_set_prefs(const char* json) {
+  auto s = g_state.app->vault().setPrefs(toward::core::vault::parseVaultPrefs(json));
+  wakeFrames();
+  return reply(s ? "{\"ok\":true}" : errorReply(s.message()));
 }
 
 // Texture box: grounding sessions last `seconds` instead of the chosen minutes (0 = as chosen).

@@ -68,6 +68,8 @@ void frame() {
     input = true;
   }
   const int64_t now = g_state.platform->nowMs();
+  // Auto-lock counts idle time from the last touch, click, key or typed word.
+  if (input || g_state.platform->textInput().hasPendingInput()) g_state.app->noteActivity(now);
   if (input || g_state.wakeRequested) g_state.framesToRender = std::max(g_state.framesToRender, 3);
   g_state.wakeRequested = false;
   if (g_state.app->tick(now)) g_state.framesToRender = std::max(g_state.framesToRender, 2);
@@ -75,6 +77,8 @@ void frame() {
   if (g_state.framesToRender <= 0) return;
   --g_state.framesToRender;
   drawFrame(now);
+  // The shell's Hide button: the same quick hide as Ctrl+Shift+H, after the frame (it draws one itself).
+  if (g_state.app->takeHideRequest()) EM_ASM({ TowardGlue.quickHide(); });
 }
 
 void drawFrame(int64_t now) {
@@ -85,6 +89,10 @@ void drawFrame(int64_t now) {
   ImGui::NewFrame();
   g_state.app->draw(now);
   ImGui::Render();
+  if (g_state.app->discreet() != g_state.discreet) {
+    g_state.discreet = g_state.app->discreet();
+    EM_ASM({ TowardGlue.setDiscreet(!!$0); }, g_state.discreet ? 1 : 0);
+  }
 
   const ImGuiIO& io = ImGui::GetIO();
   glViewport(0, 0, int(io.DisplaySize.x * io.DisplayFramebufferScale.x), int(io.DisplaySize.y * io.DisplayFramebufferScale.y));

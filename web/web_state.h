@@ -15,6 +15,7 @@ struct State {
   unsigned framesRendered = 0;
   float fontPx = 0, fontRatio = 0;
   bool dark = false, themeKnown = false;
+  bool discreet = false;         // the tab's title and icon are neutral
   // time spent in our frame code (ImGui build + GL submission), since the last reset
   double frameMsTotal = 0, frameMsMax = 0;
   unsigned framesMeasured = 0;

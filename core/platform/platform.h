@@ -39,6 +39,9 @@ class TextInputService {
   virtual bool hasFocus() const = 0;
   // True while typed text has not yet been picked up by a frame (place() hands it over).
   virtual bool hasPendingInput() const { return false; }
+  // Forgets every field: empties and removes them on screen and wipes their text in memory (the vault
+  // locked, or the screen was covered). Hand typed text to the views first (hasPendingInput()).
+  virtual void clearAll() {}
   // Colours for fields (0xRRGGBB) and the font size, when the theme changes.
   virtual void setStyle(uint32_t background, uint32_t text, uint32_t accent, float fontPx) = 0;
 };

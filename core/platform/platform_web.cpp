@@ -41,6 +41,7 @@ EM_JS(void, js_text_place, (const char* key, float x, float y, float w, float h,
 EM_JS(void, js_text_end_frame, (), { TowardGlue.text.endFrame(); });
 EM_JS(int, js_text_has_focus, (), { return TowardGlue.text.hasFocus() ? 1 : 0; });
 EM_JS(void, js_text_style, (int bg, int fg, int accent, float fontPx), { TowardGlue.text.setStyle(bg, fg, accent, fontPx); });
+EM_JS(void, js_text_clear_all, (), { TowardGlue.text.clearAll(); });
 EM_JS(void, js_text_password, (const char* key), { TowardGlue.text.makePassword(UTF8ToString(key)); });
 EM_JS(void, js_pick_file, (int request, const char* accept), { TowardGlue.pickFile(request, UTF8ToString(accept)); });
 
@@ -102,6 +103,13 @@ class WebTextInput final : public TextInputService {
   }
 
   bool hasFocus() const override { return js_text_has_focus() != 0; }
+
+  void clearAll() override {
+    for (auto& [key, f] : m_fields) wipeField(f);
+    m_fields.clear();
+    m_placedThisFrame.clear();
+    js_text_clear_all();
+  }
 
   void setStyle(uint32_t bg, uint32_t fg, uint32_t accent, float fontPx) override {
     js_text_style(int(bg), int(fg), int(accent), fontPx);

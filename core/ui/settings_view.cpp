@@ -3,10 +3,14 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "core/backup_state.h"
 #include "core/settings.h"
 #include "core/ui/device_section.h"
+#include "core/ui/text_field.h"
 #include "core/ui/theme.h"
+#include "core/ui/vault_view.h"
 #include "core/ui/widgets.h"
 
 namespace toward::ui {
@@ -91,6 +95,36 @@ void SettingsView::draw(ViewContext& ctx) {
     }
   }
   ImGui::PopID();
+
+  if (m_vaultSection) {
+    ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
+    m_vaultSection->draw(ctx);
+  }
+
+  ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
+  Heading(ctx.fonts, "Quick hide");
+  MutedText("The Hide button, or Ctrl+Shift+H, hides everything at once: with a passphrase Toward locks, "
+            "without one a plain page covers the screen. It can also open a page of your choice, such as "
+            "the weather (what you wrote is saved first).");
+  if (!m_hideUrlKnown) {
+    m_hideUrl = s.quickHideUrl;
+    m_hideUrlKnown = true;
+  }
+  TextFieldOptions urlOptions;
+  urlOptions.label = "A page to open when hiding";
+  urlOptions.placeholder = "https://… (optional)";
+  const float urlWidth = ctx.compact ? ImGui::GetContentRegionAvail().x
+                                     : std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 24.0f);
+  if (TextLine(ctx.platform.textInput(), "settings/quick-hide-url", m_hideUrl, urlWidth, urlOptions)) {
+    if (m_hideUrl.empty() || core::isQuickHideUrl(m_hideUrl)) {
+      s.quickHideUrl = m_hideUrl;
+      auto status = core::saveSettings(m_store, s);
+      m_error = status ? "" : status.message();
+    }
+  }
+  if (!m_hideUrl.empty() && !core::isQuickHideUrl(m_hideUrl)) {
+    MutedText("This is kept once it is a whole web address starting with https://.");
+  }
 
   ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
   DeviceSection(ctx.platform, ctx.fonts);

@@ -5,16 +5,23 @@
 
 namespace toward::ui {
 
+class VaultSection;
+
 class SettingsView final : public View {
  public:
   explicit SettingsView(core::RecordStore& store) : m_store(store) {}
   const char* id() const override { return "settings"; }
   const char* title() const override { return "Settings"; }
   void draw(ViewContext& ctx) override;
+  // The vault's part of the page (owned by the shell), drawn when set.
+  void setVaultSection(VaultSection* section) { m_vaultSection = section; }
 
  private:
   core::RecordStore& m_store;
   std::string m_error;
+  std::string m_hideUrl;           // the quick-hide page as typed (saved once it is a web address)
+  bool m_hideUrlKnown = false;
+  VaultSection* m_vaultSection = nullptr;
 };
 
 }  // namespace toward::ui

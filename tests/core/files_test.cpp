@@ -46,3 +46,14 @@ TEST_CASE("[files] a write into a folder that cannot exist fails with a message 
   CHECK(s.code() == core::ErrorCode::Io);
   CHECK(core::files::readFile(dir.path() + "/file").value() == "x");
 }
+
+TEST_CASE("[files] a file replaced several times and then removed is gone for good (no older version comes back)") {
+  // Emscripten's MEMFS kept replaced versions in its lookup table; the vault's vault.json depends on this.
+  test::TempDir dir;
+  const std::string path = dir.path() + "/vault.json";
+  for (const char* v : {"one", "two", "three"}) REQUIRE(core::files::writeFileAtomic(path, v));
+  CHECK(core::files::readFile(path).value() == "three");
+  REQUIRE(core::files::removeFile(path));
+  CHECK_FALSE(core::files::exists(path));
+  CHECK(core::files::readFile(path).error().code() == core::ErrorCode::NotFound);
+}

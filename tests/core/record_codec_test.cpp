@@ -50,7 +50,7 @@ TEST_CASE("[codec] golden envelope format 1 still reads") {
 
 TEST_CASE("[codec] a newer envelope format is refused as too new, not as damage") {
   std::string text = core::encodeEnvelope(sample());
-  text.replace(text.find("\"format\":1"), 10, "\"format\":2");
+  text.replace(text.find("\"format\":1"), 10, "\"format\":3");
   auto decoded = core::decodeEnvelope(text);
   REQUIRE_FALSE(decoded.isOk());
   CHECK(decoded.error().code() == core::ErrorCode::TooNew);

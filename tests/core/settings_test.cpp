@@ -31,6 +31,22 @@ TEST_CASE("[settings] out-of-range values are brought back into range, missing o
 }
 
 TEST_CASE("[settings] a newer schema is refused, a wrong field type is an error") {
-  CHECK(core::loadBody<core::Settings>("{}", 3).error().code() == core::ErrorCode::TooNew);
+  CHECK(core::loadBody<core::Settings>("{}", 4).error().code() == core::ErrorCode::TooNew);
   CHECK(core::loadBody<core::Settings>(R"({"textPercent":"big"})", 1).error().code() == core::ErrorCode::Invalid);
+}
+
+TEST_CASE("[settings] golden schema 3 reads, with the page quick hide opens; only plain web addresses are kept") {
+  auto s = core::loadBody<core::Settings>(test::fixture("core.settings.v3.json"), 3);
+  REQUIRE(s.isOk());
+  CHECK(s.value().weekStart == "sunday");
+  CHECK(s.value().quickHideUrl == "https://www.example.org/weather");
+  CHECK(core::loadBody<core::Settings>(test::fixture("core.settings.v2.json"), 2).value().quickHideUrl.empty());
+  CHECK(core::isQuickHideUrl("http://news.example"));
+  for (const char* bad : {"javascript:alert(1)", "https://", "ftp://x.example", "https://a b", "https://x\"y", "data:text/html,x"}) {
+    CHECK_FALSE(core::isQuickHideUrl(bad));
+    core::Settings kept;
+    kept.quickHideUrl = bad;
+    kept.clamp();
+    CHECK(kept.quickHideUrl.empty());
+  }
 }

@@ -264,7 +264,47 @@ var TowardGlue = (function () {
   }
 
   function flushSoon() { if (state.started && state.writer) Module._toward_flush_now(); }
-  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flushSoon(); });
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState !== 'hidden' || !state.started) return;
+    // Saves (as a writer) and locks the vault when the person chose "lock when I switch away".
+    Module._toward_page_hidden();
+  });
+
+  // ------------------------------------------------------------------ [SECTION] quick hide, discreet mode
+  // Ctrl+Shift+H, caught at the document in the capture phase so that a focused text field cannot
+  // swallow it (no text field uses it). The vault locks, or without one a neutral page covers the screen.
+  function quickHide() {
+    if (!state.started) return;
+    const url = UTF8ToString(Module._toward_quick_hide_url());
+    Module._toward_quick_hide();
+    text.clearAll();
+    // The chosen page replaces this one only once everything is stored (the screen is already hidden);
+    // if storing fails, Toward stays, locked or covered, so that nothing is lost.
+    if (url) flush().then(() => window.location.replace(url), () => {});
+  }
+  document.addEventListener('keydown', (e) => {
+    if (e.code === 'KeyH' && e.ctrlKey && e.shiftKey && !e.altKey && !e.metaKey) {
+      e.preventDefault();
+      e.stopPropagation();
+      quickHide();
+    }
+  }, true);
+  const neutralIcon = 'data:image/svg+xml,' + encodeURIComponent(
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect x="4" y="4" width="24" height="24" rx="5" fill="#9a9a9a"/></svg>');
+  // A plain title and icon while the vault is in discreet mode. A flag in localStorage (which says no
+  // more than vault.json does) lets the next visit look plain from the glue's first line, before the
+  // app has started.
+  function setDiscreet(on) {
+    document.title = on ? 'Notes' : 'Toward';
+    document.querySelectorAll('link[rel="icon"]').forEach((link) => {
+      if (!link.dataset.own) link.dataset.own = link.getAttribute('href');
+      link.setAttribute('href', on ? neutralIcon : link.dataset.own);
+    });
+    try {
+      if (on) localStorage.setItem('toward.discreet', '1'); else localStorage.removeItem('toward.discreet');
+    } catch (e) { /* storage refused: the app sets the title once it starts */ }
+  }
+  try { if (localStorage.getItem('toward.discreet') === '1') setDiscreet(true); } catch (e) { /* see above */ }
   window.addEventListener('pagehide', flushSoon);
   window.addEventListener('freeze', flushSoon);
   window.addEventListener('beforeunload', (e) => {
@@ -367,6 +407,8 @@ var TowardGlue = (function () {
       el.addEventListener('keydown', (e) => {
         // Escape never discards text: it only leaves the field.
         if (e.key === 'Escape') { e.preventDefault(); el.blur(); document.getElementById('canvas').focus(); }
+        // Enter in the unlock screen's passphrase field opens the vault.
+        if (e.key === 'Enter' && key === 'vault/unlock') { e.preventDefault(); Module._toward_unlock_submit(); }
       });
       wrap.appendChild(el);
       this.layer().appendChild(wrap);
@@ -419,6 +461,19 @@ var TowardGlue = (function () {
       f.el.setAttribute('autocapitalize', 'off');
       f.el.setAttribute('autocorrect', 'off');
       f.secret = true;
+    },
+    // Empties and removes every field at once (the vault locked, or quick hide covered the screen).
+    clearAll() {
+      this.removing = true;
+      try {
+        this.fields.forEach((f) => {
+          f.el.value = '';
+          if (f.wrap.parentNode) f.wrap.remove();
+        });
+      } finally { this.removing = false; }
+      this.fields.clear();
+      const layer = this.layer();
+      if (layer) while (layer.firstChild) layer.removeChild(layer.firstChild);
     },
     hasFocus() {
       const a = document.activeElement;
@@ -655,7 +710,23 @@ var TowardGlue = (function () {
     textureSessionSeconds(seconds) { needApp(); Module._toward_test_texture_session_seconds(Number(seconds)); },
     // Texture box: {textures, bytes, peakTextures, peakBytes, uploads, maxUploadMs, maxPrepareMs} of photo textures.
     texturePhotoStats(reset) { needApp(); return JSON.parse(call('toward_test_texture_photo_stats', 'string', ['number'], [reset ? 1 : 0])); },
+    // The vault: {status: 'off'|'locked'|'unlocked', covered, migrating, failedTries, retryInMs, prefs, problem}.
+    vaultState() { needApp(); return json('toward_test_vault_state', []); },
+    vaultEnable(passphrase) { needApp(); return json('toward_test_vault_enable', [String(passphrase)]); },
+    vaultDisable(passphrase) { needApp(); return json('toward_test_vault_disable', [String(passphrase)]); },
+    vaultUnlock(passphrase) { needApp(); return json('toward_test_vault_unlock', [String(passphrase)]); },
+    vaultLock() { needApp(); Module._toward_test_vault_lock(); },
+    vaultSetPrefs(prefs) { needApp(); return json('toward_test_vault_set_prefs', [JSON.stringify(prefs)]); },
+    // ms of one Argon2id derivation with the app's settings (64 MiB), for tests/browser/bench_vault.mjs.
+    vaultKdfMs() { needApp(); return Module._toward_test_vault_kdf_ms(); },
+    // Auto-lock after `ms` of idle time instead of the chosen minutes (0 = as chosen).
+    vaultAutoLockMs(ms) { needApp(); Module._toward_test_vault_autolock_ms(Number(ms)); },
+    quickHide,
+    // Paths of files in the data folder (in memory, mirrored to IndexedDB) whose bytes contain `word`.
+    dataFilesContaining(word) { needApp(); return json('toward_test_data_files_containing', [String(word)]); },
+    // {x, y, w, h} of the shell's quick-hide button in the last frame.
+    hideButton() { needApp(); return json('toward_test_hide_button', []); },
   };
 
-  return { sync, wake, copyText, printPage, download, downloads, pickFile, images, text, onFirstFrame, onStarted, flush, takeOver, state };
+  return { sync, wake, setDiscreet, quickHide, copyText, printPage, download, downloads, pickFile, images, text, onFirstFrame, onStarted, flush, takeOver, state };
 })();

@@ -1,0 +1,219 @@
+// core/ui/vault_view.cpp: see vault_view.h.
+#include "core/ui/vault_view.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "core/ui/text_field.h"
+#include "core/ui/theme.h"
+#include "core/ui/widgets.h"
+
+namespace toward::ui {
+namespace {
+
+void wipe(std::string& s) {
+  std::fill(s.begin(), s.end(), '\0');
+  s.clear();
+}
+
+void Gap(float lines) { ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * lines)); }
+
+void CalmWarning(const std::string& text) {
+  if (text.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::PopStyleColor();
+}
+
+TextFieldOptions secret(const char* label) {
+  TextFieldOptions o;
+  o.label = label;
+  o.placeholder = label;
+  o.password = true;
+  return o;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- [SECTION] unlock screen
+void UnlockScreen::forget() {
+  wipe(m_passphrase);
+  m_message.clear();
+}
+
+bool UnlockScreen::tryUnlock(const std::string& passphrase, int64_t nowMs) {
+  auto status = m_vault.unlock(passphrase, nowMs);
+  if (m_vault.status() == core::vault::VaultStatus::Locked) {
+    m_message = status.message();
+    wipe(m_passphrase);
+    return false;
+  }
+  forget();
+  // Unlocked; a storage problem while finishing an interrupted change is said, not hidden.
+  if (!status) m_message = "Opened. One thing could not be finished yet: " + status.message();
+  return true;
+}
+
+bool UnlockScreen::draw(ViewContext& ctx) {
+  const bool discreet = m_vault.prefs().discreet;
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const float w = std::min(display.x - ImGui::GetFontSize() * 2.0f, ImGui::GetFontSize() * 24.0f);
+  ImGui::SetCursorPos(ImVec2((display.x - w) * 0.5f, std::max(ImGui::GetFontSize() * 2.0f, display.y * 0.22f)));
+  ImGui::BeginChild("unlock", ImVec2(w, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
+  Heading(ctx.fonts, discreet ? "Welcome back" : "Toward is resting");
+  if (!m_vault.problem().empty()) {
+    BodyText(m_vault.problem().c_str());
+    ImGui::EndChild();
+    return false;
+  }
+  MutedText(discreet ? "Please enter your passphrase." : "Your words are sealed on this device. Your passphrase opens them.");
+  Gap(0.5f);
+  TextFieldOptions o = secret("Passphrase");
+  o.focus = ImGui::IsWindowAppearing();
+  TextLine(ctx.platform.textInput(), "vault/unlock", m_passphrase, w, o);
+  Gap(0.3f);
+  const int64_t wait = m_vault.retryAtMs() - ctx.nowMs;
+  bool opened = false;
+  ImGui::BeginDisabled(wait > 0);
+  if (PrimaryButton("Open")) opened = tryUnlock(m_passphrase, ctx.nowMs);
+  ImGui::EndDisabled();
+  if (!opened) {
+    Gap(0.3f);
+    if (!m_message.empty()) CalmWarning(m_message);
+    if (wait > 0) {
+      ImGui::TextDisabled("You can try again in %d %s.", int((wait + 999) / 1000), (wait + 999) / 1000 == 1 ? "second" : "seconds");
+    }
+  }
+  ImGui::EndChild();
+  return opened;
+}
+
+// ---------------------------------------------------------------- [SECTION] settings
+void VaultSection::forget() {
+  wipe(m_pass1);
+  wipe(m_pass2);
+  wipe(m_current);
+}
+
+void VaultSection::draw(ViewContext& ctx) {
+  const float width = ctx.compact ? ImGui::GetContentRegionAvail().x
+                                  : std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 24.0f);
+  Heading(ctx.fonts, "A passphrase for this device");
+  if (m_vault.status() == core::vault::VaultStatus::Off) drawOff(ctx, width);
+  else drawOn(ctx, width);
+  if (!m_problem.empty()) CalmWarning(m_problem);
+  if (!m_message.empty()) BodyText(m_message.c_str());
+}
+
+void VaultSection::drawOff(ViewContext& ctx, float width) {
+  MutedText("If someone else uses this device, a passphrase keeps what you write unreadable without it: your "
+            "words are sealed in this browser's storage, and Toward asks for the passphrase when you come back. "
+            "This is your choice; Toward works the same without one.");
+  if (!m_open) {
+    if (QuietButton("Set a passphrase\u2026")) { m_open = true; m_message.clear(); m_problem.clear(); }
+    return;
+  }
+  BodyText("Please keep this in mind: if the passphrase is forgotten, nobody can open your words again, not "
+           "even us. A backup (on the Backups page) kept somewhere safe is a good companion to it. Sealing "
+           "everything takes a few seconds when there is a lot; Toward is still for that moment.");
+  Gap(0.3f);
+  TextLine(ctx.platform.textInput(), "vault/new1", m_pass1, width, secret("New passphrase"));
+  TextLine(ctx.platform.textInput(), "vault/new2", m_pass2, width, secret("The same passphrase again"));
+  ImGui::Checkbox("I understand that a forgotten passphrase cannot be recovered", &m_understood);
+  Gap(0.2f);
+  if (PrimaryButton("Seal my words with it")) {
+    m_problem.clear();
+    if (m_pass1.empty()) m_problem = "Please choose a passphrase first.";
+    else if (m_pass1 != m_pass2) m_problem = "The two passphrases are not the same yet. Please type the same one in both fields.";
+    else if (!m_understood) m_problem = "Please tick the box once you are comfortable with it.";
+    else {
+      auto status = m_vault.enable(m_pass1);
+      if (status) {
+        m_message = "Your words are sealed now. Toward will ask for the passphrase when it locks.";
+        m_open = false;
+        m_understood = false;
+        forget();
+      } else {
+        m_problem = "This could not be finished (" + status.message() + "). Nothing is lost; you can try again.";
+      }
+    }
+  }
+  ImGui::SameLine();
+  if (QuietButton("Not now")) { m_open = false; forget(); m_problem.clear(); }
+}
+
+void VaultSection::drawOn(ViewContext& ctx, float width) {
+  MutedText("Your words are sealed in this browser's storage. Locking hides everything until the passphrase is "
+            "typed again.");
+  if (m_vault.migrating()) {
+    CalmWarning("Sealing (or opening) your words was interrupted. Nothing is lost.");
+    if (QuietButton("Finish it now")) {
+      auto s = m_vault.resume();
+      m_problem = s ? "" : s.message();
+    }
+  }
+  if (PrimaryButton("Lock now")) {
+    forget();
+    m_message.clear();
+    m_lockNow();
+    return;
+  }
+  core::vault::VaultPrefs prefs = m_vault.prefs();
+  bool changed = false;
+  Gap(0.3f);
+  ImGui::TextUnformatted("Lock by itself when I have not touched it for");
+  static const int kMinutes[] = {1, 5, 15, 60, 0};
+  static const char* const kLabels[] = {"1 minute", "5 minutes", "15 minutes", "an hour", "Never"};
+  ImGui::PushID("auto-lock");
+  for (int i = 0; i < 5; ++i) {
+    if (i && !(ctx.compact && i == 3)) ImGui::SameLine();
+    if (ImGui::RadioButton(kLabels[i], prefs.autoLockMinutes == kMinutes[i]) && prefs.autoLockMinutes != kMinutes[i]) {
+      prefs.autoLockMinutes = kMinutes[i];
+      changed = true;
+    }
+  }
+  ImGui::PopID();
+  changed |= ImGui::Checkbox("Lock when I switch to another tab or app", &prefs.lockOnHide);
+  changed |= ImGui::Checkbox("Discreet: a plain tab title and icon, and neutral words when locked", &prefs.discreet);
+  if (changed) {
+    auto s = m_vault.setPrefs(prefs);
+    m_problem = s ? "" : s.message();
+  }
+
+  Gap(0.5f);
+  if (!m_open && !m_turningOff) {
+    if (QuietButton("Change the passphrase\u2026")) { m_open = true; m_message.clear(); m_problem.clear(); }
+    ImGui::SameLine();
+    if (QuietButton("Stop using a passphrase\u2026")) { m_turningOff = true; m_message.clear(); m_problem.clear(); }
+    return;
+  }
+  TextLine(ctx.platform.textInput(), "vault/current", m_current, width, secret("Current passphrase"));
+  if (m_open) {
+    TextLine(ctx.platform.textInput(), "vault/new1", m_pass1, width, secret("New passphrase"));
+    TextLine(ctx.platform.textInput(), "vault/new2", m_pass2, width, secret("The same passphrase again"));
+    if (PrimaryButton("Change it")) {
+      m_problem.clear();
+      if (m_pass1.empty()) m_problem = "Please choose a new passphrase first.";
+      else if (m_pass1 != m_pass2) m_problem = "The two new passphrases are not the same yet.";
+      else if (auto s = m_vault.changePassphrase(m_current, m_pass1); !s) m_problem = s.message();
+      else { m_message = "The passphrase is changed."; m_open = false; forget(); }
+    }
+  } else {
+    BodyText("Without a passphrase your words are stored unsealed in this browser again.");
+    if (PrimaryButton("Stop using a passphrase")) {
+      auto s = m_vault.disable(m_current);
+      if (s || m_vault.status() == core::vault::VaultStatus::Off) {
+        m_message = "Your words are stored without a passphrase now.";
+        m_turningOff = false;
+        forget();
+      } else {
+        m_problem = s.message();
+      }
+    }
+  }
+  ImGui::SameLine();
+  if (QuietButton("Cancel")) { m_open = false; m_turningOff = false; forget(); m_problem.clear(); }
+}
+
+}  // namespace toward::ui

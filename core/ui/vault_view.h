@@ -1,0 +1,58 @@
+// core/ui/vault_view.h: the vault's two faces. UnlockScreen is the only thing drawn while the vault is
+// locked (a calm card, a passphrase field, kind words after a wrong try and the pause before the next).
+// VaultSection is the part of the settings page that turns the vault on and off, changes the
+// passphrase, locks now, and sets auto-lock, lock-on-hide and discreet mode.
+#pragma once
+#include <functional>
+#include <string>
+
+#include "core/ui/view.h"
+#include "core/vault/vault.h"
+
+namespace toward::ui {
+
+class UnlockScreen {
+ public:
+  explicit UnlockScreen(core::vault::Vault& vault) : m_vault(vault) {}
+  ~UnlockScreen() { forget(); }
+  // Draws the whole screen; returns true when the vault was just unlocked.
+  bool draw(ViewContext& ctx);
+  // Tries a passphrase (the Open button, and the test API). Returns true when it opened.
+  bool tryUnlock(const std::string& passphrase, int64_t nowMs);
+  // Tries what is typed in the passphrase field (Enter in the field).
+  bool submit(int64_t nowMs) { return m_vault.retryAtMs() <= nowMs && tryUnlock(m_passphrase, nowMs); }
+  const std::string& message() const { return m_message; }
+  // Wipes the typed passphrase and the message.
+  void forget();
+
+ private:
+  core::vault::Vault& m_vault;
+  std::string m_passphrase;
+  std::string m_message;
+};
+
+class VaultSection {
+ public:
+  // lockNow: the shell's "lock now" (saves what is being typed first, then locks and drops everything).
+  VaultSection(core::vault::Vault& vault, std::function<void()> lockNow) : m_vault(vault), m_lockNow(std::move(lockNow)) {}
+  ~VaultSection() { forget(); }
+  void draw(ViewContext& ctx);
+  // Shows the "set a passphrase" form (the first-run offer leads here).
+  void openForm() { m_open = true; }
+  // Wipes every passphrase typed here.
+  void forget();
+
+ private:
+  void drawOff(ViewContext& ctx, float width);
+  void drawOn(ViewContext& ctx, float width);
+
+  core::vault::Vault& m_vault;
+  std::function<void()> m_lockNow;
+  bool m_open = false;            // the "turn on" or "change" form is shown
+  bool m_understood = false;
+  bool m_turningOff = false;
+  std::string m_pass1, m_pass2, m_current;
+  std::string m_message, m_problem;
+};
+
+}  // namespace toward::ui

@@ -1,0 +1,84 @@
+// core/vault/vault.h: the optional vault. With a passphrase set, every record, trashed record and side
+// file (safety snapshots) is sealed under a random data key (core/vault/vault_key.h); only vault.json,
+// the unlock metadata, stays plain. While locked, the store holds nothing of the person's words in
+// memory and refuses writes.
+//
+// Turning the vault on or off survives an interruption at any point:
+//   on:  vault.json written with state "enabling" (key wrapped) -> every file re-written sealed, one
+//        atomic file at a time -> vault.json state "on".
+//   off: vault.json state "disabling" -> every file re-written plain -> vault.json removed.
+// Until vault.json is gone, unlocking opens both forms; an unlock that finds "enabling" or "disabling"
+// finishes the job. Wrong passphrases are answered kindly, with a short, growing pause; nothing is ever
+// destroyed because of them.
+#pragma once
+#include <memory>
+#include <string>
+
+#include "core/record_store.h"
+#include "core/vault/vault_key.h"
+
+namespace toward::core::vault {
+
+enum class VaultStatus { Off, Locked, Unlocked };
+
+// The vault's plain preferences (vault.json "prefs"), readable while locked.
+struct VaultPrefs {
+  int autoLockMinutes = 5;   // autoLockMinutes: idle minutes before it locks itself, 0 = never; default 5
+  bool lockOnHide = false;   // lockOnHide: lock when the tab is hidden; default false
+  bool discreet = false;     // discreet: neutral page title, icon and unlock wording; default false
+};
+VaultPrefs parseVaultPrefs(const std::string& json);
+std::string encodeVaultPrefs(const VaultPrefs& prefs);
+
+class Vault {
+ public:
+  // The store must outlive the vault. Call open() before the store is loaded.
+  explicit Vault(RecordStore& store);
+  ~Vault();
+
+  // Reads vault.json. Off: load the store as usual. Locked: the store is marked locked (empty, no
+  // writes) until unlock(). A vault.json that cannot be read leaves the vault Locked with that message
+  // in problem() (nothing is touched).
+  VaultStatus open();
+  VaultStatus status() const { return m_status; }
+  // Why the vault cannot be unlocked at all (a damaged or newer vault.json), or empty.
+  const std::string& problem() const { return m_problem; }
+
+  // Unwraps the key and loads the store (finishing an interrupted turning on or off). A passphrase that
+  // does not fit gets Invalid with kind words, and the next try waits retryAtMs(): 1, 2, 4 ... 30 s.
+  Status unlock(const std::string& passphrase, int64_t nowMs);
+  int64_t retryAtMs() const { return m_retryAtMs; }
+  int failedTries() const { return m_failures; }
+  // Drops every record from memory (listeners hear Reloaded), forgets and wipes the key.
+  void lock();
+
+  // Turns the vault on (the store must be loaded and writable, the vault Off): every file is sealed.
+  Status enable(const std::string& passphrase, KdfParams kdf = {});
+  // Turns it off (Unlocked; the passphrase is asked again): every file is written plain again.
+  Status disable(const std::string& passphrase);
+  // Wraps the same key with a new passphrase (Unlocked; the current one is asked again).
+  Status changePassphrase(const std::string& current, const std::string& next, KdfParams kdf = {});
+
+  // Plain preferences kept in vault.json, readable while locked.
+  VaultPrefs prefs() const { return parseVaultPrefs(m_file.prefs); }
+  Status setPrefs(const VaultPrefs& prefs);
+  // Finishes an interrupted turning on or off (Unlocked), e.g. after a storage error; also done by unlock().
+  Status resume() { return m_status == VaultStatus::Unlocked ? finishMigration() : Status::ok(); }
+  // True while turning on or off has not finished.
+  bool migrating() const { return m_status != VaultStatus::Off && m_file.state != VaultState::On; }
+
+ private:
+  Status writeFile();
+  Status finishMigration();
+  void forgetKey();
+
+  RecordStore& m_store;
+  VaultStatus m_status = VaultStatus::Off;
+  VaultFile m_file;
+  std::unique_ptr<DataKey> m_key;
+  std::string m_problem;
+  int m_failures = 0;
+  int64_t m_retryAtMs = 0;
+};
+
+}  // namespace toward::core::vault

@@ -1,0 +1,217 @@
+// vault: with a passphrase, the person's words are unreadable at rest. Turning it on with records
+// present, a reload finds it locked; neither IndexedDB nor the in-memory file system holds any known
+// plaintext; a wrong passphrase is answered kindly with a pause; the right one brings everything back.
+// Auto-lock after idle time, quick hide (shortcut and button), and discreet mode.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Profile, openApp, reloadApp, api, sleep, waitUntil, assertCanvasNotBlank } from './lib/harness.mjs';
+
+const TYPE = 'journal.entry';
+const PASS = 'harbour light at dusk';
+// Words nobody else may read: none of them may appear anywhere in storage while the vault is on.
+const SECRETS = ['marmaladesunrise', 'quietotterpebble', 'trashedlanternmoth', 'typedquokkadraft'];
+
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server?.close(); });
+
+async function withProfile(fn) {
+  const profile = await Profile.launch();
+  try {
+    await fn(profile);
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+}
+
+const vault = {
+  state: (page) => page.evaluate(() => window.towardTest.vaultState()),
+  enable: (page, p) => page.evaluate((x) => window.towardTest.vaultEnable(x), p),
+  unlock: (page, p) => page.evaluate((x) => window.towardTest.vaultUnlock(x), p),
+  lock: (page) => page.evaluate(() => window.towardTest.vaultLock()),
+};
+
+// Reads every value of every object store of every IndexedDB database of the page and returns the
+// secrets found (strings, byte arrays and nested objects are all searched), and how much was read.
+async function scanIndexedDB(page, words) {
+  return page.evaluate(async (needles) => {
+    const decoder = new TextDecoder('utf-8', { fatal: false });
+    const hits = new Set();
+    let bytes = 0, values = 0;
+    const look = (text) => { bytes += text.length; for (const w of needles) if (text.includes(w)) hits.add(w); };
+    const visit = (v, depth) => {
+      if (v === null || v === undefined || depth > 8) return;
+      if (typeof v === 'string') return look(v);
+      if (v instanceof ArrayBuffer) return look(decoder.decode(new Uint8Array(v)));
+      if (ArrayBuffer.isView(v)) return look(decoder.decode(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)));
+      if (v instanceof Blob) return;
+      if (typeof v === 'object') for (const k of Object.keys(v)) { look(k); visit(v[k], depth + 1); }
+    };
+    const dbs = await indexedDB.databases();
+    for (const info of dbs) {
+      const db = await new Promise((res, rej) => { const r = indexedDB.open(info.name); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+      for (const name of Array.from(db.objectStoreNames)) {
+        const tx = db.transaction(name, 'readonly');
+        const store = tx.objectStore(name);
+        const [keys, vals] = await Promise.all([
+          new Promise((res) => { const r = store.getAllKeys(); r.onsuccess = () => res(r.result); }),
+          new Promise((res) => { const r = store.getAll(); r.onsuccess = () => res(r.result); }),
+        ]);
+        for (const k of keys) visit(k, 0);
+        for (const v of vals) { values++; visit(v, 0); }
+      }
+      db.close();
+    }
+    return { hits: [...hits], databases: dbs.length, values, bytes };
+  }, words);
+}
+
+test('turning the vault on seals everything: locked after reload, no plaintext in IndexedDB, unlock finds all', { timeout: 180_000 }, async () => {
+  await withProfile(async (profile) => {
+    const page = await openApp(profile, server.url);
+    const ids = [];
+    for (const [i, word] of SECRETS.slice(0, 3).entries()) {
+      ids.push(await api.put(page, TYPE, { kind: 'free', title: `entry ${i}`, text: `today I wrote ${word} and stayed` }));
+    }
+    await api.remove(page, TYPE, ids[2]);
+    await api.flush(page);
+    // before: the plaintext is really in IndexedDB (the scan can find it)
+    const plain = await scanIndexedDB(page, SECRETS);
+    assert.ok(plain.hits.includes(SECRETS[0]), `the scan should find plaintext before the vault: ${JSON.stringify(plain)}`);
+
+    const on = await vault.enable(page, PASS);
+    assert.ok(on.ok, JSON.stringify(on));
+    assert.equal((await vault.state(page)).status, 'unlocked');
+    // a draft typed while unlocked, then quick hide (Ctrl+Shift+H) with the text field focused
+    await page.mouse.click(455, 80);   // + New entry
+    const area = page.locator('textarea[aria-label="Entry text"]');
+    await area.waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.type(`a draft with ${SECRETS[3]} in it`);
+    await page.keyboard.press('Control+Shift+H');
+    await waitUntil(async () => (await vault.state(page)).status === 'locked', { message: 'locked by the shortcut' });
+    const fields = await page.evaluate(() => Array.from(document.querySelectorAll('textarea, input')).map((e) => e.value));
+    assert.ok(fields.every((v) => v === ''), `text fields still hold words after locking: ${JSON.stringify(fields)}`);
+    assert.equal((await page.locator('textarea').count()), 0, 'the entry field is gone while locked');
+    assert.deepEqual(await api.list(page, TYPE), [], 'nothing is in memory while locked');
+    await api.flush(page);
+
+    await reloadApp(page);
+    assert.equal((await vault.state(page)).status, 'locked', 'a reload finds the vault locked');
+    assert.deepEqual(await api.list(page, TYPE), []);
+    await page.locator('input[type="password"][aria-label="Passphrase"]').waitFor({ state: 'visible', timeout: 10_000 });
+    await assertCanvasNotBlank(page);
+    const sealed = await scanIndexedDB(page, SECRETS);
+    assert.deepEqual(sealed.hits, [], `known plaintext in IndexedDB while locked (${sealed.values} values read)`);
+    assert.ok(sealed.databases >= 1 && sealed.values >= 4, `the scan read too little: ${JSON.stringify(sealed)}`);
+    for (const word of SECRETS) {
+      assert.deepEqual(await page.evaluate((w) => window.towardTest.dataFilesContaining(w), word), [], `${word} in the file system`);
+    }
+    assert.ok((await page.evaluate(() => window.towardTest.dataFilesContaining('argon2id13'))).length === 1, 'vault.json is readable');
+
+    // a wrong passphrase: kind words, a short pause, nothing destroyed
+    const wrong = await vault.unlock(page, 'harbour light at dawn');
+    assert.equal(wrong.ok, false);
+    assert.match(wrong.error, /did not open it\. Nothing has changed/);
+    const waiting = await vault.state(page);
+    assert.ok(waiting.retryInMs > 0 && waiting.retryInMs <= 1000, JSON.stringify(waiting));
+    assert.match((await vault.unlock(page, PASS)).error, /in a moment/);
+    await sleep(waiting.retryInMs + 100);
+    // the real field: typed, then Enter
+    const field = page.locator('input[type="password"][aria-label="Passphrase"]');
+    await field.click();
+    await page.keyboard.type(PASS);
+    await page.keyboard.press('Enter');
+    await waitUntil(async () => (await vault.state(page)).status === 'unlocked', { message: 'unlocked with Enter' });
+    assert.equal(await page.locator('input[type="password"]').count(), 0, 'the passphrase field is gone');
+    const live = await api.list(page, TYPE);
+    const texts = live.map((r) => r.body.text).join(' | ');
+    for (const word of [SECRETS[0], SECRETS[1], SECRETS[3]]) assert.ok(texts.includes(word), `${word} missing after unlock: ${texts}`);
+    assert.deepEqual((await api.trashList(page)).map((t) => t.id), [ids[2]], 'the trashed entry is back in the trash');
+
+    // saving while unlocked writes sealed files only
+    await api.put(page, TYPE, { kind: 'free', text: 'written after unlocking: velvetnightjar' });
+    await api.flush(page);
+    assert.deepEqual((await scanIndexedDB(page, ['velvetnightjar'])).hits, []);
+  });
+});
+
+test('auto-lock after a shortened idle time; the Hide button locks too; discreet mode', { timeout: 120_000 }, async () => {
+  await withProfile(async (profile) => {
+    const page = await openApp(profile, server.url);
+    await api.put(page, TYPE, { kind: 'free', text: 'words before auto-lock' });
+    assert.ok((await vault.enable(page, PASS)).ok);
+    await page.evaluate(() => window.towardTest.vaultAutoLockMs(1500));
+    await page.mouse.move(300, 300);
+    const t0 = Date.now();
+    await waitUntil(async () => (await vault.state(page)).status === 'locked', { timeoutMs: 8000, message: 'auto-lock' });
+    assert.ok(Date.now() - t0 >= 1000, 'locked too early');
+    assert.deepEqual(await api.list(page, TYPE), []);
+
+    assert.ok((await vault.unlock(page, PASS)).ok);
+    await page.evaluate(() => window.towardTest.vaultAutoLockMs(0));
+    assert.equal((await api.list(page, TYPE)).length, 1);
+    await sleep(300);
+    const button = await page.evaluate(() => window.towardTest.hideButton());
+    assert.ok(button.w > 0, 'the Hide button is drawn');
+    await page.mouse.click(button.x + button.w / 2, button.y + button.h / 2);
+    await waitUntil(async () => (await vault.state(page)).status === 'locked', { message: 'locked by the Hide button' });
+
+    assert.ok((await vault.unlock(page, PASS)).ok);
+    assert.equal(await page.title(), 'Toward');
+    assert.ok((await page.evaluate(() => window.towardTest.vaultSetPrefs({ autoLockMinutes: 5, lockOnHide: false, discreet: true }))).ok);
+    await waitUntil(async () => (await page.title()) === 'Notes', { message: 'discreet title' });
+    await api.flush(page);
+    await reloadApp(page);
+    assert.equal((await vault.state(page)).status, 'locked');
+    assert.equal(await page.title(), 'Notes', 'discreet while locked, after a reload');
+    // plain from the glue's first line on the next visit, before the app has started
+    const early = await profile.newPage();
+    await early.goto(server.url, { waitUntil: 'domcontentloaded' });
+    const titleAtStart = await early.evaluate(() => document.title);
+    assert.equal(titleAtStart, 'Notes');
+    await early.close();
+    const icon = await page.evaluate(() => document.querySelector('link[rel="icon"]').getAttribute('href'));
+    assert.ok(icon.startsWith('data:image/svg+xml'), icon);
+  });
+});
+
+test('quick hide without a vault covers the screen with a neutral page and keeps the typed words', { timeout: 90_000 }, async () => {
+  await withProfile(async (profile) => {
+    const page = await openApp(profile, server.url);
+    await page.mouse.click(455, 80);   // + New entry
+    const area = page.locator('textarea[aria-label="Entry text"]');
+    await area.waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.type('kept while hidden');
+    await page.keyboard.press('Control+Shift+H');
+    await waitUntil(async () => (await vault.state(page)).covered, { message: 'covered' });
+    assert.equal(await page.locator('textarea').count(), 0, 'no text field while covered');
+    await api.flush(page);
+    const texts = (await api.list(page, TYPE)).map((r) => r.body.text);
+    assert.deepEqual(texts, ['kept while hidden']);
+    assert.equal((await vault.state(page)).status, 'off');
+  });
+});
+
+test('first run offers a passphrase, never forced; quick hide opens the chosen page once the words are stored', { timeout: 90_000 }, async () => {
+  await withProfile(async (profile) => {
+    const page = await openApp(profile, server.url);
+    assert.equal((await vault.state(page)).offer, true, 'offered at first run');
+    assert.equal((await vault.state(page)).status, 'off', 'and not forced');
+    // a neutral page elsewhere, answered here by the test (nothing leaves the machine)
+    const neutral = 'https://weather.example/today';
+    await page.route('https://weather.example/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>Weather</title>Sunny.' }));
+    await api.put(page, 'core.settings', { theme: 'system', quickHideUrl: neutral }, 'app');
+    assert.equal((await vault.state(page)).offer, false, 'the offer goes once something is written');
+    await page.mouse.click(455, 80);   // + New entry
+    await page.locator('textarea[aria-label="Entry text"]').waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.type('written just before hiding');
+    // the shell's Hide button does what the shortcut does, the chosen page included
+    const button = await page.evaluate(() => window.towardTest.hideButton());
+    await page.mouse.click(button.x + button.w / 2, button.y + button.h / 2);
+    await page.waitForURL(neutral, { timeout: 15_000 });
+    const back = await openApp(profile, server.url);
+    const texts = (await api.list(back, TYPE)).map((r) => r.body.text);
+    assert.deepEqual(texts, ['written just before hiding']);
+  });
+});

@@ -1,0 +1,346 @@
+// tests/core/vault_migration_test.cpp: turning the vault on and off, interrupted after every single
+// file write (core/files.h fault injection), always leaves every record readable with the right
+// passphrase, and nothing lost; locking drops everything from memory.
+#include <doctest/doctest.h>
+
+#include <map>
+
+#include "core/files.h"
+#include "core/record_codec.h"
+#include "core/record_store.h"
+#include "core/vault/vault.h"
+#include "plugins/journal/journal_model.h"
+#include "plugins/letters/letters_model.h"
+#include "plugins/texture_box/texture_box_model.h"
+#include "test_support.h"
+
+using namespace toward;
+using core::vault::Vault;
+using core::vault::VaultStatus;
+
+namespace {
+
+const core::vault::KdfParams kQuick{1, 64 * 1024};
+const std::string kPass = "the quiet harbour";
+
+// Turns injected failures off when a test ends, whatever happens.
+struct NoInjectedFailures {
+  ~NoInjectedFailures() { core::files::failAfterWrites(-1); }
+};
+
+// What the person has: live records with bodies, trashed ones, and a safety snapshot.
+struct Contents {
+  std::map<std::string, std::string> live, trashed;
+  std::string snapshot;
+  bool operator==(const Contents& o) const { return live == o.live && trashed == o.trashed && snapshot == o.snapshot; }
+};
+
+Contents contentsOf(const core::RecordStore& store) {
+  Contents c;
+  for (const auto* r : store.list("journal.entry")) c.live[r->id] = r->body;
+  for (const auto* t : store.trash()) c.trashed[t->record.id] = t->record.body;
+  if (auto s = store.readSideFile("snapshots/1764000000000.json")) c.snapshot = s.value();
+  return c;
+}
+
+Contents fill(core::RecordStore& store, test::FakeClock& clock) {
+  for (int i = 0; i < 5; ++i) {
+    clock.nowMs += 1000;
+    REQUIRE(store.put("journal.entry", "", "{\"text\":\"private words number " + std::to_string(i) + "\"}").isOk());
+  }
+  const std::string gone = store.list("journal.entry").front()->id;
+  REQUIRE(store.remove("journal.entry", gone));
+  REQUIRE(store.writeSideFile("snapshots/1764000000000.json", "{\"toward\":\"backup\",\"private\":\"snapshot words\"}\n"));
+  return contentsOf(store);
+}
+
+// Every data file under root (records, trash, snapshots): path -> sealed?
+std::map<std::string, bool> sealedness(const std::string& root) {
+  std::map<std::string, bool> out;
+  for (const char* area : {"records/journal.entry", "trash/journal.entry", "snapshots"}) {
+    for (const auto& f : core::files::listFiles(root + "/" + area)) {
+      out[std::string(area) + "/" + f] = core::isSealedText(core::files::readFile(root + "/" + area + "/" + f).value());
+    }
+  }
+  return out;
+}
+
+bool allSealed(const std::string& root, bool sealed) {
+  for (const auto& [path, s] : sealedness(root)) {
+    if (s != sealed) return false;
+  }
+  return true;
+}
+
+// Opens the data folder as the app does after a reload: returns the contents it can read.
+Contents reopen(const std::string& root, const core::Registry& registry, test::FakeClock& clock, VaultStatus& after) {
+  core::RecordStore store(root, registry, std::ref(clock));
+  Vault vault(store);
+  if (vault.open() == VaultStatus::Off) {
+    auto report = store.load();
+    CHECK(report.problems.empty());
+  } else {
+    CHECK(vault.unlock("not it", clock.nowMs).code() == core::ErrorCode::Invalid);
+    clock.nowMs += 60000;
+    REQUIRE(vault.unlock(kPass, clock.nowMs));
+    CHECK(store.problems().empty());
+  }
+  after = vault.status();
+  return contentsOf(store);
+}
+
+}  // namespace
+
+TEST_CASE("[vault] turning on seals every file; reload finds it locked; unlock finds everything; off opens them again") {
+  test::TempDir dir;
+  auto registry = test::appRegistry();
+  test::FakeClock clock;
+  Contents before;
+  {
+    core::RecordStore store(dir.path(), registry, std::ref(clock));
+    Vault vault(store);
+    REQUIRE(vault.open() == VaultStatus::Off);
+    store.load();
+    before = fill(store, clock);
+    REQUIRE(vault.enable(kPass, kQuick));
+    CHECK(vault.status() == VaultStatus::Unlocked);
+    CHECK(allSealed(dir.path(), true));
+    CHECK(contentsOf(store) == before);
+    // a save while unlocked is sealed at once
+    REQUIRE(store.put("journal.entry", "", R"({"text":"written after"})").isOk());
+    before = contentsOf(store);
+  }
+  CHECK(allSealed(dir.path(), true));
+  CHECK(core::files::readFile(dir.path() + "/vault.json").value().find("\"state\":\"on\"") != std::string::npos);
+
+  core::RecordStore store(dir.path(), registry, std::ref(clock));
+  Vault vault(store);
+  REQUIRE(vault.open() == VaultStatus::Locked);
+  CHECK(store.locked());
+  CHECK(store.count() == 0);
+  CHECK_FALSE(store.put("journal.entry", "", R"({"text":"x"})").isOk());
+
+  SUBCASE("wrong passphrases: kind words, a growing pause, and nothing destroyed") {
+    auto first = vault.unlock("wrong", clock.nowMs);
+    CHECK(first.code() == core::ErrorCode::Invalid);
+    CHECK(first.message().find("did not open") != std::string::npos);
+    CHECK(vault.retryAtMs() == clock.nowMs + 1000);
+    CHECK(vault.unlock(kPass, clock.nowMs + 500).message().find("in a moment") != std::string::npos);
+    CHECK_FALSE(vault.unlock("wrong again", clock.nowMs + 1000).isOk());
+    CHECK(vault.retryAtMs() == clock.nowMs + 1000 + 2000);
+    for (int i = 0; i < 10; ++i) {
+      clock.nowMs += 60000;
+      CHECK_FALSE(vault.unlock("still wrong", clock.nowMs).isOk());
+    }
+    CHECK(vault.retryAtMs() == clock.nowMs + 30000);  // capped
+    CHECK(allSealed(dir.path(), true));
+    clock.nowMs += 30000;
+    REQUIRE(vault.unlock(kPass, clock.nowMs));
+    CHECK(contentsOf(store) == before);
+  }
+  SUBCASE("locking drops every record from memory and tells listeners") {
+    REQUIRE(vault.unlock(kPass, clock.nowMs));
+    int reloads = 0;
+    store.addListener([&](const core::RecordChange& c) { reloads += c.kind == core::RecordChange::Kind::Reloaded; });
+    vault.lock();
+    CHECK(reloads == 1);
+    CHECK(vault.status() == VaultStatus::Locked);
+    CHECK(store.count() == 0);
+    CHECK(store.trash().empty());
+    CHECK_FALSE(store.readSideFile("snapshots/1764000000000.json").isOk());
+    CHECK_FALSE(store.put("journal.entry", "", R"({"text":"x"})").isOk());
+    REQUIRE(vault.unlock(kPass, clock.nowMs));
+    CHECK(contentsOf(store) == before);
+  }
+  SUBCASE("changing the passphrase re-wraps the key: no record file is written") {
+    REQUIRE(vault.unlock(kPass, clock.nowMs));
+    const auto files = sealedness(dir.path());
+    const int64_t recordTime = core::files::modifiedMs(dir.path() + "/snapshots/1764000000000.json");
+    CHECK_FALSE(vault.changePassphrase("not the current one", "new harbour", kQuick).isOk());
+    REQUIRE(vault.changePassphrase(kPass, "new harbour", kQuick));
+    CHECK(core::files::modifiedMs(dir.path() + "/snapshots/1764000000000.json") == recordTime);
+    CHECK(sealedness(dir.path()) == files);
+    vault.lock();
+    CHECK_FALSE(vault.unlock(kPass, clock.nowMs).isOk());
+    REQUIRE(vault.unlock("new harbour", clock.nowMs + 1000));
+    CHECK(contentsOf(store) == before);
+  }
+  SUBCASE("turning off asks for the passphrase, then writes everything plain and removes vault.json") {
+    REQUIRE(vault.unlock(kPass, clock.nowMs));
+    CHECK_FALSE(vault.disable("not it").isOk());
+    CHECK(allSealed(dir.path(), true));
+    REQUIRE(vault.disable(kPass));
+    CHECK(vault.status() == VaultStatus::Off);
+    CHECK(allSealed(dir.path(), false));
+    CHECK_FALSE(core::files::exists(dir.path() + "/vault.json"));
+    CHECK(contentsOf(store) == before);
+    REQUIRE(store.put("journal.entry", "", R"({"text":"plain again"})").isOk());
+    CHECK(allSealed(dir.path(), false));
+  }
+}
+
+TEST_CASE("[vault] turning on, interrupted after every single write, loses nothing and finishes at the next unlock") {
+  NoInjectedFailures guard;
+  auto registry = test::appRegistry();
+  bool completed = false;
+  for (int writes = 0; !completed && writes < 100; ++writes) {
+    CAPTURE(writes);
+    test::TempDir dir;
+    test::FakeClock clock;
+    Contents before;
+    {
+      core::RecordStore store(dir.path(), registry, std::ref(clock));
+      Vault vault(store);
+      vault.open();
+      store.load();
+      before = fill(store, clock);
+      core::files::failAfterWrites(writes);
+      completed = vault.enable(kPass, kQuick).isOk();
+      core::files::failAfterWrites(-1);
+    }
+    // "reload": whatever was written is all there is
+    VaultStatus after = VaultStatus::Off;
+    CHECK(reopen(dir.path(), registry, clock, after) == before);
+    if (after == VaultStatus::Unlocked) {
+      CHECK(allSealed(dir.path(), true));  // the unlock finished the job
+      CHECK(core::files::readFile(dir.path() + "/vault.json").value().find("\"state\":\"on\"") != std::string::npos);
+    } else {
+      CHECK(writes == 0);  // only when not even vault.json was written
+      CHECK(allSealed(dir.path(), false));
+    }
+  }
+  CHECK(completed);
+}
+
+TEST_CASE("[vault] turning off, interrupted after every single write, loses nothing and finishes at the next unlock") {
+  NoInjectedFailures guard;
+  auto registry = test::appRegistry();
+  bool completed = false;
+  for (int writes = 0; !completed && writes < 100; ++writes) {
+    CAPTURE(writes);
+    test::TempDir dir;
+    test::FakeClock clock;
+    Contents before;
+    {
+      core::RecordStore store(dir.path(), registry, std::ref(clock));
+      Vault vault(store);
+      vault.open();
+      store.load();
+      before = fill(store, clock);
+      REQUIRE(vault.enable(kPass, kQuick));
+      core::files::failAfterWrites(writes);
+      completed = vault.disable(kPass).isOk();
+      core::files::failAfterWrites(-1);
+    }
+    VaultStatus after = VaultStatus::Off;
+    CHECK(reopen(dir.path(), registry, clock, after) == before);
+    if (writes == 0) {
+      CHECK(after == VaultStatus::Unlocked);  // not even "disabling" was written: the vault is still on
+      CHECK(allSealed(dir.path(), true));
+    } else {
+      CHECK(after == VaultStatus::Off);  // the unlock finished turning it off
+      CHECK(allSealed(dir.path(), false));
+      CHECK_FALSE(core::files::exists(dir.path() + "/vault.json"));
+    }
+  }
+  CHECK(completed);
+}
+
+TEST_CASE("[vault] turning off is refused while a sealed file could not be opened (it would stay sealed for good)") {
+  test::TempDir dir;
+  auto registry = test::appRegistry();
+  test::FakeClock clock;
+  core::RecordStore store(dir.path(), registry, std::ref(clock));
+  Vault vault(store);
+  vault.open();
+  store.load();
+  fill(store, clock);
+  REQUIRE(vault.enable(kPass, kQuick));
+  // a sealed record from another vault
+  auto other = core::vault::DataKey::generate();
+  core::StoredRecord foreign{"journal.entry", "01FOREIGN000000000000", 1, 1, 1, 1, R"({"text":"x"})"};
+  test::writeRaw(dir.path() + "/records/journal.entry/01FOREIGN000000000000.json", core::encodeSealedEnvelope(foreign, -1, *other));
+  vault.lock();
+  REQUIRE(vault.unlock(kPass, clock.nowMs));
+  REQUIRE(store.problems().size() == 1);
+  auto refused = vault.disable(kPass);
+  REQUIRE_FALSE(refused.isOk());
+  CHECK(refused.message().find("stays on") != std::string::npos);
+  CHECK(allSealed(dir.path(), true));
+}
+
+TEST_CASE("[vault] preferences live in vault.json, readable while locked, and survive a passphrase change") {
+  test::TempDir dir;
+  auto registry = test::appRegistry();
+  test::FakeClock clock;
+  core::RecordStore store(dir.path(), registry, std::ref(clock));
+  Vault vault(store);
+  vault.open();
+  store.load();
+  CHECK(vault.prefs().autoLockMinutes == 5);
+  REQUIRE(vault.enable(kPass, kQuick));
+  REQUIRE(vault.setPrefs({15, true, true}));
+  REQUIRE(vault.changePassphrase(kPass, "another", kQuick));
+  vault.lock();
+  core::RecordStore again(dir.path(), registry, std::ref(clock));
+  Vault reopened(again);
+  REQUIRE(reopened.open() == VaultStatus::Locked);
+  CHECK(reopened.prefs().autoLockMinutes == 15);
+  CHECK(reopened.prefs().lockOnHide);
+  CHECK(reopened.prefs().discreet);
+  CHECK(core::vault::parseVaultPrefs("{\"autoLockMinutes\":-3,\"discreet\":1}").autoLockMinutes == 5);
+}
+
+TEST_CASE("[vault] locking makes every plugin model drop what it parsed; unlocking brings it back") {
+  test::TempDir dir;
+  core::Registry registry = test::appRegistry();
+  REQUIRE(texture_box::registerTextureBox(registry));
+  test::FakeClock clock;
+  core::RecordStore store(dir.path(), registry, std::ref(clock));
+  Vault vault(store);
+  vault.open();
+  store.load();
+  journal::JournalModel journalModel(store);
+  texture_box::TextureBoxModel box(store);
+  journal::JournalEntry entry;
+  entry.text = "words for the journal model";
+  REQUIRE(journalModel.add(entry).isOk());
+  texture_box::TextureObject stone;
+  stone.name = "smooth river stone";
+  REQUIRE(box.add(stone).isOk());
+  letters::LettersModel lettersModel(store);
+  auto letterId = lettersModel.create("therapist", "Ana");
+  REQUIRE(letterId.isOk());
+  letters::Letter letter = *lettersModel.find(letterId.value());
+  letter.text = "words for the letters model";
+  REQUIRE(lettersModel.save(letterId.value(), letter).isOk());
+  REQUIRE(vault.enable(kPass, kQuick));
+  REQUIRE(journalModel.size() == 1);
+  REQUIRE(box.size() == 1);
+  std::vector<core::MetricEvent> metrics;
+  journalModel.collectMetrics(metrics);
+  box.collectMetrics(metrics);
+  CHECK_FALSE(metrics.empty());
+
+  vault.lock();
+  CHECK(journalModel.size() == 0);
+  CHECK(journalModel.ordered().empty());
+  CHECK(box.size() == 0);
+  CHECK(box.ordered().empty());
+  CHECK(box.sessions().empty());
+  CHECK(lettersModel.size() == 0);
+  CHECK(lettersModel.revisions(letterId.value()).empty());
+  std::vector<core::MetricEvent> whileLocked;
+  lettersModel.collectMetrics(whileLocked);
+  journalModel.collectMetrics(whileLocked);
+  box.collectMetrics(whileLocked);
+  CHECK(whileLocked.empty());
+
+  REQUIRE(vault.unlock(kPass, clock.nowMs));
+  REQUIRE(journalModel.size() == 1);
+  CHECK(journalModel.find(journalModel.ordered().front())->text == "words for the journal model");
+  REQUIRE(box.size() == 1);
+  CHECK(box.find(box.ordered().front())->name == "smooth river stone");
+  REQUIRE(lettersModel.size() == 1);
+  CHECK(lettersModel.find(letterId.value())->text == "words for the letters model");
+}
