@@ -184,6 +184,8 @@ test('Print fills a print-only page with just the letter, Markdown holds all of 
     assert.ok(sheet.startsWith('Dear Sam'), 'the page starts with the greeting');
     assert.ok(sheet.includes('word19999'), 'the whole letter is on the page');
     assert.ok(!sheet.includes('not part of the letter'), 'nothing else is on the page');
+    const after = await page.evaluate(() => { window.dispatchEvent(new Event('afterprint')); return document.getElementById('print-page').textContent; });
+    assert.equal(after, '', 'the words leave the page once printing is done');
     await click(page, AT.markdownFinished);
     const downloads = await waitUntil(async () => {
       const d = await page.evaluate(() => window.towardTest.downloads());

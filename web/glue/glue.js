@@ -474,6 +474,7 @@ var TowardGlue = (function () {
       this.fields.clear();
       const layer = this.layer();
       if (layer) while (layer.firstChild) layer.removeChild(layer.firstChild);
+      clearPrintPage();
     },
     hasFocus() {
       const a = document.activeElement;
@@ -652,7 +653,13 @@ var TowardGlue = (function () {
     body.textContent = text;
     sheet.appendChild(heading);
     sheet.appendChild(body);
+    // The words leave the page again once printing is done (and when the vault locks: clearAll()).
+    window.addEventListener('afterprint', clearPrintPage, { once: true });
     window.print();
+  }
+  function clearPrintPage() {
+    const sheet = $('print-page');
+    if (sheet) sheet.textContent = '';
   }
 
   // Called by C++ after the first frame drawn with the person's data.
