@@ -8,7 +8,7 @@
 // API, so a click that misses fails with a plain message.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Profile, openApp, reloadApp, api, waitUntil, sleep, assertCanvasNotBlank } from './lib/harness.mjs';
+import { startServer, Profile, openApp, reloadApp, api, waitUntil, sleep, assertCanvasNotBlank, clickSettled } from './lib/harness.mjs';
 
 const TYPE = 'journal.entry';
 const AT = {
@@ -22,7 +22,7 @@ const AT = {
   fromMyself: [706, 1397],       // compassion: "From myself"
   firstRow: [455, 290],          // list: the first entry
 };
-const click = (page, [x, y]) => page.mouse.click(x, y);
+const click = clickSettled;  // waits until the page shows the last change, then for the click's frames
 
 let server;
 before(async () => { server = await startServer(); });

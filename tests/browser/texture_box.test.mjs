@@ -5,7 +5,7 @@
 // Coordinates are for 1280x720 at 100 % text (the harness's viewport).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Profile, openApp, reloadApp, api, sleep, waitUntil, assertCanvasNotBlank, openPage } from './lib/harness.mjs';
+import { startServer, Profile, openApp, reloadApp, api, sleep, waitUntil, assertCanvasNotBlank, openPage, clickSettled } from './lib/harness.mjs';
 import { stonePng, encodePng } from './lib/png_encode.mjs';
 
 const SHOTS = process.env.TOWARD_SHOTS || '';   // a folder: screenshots are saved there for a look
@@ -23,7 +23,7 @@ const at = {
   oneMinute: [330, 120],
   begin: [311, 200],
 };
-const click = (page, [x, y]) => page.mouse.click(x, y);
+const click = clickSettled;  // waits until the page shows the last change, then for the click's frames
 const shot = async (page, name) => { if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png` }); };
 
 let server;

@@ -316,6 +316,31 @@ export async function waitUntil(fn, { timeoutMs = 10_000, intervalMs = 50, messa
   }
 }
 
+// Waits until the app has drawn at least `minFrames` frames since `since` (a framesRendered count) and
+// then no new frame for `quietMs`, for at most `capMs` (an animation may keep drawing: then it returns).
+// Clicking at measured positions is only safe once the page shows what the last action changed; on a
+// busy machine a fixed pause is not enough.
+export async function settle(page, { since = null, minFrames = 1, quietMs = 120, capMs = 2500 } = {}) {
+  const t0 = Date.now();
+  const start = since === null ? await api.framesRendered(page) : since;
+  let last = await api.framesRendered(page);
+  let lastChange = Date.now();
+  while (Date.now() - t0 < capMs) {
+    await sleep(40);
+    const n = await api.framesRendered(page);
+    if (n !== last) { last = n; lastChange = Date.now(); }
+    if (last - start >= minFrames && Date.now() - lastChange >= quietMs) return;
+  }
+}
+
+// Clicks at a measured position once the page has settled, and waits for the frames the click causes.
+export async function clickSettled(page, [x, y]) {
+  await settle(page, { minFrames: 0 });
+  const before = await api.framesRendered(page);
+  await page.mouse.click(x, y);
+  await settle(page, { since: before, minFrames: 1 });
+}
+
 // Puts `count` journal entries in batches of `batch` inside the page; returns the ids.
 export async function seedJournal(page, count, { batch = 500, textLength = 60, prefix = 'seed' } = {}) {
   const ids = [];
