@@ -188,23 +188,49 @@ BackupResult<BackupDocument> parseDocument(std::string_view text) {
   }
 }
 
+namespace {
+
+// One record against the registry: its body in the type's current schema, or why it cannot be stored.
+BackupResult<std::string> checkRecord(const core::StoredRecord& r, const core::Registry& registry) {
+  const core::RecordType* type = registry.recordType(r.type);
+  if (!type) return backupError(BackupErrorKind::UnsupportedVersion, "unknown record type " + r.type);
+  if (r.schema > type->schema) return backupError(BackupErrorKind::UnsupportedVersion, r.type + " schema " + std::to_string(r.schema));
+  if (r.schema < type->minSchema) return notBackup(r.type + " schema " + std::to_string(r.schema) + " is too old to read");
+  auto normalized = type->normalize(r.body, r.schema);
+  if (!normalized) return notBackup(r.type + " " + r.id + ": " + normalized.error().message());
+  return std::move(normalized.value());
+}
+
+}  // namespace
+
 BackupResult<bool> checkAgainstRegistry(const BackupDocument& doc, const core::Registry& registry) {
-  auto check = [&](const core::StoredRecord& r) -> BackupResult<bool> {
-    const core::RecordType* type = registry.recordType(r.type);
-    if (!type) return backupError(BackupErrorKind::UnsupportedVersion, "unknown record type " + r.type);
-    if (r.schema > type->schema) return backupError(BackupErrorKind::UnsupportedVersion, r.type + " schema " + std::to_string(r.schema));
-    if (r.schema < type->minSchema) return notBackup(r.type + " schema " + std::to_string(r.schema) + " is too old to read");
-    auto normalized = type->normalize(r.body, r.schema);
-    if (!normalized) return notBackup(r.type + " " + r.id + ": " + normalized.error().message());
-    return true;
-  };
   for (const auto& r : doc.records) {
-    if (auto c = check(r); !c) return c;
+    if (auto c = checkRecord(r, registry); !c) return c.error();
   }
   for (const auto& t : doc.trash) {
-    if (auto c = check(t.record); !c) return c;
+    if (auto c = checkRecord(t.record, registry); !c) return c.error();
   }
   return true;
+}
+
+BackupResult<CheckedDocument> checkDocument(BackupDocument doc, const core::Registry& registry) {
+  auto bring = [&](core::StoredRecord& r) -> BackupResult<bool> {
+    auto body = checkRecord(r, registry);
+    if (!body) return body.error();
+    r.body = std::move(body.value());
+    r.schema = registry.recordType(r.type)->schema;
+    return true;
+  };
+  for (auto& r : doc.records) {
+    if (auto c = bring(r); !c) return c.error();
+  }
+  for (auto& t : doc.trash) {
+    if (auto c = bring(t.record); !c) return c.error();
+  }
+  CheckedDocument out;
+  out.m_doc = std::move(doc);
+  out.m_registry = &registry;
+  return out;
 }
 
 BackupPreview previewDocument(const BackupDocument& doc) {
