@@ -82,9 +82,25 @@ Result<std::string> readFile(const std::string& path) {
 }
 
 Status writeFileAtomic(const std::string& path, const std::string& content) {
+#ifdef __EMSCRIPTEN__
+  // In the browser the tree lives in memory and reaches IndexedDB only through a sync, which runs between
+  // frames and copies whole files: a new file can never be stored half written. So a new file is written
+  // in place (no stat, temporary file or rename: an import writes thousands, and every failed path lookup
+  // costs a thrown error in Emscripten's file system); a failed write removes it again. Replacing a file
+  // still goes through a temporary one, so a failure keeps the old content.
+  int64_t oldMs = -1;
+  std::string tmp = path;
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0644);
+  if (fd < 0 && errno == EEXIST) {
+    oldMs = modifiedMs(path);
+    tmp = path + ".tmp";
+    fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  }
+#else
   const int64_t oldMs = modifiedMs(path);
   const std::string tmp = path + ".tmp";
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+#endif
   if (fd < 0) return ioError("could not create " + tmp, errno);
   size_t done = 0;
   while (done < content.size()) {
@@ -107,6 +123,7 @@ Status writeFileAtomic(const std::string& path, const std::string& content) {
   ::close(fd);
   // Millisecond timestamps decide what gets mirrored to IndexedDB: never let a rewrite look unchanged.
   stampNewVersion(path, tmp, oldMs);
+  if (tmp == path) return Status::ok();   // (written in place)
   if (::rename(tmp.c_str(), path.c_str()) != 0) {
     int err = errno;
     ::unlink(tmp.c_str());
@@ -121,6 +138,10 @@ Status removeFile(const std::string& path) {
 }
 
 Status makeDirs(const std::string& path) {
+  // Usually the folder is there already (every record write asks): one stat instead of a failing mkdir
+  // per level (each costs a thrown error in Emscripten's file system).
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) return Status::ok();
   std::string partial;
   size_t pos = 0;
   while (pos != std::string::npos) {
