@@ -4,14 +4,16 @@
 //   - inside the page, without scrypt (work factor 1): building + encoding the document, sealing it,
 //     opening it (decrypt + parse + check against the registry), merging it into an empty store
 //     (towardTest.backupBench);
-//   - scrypt alone at work factor 18 (what every real backup costs once to make and once to open);
+//   - scrypt alone at work factor 18 (what every real backup costs once to make and once to open), in the
+//     page and natively (build/native/toward-cli);
 //   - the real UI: "Make a backup" click to the download (work factor 18), and in a fresh profile
 //     "Open the backup" to the preview and "Add it to what is here" to every record being there, and on to
 //     "saved" (the IndexedDB sync), with the longest frame meanwhile (the page never freezes).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, Profile, openApp, api, sleep, waitUntil, seedJournal, decodePng, openPage } from './lib/harness.mjs';
+import { spawnSync } from 'node:child_process';
+import { startServer, Profile, openApp, api, sleep, waitUntil, seedJournal, decodePng, openPage, ROOT } from './lib/harness.mjs';
 
 const RECORDS = Number(process.argv[2] || 10_000);
 const TEXT = Number(process.argv[3] || 1000);
@@ -52,6 +54,20 @@ try {
   rows.push(['  of which check every record against the registry', `${m.checkMs.toFixed(0)} ms`, '']);
   rows.push(['merge into an empty store (10,000 record files, in memory)', `${m.mergeMs.toFixed(0)} ms`, '']);
   rows.push(['scrypt alone, work factor 18', `${m.scrypt18Ms.toFixed(0)} ms`, 'N = 2^18, r = 8: 256 MiB']);
+  // The same natively: toward-cli encrypting an empty file at 18, less the same at 1 (process start).
+  const cli = path.join(ROOT, 'build/native/toward-cli');
+  if (fs.existsSync(cli)) {
+    const empty = path.join(work, 'empty');
+    fs.writeFileSync(empty, '');
+    const run = (wf) => {
+      const t0 = process.hrtime.bigint();
+      const r = spawnSync(cli, ['encrypt', empty, '--work-factor', String(wf)], { env: { ...process.env, TOWARD_PASSPHRASE: PASS } });
+      if (r.status !== 0) throw new Error(`toward-cli: ${r.stderr}`);
+      return Number(process.hrtime.bigint() - t0) / 1e6;
+    };
+    const best = (wf) => Math.min(run(wf), run(wf), run(wf));
+    rows.push(['scrypt alone, work factor 18, native (toward-cli)', `${(best(18) - best(1)).toFixed(0)} ms`, 'best of 3']);
+  }
 
   // The real UI, work factor 18.
   await openPage(page, 'backups');
