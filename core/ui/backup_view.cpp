@@ -20,9 +20,10 @@ namespace {
 
 // ---------------------------------------------------------------- [SECTION] helpers
 constexpr int64_t kSealBudgetMs = 12;   // sealing time per frame: the page stays responsive
-// Importing time per frame: the progress bar moves several times a second even where drawing a frame is
-// slow (software WebGL), and most of the time goes to the work, not to frames.
-constexpr int64_t kImportBudgetMs = 60;
+// Importing time per frame: four times what the rest of the last frame took (drawing it, the browser), so
+// about 80 % of the time goes to the work, between 12 ms (a fast device: about 60 frames a second) and
+// 100 ms (slow software WebGL: the progress bar still moves several times a second).
+constexpr int64_t kImportBudgetMinMs = 12, kImportBudgetMaxMs = 100;
 constexpr size_t kImportStep = 16;      // records written between two looks at the clock
 constexpr const char* kBackupAccept = ".age,.txt,application/octet-stream";
 
@@ -453,9 +454,12 @@ void BackupView::runWork(ViewContext& ctx) {
 
 void BackupView::continueImport(ViewContext& ctx) {
   const int64_t t0 = ctx.platform.nowMs();
+  const int64_t between = m_importStepEndMs > 0 ? t0 - m_importStepEndMs : 0;
+  const int64_t budget = std::clamp<int64_t>(4 * between, kImportBudgetMinMs, kImportBudgetMaxMs);
   if (g_importRecordsPerFrame > 0) m_job->step(g_importRecordsPerFrame);
-  else while (!m_job->step(kImportStep) && ctx.platform.nowMs() - t0 < kImportBudgetMs) {
+  else while (!m_job->step(kImportStep) && ctx.platform.nowMs() - t0 < budget) {
   }
+  m_importStepEndMs = ctx.platform.nowMs();
   if (!m_job->done()) return;
   finishImport();
   ctx.platform.wake();
@@ -465,6 +469,7 @@ void BackupView::continueImport(ViewContext& ctx) {
 
 void BackupView::finishImport() {
   std::unique_ptr<backup::ImportJob> job = std::move(m_job);
+  m_importStepEndMs = 0;
   const Work work = m_jobWork;
   m_work = Work::None;
   m_announced = false;
