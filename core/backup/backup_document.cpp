@@ -4,7 +4,11 @@
 #include "core/record_json.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
 #include <set>
+#include <string_view>
 #include <tuple>
 
 #include "core/json.h"
@@ -14,6 +18,48 @@ namespace toward::backup {
 namespace {
 
 BackupError notBackup(std::string why) { return backupError(BackupErrorKind::NotBackup, std::move(why)); }
+
+// Builds the document with numbers read here, not by rapidjson's full-precision number parser (Debian's
+// rapidjson 1.1 has undefined behaviour there for some inputs, e.g. a zero with a huge exponent; found by the
+// backup fuzzer). rapidjson still checks the grammar and hands each number over as text: integers are read
+// exactly as int64/uint64 (so every int64 round-trips), anything else with strtod (correctly rounded in glibc
+// and in the musl of the browser build). A number too large for a double stops the parse, as rapidjson does.
+struct NumberReader {
+  rapidjson::Document& d;
+  bool tooBig = false;
+  bool Null() { return d.Null(); }
+  bool Bool(bool b) { return d.Bool(b); }
+  bool Int(int i) { return d.Int(i); }
+  bool Uint(unsigned u) { return d.Uint(u); }
+  bool Int64(int64_t i) { return d.Int64(i); }
+  bool Uint64(uint64_t u) { return d.Uint64(u); }
+  bool Double(double x) { return d.Double(x); }
+  bool String(const char* s, rapidjson::SizeType n, bool copy) { return d.String(s, n, copy); }
+  bool StartObject() { return d.StartObject(); }
+  bool Key(const char* s, rapidjson::SizeType n, bool copy) { return d.Key(s, n, copy); }
+  bool EndObject(rapidjson::SizeType members) { return d.EndObject(members); }
+  bool StartArray() { return d.StartArray(); }
+  bool EndArray(rapidjson::SizeType elements) { return d.EndArray(elements); }
+  bool RawNumber(const char* s, rapidjson::SizeType n, bool) {
+    const char* end = s + n;
+    if (std::string_view(s, n).find_first_of(".eE") == std::string_view::npos) {
+      if (n > 0 && s[0] == '-') {
+        int64_t i = 0;
+        if (auto r = std::from_chars(s, end, i); r.ec == std::errc() && r.ptr == end) return d.Int64(i);
+      } else {
+        uint64_t u = 0;
+        if (auto r = std::from_chars(s, end, u); r.ec == std::errc() && r.ptr == end) return d.Uint64(u);
+      }
+    }
+    const std::string text(s, n);   // (strtod needs the end marked)
+    const double x = std::strtod(text.c_str(), nullptr);
+    if (std::isinf(x)) {
+      tooBig = true;
+      return false;
+    }
+    return d.Double(x);
+  }
+};
 
 // The deepest nesting of objects and arrays in `text` (strings skipped), stopping early past `limit`.
 int nestingDepth(std::string_view text, int limit) {
@@ -135,9 +181,19 @@ BackupResult<BackupDocument> parseDocument(std::string_view text) {
   if (nestingDepth(text, kMaxJsonDepth) > kMaxJsonDepth) return notBackup("the document is nested too deeply");
   try {
     rapidjson::Document doc;
-    doc.Parse<rapidjson::kParseFullPrecisionFlag | rapidjson::kParseIterativeFlag>(text.data(), text.size());
-    if (doc.HasParseError()) {
-      return notBackup(std::string("not JSON (") + rapidjson::GetParseError_En(doc.GetParseError()) + ")");
+    rapidjson::MemoryStream memory(text.data(), text.size());
+    rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> stream(memory);
+    rapidjson::Reader reader;
+    rapidjson::ParseResult parsed;
+    NumberReader numbers{doc};
+    auto generate = [&](rapidjson::Document&) {
+      parsed = reader.Parse<rapidjson::kParseNumbersAsStringsFlag | rapidjson::kParseIterativeFlag>(stream, numbers);
+      return !parsed.IsError();
+    };
+    doc.Populate(generate);
+    if (parsed.IsError()) {
+      const char* why = numbers.tooBig ? "a number too big to be stored" : rapidjson::GetParseError_En(parsed.Code());
+      return notBackup(std::string("not JSON (") + why + ")");
     }
     if (!doc.IsObject()) return notBackup("not a JSON object");
     auto member = [&](const char* k) -> const rapidjson::Value* {

@@ -275,6 +275,8 @@ void BackupView::chooseFile(ViewContext& ctx) {
   placement.y = std::max(min.y, clipMin.y);
   placement.w = std::max(0.0f, std::min(max.x, clipMax.x) - placement.x);
   placement.h = std::max(0.0f, std::min(max.y, clipMax.y) - placement.y);
+  // A popup (the phone's "More" pages) may lie over the button: its clicks are not the chooser's.
+  if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopup)) placement.w = placement.h = 0;
   placement.accept = kBackupAccept;
   placement.label = label;
   auto done = [this](bool ok, std::string name, std::string bytes) { filePicked(ok, std::move(name), std::move(bytes)); };

@@ -278,6 +278,15 @@ test('the Backups page at phone size (screenshots of export and import)', { time
     await page.mouse.wheel(0, 800);
     await sleep(500);
     await shot(page, 'backup-import-phone');
+    // The file chooser lies over its button; while a popup (the "More" pages) is open it steps aside, so the
+    // popup's clicks are never taken for the chooser's.
+    const picker = page.locator('input.file-picker');
+    await waitUntil(async () => (await picker.count()) === 1 && (await picker.isVisible()), { message: 'the chooser over its button' });
+    await page.mouse.click(341, 844 - 40);   // "More"
+    await waitUntil(async () => !(await picker.isVisible()), { message: 'the chooser out of the way of the popup' });
+    await shot(page, 'backup-more-open-phone');
+    await page.mouse.click(100, 300);   // a click beside the popup closes it
+    await waitUntil(async () => picker.isVisible(), { message: 'the chooser back once the popup closed' });
     p.assertNoErrors();
   } finally {
     await p.dispose();
