@@ -10,6 +10,7 @@
 #include <cstring>
 #include <ctime>
 #include <unordered_map>
+#include <unordered_set>
 #include <algorithm>
 
 namespace toward::core::files {
@@ -28,6 +29,27 @@ int64_t toMs(const struct timespec& ts) { return int64_t(ts.tv_sec) * 1000 + ts.
 std::unordered_map<std::string, int64_t>& stamps() {
   static std::unordered_map<std::string, int64_t> s;
   return s;
+}
+
+// Folders made or found by makeDirs in this process: every record write asks for its folder, and each
+// look costs a path lookup in Emscripten's file system. A folder removed since (a reload from IndexedDB
+// can remove one) is made again when a write finds it missing (openForWrite).
+std::unordered_set<std::string>& knownDirs() {
+  static std::unordered_set<std::string> s;
+  return s;
+}
+
+// open(2) for writing; when the folder has gone missing since makeDirs saw it, it is made again once.
+int openForWrite(const std::string& path, int flags) {
+  int fd = ::open(path.c_str(), flags, 0644);
+  if (fd >= 0 || errno != ENOENT) return fd;
+  const std::string dir = path.substr(0, path.rfind('/'));
+  knownDirs().erase(dir);
+  if (dir.empty() || !makeDirs(dir)) {
+    errno = ENOENT;
+    return -1;
+  }
+  return ::open(path.c_str(), flags, 0644);
 }
 
 int64_t wallClockMs() {
@@ -95,9 +117,25 @@ Result<std::string> readFile(const std::string& path) {
 
 Status writeFileAtomic(const std::string& path, const std::string& content) {
   if (injectedFailure()) return {ErrorCode::Io, "could not write " + path + " (the device stopped)"};
+#ifdef __EMSCRIPTEN__
+  // In the browser the tree lives in memory and reaches IndexedDB only through a sync, which runs between
+  // frames and copies whole files: a new file can never be stored half written. So a new file is written
+  // in place (no stat, temporary file or rename: an import writes thousands, and every failed path lookup
+  // costs a thrown error in Emscripten's file system); a failed write removes it again. Replacing a file
+  // still goes through a temporary one, so a failure keeps the old content.
+  int64_t oldMs = -1;
+  std::string tmp = path;
+  int fd = openForWrite(path, O_WRONLY | O_CREAT | O_EXCL);
+  if (fd < 0 && errno == EEXIST) {
+    oldMs = modifiedMs(path);
+    tmp = path + ".tmp";
+    fd = openForWrite(tmp, O_WRONLY | O_CREAT | O_TRUNC);
+  }
+#else
   const int64_t oldMs = modifiedMs(path);
   const std::string tmp = path + ".tmp";
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  int fd = openForWrite(tmp, O_WRONLY | O_CREAT | O_TRUNC);
+#endif
   if (fd < 0) return ioError("could not create " + tmp, errno);
   size_t done = 0;
   while (done < content.size()) {
@@ -120,6 +158,7 @@ Status writeFileAtomic(const std::string& path, const std::string& content) {
   ::close(fd);
   // Millisecond timestamps decide what gets mirrored to IndexedDB: never let a rewrite look unchanged.
   stampNewVersion(path, tmp, oldMs);
+  if (tmp == path) return Status::ok();   // (written in place)
   if (::rename(tmp.c_str(), path.c_str()) != 0) {
     int err = errno;
     ::unlink(tmp.c_str());
@@ -141,6 +180,14 @@ Status removeFile(const std::string& path) {
 }
 
 Status makeDirs(const std::string& path) {
+  // Usually the folder is there already (every record write asks): known from before, or one stat instead
+  // of a failing mkdir per level (each costs a thrown error in Emscripten's file system).
+  if (knownDirs().count(path)) return Status::ok();
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+    knownDirs().insert(path);
+    return Status::ok();
+  }
   std::string partial;
   size_t pos = 0;
   while (pos != std::string::npos) {
@@ -151,6 +198,7 @@ Status makeDirs(const std::string& path) {
       return ioError("could not create folder " + partial, errno);
     }
   }
+  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) knownDirs().insert(path);
   return Status::ok();
 }
 

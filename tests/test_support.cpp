@@ -36,8 +36,11 @@ void removeTree(const std::string& path) {
 
 TempDir::TempDir() {
   ::mkdir("/tmp", 0777);
-  char tmpl[] = "/tmp/toward-test-XXXXXX";
-  if (!::mkdtemp(tmpl)) throw std::runtime_error("mkdtemp failed");
+  // mkdtemp's names come from the clock; under wasm two TempDirs made at once can draw the same name every
+  // time, so a counter of this process makes each template different.
+  static int made = 0;
+  std::string tmpl = "/tmp/toward-test-" + std::to_string(++made) + "-XXXXXX";
+  if (!::mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
   m_path = tmpl;
 }
 

@@ -270,7 +270,7 @@ void App::draw(int64_t nowMs) {
   const auto& current = settings();
   ui::ViewContext ctx{m_platform, m_fonts, nowMs, compact,
                       current.reducedMotion == "on" || (current.reducedMotion == "system" && m_platform.prefersReducedMotion()),
-                      m_durability.saved()};
+                      m_durability.saved(), [this] { m_durability.requestFlush(); }};
 
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(io.DisplaySize);

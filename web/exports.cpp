@@ -9,6 +9,7 @@
 #include "core/backup/age_format.h"
 #include "core/backup/backup_merge.h"
 #include "core/files.h"
+#include "core/ui/backup_view.h"
 #include "core/json.h"
 #include "core/time_format.h"
 #include "web/web_state.h"
@@ -135,6 +136,9 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_list(const char* type) {
   return reply(out + "]");
 }
 
+// How many live records of `type` there are (cheap to ask often, unlike toward_test_list).
+EMSCRIPTEN_KEEPALIVE int toward_test_count(const char* type) { return int(g_state.app->store().list(type).size()); }
+
 EMSCRIPTEN_KEEPALIVE const char* toward_test_trash() {
   std::string out = "[";
   bool first = true;
@@ -204,6 +208,19 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_backup_bench(int wf) {
   auto file = backup::ageEncrypt(json, "bench passphrase", o);
   const double encryptMs = now() - t;
   if (!file) return reply(errorReply(file.error().message()));
+  // Opening, step by step (decrypt, parse, check), then as the app does it in one call.
+  t = now();
+  auto plain = backup::ageDecrypt(file.value(), "bench passphrase");
+  const double decryptMs = now() - t;
+  if (!plain) return reply(errorReply(plain.error().message()));
+  t = now();
+  auto parsed = backup::parseDocument(plain.value());
+  const double parseMs = now() - t;
+  if (!parsed) return reply(errorReply(parsed.error().message()));
+  t = now();
+  auto checked = backup::checkDocument(std::move(parsed.value()), registry);
+  const double checkMs = now() - t;
+  if (!checked) return reply(errorReply(checked.error().message()));
   t = now();
   auto doc = backup::openBackup(file.value(), "bench passphrase", registry);
   const double openMs = now() - t;
@@ -221,10 +238,11 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_backup_bench(int wf) {
   t = now();
   auto empty = backup::ageEncrypt("", "bench passphrase");
   const double scryptMs = now() - t;
-  return reply("{\"ok\":true,\"records\":" + std::to_string(doc.value().records.size()) +
+  return reply("{\"ok\":true,\"records\":" + std::to_string(doc.value().doc().records.size()) +
                ",\"documentBytes\":" + std::to_string(json.size()) + ",\"fileBytes\":" + std::to_string(file.value().size()) +
                ",\"docMs\":" + std::to_string(docMs) + ",\"encryptMs\":" + std::to_string(encryptMs) +
-               ",\"openMs\":" + std::to_string(openMs) + ",\"mergeMs\":" + std::to_string(mergeMs) +
+               ",\"openMs\":" + std::to_string(openMs) + ",\"decryptMs\":" + std::to_string(decryptMs) +
+               ",\"parseMs\":" + std::to_string(parseMs) + ",\"checkMs\":" + std::to_string(checkMs) + ",\"mergeMs\":" + std::to_string(mergeMs) +
                ",\"scrypt18Ms\":" + std::to_string(empty ? scryptMs : -1.0) + "}");
 }
 
@@ -310,6 +328,11 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_vault_set_prefs(const char* json) {
   auto s = g_state.app->vault().setPrefs(toward::core::vault::parseVaultPrefs(json));
   wakeFrames();
   return reply(s ? "{\"ok\":true}" : errorReply(s.message()));
+}
+
+// Backups: at most `records` records imported per frame (0 = by the frame's time budget).
+EMSCRIPTEN_KEEPALIVE void toward_test_import_records_per_frame(int records) {
+  toward::ui::setImportRecordsPerFrame(size_t(records > 0 ? records : 0));
 }
 
 // Texture box: grounding sessions last `seconds` instead of the chosen minutes (0 = as chosen).

@@ -4,7 +4,11 @@
 #include "core/record_json.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
 #include <set>
+#include <string_view>
 #include <tuple>
 
 #include "core/json.h"
@@ -14,6 +18,48 @@ namespace toward::backup {
 namespace {
 
 BackupError notBackup(std::string why) { return backupError(BackupErrorKind::NotBackup, std::move(why)); }
+
+// Builds the document with numbers read here, not by rapidjson's full-precision number parser (Debian's
+// rapidjson 1.1 has undefined behaviour there for some inputs, e.g. a zero with a huge exponent; found by the
+// backup fuzzer). rapidjson still checks the grammar and hands each number over as text: integers are read
+// exactly as int64/uint64 (so every int64 round-trips), anything else with strtod (correctly rounded in glibc
+// and in the musl of the browser build). A number too large for a double stops the parse, as rapidjson does.
+struct NumberReader {
+  rapidjson::Document& d;
+  bool tooBig = false;
+  bool Null() { return d.Null(); }
+  bool Bool(bool b) { return d.Bool(b); }
+  bool Int(int i) { return d.Int(i); }
+  bool Uint(unsigned u) { return d.Uint(u); }
+  bool Int64(int64_t i) { return d.Int64(i); }
+  bool Uint64(uint64_t u) { return d.Uint64(u); }
+  bool Double(double x) { return d.Double(x); }
+  bool String(const char* s, rapidjson::SizeType n, bool copy) { return d.String(s, n, copy); }
+  bool StartObject() { return d.StartObject(); }
+  bool Key(const char* s, rapidjson::SizeType n, bool copy) { return d.Key(s, n, copy); }
+  bool EndObject(rapidjson::SizeType members) { return d.EndObject(members); }
+  bool StartArray() { return d.StartArray(); }
+  bool EndArray(rapidjson::SizeType elements) { return d.EndArray(elements); }
+  bool RawNumber(const char* s, rapidjson::SizeType n, bool) {
+    const char* end = s + n;
+    if (std::string_view(s, n).find_first_of(".eE") == std::string_view::npos) {
+      if (n > 0 && s[0] == '-') {
+        int64_t i = 0;
+        if (auto r = std::from_chars(s, end, i); r.ec == std::errc() && r.ptr == end) return d.Int64(i);
+      } else {
+        uint64_t u = 0;
+        if (auto r = std::from_chars(s, end, u); r.ec == std::errc() && r.ptr == end) return d.Uint64(u);
+      }
+    }
+    const std::string text(s, n);   // (strtod needs the end marked)
+    const double x = std::strtod(text.c_str(), nullptr);
+    if (std::isinf(x)) {
+      tooBig = true;
+      return false;
+    }
+    return d.Double(x);
+  }
+};
 
 // The deepest nesting of objects and arrays in `text` (strings skipped), stopping early past `limit`.
 int nestingDepth(std::string_view text, int limit) {
@@ -135,9 +181,19 @@ BackupResult<BackupDocument> parseDocument(std::string_view text) {
   if (nestingDepth(text, kMaxJsonDepth) > kMaxJsonDepth) return notBackup("the document is nested too deeply");
   try {
     rapidjson::Document doc;
-    doc.Parse<rapidjson::kParseFullPrecisionFlag | rapidjson::kParseIterativeFlag>(text.data(), text.size());
-    if (doc.HasParseError()) {
-      return notBackup(std::string("not JSON (") + rapidjson::GetParseError_En(doc.GetParseError()) + ")");
+    rapidjson::MemoryStream memory(text.data(), text.size());
+    rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> stream(memory);
+    rapidjson::Reader reader;
+    rapidjson::ParseResult parsed;
+    NumberReader numbers{doc};
+    auto generate = [&](rapidjson::Document&) {
+      parsed = reader.Parse<rapidjson::kParseNumbersAsStringsFlag | rapidjson::kParseIterativeFlag>(stream, numbers);
+      return !parsed.IsError();
+    };
+    doc.Populate(generate);
+    if (parsed.IsError()) {
+      const char* why = numbers.tooBig ? "a number too big to be stored" : rapidjson::GetParseError_En(parsed.Code());
+      return notBackup(std::string("not JSON (") + why + ")");
     }
     if (!doc.IsObject()) return notBackup("not a JSON object");
     auto member = [&](const char* k) -> const rapidjson::Value* {
@@ -188,23 +244,49 @@ BackupResult<BackupDocument> parseDocument(std::string_view text) {
   }
 }
 
+namespace {
+
+// One record against the registry: its body in the type's current schema, or why it cannot be stored.
+BackupResult<std::string> checkRecord(const core::StoredRecord& r, const core::Registry& registry) {
+  const core::RecordType* type = registry.recordType(r.type);
+  if (!type) return backupError(BackupErrorKind::UnsupportedVersion, "unknown record type " + r.type);
+  if (r.schema > type->schema) return backupError(BackupErrorKind::UnsupportedVersion, r.type + " schema " + std::to_string(r.schema));
+  if (r.schema < type->minSchema) return notBackup(r.type + " schema " + std::to_string(r.schema) + " is too old to read");
+  auto normalized = type->normalize(r.body, r.schema);
+  if (!normalized) return notBackup(r.type + " " + r.id + ": " + normalized.error().message());
+  return std::move(normalized.value());
+}
+
+}  // namespace
+
 BackupResult<bool> checkAgainstRegistry(const BackupDocument& doc, const core::Registry& registry) {
-  auto check = [&](const core::StoredRecord& r) -> BackupResult<bool> {
-    const core::RecordType* type = registry.recordType(r.type);
-    if (!type) return backupError(BackupErrorKind::UnsupportedVersion, "unknown record type " + r.type);
-    if (r.schema > type->schema) return backupError(BackupErrorKind::UnsupportedVersion, r.type + " schema " + std::to_string(r.schema));
-    if (r.schema < type->minSchema) return notBackup(r.type + " schema " + std::to_string(r.schema) + " is too old to read");
-    auto normalized = type->normalize(r.body, r.schema);
-    if (!normalized) return notBackup(r.type + " " + r.id + ": " + normalized.error().message());
-    return true;
-  };
   for (const auto& r : doc.records) {
-    if (auto c = check(r); !c) return c;
+    if (auto c = checkRecord(r, registry); !c) return c.error();
   }
   for (const auto& t : doc.trash) {
-    if (auto c = check(t.record); !c) return c;
+    if (auto c = checkRecord(t.record, registry); !c) return c.error();
   }
   return true;
+}
+
+BackupResult<CheckedDocument> checkDocument(BackupDocument doc, const core::Registry& registry) {
+  auto bring = [&](core::StoredRecord& r) -> BackupResult<bool> {
+    auto body = checkRecord(r, registry);
+    if (!body) return body.error();
+    r.body = std::move(body.value());
+    r.schema = registry.recordType(r.type)->schema;
+    return true;
+  };
+  for (auto& r : doc.records) {
+    if (auto c = bring(r); !c) return c.error();
+  }
+  for (auto& t : doc.trash) {
+    if (auto c = bring(t.record); !c) return c.error();
+  }
+  CheckedDocument out;
+  out.m_doc = std::move(doc);
+  out.m_registry = &registry;
+  return out;
 }
 
 BackupPreview previewDocument(const BackupDocument& doc) {

@@ -59,8 +59,28 @@ BackupResult<BackupDocument> parseDocument(std::string_view text);
 // UnsupportedVersion for unknown types or newer schemas, NotBackup for bodies that do not read.
 BackupResult<bool> checkAgainstRegistry(const BackupDocument& doc, const core::Registry& registry);
 
+// A document whose every record passed checkAgainstRegistry's rules and was brought to its type's current
+// schema while being checked (each body normalized once, never again). Only checkDocument() makes one, so
+// holding one is the proof: merge and replace (core/backup/backup_merge.h) take it without a second check.
+class CheckedDocument {
+ public:
+  CheckedDocument() = default;   // empty and checked against nothing: merge checks it again
+  const BackupDocument& doc() const { return m_doc; }
+  // The registry it was checked against (nullptr when default-constructed).
+  const core::Registry* registry() const { return m_registry; }
+
+ private:
+  friend BackupResult<CheckedDocument> checkDocument(BackupDocument doc, const core::Registry& registry);
+  BackupDocument m_doc;
+  const core::Registry* m_registry = nullptr;
+};
+
+// checkAgainstRegistry, keeping the normalized bodies (same errors).
+BackupResult<CheckedDocument> checkDocument(BackupDocument doc, const core::Registry& registry);
+
 // Counts per type and plugin, and the date range, for the preview before importing.
 BackupPreview previewDocument(const BackupDocument& doc);
+inline BackupPreview previewDocument(const CheckedDocument& doc) { return previewDocument(doc.doc()); }
 
 // "journal" for "journal.entry": the plugin a type id belongs to.
 std::string pluginOf(const std::string& typeId);

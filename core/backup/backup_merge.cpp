@@ -4,7 +4,9 @@
 #include "core/backup/backup_merge.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
+#include <set>
 
 #include "core/backup/age_format.h"
 #include "core/files.h"
@@ -25,29 +27,14 @@ std::string trashPath(const core::RecordStore& s, const std::string& type, const
 }
 constexpr const char* kSnapshotDir = "snapshots";
 
-// The body in its type's current schema (checkAgainstRegistry has shown this works).
-core::StoredRecord normalized(const core::Registry& registry, core::StoredRecord r) {
-  const core::RecordType* type = registry.recordType(r.type);
-  auto body = type->normalize(r.body, r.schema);
-  r.body = body.value();
-  r.schema = type->schema;
-  return r;
-}
-
-Status precheck(const core::RecordStore& store, const core::Registry& registry, const BackupDocument& doc) {
-  if (store.readOnly()) return {ErrorCode::ReadOnly, "Another Toward tab is the one saving right now. Nothing was changed."};
-  if (auto c = checkAgainstRegistry(doc, registry); !c) return c.error().toStatus();
-  return Status::ok();
-}
-
 Status failedPartWay(const Status& s) {
   return {s.code(), "Saving the backup's records stopped part way: " + s.message() +
                         " What was saved so far is kept; your earlier data is safe."};
 }
 
-std::vector<std::string> damagedPaths(const core::RecordStore& store) {
-  std::vector<std::string> out;
-  for (const auto& p : store.problems()) out.push_back(p.path);
+std::set<std::string> damagedPaths(const core::RecordStore& store) {
+  std::set<std::string> out;
+  for (const auto& p : store.problems()) out.insert(p.path);
   return out;
 }
 
@@ -69,14 +56,13 @@ core::Result<std::string> writeSnapshot(core::RecordStore& store, const core::Re
 }
 }  // namespace
 
-BackupResult<BackupDocument> openBackup(std::string_view ageFile, std::string_view passphrase,
-                                        const core::Registry& registry) {
+BackupResult<CheckedDocument> openBackup(std::string_view ageFile, std::string_view passphrase,
+                                         const core::Registry& registry) {
   auto plain = ageDecrypt(ageFile, passphrase);
   if (!plain) return plain.error();
   auto doc = parseDocument(plain.value());
   if (!doc) return doc.error();
-  if (auto c = checkAgainstRegistry(doc.value(), registry); !c) return c.error();
-  return std::move(doc.value());
+  return checkDocument(std::move(doc.value()), registry);
 }
 
 BackupResult<std::string> makeBackup(const core::RecordStore& store, const core::Registry& registry,
@@ -86,113 +72,255 @@ BackupResult<std::string> makeBackup(const core::RecordStore& store, const core:
   return ageEncrypt(encodeDocument(documentFromStore(store, registry, store.now())), passphrase, options);
 }
 
-core::Result<MergeReport> mergeDocument(core::RecordStore& store, const core::Registry& registry, const BackupDocument& doc) {
-  if (auto s = precheck(store, registry, doc); !s) return s;
-  const auto damaged = damagedPaths(store);
-  auto isDamaged = [&](const std::string& path) { return std::find(damaged.begin(), damaged.end(), path) != damaged.end(); };
-  std::map<std::pair<std::string, std::string>, const core::TrashedRecord*> localTrash;
-  for (const auto* t : store.trash()) localTrash[{t->record.type, t->record.id}] = t;
+// ---------------------------------------------------------------- ImportJob
+ImportJob::ImportJob(core::RecordStore& store, const core::Registry& registry, CheckedDocument doc, Mode mode)
+    : m_store(store), m_registry(registry), m_doc(std::move(doc)), m_mode(mode) {}
+ImportJob::ImportJob(core::RecordStore& store, const core::Registry& registry, BackupDocument doc, Mode mode)
+    : m_store(store), m_registry(registry), m_unchecked(std::move(doc)), m_mode(mode) {}
 
-  MergeReport report;
-  bool wrote = false;
-  Status failure;
-  auto finish = [&]() -> core::Result<MergeReport> {
-    if (wrote) store.announceReload();
-    if (!failure) return failedPartWay(failure);
-    return report;
-  };
-  for (const auto& incoming : doc.records) {
-    core::StoredRecord r = normalized(registry, incoming);
-    const core::StoredRecord* local = store.find(r.type, r.id);
-    auto trashed = localTrash.find({r.type, r.id});
-    const bool aside = isDamaged(recordPath(store, r.type, r.id));
-    if (local || aside) {
-      if (local && r.revision < local->revision) { ++report.kept; continue; }
-      if (local && r.revision == local->revision && r.body == local->body) { ++report.kept; continue; }
-      if (aside || r.revision == local->revision) {
-        // A true conflict: both are kept. Unless an earlier import already kept this very copy.
-        bool already = false;
-        for (const auto* other : store.list(r.type)) already = already || (other->id != r.id && other->body == r.body);
-        if (already) { ++report.kept; continue; }
-        r.id = core::newRecordId(store.now());
-        ++report.conflicts;
-      } else {
-        ++report.updated;
-      }
-    } else if (trashed != localTrash.end()) {
-      if (r.revision <= trashed->second->record.revision) { ++report.kept; continue; }  // deleted here later
-      ++report.updated;
-    } else {
-      ++report.added;
-    }
-    localTrash.erase({r.type, r.id});  // adopt() drops a trashed copy with the same id
-    if (auto s = store.adopt(r); !s) { failure = s; return finish(); }
-    wrote = true;
+bool ImportJob::begin() {
+  if (m_store.readOnly()) {
+    finish(Status{ErrorCode::ReadOnly, "Another Toward tab is the one saving right now. Nothing was changed."});
+    return false;
   }
-  for (const auto& incoming : doc.trash) {
-    const std::string& type = incoming.record.type;
-    const std::string& id = incoming.record.id;
-    if (store.find(type, id) || localTrash.count({type, id}) || isDamaged(trashPath(store, type, id)) ||
-        isDamaged(recordPath(store, type, id))) {
-      continue;
+  if (m_unchecked || m_doc.registry() != &m_registry) {   // not checked (or against another registry): now
+    auto checked = m_unchecked ? checkDocument(std::move(*m_unchecked), m_registry) : checkDocument(m_doc.doc(), m_registry);
+    m_unchecked.reset();
+    if (!checked) {
+      finish(checked.error().toStatus());
+      return false;
     }
-    bool inLive = false;  // also written live just now by this merge?
-    for (const auto& r : doc.records) inLive = inLive || (r.type == type && r.id == id);
-    if (inLive) continue;
-    core::TrashedRecord t{normalized(registry, incoming.record), incoming.deletedMs};
-    if (auto s = store.adoptTrashed(t); !s) { failure = s; return finish(); }
-    wrote = true;
-    ++report.trashAdded;
+    m_doc = std::move(checked.value());
   }
-  return finish();
+  m_damaged = damagedPaths(m_store);
+  if (m_mode == Mode::Merge) {
+    for (const auto* t : m_store.trash()) m_localTrash[{t->record.type, t->record.id}] = t->record.revision;
+    for (const auto& r : m_doc.doc().records) m_incomingLive.emplace(r.type, r.id);
+    m_phase = Phase::Live;
+  } else {
+    m_phase = Phase::Snapshot;
+  }
+  return true;
 }
 
+double ImportJob::progress() const {
+  if (done()) return 1.0;
+  const size_t total = m_doc.doc().records.size() + m_doc.doc().trash.size() + m_gone.size() + 1;
+  return std::min(1.0, double(m_handled) / double(total));
+}
+
+const core::Result<MergeReport>& ImportJob::run() {
+  while (!step(4096)) {
+  }
+  return m_result;
+}
+
+bool ImportJob::step(size_t maxRecords) {
+  if (m_phase == Phase::Start && !begin()) return true;
+  const BackupDocument& doc = m_doc.doc();
+  const bool merge = m_mode == Mode::Merge;
+  size_t budget = std::max<size_t>(1, maxRecords);
+  while (budget > 0 && m_phase != Phase::Done) {
+    Status s;
+    switch (m_phase) {
+      case Phase::Start:
+      case Phase::Done:
+        break;
+      case Phase::Snapshot: {
+        auto snapshot = writeSnapshot(m_store, m_registry);
+        if (!snapshot) {
+          finish({snapshot.error().code(), "A safety copy of your current data could not be saved, so nothing was "
+                                           "replaced. " + snapshot.error().message()});
+          return true;
+        }
+        m_report.snapshot = snapshot.value();
+        m_phase = Phase::Live;
+        ++m_handled;
+        --budget;
+        break;
+      }
+      case Phase::Live:
+        if (m_index == doc.records.size()) {
+          m_phase = Phase::Trash;
+          m_index = 0;
+          break;
+        }
+        s = merge ? mergeLive(doc.records[m_index]) : replaceLive(doc.records[m_index]);
+        ++m_index, ++m_handled, --budget;
+        break;
+      case Phase::Trash:
+        if (m_index == doc.trash.size()) {
+          if (merge) {
+            finish(Status::ok());
+            break;
+          }
+          // Everything the backup holds is written: now what it does not hold goes.
+          for (const auto& type : m_registry.recordTypes()) {
+            for (const auto* r : m_store.list(type.id)) {
+              if (!m_incomingLive.count({r->type, r->id})) m_gone.push_back({{r->type, r->id}, false});
+            }
+          }
+          for (const auto* t : m_store.trash()) {
+            if (!m_incomingTrash.count({t->record.type, t->record.id})) m_gone.push_back({{t->record.type, t->record.id}, true});
+          }
+          m_phase = Phase::Sweep;
+          m_index = 0;
+          break;
+        }
+        s = merge ? mergeTrashed(doc.trash[m_index]) : replaceTrashed(doc.trash[m_index]);
+        ++m_index, ++m_handled, --budget;
+        break;
+      case Phase::Sweep:
+        if (m_index == m_gone.size()) {
+          finish(Status::ok());
+          break;
+        }
+        {
+          const auto& [key, trashed] = m_gone[m_index];
+          if (m_store.discard(key.first, key.second, trashed)) m_wrote = true;
+        }
+        ++m_index, ++m_handled, --budget;
+        break;
+    }
+    if (!s) {
+      finish(failedPartWay(s));
+      return true;
+    }
+  }
+  return done();
+}
+
+void ImportJob::finish(const Status& failure) {
+  if (m_wrote) m_store.announceReload();
+  m_phase = Phase::Done;
+  if (failure.isOk()) m_result = m_report;
+  else m_result = failure;
+}
+
+void ImportJob::remember(const core::StoredRecord& r) {
+  if (m_bodiesIndexed) m_bodies[r.type].emplace(std::hash<std::string>{}(r.body), r.id);
+}
+
+// An earlier import already kept this very copy under another id (the same words, another id).
+bool ImportJob::alreadyKeptCopy(const core::StoredRecord& r) {
+  if (!m_bodiesIndexed) {   // built at the first conflict: one pass over the store, not one per record
+    for (const auto& type : m_registry.recordTypes()) {
+      for (const auto* other : m_store.list(type.id)) m_bodies[type.id].emplace(std::hash<std::string>{}(other->body), other->id);
+    }
+    m_bodiesIndexed = true;
+  }
+  auto byType = m_bodies.find(r.type);
+  if (byType == m_bodies.end()) return false;
+  auto [first, last] = byType->second.equal_range(std::hash<std::string>{}(r.body));
+  for (auto it = first; it != last; ++it) {
+    if (it->second == r.id) continue;
+    const core::StoredRecord* other = m_store.find(r.type, it->second);
+    if (other && other->body == r.body) return true;
+  }
+  return false;
+}
+
+Status ImportJob::mergeLive(const core::StoredRecord& incoming) {
+  const core::StoredRecord* local = m_store.find(incoming.type, incoming.id);
+  const bool aside = m_damaged.count(recordPath(m_store, incoming.type, incoming.id)) > 0;
+  auto trashed = m_localTrash.find({incoming.type, incoming.id});
+  auto write = [&](const core::StoredRecord& r) {
+    m_localTrash.erase({r.type, r.id});   // adopt() drops a trashed copy with the same id
+    Status s = m_store.adopt(r);
+    if (s) {
+      m_wrote = true;
+      remember(r);
+    }
+    return s;
+  };
+  if (local || aside) {
+    if (local && incoming.revision < local->revision) { ++m_report.kept; return Status::ok(); }
+    if (local && incoming.revision == local->revision && incoming.body == local->body) { ++m_report.kept; return Status::ok(); }
+    if (aside || incoming.revision == local->revision) {
+      // A true conflict: both are kept. Unless an earlier import already kept this very copy.
+      if (alreadyKeptCopy(incoming)) { ++m_report.kept; return Status::ok(); }
+      core::StoredRecord copy = incoming;
+      copy.id = core::newRecordId(m_store.now());
+      ++m_report.conflicts;
+      return write(copy);
+    }
+    ++m_report.updated;
+  } else if (trashed != m_localTrash.end()) {
+    if (incoming.revision <= trashed->second) { ++m_report.kept; return Status::ok(); }  // deleted here later
+    ++m_report.updated;
+  } else {
+    ++m_report.added;
+  }
+  return write(incoming);
+}
+
+Status ImportJob::mergeTrashed(const core::TrashedRecord& incoming) {
+  const std::string& type = incoming.record.type;
+  const std::string& id = incoming.record.id;
+  // Incoming trash only fills in what this device never had (and what this merge did not just write live).
+  if (m_store.find(type, id) || m_localTrash.count({type, id}) || m_incomingLive.count({type, id}) ||
+      m_damaged.count(trashPath(m_store, type, id)) || m_damaged.count(recordPath(m_store, type, id))) {
+    return Status::ok();
+  }
+  Status s = m_store.adoptTrashed(incoming);
+  if (s) {
+    m_wrote = true;
+    ++m_report.trashAdded;
+  }
+  return s;
+}
+
+Status ImportJob::replaceLive(const core::StoredRecord& incoming) {
+  Status s;
+  if (m_damaged.count(recordPath(m_store, incoming.type, incoming.id))) {
+    core::StoredRecord copy = incoming;   // the damaged file stays as it is; this one goes beside it
+    copy.id = core::newRecordId(m_store.now());
+    s = m_store.adopt(copy);
+    if (s) m_incomingLive.emplace(copy.type, copy.id);
+  } else {
+    s = m_store.adopt(incoming);
+    if (s) m_incomingLive.emplace(incoming.type, incoming.id);
+  }
+  if (s) {
+    m_wrote = true;
+    ++m_report.added;
+  }
+  return s;
+}
+
+Status ImportJob::replaceTrashed(const core::TrashedRecord& incoming) {
+  if (m_damaged.count(trashPath(m_store, incoming.record.type, incoming.record.id))) return Status::ok();
+  Status s = m_store.adoptTrashed(incoming);
+  if (s) {
+    m_wrote = true;
+    m_incomingTrash.emplace(incoming.record.type, incoming.record.id);
+    ++m_report.trashAdded;
+  }
+  return s;
+}
+
+// ---------------------------------------------------------------- at once
+namespace {
+template <class Doc>
+core::Result<MergeReport> runJob(core::RecordStore& store, const core::Registry& registry, Doc doc, ImportJob::Mode mode) {
+  ImportJob job(store, registry, std::move(doc), mode);
+  return job.run();
+}
+}  // namespace
+
+core::Result<MergeReport> mergeDocument(core::RecordStore& store, const core::Registry& registry, const CheckedDocument& doc) {
+  return runJob(store, registry, doc, ImportJob::Mode::Merge);
+}
+core::Result<MergeReport> mergeDocument(core::RecordStore& store, const core::Registry& registry, const BackupDocument& doc) {
+  return runJob(store, registry, doc, ImportJob::Mode::Merge);
+}
+core::Result<MergeReport> replaceWithDocument(core::RecordStore& store, const core::Registry& registry,
+                                              const CheckedDocument& doc) {
+  return runJob(store, registry, doc, ImportJob::Mode::Replace);
+}
 core::Result<MergeReport> replaceWithDocument(core::RecordStore& store, const core::Registry& registry,
                                               const BackupDocument& doc) {
-  if (auto s = precheck(store, registry, doc); !s) return s;
-  auto snapshot = writeSnapshot(store, registry);
-  if (!snapshot) {
-    return Status{snapshot.error().code(),
-                  "A safety copy of your current data could not be saved, so nothing was replaced. " + snapshot.error().message()};
-  }
-  MergeReport report;
-  report.snapshot = snapshot.value();
-  Status failure;
-  // Incoming first (a crash part way leaves more, never less), then what the backup does not hold.
-  std::map<std::pair<std::string, std::string>, bool> incomingLive, incomingTrash;
-  const auto damaged = damagedPaths(store);
-  auto isDamaged = [&](const std::string& path) { return std::find(damaged.begin(), damaged.end(), path) != damaged.end(); };
-  for (const auto& in : doc.records) {
-    core::StoredRecord r = normalized(registry, in);
-    if (isDamaged(recordPath(store, r.type, r.id))) r.id = core::newRecordId(store.now());
-    if (auto s = store.adopt(r); !s) { failure = s; break; }
-    incomingLive[{r.type, r.id}] = true;
-    ++report.added;
-  }
-  for (const auto& in : doc.trash) {
-    if (failure.code() != ErrorCode::Ok) break;
-    core::TrashedRecord t{normalized(registry, in.record), in.deletedMs};
-    if (isDamaged(trashPath(store, t.record.type, t.record.id))) continue;
-    if (auto s = store.adoptTrashed(t); !s) { failure = s; break; }
-    incomingTrash[{t.record.type, t.record.id}] = true;
-    ++report.trashAdded;
-  }
-  if (failure.isOk()) {
-    std::vector<std::pair<std::string, std::string>> goneLive, goneTrash;
-    for (const auto& type : registry.recordTypes()) {
-      for (const auto* r : store.list(type.id)) {
-        if (!incomingLive.count({r->type, r->id})) goneLive.emplace_back(r->type, r->id);
-      }
-    }
-    for (const auto* t : store.trash()) {
-      if (!incomingTrash.count({t->record.type, t->record.id})) goneTrash.emplace_back(t->record.type, t->record.id);
-    }
-    for (const auto& [type, id] : goneLive) store.discard(type, id, false);
-    for (const auto& [type, id] : goneTrash) store.discard(type, id, true);
-  }
-  store.announceReload();
-  if (!failure.isOk()) return failedPartWay(failure);
-  return report;
+  return runJob(store, registry, doc, ImportJob::Mode::Replace);
 }
 
 std::vector<SnapshotInfo> listSnapshots(const core::RecordStore& store) {
@@ -214,7 +342,7 @@ std::vector<SnapshotInfo> listSnapshots(const core::RecordStore& store) {
   return out;
 }
 
-core::Result<MergeReport> restoreSnapshot(core::RecordStore& store, const core::Registry& registry, const std::string& name) {
+core::Result<BackupDocument> readSnapshot(const core::RecordStore& store, const std::string& name) {
   if (name.find('/') != std::string::npos || name.find("..") != std::string::npos) {
     return Status{ErrorCode::Invalid, "This safety copy cannot be found. Nothing was changed."};
   }
@@ -222,6 +350,12 @@ core::Result<MergeReport> restoreSnapshot(core::RecordStore& store, const core::
   if (!text) return Status{ErrorCode::NotFound, "This safety copy cannot be found. Nothing was changed."};
   auto doc = parseDocument(text.value());
   if (!doc) return doc.error().toStatus();
+  return std::move(doc.value());
+}
+
+core::Result<MergeReport> restoreSnapshot(core::RecordStore& store, const core::Registry& registry, const std::string& name) {
+  auto doc = readSnapshot(store, name);
+  if (!doc) return doc.error();
   return replaceWithDocument(store, registry, doc.value());
 }
 

@@ -5,12 +5,19 @@
 //   replace: the current data is first written as a safety snapshot (a plain backup document in
 //            <root>/snapshots/<ms>.json, the newest kKeptSnapshots kept), then everything is replaced.
 //            restoreSnapshot() brings a snapshot back (itself taking a snapshot first).
-// Callers parse and check the whole document first (parseDocument + checkAgainstRegistry): these
-// functions check it again and change nothing when it does not pass.
+// Checking happens once: openBackup() returns a CheckedDocument (every body already in its type's current
+// schema) that merge and replace take as it is. Given a plain BackupDocument, or one checked against
+// another registry, they check it first and change nothing when it does not pass.
+// ImportJob does the same work a few records at a time, so the app can spread it over frames under a
+// progress bar; mergeDocument() and replaceWithDocument() run one to the end.
 #pragma once
 #include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/backup/backup_document.h"
@@ -24,7 +31,7 @@ inline constexpr size_t kKeptSnapshots = 5;
 
 // The whole import check in one step: decrypts the age file, parses the document and checks every record
 // against the registry. Nothing is touched; show previewDocument() of the result, then merge or replace.
-BackupResult<BackupDocument> openBackup(std::string_view ageFile, std::string_view passphrase,
+BackupResult<CheckedDocument> openBackup(std::string_view ageFile, std::string_view passphrase,
                                         const core::Registry& registry);
 
 // A backup of everything in the store, as an age file (binary, work factor 18 unless given).
@@ -40,10 +47,67 @@ struct MergeReport {
   std::string snapshot;    // replace only: the snapshot file name written first
 };
 
-// Merges `doc` into the store (see above). Reloads the store afterwards (listeners hear Reloaded).
+// Brings a document into a store in steps. Merge writes the incoming records first, then incoming trash;
+// replace first writes the safety snapshot, then the incoming records and trash, and only then removes what
+// the backup does not hold: a stop at any point (a crash, a reload) loses nothing. Listeners hear one
+// Reloaded change at the end (also after a failure part way, when something was written).
+class ImportJob {
+ public:
+  enum class Mode { Merge, Replace };
+  // Nothing is written before the first step(). The store and registry must outlive the job.
+  ImportJob(core::RecordStore& store, const core::Registry& registry, CheckedDocument doc, Mode mode);
+  // The same for a document not checked yet: the first step() checks it (and changes nothing if it fails).
+  ImportJob(core::RecordStore& store, const core::Registry& registry, BackupDocument doc, Mode mode);
+  // Does up to `maxWrites` record writes (the snapshot counts as one); true once finished.
+  bool step(size_t maxWrites);
+  // Runs to the end.
+  const core::Result<MergeReport>& run();
+  bool done() const { return m_phase == Phase::Done; }
+  // 0..1, by records handled.
+  double progress() const;
+  // The outcome, once done(): the report, or why it stopped (what was written so far is kept).
+  const core::Result<MergeReport>& result() const { return m_result; }
+  const BackupDocument& document() const { return m_doc.doc(); }
+  Mode mode() const { return m_mode; }
+
+ private:
+  enum class Phase { Start, Snapshot, Live, Trash, Sweep, Done };
+  using Key = std::pair<std::string, std::string>;   // (type, id)
+  bool begin();
+  core::Status mergeLive(const core::StoredRecord& incoming);
+  core::Status mergeTrashed(const core::TrashedRecord& incoming);
+  core::Status replaceLive(const core::StoredRecord& incoming);
+  core::Status replaceTrashed(const core::TrashedRecord& incoming);
+  bool alreadyKeptCopy(const core::StoredRecord& r);
+  void remember(const core::StoredRecord& r);
+  void finish(const core::Status& failure);
+
+  core::RecordStore& m_store;
+  const core::Registry& m_registry;
+  CheckedDocument m_doc;
+  std::optional<BackupDocument> m_unchecked;
+  Mode m_mode;
+  Phase m_phase = Phase::Start;
+  size_t m_index = 0;
+  size_t m_handled = 0;
+  bool m_wrote = false;
+  MergeReport m_report;
+  core::Result<MergeReport> m_result{MergeReport{}};
+  std::set<std::string> m_damaged;                 // record files kept aside at load (never replaced)
+  std::map<Key, uint64_t> m_localTrash;            // trashed here: revision
+  std::set<Key> m_incomingLive, m_incomingTrash;   // written by this job (replace: kept by the sweep)
+  std::vector<std::pair<Key, bool>> m_gone;        // replace: (key, trashed) not in the backup
+  bool m_bodiesIndexed = false;                    // conflicts: body hash -> ids, per type (built lazily)
+  std::map<std::string, std::unordered_multimap<size_t, std::string>> m_bodies;
+};
+
+// Merges `doc` into the store (see above) at once.
+core::Result<MergeReport> mergeDocument(core::RecordStore& store, const core::Registry& registry, const CheckedDocument& doc);
 core::Result<MergeReport> mergeDocument(core::RecordStore& store, const core::Registry& registry, const BackupDocument& doc);
 
 // Replaces everything in the store with `doc`, after writing a safety snapshot of the current data.
+core::Result<MergeReport> replaceWithDocument(core::RecordStore& store, const core::Registry& registry,
+                                              const CheckedDocument& doc);
 core::Result<MergeReport> replaceWithDocument(core::RecordStore& store, const core::Registry& registry,
                                               const BackupDocument& doc);
 
@@ -55,6 +119,9 @@ struct SnapshotInfo {
 
 // Safety snapshots, newest first.
 std::vector<SnapshotInfo> listSnapshots(const core::RecordStore& store);
+
+// Snapshot `name` as a document (not checked yet), or NotFound.
+core::Result<BackupDocument> readSnapshot(const core::RecordStore& store, const std::string& name);
 
 // Replaces the data with snapshot `name` (a snapshot of the current data is taken first).
 core::Result<MergeReport> restoreSnapshot(core::RecordStore& store, const core::Registry& registry, const std::string& name);

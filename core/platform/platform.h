@@ -57,6 +57,14 @@ struct StorageHealth {
 
 enum class InstallState { Unavailable, Available, Installed };
 
+// Where a file chooser sits on screen this frame: over a button the app drew (same units as ImGui).
+struct FilePickerPlacement {
+  std::string key;           // stable, e.g. "backups/import/file"
+  float x = 0, y = 0, w = 0, h = 0;   // the visible part of the button (nothing is placed when empty)
+  std::string accept;        // the <input type=file> accept list, e.g. ".age,.txt"
+  std::string label;         // accessible name (the button's words)
+};
+
 // Limits for a picture chosen from the device (pickImage). The browser checks them before and after
 // decoding, so an oversized file is never decoded.
 struct ImageLimits {
@@ -93,6 +101,15 @@ class Platform {
   // calls done(ok, name, bytes) later, from the event loop (ok = false when nothing was picked or it could
   // not be read). Natively: no-op (done is never called).
   virtual void pickFile(const std::string& accept, std::function<void(bool ok, std::string name, std::string bytes)> done) {}
+  // A file chooser laid over a button the app drew: in the browser a real <input type=file> in that place,
+  // so the click that opens the chooser is the browser's own event (Safari and others open no dialog from
+  // a click ImGui handles a frame later). Placed every frame like text fields; one not placed in a frame
+  // goes away (hidden at TextInputService::endFrame). done is called as for pickFile. Returns false where
+  // there is no such overlay (natively): the caller then calls pickFile() on its own click.
+  virtual bool placeFilePicker(const FilePickerPlacement& placement,
+                               std::function<void(bool ok, std::string name, std::string bytes)> done) {
+    return false;
+  }
   // Puts text on the system clipboard.
   virtual void copyToClipboard(const std::string& text) = 0;
   // Prints a clean page holding only `title` and `text` (the browser's own print dialog). Natively: no-op.

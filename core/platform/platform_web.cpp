@@ -44,6 +44,10 @@ EM_JS(void, js_text_style, (int bg, int fg, int accent, float fontPx), { TowardG
 EM_JS(void, js_text_clear_all, (), { TowardGlue.text.clearAll(); });
 EM_JS(void, js_text_password, (const char* key), { TowardGlue.text.makePassword(UTF8ToString(key)); });
 EM_JS(void, js_pick_file, (int request, const char* accept), { TowardGlue.pickFile(request, UTF8ToString(accept)); });
+EM_JS(void, js_place_picker, (int request, const char* key, float x, float y, float w, float h, const char* accept,
+                              const char* label), {
+  TowardGlue.pickers.place(request, UTF8ToString(key), x, y, w, h, UTF8ToString(accept), UTF8ToString(label));
+});
 
 EM_JS(int, js_storage_known, (), { return TowardPwa.state.persisted === null ? 0 : 1; });
 EM_JS(int, js_storage_persisted, (), { return TowardPwa.state.persisted ? 1 : 0; });
@@ -169,8 +173,23 @@ class WebPlatform final : public Platform {
     m_pickDone = std::move(done);
     js_pick_file(++m_pickRequest, accept.c_str());
   }
+  bool placeFilePicker(const FilePickerPlacement& p, std::function<void(bool, std::string, std::string)> done) override {
+    // Each overlay has its own request number; a file picked there goes to the done given last.
+    auto it = m_pickers.find(p.key);
+    if (it == m_pickers.end()) it = m_pickers.emplace(p.key, Picker{--m_nextPickerRequest, nullptr}).first;
+    it->second.done = std::move(done);
+    js_place_picker(it->second.request, p.key.c_str(), p.x, p.y, p.w, p.h, p.accept.c_str(), p.label.c_str());
+    return true;
+  }
   // The glue hands over a picked file (only the latest request is answered).
   void filePicked(int request, bool ok, std::string name, std::string bytes) {
+    for (auto& [key, picker] : m_pickers) {
+      if (picker.request == request && picker.done) {
+        auto done = picker.done;   // (kept: the overlay may be used again)
+        done(ok, std::move(name), std::move(bytes));
+        return;
+      }
+    }
     if (request != m_pickRequest || !m_pickDone) return;
     auto done = std::move(m_pickDone);
     m_pickDone = nullptr;
@@ -234,6 +253,12 @@ class WebPlatform final : public Platform {
   std::map<int, std::string> m_decodeInputs;   // JPEG bytes of decodes in flight, read by the glue
   std::function<void(bool, std::string, std::string)> m_pickDone;
   int m_pickRequest = 0;
+  struct Picker {
+    int request;   // negative: never one of pickFile's numbers
+    std::function<void(bool, std::string, std::string)> done;
+  };
+  std::map<std::string, Picker> m_pickers;   // file chooser overlays by key
+  int m_nextPickerRequest = 0;
   WebTextInput m_text;
 };
 

@@ -20,6 +20,12 @@ namespace {
 
 // ---------------------------------------------------------------- [SECTION] helpers
 constexpr int64_t kSealBudgetMs = 12;   // sealing time per frame: the page stays responsive
+// Importing time per frame: four times what the rest of the last frame took (drawing it, the browser), so
+// about 80 % of the time goes to the work, between 12 ms (a fast device: about 60 frames a second) and
+// 100 ms (slow software WebGL: the progress bar still moves several times a second).
+constexpr int64_t kImportBudgetMinMs = 12, kImportBudgetMaxMs = 100;
+constexpr size_t kImportStep = 16;      // records written between two looks at the clock
+constexpr const char* kBackupAccept = ".age,.txt,application/octet-stream";
 
 void wipe(std::string& s) {
   std::fill(s.begin(), s.end(), '\0');
@@ -53,6 +59,7 @@ void Gap(float ems = 0.6f) { ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * ems))
 
 
 bool g_reminderDismissed = false;   // "Not now": until the app is next opened
+size_t g_importRecordsPerFrame = 0;  // tests only (setImportRecordsPerFrame)
 
 }  // namespace
 
@@ -69,7 +76,7 @@ void BackupView::wipePassphrases() {
 
 void BackupView::forgetImport() {
   m_haveDoc = false;
-  m_doc = backup::BackupDocument{};
+  m_doc = backup::CheckedDocument{};
   m_preview = backup::BackupPreview{};
   m_confirmReplace = false;
   m_fileName.clear();
@@ -80,7 +87,7 @@ void BackupView::forgetImport() {
 
 int64_t BackupView::nextWakeMs() const {
   // Work in progress needs the next frame at once (only while this page is shown).
-  return m_shown && (m_work != Work::None || m_sealing) ? 0 : -1;
+  return m_shown && (m_work != Work::None || m_sealing || m_job) ? 0 : -1;
 }
 
 void BackupView::onHide() {
@@ -90,6 +97,12 @@ void BackupView::onHide() {
     m_encryptor.reset();
     m_sealing = false;
     m_exportProblem = "The backup was stopped when you left this page. Nothing was changed.";
+  }
+  // An import part way is finished now (in one go): stopping it would leave a merge half done, or a replace
+  // with both old and new records.
+  if (m_job) {
+    m_job->run();
+    finishImport();
   }
   // Work announced but not started yet waits for a new click (never runs unseen on return).
   m_work = Work::None;
@@ -102,7 +115,11 @@ void BackupView::draw(ViewContext& ctx) {
   m_shown = true;
   ImGui::BeginChild("backups", ImVec2(0, 0));
   Heading(ctx.fonts, "Backups");
-  if (m_work != Work::None || m_sealing) {
+  if (m_storing && ctx.saved) {
+    m_storing = false;
+    m_importNote += " It is all saved in this browser.";
+  }
+  if (m_work != Work::None || m_sealing || m_job) {
     drawBusy(ctx);
   } else {
     MutedText("A backup is one file holding everything you wrote in Toward, locked with a passphrase you "
@@ -187,6 +204,7 @@ void BackupView::continueExport(ViewContext& ctx) {
   } while (!m_encryptor.done() && ctx.platform.nowMs() - t0 < kSealBudgetMs);
   if (!m_encryptor.done()) return;
   m_sealing = false;
+  ctx.platform.wake();   // the page itself again in the next frame (with its file chooser)
   std::string file = m_encryptor.take();
   ctx.platform.downloadFile(m_exportName, "application/octet-stream", file);
   core::BackupState state = core::loadBackupState(m_store);
@@ -216,21 +234,7 @@ void BackupView::drawImport(ViewContext& ctx) {
               "here now is kept as a snapshot too).");
     Gap(0.3f);
   }
-  if (QuietButton(m_fileName.empty() ? "Choose a backup file..." : "Choose another file...")) {
-    m_importProblem.clear();
-    m_importNote.clear();
-    m_picking = true;
-    ctx.platform.pickFile("", [this](bool ok, std::string name, std::string bytes) {
-      m_picking = false;
-      if (!ok) {
-        if (!name.empty()) m_importProblem = "That file could not be read on this device (it may be too large). Nothing was changed.";
-        return;
-      }
-      m_fileName = std::move(name);
-      m_fileBytes = std::move(bytes);
-      m_importProblem.clear();
-    });
-  }
+  chooseFile(ctx);
   if (!m_fileName.empty()) {
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
@@ -254,12 +258,49 @@ void BackupView::drawImport(ViewContext& ctx) {
     MutedText("Opening it takes a few seconds. Nothing changes yet.");
   }
   if (!m_importProblem.empty()) WarningText(m_importProblem);
-  if (!m_importNote.empty()) BodyText(m_importNote.c_str());
+  if (!m_importNote.empty()) BodyText((m_importNote + (m_storing ? " Saving it in this browser now..." : "")).c_str());
+}
+
+// The chooser button: in the browser a real file input lies over it (the chooser opens in the click's
+// own event); elsewhere the click asks the platform.
+void BackupView::chooseFile(ViewContext& ctx) {
+  const char* label = m_fileName.empty() ? "Choose a backup file..." : "Choose another file...";
+  const bool clicked = QuietButton(label);
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  const ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 clipMin = draw->GetClipRectMin(), clipMax = draw->GetClipRectMax();
+  core::FilePickerPlacement placement;
+  placement.key = "backups/import/file";
+  placement.x = std::max(min.x, clipMin.x);
+  placement.y = std::max(min.y, clipMin.y);
+  placement.w = std::max(0.0f, std::min(max.x, clipMax.x) - placement.x);
+  placement.h = std::max(0.0f, std::min(max.y, clipMax.y) - placement.y);
+  // A popup (the phone's "More" pages) may lie over the button: its clicks are not the chooser's.
+  if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopup)) placement.w = placement.h = 0;
+  placement.accept = kBackupAccept;
+  placement.label = label;
+  auto done = [this](bool ok, std::string name, std::string bytes) { filePicked(ok, std::move(name), std::move(bytes)); };
+  ctx.platform.placeFilePicker(placement, done);
+  // A click that reached the button itself (no overlay here, the keyboard, or a click in the frame before
+  // the overlay came back) asks the platform, as a browser allows so soon after a click.
+  if (clicked) ctx.platform.pickFile(kBackupAccept, done);
+}
+
+void BackupView::filePicked(bool ok, std::string name, std::string bytes) {
+  m_picking = false;
+  if (!ok) {
+    if (!name.empty()) m_importProblem = "That file could not be read on this device (it may be too large). Nothing was changed.";
+    return;
+  }
+  m_fileName = std::move(name);
+  m_fileBytes = std::move(bytes);
+  m_importProblem.clear();
+  m_importNote.clear();
 }
 
 void BackupView::drawPreview(ViewContext& ctx) {
   const backup::BackupPreview& p = m_preview;
-  BodyText(("This backup was made on " + core::formatLongDate(m_doc.createdMs) + ". It holds:").c_str());
+  BodyText(("This backup was made on " + core::formatLongDate(m_doc.doc().createdMs) + ". It holds:").c_str());
   for (const auto& [type, n] : p.byType) {
     const core::RecordType* t = m_registry.recordType(type);
     ImGui::Bullet();
@@ -326,14 +367,23 @@ void BackupView::drawBusy(ViewContext& ctx) {
   BodyText(text);
   Gap(0.3f);
   const bool exporting = m_work == Work::Export || m_sealing;
-  if (exporting) {
+  const bool importing = m_job || m_work == Work::Merge || m_work == Work::Replace || m_work == Work::Restore;
+  if (exporting || importing) {
+    float progress = 0.0f;
+    if (m_sealing) progress = float(m_encryptor.progress());
+    if (m_job) progress = float(m_job->progress());
     ImGui::PushStyleColor(ImGuiCol_PlotHistogram, palette().accent);
-    ImGui::ProgressBar(m_sealing ? float(m_encryptor.progress()) : 0.0f, ImVec2(fieldWidth(ctx), 0), "");
+    ImGui::ProgressBar(progress, ImVec2(fieldWidth(ctx), 0), "");
     ImGui::PopStyleColor();
   }
-  MutedText("Everything you wrote stays as it is while this runs.");
+  MutedText(importing ? "Please keep this page open until it is done. Nothing is lost if it stops part way."
+                      : "Everything you wrote stays as it is while this runs.");
   if (m_sealing) {
     continueExport(ctx);
+    return;
+  }
+  if (m_job) {
+    continueImport(ctx);
     return;
   }
   if (!m_announced) {
@@ -342,6 +392,7 @@ void BackupView::drawBusy(ViewContext& ctx) {
     return;
   }
   runWork(ctx);
+  ctx.platform.wake();   // what came of it is drawn in the next frame
 }
 
 void BackupView::runWork(ViewContext& ctx) {
@@ -381,32 +432,68 @@ void BackupView::runWork(ViewContext& ctx) {
     }
     case Work::Merge:
     case Work::Replace: {
-      const bool replace = work == Work::Replace;
-      auto r = replace ? backup::replaceWithDocument(m_store, m_registry, m_doc) : backup::mergeDocument(m_store, m_registry, m_doc);
-      if (!r) {
-        m_importProblem = r.error().message();
-        return;
-      }
-      core::saveBackupState(m_store, core::stateAfterImport(before, core::loadBackupState(m_store), m_doc.createdMs));
-      if (replace) m_snapshot = r.value().snapshot;
-      afterImport(r.value(), replace);
-      forgetImport();
-      m_importProblem.clear();
+      const auto mode = work == Work::Replace ? backup::ImportJob::Mode::Replace : backup::ImportJob::Mode::Merge;
+      m_jobWork = work;
+      m_stateBefore = before;
+      m_job = std::make_unique<backup::ImportJob>(m_store, m_registry, std::move(m_doc), mode);
+      m_work = work;   // (the busy words stay while the job runs)
       break;
     }
     case Work::Restore: {
-      auto r = backup::restoreSnapshot(m_store, m_registry, m_snapshot);
-      if (!r) {
-        m_importProblem = r.error().message();
+      auto doc = backup::readSnapshot(m_store, m_snapshot);
+      if (!doc) {
+        m_importProblem = doc.error().message();
         return;
       }
-      m_snapshot.clear();
-      m_importNote = "Your data from before the import is back.";
-      m_importProblem.clear();
+      m_jobWork = work;
+      m_stateBefore = before;
+      m_job = std::make_unique<backup::ImportJob>(m_store, m_registry, std::move(doc.value()), backup::ImportJob::Mode::Replace);
+      m_work = work;
       break;
     }
   }
 }
+
+void BackupView::continueImport(ViewContext& ctx) {
+  const int64_t t0 = ctx.platform.nowMs();
+  const int64_t between = m_importStepEndMs > 0 ? t0 - m_importStepEndMs : 0;
+  const int64_t budget = std::clamp<int64_t>(4 * between, kImportBudgetMinMs, kImportBudgetMaxMs);
+  if (g_importRecordsPerFrame > 0) m_job->step(g_importRecordsPerFrame);
+  else while (!m_job->step(kImportStep) && ctx.platform.nowMs() - t0 < budget) {
+  }
+  m_importStepEndMs = ctx.platform.nowMs();
+  if (!m_job->done()) return;
+  finishImport();
+  ctx.platform.wake();
+  // Written to this browser's memory: now to its storage at once, and "saved" only when that is done.
+  if (ctx.requestFlush) ctx.requestFlush();
+}
+
+void BackupView::finishImport() {
+  std::unique_ptr<backup::ImportJob> job = std::move(m_job);
+  m_importStepEndMs = 0;
+  const Work work = m_jobWork;
+  m_work = Work::None;
+  m_announced = false;
+  const auto& r = job->result();
+  if (!r) {
+    m_importProblem = r.error().message();
+    return;
+  }
+  m_importProblem.clear();
+  if (work == Work::Restore) {
+    m_snapshot.clear();
+    m_importNote = "Your data from before the import is back.";
+  } else {
+    core::saveBackupState(m_store, core::stateAfterImport(m_stateBefore, core::loadBackupState(m_store), job->document().createdMs));
+    if (work == Work::Replace) m_snapshot = r.value().snapshot;
+    afterImport(r.value(), work == Work::Replace);
+    forgetImport();
+  }
+  m_storing = true;
+}
+
+void setImportRecordsPerFrame(size_t records) { g_importRecordsPerFrame = records; }
 
 // ---------------------------------------------------------------- [SECTION] reminder banner
 bool BackupReminderBanner(core::RecordStore& store, int64_t nowMs) {

@@ -3,18 +3,23 @@
 // then the payload sealed in 64 KiB steps across frames under a real progress bar, and the download
 // (toward-backup-YYYY-MM-DD.age). Bringing one back: pick a file, type its passphrase, everything is
 // decrypted and checked before anything changes (backup::openBackup), a preview of what it holds, then
-// merge or replace (replace keeps a safety snapshot and offers to restore it). Every failure has its own
+// merge or replace (replace keeps a safety snapshot and offers to restore it), done a few hundred records per
+// frame under a real progress bar (backup::ImportJob), and "saved" said only once the browser's storage
+// holds all of it. The file chooser is a real <input type=file> over the button (Platform::placeFilePicker)
+// so the browser opens it inside the click's own event. Every failure has its own
 // calm message and changes nothing. Passphrases live only in this view's fields, are never stored or
 // logged, and are wiped (zero-filled) as soon as they were used or the page is left.
 // Also: BackupReminderBanner(), the optional gentle reminder the shell shows (off by default).
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "core/backup/age_format.h"
 #include "core/backup/backup_document.h"
 #include "core/backup/backup_merge.h"
+#include "core/backup_state.h"
 #include "core/record_store.h"
 #include "core/registry.h"
 #include "core/ui/view.h"
@@ -39,6 +44,10 @@ class BackupView final : public View {
   void drawBusy(ViewContext& ctx);
   void runWork(ViewContext& ctx);
   void continueExport(ViewContext& ctx);
+  void continueImport(ViewContext& ctx);
+  void finishImport();
+  void chooseFile(ViewContext& ctx);
+  void filePicked(bool ok, std::string name, std::string bytes);
   void afterImport(const backup::MergeReport& report, bool replaced);
   void forgetImport();
   void wipePassphrases();
@@ -57,11 +66,16 @@ class BackupView final : public View {
   std::string m_fileName, m_fileBytes, m_importPass;
   bool m_picking = false;
   bool m_haveDoc = false;
-  backup::BackupDocument m_doc;
+  backup::CheckedDocument m_doc;
   backup::BackupPreview m_preview;
   bool m_confirmReplace = false;
   std::string m_importNote, m_importProblem;
   std::string m_snapshot;       // the safety snapshot the last replace wrote (offered for restoring)
+  std::unique_ptr<backup::ImportJob> m_job;   // merge, replace or restore: written across frames
+  Work m_jobWork = Work::None;  // what m_job is doing
+  core::BackupState m_stateBefore;   // the backup state before the import (kept through it)
+  bool m_storing = false;       // the import is written; "saved" waits for the browser's storage
+  int64_t m_importStepEndMs = 0;   // when the last frame's import work ended (sizes the next frame's)
 
   // work that blocks: announced in one drawn frame, done in the next
   Work m_work = Work::None;
@@ -75,5 +89,9 @@ class BackupView final : public View {
 // (and there is something to back up). Returns true when they chose to make a backup now (the shell then
 // opens the Backups page). "Not now" hides it until the app is next opened.
 bool BackupReminderBanner(core::RecordStore& store, int64_t nowMs);
+
+// Tests: at most `records` records imported per frame (0 = as many as fit in the frame's time budget), so
+// a browser test can watch an import part way on any machine.
+void setImportRecordsPerFrame(size_t records);
 
 }  // namespace toward::ui

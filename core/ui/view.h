@@ -3,6 +3,7 @@
 // view state (selection, open flags, the text being typed before it is saved).
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "core/platform/platform.h"
@@ -18,6 +19,7 @@ struct ViewContext {
   bool compact = false;        // phone-sized screen: one column, bigger touch targets
   bool reducedMotion = false;
   bool saved = true;           // every change is durable (the shell's indicator says the same)
+  std::function<void()> requestFlush;   // asks for a sync as soon as possible (may be empty)
 };
 
 class View {

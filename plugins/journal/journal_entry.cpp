@@ -93,6 +93,68 @@ bool readEntryQuick(const std::string& body, JournalEntry& e) {
   return true;
 }
 
+std::string saveEntryQuick(const JournalEntry& e) {
+  rapidjson::StringBuffer sb;
+  rapidjson::Writer<rapidjson::StringBuffer> w(sb);
+  auto str = [&](const char* key, const std::string& v) {
+    w.Key(key);
+    w.String(v.c_str(), rapidjson::SizeType(v.size()));
+  };
+  auto list = [&](const char* key, const std::vector<std::string>& v) {
+    w.Key(key);
+    w.StartArray();
+    for (const auto& x : v) w.String(x.c_str(), rapidjson::SizeType(x.size()));
+    w.EndArray();
+  };
+  // The order and kinds of JournalEntry::save and Fork::save.
+  w.StartObject();
+  str("kind", e.kind);
+  str("title", e.title);
+  w.Key("timeMs");
+  w.Int64(e.timeMs);
+  str("text", e.text);
+  list("tags", e.tags);
+  w.Key("bringToSession");
+  w.Bool(e.bringToSession);
+  str("contentNote", e.contentNote);
+  w.Key("doNotResurface");
+  w.Bool(e.doNotResurface);
+  w.Key("fork");
+  w.StartObject();
+  const Fork& k = e.fork;
+  str("whatHappened", k.whatHappened);
+  w.Key("feelings");
+  w.StartArray();
+  for (const auto& f : k.feelings) {
+    w.StartObject();
+    str("word", f.word);
+    w.Key("intensity");
+    w.Uint(f.intensity);
+    w.EndObject();
+  }
+  w.EndArray();
+  list("bodyAreas", k.bodyAreas);
+  list("urges", k.urges);
+  str("direction", k.direction);
+  w.Key("secondsStayed");
+  w.Uint(k.secondsStayed);
+  str("compassionFrom", k.compassionFrom);
+  w.Key("intensityAfter");
+  w.Int(k.intensityAfter);
+  str("afterwards", k.afterwards);
+  w.EndObject();
+  w.EndObject();
+  return std::string(sb.GetString(), sb.GetSize());
+}
+
+core::Result<std::string> normalizeEntry(const std::string& body, uint32_t schema) {
+  JournalEntry e;
+  if (schema == JournalEntry::kSchema && body.size() <= core::kMaxRecordBytes && readEntryQuick(body, e)) {
+    return saveEntryQuick(e);
+  }
+  return core::normalizeBody<JournalEntry>(body, schema);
+}
+
 std::string describeEntry(const JournalEntry& entry) {
   if (!entry.title.empty()) return entry.title;
   std::string words;

@@ -107,6 +107,14 @@ struct JournalEntry {
 // the proper message.
 bool readEntryQuick(const std::string& body, JournalEntry& out);
 
+// The entry's canonical body text, exactly as core::saveBody writes it, several times faster (one writer,
+// no stream, no second pass).
+std::string saveEntryQuick(const JournalEntry& entry);
+
+// The journal entry type's normalize: readEntryQuick + saveEntryQuick for current bodies (opening a backup
+// normalizes every entry once), core::normalizeBody otherwise. The same text as core::normalizeBody.
+core::Result<std::string> normalizeEntry(const std::string& body, uint32_t schema);
+
 // What a list or a trash line shows for an entry: its title, or its first words.
 std::string describeEntry(const JournalEntry& entry);
 

@@ -65,7 +65,17 @@ async function fillPassphrase(page, label, value) {
   await waitUntil(async () => (await api.framesRendered(page)) >= frames + 2, { message: 'frames after typing' });
 }
 
+// The chooser now opens inside the click's own event, so Playwright must be intercepting choosers before
+// the click (it starts to when the first listener is added, asynchronously): one listener for the page's life.
+async function interceptChoosers(page) {
+  if (page.__intercepting) return;
+  page.__intercepting = true;
+  page.on('filechooser', () => {});
+  await sleep(300);
+}
+
 async function pickFile(page, file) {
+  await interceptChoosers(page);
   const chooser = page.waitForEvent('filechooser', { timeout: 10_000 });
   await page.mouse.click(...DESKTOP.chooseFile);
   await (await chooser).setFiles(file);
@@ -268,8 +278,135 @@ test('the Backups page at phone size (screenshots of export and import)', { time
     await page.mouse.wheel(0, 800);
     await sleep(500);
     await shot(page, 'backup-import-phone');
+    // The file chooser lies over its button; while a popup (the "More" pages) is open it steps aside, so the
+    // popup's clicks are never taken for the chooser's.
+    const picker = page.locator('input.file-picker');
+    await waitUntil(async () => (await picker.count()) === 1 && (await picker.isVisible()), { message: 'the chooser over its button' });
+    await page.mouse.click(341, 844 - 40);   // "More"
+    await waitUntil(async () => !(await picker.isVisible()), { message: 'the chooser out of the way of the popup' });
+    await shot(page, 'backup-more-open-phone');
+    await page.mouse.click(100, 300);   // a click beside the popup closes it
+    await waitUntil(async () => picker.isVisible(), { message: 'the chooser back once the popup closed' });
     p.assertNoErrors();
   } finally {
     await p.dispose();
   }
 });
+
+// A backup document of `n` journal entries, encrypted by toward-cli (work factor 10: quick to open).
+function makeAgeFile(n, name) {
+  const records = [];
+  for (let i = 0; i < n; i++) {
+    records.push({
+      type: TYPE, id: `bulk-${String(i).padStart(5, '0')}`, schema: 1, revision: 1,
+      createdMs: 1764000000000 + i * 1000, updatedMs: 1764000000000 + i * 1000,
+      body: { kind: 'free', title: `bulk ${i}`, timeMs: 1764000000000 + i * 1000, text: `words ${i} `.repeat(60) },
+    });
+  }
+  const json = path.join(work, `${name}.json`);
+  fs.writeFileSync(json, JSON.stringify({ toward: 'backup', format: 1, createdMs: 1764100000000, app: '0.1.0', records, trash: [] }));
+  const r = spawnSync(path.join(ROOT, 'build/native/toward-cli'), ['encrypt', json, '--work-factor', '10'],
+    { env: { ...process.env, TOWARD_PASSPHRASE: PASS }, maxBuffer: 1 << 28 });
+  assert.equal(r.status, 0, `toward-cli encrypt: ${r.stderr}`);
+  const file = path.join(work, `${name}.age`);
+  fs.writeFileSync(file, r.stdout);
+  return file;
+}
+
+// Opens `file` on the Backups page and waits for the preview; returns the "Add it to what is here" box.
+async function openToPreview(page, file) {
+  await pickFile(page, file);
+  await fillPassphrase(page, 'Passphrase for this backup', PASS);
+  await page.mouse.click(...DESKTOP.openBackup);
+  await page.waitForSelector('input[aria-label="Passphrase for this backup"]', { state: 'detached', timeout: 30_000 });
+  return waitUntil(async () => {
+    const box = await colourBox(page, ACCENT, { ...DESKTOP.importColumn, y: 300 }, 6);
+    return box.n > 500 ? box : null;
+  }, { timeoutMs: 60_000, intervalMs: 200, message: 'the preview' });
+}
+
+test('the file chooser is a real file input over the drawn button: it opens in the click\'s own event',
+  { timeout: 120_000 }, async () => {
+    const p = await Profile.launch();
+    try {
+      const page = await openApp(p, server.url);
+      await openPage(page, 'backups');
+      const input = page.locator('input.file-picker[aria-label="Choose a backup file..."]');
+      assert.equal(await input.count(), 1, 'one file input over the button');
+      const box = await input.boundingBox();
+      assert.ok(box.x <= DESKTOP.chooseFile[0] && DESKTOP.chooseFile[0] <= box.x + box.width &&
+                box.y <= DESKTOP.chooseFile[1] && DESKTOP.chooseFile[1] <= box.y + box.height,
+      `the input lies over the button (${JSON.stringify(box)})`);
+      // A click where the button is drawn reaches the input itself (not the canvas a frame later).
+      await interceptChoosers(page);
+      const chooser = page.waitForEvent('filechooser', { timeout: 5_000 });
+      await page.mouse.click(...DESKTOP.chooseFile);
+      const c = await chooser;
+      assert.equal(await c.element().evaluate((el) => el.className), 'file-picker');
+      assert.equal(c.isMultiple(), false);
+      // Cancelling changes nothing; leaving the page takes the input away.
+      await openPage(page, 'journal');
+      assert.equal(await input.count(), 0, 'no file input left over another page');
+      p.assertNoErrors();
+    } finally {
+      await p.dispose();
+    }
+  });
+
+test('a merge of 3,000 records runs across frames under a progress bar, is saved only after the sync, and a reload part way loses nothing',
+  { timeout: 300_000 }, async () => {
+    const N = 3000;
+    const file = makeAgeFile(N, 'bulk');
+    const p = await Profile.launch();
+    try {
+      const page = await openApp(p, server.url);
+      const mine = [];
+      for (const text of ['mine, before the import', 'also mine']) mine.push(await api.put(page, TYPE, { kind: 'free', text }));
+      await api.flush(page);
+      await openPage(page, 'backups');
+
+      // ---- first try: reloaded part way
+      let add = await openToPreview(page, file);
+      await page.evaluate(() => window.towardTest.importRecordsPerFrame(40));   // slow enough to watch anywhere
+      await page.evaluate(() => window.towardTest.frameStats(true));
+      await page.mouse.click(add.minX + 40, add.minY + 12);
+      const partWay = await waitUntil(async () => {
+        const n = await page.evaluate((t) => window.towardTest.count(t), TYPE);
+        return n > mine.length + 200 ? n : null;
+      }, { timeoutMs: 60_000, intervalMs: 10, message: 'the merge under way' });
+      // The progress bar (accent, part filled) is drawn while records come in, frame after frame.
+      const bar = await colourBox(page, ACCENT, { x: 260, y: 100, w: 700, h: 120 }, 6);
+      await shot(page, 'backup-import-progress-desktop');
+      const frames = await page.evaluate(() => window.towardTest.frameStats(false));
+      assert.ok(bar.n > 500 && bar.maxX < 780, `a progress bar, part filled (${JSON.stringify(bar)})`);
+      assert.ok(frames.frames >= 5, `frames keep being drawn during the merge (${JSON.stringify(frames)})`);
+      assert.ok(partWay < N + mine.length, `stopped part way (${partWay})`);
+      page.once('dialog', (d) => d.accept());   // "leave the page?" while not everything is saved: yes
+      await reloadApp(page);
+      const afterReload = await page.evaluate((t) => window.towardTest.count(t), TYPE);
+      for (const id of mine) assert.ok((await api.list(page, TYPE)).some((r) => r.id === id), `my entry ${id} after the reload`);
+      assert.ok(afterReload >= mine.length && afterReload <= N + mine.length, `after the reload: ${afterReload}`);
+
+      // ---- again, to the end: every record, "saved" only once IndexedDB has them
+      await openPage(page, 'backups');
+      add = await openToPreview(page, file);
+      await page.evaluate(() => window.towardTest.importRecordsPerFrame(0));
+      await page.evaluate(() => window.towardTest.frameStats(true));
+      await page.mouse.click(add.minX + 40, add.minY + 12);
+      await waitUntil(async () => (await page.evaluate((t) => window.towardTest.count(t), TYPE)) === N + mine.length,
+        { timeoutMs: 120_000, intervalMs: 20, message: 'every record merged' });
+      const stats = await page.evaluate(() => window.towardTest.frameStats(true));
+      assert.ok(stats.frames >= 2, `the merge took more than one frame (${JSON.stringify(stats)})`);
+      assert.ok(stats.maxMs < 1000, `no frame froze the page (${JSON.stringify(stats)})`);
+      await waitUntil(async () => (await api.state(page)).saved, { timeoutMs: 60_000, message: 'saved' });
+      assert.ok((await page.evaluate(() => window.towardTest.lastSyncWrites())) > 0);
+      await sleep(300);
+      await shot(page, 'backup-import-merged-saved-desktop');
+      // Nothing more to flush: the reload finds everything.
+      await reloadApp(page);
+      assert.equal(await page.evaluate((t) => window.towardTest.count(t), TYPE), N + mine.length);
+      p.assertNoErrors();
+    } finally {
+      await p.dispose();
+    }
+  });

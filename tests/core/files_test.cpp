@@ -1,5 +1,6 @@
 // tests/core/files_test.cpp: atomic writes and the timestamps IndexedDB mirroring depends on.
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include "core/files.h"
 #include "test_support.h"
@@ -36,6 +37,21 @@ TEST_CASE("[files] reading a missing file says NotFound; folders are created wit
   REQUIRE(core::files::makeDirs(dir.path() + "/x/y/z"));
   CHECK(core::files::listDirs(dir.path() + "/x") == std::vector<std::string>{"y"});
   CHECK(core::files::removeFile(dir.path() + "/missing"));
+}
+
+TEST_CASE("[files] a folder removed after makeDirs saw it is made again by the next write") {
+  test::TempDir dir;
+  const std::string folder = dir.path() + "/records/journal.entry";
+  REQUIRE(core::files::makeDirs(folder));
+  REQUIRE(core::files::writeFileAtomic(folder + "/a.json", "a"));
+  REQUIRE(core::files::removeFile(folder + "/a.json"));
+  REQUIRE(::rmdir(folder.c_str()) == 0);   // e.g. a reload from IndexedDB that did not have it
+  REQUIRE(core::files::makeDirs(folder));  // (known from before: no look at the disk)
+  REQUIRE(core::files::writeFileAtomic(folder + "/b.json", "b"));
+  CHECK(core::files::readFile(folder + "/b.json").value() == "b");
+  REQUIRE(core::files::writeFileAtomic(folder + "/b.json", "b2"));   // replacing goes through a temp file
+  CHECK(core::files::readFile(folder + "/b.json").value() == "b2");
+  CHECK(core::files::listFiles(folder) == std::vector<std::string>{"b.json"});
 }
 
 TEST_CASE("[files] a write into a folder that cannot exist fails with a message and changes nothing") {

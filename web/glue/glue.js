@@ -143,7 +143,48 @@ var TowardGlue = (function () {
   // any failed sync or reload, and then read again the slow, sure way.
   const remote = { entries: null };
 
+  // Emscripten's file system finds every path component in one hash table of 4096 chains; with tens of
+  // thousands of record files each lookup walks long chains (every file operation does several). A wider
+  // table keeps them short. Nodes made so far are hashed again into it.
+  function widenNameTable() {
+    const old = FS.nameTable;
+    if (!old || old.length >= 65536) return;
+    const nodes = [];
+    for (let i = 0; i < old.length; i++) {
+      for (let n = old[i]; n; n = n.name_next) nodes.push(n);
+    }
+    FS.nameTable = new Array(65536);
+    nodes.forEach((n) => FS.hashAddNode(n));
+  }
+
+  // What is in the in-memory tree under the mount (path -> {timestamp}), as IDBFS.getLocalSet gives it,
+  // read from the nodes themselves instead of a stat() by path for each file (each resolves the whole
+  // path again). Null when the tree holds anything but plain files and folders (then IDBFS's own way).
+  function localSetFromNodes(mountpoint) {
+    const entries = {};
+    const stack = [{ path: mountpoint, node: FS.lookupPath(mountpoint).node }];
+    while (stack.length) {
+      const dir = stack.pop();
+      const names = Object.keys(dir.node.contents || {});
+      for (let i = 0; i < names.length; i++) {
+        const node = dir.node.contents[names[i]];
+        const path = dir.path + '/' + names[i];
+        if (node.mounted || !(FS.isDir(node.mode) || FS.isFile(node.mode))) return null;
+        entries[path] = { timestamp: new Date(node.timestamp) };
+        if (FS.isDir(node.mode)) stack.push({ path, node });
+      }
+    }
+    return entries;
+  }
+
   function instrumentIDBFS() {
+    const getLocalSet = IDBFS.getLocalSet;
+    IDBFS.getLocalSet = function (mount, callback) {
+      let entries = null;
+      try { entries = mount.mountpoint === DATA ? localSetFromNodes(mount.mountpoint) : null; } catch (e) { entries = null; }
+      if (!entries) return getLocalSet.call(this, mount, callback);
+      return callback(null, { type: 'local', entries });
+    };
     const getRemoteSet = IDBFS.getRemoteSet;
     IDBFS.getRemoteSet = function (mount, callback) {
       if (!remote.entries || mount.mountpoint !== DATA) {
@@ -195,6 +236,7 @@ var TowardGlue = (function () {
 
   function preRun() {
     addRunDependency('toward-start');
+    widenNameTable();
     FS.mkdir(DATA);
     FS.mount(IDBFS, {}, DATA);
     instrumentIDBFS();
@@ -437,6 +479,7 @@ var TowardGlue = (function () {
       if (focus && document.activeElement !== f.el) f.el.focus({ preventScroll: true });
     },
     endFrame() {
+      pickers.endFrame();
       // (no destructuring in for-of: Emscripten 3.1.6's minifier mangles it)
       this.fields.forEach((f, key) => {
         if (!f.placed) {
@@ -498,6 +541,25 @@ var TowardGlue = (function () {
     setTimeout(() => URL.revokeObjectURL(url), 60000);
   }
 
+  // Hands a picked file's bytes (a Uint8Array, or null) to C++ (toward_platform_file_picked).
+  function deliverFile(request, ok, name, bytes) {
+    let ptr = 0;
+    const size = bytes ? bytes.length : 0;
+    if (ok && size > 0) {
+      ptr = Module._toward_platform_alloc(size);
+      if (!ptr) { ok = false; } else { HEAPU8.set(bytes, ptr); }
+    }
+    call('toward_platform_file_picked', null, ['number', 'number', 'string', 'number', 'number'],
+      [request, ok ? 1 : 0, name || '', ptr, ok ? size : 0]);
+    wake();
+  }
+  function readChosen(request, input) {
+    const file = input.files && input.files[0];
+    if (!file) { deliverFile(request, false, '', null); return; }
+    file.arrayBuffer().then((buf) => deliverFile(request, true, file.name, new Uint8Array(buf)),
+      () => deliverFile(request, false, file.name, null));
+  }
+
   // Lets the person pick a file with a hidden <input type=file> (no inline script: CSP), then hands its
   // bytes to C++ (toward_platform_file_picked). Only the latest request is answered there.
   function pickFile(request, accept) {
@@ -506,30 +568,52 @@ var TowardGlue = (function () {
     if (accept) input.accept = accept;
     input.hidden = true;
     let answered = false;
-    const answer = (ok, name, bytes) => {
+    const answer = (fn) => {
       if (answered) return;
       answered = true;
       input.remove();
-      let ptr = 0;
-      const size = bytes ? bytes.length : 0;
-      if (ok && size > 0) {
-        ptr = Module._toward_platform_alloc(size);
-        if (!ptr) { ok = false; } else { HEAPU8.set(bytes, ptr); }
-      }
-      call('toward_platform_file_picked', null, ['number', 'number', 'string', 'number', 'number'],
-        [request, ok ? 1 : 0, name || '', ptr, ok ? size : 0]);
-      wake();
+      fn();
     };
-    input.addEventListener('change', () => {
-      const file = input.files && input.files[0];
-      if (!file) { answer(false, '', null); return; }
-      file.arrayBuffer().then((buf) => answer(true, file.name, new Uint8Array(buf)),
-        () => answer(false, file.name, null));
-    });
-    input.addEventListener('cancel', () => answer(false, '', null));
+    input.addEventListener('change', () => answer(() => readChosen(request, input)));
+    input.addEventListener('cancel', () => answer(() => deliverFile(request, false, '', null)));
     document.body.appendChild(input);
     input.click();
   }
+
+  // File choosers over buttons the app drew (Platform::placeFilePicker): a real, invisible
+  // <input type=file> exactly where the button is, so the chooser opens inside the click's own event.
+  // Placed every frame; one not placed in a frame is removed at text.endFrame(). A cancelled choice
+  // changes nothing and is not reported.
+  const pickers = {
+    items: new Map(),
+    place(request, key, x, y, w, h, accept, label) {
+      let p = this.items.get(key);
+      if (!p) {
+        const el = document.createElement('input');
+        el.type = 'file';
+        el.className = 'file-picker';
+        el.addEventListener('change', () => {
+          readChosen(p.request, el);
+          el.value = '';   // the same file can be chosen again
+        });
+        text.layer().appendChild(el);
+        p = { el, request, placed: false };
+        this.items.set(key, p);
+      }
+      p.request = request;
+      p.placed = true;
+      const es = p.el.style;
+      es.left = x + 'px'; es.top = y + 'px'; es.width = Math.max(0, w) + 'px'; es.height = Math.max(0, h) + 'px';
+      p.el.hidden = !(w > 0 && h > 0);
+      if (p.el.accept !== accept) p.el.accept = accept;
+      if (p.el.getAttribute('aria-label') !== label) { p.el.setAttribute('aria-label', label); p.el.title = label; }
+    },
+    endFrame() {
+      this.items.forEach((p, key) => {
+        if (!p.placed) { this.items.delete(key); p.el.remove(); } else { p.placed = false; }
+      });
+    },
+  };
 
   // ------------------------------------------------------------------ [SECTION] pictures
   // Photos for the texture box. pick(): a hidden <input type=file accept="image/*"> (on phones the
@@ -688,6 +772,7 @@ var TowardGlue = (function () {
       return r.id;
     },
     list(type) { needApp(); return json('toward_test_list', [String(type)]); },
+    count(type) { needApp(); return call('toward_test_count', 'number', ['string'], [String(type)]); },
     remove(type, id) {
       needApp();
       const r = json('toward_test_remove', [String(type), String(id)]);
@@ -713,6 +798,8 @@ var TowardGlue = (function () {
     nav() { needApp(); return json('toward_test_nav', []); },
     frameStats(reset) { needApp(); return JSON.parse(call('toward_test_frame_stats', 'string', ['number'], [reset ? 1 : 0])); },
     backupBench(workFactor) { needApp(); return JSON.parse(call('toward_test_backup_bench', 'string', ['number'], [Number(workFactor)])); },
+    // Backups: at most `records` records imported per frame (0 = as many as fit in the frame's time).
+    importRecordsPerFrame(records) { needApp(); Module._toward_test_import_records_per_frame(Number(records)); },
     // Texture box: grounding sessions last `seconds` instead of the chosen minutes (0 = as chosen).
     textureSessionSeconds(seconds) { needApp(); Module._toward_test_texture_session_seconds(Number(seconds)); },
     // Texture box: {textures, bytes, peakTextures, peakBytes, uploads, maxUploadMs, maxPrepareMs} of photo textures.
@@ -735,5 +822,5 @@ var TowardGlue = (function () {
     hideButton() { needApp(); return json('toward_test_hide_button', []); },
   };
 
-  return { sync, wake, setDiscreet, quickHide, copyText, printPage, download, downloads, pickFile, images, text, onFirstFrame, onStarted, flush, takeOver, state };
+  return { sync, wake, setDiscreet, quickHide, copyText, printPage, download, downloads, pickFile, pickers, images, text, onFirstFrame, onStarted, flush, takeOver, state };
 })();

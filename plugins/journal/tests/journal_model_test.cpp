@@ -172,3 +172,35 @@ TEST_CASE("[journal] the quick reader reads exactly what the versioned loader re
   CHECK_FALSE(journal::readEntryQuick("not json", e));
   CHECK_FALSE(core::loadBody<JournalEntry>(R"({"title":5})", 1).isOk());
 }
+
+TEST_CASE("[journal] the quick normalize writes exactly what the versioned normalize writes") {
+  const std::string bodies[] = {
+      test::fixture("journal.entry.v1.json"),
+      R"({})",
+      R"({"kind":"mystery","fork":{"feelings":[{"word":"x","intensity":99}],"direction":"sideways","intensityAfter":-7}})",
+      R"({"text":"Zoë \"quoted\"\nline\t\u0001 \u2028 🌿","tags":["a","b"],"timeMs":-5,"fork":{"secondsStayed":4294967295}})",
+      R"({"kind":"fork","title":"t","timeMs":9223372036854775807,"text":"x","tags":[],"bringToSession":true,
+          "contentNote":"n","doNotResurface":true,"unknown":{"kept":false},"fork":{"whatHappened":"w",
+          "feelings":[{"word":"sad","intensity":3},{"word":"","intensity":0}],"bodyAreas":["chest"],"urges":["run"],
+          "direction":"toward","secondsStayed":60,"compassionFrom":"myself","intensityAfter":10,"afterwards":"a"}})",
+      R"(  {"timeMs":-9223372036854775808, "text":"\/ slash"}  )",
+  };
+  for (const auto& body : bodies) {
+    CAPTURE(body);
+    auto quick = journal::normalizeEntry(body, 1);
+    auto slow = core::normalizeBody<JournalEntry>(body, 1);
+    REQUIRE(quick.isOk());
+    REQUIRE(slow.isOk());
+    CHECK(quick.value() == slow.value());
+  }
+  // What the quick reader leaves to the loader gets the loader's own answer.
+  for (const std::string body : {R"({"title":5})", "not json", R"([1])", R"({"timeMs":1.5})"}) {
+    CAPTURE(body);
+    auto quick = journal::normalizeEntry(body, 1);
+    auto slow = core::normalizeBody<JournalEntry>(body, 1);
+    REQUIRE(quick.isOk() == slow.isOk());
+    if (!quick.isOk()) CHECK(quick.error().message() == slow.error().message());
+    else CHECK(quick.value() == slow.value());
+  }
+  CHECK(journal::normalizeEntry("{}", 2).error().code() == core::ErrorCode::TooNew);
+}
