@@ -22,8 +22,8 @@ namespace {
 constexpr int64_t kSealBudgetMs = 12;   // sealing time per frame: the page stays responsive
 // Importing time per frame: four times what the rest of the last frame took (drawing it, the browser), so
 // about 80 % of the time goes to the work, between 12 ms (a fast device: about 60 frames a second) and
-// 100 ms (slow software WebGL: the progress bar still moves several times a second).
-constexpr int64_t kImportBudgetMinMs = 12, kImportBudgetMaxMs = 100;
+// 200 ms (slow software WebGL: the progress bar still moves five times a second).
+constexpr int64_t kImportBudgetMinMs = 12, kImportBudgetMaxMs = 200;
 constexpr size_t kImportStep = 16;      // records written between two looks at the clock
 constexpr const char* kBackupAccept = ".age,.txt,application/octet-stream";
 
