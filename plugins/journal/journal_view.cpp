@@ -73,7 +73,7 @@ void JournalView::commitPendingEdits() {
 int64_t JournalView::nextWakeMs() const {
   int64_t wake = m_dirty ? m_lastEditMs + kAutosaveDelayMs : -1;
   if (m_timerPendingStart) return m_lastNowMs;
-  if (m_preparingSearch) wake = wake < 0 ? m_lastNowMs + 30 : std::min(wake, m_lastNowMs + 30);
+  if (m_preparingSearch) wake = wake < 0 ? m_lastNowMs : std::min(wake, m_lastNowMs);  // the next frame
   if (m_timerOpen && m_timer.running()) {
     // The breath pacer moves smoothly; with less motion only the seconds change.
     const int64_t t = m_reducedMotion ? m_timer.nextChangeMs(m_lastNowMs) : m_lastNowMs + 33;
@@ -93,9 +93,14 @@ void JournalView::startFeelingHere() {
 // ---------------------------------------------------------------- the page
 void JournalView::draw(ui::ViewContext& ctx) {
   m_lastNowMs = ctx.nowMs;
-  // Entries are prepared for search a few hundred per frame, from the second frame on, so the
-  // first frame is not kept waiting (10,000 entries take about 200 ms to fold).
-  m_preparingSearch = m_drawnOnce ? m_model.prepareSearchSome(kPrepareSearchPerFrame) : true;
+  // Entries are prepared for search about kPrepareSearchMsPerFrame at a time, from the second frame on,
+  // so the first frame is not kept waiting (10,000 entries take about 200 ms to fold).
+  if (m_drawnOnce) {
+    do {
+      m_preparingSearch = m_model.prepareSearchSome(kPrepareSearchStep);
+    } while (m_preparingSearch && ctx.platform.nowMs() - ctx.nowMs < kPrepareSearchMsPerFrame);
+  }
+  m_preparingSearch = m_preparingSearch || !m_drawnOnce;
   m_drawnOnce = true;
   m_reducedMotion = ctx.reducedMotion;
   if (m_dirty && ctx.nowMs - m_lastEditMs >= kAutosaveDelayMs) {

@@ -35,7 +35,8 @@ class JournalView final : public ui::View {
 
   // autosaveDelayMs: int64, default 900 — pause in typing after which a draft is saved.
   static constexpr int64_t kAutosaveDelayMs = 900;
-  static constexpr size_t kPrepareSearchPerFrame = 300;
+  static constexpr size_t kPrepareSearchStep = 100;          // entries folded between looks at the clock
+  static constexpr int64_t kPrepareSearchMsPerFrame = 8;     // folding time per frame after start-up
 
  private:
   // journal_view.cpp
