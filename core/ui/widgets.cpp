@@ -1,6 +1,8 @@
 // core/ui/widgets.cpp: see widgets.h.
 #include "core/ui/widgets.h"
 
+#include <algorithm>
+
 #include <imgui_internal.h>
 
 #include "core/ui/theme.h"
@@ -68,6 +70,28 @@ bool Chip(const char* label, bool selected) {
   ImGui::PopStyleVar();
   ImGui::PopStyleColor(2);
   return pressed;
+}
+
+void DrawListAndEditor(const ListAndEditor& layout, bool& showEditor, const std::function<void()>& onBack,
+                       const std::function<void(float width)>& drawList, const std::function<void()>& drawEditor) {
+  if (layout.compact) {
+    if (showEditor && layout.hasOpen) {
+      if (QuietButton(layout.backLabel)) {
+        onBack();
+        showEditor = false;
+      }
+      drawEditor();
+    } else {
+      drawList(-1);
+    }
+    return;
+  }
+  const float listWidth = std::min(ImGui::GetContentRegionAvail().x * layout.listShare, ImGui::GetFontSize() * layout.listEms);
+  drawList(listWidth);
+  ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 2);
+  ImGui::BeginGroup();
+  drawEditor();
+  ImGui::EndGroup();
 }
 
 }  // namespace toward::ui

@@ -1,6 +1,8 @@
 // core/ui/widgets.h: small calm widgets shared by every page: buttons, headings, muted text, and
 // drag-to-scroll for touch screens (ImGui scrolls with wheels, not fingers, by itself).
 #pragma once
+#include <functional>
+
 #include <imgui.h>
 
 #include "core/ui/fonts.h"
@@ -23,5 +25,18 @@ void BodyText(const char* text);
 void TouchScroll();
 // Height of a comfortable touch row for `compact` layouts.
 float RowHeight(bool compact);
+
+// The list-and-editor page: side by side on a wide screen (the list `listShare` of the width, at most
+// `listEms` font sizes wide); on a phone either the list or, while `showEditor` and `hasOpen`, the editor
+// under a back button labelled `backLabel` (pressing it calls `onBack` and shows the list again).
+struct ListAndEditor {
+  bool compact = false;
+  bool hasOpen = false;
+  const char* backLabel = "< Back";
+  float listShare = 0.35f;
+  float listEms = 21.0f;
+};
+void DrawListAndEditor(const ListAndEditor& layout, bool& showEditor, const std::function<void()>& onBack,
+                       const std::function<void(float width)>& drawList, const std::function<void()>& drawEditor);
 
 }  // namespace toward::ui

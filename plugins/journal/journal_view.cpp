@@ -122,24 +122,14 @@ void JournalView::draw(ui::ViewContext& ctx) {
     drawTimer(ctx);
     return;
   }
-  if (ctx.compact) {
-    if (m_showEditorOnPhone && !m_openId.empty()) {
-      if (ui::QuietButton("< All entries")) {
-        commitPendingEdits();
-        m_showEditorOnPhone = false;
-      }
-      drawEditor(ctx);
-    } else {
-      drawList(ctx, -1);
-    }
-    return;
-  }
-  const float listWidth = std::min(ImGui::GetContentRegionAvail().x * 0.36f, ImGui::GetFontSize() * 22.0f);
-  drawList(ctx, listWidth);
-  ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 2);
-  ImGui::BeginGroup();
-  drawEditor(ctx);
-  ImGui::EndGroup();
+  ui::ListAndEditor layout;
+  layout.compact = ctx.compact;
+  layout.hasOpen = !m_openId.empty();
+  layout.backLabel = "< All entries";
+  layout.listShare = 0.36f;
+  layout.listEms = 22.0f;
+  ui::DrawListAndEditor(layout, m_showEditorOnPhone, [this] { commitPendingEdits(); },
+                        [&](float width) { drawList(ctx, width); }, [&] { drawEditor(ctx); });
 }
 
 // ---------------------------------------------------------------- the list

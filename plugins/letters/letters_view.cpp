@@ -102,24 +102,14 @@ void LettersView::draw(ui::ViewContext& ctx) {
     }
     m_draftSeenChange = m_model.changeCount();
   }
-  if (ctx.compact) {
-    if (m_showEditorOnPhone && !m_openId.empty()) {
-      if (ui::QuietButton("< All letters")) {
-        commitPendingEdits();
-        m_showEditorOnPhone = false;
-      }
-      drawEditor(ctx);
-    } else {
-      drawList(ctx, -1);
-    }
-    return;
-  }
-  const float listWidth = std::min(ImGui::GetContentRegionAvail().x * 0.34f, ImGui::GetFontSize() * 20.0f);
-  drawList(ctx, listWidth);
-  ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 2);
-  ImGui::BeginGroup();
-  drawEditor(ctx);
-  ImGui::EndGroup();
+  ui::ListAndEditor layout;
+  layout.compact = ctx.compact;
+  layout.hasOpen = !m_openId.empty();
+  layout.backLabel = "< All letters";
+  layout.listShare = 0.34f;
+  layout.listEms = 20.0f;
+  ui::DrawListAndEditor(layout, m_showEditorOnPhone, [this] { commitPendingEdits(); },
+                        [&](float width) { drawList(ctx, width); }, [&] { drawEditor(ctx); });
 }
 
 // ---------------------------------------------------------------- the list
