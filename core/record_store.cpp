@@ -124,26 +124,49 @@ void RecordStore::collectSideFiles(const std::string& relDir, std::vector<std::s
   }
 }
 
-Status RecordStore::rewriteAll() {
-  if (auto w = writable(); !w) return w;
+std::vector<RecordStore::RewriteItem> RecordStore::rewritePlan() const {
+  std::vector<RewriteItem> plan;
   for (const auto& [type, byId] : m_records) {
-    for (const auto& [id, r] : byId) {
-      if (auto s = writeEnvelopeFile(recordPath(type, id), r); !s) return s;
-      ++m_generation;
-    }
+    for (const auto& [id, r] : byId) plan.push_back({RewriteItem::Kind::Live, type, id});
   }
   for (const auto& [type, byId] : m_trash) {
-    for (const auto& [id, t] : byId) {
-      if (auto s = writeEnvelopeFile(trashPath(type, id), t.record, t.deletedMs); !s) return s;
-      ++m_generation;
-    }
+    for (const auto& [id, t] : byId) plan.push_back({RewriteItem::Kind::Trash, type, id});
   }
   std::vector<std::string> side;
   collectSideFiles("", side);
-  for (const auto& relPath : side) {
-    auto text = readSideFile(relPath);
-    if (!text) continue;  // kept untouched, as at load
-    if (auto s = writeSideFile(relPath, text.value()); !s) return s;
+  for (auto& relPath : side) plan.push_back({RewriteItem::Kind::Side, "", std::move(relPath)});
+  return plan;
+}
+
+Status RecordStore::rewriteOne(const RewriteItem& item) {
+  if (auto w = writable(); !w) return w;
+  switch (item.kind) {
+    case RewriteItem::Kind::Live: {
+      const StoredRecord* r = find(item.type, item.id);
+      if (!r) return Status::ok();  // gone since the plan was made
+      if (auto s = writeEnvelopeFile(recordPath(item.type, item.id), *r); !s) return s;
+      break;
+    }
+    case RewriteItem::Kind::Trash: {
+      auto byType = m_trash.find(item.type);
+      if (byType == m_trash.end() || !byType->second.count(item.id)) return Status::ok();
+      const TrashedRecord& t = byType->second.at(item.id);
+      if (auto s = writeEnvelopeFile(trashPath(item.type, item.id), t.record, t.deletedMs); !s) return s;
+      break;
+    }
+    case RewriteItem::Kind::Side: {
+      auto text = readSideFile(item.id);
+      if (!text) return Status::ok();  // kept untouched, as at load (or removed since)
+      return writeSideFile(item.id, text.value());
+    }
+  }
+  ++m_generation;
+  return Status::ok();
+}
+
+Status RecordStore::rewriteAll() {
+  for (const auto& item : rewritePlan()) {
+    if (auto s = rewriteOne(item); !s) return s;
   }
   return Status::ok();
 }

@@ -110,6 +110,15 @@ class RecordStore {
   // one atomic file at a time, so an interruption leaves each file whole in one form or the other.
   // Files that could not be read at load stay untouched.
   Status rewriteAll();
+  // The same work as a list, for doing it a few files at a time across frames (turning the vault on or
+  // off with a progress bar). Kind Side: `id` is the side file's path relative to root.
+  struct RewriteItem {
+    enum class Kind { Live, Trash, Side } kind = Kind::Live;
+    std::string type, id;
+  };
+  std::vector<RewriteItem> rewritePlan() const;
+  // Rewrites one item of rewritePlan(); an item gone since (deleted, restored) is skipped.
+  Status rewriteOne(const RewriteItem& item);
   // Drops every record and trashed record from memory, refuses writes, and tells listeners (Reloaded)
   // so that models drop what they parsed. load() (with a sealer again) ends it.
   void lock();

@@ -215,6 +215,7 @@ int64_t App::nextWakeMs() const {
     return wake;
   }
   for (const auto& v : m_views) earliest(v->nextWakeMs());
+  if (m_vault->migrationRunning()) earliest(m_platform.nowMs());
   earliest(autoLockDueMs());
   return wake;
 }
@@ -264,7 +265,20 @@ void App::select(size_t index) {
   m_current = index;
 }
 
+void App::stepVaultMigration() {
+  // Turning the vault on or off rewrites every file: a few at a time, about 25 ms a frame, whatever page
+  // is shown (the settings page draws the progress). A lock or reload part way is finished by unlock.
+  if (!m_vault->migrationRunning()) return;
+  const int64_t t0 = m_platform.nowMs();
+  while (m_vault->migrationRunning() && m_platform.nowMs() - t0 < kVaultStepMs) {
+    if (!m_vault->stepMigration(16)) break;  // stopped: the settings page offers to finish it
+  }
+  m_stateChanged = true;
+  m_platform.wake();
+}
+
 void App::draw(int64_t nowMs) {
+  stepVaultMigration();
   const ImGuiIO& io = ImGui::GetIO();
   const bool compact = io.DisplaySize.x < kCompactWidth;
   const auto& current = settings();

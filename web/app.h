@@ -99,6 +99,9 @@ class App {
   void drawVaultOffer(bool compact);
   int64_t autoLockDueMs() const;
   void pumpDurability(int64_t nowMs);
+  // Rewrites the next files of a vault being turned on or off (about kVaultStepMs a frame).
+  void stepVaultMigration();
+  static constexpr int64_t kVaultStepMs = 25;
   void drawNavigation(bool compact);
   void drawStatus();
   void drawBanners(bool compact);

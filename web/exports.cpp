@@ -257,7 +257,7 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_vault_state() {
   const auto p = v.prefs();
   return reply(std::string("{\"status\":\"") + status + "\",\"covered\":" + (app.covered() ? "true" : "false") +
                ",\"offer\":" + (app.vaultOfferShown() ? "true" : "false") +
-               ",\"migrating\":" + (v.migrating() ? "true" : "false") + ",\"failedTries\":" + std::to_string(v.failedTries()) +
+               ",\"migrating\":" + (v.migrating() ? "true" : "false") + ",\"progress\":" + std::to_string(v.migrationProgress()) + ",\"failedTries\":" + std::to_string(v.failedTries()) +
                ",\"retryInMs\":" + std::to_string(wait) + ",\"prefs\":" + toward::core::vault::encodeVaultPrefs(p) +
                ",\"problem\":" + quoted(v.problem()) + "}");
 }
@@ -269,6 +269,13 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_vault_enable(const char* passphrase
   wakeFrames();
   if (!s) return reply(errorReply(s.message()));
   return reply("{\"ok\":true,\"ms\":" + std::to_string(emscripten_get_now() - t) + "}");
+}
+
+// Starts turning the vault on as the settings page does: the files are sealed a few a frame afterwards.
+EMSCRIPTEN_KEEPALIVE const char* toward_test_vault_begin_enable(const char* passphrase) {
+  auto s = g_state.app->vault().beginEnable(passphrase);
+  wakeFrames();
+  return reply(s ? "{\"ok\":true}" : errorReply(s.message()));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* toward_test_vault_disable(const char* passphrase) {

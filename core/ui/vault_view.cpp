@@ -103,7 +103,7 @@ void VaultSection::draw(ViewContext& ctx) {
   if (m_vault.status() == core::vault::VaultStatus::Off) drawOff(ctx, width);
   else drawOn(ctx, width);
   if (!m_problem.empty()) CalmWarning(m_problem);
-  if (!m_message.empty()) BodyText(m_message.c_str());
+  if (!m_message.empty() && !m_vault.migrationRunning()) BodyText(m_message.c_str());
 }
 
 void VaultSection::drawOff(ViewContext& ctx, float width) {
@@ -115,8 +115,7 @@ void VaultSection::drawOff(ViewContext& ctx, float width) {
     return;
   }
   BodyText("Please keep this in mind: if the passphrase is forgotten, nobody can open your words again, not "
-           "even us. A backup (on the Backups page) kept somewhere safe is a good companion to it. Sealing "
-           "everything takes a few seconds when there is a lot; Toward is still for that moment.");
+           "even us. A backup (on the Backups page) kept somewhere safe is a good companion to it.");
   Gap(0.3f);
   TextLine(ctx.platform.textInput(), "vault/new1", m_pass1, width, secret("New passphrase"));
   TextLine(ctx.platform.textInput(), "vault/new2", m_pass2, width, secret("The same passphrase again"));
@@ -128,9 +127,11 @@ void VaultSection::drawOff(ViewContext& ctx, float width) {
     else if (m_pass1 != m_pass2) m_problem = "The two passphrases are not the same yet. Please type the same one in both fields.";
     else if (!m_understood) m_problem = "Please tick the box once you are comfortable with it.";
     else {
-      auto status = m_vault.enable(m_pass1);
+      auto status = m_vault.beginEnable(m_pass1);
       if (status) {
+        // The sealing itself goes on a few files a frame (web/app.cpp); drawOn() shows how far it is.
         m_message = "Your words are sealed now. Toward will ask for the passphrase when it locks.";
+        m_turningOffStarted = false;
         m_open = false;
         m_understood = false;
         forget();
@@ -146,6 +147,13 @@ void VaultSection::drawOff(ViewContext& ctx, float width) {
 void VaultSection::drawOn(ViewContext& ctx, float width) {
   MutedText("Your words are sealed in this browser's storage. Locking hides everything until the passphrase is "
             "typed again.");
+  if (m_vault.migrationRunning()) {
+    BodyText(m_vault.status() == core::vault::VaultStatus::Unlocked && m_turningOffStarted
+                 ? "Opening the seal on your words, one at a time\u2026"
+                 : "Sealing your words, one at a time\u2026 You can go on using Toward meanwhile.");
+    ImGui::ProgressBar(float(m_vault.migrationProgress()), ImVec2(width, 0), "");
+    return;
+  }
   if (m_vault.migrating()) {
     CalmWarning("Sealing (or opening) your words was interrupted. Nothing is lost.");
     if (QuietButton("Finish it now")) {
@@ -202,10 +210,12 @@ void VaultSection::drawOn(ViewContext& ctx, float width) {
   } else {
     BodyText("Without a passphrase your words are stored unsealed in this browser again.");
     if (PrimaryButton("Stop using a passphrase")) {
-      auto s = m_vault.disable(m_current);
-      if (s || m_vault.status() == core::vault::VaultStatus::Off) {
+      auto s = m_vault.beginDisable(m_current);
+      if (s) {
+        // The files are written plain again a few a frame (web/app.cpp); drawOff() greets the result.
         m_message = "Your words are stored without a passphrase now.";
         m_turningOff = false;
+        m_turningOffStarted = true;
         forget();
       } else {
         m_problem = s.message();

@@ -51,6 +51,7 @@ class VaultSection {
   bool m_open = false;            // the "turn on" or "change" form is shown
   bool m_understood = false;
   bool m_turningOff = false;
+  bool m_turningOffStarted = false;   // "stop using a passphrase" was pressed: the progress says "opening"
   std::string m_pass1, m_pass2, m_current;
   std::string m_message, m_problem;
 };

@@ -88,29 +88,80 @@ Status Vault::unlock(const std::string& passphrase, int64_t nowMs) {
 }
 
 Status Vault::finishMigration() {
+  for (;;) {
+    auto step = stepMigration(SIZE_MAX);
+    if (!step) return step.error();
+    if (step.value()) return Status::ok();
+  }
+}
+
+Result<bool> Vault::stepMigration(size_t count) {
+  if (m_status != VaultStatus::Unlocked || m_file.state == VaultState::On) {
+    m_plan.clear();
+    m_planActive = false;
+    m_stepping = false;
+    return true;
+  }
+  if (!m_planActive) {
+    m_plan = m_store.rewritePlan();
+    m_planDone = 0;
+    m_planActive = true;
+  }
+  for (; count > 0 && m_planDone < m_plan.size(); --count, ++m_planDone) {
+    if (auto s = m_store.rewriteOne(m_plan[m_planDone]); !s) {
+      m_planActive = false;  // stopped: resume() (or the next unlock) starts again from a fresh plan
+      m_stepping = false;
+      m_plan.clear();
+      return s;
+    }
+  }
+  if (m_planDone < m_plan.size()) return false;
+  m_plan.clear();
+  m_planActive = false;
+  m_stepping = false;
   if (m_file.state == VaultState::Enabling) {
-    if (auto s = m_store.rewriteAll(); !s) return s;
     m_file.state = VaultState::On;
-    return writeFile();
+    if (auto s = writeFile(); !s) {
+      m_file.state = VaultState::Enabling;
+      return s;
+    }
+    return true;
   }
-  if (m_file.state == VaultState::Disabling) {
-    if (auto s = m_store.rewriteAll(); !s) return s;
-    if (auto s = m_store.removeMetaFile(kVaultFileName); !s) return s;
-    forgetKey();
-    m_file = VaultFile{};
-    m_status = VaultStatus::Off;
-  }
-  return Status::ok();
+  // Disabling: every file is plain again; the unlock file goes last.
+  if (auto s = m_store.removeMetaFile(kVaultFileName); !s) return s;
+  forgetKey();
+  m_file = VaultFile{};
+  m_status = VaultStatus::Off;
+  return true;
+}
+
+double Vault::migrationProgress() const {
+  if (!migrating()) return 1.0;
+  if (!m_planActive || m_plan.empty()) return 0.0;
+  return double(m_planDone) / double(m_plan.size());
 }
 
 void Vault::lock() {
   if (m_status != VaultStatus::Unlocked) return;
+  m_plan.clear();
+  m_planActive = false;
+  m_stepping = false;
   m_store.lock();
   forgetKey();
   m_status = VaultStatus::Locked;
 }
 
 Status Vault::enable(const std::string& passphrase, KdfParams kdf) {
+  if (auto s = beginEnable(passphrase, kdf); !s) return s;
+  return finishMigration();
+}
+
+Status Vault::disable(const std::string& passphrase) {
+  if (auto s = beginDisable(passphrase); !s) return s;
+  return finishMigration();
+}
+
+Status Vault::beginEnable(const std::string& passphrase, KdfParams kdf) {
   if (m_status != VaultStatus::Off) return invalid("The vault is already on.");
   if (m_store.readOnly() || m_store.locked()) return invalid("Toward cannot change this now. Please try again in a moment.");
   auto created = createVault(passphrase, kdf);
@@ -125,10 +176,11 @@ Status Vault::enable(const std::string& passphrase, KdfParams kdf) {
   }
   m_store.setSealer(m_key.get(), true);
   m_status = VaultStatus::Unlocked;
-  return finishMigration();
+  m_stepping = true;
+  return Status::ok();
 }
 
-Status Vault::disable(const std::string& passphrase) {
+Status Vault::beginDisable(const std::string& passphrase) {
   if (m_status != VaultStatus::Unlocked) return invalid("Please unlock first.");
   if (auto check = unwrapKey(m_file, passphrase); !check) {
     return check.error().code() == ErrorCode::Invalid ? invalid("That passphrase did not fit, so the vault stays on.") : check.error();
@@ -149,7 +201,8 @@ Status Vault::disable(const std::string& passphrase) {
     return s;
   }
   m_store.setSealer(m_key.get(), false);
-  return finishMigration();
+  m_stepping = true;
+  return Status::ok();
 }
 
 Status Vault::changePassphrase(const std::string& current, const std::string& next, KdfParams kdf) {

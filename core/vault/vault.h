@@ -56,6 +56,16 @@ class Vault {
   Status enable(const std::string& passphrase, KdfParams kdf = {});
   // Turns it off (Unlocked; the passphrase is asked again): every file is written plain again.
   Status disable(const std::string& passphrase);
+  // The same in steps (a progress bar): begin*() wraps the key / marks vault.json first, then
+  // stepMigration(n) rewrites up to n files a call and returns true once everything is done. Safe to
+  // stop at any point (a reload, a lock): unlock() or resume() finishes it.
+  Status beginEnable(const std::string& passphrase, KdfParams kdf = {});
+  Status beginDisable(const std::string& passphrase);
+  Result<bool> stepMigration(size_t count);
+  // 0..1 of the turning on or off in progress (1 when none).
+  double migrationProgress() const;
+  // True while a stepwise turning on or off is under way (not stopped by an error).
+  bool migrationRunning() const { return m_stepping; }
   // Wraps the same key with a new passphrase (Unlocked; the current one is asked again).
   Status changePassphrase(const std::string& current, const std::string& next, KdfParams kdf = {});
 
@@ -77,6 +87,10 @@ class Vault {
   VaultFile m_file;
   std::unique_ptr<DataKey> m_key;
   std::string m_problem;
+  std::vector<RecordStore::RewriteItem> m_plan;   // files still to rewrite while turning on or off
+  size_t m_planDone = 0;
+  bool m_planActive = false;
+  bool m_stepping = false;   // begin*() was called and stepMigration() has not finished or failed
   int m_failures = 0;
   int64_t m_retryAtMs = 0;
 };

@@ -215,3 +215,29 @@ test('first run offers a passphrase, never forced; quick hide opens the chosen p
     assert.deepEqual(texts, ['written just before hiding']);
   });
 });
+
+test('turning the vault on from settings seals a few files a frame under a progress bar, and the page keeps drawing', { timeout: 180_000 }, async () => {
+  await withProfile(async (profile) => {
+    const page = await openApp(profile, server.url);
+    const ids = [];
+    for (let i = 0; i < 400; i++) ids.push((await api.put(page, TYPE, { kind: 'free', text: `stepwise words ${i} ${SECRETS[0]}` })).id);
+    await page.evaluate(() => window.towardTest.flush());
+    const framesBefore = await api.framesRendered(page);
+    const begun = await page.evaluate((p) => window.towardTest.vaultBeginEnable(p), PASS);
+    assert.ok(begun.ok, JSON.stringify(begun));
+    const seen = [];
+    await waitUntil(async () => {
+      const s = await vault.state(page);
+      seen.push(s.progress);
+      return !s.migrating;
+    }, { timeoutMs: 60_000, intervalMs: 20, message: 'the sealing to finish' });
+    assert.ok(seen.some((p) => p > 0 && p < 1), `progress seen part way (saw ${seen.slice(0, 8).join(', ')} ...)`);
+    assert.ok((await api.framesRendered(page)) - framesBefore >= 2, 'frames were drawn while sealing');
+    await page.evaluate(() => window.towardTest.flush());
+    assert.deepEqual(await page.evaluate((w) => window.towardTest.dataFilesContaining(w), SECRETS[0]), [], 'no plaintext left');
+    await reloadApp(page);
+    assert.equal((await vault.state(page)).status, 'locked');
+    assert.ok((await vault.unlock(page, PASS)).ok);
+    assert.equal((await api.list(page, TYPE)).length, ids.length, 'every record is there');
+  });
+});

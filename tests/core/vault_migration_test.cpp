@@ -344,3 +344,55 @@ TEST_CASE("[vault] locking makes every plugin model drop what it parsed; unlocki
   REQUIRE(lettersModel.size() == 1);
   CHECK(lettersModel.find(letterId.value())->text == "words for the letters model");
 }
+
+TEST_CASE("[vault] turning on and off in steps: progress grows, writes in between are kept, a lock part way is finished by unlock") {
+  auto registry = test::appRegistry();
+  test::TempDir dir;
+  test::FakeClock clock;
+  core::RecordStore store(dir.path(), registry, std::ref(clock));
+  Vault vault(store);
+  vault.open();
+  store.load();
+  Contents before = fill(store, clock);
+
+  REQUIRE(vault.beginEnable(kPass, kQuick));
+  CHECK(vault.migrating());
+  CHECK(vault.migrationRunning());
+  CHECK(vault.migrationProgress() == 0.0);
+  auto first = vault.stepMigration(2);
+  REQUIRE(first.isOk());
+  CHECK_FALSE(first.value());
+  CHECK(vault.migrationProgress() > 0.0);
+  CHECK(vault.migrationProgress() < 1.0);
+  // Written while the sealing goes on: sealed at once, and kept.
+  clock.nowMs += 1000;
+  auto added = store.put("journal.entry", "", "{\"text\":\"written while sealing\"}");
+  REQUIRE(added.isOk());
+  before.live[added.value().id] = added.value().body;
+  // Locked part way (auto-lock, quick hide): the unlock finishes it.
+  vault.lock();
+  CHECK_FALSE(vault.migrationRunning());
+  clock.nowMs += 60000;
+  REQUIRE(vault.unlock(kPass, clock.nowMs));
+  CHECK_FALSE(vault.migrating());
+  CHECK(vault.migrationProgress() == 1.0);
+  CHECK(contentsOf(store) == before);
+  CHECK(allSealed(dir.path(), true));
+
+  REQUIRE(vault.beginDisable(kPass));
+  size_t steps = 0;
+  for (;;) {
+    auto step = vault.stepMigration(1);
+    REQUIRE(step.isOk());
+    ++steps;
+    if (step.value()) break;
+  }
+  CHECK(steps >= 6);  // one file a step
+  CHECK(vault.status() == VaultStatus::Off);
+  CHECK_FALSE(vault.migrationRunning());
+  CHECK(allSealed(dir.path(), false));
+  CHECK_FALSE(core::files::exists(dir.path() + "/vault.json"));
+  VaultStatus after = VaultStatus::Locked;
+  CHECK(reopen(dir.path(), registry, clock, after) == before);
+  CHECK(after == VaultStatus::Off);
+}

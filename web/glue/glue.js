@@ -807,6 +807,7 @@ var TowardGlue = (function () {
     // The vault: {status: 'off'|'locked'|'unlocked', covered, migrating, failedTries, retryInMs, prefs, problem}.
     vaultState() { needApp(); return json('toward_test_vault_state', []); },
     vaultEnable(passphrase) { needApp(); return json('toward_test_vault_enable', [String(passphrase)]); },
+    vaultBeginEnable(passphrase) { needApp(); return json('toward_test_vault_begin_enable', [String(passphrase)]); },
     vaultDisable(passphrase) { needApp(); return json('toward_test_vault_disable', [String(passphrase)]); },
     vaultUnlock(passphrase) { needApp(); return json('toward_test_vault_unlock', [String(passphrase)]); },
     vaultLock() { needApp(); Module._toward_test_vault_lock(); },
