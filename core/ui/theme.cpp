@@ -110,6 +110,9 @@ void applyTheme(bool dark, float scale) {
   c[ImGuiCol_TabActive] = p.accentSoft;
   c[ImGuiCol_TextSelectedBg] = p.accentSoft;
   c[ImGuiCol_NavHighlight] = p.accent;
+  // Progress bars (import, export, sealing) fill with the calm accent, never ImGui's default yellow.
+  c[ImGuiCol_PlotHistogram] = p.accent;
+  c[ImGuiCol_PlotHistogramHovered] = p.accent;
   c[ImGuiCol_ModalWindowDimBg] = p.dark ? ImVec4(0, 0, 0, 0.45f) : ImVec4(0.2f, 0.18f, 0.15f, 0.25f);
   style.ScaleAllSizes(scale);
   ImGui::GetStyle() = style;
