@@ -27,11 +27,6 @@ constexpr int64_t kImportBudgetMinMs = 12, kImportBudgetMaxMs = 200;
 constexpr size_t kImportStep = 16;      // records written between two looks at the clock
 constexpr const char* kBackupAccept = ".age,.txt,application/octet-stream";
 
-void wipe(std::string& s) {
-  std::fill(s.begin(), s.end(), '\0');
-  s.clear();
-}
-
 // "1 journal entry", "12 journal entries", "1 settings".
 std::string countOf(size_t n, const std::string& noun) {
   std::string word = noun;
@@ -49,13 +44,6 @@ std::string sizeText(size_t bytes) {
   return buf;
 }
 
-void WarningText(const std::string& text) {
-  ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);
-  ImGui::TextWrapped("%s", text.c_str());
-  ImGui::PopStyleColor();
-}
-
-void Gap(float ems = 0.6f) { ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * ems)); }
 
 
 bool g_reminderDismissed = false;   // "Not now": until the app is next opened
@@ -66,12 +54,12 @@ size_t g_importRecordsPerFrame = 0;  // tests only (setImportRecordsPerFrame)
 // ---------------------------------------------------------------- [SECTION] page
 BackupView::~BackupView() {
   wipePassphrases();
-  wipe(m_importPass);
+  WipeSecret(m_importPass);
 }
 
 void BackupView::wipePassphrases() {
-  wipe(m_pass1);
-  wipe(m_pass2);
+  WipeSecret(m_pass1);
+  WipeSecret(m_pass2);
 }
 
 void BackupView::forgetImport() {
@@ -82,7 +70,7 @@ void BackupView::forgetImport() {
   m_fileName.clear();
   m_fileBytes.clear();
   m_fileBytes.shrink_to_fit();
-  wipe(m_importPass);
+  WipeSecret(m_importPass);
 }
 
 int64_t BackupView::nextWakeMs() const {
@@ -108,7 +96,7 @@ void BackupView::onHide() {
   m_work = Work::None;
   m_announced = false;
   wipePassphrases();
-  wipe(m_importPass);
+  WipeSecret(m_importPass);
 }
 
 void BackupView::draw(ViewContext& ctx) {
@@ -193,7 +181,7 @@ void BackupView::drawExport(ViewContext& ctx) {
       m_announced = false;
     }
   }
-  if (!m_exportProblem.empty()) WarningText(m_exportProblem);
+  if (!m_exportProblem.empty()) CalmWarning(m_exportProblem);
   if (!m_exportNote.empty()) BodyText(m_exportNote.c_str());
 }
 
@@ -257,7 +245,7 @@ void BackupView::drawImport(ViewContext& ctx) {
     }
     MutedText("Opening it takes a few seconds. Nothing changes yet.");
   }
-  if (!m_importProblem.empty()) WarningText(m_importProblem);
+  if (!m_importProblem.empty()) CalmWarning(m_importProblem);
   if (!m_importNote.empty()) BodyText((m_importNote + (m_storing ? " Saving it in this browser now..." : "")).c_str());
 }
 
@@ -339,7 +327,7 @@ void BackupView::drawPreview(ViewContext& ctx) {
     Gap(0.3f);
     if (QuietButton("Cancel")) forgetImport();
   }
-  if (!m_importProblem.empty()) WarningText(m_importProblem);
+  if (!m_importProblem.empty()) CalmWarning(m_importProblem);
   (void)ctx;
 }
 
@@ -419,7 +407,7 @@ void BackupView::runWork(ViewContext& ctx) {
     }
     case Work::Open: {
       auto doc = backup::openBackup(m_fileBytes, m_importPass, m_registry);
-      wipe(m_importPass);
+      WipeSecret(m_importPass);
       if (!doc) {
         m_importProblem = doc.error().message();
         return;

@@ -60,11 +60,7 @@ void NextSessionView::draw(ViewContext& ctx) {
       ImGui::PopID();
     }
   }
-  if (!m_error.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);
-    ImGui::TextWrapped("%s", m_error.c_str());
-    ImGui::PopStyleColor();
-  }
+  CalmWarning(m_error);
   TouchScroll();
   ImGui::EndChild();
 }

@@ -70,11 +70,7 @@ void SettingsView::draw(ViewContext& ctx) {
     auto status = core::saveSettings(m_store, s);
     m_error = status ? "" : status.message();
   }
-  if (!m_error.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);
-    ImGui::TextWrapped("%s", m_error.c_str());
-    ImGui::PopStyleColor();
-  }
+  CalmWarning(m_error);
 
   ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
   Heading(ctx.fonts, "Backups");

@@ -55,11 +55,7 @@ void TrashView::draw(ViewContext& ctx) {
     if (QuietButton("Keep it") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
-  if (!m_error.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);
-    ImGui::TextWrapped("%s", m_error.c_str());
-    ImGui::PopStyleColor();
-  }
+  CalmWarning(m_error);
   TouchScroll();
   ImGui::EndChild();
 }

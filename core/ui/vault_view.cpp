@@ -12,20 +12,6 @@
 namespace toward::ui {
 namespace {
 
-void wipe(std::string& s) {
-  std::fill(s.begin(), s.end(), '\0');
-  s.clear();
-}
-
-void Gap(float lines) { ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * lines)); }
-
-void CalmWarning(const std::string& text) {
-  if (text.empty()) return;
-  ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);
-  ImGui::TextWrapped("%s", text.c_str());
-  ImGui::PopStyleColor();
-}
-
 TextFieldOptions secret(const char* label) {
   TextFieldOptions o;
   o.label = label;
@@ -38,7 +24,7 @@ TextFieldOptions secret(const char* label) {
 
 // ---------------------------------------------------------------- [SECTION] unlock screen
 void UnlockScreen::forget() {
-  wipe(m_passphrase);
+  WipeSecret(m_passphrase);
   m_message.clear();
 }
 
@@ -46,7 +32,7 @@ bool UnlockScreen::tryUnlock(const std::string& passphrase, int64_t nowMs) {
   auto status = m_vault.unlock(passphrase, nowMs);
   if (m_vault.status() == core::vault::VaultStatus::Locked) {
     m_message = status.message();
-    wipe(m_passphrase);
+    WipeSecret(m_passphrase);
     return false;
   }
   forget();
@@ -91,9 +77,9 @@ bool UnlockScreen::draw(ViewContext& ctx) {
 
 // ---------------------------------------------------------------- [SECTION] settings
 void VaultSection::forget() {
-  wipe(m_pass1);
-  wipe(m_pass2);
-  wipe(m_current);
+  WipeSecret(m_pass1);
+  WipeSecret(m_pass2);
+  WipeSecret(m_current);
 }
 
 void VaultSection::draw(ViewContext& ctx) {

@@ -72,6 +72,20 @@ bool Chip(const char* label, bool selected) {
   return pressed;
 }
 
+void Gap(float ems) { ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * ems)); }
+
+void CalmWarning(const std::string& text) {
+  if (text.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::PopStyleColor();
+}
+
+void WipeSecret(std::string& s) {
+  std::fill(s.begin(), s.end(), '\0');
+  s.clear();
+}
+
 void DrawListAndEditor(const ListAndEditor& layout, bool& showEditor, const std::function<void()>& onBack,
                        const std::function<void(float width)>& drawList, const std::function<void()>& drawEditor) {
   if (layout.compact) {

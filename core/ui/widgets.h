@@ -2,6 +2,7 @@
 // drag-to-scroll for touch screens (ImGui scrolls with wheels, not fingers, by itself).
 #pragma once
 #include <functional>
+#include <string>
 
 #include <imgui.h>
 
@@ -25,6 +26,12 @@ void BodyText(const char* text);
 void TouchScroll();
 // Height of a comfortable touch row for `compact` layouts.
 float RowHeight(bool compact);
+// Vertical space of `ems` font sizes.
+void Gap(float ems = 0.6f);
+// A wrapped line in the calm amber used for problems (never red); nothing when `text` is empty.
+void CalmWarning(const std::string& text);
+// Overwrites and empties a string that held a passphrase.
+void WipeSecret(std::string& s);
 
 // The list-and-editor page: side by side on a wide screen (the list `listShare` of the width, at most
 // `listEms` font sizes wide); on a phone either the list or, while `showEditor` and `hasOpen`, the editor

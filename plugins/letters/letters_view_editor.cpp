@@ -268,11 +268,7 @@ void LettersView::drawSealDialog(ui::ViewContext& ctx) {
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
   ui::MutedText(parseCivilDate(m_sealDay) ? formatDay(m_sealDay).c_str() : "year-month-day");
-  if (!m_notice.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().warning);
-    ImGui::TextWrapped("%s", m_notice.c_str());
-    ImGui::PopStyleColor();
-  }
+  ui::CalmWarning(m_notice);
   if (ui::PrimaryButton("Seal it")) {
     auto s = m_model.seal(m_openId, m_sealDay);
     report(s);

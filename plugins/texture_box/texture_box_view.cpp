@@ -145,9 +145,7 @@ void TextureBoxView::drawBox(ui::ViewContext& ctx) {
   if (!ctx.compact) ImGui::SameLine();   // on phones: a row of its own
   if (ui::QuietButton("My distress scale", button)) { m_scaleLoaded = false; m_scaleReturn = Page::Box; m_page = Page::Scale; }
   if (!m_message.empty() && m_page == Page::Box) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().warning);
-    ImGui::TextWrapped("%s", m_message.c_str());
-    ImGui::PopStyleColor();
+    ui::CalmWarning(m_message);
   }
   ImGui::Spacing();
   if (m_model.size() == 0) {
