@@ -57,6 +57,12 @@ void App::start() {
     m_stateChanged = true;
   });
 
+  // Words typed into a field just as it went away (its page changed between two frames) still reach
+  // their record through the view that owns the field.
+  m_platform.textInput().setOrphanHandler([this](const std::string& key, const std::string& text) {
+    recoverText(key, text, false);
+  });
+
   m_journal = std::make_unique<journal::JournalModel>(*m_store);
   m_journal->attach(m_registry);
   m_letters = std::make_unique<letters::LettersModel>(*m_store);
@@ -260,9 +266,52 @@ const core::Settings& App::settings() const {
 }
 
 void App::select(size_t index) {
+  if (m_drawing) {
+    afterDraw([this, index] { select(index); });
+    return;
+  }
   if (index == m_current || index >= m_views.size()) return;
   m_views[m_current]->onHide();
   m_current = index;
+  m_stateChanged = true;
+}
+
+void App::afterDraw(std::function<void()> action) {
+  if (!m_drawing) {
+    action();
+    return;
+  }
+  m_afterDraw.push_back(std::move(action));
+  m_stateChanged = true;
+}
+
+bool App::allSaved() const {
+  if (!m_durability.saved()) return false;
+  if (m_platform.textInput().hasPendingInput()) return false;
+  for (const auto& v : m_views) {
+    if (v->hasUnsavedEdits()) return false;
+  }
+  return true;
+}
+
+std::string App::unsavedPages() const {
+  std::string out;
+  for (const auto& v : m_views) {
+    if (v->hasUnsavedEdits()) out += std::string(out.empty() ? "" : ",") + v->id();
+  }
+  return out;
+}
+
+bool App::recoverText(const std::string& key, const std::string& text, bool afterCrash) {
+  if (locked()) return false;
+  for (auto& v : m_views) {
+    if (v->recoverText(key, text, afterCrash)) {
+      m_durability.requestFlush();
+      m_stateChanged = true;
+      return true;
+    }
+  }
+  return false;
 }
 
 void App::stepVaultMigration() {
@@ -278,13 +327,23 @@ void App::stepVaultMigration() {
 }
 
 void App::draw(int64_t nowMs) {
+  m_drawing = true;
+  drawShell(nowMs);
+  m_drawing = false;
+  // Page changes and quick actions pressed during the frame happen now, between frames.
+  auto actions = std::move(m_afterDraw);
+  m_afterDraw.clear();
+  for (auto& a : actions) a();
+}
+
+void App::drawShell(int64_t nowMs) {
   stepVaultMigration();
   const ImGuiIO& io = ImGui::GetIO();
   const bool compact = io.DisplaySize.x < kCompactWidth;
   const auto& current = settings();
   ui::ViewContext ctx{m_platform, m_fonts, nowMs, compact,
                       current.reducedMotion == "on" || (current.reducedMotion == "system" && m_platform.prefersReducedMotion()),
-                      m_durability.saved(), [this] { m_durability.requestFlush(); }};
+                      allSaved(), [this] { m_durability.requestFlush(); }};
 
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(io.DisplaySize);
@@ -311,6 +370,7 @@ void App::draw(int64_t nowMs) {
     ImGui::PopFont();
     ImGui::SameLine();
     if (ui::QuietButton("A feeling is here")) feelingIsHere();
+    noteActionRect("feeling", "A feeling is here");
     ImGui::SameLine();
     drawHideButton(ImVec2(0, 0));
     ImGui::SameLine();
@@ -414,8 +474,10 @@ void App::drawNavigation(bool compact) {
   ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 0.6f));
   // The quick path for hard moments: one press from any page starts the "stay with it" timer.
   if (ui::QuietButton("A feeling is here", ImVec2(-1, 0))) feelingIsHere();
+  noteActionRect("feeling", "A feeling is here");
   // Held, not sent: the urge to message the therapist now becomes a letter that waits here.
   if (ui::QuietButton("Write to my therapist", ImVec2(-1, 0))) messageTherapist();
+  noteActionRect("therapist", "Write to my therapist");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("For when you want to message your therapist right now: a letter that waits here. Nothing is sent.");
   drawHideButton(ImVec2(-1, 0));
   ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), ImGui::GetWindowHeight() - ImGui::GetFrameHeight() * 2.2f));
@@ -429,6 +491,7 @@ void App::drawHideButton(ImVec2 size) {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Hide everything at once (Ctrl+Shift+H)");
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   m_hideRect = {"hide", "Hide", min.x, min.y, max.x - min.x, max.y - min.y};
+  noteActionRect("hide", "Hide");
 }
 
 bool App::vaultOfferShown() const {
@@ -463,6 +526,10 @@ void App::drawVaultOffer(bool compact) {
 }
 
 void App::feelingIsHere() {
+  if (m_drawing) {
+    afterDraw([this] { feelingIsHere(); });
+    return;
+  }
   for (size_t i = 0; i < m_views.size(); ++i) {
     if (std::string(m_views[i]->id()) == "journal") select(i);
   }
@@ -470,10 +537,23 @@ void App::feelingIsHere() {
 }
 
 void App::messageTherapist() {
+  if (m_drawing) {
+    afterDraw([this] { messageTherapist(); });
+    return;
+  }
   for (size_t i = 0; i < m_views.size(); ++i) {
     if (std::string(m_views[i]->id()) == "letters") select(i);
   }
   if (m_lettersView) m_lettersView->startHeldLetter();
+}
+
+void App::noteActionRect(const char* id, const char* title) {
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  NavRect r{id, title, min.x, min.y, max.x - min.x, max.y - min.y};
+  for (auto& a : m_actionRects) {
+    if (a.id == r.id) { a = r; return; }
+  }
+  m_actionRects.push_back(r);
 }
 
 void App::noteNavRect(size_t index) {
@@ -491,7 +571,7 @@ void App::drawStatus() {
   } else if (!m_durability.error().empty()) {
     text = "Not stored yet";
     color = p.warning;
-  } else if (!m_durability.saved()) {
+  } else if (!allSaved()) {
     text = "Saving\u2026";
   } else {
     text = "Saved";
@@ -500,14 +580,15 @@ void App::drawStatus() {
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const float r = ImGui::GetFontSize() * 0.22f;
   const float cy = pos.y + ImGui::GetTextLineHeight() * 0.5f;
-  const ImVec4 dot = (m_durability.saved() && m_durability.error().empty()) ? p.accent : color;
+  const bool saved = allSaved();
+  const ImVec4 dot = (saved && m_durability.error().empty()) ? p.accent : color;
   draw->AddCircleFilled(ImVec2(pos.x + r, cy), r, ImGui::GetColorU32(dot));
   ImGui::SetCursorScreenPos(ImVec2(pos.x + r * 2 + ImGui::GetStyle().ItemInnerSpacing.x, pos.y));
   ImGui::PushStyleColor(ImGuiCol_Text, color);
   ImGui::TextUnformatted(text);
   ImGui::PopStyleColor();
   if (ImGui::IsItemHovered()) {
-    ImGui::SetTooltip("%s", m_durability.saved() ? "Everything you wrote is stored in this browser."
+    ImGui::SetTooltip("%s", saved ? "Everything you wrote is stored in this browser."
                                                  : "Your latest words are on screen and are being stored.");
   }
 }
@@ -530,6 +611,15 @@ void App::drawBanners(bool compact) {
                        "freeing some space will help.",
                        m_durability.error().c_str());
     ImGui::PopStyleColor();
+    ImGui::Separator();
+  }
+  if (m_recoveredCount > 0 && !m_recoveredDismissed) {
+    ui::MutedText(m_recoveredCount == 1
+                      ? "Toward stopped unexpectedly last time. The words you were writing were kept, and they are back "
+                        "in their place."
+                      : "Toward stopped unexpectedly last time. The words you were writing were kept, and they are all "
+                        "back in their places.");
+    if (ui::QuietButton("Thank you")) m_recoveredDismissed = true;
     ImGui::Separator();
   }
   const auto& problems = m_store->problems();

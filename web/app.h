@@ -4,6 +4,7 @@
 #pragma once
 #include <imgui.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -59,8 +60,21 @@ class App {
   const core::Settings& settings() const;
   ui::Fonts& fonts() { return m_fonts; }
 
-  // The navigation items of the last frame (the test API clicks them where they really are).
+  // The navigation items of the last frame (the test API clicks them where they really are), then the
+  // shell's quick actions ("feeling", "therapist") and "hide".
   const std::vector<NavRect>& navRects() const { return m_navRects; }
+  const std::vector<NavRect>& actionRects() const { return m_actionRects; }
+  // True only when every change is durable AND no editor holds words not yet handed to the store
+  // (what the shell's "Saved" says; a guess is never shown).
+  bool allSaved() const;
+  // The ids of pages whose editors hold unstored words, comma-separated (for the test API).
+  std::string unsavedPages() const;
+  // Words kept by the page after a crash (the glue's emergency copy of a text field, by its key): the
+  // view that owns the key puts them back where they were typed and stores them. False when no view
+  // knows the key (the copy is then kept for later) or the store refused.
+  bool recoverText(const std::string& key, const std::string& text, bool afterCrash = true);
+  // How many fields were brought back since start (the shell says so once, in a calm banner).
+  void noteRecovered(int count) { m_recoveredCount += count; m_stateChanged = true; }
   // Where the shell's "Hide" button was drawn in the last frame.
   const NavRect& hideRect() const { return m_hideRect; }
   core::RecordStore& store() { return *m_store; }
@@ -94,6 +108,7 @@ class App {
 
  private:
   void buildViews();
+  void drawShell(int64_t nowMs);
   void drawLockedOrCovered(const ui::ViewContext& ctx);
   void drawHideButton(ImVec2 size);
   void drawVaultOffer(bool compact);
@@ -105,7 +120,12 @@ class App {
   void drawNavigation(bool compact);
   void drawStatus();
   void drawBanners(bool compact);
+  // Changes the page. During a frame the change waits for the end of the frame, so the page being left
+  // still draws its text fields once (handing over what was typed) and nothing is swapped mid-frame.
   void select(size_t index);
+  // Runs `action` now, or at the end of the frame being drawn (quick actions pressed during a frame).
+  void afterDraw(std::function<void()> action);
+  void noteActionRect(const char* id, const char* title);
   void noteNavRect(size_t index);
   // Opens the journal and starts the "stay with it" timer (the quick path for hard moments).
   void feelingIsHere();
@@ -133,6 +153,11 @@ class App {
   journal::JournalView* m_journalView = nullptr;
   letters::LettersView* m_lettersView = nullptr;
   std::vector<NavRect> m_navRects;  // where each page's navigation item was drawn (for the test API)
+  std::vector<NavRect> m_actionRects;  // where the shell's quick actions were drawn
+  bool m_drawing = false;           // inside draw(): page changes and quick actions wait, see select()
+  std::vector<std::function<void()>> m_afterDraw;
+  int m_recoveredCount = 0;         // fields brought back after a crash, told once
+  bool m_recoveredDismissed = false;
   std::unique_ptr<core::vault::Vault> m_vault;
   std::unique_ptr<ui::UnlockScreen> m_unlockScreen;
   std::unique_ptr<ui::VaultSection> m_vaultSection;

@@ -52,23 +52,46 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE void toward_wake() { wakeFrames(); }
 
 EMSCRIPTEN_KEEPALIVE void toward_flush_now() {
-  if (!g_state.app) return;
-  // Words typed since the last frame are still in the text field: hand them to the views first.
-  if (g_state.platform->textInput().hasPendingInput()) toward::web::renderNow();
-  g_state.app->flushNow();
+  toward::web::outsideFrame([=] {
+    if (!g_state.app) return;
+    // Words typed since the last frame are still in the text field: hand them to the views first.
+    if (g_state.platform->textInput().hasPendingInput()) toward::web::renderNow();
+    g_state.app->flushNow();
+    wakeFrames();
+  });
+}
+
+EMSCRIPTEN_KEEPALIVE int toward_is_saved() { return g_state.app && g_state.app->allSaved() ? 1 : 0; }
+
+// After a crash the glue kept the words of every text field (its emergency copy); at the next start it
+// hands each back here. 1 when the view that owns the field put them back and stored them, 0 when no
+// part of the app owns the field any more, -1 when it cannot be done now (locked: the copy waits).
+EMSCRIPTEN_KEEPALIVE int toward_recover_text(const char* key, const char* text) {
+  if (!g_state.app) return -1;
+  if (g_state.app->locked()) return -1;
+  const bool ok = g_state.app->recoverText(key, text);
+  wakeFrames();
+  return ok ? 1 : 0;
+}
+
+// The shell tells the person, once, that `count` fields were brought back.
+EMSCRIPTEN_KEEPALIVE void toward_note_recovered(int count) {
+  if (g_state.app) g_state.app->noteRecovered(count);
   wakeFrames();
 }
 
-EMSCRIPTEN_KEEPALIVE int toward_is_saved() { return g_state.app && g_state.app->durability().saved() ? 1 : 0; }
-
 EMSCRIPTEN_KEEPALIVE void toward_set_writer(int writer) {
-  if (g_state.app) g_state.app->setWriter(writer != 0);
-  wakeFrames();
+  toward::web::outsideFrame([=] {
+    if (g_state.app) g_state.app->setWriter(writer != 0);
+    wakeFrames();
+  });
 }
 
 EMSCRIPTEN_KEEPALIVE void toward_reload_store() {
-  if (g_state.app) g_state.app->reloadStore();
-  wakeFrames();
+  toward::web::outsideFrame([=] {
+    if (g_state.app) g_state.app->reloadStore();
+    wakeFrames();
+  });
 }
 
 EMSCRIPTEN_KEEPALIVE const char* toward_version() { return TOWARD_VERSION; }
@@ -76,19 +99,23 @@ EMSCRIPTEN_KEEPALIVE const char* toward_version() { return TOWARD_VERSION; }
 // Quick hide (the shortcut and the shell's button, caught by the glue): the vault locks, or without
 // one a neutral page covers the screen. Words typed since the last frame are saved first.
 EMSCRIPTEN_KEEPALIVE void toward_quick_hide() {
-  if (!g_state.app) return;
-  if (g_state.platform->textInput().hasPendingInput()) toward::web::renderNow();
-  g_state.app->quickHide();
-  toward::web::renderNow();
-  wakeFrames();
+  toward::web::outsideFrame([=] {
+    if (!g_state.app) return;
+    if (g_state.platform->textInput().hasPendingInput()) toward::web::renderNow();
+    g_state.app->quickHide();
+    toward::web::renderNow();
+    wakeFrames();
+  });
 }
 
 // Enter in the unlock screen's passphrase field.
 EMSCRIPTEN_KEEPALIVE void toward_unlock_submit() {
-  if (!g_state.app) return;
-  if (g_state.platform->textInput().hasPendingInput()) toward::web::renderNow();
-  g_state.app->submitUnlock();
-  wakeFrames();
+  toward::web::outsideFrame([=] {
+    if (!g_state.app) return;
+    if (g_state.platform->textInput().hasPendingInput()) toward::web::renderNow();
+    g_state.app->submitUnlock();
+    wakeFrames();
+  });
 }
 
 // The page quick hide opens afterwards (settings), or "": asked before hiding (a lock forgets settings).
@@ -99,10 +126,12 @@ EMSCRIPTEN_KEEPALIVE const char* toward_quick_hide_url() {
 
 // The page was hidden: saves at once, and locks when the person chose "lock when I switch away".
 EMSCRIPTEN_KEEPALIVE void toward_page_hidden() {
-  if (!g_state.app) return;
-  if (g_state.platform->textInput().hasPendingInput()) toward::web::renderNow();
-  g_state.app->pageHidden();
-  wakeFrames();
+  toward::web::outsideFrame([=] {
+    if (!g_state.app) return;
+    if (g_state.platform->textInput().hasPendingInput()) toward::web::renderNow();
+    g_state.app->pageHidden();
+    wakeFrames();
+  });
 }
 
 // 1 while the tab should look neutral (discreet mode), for the glue's title and icon.
@@ -153,9 +182,12 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_trash() {
 
 EMSCRIPTEN_KEEPALIVE const char* toward_test_state() {
   const auto& d = g_state.app->durability();
-  std::string out = std::string("{\"saved\":") + (d.saved() ? "true" : "false") +
+  std::string out = std::string("{\"saved\":") + (g_state.app->allSaved() ? "true" : "false") +
                     ",\"pendingSync\":" + (d.syncing() || !d.saved() ? "true" : "false") +
-                    ",\"storageError\":" + (d.error().empty() ? "null" : quoted(d.error())) + "}";
+                    ",\"storageError\":" + (d.error().empty() ? "null" : quoted(d.error())) +
+                    ",\"stored\":" + (d.saved() ? "true" : "false") +
+                    ",\"typing\":" + (g_state.platform->textInput().hasPendingInput() ? "true" : "false") +
+                    ",\"unsavedPages\":" + quoted(g_state.app->unsavedPages()) + "}";
   return reply(out);
 }
 
@@ -170,6 +202,23 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_nav() {
            ",\"y\":" + std::to_string(r.y) + ",\"w\":" + std::to_string(r.w) + ",\"h\":" + std::to_string(r.h) + "}";
   }
   return reply(out + "]");
+}
+
+// [{id, title, x, y, w, h}]: where the shell's quick actions ("feeling", "therapist") and "hide" were drawn.
+EMSCRIPTEN_KEEPALIVE const char* toward_test_actions() {
+  std::string out = "[";
+  for (const auto& r : g_state.app->actionRects()) {
+    if (out.size() > 1) out += ",";
+    out += "{\"id\":" + quoted(r.id) + ",\"title\":" + quoted(r.title) + ",\"x\":" + std::to_string(r.x) +
+           ",\"y\":" + std::to_string(r.y) + ",\"w\":" + std::to_string(r.w) + ",\"h\":" + std::to_string(r.h) + "}";
+  }
+  return reply(out + "]");
+}
+
+// Test hook: the next frame traps (as a memory error in C++ would), to test the page's crash rescue.
+EMSCRIPTEN_KEEPALIVE void toward_test_trap_next_frame() {
+  g_state.trapNextFrame = true;
+  wakeFrames();
 }
 
 // {x, y, w, h}: where the shell's quick-hide button was drawn in the last frame.

@@ -82,6 +82,12 @@ void frame() {
 }
 
 void drawFrame(int64_t now) {
+  if (g_state.inFrame) return;  // never a frame inside a frame (see State::inFrame)
+  if (g_state.trapNextFrame) {
+    g_state.trapNextFrame = false;
+    __builtin_trap();
+  }
+  g_state.inFrame = true;
   const double started = emscripten_get_now();
   applyLook();
   ImGui_ImplOpenGL3_NewFrame();
@@ -92,6 +98,13 @@ void drawFrame(int64_t now) {
   if (g_state.app->discreet() != g_state.discreet) {
     g_state.discreet = g_state.app->discreet();
     EM_ASM({ TowardGlue.setDiscreet(!!$0); }, g_state.discreet ? 1 : 0);
+  }
+
+  // The glue's crash rescue keeps a copy of typed words in IndexedDB only while nothing is sealed.
+  const int plain = g_state.app->vault().status() == core::vault::VaultStatus::Off ? 1 : 0;
+  if (plain != g_state.plainAtRest) {
+    g_state.plainAtRest = plain;
+    EM_ASM({ TowardGlue.setPlainAtRest(!!$0); }, plain);
   }
 
   const ImGuiIO& io = ImGui::GetIO();
@@ -106,11 +119,27 @@ void drawFrame(int64_t now) {
   ++g_state.framesMeasured;
   ++g_state.framesRendered;
   if (g_state.framesRendered == 1) js_on_first_frame();
+  g_state.inFrame = false;
+  // Work that DOM events asked for during the frame (a blurred field's flush, say) runs now.
+  while (!g_state.afterFrame.empty()) {
+    auto work = std::move(g_state.afterFrame);
+    g_state.afterFrame.clear();
+    for (auto& w : work) w();
+  }
 }
 
 }  // namespace
 
 void renderNow() { drawFrame(g_state.platform->nowMs()); }
+
+void outsideFrame(std::function<void()> work) {
+  if (g_state.inFrame) {
+    g_state.afterFrame.push_back(std::move(work));
+    g_state.wakeRequested = true;
+  } else {
+    work();
+  }
+}
 
 }  // namespace toward::web
 

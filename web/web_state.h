@@ -1,6 +1,8 @@
 // web/web_state.h: the running app's globals, shared by main.cpp and the exported functions.
 #pragma once
+#include <functional>
 #include <memory>
+#include <vector>
 
 #include "core/platform/platform.h"
 #include "web/app.h"
@@ -16,14 +18,25 @@ struct State {
   float fontPx = 0, fontRatio = 0;
   bool dark = false, themeKnown = false;
   bool discreet = false;         // the tab's title and icon are neutral
+  int plainAtRest = -1;          // the glue was told the vault is off (1) or on (0); -1 not yet
   // time spent in our frame code (ImGui build + GL submission), since the last reset
   double frameMsTotal = 0, frameMsMax = 0;
   unsigned framesMeasured = 0;
+  // A frame is being drawn: nothing may draw another one inside it (a DOM field that blurs during a
+  // frame calls back into C++ synchronously); work asked for meanwhile runs right after the frame.
+  bool inFrame = false;
+  std::vector<std::function<void()>> afterFrame;
+  bool trapNextFrame = false;    // test hook: the next frame traps, as a memory error would
 };
 
 extern State g_state;
 
-// Draws one frame at once (so that text typed since the last frame reaches the views' drafts).
+// Draws one frame at once (so that text typed since the last frame reaches the views' drafts). Inside
+// a frame it draws nothing: the frame being drawn picks the text up.
 void renderNow();
+
+// Runs `work` now, or right after the frame when called while one is being drawn (from a DOM event
+// that a frame caused). Every entry point from JavaScript that changes the app goes through this.
+void outsideFrame(std::function<void()> work);
 
 }  // namespace toward::web

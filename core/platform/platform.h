@@ -42,6 +42,10 @@ class TextInputService {
   // Forgets every field: empties and removes them on screen and wipes their text in memory (the vault
   // locked, or the screen was covered). Hand typed text to the views first (hasPendingInput()).
   virtual void clearAll() {}
+  // Words typed into a field that was not drawn again before the end of a frame (its page or editor went
+  // away in between) are handed to `handler` then, so they still reach their record; a field nobody
+  // owns any more (a search box) just forgets them.
+  virtual void setOrphanHandler(std::function<void(const std::string& key, const std::string& text)> handler) {}
   // Colours for fields (0xRRGGBB) and the font size, when the theme changes.
   virtual void setStyle(uint32_t background, uint32_t text, uint32_t accent, float fontPx) = 0;
 };

@@ -12,6 +12,8 @@
 #include <cstdlib>
 #include <map>
 #include <set>
+#include <utility>
+#include <vector>
 
 #include "core/platform/platform.h"
 
@@ -95,8 +97,10 @@ class WebTextInput final : public TextInputService {
   }
 
   void endFrame() override {
+    std::vector<std::pair<std::string, std::string>> orphans;
     for (auto it = m_fields.begin(); it != m_fields.end();) {
-      if (!m_placedThisFrame.count(it->first) && !it->second.pendingFromUser) {
+      if (!m_placedThisFrame.count(it->first)) {
+        if (it->second.pendingFromUser && !it->second.secret) orphans.emplace_back(it->first, it->second.fromUser);
         if (it->second.secret) wipeField(it->second);
         it = m_fields.erase(it);
       }
@@ -104,6 +108,15 @@ class WebTextInput final : public TextInputService {
     }
     m_placedThisFrame.clear();
     js_text_end_frame();
+    // The element's removal may hand its text over once more: the same words, so nothing is pending.
+    for (auto& [key, text] : orphans) {
+      m_fields.erase(key);
+      if (m_orphanHandler) m_orphanHandler(key, text);
+    }
+  }
+
+  void setOrphanHandler(std::function<void(const std::string&, const std::string&)> handler) override {
+    m_orphanHandler = std::move(handler);
   }
 
   bool hasFocus() const override { return js_text_has_focus() != 0; }
@@ -121,7 +134,11 @@ class WebTextInput final : public TextInputService {
 
   // Called from JavaScript when the person edits a field.
   void userInput(const std::string& key, std::string value) {
-    Field& f = m_fields[key];
+    auto it = m_fields.find(key);
+    // A field hands its text over again when it blurs or goes away: when that is what the views already
+    // have, nothing is pending (a field of a page no longer drawn would otherwise wait forever).
+    if (it != m_fields.end() && !it->second.pendingFromUser && it->second.shown && it->second.known == value) return;
+    Field& f = it != m_fields.end() ? it->second : m_fields[key];
     f.fromUser = std::move(value);
     f.pendingFromUser = true;
   }
@@ -147,6 +164,7 @@ class WebTextInput final : public TextInputService {
   }
   std::map<std::string, Field> m_fields;
   std::set<std::string> m_placedThisFrame;
+  std::function<void(const std::string&, const std::string&)> m_orphanHandler;
 };
 
 class WebPlatform;

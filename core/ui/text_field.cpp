@@ -91,4 +91,13 @@ bool TextLine(core::TextInputService& service, const std::string& key, std::stri
   return changed;
 }
 
+bool splitFieldKey(const std::string& key, const std::string& type, std::string& id, std::string& field) {
+  if (key.size() <= type.size() + 1 || key.compare(0, type.size(), type) != 0 || key[type.size()] != '/') return false;
+  const size_t slash = key.find('/', type.size() + 1);
+  if (slash == std::string::npos || slash == type.size() + 1 || slash + 1 >= key.size()) return false;
+  id = key.substr(type.size() + 1, slash - type.size() - 1);
+  field = key.substr(slash + 1);
+  return true;
+}
+
 }  // namespace toward::ui

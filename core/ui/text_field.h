@@ -26,4 +26,7 @@ bool TextArea(core::TextInputService& service, const std::string& key, std::stri
 bool TextLine(core::TextInputService& service, const std::string& key, std::string& text, float width,
               const TextFieldOptions& options = {});
 
+// Splits a field key "<type>/<id>/<field>" (the form record editors use) when it starts with `type`.
+bool splitFieldKey(const std::string& key, const std::string& type, std::string& id, std::string& field);
+
 }  // namespace toward::ui

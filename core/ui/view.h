@@ -35,6 +35,13 @@ class View {
   virtual int64_t nextWakeMs() const { return -1; }
   // Called when the view stops being shown.
   virtual void onHide() { commitPendingEdits(); }
+  // True while words typed here are not yet handed to the store (the shell says "Saved" only when no
+  // view has any, and the store is synced).
+  virtual bool hasUnsavedEdits() const { return false; }
+  // Words that reached no frame, by the field's key: typed just as the field went away (afterCrash false),
+  // or rescued from the page after a crash (web/glue/rescue.js, afterCrash true). A view that owns the
+  // key puts the words back where they were typed, stores them, and returns true.
+  virtual bool recoverText(const std::string& key, const std::string& text, bool afterCrash) { return false; }
 };
 
 }  // namespace toward::ui

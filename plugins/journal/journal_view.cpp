@@ -70,6 +70,27 @@ void JournalView::commitPendingEdits() {
   }
 }
 
+bool JournalView::recoverText(const std::string& key, const std::string& text, bool afterCrash) {
+  std::string id, field;
+  if (!ui::splitFieldKey(key, "journal.entry", id, field)) return false;
+  const JournalEntry* stored = m_model.find(id);
+  if (!stored) return false;
+  if (id == m_openId) commitPendingEdits();
+  JournalEntry next = id == m_openId ? m_draft : *stored;
+  std::string* target = field == "text"           ? &next.text
+                        : field == "title"        ? &next.title
+                        : field == "whatHappened" ? &next.fork.whatHappened
+                        : field == "afterwards"   ? &next.fork.afterwards
+                        : field == "contentNote"  ? &next.contentNote
+                                                  : nullptr;
+  if (!target) return false;
+  if (*target == text) return true;
+  *target = text;
+  if (!m_model.save(id, next)) return false;
+  if (id == m_openId) open(id);
+  return true;
+}
+
 int64_t JournalView::nextWakeMs() const {
   int64_t wake = m_dirty ? m_lastEditMs + kAutosaveDelayMs : -1;
   if (m_timerPendingStart) return m_lastNowMs;

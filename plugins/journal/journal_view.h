@@ -26,6 +26,8 @@ class JournalView final : public ui::View {
   void draw(ui::ViewContext& ctx) override;
   void commitPendingEdits() override;
   int64_t nextWakeMs() const override;
+  bool hasUnsavedEdits() const override { return m_dirty; }
+  bool recoverText(const std::string& key, const std::string& text, bool afterCrash) override;
 
   // "A feeling is here": opens the stay-with-it timer at once (it starts at the next frame); a new fork
   // entry records the seconds stayed, and the details can be written afterwards.

@@ -85,7 +85,7 @@ struct Revision {
 
   std::string letterId;
   int64_t timeMs = 0;
-  std::string reason = "writing";   // "writing" | "finished" | "sealed" | "released" | "draft" | "opened" | "restored"
+  std::string reason = "writing";   // "writing" | "finished" | "sealed" | "released" | "draft" | "opened" | "restored" | "recovered"
   std::string state;                // the letter's state then
   std::string recipientName;
   std::string text;

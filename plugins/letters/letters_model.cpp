@@ -319,6 +319,24 @@ core::Result<Revision> LettersModel::revision(const std::string& revisionId) con
   return core::loadBody<Revision>(r->body, r->schema);
 }
 
+core::Status LettersModel::recoverText(const std::string& id, const std::string& text) {
+  const Letter* stored = find(id);
+  if (!stored) return kGone;
+  if (stored->text == text) return core::Status::ok();
+  Letter next = *stored;
+  if (auto s = snapshot(id, next, "before recovering"); !s) return s;
+  next.text = text;
+  if (next.state == "sealed" || next.state == "released") next.state = "draft";
+  next.sealedUntil.clear();
+  const int64_t now = m_store.now();
+  const DayWords today{now, core::countWords(next.text)};
+  if (!next.dayWords.empty() && core::localDay(next.dayWords.back().ms) == core::localDay(now)) next.dayWords.back() = today;
+  else next.dayWords.push_back(today);
+  next.sanitize();
+  if (auto s = write(id, next); !s) return s;
+  return snapshot(id, next, "recovered");
+}
+
 core::Status LettersModel::restore(const std::string& revisionId) {
   auto rev = revision(revisionId);
   if (!rev) return rev.error();

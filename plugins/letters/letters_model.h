@@ -51,6 +51,10 @@ class LettersModel final : public core::SearchProvider,
   // cycle's fields are kept as stored (they change only through the life-cycle calls). A snapshot is
   // taken when one is due. Saving a letter while it is sealed never changes its words.
   core::Status save(const std::string& id, const Letter& edited);
+  // Words rescued after a crash (the page's emergency copy of the letter's text field): the stored words
+  // are kept as a revision first, then the rescued words become the letter's text (a sealed or let-go
+  // letter becomes a draft again, so they are seen), with a "recovered" revision. Same words: nothing.
+  core::Status recoverText(const std::string& id, const std::string& text);
   // Sets or clears "bring to my next session".
   core::Status setBringToSession(const std::string& id, bool bring);
 

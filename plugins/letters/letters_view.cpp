@@ -8,6 +8,7 @@
 #include "core/text_fold.h"
 #include "core/time_format.h"
 #include "core/ui/fonts.h"
+#include "core/ui/text_field.h"
 #include "core/ui/theme.h"
 #include "core/ui/widgets.h"
 
@@ -76,6 +77,24 @@ void LettersView::commitPendingEdits() {
     // The words stay in the draft and on screen; saving is tried again after the next pause.
     m_saveError = status.message();
   }
+}
+
+bool LettersView::recoverText(const std::string& key, const std::string& text, bool afterCrash) {
+  std::string id, field;
+  if (!ui::splitFieldKey(key, "letters.letter", id, field) || (field != "text" && field != "name")) return false;
+  const Letter* stored = m_model.find(id);
+  if (!stored) return false;
+  if (id == m_openId) commitPendingEdits();
+  if (field == "text" && afterCrash) {
+    // After a crash: the stored words are kept as a revision, the rescued ones become the letter.
+    if (!m_model.recoverText(id, text)) return false;
+  } else {
+    Letter next = id == m_openId ? m_draft : *stored;
+    (field == "text" ? next.text : next.recipientName) = text;
+    if (!m_model.save(id, next)) return false;
+  }
+  if (id == m_openId) open(id);  // the draft shows the words
+  return true;
 }
 
 int64_t LettersView::nextWakeMs() const { return m_dirty ? m_lastEditMs + kAutosaveDelayMs : -1; }

@@ -25,6 +25,8 @@ class LettersView final : public ui::View {
   void draw(ui::ViewContext& ctx) override;
   void commitPendingEdits() override;
   int64_t nextWakeMs() const override;
+  bool hasUnsavedEdits() const override { return m_dirty; }
+  bool recoverText(const std::string& key, const std::string& text, bool afterCrash) override;
 
   // "Write to my therapist": a new letter to the therapist that waits here, text focused.
   void startHeldLetter();

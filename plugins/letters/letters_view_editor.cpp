@@ -34,6 +34,8 @@ const char* reasonLabel(const std::string& reason) {
   if (reason == "draft") return "when you came back to it";
   if (reason == "before restoring") return "just before an earlier version came back";
   if (reason == "restored") return "an earlier version, brought back";
+  if (reason == "before recovering") return "just before words kept after an interruption came back";
+  if (reason == "recovered") return "words kept when Toward stopped unexpectedly";
   return "while writing";
 }
 

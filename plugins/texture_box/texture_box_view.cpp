@@ -110,6 +110,27 @@ void TextureBoxView::commitPendingEdits() {
   }
 }
 
+bool TextureBoxView::recoverText(const std::string& key, const std::string& text, bool afterCrash) {
+  std::string id, field;
+  if (!ui::splitFieldKey(key, "texture.object", id, field)) return false;
+  const TextureObject* stored = m_model.find(id);
+  if (!stored) return false;
+  if (id == m_openId) commitPendingEdits();
+  TextureObject next = *stored;
+  std::string* target = field == "name"          ? &next.name
+                        : field == "description" ? &next.description
+                        : field == "kept"        ? &next.keptWhere
+                        : field == "helps"       ? &next.helpsWith
+                        : field == "notes"       ? &next.notes
+                                                 : nullptr;
+  if (!target) return false;
+  if (*target == text) return true;
+  *target = text;
+  if (!m_model.save(id, next)) return false;
+  if (id == m_openId) open(id);
+  return true;
+}
+
 void TextureBoxView::noteEdit(int64_t nowMs) {
   m_dirty = true;
   m_lastEditMs = nowMs;

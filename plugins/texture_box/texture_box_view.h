@@ -22,6 +22,8 @@ class TextureBoxView final : public ui::View {
   void draw(ui::ViewContext& ctx) override;
   void commitPendingEdits() override;
   int64_t nextWakeMs() const override;
+  bool hasUnsavedEdits() const override { return m_dirty; }
+  bool recoverText(const std::string& key, const std::string& text, bool afterCrash) override;
 
   // autosaveDelayMs: int64, default 900 — pause in typing after which an object's words are saved.
   static constexpr int64_t kAutosaveDelayMs = 900;

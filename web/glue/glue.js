@@ -7,6 +7,7 @@ Module.canvas = document.getElementById('canvas');
 // [SECTION] handover: a second tab asks the writer to save and step aside, then takes over
 // [SECTION] text fields: real <textarea>/<input> elements over the canvas
 // [SECTION] window.towardTest: the test API (README.md documents it)
+// (the crash rescue lives in rescue.js)
 'use strict';
 
 var TowardGlue = (function () {
@@ -27,13 +28,18 @@ var TowardGlue = (function () {
     releaseLock: null,    // resolves the held lock's promise
     flushWaiters: [],
     wakeRequested: false,
+    crashed: false,       // the module trapped or aborted (rescue.js): nothing calls into it any more
   };
   let readyResolve;
   const readyPromise = new Promise((resolve) => { readyResolve = resolve; });
   const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('toward') : null;
 
   const $ = (id) => document.getElementById(id);
-  function call(name, ret, types, args) { return Module.ccall(name, ret, types, args); }
+  // After a crash (web/glue/rescue.js) the module is never called again: its memory may be corrupt.
+  function call(name, ret, types, args) {
+    if (state.crashed) throw new Error('Toward stopped unexpectedly; reload the page to continue');
+    return Module.ccall(name, ret, types, args);
+  }
 
   // ------------------------------------------------------------------ [SECTION] start-up
   function showNotice(kind, detail) {
@@ -283,7 +289,7 @@ var TowardGlue = (function () {
     });
   }
 
-  function isSaved() { return !state.started || Module._toward_is_saved() === 1; }
+  function isSaved() { return !state.crashed && (!state.started || Module._toward_is_saved() === 1); }
 
   function settleFlushWaiters(err) {
     if (isSaved()) {
@@ -298,6 +304,7 @@ var TowardGlue = (function () {
   // Commits what is being typed, and makes everything durable as soon as possible.
   function flush() {
     return new Promise((resolve, reject) => {
+      if (state.crashed) { reject(new Error('Toward stopped unexpectedly; your words were put aside')); return; }
       if (!state.started || !state.writer) { resolve(); return; }
       state.flushWaiters.push({ resolve, reject });
       Module._toward_flush_now();
@@ -305,7 +312,7 @@ var TowardGlue = (function () {
     });
   }
 
-  function flushSoon() { if (state.started && state.writer) Module._toward_flush_now(); }
+  function flushSoon() { if (state.started && state.writer && !state.crashed) Module._toward_flush_now(); }
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState !== 'hidden' || !state.started) return;
     // Saves (as a writer) and locks the vault when the person chose "lock when I switch away".
@@ -355,7 +362,7 @@ var TowardGlue = (function () {
   });
 
   function wake() {
-    if (state.started && Module._toward_wake) Module._toward_wake();
+    if (state.started && !state.crashed && Module._toward_wake) Module._toward_wake();
   }
 
   // ------------------------------------------------------------------ [SECTION] handover
@@ -435,13 +442,14 @@ var TowardGlue = (function () {
       el.autocomplete = 'off';
       el.setAttribute('autocapitalize', 'sentences');
       el.addEventListener('input', () => {
+        if (state.crashed) { TowardRescue.fieldChanged(); return; }
         call('toward_platform_text_input', null, ['string', 'string'], [key, el.value]);
         wake();
       });
       el.addEventListener('blur', () => {
         // A focused field removed by endFrame() blurs synchronously, inside a frame: its text was already
         // handed over, and a flush here would draw a frame inside this one.
-        if (text.removing) return;
+        if (text.removing || state.crashed) return;
         call('toward_platform_text_input', null, ['string', 'string'], [key, el.value]);
         flushSoon();
       });
@@ -754,7 +762,12 @@ var TowardGlue = (function () {
     readyResolve();
   }
 
-  function onStarted() { state.started = true; }
+  function onStarted() {
+    state.started = true;
+    // Words kept after a crash in an earlier visit go back where they were typed (rescue.js).
+    if (state.writer) state.rescued = TowardRescue.restore();
+  }
+  function setPlainAtRest(plain) { TowardRescue.setPlainAtRest(plain); }
 
   // ------------------------------------------------------------------ [SECTION] window.towardTest
   function json(name, args) {
@@ -785,6 +798,7 @@ var TowardGlue = (function () {
     firstFrameMs: () => state.firstFrameMs,
     version: () => (state.started ? UTF8ToString(Module._toward_version()) : ''),
     state() {
+      if (state.crashed) return { saved: false, crashed: true, writer: state.writer, pendingSync: true, storageError: null };
       if (!state.started) return { saved: true, writer: state.writer, pendingSync: false, storageError: null };
       const s = json('toward_test_state', []);
       s.writer = state.writer;
@@ -796,6 +810,13 @@ var TowardGlue = (function () {
     simulateStorageFull(on) { state.simulateFull = !!on; },
     downloads: () => downloads.slice(),
     nav() { needApp(); return json('toward_test_nav', []); },
+    // [{id, title, x, y, w, h}] of the shell's quick actions ('feeling', 'therapist') and 'hide'.
+    actions() { needApp(); return json('toward_test_actions', []); },
+    // Crash rescue (rescue.js): make the next frame trap; the copies kept; how many came back at start.
+    trapNextFrame() { needApp(); Module._toward_test_trap_next_frame(); },
+    crashed: () => state.crashed,
+    rescueCopies: () => TowardRescue.copies(),
+    rescued: () => Promise.resolve(state.rescued || 0),
     frameStats(reset) { needApp(); return JSON.parse(call('toward_test_frame_stats', 'string', ['number'], [reset ? 1 : 0])); },
     backupBench(workFactor) { needApp(); return JSON.parse(call('toward_test_backup_bench', 'string', ['number'], [Number(workFactor)])); },
     // Backups: at most `records` records imported per frame (0 = as many as fit in the frame's time).
@@ -823,5 +844,5 @@ var TowardGlue = (function () {
     hideButton() { needApp(); return json('toward_test_hide_button', []); },
   };
 
-  return { sync, wake, setDiscreet, quickHide, copyText, printPage, download, downloads, pickFile, pickers, images, text, onFirstFrame, onStarted, flush, takeOver, state };
+  return { sync, wake, setDiscreet, setPlainAtRest, quickHide, copyText, printPage, download, downloads, pickFile, pickers, images, text, onFirstFrame, onStarted, flush, takeOver, state };
 })();
