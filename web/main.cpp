@@ -173,6 +173,8 @@ int main() {
   web::g_state.app = std::make_unique<app::App>(*web::g_state.platform);
   web::g_state.app->start();
   web::js_on_started();
-  emscripten_set_main_loop(web::frame, 0, false);
+  // simulate_infinite_loop: main() never returns, so the runtime never exits (a sanitizer build would
+  // otherwise end the program here to check for leaks).
+  emscripten_set_main_loop(web::frame, 0, true);
   return 0;
 }

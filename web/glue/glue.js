@@ -35,10 +35,17 @@ var TowardGlue = (function () {
   const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('toward') : null;
 
   const $ = (id) => document.getElementById(id);
-  // After a crash (web/glue/rescue.js) the module is never called again: its memory may be corrupt.
+  // After a crash (web/glue/rescue.js) the module is never called again (its memory may be corrupt):
+  // late callbacks (a sync finishing, a file read) are dropped quietly.
   function call(name, ret, types, args) {
-    if (state.crashed) throw new Error('Toward stopped unexpectedly; reload the page to continue');
-    return Module.ccall(name, ret, types, args);
+    if (state.crashed) return undefined;
+    try {
+      return Module.ccall(name, ret, types, args);
+    } catch (e) {
+      // A trap or an exit inside the module (a sanitizer report ends the program) is a crash.
+      if (TowardRescue.isCrash(e)) TowardRescue.crashed(e);
+      throw e;
+    }
   }
 
   // ------------------------------------------------------------------ [SECTION] start-up
@@ -314,7 +321,7 @@ var TowardGlue = (function () {
 
   function flushSoon() { if (state.started && state.writer && !state.crashed) Module._toward_flush_now(); }
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState !== 'hidden' || !state.started) return;
+    if (document.visibilityState !== 'hidden' || !state.started || state.crashed) return;
     // Saves (as a writer) and locks the vault when the person chose "lock when I switch away".
     Module._toward_page_hidden();
   });
@@ -324,6 +331,12 @@ var TowardGlue = (function () {
   // swallow it (no text field uses it). The vault locks, or without one a neutral page covers the screen.
   function quickHide() {
     if (!state.started) return;
+    if (state.crashed) {
+      // After a crash nothing can be stored any more: the words leave the screen but stay in their fields
+      // (pressing it again brings them back), so a plain copy or "Copy my words" still has them.
+      document.body.classList.toggle('hidden-after-crash');
+      return;
+    }
     const url = UTF8ToString(Module._toward_quick_hide_url());
     Module._toward_quick_hide();
     text.clearAll();
@@ -458,7 +471,7 @@ var TowardGlue = (function () {
         // Escape never discards text: it only leaves the field.
         if (e.key === 'Escape') { e.preventDefault(); el.blur(); document.getElementById('canvas').focus(); }
         // Enter in the unlock screen's passphrase field opens the vault.
-        if (e.key === 'Enter' && key === 'vault/unlock') { e.preventDefault(); Module._toward_unlock_submit(); }
+        if (e.key === 'Enter' && key === 'vault/unlock' && !state.crashed) { e.preventDefault(); Module._toward_unlock_submit(); }
       });
       wrap.appendChild(el);
       this.layer().appendChild(wrap);
@@ -551,6 +564,7 @@ var TowardGlue = (function () {
 
   // Hands a picked file's bytes (a Uint8Array, or null) to C++ (toward_platform_file_picked).
   function deliverFile(request, ok, name, bytes) {
+    if (state.crashed) return;
     let ptr = 0;
     const size = bytes ? bytes.length : 0;
     if (ok && size > 0) {
@@ -632,7 +646,7 @@ var TowardGlue = (function () {
   // 2 file too large, 3 too many pixels, 4 unreadable. Nothing leaves the device.
   const images = {
     deliver(req, status, inputBytes, sw, sh, w, h, jpeg, rgba) {
-      if (!state.started) return;
+      if (!state.started || state.crashed) return;
       const jl = jpeg ? jpeg.length : 0, rl = rgba ? rgba.length : 0;
       const jp = jl ? Module._toward_platform_image_alloc(jl) : 0;
       if (jp) HEAPU8.set(jpeg, jp);
@@ -794,7 +808,7 @@ var TowardGlue = (function () {
     },
     trashList() { needApp(); return json('toward_test_trash', []); },
     flush,
-    framesRendered: () => (state.started ? Module._toward_frames_rendered() : 0),
+    framesRendered: () => (state.started && !state.crashed ? Module._toward_frames_rendered() : 0),
     firstFrameMs: () => state.firstFrameMs,
     version: () => (state.started ? UTF8ToString(Module._toward_version()) : ''),
     state() {

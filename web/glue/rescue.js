@@ -115,6 +115,7 @@ var TowardRescue = (function () {
 
   function looksLikeCrash(err, message) {
     if (typeof WebAssembly === 'object' && err instanceof WebAssembly.RuntimeError) return true;
+    if (err && err.name === 'ExitStatus') return true;  // exit() inside the module (a sanitizer's Die())
     const m = String(message || (err && err.message) || err || '');
     return /RuntimeError|^Aborted|abort\(|memory access out of bounds|unreachable|table index is out of bounds/.test(m);
   }
@@ -174,6 +175,7 @@ var TowardRescue = (function () {
 
   return {
     state, crashed, fieldChanged, restore, copies,
+    isCrash: (e) => looksLikeCrash(e),
     setPlainAtRest(plain) { state.plainAtRest = !!plain; },
   };
 })();

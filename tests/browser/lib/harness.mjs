@@ -109,13 +109,15 @@ export function makeUserDataDir() {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'toward-profile-'));
 }
 
-async function launchContext(userDataDir) {
+// contextOptions: Playwright context options over the defaults (e.g. a phone: viewport, hasTouch, isMobile).
+async function launchContext(userDataDir, contextOptions = {}) {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 720 },
     timeout: 60_000,
+    ...contextOptions,
   });
 }
 
@@ -135,21 +137,22 @@ function browserPids(userDataDir) {
 
 // A browser profile that can be closed (gracefully or abruptly) and relaunched.
 export class Profile {
-  constructor(userDataDir) {
+  constructor(userDataDir, contextOptions = {}) {
     this.userDataDir = userDataDir;
+    this.contextOptions = contextOptions;
     this.context = null;
     this.errors = []; // console errors and page errors of every page opened through this profile
   }
 
-  static async launch(userDataDir = makeUserDataDir()) {
-    const p = new Profile(userDataDir);
+  static async launch(userDataDir = makeUserDataDir(), contextOptions = {}) {
+    const p = new Profile(userDataDir, contextOptions);
     await p.relaunch();
     return p;
   }
 
   async relaunch() {
     if (this.context) throw new Error('profile is still running');
-    this.context = await launchContext(this.userDataDir);
+    this.context = await launchContext(this.userDataDir, this.contextOptions);
     for (const pg of this.context.pages()) watchErrors(pg, this.errors);
     this.context.on('page', (pg) => watchErrors(pg, this.errors));
     return this.context;
@@ -209,12 +212,16 @@ export class Profile {
 // only) drops the messages it matches.
 const IGNORE = process.env.TOWARD_IGNORE_ERRORS ? new RegExp(process.env.TOWARD_IGNORE_ERRORS) : null;
 
+const SANITIZER_REPORT = /AddressSanitizer|UndefinedBehaviorSanitizer|LeakSanitizer|runtime error:/;
+
 export function watchErrors(page, sink) {
   if (page._towardWatched) return;
   page._towardWatched = true;
   page._towardErrors = sink;
   const push = (m) => { if (!(IGNORE && IGNORE.test(m))) sink.push(m); };
   page.on('console', (msg) => {
+    // Emscripten 3.1.6 prints stderr (sanitizer reports among it) as console warnings.
+    if (msg.type() === 'warning' && SANITIZER_REPORT.test(msg.text())) push(`sanitizer: ${msg.text()}`);
     if (msg.type() === 'error') {
       const loc = msg.location();
       push(`console.error: ${msg.text()}${loc && loc.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);

@@ -1,0 +1,111 @@
+// crash_rescue: if the module traps while a person is typing, the page stops saying "Saved" at once, a
+// calm notice says what happened, the words of every text field are put aside in IndexedDB without the
+// module, and the next start brings them back where they were typed (a letter's as a new revision),
+// says so once, and removes the copy only after the words are durable. With a passphrase (the vault), no
+// plain copy is written: the notice offers "Copy my words" instead.
+// The trap is made on purpose through the test API (towardTest.trapNextFrame()).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Profile, openApp, reloadApp, api, waitUntil, settle, sleep } from './lib/harness.mjs';
+
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server?.close(); });
+
+// A deliberate trap shows up as a page error: expected here, and nothing else may.
+function expectOnlyTheTrap(profile) {
+  const others = profile.errors.filter((e) => !/unreachable|RuntimeError/.test(e));
+  assert.deepEqual(others, [], `no other errors:\n${others.join('\n')}`);
+}
+
+async function clickAction(page, id) {
+  const r = (await page.evaluate(() => window.towardTest.actions())).find((a) => a.id === id);
+  assert.ok(r, `the shell's "${id}" action is drawn`);
+  await settle(page, { minFrames: 0 });
+  await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+  await settle(page, { minFrames: 1 });
+}
+
+test('a trap while typing a letter: notice, no "Saved", every word back after a reload, copy removed', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await clickAction(page, 'therapist');
+    const area = page.locator('textarea[aria-label="Letter text"]');
+    await area.waitFor({ state: 'visible', timeout: 10_000 });
+    const first = 'Before the crash: I wanted to write to you. ';
+    await area.click();
+    await page.keyboard.type(first);
+    await waitUntil(async () => (await api.state(page)).saved, { timeoutMs: 10_000, message: 'the first words to be stored' });
+
+    await page.evaluate(() => window.towardTest.trapNextFrame());
+    await page.keyboard.type('x');  // the next frame (this keystroke's) traps
+    await waitUntil(() => page.evaluate(() => window.towardTest.crashed()), { message: 'the crash to be noticed' });
+    const notice = page.locator('#crash-notice');
+    assert.equal(await notice.isVisible(), true, 'the calm notice is shown');
+    assert.match(await notice.innerText(), /words on your screen are kept/);
+    assert.equal(await page.locator('#crash-reload').isVisible(), true, 'it offers "Reload"');
+    assert.equal((await api.state(page)).saved, false, 'never "Saved" after a crash');
+
+    // The field still takes words; the copy follows them.
+    const after = 'And after it, every word still counts.';
+    await area.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(after);
+    const all = await area.inputValue();
+    assert.ok(all.endsWith(after));
+    await waitUntil(async () => {
+      const copies = await page.evaluate(() => window.towardTest.rescueCopies());
+      return copies.some((c) => c.key.endsWith('/text') && c.text === all);
+    }, { timeoutMs: 5000, message: 'the emergency copy to hold every word' });
+    expectOnlyTheTrap(profile);
+
+    profile.errors.length = 0;
+    await reloadApp(page);
+    await waitUntil(async () => (await page.evaluate(() => window.towardTest.rescued())) === 1, { message: 'one field brought back' });
+    const [letter] = await api.list(page, 'letters.letter');
+    assert.equal(letter.body.text, all, 'the letter holds every word, after the crash too');
+    const revisions = await api.list(page, 'letters.revision');
+    assert.ok(revisions.some((r) => r.body.reason === 'recovered' && r.body.text === all), 'a "recovered" revision');
+    assert.ok(revisions.some((r) => r.body.reason === 'before recovering' && r.body.text.startsWith(first.trim())),
+      'the words stored before are kept as a revision');
+    await waitUntil(async () => (await page.evaluate(() => window.towardTest.rescueCopies())).length === 0,
+      { message: 'the copy to be removed once the words are durable' });
+    assert.equal((await api.state(page)).saved, true);
+
+    await reloadApp(page);
+    const [again] = await api.list(page, 'letters.letter');
+    assert.equal(again.body.text, all, 'still there after another reload');
+    assert.equal(await page.evaluate(() => window.towardTest.rescued()), 0, 'nothing to bring back twice');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+test('with a passphrase, nothing is put aside in plain text: the notice offers to copy the words', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const on = await page.evaluate(() => window.towardTest.vaultEnable('a long quiet passphrase'));
+    assert.equal(on.ok, true);
+    await settle(page, { minFrames: 1 });
+    await clickAction(page, 'therapist');
+    const area = page.locator('textarea[aria-label="Letter text"]');
+    await area.waitFor({ state: 'visible', timeout: 10_000 });
+    await area.click();
+    await page.keyboard.type('Sealed words that must never be stored in plain text.');
+    await page.evaluate(() => window.towardTest.trapNextFrame());
+    await page.keyboard.type('!');
+    await waitUntil(() => page.evaluate(() => window.towardTest.crashed()), { message: 'the crash to be noticed' });
+    assert.equal(await page.locator('#crash-copy').isVisible(), true, '"Copy my words" is offered');
+    assert.match(await page.locator('#crash-notice').innerText(), /copy them before you reload/);
+    await sleep(500);
+    assert.deepEqual(await page.evaluate(() => window.towardTest.rescueCopies()), [], 'no plain copy was written');
+    expectOnlyTheTrap(profile);
+  } finally {
+    await profile.dispose();
+  }
+});
