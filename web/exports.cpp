@@ -1,6 +1,8 @@
 // web/exports.cpp: functions the JavaScript glue calls (durability, handover, wake) and the test API
 // behind window.towardTest. The test API goes through the same store, models and sync queue as the UI.
 #include <emscripten.h>
+#include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <string>
@@ -211,6 +213,20 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_actions() {
     if (out.size() > 1) out += ",";
     out += "{\"id\":" + quoted(r.id) + ",\"title\":" + quoted(r.title) + ",\"x\":" + std::to_string(r.x) +
            ",\"y\":" + std::to_string(r.y) + ",\"w\":" + std::to_string(r.w) + ",\"h\":" + std::to_string(r.h) + "}";
+  }
+  return reply(out + "]");
+}
+
+// [{name, x, y, w, h, popup}]: Dear ImGui's windows drawn in the last frame (popups and dialogs among
+// them), to check that a dialog sits inside the screen one settle after it opened.
+EMSCRIPTEN_KEEPALIVE const char* toward_test_windows() {
+  std::string out = "[";
+  for (ImGuiWindow* w : GImGui->Windows) {
+    if (!w->WasActive || w->Hidden) continue;
+    if (out.size() > 1) out += ",";
+    out += "{\"name\":" + quoted(w->Name) + ",\"x\":" + std::to_string(w->Pos.x) + ",\"y\":" + std::to_string(w->Pos.y) +
+           ",\"w\":" + std::to_string(w->Size.x) + ",\"h\":" + std::to_string(w->Size.y) +
+           ",\"popup\":" + ((w->Flags & ImGuiWindowFlags_Popup) ? "true" : "false") + "}";
   }
   return reply(out + "]");
 }

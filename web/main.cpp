@@ -60,6 +60,35 @@ void applyLook() {
 
 void drawFrame(int64_t now);
 
+// Frames that settle: Dear ImGui needs more than one frame for some changes (a window or popup that
+// appears sizes itself, then is placed; a layout change moves what follows). After a frame whose drawing
+// differs from the one before, another is drawn, until two in a row are the same, at most
+// kMaxSettleFrames in a row (an animation differs every frame: it asks for its own frames instead).
+constexpr int kMaxSettleFrames = 8;
+
+// FNV-1a over what a frame draws: every vertex, index and command (clip rectangle, texture, counts).
+uint64_t hashDrawData(const ImDrawData* data) {
+  uint64_t h = 1469598103934665603ull;
+  auto mix = [&h](const void* bytes, size_t n) {
+    const auto* p = static_cast<const unsigned char*>(bytes);
+    for (size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 1099511628211ull;
+  };
+  if (!data) return h;
+  mix(&data->DisplaySize, sizeof(data->DisplaySize));
+  for (int l = 0; l < data->CmdListsCount; ++l) {
+    const ImDrawList* list = data->CmdLists[l];
+    mix(list->VtxBuffer.Data, size_t(list->VtxBuffer.Size) * sizeof(ImDrawVert));
+    mix(list->IdxBuffer.Data, size_t(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
+    for (const ImDrawCmd& cmd : list->CmdBuffer) {
+      mix(&cmd.ClipRect, sizeof(cmd.ClipRect));
+      mix(&cmd.TextureId, sizeof(cmd.TextureId));
+      mix(&cmd.ElemCount, sizeof(cmd.ElemCount));
+      mix(&cmd.IdxOffset, sizeof(cmd.IdxOffset));
+    }
+  }
+  return h;
+}
+
 void frame() {
   SDL_Event event;
   bool input = false;
@@ -70,10 +99,12 @@ void frame() {
   const int64_t now = g_state.platform->nowMs();
   // Auto-lock counts idle time from the last touch, click, key or typed word.
   if (input || g_state.platform->textInput().hasPendingInput()) g_state.app->noteActivity(now);
-  if (input || g_state.wakeRequested) g_state.framesToRender = std::max(g_state.framesToRender, 3);
+  if (input || g_state.wakeRequested) {
+    g_state.framesToRender = std::max(g_state.framesToRender, 2);
+    g_state.settleFrames = 0;
+  }
   g_state.wakeRequested = false;
   if (g_state.app->tick(now)) g_state.framesToRender = std::max(g_state.framesToRender, 2);
-  // ImGui needs a frame to notice the mouse leaving a hover, so one extra frame after input settles.
   if (g_state.framesToRender <= 0) return;
   --g_state.framesToRender;
   drawFrame(now);
@@ -95,6 +126,13 @@ void drawFrame(int64_t now) {
   ImGui::NewFrame();
   g_state.app->draw(now);
   ImGui::Render();
+  // Settling (see kMaxSettleFrames): a frame that drew something new asks for one more.
+  const uint64_t drawn = hashDrawData(ImGui::GetDrawData());
+  if (drawn != g_state.lastDrawHash && g_state.settleFrames < kMaxSettleFrames) {
+    ++g_state.settleFrames;
+    g_state.framesToRender = std::max(g_state.framesToRender, 1);
+  }
+  g_state.lastDrawHash = drawn;
   if (g_state.app->discreet() != g_state.discreet) {
     g_state.discreet = g_state.app->discreet();
     EM_ASM({ TowardGlue.setDiscreet(!!$0); }, g_state.discreet ? 1 : 0);

@@ -1,5 +1,6 @@
 // web/web_state.h: the running app's globals, shared by main.cpp and the exported functions.
 #pragma once
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -13,6 +14,8 @@ struct State {
   std::unique_ptr<core::Platform> platform;
   std::unique_ptr<app::App> app;
   int framesToRender = 3;        // frames still to draw before going idle
+  uint64_t lastDrawHash = 0;     // what the last frame drew (main.cpp's hashDrawData)
+  int settleFrames = 0;          // frames drawn in a row that differed from the one before
   bool wakeRequested = false;
   unsigned framesRendered = 0;
   float fontPx = 0, fontRatio = 0;

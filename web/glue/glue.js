@@ -826,6 +826,8 @@ var TowardGlue = (function () {
     nav() { needApp(); return json('toward_test_nav', []); },
     // [{id, title, x, y, w, h}] of the shell's quick actions ('feeling', 'therapist') and 'hide'.
     actions() { needApp(); return json('toward_test_actions', []); },
+    // [{name, x, y, w, h, popup}] of Dear ImGui's windows drawn in the last frame (dialogs among them).
+    windows() { needApp(); return json('toward_test_windows', []); },
     // Crash rescue (rescue.js): make the next frame trap; the copies kept; how many came back at start.
     trapNextFrame() { needApp(); Module._toward_test_trap_next_frame(); },
     crashed: () => state.crashed,

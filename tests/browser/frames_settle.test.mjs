@@ -1,0 +1,82 @@
+// frames_settle: the page never stays one frame behind. Dear ImGui needs more than one frame for a
+// dialog that appears (it sizes itself, then is placed); the main loop keeps drawing until two frames in a
+// row are the same (web/main.cpp, kMaxSettleFrames), and draws nothing while idle.
+// Positions are measured on the harness's 1280x720 viewport at 100 % text size (as letters.test.mjs).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Profile, openApp, openPage, api, settle, sleep } from './lib/harness.mjs';
+
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server?.close(); });
+
+const AT = {
+  firstRow: [446, 190],         // letters list: the first letter
+  sealFinished: [830, 635],     // editor of a finished letter: "Seal until a day..."
+};
+
+test('the seal dialog is centred and inside the screen one settle after the click, with no further input', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await api.put(page, 'letters.letter', { recipientKind: 'future_self', text: 'Words for later.', state: 'finished' });
+    await openPage(page, 'letters');
+    await page.mouse.click(...AT.firstRow);
+    await settle(page, { minFrames: 1 });
+    const before = await api.framesRendered(page);
+    await page.mouse.click(...AT.sealFinished);
+    // The mouse stays still and nothing else happens: only the frames the app asks for itself.
+    await settle(page, { since: before, minFrames: 1, quietMs: 300 });
+    const windows = await page.evaluate(() => window.towardTest.windows());
+    const dialog = windows.find((w) => w.popup && w.name.includes('seal-letter'));
+    assert.ok(dialog, `the seal dialog is drawn (windows: ${windows.map((w) => w.name).join(', ')})`);
+    const vw = 1280, vh = 720;
+    assert.ok(dialog.x >= 0 && dialog.y >= 0 && dialog.x + dialog.w <= vw && dialog.y + dialog.h <= vh,
+      `inside the screen: ${JSON.stringify(dialog)}`);
+    assert.ok(Math.abs(dialog.x + dialog.w / 2 - vw / 2) <= 2 && Math.abs(dialog.y + dialog.h / 2 - vh / 2) <= 2,
+      `centred: ${JSON.stringify(dialog)}`);
+    assert.ok(dialog.h < vh * 0.8, `sized to its content, not full height: ${JSON.stringify(dialog)}`);
+
+    // Then the page is still: no frame at all for 10 s.
+    const still = await api.framesRendered(page);
+    await sleep(10_000);
+    assert.equal(await api.framesRendered(page), still, 'a still page draws nothing');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+test('after a wrong passphrase, the pause counts down and ends by itself (frames at its end, none after)', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    assert.equal((await page.evaluate(() => window.towardTest.vaultEnable('a quiet passphrase here'))).ok, true);
+    await page.evaluate(() => window.towardTest.vaultLock());
+    const field = page.locator('input[aria-label="Passphrase"]');
+    await field.waitFor({ state: 'visible', timeout: 10_000 });
+    await field.click();
+    await page.keyboard.type('not the passphrase');
+    await page.keyboard.press('Enter');
+    let state;
+    for (let i = 0; i < 100; i++) {
+      state = await page.evaluate(() => window.towardTest.vaultState());
+      if (state.retryInMs > 0) break;
+      await sleep(20);
+    }
+    assert.ok(state.retryInMs > 0, `a pause follows the wrong try: ${JSON.stringify(state)}`);
+    await page.mouse.move(2, 2);  // then no input at all
+    await sleep(Math.max(0, state.retryInMs - 250));
+    const beforeEnd = await api.framesRendered(page);
+    await sleep(750);
+    const afterEnd = await api.framesRendered(page);
+    assert.equal((await page.evaluate(() => window.towardTest.vaultState())).retryInMs, 0, 'the pause is over');
+    assert.ok(afterEnd > beforeEnd, 'the page redrew by itself when the pause ended (the Open button is usable again)');
+    await sleep(2000);
+    assert.equal(await api.framesRendered(page), afterEnd, 'and then it is still');
+    const others = profile.errors.filter((e) => !/passphrase/i.test(e));
+    assert.deepEqual(others, []);
+  } finally {
+    await profile.dispose();
+  }
+});
