@@ -216,9 +216,10 @@ int64_t App::nextWakeMs() const {
   auto earliest = [&](int64_t t) { if (t >= 0 && (wake < 0 || t < wake)) wake = t; };
   if (locked()) {
     // the unlock screen's pause after a wrong passphrase counts down in whole seconds
-    // (the shown number changes whenever the time left crosses a whole second, the last time at 0)
-    const int64_t now = m_platform.nowMs(), left = m_vault->retryAtMs() - now;
-    if (left > 0) earliest(now + (left % 1000 == 0 ? 1000 : left % 1000));
+    // (the shown number changes whenever the time left crosses a whole second, the last time at 0: the
+    // next such moment after the last frame drawn, so one that has just passed still gets its frame)
+    const int64_t retry = m_vault->retryAtMs();
+    if (retry > m_lastDrawMs) earliest(retry - ((retry - m_lastDrawMs - 1) / 1000) * 1000);
     return wake;
   }
   for (const auto& v : m_views) earliest(v->nextWakeMs());
@@ -328,6 +329,7 @@ void App::stepVaultMigration() {
 }
 
 void App::draw(int64_t nowMs) {
+  m_lastDrawMs = nowMs;
   m_drawing = true;
   drawShell(nowMs);
   m_drawing = false;

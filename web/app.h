@@ -154,6 +154,7 @@ class App {
   letters::LettersView* m_lettersView = nullptr;
   std::vector<NavRect> m_navRects;  // where each page's navigation item was drawn (for the test API)
   std::vector<NavRect> m_actionRects;  // where the shell's quick actions were drawn
+  int64_t m_lastDrawMs = 0;         // when the last frame was drawn (time-driven changes since get a frame)
   bool m_drawing = false;           // inside draw(): page changes and quick actions wait, see select()
   std::vector<std::function<void()>> m_afterDraw;
   int m_recoveredCount = 0;         // fields brought back after a crash, told once

@@ -99,12 +99,14 @@ void frame() {
   const int64_t now = g_state.platform->nowMs();
   // Auto-lock counts idle time from the last touch, click, key or typed word.
   if (input || g_state.platform->textInput().hasPendingInput()) g_state.app->noteActivity(now);
+  // Input: two frames (ImGui notices a hover or a release a frame late); a wake or a change of state: one.
+  // Either way, settling (below) adds frames for as long as the drawing still changes.
   if (input || g_state.wakeRequested) {
-    g_state.framesToRender = std::max(g_state.framesToRender, 2);
+    g_state.framesToRender = std::max(g_state.framesToRender, input ? 2 : 1);
     g_state.settleFrames = 0;
   }
   g_state.wakeRequested = false;
-  if (g_state.app->tick(now)) g_state.framesToRender = std::max(g_state.framesToRender, 2);
+  if (g_state.app->tick(now)) g_state.framesToRender = std::max(g_state.framesToRender, 1);
   if (g_state.framesToRender <= 0) return;
   --g_state.framesToRender;
   drawFrame(now);

@@ -4,7 +4,7 @@
 // Positions are measured on the harness's 1280x720 viewport at 100 % text size (as letters.test.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Profile, openApp, openPage, api, settle, sleep } from './lib/harness.mjs';
+import { startServer, Profile, openApp, openPage, api, settle, sleep, waitUntil } from './lib/harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -37,7 +37,9 @@ test('the seal dialog is centred and inside the screen one settle after the clic
       `centred: ${JSON.stringify(dialog)}`);
     assert.ok(dialog.h < vh * 0.8, `sized to its content, not full height: ${JSON.stringify(dialog)}`);
 
-    // Then the page is still: no frame at all for 10 s.
+    // Then, once the letter is stored ("Saved" drawn), the page is still: no frame at all for 10 s.
+    await waitUntil(async () => (await api.state(page)).saved, { message: '"Saved"' });
+    await settle(page, { minFrames: 0, quietMs: 4000, capMs: 8000 });  // (storage usage is read 3 s after a save)
     const still = await api.framesRendered(page);
     await sleep(10_000);
     assert.equal(await api.framesRendered(page), still, 'a still page draws nothing');
@@ -72,8 +74,13 @@ test('after a wrong passphrase, the pause counts down and ends by itself (frames
     const afterEnd = await api.framesRendered(page);
     assert.equal((await page.evaluate(() => window.towardTest.vaultState())).retryInMs, 0, 'the pause is over');
     assert.ok(afterEnd > beforeEnd, 'the page redrew by itself when the pause ended (the Open button is usable again)');
-    await sleep(2000);
-    assert.equal(await api.framesRendered(page), afterEnd, 'and then it is still');
+    // (the count of tries is stored: that sync's start and end are changes of state, a frame each)
+    // (and storage health is first known about 3 s after a save: Settings shows it, so that is a frame)
+    await waitUntil(async () => (await api.state(page)).stored, { message: 'the tries to be stored' });
+    await settle(page, { minFrames: 0, quietMs: 4000, capMs: 8000 });
+    const still = await api.framesRendered(page);
+    await sleep(3000);
+    assert.equal(await api.framesRendered(page), still, 'and then it is still');
     const others = profile.errors.filter((e) => !/passphrase/i.test(e));
     assert.deepEqual(others, []);
   } finally {

@@ -94,10 +94,13 @@ var TowardPwa = (function () {
     const persisted = s.persisted ? s.persisted() : Promise.resolve(null);
     const estimate = s.estimate ? s.estimate() : Promise.resolve({});
     Promise.all([persisted, estimate]).then((r) => {
+      const before = [state.persisted, state.quota, state.usage > 0.8 * state.quota].join();
       state.persisted = r[0];
       state.usage = typeof r[1].usage === 'number' ? r[1].usage : -1;
       state.quota = typeof r[1].quota === 'number' ? r[1].quota : -1;
-      notify();
+      // A frame only when the promise, the quota or the "nearly full" note changed: an idle page draws
+      // nothing (the usage figure in Settings is read again with the next frame).
+      if ([state.persisted, state.quota, state.usage > 0.8 * state.quota].join() !== before) notify();
     }, () => undefined);
   }
   let refreshTimer = null;
