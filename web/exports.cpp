@@ -40,6 +40,17 @@ std::string quoted(const std::string& s) {
   return std::string(sb.GetString(), sb.GetSize());
 }
 
+// [{id, title, x, y, w, h}] of items drawn in the last frame.
+std::string rectsJson(const std::vector<toward::app::NavRect>& rects) {
+  std::string out = "[";
+  for (const auto& r : rects) {
+    if (out.size() > 1) out += ",";
+    out += "{\"id\":" + quoted(r.id) + ",\"title\":" + quoted(r.title) + ",\"x\":" + std::to_string(r.x) +
+           ",\"y\":" + std::to_string(r.y) + ",\"w\":" + std::to_string(r.w) + ",\"h\":" + std::to_string(r.h) + "}";
+  }
+  return out + "]";
+}
+
 std::string errorReply(const std::string& message) { return "{\"ok\":false,\"error\":" + quoted(message) + "}"; }
 
 void wakeFrames() {
@@ -196,26 +207,10 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_state() {
 EMSCRIPTEN_KEEPALIVE void toward_set_sync_delay(int ms) { g_state.app->durability().setDelayMs(ms); }
 
 // [{id, title, x, y, w, h}]: where each page's navigation item was drawn in the last frame.
-EMSCRIPTEN_KEEPALIVE const char* toward_test_nav() {
-  std::string out = "[";
-  for (const auto& r : g_state.app->navRects()) {
-    if (out.size() > 1) out += ",";
-    out += "{\"id\":" + quoted(r.id) + ",\"title\":" + quoted(r.title) + ",\"x\":" + std::to_string(r.x) +
-           ",\"y\":" + std::to_string(r.y) + ",\"w\":" + std::to_string(r.w) + ",\"h\":" + std::to_string(r.h) + "}";
-  }
-  return reply(out + "]");
-}
+EMSCRIPTEN_KEEPALIVE const char* toward_test_nav() { return reply(rectsJson(g_state.app->navRects())); }
 
 // [{id, title, x, y, w, h}]: where the shell's quick actions ("feeling", "therapist") and "hide" were drawn.
-EMSCRIPTEN_KEEPALIVE const char* toward_test_actions() {
-  std::string out = "[";
-  for (const auto& r : g_state.app->actionRects()) {
-    if (out.size() > 1) out += ",";
-    out += "{\"id\":" + quoted(r.id) + ",\"title\":" + quoted(r.title) + ",\"x\":" + std::to_string(r.x) +
-           ",\"y\":" + std::to_string(r.y) + ",\"w\":" + std::to_string(r.w) + ",\"h\":" + std::to_string(r.h) + "}";
-  }
-  return reply(out + "]");
-}
+EMSCRIPTEN_KEEPALIVE const char* toward_test_actions() { return reply(rectsJson(g_state.app->actionRects())); }
 
 // [{name, x, y, w, h, popup}]: Dear ImGui's windows drawn in the last frame (popups and dialogs among
 // them), to check that a dialog sits inside the screen one settle after it opened.

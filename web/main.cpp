@@ -7,6 +7,7 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
 
@@ -125,7 +126,11 @@ void drawFrame(int64_t now) {
   applyLook();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
+  const int queued = GImGui->InputEventsQueue.Size;
   ImGui::NewFrame();
+  // This frame acted on input (a release that presses a button, a key): what that changed is drawn by
+  // the next frame, so there is one, whatever this frame looked like.
+  const bool actedOnInput = GImGui->InputEventsQueue.Size < queued;
   g_state.app->draw(now);
   ImGui::Render();
   // Settling (see kMaxSettleFrames): a frame that drew something new asks for one more.
@@ -135,6 +140,8 @@ void drawFrame(int64_t now) {
     g_state.framesToRender = std::max(g_state.framesToRender, 1);
   }
   g_state.lastDrawHash = drawn;
+  // Input acted on, or still queued (ImGui trickles a press and a release into separate frames): go on.
+  if (actedOnInput || !GImGui->InputEventsQueue.empty()) g_state.framesToRender = std::max(g_state.framesToRender, 1);
   if (g_state.app->discreet() != g_state.discreet) {
     g_state.discreet = g_state.app->discreet();
     EM_ASM({ TowardGlue.setDiscreet(!!$0); }, g_state.discreet ? 1 : 0);

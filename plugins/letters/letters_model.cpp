@@ -323,8 +323,22 @@ core::Status LettersModel::recoverText(const std::string& id, const std::string&
   const Letter* stored = find(id);
   if (!stored) return kGone;
   if (stored->text == text) return core::Status::ok();
+  return replaceWords(id, text, "before recovering", "recovered");
+}
+
+core::Status LettersModel::restore(const std::string& revisionId) {
+  auto rev = revision(revisionId);
+  if (!rev) return rev.error();
+  return replaceWords(rev.value().letterId, rev.value().text, "before restoring", "restored");
+}
+
+core::Status LettersModel::replaceWords(const std::string& letterId, const std::string& text, const char* beforeReason,
+                                        const char* afterReason) {
+  const Letter* stored = find(letterId);
+  if (!stored) return kGone;
   Letter next = *stored;
-  if (auto s = snapshot(id, next, "before recovering"); !s) return s;
+  // The words being replaced are kept first, so this can be undone from the history too.
+  if (auto s = snapshot(letterId, next, beforeReason); !s) return s;
   next.text = text;
   if (next.state == "sealed" || next.state == "released") next.state = "draft";
   next.sealedUntil.clear();
@@ -333,29 +347,8 @@ core::Status LettersModel::recoverText(const std::string& id, const std::string&
   if (!next.dayWords.empty() && core::localDay(next.dayWords.back().ms) == core::localDay(now)) next.dayWords.back() = today;
   else next.dayWords.push_back(today);
   next.sanitize();
-  if (auto s = write(id, next); !s) return s;
-  return snapshot(id, next, "recovered");
-}
-
-core::Status LettersModel::restore(const std::string& revisionId) {
-  auto rev = revision(revisionId);
-  if (!rev) return rev.error();
-  const Letter* stored = find(rev.value().letterId);
-  if (!stored) return kGone;
-  const std::string letterId = rev.value().letterId;
-  Letter next = *stored;
-  // The words being replaced are kept first, so this can be undone from the history too.
-  if (auto s = snapshot(letterId, next, "before restoring"); !s) return s;
-  next.text = rev.value().text;
-  if (next.state == "sealed" || next.state == "released") next.state = "draft";
-  next.sealedUntil.clear();
-  const int64_t now = m_store.now();
-  const DayWords today{now, core::countWords(next.text)};
-  if (!next.dayWords.empty() && core::localDay(next.dayWords.back().ms) == core::localDay(now)) next.dayWords.back() = today;
-  else next.dayWords.push_back(today);
-  next.sanitize();
   if (auto s = write(letterId, next); !s) return s;
-  return snapshot(letterId, next, "restored");
+  return snapshot(letterId, next, afterReason);
 }
 
 // ---------------------------------------------------------------- [SECTION] providers

@@ -118,6 +118,9 @@ class LettersModel final : public core::SearchProvider,
   void reloadRevision(const std::string& id);
   core::Status write(const std::string& id, const Letter& letter);
   core::Status snapshot(const std::string& letterId, const Letter& letter, const std::string& reason);
+  // Puts `text` into the letter (a sealed or let-go one becomes a draft), with a revision of the words
+  // before (beforeReason) and after (afterReason): restore and recoverText.
+  core::Status replaceWords(const std::string& letterId, const std::string& text, const char* beforeReason, const char* afterReason);
   core::Status changeState(const std::string& id, const std::string& reason, Letter changed);
   core::Status prune(const std::string& letterId);
 

@@ -279,6 +279,34 @@ TEST_CASE("[letters] restoring an earlier version keeps the replaced words as a 
   CHECK(fresh.revisions(id).size() == model.revisions(id).size());
 }
 
+TEST_CASE("[letters] words rescued after a crash become the letter, the stored words kept as a revision") {
+  Fixture f;
+  LettersModel model(f.store);
+  auto id = model.create("therapist", "", true).value();
+  Letter e = *model.find(id);
+  e.text = "I wanted to write to you.";
+  REQUIRE(model.save(id, e));
+  REQUIRE(model.seal(id, isoOf(core::localDay(f.clock.nowMs) + 7)));
+  const std::string rescued = "I wanted to write to you. And then the page stopped, and I kept typing.";
+
+  REQUIRE(model.recoverText(id, rescued));
+  CHECK(model.find(id)->text == rescued);
+  CHECK(model.find(id)->state == "draft");   // sealed words would hide what was just rescued
+  bool before = false, after = false;
+  for (const auto& r : model.revisions(id)) {
+    auto rev = model.revision(r).value();
+    before = before || (rev.reason == "before recovering" && rev.text == "I wanted to write to you.");
+    after = after || (rev.reason == "recovered" && rev.text == rescued);
+  }
+  CHECK(before);
+  CHECK(after);
+  // The same words again change nothing (a second start with the same copy).
+  const size_t revisions = model.revisions(id).size();
+  REQUIRE(model.recoverText(id, rescued));
+  CHECK(model.revisions(id).size() == revisions);
+  CHECK(model.recoverText("nope", rescued).code() == core::ErrorCode::NotFound);
+}
+
 TEST_CASE("[letters] metrics: started, words written per day, sealed and released") {
   Fixture f;
   LettersModel model(f.store);

@@ -24,6 +24,11 @@ export const CHROMIUM_ARGS = [
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+// Against the sanitizer build (scripts/test sets TOWARD_SANITIZED=1) everything runs several times slower:
+// a test's limits on how long a frame may take are multiplied by this (they guard against a frozen page,
+// they are not benchmarks).
+export const SLOWDOWN = process.env.TOWARD_SANITIZED === '1' ? 8 : 1;
+
 export function assertBuilt() {
   if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     throw new Error(`${path.join(DIST, 'index.html')} is missing: run ./scripts/build web first`);
