@@ -444,6 +444,7 @@ void App::drawNavigation(bool compact) {
     if (more) {
       ImGui::SetCursorPos(ImVec2(w * float(tabs), y));
       if (ImGui::Selectable("More", m_current >= tabs, 0, ImVec2(w, tabsH))) ImGui::OpenPopup("more-pages");
+      noteActionRect("more", "More");
       const ImVec2 moreMin = ImGui::GetItemRectMin();
       ImGui::SetNextWindowPos(ImVec2(display.x - style.WindowPadding.x * 0.5f, moreMin.y - 4), ImGuiCond_Always, ImVec2(1, 1));
       if (ImGui::BeginPopup("more-pages")) {
@@ -456,6 +457,13 @@ void App::drawNavigation(bool compact) {
           noteNavRect(i);
           ImGui::PopID();
         }
+        // Held, not sent, on a phone too (the letters list also starts with it).
+        ImGui::Separator();
+        if (ImGui::Selectable("Write to my therapist", false, 0, ImVec2(ImGui::GetFontSize() * 9, tabsH * 0.8f))) {
+          messageTherapist();
+          ImGui::CloseCurrentPopup();
+        }
+        noteActionRect("therapist", "Write to my therapist");
         ImGui::EndPopup();
       }
     }

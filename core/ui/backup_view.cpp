@@ -27,14 +27,17 @@ constexpr int64_t kImportBudgetMinMs = 12, kImportBudgetMaxMs = 200;
 constexpr size_t kImportStep = 16;      // records written between two looks at the clock
 constexpr const char* kBackupAccept = ".age,.txt,application/octet-stream";
 
-// "1 journal entry", "12 journal entries", "1 settings".
+// "1 journal entry", "12 journal entries", "1 settings", "2 earlier versions of a letter" (a noun with
+// "of" takes its plural before it).
 std::string countOf(size_t n, const std::string& noun) {
-  std::string word = noun;
+  const size_t of = noun.find(" of ");
+  std::string word = noun.substr(0, of);
+  const std::string rest = of == std::string::npos ? "" : noun.substr(of);
   if (n != 1 && !word.empty() && word.back() != 's') {
     const bool consonantY = word.size() > 1 && word.back() == 'y' && std::string("aeiou").find(word[word.size() - 2]) == std::string::npos;
     word = consonantY ? word.substr(0, word.size() - 1) + "ies" : word + "s";
   }
-  return std::to_string(n) + " " + word;
+  return std::to_string(n) + " " + word + rest;
 }
 
 std::string sizeText(size_t bytes) {

@@ -52,7 +52,20 @@ void LettersView::createLetter(const std::string& kind, bool held) {
   }
 }
 
-void LettersView::startHeldLetter() { createLetter("therapist", true); }
+void LettersView::startHeldLetter() {
+  // A held letter that is still empty is opened again, instead of piling up empty "Dear therapist" drafts.
+  commitPendingEdits();
+  for (const auto& id : m_model.ordered()) {
+    const Letter* l = m_model.find(id);
+    if (l && l->held && l->state == "draft" && core::countWords(l->text) == 0 && l->recipientKind == "therapist") {
+      open(id);
+      m_focusText = true;
+      m_showEditorOnPhone = true;
+      return;
+    }
+  }
+  createLetter("therapist", true);
+}
 
 void LettersView::noteEdit(int64_t nowMs) {
   m_dirty = true;

@@ -71,6 +71,7 @@ class LettersView final : public ui::View {
   bool m_showPrompts = false;
   bool m_pickingKind = false;
   std::string m_sealDay;             // the day typed in the seal dialog, "YYYY-MM-DD"
+  std::string m_noticeSealDay;       // the day a refusal in the seal dialog was about
   bool m_historyOpen = false;
   std::string m_historyPick;         // the revision being read
   std::string m_historyText;         // its words (read once when picked)

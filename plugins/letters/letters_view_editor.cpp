@@ -270,10 +270,13 @@ void LettersView::drawSealDialog(ui::ViewContext& ctx) {
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
   ui::MutedText(parseCivilDate(m_sealDay) ? formatDay(m_sealDay).c_str() : "year-month-day");
+  // A kind refusal is about the day it was given for: once the day changes, it goes.
+  if (!m_notice.empty() && m_sealDay != m_noticeSealDay) m_notice.clear();
   ui::CalmWarning(m_notice);
   if (ui::PrimaryButton("Seal it")) {
     auto s = m_model.seal(m_openId, m_sealDay);
     report(s);
+    m_noticeSealDay = m_sealDay;
     if (s) ImGui::CloseCurrentPopup();
   }
   ImGui::SameLine();

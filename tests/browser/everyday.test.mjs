@@ -1,0 +1,96 @@
+// everyday: the small things of the everyday path, with real clicks and taps. "Write to my therapist"
+// opens the held letter that is still empty instead of piling up empty drafts; on a phone, one tap on
+// "More" opens it and "Write to my therapist" is there; a refusal in the seal dialog goes once the day
+// typed changes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Profile, openApp, openPage, api, settle, waitUntil, sleep } from './lib/harness.mjs';
+
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server?.close(); });
+
+const actions = (page) => page.evaluate(() => window.towardTest.actions());
+async function press(page, id, { tap = false } = {}) {
+  const r = (await actions(page)).find((a) => a.id === id);
+  assert.ok(r, `"${id}" is drawn (have: ${(await actions(page)).map((a) => a.id).join(', ')})`);
+  await settle(page, { minFrames: 0 });
+  const before = await api.framesRendered(page);
+  if (tap) await page.touchscreen.tap(r.x + r.w / 2, r.y + r.h / 2);
+  else await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+  await settle(page, { since: before, minFrames: 1 });
+}
+
+test('"Write to my therapist" reuses the held letter that is still empty', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await press(page, 'therapist');
+    await press(page, 'therapist');
+    await press(page, 'therapist');
+    assert.equal((await api.list(page, 'letters.letter')).length, 1, 'one empty held letter, not three');
+    const area = page.locator('textarea[aria-label="Letter text"]');
+    await area.click();
+    await page.keyboard.type('Something real.');
+    await press(page, 'therapist');
+    const all = await api.list(page, 'letters.letter');
+    assert.equal(all.length, 2, 'a letter with words is kept, and a new one opens');
+    assert.ok(all.some((l) => l.body.text === 'Something real.'));
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+test('on a phone, one tap on "More" opens it, and "Write to my therapist" is there', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  try {
+    const page = await openApp(profile, server.url);
+    await press(page, 'more', { tap: true });
+    const nav = await page.evaluate(() => window.towardTest.nav());
+    assert.ok(nav.some((n) => n.id === 'settings' && n.w > 0), 'the pages behind "More" are drawn after one tap');
+    await press(page, 'therapist', { tap: true });
+    await waitUntil(async () => (await api.list(page, 'letters.letter')).length === 1, { message: 'a held letter' });
+    const area = page.locator('textarea[aria-label="Letter text"]');
+    await area.waitFor({ state: 'visible', timeout: 10_000 });
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+test('the seal dialog: a refused day\'s message goes once the day is changed', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await api.put(page, 'letters.letter', { recipientKind: 'future_self', text: 'Later.', state: 'finished' });
+    await openPage(page, 'letters');
+    await page.mouse.click(446, 190);       // the first letter (1280x720, as letters.test.mjs)
+    await settle(page, { minFrames: 1 });
+    await page.mouse.click(830, 635);       // "Seal until a day..."
+    await settle(page, { minFrames: 1 });
+    const dialog = async () => (await page.evaluate(() => window.towardTest.windows())).find((w) => w.name.includes('seal-letter'));
+    const plain = await dialog();
+    assert.ok(plain, 'the seal dialog is open');
+    const day = page.locator('input[aria-label="Day to open"]');
+    const today = new Date();
+    const iso = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    await day.fill(iso(today));
+    await settle(page, { minFrames: 1 });
+    // "Seal it": the primary button at the dialog's lower left.
+    const d1 = await dialog();
+    await page.mouse.click(d1.x + 40, d1.y + d1.h - 28);
+    await settle(page, { minFrames: 1 });
+    const refused = await dialog();
+    assert.ok(refused.h > plain.h, `a kind refusal is shown (${plain.h} -> ${refused.h})`);
+    assert.equal((await api.list(page, 'letters.letter'))[0].body.state, 'finished', 'nothing changed');
+    const next = new Date(today.getTime() + 7 * 86400000);
+    await day.fill(iso(next));
+    await settle(page, { minFrames: 1 });
+    const cleared = await dialog();
+    assert.equal(cleared.h, plain.h, 'the message went with the day it was about');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
