@@ -37,6 +37,9 @@ class TextInputService {
   virtual void endFrame() = 0;
   // True while one of the fields has keyboard focus.
   virtual bool hasFocus() const = 0;
+  // True once after Enter was pressed in the single-line field `key` (its text is handed over first):
+  // the field's form acts as its button would. Natively (ImGui's own fields) always false.
+  virtual bool takeSubmit(const std::string& key) { return false; }
   // True while typed text has not yet been picked up by a frame (place() hands it over).
   virtual bool hasPendingInput() const { return false; }
   // Forgets every field: empties and removes them on screen and wipes their text in memory (the vault

@@ -125,6 +125,7 @@ class WebTextInput final : public TextInputService {
     for (auto& [key, f] : m_fields) wipeField(f);
     m_fields.clear();
     m_placedThisFrame.clear();
+    m_submitted.clear();
     js_text_clear_all();
   }
 
@@ -142,6 +143,11 @@ class WebTextInput final : public TextInputService {
     f.fromUser = std::move(value);
     f.pendingFromUser = true;
   }
+
+  // Called from JavaScript when Enter is pressed in a single-line field.
+  void submit(const std::string& key) { m_submitted.insert(key); }
+
+  bool takeSubmit(const std::string& key) override { return m_submitted.erase(key) > 0; }
 
   bool hasPendingInput() const override {
     for (const auto& [key, f] : m_fields) {
@@ -165,6 +171,7 @@ class WebTextInput final : public TextInputService {
   std::map<std::string, Field> m_fields;
   std::set<std::string> m_placedThisFrame;
   std::function<void(const std::string&, const std::string&)> m_orphanHandler;
+  std::set<std::string> m_submitted;  // single-line fields where Enter was pressed, not yet acted on
 };
 
 class WebPlatform;
@@ -303,6 +310,10 @@ EMSCRIPTEN_KEEPALIVE void toward_platform_file_picked(int request, int ok, const
 // The glue reports text typed into a field.
 EMSCRIPTEN_KEEPALIVE void toward_platform_text_input(const char* key, const char* value) {
   if (toward::core::g_platform) toward::core::g_platform->webText().userInput(key, value);
+}
+// The glue reports Enter in a single-line field (after handing over its text).
+EMSCRIPTEN_KEEPALIVE void toward_platform_text_submit(const char* key) {
+  if (toward::core::g_platform) toward::core::g_platform->webText().submit(key);
 }
 // Memory the glue fills with picture bytes before toward_platform_image_done (which frees it).
 EMSCRIPTEN_KEEPALIVE void* toward_platform_image_alloc(int size) { return std::malloc(size_t(size > 0 ? size : 1)); }

@@ -105,13 +105,18 @@ void VaultSection::drawOff(ViewContext& ctx, float width) {
   Gap(0.3f);
   TextLine(ctx.platform.textInput(), "vault/new1", m_pass1, width, secret("New passphrase"));
   TextLine(ctx.platform.textInput(), "vault/new2", m_pass2, width, secret("The same passphrase again"));
+  const bool enter = ctx.platform.textInput().takeSubmit("vault/new1") | ctx.platform.textInput().takeSubmit("vault/new2");
+  static constexpr const char* kTickTheBox = "Please tick the box once you are comfortable with it.";
+  static constexpr const char* kNotTheSame = "The two passphrases are not the same yet. Please type the same one in both fields.";
   ImGui::Checkbox("I understand that a forgotten passphrase cannot be recovered", &m_understood);
+  // A message goes as soon as its cause does.
+  if ((m_understood && m_problem == kTickTheBox) || (m_pass1 == m_pass2 && m_problem == kNotTheSame)) m_problem.clear();
   Gap(0.2f);
-  if (PrimaryButton("Seal my words with it")) {
+  if (PrimaryButton("Seal my words with it") || enter) {
     m_problem.clear();
     if (m_pass1.empty()) m_problem = "Please choose a passphrase first.";
-    else if (m_pass1 != m_pass2) m_problem = "The two passphrases are not the same yet. Please type the same one in both fields.";
-    else if (!m_understood) m_problem = "Please tick the box once you are comfortable with it.";
+    else if (m_pass1 != m_pass2) m_problem = kNotTheSame;
+    else if (!m_understood) m_problem = kTickTheBox;
     else {
       auto status = m_vault.beginEnable(m_pass1);
       if (status) {

@@ -346,10 +346,12 @@ void JournalView::drawFeelingPicker(ui::ViewContext& ctx) {
     }
   }
   if (const FeelingWord* w = findFeeling(m_lastFeelingTapped)) ui::MutedText((std::string(w->word) + ": " + w->meaning).c_str());
-  ui::TextLine(ctx.platform.textInput(), "journal.entry/" + m_openId + "/ownFeeling", m_ownFeeling, -ImGui::GetFontSize() * 6,
+  const std::string ownKey = "journal.entry/" + m_openId + "/ownFeeling";
+  ui::TextLine(ctx.platform.textInput(), ownKey, m_ownFeeling, -ImGui::GetFontSize() * 6,
                {"A feeling in your own words", "A feeling in your own words", false});
   ImGui::SameLine();
-  if (ui::QuietButton("Add##feeling") && !core::foldForSearch(m_ownFeeling).empty()) {
+  const bool add = ui::QuietButton("Add##feeling") || ctx.platform.textInput().takeSubmit(ownKey);
+  if (add && !core::foldForSearch(m_ownFeeling).empty()) {
     f.feelings.push_back({m_ownFeeling, 5});
     m_ownFeeling.clear();
     noteEdit(ctx.nowMs);

@@ -273,7 +273,8 @@ void LettersView::drawSealDialog(ui::ViewContext& ctx) {
   // A kind refusal is about the day it was given for: once the day changes, it goes.
   if (!m_notice.empty() && m_sealDay != m_noticeSealDay) m_notice.clear();
   ui::CalmWarning(m_notice);
-  if (ui::PrimaryButton("Seal it")) {
+  const bool enter = ctx.platform.textInput().takeSubmit("letters/sealDay");
+  if (ui::PrimaryButton("Seal it") || enter) {
     auto s = m_model.seal(m_openId, m_sealDay);
     report(s);
     m_noticeSealDay = m_sealDay;

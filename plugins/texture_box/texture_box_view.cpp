@@ -347,7 +347,8 @@ void TextureBoxView::drawObject(ui::ViewContext& ctx) {
   }
   ui::TextLine(text, key + "ownTexture", m_ownTexture, ctx.compact ? ImGui::GetContentRegionAvail().x * 0.72f : w * 0.6f, {"Your own word, then Add", "Your own texture word", false});
   ImGui::SameLine();
-  if (ui::QuietButton("Add") && !m_ownTexture.empty()) {
+  const bool add = ui::QuietButton("Add") || text.takeSubmit(key + "ownTexture");
+  if (add && !m_ownTexture.empty()) {
     m_draft.textures.push_back(m_ownTexture);
     m_ownTexture.clear();
     noteEdit(ctx.nowMs);

@@ -1,7 +1,7 @@
 // everyday: the small things of the everyday path, with real clicks and taps. "Write to my therapist"
 // opens the held letter that is still empty instead of piling up empty drafts; on a phone, one tap on
 // "More" opens it and "Write to my therapist" is there; a refusal in the seal dialog goes once the day
-// typed changes.
+// typed changes; Enter in a single-line field submits its form (the day to open, one's own feeling word).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Profile, openApp, openPage, api, settle, waitUntil, sleep } from './lib/harness.mjs';
@@ -89,6 +89,40 @@ test('the seal dialog: a refused day\'s message goes once the day is changed', {
     await settle(page, { minFrames: 1 });
     const cleared = await dialog();
     assert.equal(cleared.h, plain.h, 'the message went with the day it was about');
+    // Enter in the day field seals, as "Seal it" does.
+    await day.click();
+    await page.keyboard.press('Enter');
+    await waitUntil(async () => (await api.list(page, 'letters.letter'))[0].body.state === 'sealed', { message: 'sealed by Enter' });
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+test('Enter submits a single-line field: one\'s own feeling word', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await settle(page, { minFrames: 1 });
+    await press(page, 'feeling');
+    await page.mouse.click(865, 478);   // the timer's "I'm done for now" (1280x800, as focus_switch.test.mjs)
+    await settle(page, { minFrames: 1 });
+    await page.mouse.click(651, 247);   // "Write about it"
+    await settle(page, { minFrames: 1 });
+    await page.mouse.click(725, 358);   // "+ Choose feelings"
+    await settle(page, { minFrames: 1 });
+    const own = page.locator('input[aria-label="A feeling in your own words"]');
+    await own.waitFor({ state: 'visible', timeout: 10_000 });
+    await own.click();
+    await page.keyboard.type('homesick for a place I never had');
+    await page.keyboard.press('Enter');
+    await waitUntil(async () => {
+      const [e] = await api.list(page, 'journal.entry');
+      return e && (e.body.fork.feelings || []).some((f) => f.word === 'homesick for a place I never had');
+    }, { message: 'the own feeling word to be added by Enter' });
+    assert.equal(await own.inputValue(), '', 'the field is empty again, ready for another word');
+
     profile.assertNoErrors();
   } finally {
     await profile.dispose();

@@ -472,6 +472,13 @@ var TowardGlue = (function () {
         if (e.key === 'Escape') { e.preventDefault(); el.blur(); document.getElementById('canvas').focus(); }
         // Enter in the unlock screen's passphrase field opens the vault.
         if (e.key === 'Enter' && key === 'vault/unlock' && !state.crashed) { e.preventDefault(); Module._toward_unlock_submit(); }
+        // Enter in any other single-line field submits its form (the app decides what that means).
+        else if (e.key === 'Enter' && !multiline && !e.isComposing && !state.crashed) {
+          e.preventDefault();
+          call('toward_platform_text_input', null, ['string', 'string'], [key, el.value]);
+          call('toward_platform_text_submit', null, ['string'], [key]);
+          wake();
+        }
       });
       wrap.appendChild(el);
       this.layer().appendChild(wrap);
