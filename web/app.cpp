@@ -222,7 +222,9 @@ int64_t App::nextWakeMs() const {
     if (retry > m_lastDrawMs) earliest(retry - ((retry - m_lastDrawMs - 1) / 1000) * 1000);
     return wake;
   }
-  for (const auto& v : m_views) earliest(v->nextWakeMs());
+  // Only the page on screen: a hidden page draws nothing, and catches up when it is shown again (the
+  // stay-with-it timer counts by the clock; a hidden page's edits were saved when it was left).
+  earliest(m_views[m_current]->nextWakeMs());
   if (m_vault->migrationRunning()) earliest(m_platform.nowMs());
   earliest(autoLockDueMs());
   return wake;

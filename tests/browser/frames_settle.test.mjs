@@ -87,3 +87,26 @@ test('after a wrong passphrase, the pause counts down and ends by itself (frames
     await profile.dispose();
   }
 });
+
+test('the breath pacer draws what its animation needs, and nothing once its page is left', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    const feeling = (await page.evaluate(() => window.towardTest.actions())).find((a) => a.id === 'feeling');
+    await page.mouse.click(feeling.x + feeling.w / 2, feeling.y + feeling.h / 2);
+    await sleep(500);
+    const f0 = await api.framesRendered(page);
+    await sleep(3000);
+    const fps = (await api.framesRendered(page) - f0) / 3;
+    console.log(`# breath pacer: ${fps.toFixed(1)} frames per second`);
+    assert.ok(fps >= 10 && fps <= 40, `the pacer moves smoothly, without drawing every screen refresh (${fps})`);
+    await openPage(page, 'letters');
+    await settle(page, { minFrames: 0, quietMs: 500 });
+    const still = await api.framesRendered(page);
+    await sleep(2000);
+    assert.equal(await api.framesRendered(page), still, 'the timer on a page not shown asks for no frames');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
