@@ -270,23 +270,12 @@ const core::Settings& App::settings() const {
 }
 
 void App::select(size_t index) {
-  if (m_drawing) {
-    afterDraw([this, index] { select(index); });
-    return;
-  }
-  if (index == m_current || index >= m_views.size()) return;
-  m_views[m_current]->onHide();
-  m_current = index;
-  m_stateChanged = true;
-}
-
-void App::afterDraw(std::function<void()> action) {
-  if (!m_drawing) {
-    action();
-    return;
-  }
-  m_afterDraw.push_back(std::move(action));
-  m_stateChanged = true;
+  m_outsideFrame([this, index] {
+    if (index == m_current || index >= m_views.size()) return;
+    m_views[m_current]->onHide();
+    m_current = index;
+    m_stateChanged = true;
+  });
 }
 
 bool App::allSaved() const {
@@ -332,16 +321,6 @@ void App::stepVaultMigration() {
 
 void App::draw(int64_t nowMs) {
   m_lastDrawMs = nowMs;
-  m_drawing = true;
-  drawShell(nowMs);
-  m_drawing = false;
-  // Page changes and quick actions pressed during the frame happen now, between frames.
-  auto actions = std::move(m_afterDraw);
-  m_afterDraw.clear();
-  for (auto& a : actions) a();
-}
-
-void App::drawShell(int64_t nowMs) {
   stepVaultMigration();
   const ImGuiIO& io = ImGui::GetIO();
   const bool compact = io.DisplaySize.x < kCompactWidth;
@@ -539,25 +518,21 @@ void App::drawVaultOffer(bool compact) {
 }
 
 void App::feelingIsHere() {
-  if (m_drawing) {
-    afterDraw([this] { feelingIsHere(); });
-    return;
-  }
-  for (size_t i = 0; i < m_views.size(); ++i) {
-    if (std::string(m_views[i]->id()) == "journal") select(i);
-  }
-  if (m_journalView) m_journalView->startFeelingHere();
+  m_outsideFrame([this] {
+    for (size_t i = 0; i < m_views.size(); ++i) {
+      if (std::string(m_views[i]->id()) == "journal") select(i);
+    }
+    if (m_journalView) m_journalView->startFeelingHere();
+  });
 }
 
 void App::messageTherapist() {
-  if (m_drawing) {
-    afterDraw([this] { messageTherapist(); });
-    return;
-  }
-  for (size_t i = 0; i < m_views.size(); ++i) {
-    if (std::string(m_views[i]->id()) == "letters") select(i);
-  }
-  if (m_lettersView) m_lettersView->startHeldLetter();
+  m_outsideFrame([this] {
+    for (size_t i = 0; i < m_views.size(); ++i) {
+      if (std::string(m_views[i]->id()) == "letters") select(i);
+    }
+    if (m_lettersView) m_lettersView->startHeldLetter();
+  });
 }
 
 void App::noteActionRect(const char* id, const char* title) {

@@ -36,6 +36,9 @@ class App {
   explicit App(core::Platform& platform);
   ~App();
 
+  // How work that must not run in the middle of a frame is run: now, or right after the frame being drawn
+  // (main.cpp passes web::outsideFrame). Default: now.
+  void setOutsideFrame(std::function<void(std::function<void()>)> run) { m_outsideFrame = std::move(run); }
   // Registers plugins, reads the store (the platform's initial load has finished) and builds views.
   void start();
 
@@ -108,7 +111,6 @@ class App {
 
  private:
   void buildViews();
-  void drawShell(int64_t nowMs);
   void drawLockedOrCovered(const ui::ViewContext& ctx);
   void drawHideButton(ImVec2 size);
   void drawVaultOffer(bool compact);
@@ -120,11 +122,10 @@ class App {
   void drawNavigation(bool compact);
   void drawStatus();
   void drawBanners(bool compact);
-  // Changes the page. During a frame the change waits for the end of the frame, so the page being left
-  // still draws its text fields once (handing over what was typed) and nothing is swapped mid-frame.
+  // Changes the page. During a frame the change waits for the end of the frame (m_outsideFrame), so the
+  // page being left still draws its text fields once (handing over what was typed) and nothing is swapped
+  // mid-frame; the shell's quick actions wait the same way.
   void select(size_t index);
-  // Runs `action` now, or at the end of the frame being drawn (quick actions pressed during a frame).
-  void afterDraw(std::function<void()> action);
   void noteActionRect(const char* id, const char* title);
   void noteNavRect(size_t index);
   // Opens the journal and starts the "stay with it" timer (the quick path for hard moments).
@@ -155,8 +156,7 @@ class App {
   std::vector<NavRect> m_navRects;  // where each page's navigation item was drawn (for the test API)
   std::vector<NavRect> m_actionRects;  // where the shell's quick actions were drawn
   int64_t m_lastDrawMs = 0;         // when the last frame was drawn (time-driven changes since get a frame)
-  bool m_drawing = false;           // inside draw(): page changes and quick actions wait, see select()
-  std::vector<std::function<void()>> m_afterDraw;
+  std::function<void(std::function<void()>)> m_outsideFrame = [](std::function<void()> work) { work(); };
   int m_recoveredCount = 0;         // fields brought back after a crash, told once
   bool m_recoveredDismissed = false;
   std::unique_ptr<core::vault::Vault> m_vault;

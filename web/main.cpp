@@ -218,6 +218,7 @@ int main() {
 
   web::g_state.platform = core::makePlatform();
   web::g_state.app = std::make_unique<app::App>(*web::g_state.platform);
+  web::g_state.app->setOutsideFrame(web::outsideFrame);
   web::g_state.app->start();
   web::js_on_started();
   // simulate_infinite_loop: main() never returns, so the runtime never exits (a sanitizer build would

@@ -116,7 +116,7 @@ bool TextureBoxView::recoverText(const std::string& key, const std::string& text
   const TextureObject* stored = m_model.find(id);
   if (!stored) return false;
   if (id == m_openId) commitPendingEdits();
-  TextureObject next = *stored;
+  TextureObject next = id == m_openId ? m_draft : *stored;   // the draft keeps words a failed save could not store
   std::string* target = field == "name"          ? &next.name
                         : field == "description" ? &next.description
                         : field == "kept"        ? &next.keptWhere
