@@ -11,8 +11,7 @@
 
 #include "core/files.h"
 #include "core/settings.h"
-#include "plugins/journal/journal_model.h"
-#include "plugins/letters/letters_model.h"
+#include "plugins/plugin_table.h"
 
 namespace toward::test {
 namespace {
@@ -62,9 +61,7 @@ void writeRaw(const std::string& path, const std::string& content) {
 
 core::Registry appRegistry() {
   core::Registry registry;
-  core::registerCoreTypes(registry);
-  journal::registerJournal(registry);
-  letters::registerLetters(registry);
+  plugins::registerAll(registry);
   return registry;
 }
 

@@ -32,7 +32,7 @@ std::string fixture(const std::string& name);
 // Writes a file (creating folders); for planting damaged or foreign files.
 void writeRaw(const std::string& path, const std::string& content);
 
-// A registry with the core types, the journal and the letters, as the app has it.
+// A registry with the core types and every plugin of the one table (plugins/plugin_table.h), as the app has it.
 core::Registry appRegistry();
 
 }  // namespace toward::test

@@ -12,21 +12,24 @@
 #include "core/ui/next_session_view.h"
 #include "core/ui/widgets.h"
 #include "core/ui/vault_view.h"
-#include "plugins/all_plugins.h"
-#include "plugins/journal/journal_model.h"
-#include "plugins/journal/journal_view.h"
-#include "plugins/letters/letters_model.h"
-#include "plugins/letters/letters_view.h"
-#include "plugins/texture_box/texture_box_model.h"
-#include "plugins/texture_box/texture_box_view.h"
-#include "plugins/progress/progress_plugin.h"
-#include "plugins/progress/progress_view.h"
+#include "plugins/plugin_ui_table.h"
 
 namespace toward::app {
 namespace {
 
 constexpr float kCompactWidth = 720.0f;   // below this many CSS px: phone layout
 constexpr size_t kPhoneTabs = 3;           // pages shown as tabs on a phone; the rest are under "More"
+
+// The core's own pages, after the plugins' (their views are made in App::buildPages).
+struct CorePage {
+  const char* id;
+  const char* title;
+  const char* blurb;
+};
+constexpr CorePage kNextSession{"next-session", "Next session", "What you want to bring to your next session."};
+constexpr CorePage kTrash{"trash", "Trash", "What you put aside, kept for a while in case you want it back."};
+constexpr CorePage kBackups{"backups", "Backups", "A locked copy of everything, for safekeeping."};
+constexpr CorePage kSettings{"settings", "Settings", "How Toward looks and keeps your words."};
 
 }  // namespace
 
@@ -44,17 +47,17 @@ void App::start() {
     m_store->load();
     m_store->purgeExpired();
   }
+  m_shell = std::make_unique<core::ShellState>(*m_store, *m_vault, [this] { return m_platform.nowMs(); });
   m_unlockScreen = std::make_unique<ui::UnlockScreen>(*m_vault);
   // "Lock now" is pressed inside the settings view's frame: the lock (which rebuilds the views) waits
   // for the end of the frame.
-  m_vaultSection = std::make_unique<ui::VaultSection>(*m_vault, [this] { m_lockRequested = true; });
-  m_lastActivityMs = m_platform.nowMs();
+  m_vaultSection = std::make_unique<ui::VaultSection>(*m_vault, [this] { m_shell->requestLock(); });
   m_durability.observe(m_store->generation(), m_platform.nowMs());
   // The tracker hears of every change at once, so "saved" is never claimed for a change it has not seen
   // (a background tab may draw no frame for a long time).
   m_store->addListener([this](const core::RecordChange&) {
     m_durability.observe(m_store->generation(), m_platform.nowMs());
-    m_stateChanged = true;
+    m_shell->markChanged();
   });
 
   // Words typed into a field just as it went away (its page changed between two frames) still reach
@@ -63,102 +66,107 @@ void App::start() {
     recoverText(key, text, false);
   });
 
-  m_journal = std::make_unique<journal::JournalModel>(*m_store);
-  m_journal->attach(m_registry);
-  m_letters = std::make_unique<letters::LettersModel>(*m_store);
-  m_letters->attach(m_registry);
-  m_textureBox = std::make_unique<texture_box::TextureBoxModel>(*m_store);
-  m_textureBox->attach(m_registry);
-  buildViews();
+  m_models = plugins::makeModels(*m_store, m_registry);
+  buildPages();
 }
 
-void App::buildViews() {
-  m_views.clear();
-  m_current = 0;
-  auto journalView = std::make_unique<journal::JournalView>(*m_journal);
-  m_journalView = journalView.get();
-  m_views.push_back(std::move(journalView));
-  auto lettersView = std::make_unique<letters::LettersView>(*m_letters);
-  m_lettersView = lettersView.get();
-  m_views.push_back(std::move(lettersView));
-  m_views.push_back(std::make_unique<texture_box::TextureBoxView>(*m_textureBox, m_platform));
-  m_views.push_back(std::make_unique<progress::ProgressView>(m_registry, *m_store));
-  m_views.push_back(std::make_unique<ui::NextSessionView>(m_registry, *m_store));
-  m_views.push_back(std::make_unique<ui::TrashView>(*m_store, m_registry));
-  m_views.push_back(std::make_unique<ui::BackupView>(*m_store, m_registry));
+void App::buildPages() {
+  m_pages.clear();
+  for (const auto* spec : plugins::table()) {
+    for (const auto* ui : plugins::uiTable()) {
+      if (ui->pluginId != spec->info.id || !ui->makePage) continue;
+      const ui::PageDeps deps{*m_store, m_registry, m_platform, model(spec->info.id)};
+      m_pages.push_back({spec->info.id, spec->info.title, spec->info.blurb, ui->makePage(deps)});
+    }
+  }
+  auto add = [this](const CorePage& p, std::unique_ptr<ui::View> view) {
+    m_pages.push_back({p.id, p.title, p.blurb, std::move(view)});
+  };
+  add(kNextSession, std::make_unique<ui::NextSessionView>(m_registry, *m_store));
+  add(kTrash, std::make_unique<ui::TrashView>(*m_store, m_registry));
+  add(kBackups, std::make_unique<ui::BackupView>(*m_store, m_registry));
   auto settingsView = std::make_unique<ui::SettingsView>(*m_store);
   settingsView->setVaultSection(m_vaultSection.get());
-  m_views.push_back(std::move(settingsView));
+  add(kSettings, std::move(settingsView));
+  std::vector<std::string> ids;
+  for (const auto& p : m_pages) ids.push_back(p.id);
+  m_shell->setPages(std::move(ids));
+}
+
+ui::View* App::page(const std::string& id) {
+  for (auto& p : m_pages) {
+    if (p.id == id) return p.view.get();
+  }
+  return nullptr;
+}
+
+core::PluginModel* App::model(const std::string& pluginId) {
+  for (auto& m : m_models) {
+    if (m.pluginId == pluginId) return m.model.get();
+  }
+  return nullptr;
 }
 
 // ---------------------------------------------------------------- [SECTION] the vault
 void App::lockNow() {
   if (m_vault->status() != core::vault::VaultStatus::Unlocked) return;
   // Typed words are saved (sealed) first, then everything in memory is dropped: the models hear a
-  // Reloaded change with an empty store, the views (drafts, photo textures) are built anew, the text
+  // Reloaded change with an empty store, the pages (drafts, photo textures) are built anew, the text
   // fields are emptied and removed, and the settings cache is forgotten.
-  for (auto& v : m_views) v->commitPendingEdits();
+  for (auto& p : m_pages) p.view->commitPendingEdits();
   m_vaultSection->forget();
   m_vault->lock();
-  m_journalView = nullptr;
-  buildViews();
+  buildPages();
   m_platform.textInput().clearAll();
   m_settings = core::Settings{};
   m_settingsKnown = false;
-  m_problemsDismissed = false;
+  m_shell->lockedNow();
   m_durability.requestFlush();
-  m_stateChanged = true;
+}
+
+void App::afterUnlock() {
+  m_shell->unlocked();
+  m_platform.textInput().clearAll();
 }
 
 std::string App::unlock(const std::string& passphrase) {
   if (!locked()) return "";
+  m_shell->markChanged();
   if (m_unlockScreen->tryUnlock(passphrase, m_platform.nowMs())) {
-    m_lastActivityMs = m_platform.nowMs();
-    m_store->purgeExpired();
-    m_platform.textInput().clearAll();
-    m_stateChanged = true;
+    afterUnlock();
     return "";
   }
-  m_stateChanged = true;
   return m_unlockScreen->message();
 }
 
 void App::submitUnlock() {
-  if (locked() && m_unlockScreen->submit(m_platform.nowMs())) {
-    m_lastActivityMs = m_platform.nowMs();
-    m_store->purgeExpired();
-    m_platform.textInput().clearAll();
-  }
-  m_stateChanged = true;
+  if (locked() && m_unlockScreen->submit(m_platform.nowMs())) afterUnlock();
+  m_shell->markChanged();
 }
 
 void App::quickHide() {
-  if (m_vault->status() == core::vault::VaultStatus::Unlocked) {
-    lockNow();
-  } else if (m_vault->status() == core::vault::VaultStatus::Off) {
-    for (auto& v : m_views) v->commitPendingEdits();
-    m_covered = true;
-    m_platform.textInput().clearAll();
+  switch (m_shell->quickHide()) {
+    case core::ShellState::Hide::Lock:
+      lockNow();
+      break;
+    case core::ShellState::Hide::Cover:
+      for (auto& p : m_pages) p.view->commitPendingEdits();
+      m_platform.textInput().clearAll();
+      break;
+    case core::ShellState::Hide::Nothing:
+      break;
   }
   m_durability.requestFlush();
-  m_stateChanged = true;
 }
 
 void App::pageHidden() {
-  if (m_writer) flushNow();
-  if (m_vault->status() == core::vault::VaultStatus::Unlocked && m_vault->prefs().lockOnHide) lockNow();
-}
-
-int64_t App::autoLockDueMs() const {
-  if (m_vault->status() != core::vault::VaultStatus::Unlocked) return -1;
-  const int64_t idle = m_autoLockOverrideMs > 0 ? m_autoLockOverrideMs : int64_t(m_vault->prefs().autoLockMinutes) * 60000;
-  if (idle <= 0) return -1;
-  return m_lastActivityMs + idle;
+  if (m_shell->writer()) flushNow();
+  if (m_shell->lockOnPageHidden()) lockNow();
 }
 
 void App::drawLockedOrCovered(const ui::ViewContext& ctxIn) {
   ui::ViewContext ctx = ctxIn;
-  if (m_covered) {
+  if (m_shell->covered()) {
     // A neutral page: nothing of the person's words, no name of the app.
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const float w = std::min(display.x - ImGui::GetFontSize() * 2.0f, ImGui::GetFontSize() * 24.0f);
@@ -167,18 +175,11 @@ void App::drawLockedOrCovered(const ui::ViewContext& ctxIn) {
     ui::Heading(m_fonts, "Notes");
     ui::MutedText("Nothing here yet.");
     ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
-    if (ui::QuietButton("Continue")) {
-      m_covered = false;
-      m_lastActivityMs = m_platform.nowMs();
-    }
+    if (ui::QuietButton("Continue")) m_shell->uncover();
     ImGui::EndChild();
     return;
   }
-  if (m_unlockScreen->draw(ctx)) {
-    m_lastActivityMs = m_platform.nowMs();
-    m_store->purgeExpired();
-    m_stateChanged = true;
-  }
+  if (m_unlockScreen->draw(ctx)) afterUnlock();
 }
 
 void App::pumpDurability(int64_t nowMs) {
@@ -186,26 +187,25 @@ void App::pumpDurability(int64_t nowMs) {
   auto generation = m_durability.startIfDue(nowMs);
   if (!generation) return;
   m_syncRunning = true;
-  m_stateChanged = true;
+  m_shell->markChanged();
   m_platform.startSync([this](bool ok, const std::string& message) {
     m_syncRunning = false;
     m_durability.finished(ok, message, m_platform.nowMs());
-    m_stateChanged = true;
+    m_shell->markChanged();
     // A flush asked for during this sync starts the next one now, not at the next frame.
     if (!m_durability.saved()) pumpDurability(m_platform.nowMs());
   });
 }
 
 bool App::tick(int64_t nowMs) {
-  if (const int64_t due = autoLockDueMs(); due >= 0 && nowMs >= due) lockNow();
+  if (const int64_t due = m_shell->autoLockDueMs(); due >= 0 && nowMs >= due) lockNow();
   pumpDurability(nowMs);
   // Once there is something to lose and it is safely stored, ask the browser to keep it.
-  if (!m_askedPersistence && m_writer && m_store->count() > 0 && m_durability.saved()) {
+  if (!m_askedPersistence && m_shell->writer() && m_store->count() > 0 && m_durability.saved()) {
     m_askedPersistence = true;
     if (!m_platform.storageHealth().persisted) m_platform.requestPersistentStorage();
   }
-  bool redraw = m_stateChanged;
-  m_stateChanged = false;
+  bool redraw = m_shell->takeChanged();
   const int64_t wake = nextWakeMs();
   if (wake >= 0 && wake <= nowMs) redraw = true;
   return redraw;
@@ -224,30 +224,28 @@ int64_t App::nextWakeMs() const {
   }
   // Only the page on screen: a hidden page draws nothing, and catches up when it is shown again (the
   // stay-with-it timer counts by the clock; a hidden page's edits were saved when it was left).
-  earliest(m_views[m_current]->nextWakeMs());
+  earliest(m_pages[m_shell->current()].view->nextWakeMs());
   if (m_vault->migrationRunning()) earliest(m_platform.nowMs());
-  earliest(autoLockDueMs());
+  earliest(m_shell->autoLockDueMs());
   return wake;
 }
 
 void App::flushNow() {
-  for (auto& v : m_views) v->commitPendingEdits();
+  for (auto& p : m_pages) p.view->commitPendingEdits();
   m_durability.requestFlush();
   pumpDurability(m_platform.nowMs());
 }
 
 void App::setWriter(bool writer) {
-  if (!writer) for (auto& v : m_views) v->commitPendingEdits();
-  m_writer = writer;
-  m_store->setReadOnly(writer ? "" : "Toward is open in another tab, so this tab is only showing your words.");
-  m_stateChanged = true;
+  if (!writer) for (auto& p : m_pages) p.view->commitPendingEdits();
+  m_shell->setWriter(writer);
 }
 
 void App::reloadStore() {
   // Another tab wrote, and may have turned the vault on or off: read it again, locked unless it is off.
   if (m_vault->status() == core::vault::VaultStatus::Unlocked) lockNow();
   if (m_vault->open() == core::vault::VaultStatus::Off) m_store->load();
-  m_stateChanged = true;
+  m_shell->markChanged();
 }
 
 bool App::wantsDark() const {
@@ -271,36 +269,45 @@ const core::Settings& App::settings() const {
 
 void App::select(size_t index) {
   m_outsideFrame([this, index] {
-    if (index == m_current || index >= m_views.size()) return;
-    m_views[m_current]->onHide();
-    m_current = index;
-    m_stateChanged = true;
+    const size_t leaving = m_shell->current();
+    if (m_shell->select(index)) m_pages[leaving].view->onHide();
+  });
+}
+
+void App::selectId(const std::string& id) {
+  if (const int index = m_shell->indexOf(id); index >= 0) select(size_t(index));
+}
+
+void App::runAction(const std::string& pluginId, const std::string& actionId) {
+  selectId(pluginId);
+  m_outsideFrame([this, pluginId, actionId] {
+    if (ui::View* view = page(pluginId)) view->runAction(actionId);
   });
 }
 
 bool App::allSaved() const {
   if (!m_durability.saved()) return false;
   if (m_platform.textInput().hasPendingInput()) return false;
-  for (const auto& v : m_views) {
-    if (v->hasUnsavedEdits()) return false;
+  for (const auto& p : m_pages) {
+    if (p.view->hasUnsavedEdits()) return false;
   }
   return true;
 }
 
 std::string App::unsavedPages() const {
   std::string out;
-  for (const auto& v : m_views) {
-    if (v->hasUnsavedEdits()) out += std::string(out.empty() ? "" : ",") + v->id();
+  for (const auto& p : m_pages) {
+    if (p.view->hasUnsavedEdits()) out += (out.empty() ? "" : ",") + p.id;
   }
   return out;
 }
 
 bool App::recoverText(const std::string& key, const std::string& text, bool afterCrash) {
   if (locked()) return false;
-  for (auto& v : m_views) {
-    if (v->recoverText(key, text, afterCrash)) {
+  for (auto& p : m_pages) {
+    if (p.view->recoverText(key, text, afterCrash)) {
       m_durability.requestFlush();
-      m_stateChanged = true;
+      m_shell->markChanged();
       return true;
     }
   }
@@ -315,7 +322,7 @@ void App::stepVaultMigration() {
   while (m_vault->migrationRunning() && m_platform.nowMs() - t0 < kVaultStepMs) {
     if (!m_vault->stepMigration(16)) break;  // stopped: the settings page offers to finish it
   }
-  m_stateChanged = true;
+  m_shell->markChanged();
   m_platform.wake();
 }
 
@@ -336,7 +343,7 @@ void App::draw(int64_t nowMs) {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
   ImGui::Begin("Toward", nullptr, shellFlags);
   ImGui::PopStyleVar();
-  if (locked() || m_covered) {
+  if (locked() || m_shell->covered()) {
     drawLockedOrCovered(ctx);
     ImGui::End();
     m_platform.textInput().endFrame();
@@ -353,9 +360,7 @@ void App::draw(int64_t nowMs) {
     ImGui::TextUnformatted("Toward");
     ImGui::PopFont();
     ImGui::SameLine();
-    if (ui::QuietButton("A feeling is here")) feelingIsHere();
-    noteActionRect("feeling", "A feeling is here");
-    ImGui::SameLine();
+    drawQuickActions(false, ui::PhonePlace::TopBar, ImVec2(0, 0));
     drawHideButton(ImVec2(0, 0));
     ImGui::SameLine();
     const float statusW = ImGui::CalcTextSize("Open in another tab").x + ImGui::GetFontSize();
@@ -365,8 +370,8 @@ void App::draw(int64_t nowMs) {
     ImGui::SetCursorPos(ImVec2(0, barH + style.WindowPadding.y * 0.6f));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(style.WindowPadding.x * 0.7f, style.WindowPadding.y * 0.5f));
     ImGui::BeginChild("content", ImVec2(0, -tabsH), ImGuiChildFlags_AlwaysUseWindowPadding);
-    drawBanners(true);
-    m_views[m_current]->draw(ctx);
+    drawBanners();
+    currentView().draw(ctx);
     ImGui::EndChild();
     ImGui::PopStyleVar();
     drawNavigation(true);
@@ -383,22 +388,20 @@ void App::draw(int64_t nowMs) {
     ImGui::SameLine(0, 0);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(style.WindowPadding.x * 1.5f, style.WindowPadding.y * 1.2f));
     ImGui::BeginChild("content", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
-    drawBanners(false);
-    m_views[m_current]->draw(ctx);
+    drawBanners();
+    currentView().draw(ctx);
     ImGui::EndChild();
     ImGui::PopStyleVar();
     drawVaultOffer(false);
   }
   ImGui::End();
   m_platform.textInput().endFrame();
-  if (m_lockRequested) {
-    m_lockRequested = false;
-    lockNow();
-  }
+  if (m_shell->takeLockRequest()) lockNow();
 }
 
 void App::drawNavigation(bool compact) {
   const ImGuiStyle& style = ImGui::GetStyle();
+  const size_t current = m_shell->current();
   if (compact) {
     const float tabsH = ui::RowHeight(true);
     const ImVec2 display = ImGui::GetIO().DisplaySize;
@@ -409,42 +412,39 @@ void App::drawNavigation(bool compact) {
                         ImGui::GetColorU32(ui::palette().surface));
     draw->AddLine(ImVec2(origin.x, origin.y - style.WindowPadding.y * 0.5f),
                   ImVec2(origin.x + display.x, origin.y - style.WindowPadding.y * 0.5f), ImGui::GetColorU32(ui::palette().border));
-    // Phone: the first pages as tabs, the rest behind "More" (six labels do not fit a phone's width).
-    const size_t tabs = std::min<size_t>(m_views.size(), kPhoneTabs);
-    const bool more = m_views.size() > tabs;
+    // Phone: the first pages as tabs, the rest behind "More" (eight labels do not fit a phone's width).
+    const size_t tabs = std::min<size_t>(m_pages.size(), kPhoneTabs);
+    const bool more = m_pages.size() > tabs;
     const float w = display.x / float(tabs + (more ? 1 : 0));
     const float y = display.y - tabsH - style.WindowPadding.y * 0.5f;
     ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.5f, 0.5f));
     for (size_t i = 0; i < tabs; ++i) {
       ImGui::SetCursorPos(ImVec2(w * float(i), y));
       ImGui::PushID(int(i));
-      if (ImGui::Selectable(m_views[i]->title(), i == m_current, 0, ImVec2(w, tabsH))) select(i);
+      if (ImGui::Selectable(m_pages[i].title.c_str(), i == current, 0, ImVec2(w, tabsH))) select(i);
       noteNavRect(i);
       ImGui::PopID();
     }
     if (more) {
       ImGui::SetCursorPos(ImVec2(w * float(tabs), y));
-      if (ImGui::Selectable("More", m_current >= tabs, 0, ImVec2(w, tabsH))) ImGui::OpenPopup("more-pages");
+      if (ImGui::Selectable("More", current >= tabs, 0, ImVec2(w, tabsH))) ImGui::OpenPopup("more-pages");
       noteActionRect("more", "More");
       const ImVec2 moreMin = ImGui::GetItemRectMin();
       ImGui::SetNextWindowPos(ImVec2(display.x - style.WindowPadding.x * 0.5f, moreMin.y - 4), ImGuiCond_Always, ImVec2(1, 1));
       if (ImGui::BeginPopup("more-pages")) {
-        for (size_t i = tabs; i < m_views.size(); ++i) {
+        const ImVec2 row(ImGui::GetFontSize() * 9, tabsH * 0.8f);
+        for (size_t i = tabs; i < m_pages.size(); ++i) {
           ImGui::PushID(int(i));
-          if (ImGui::Selectable(m_views[i]->title(), i == m_current, 0, ImVec2(ImGui::GetFontSize() * 9, tabsH * 0.8f))) {
+          if (ImGui::Selectable(m_pages[i].title.c_str(), i == current, 0, row)) {
             select(i);
             ImGui::CloseCurrentPopup();
           }
           noteNavRect(i);
           ImGui::PopID();
         }
-        // Held, not sent, on a phone too (the letters list also starts with it).
+        // The quick actions that do not fit the top bar ("Write to my therapist": held, not sent).
         ImGui::Separator();
-        if (ImGui::Selectable("Write to my therapist", false, 0, ImVec2(ImGui::GetFontSize() * 9, tabsH * 0.8f))) {
-          messageTherapist();
-          ImGui::CloseCurrentPopup();
-        }
-        noteActionRect("therapist", "Write to my therapist");
+        drawQuickActions(false, ui::PhonePlace::MoreMenu, row);
         ImGui::EndPopup();
       }
     }
@@ -456,44 +456,51 @@ void App::drawNavigation(bool compact) {
   ImGui::PopFont();
   ui::MutedText("A quiet place for the slow work.");
   ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 0.6f));
-  for (size_t i = 0; i < m_views.size(); ++i) {
+  for (size_t i = 0; i < m_pages.size(); ++i) {
     ImGui::PushID(int(i));
     // Rows a little tighter than list rows, so every page and the status fit a laptop's height.
-    if (ImGui::Selectable(m_views[i]->title(), i == m_current, 0, ImVec2(0, ImGui::GetFrameHeight() * 1.2f))) select(i);
+    if (ImGui::Selectable(m_pages[i].title.c_str(), i == current, 0, ImVec2(0, ImGui::GetFrameHeight() * 1.2f))) select(i);
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal) && !m_pages[i].blurb.empty()) ImGui::SetTooltip("%s", m_pages[i].blurb.c_str());
     noteNavRect(i);
     ImGui::PopID();
   }
   ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 0.6f));
-  // The quick path for hard moments: one press from any page starts the "stay with it" timer.
-  if (ui::QuietButton("A feeling is here", ImVec2(-1, 0))) feelingIsHere();
-  noteActionRect("feeling", "A feeling is here");
-  // Held, not sent: the urge to message the therapist now becomes a letter that waits here.
-  if (ui::QuietButton("Write to my therapist", ImVec2(-1, 0))) messageTherapist();
-  noteActionRect("therapist", "Write to my therapist");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("For when you want to message your therapist right now: a letter that waits here. Nothing is sent.");
+  drawQuickActions(true, ui::PhonePlace::TopBar, ImVec2(-1, 0));
   drawHideButton(ImVec2(-1, 0));
   ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), ImGui::GetWindowHeight() - ImGui::GetFrameHeight() * 2.2f));
   drawStatus();
 }
 
+void App::drawQuickActions(bool all, ui::PhonePlace place, ImVec2 size) {
+  // The plugins' quick paths for hard moments (the one table's order): one press from any page.
+  for (const auto* spec : plugins::uiTable()) {
+    for (const auto& action : spec->actions) {
+      if (!all && action.phone != place) continue;
+      const bool pressed = place == ui::PhonePlace::MoreMenu && !all ? ImGui::Selectable(action.label.c_str(), false, 0, size)
+                                                                     : ui::QuietButton(action.label.c_str(), size);
+      if (pressed) {
+        runAction(spec->pluginId, action.id);
+        if (place == ui::PhonePlace::MoreMenu && !all) ImGui::CloseCurrentPopup();
+      }
+      noteActionRect(action.id, action.label);
+      if (!action.hint.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", action.hint.c_str());
+      if (!all && place == ui::PhonePlace::TopBar) ImGui::SameLine();
+    }
+  }
+}
+
 void App::drawHideButton(ImVec2 size) {
   // Quick hide: always in view; Ctrl+Shift+H does the same from anywhere. Both go through the glue's
   // quickHide() (web/glue/glue.js), which also opens the chosen page: main.cpp hands the press over.
-  if (ui::QuietButton("Hide", size)) m_hideRequested = true;
+  if (ui::QuietButton("Hide", size)) m_shell->requestHide();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Hide everything at once (Ctrl+Shift+H)");
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   m_hideRect = {"hide", "Hide", min.x, min.y, max.x - min.x, max.y - min.y};
   noteActionRect("hide", "Hide");
 }
 
-bool App::vaultOfferShown() const {
-  // At first run (nothing written yet) a passphrase is offered, never forced; Settings always has it.
-  return m_writer && !m_vaultOfferDismissed && m_vault->status() == core::vault::VaultStatus::Off && m_store->count() == 0 &&
-         std::string(m_views[m_current]->id()) != "settings";
-}
-
 void App::drawVaultOffer(bool compact) {
-  if (!vaultOfferShown()) return;
+  if (!m_shell->offerShown()) return;
   const ImGuiStyle& style = ImGui::GetStyle();
   // A small card at the bottom of the (still empty) page, over it, so that nothing on the page moves.
   const ImVec2 display = ImGui::GetIO().DisplaySize;
@@ -507,35 +514,17 @@ void App::drawVaultOffer(bool compact) {
                     ImGuiWindowFlags_NoScrollbar);
   ui::MutedText("If someone else uses this device, a passphrase keeps your words unreadable to them.");
   if (ui::QuietButton("Set a passphrase")) {
-    m_vaultOfferDismissed = true;
+    m_shell->answerOffer();
     m_vaultSection->openForm();
-    for (size_t i = 0; i < m_views.size(); ++i) if (std::string(m_views[i]->id()) == "settings") select(i);
+    selectId(kSettings.id);
   }
   ImGui::SameLine();
-  if (ui::QuietButton("Not now")) m_vaultOfferDismissed = true;
+  if (ui::QuietButton("Not now")) m_shell->answerOffer();
   ImGui::EndChild();
   ImGui::PopStyleColor();
 }
 
-void App::feelingIsHere() {
-  m_outsideFrame([this] {
-    for (size_t i = 0; i < m_views.size(); ++i) {
-      if (std::string(m_views[i]->id()) == "journal") select(i);
-    }
-    if (m_journalView) m_journalView->startFeelingHere();
-  });
-}
-
-void App::messageTherapist() {
-  m_outsideFrame([this] {
-    for (size_t i = 0; i < m_views.size(); ++i) {
-      if (std::string(m_views[i]->id()) == "letters") select(i);
-    }
-    if (m_lettersView) m_lettersView->startHeldLetter();
-  });
-}
-
-void App::noteActionRect(const char* id, const char* title) {
+void App::noteActionRect(const std::string& id, const std::string& title) {
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   NavRect r{id, title, min.x, min.y, max.x - min.x, max.y - min.y};
   for (auto& a : m_actionRects) {
@@ -545,16 +534,16 @@ void App::noteActionRect(const char* id, const char* title) {
 }
 
 void App::noteNavRect(size_t index) {
-  if (m_navRects.size() < m_views.size()) m_navRects.resize(m_views.size());
+  if (m_navRects.size() < m_pages.size()) m_navRects.resize(m_pages.size());
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-  m_navRects[index] = {m_views[index]->id(), m_views[index]->title(), min.x, min.y, max.x - min.x, max.y - min.y};
+  m_navRects[index] = {m_pages[index].id, m_pages[index].title, min.x, min.y, max.x - min.x, max.y - min.y};
 }
 
 void App::drawStatus() {
   const ui::Palette& p = ui::palette();
   const char* text;
   ImVec4 color = p.muted;
-  if (!m_writer) {
+  if (!m_shell->writer()) {
     text = "Open in another tab";
   } else if (!m_durability.error().empty()) {
     text = "Not stored yet";
@@ -581,10 +570,10 @@ void App::drawStatus() {
   }
 }
 
-void App::drawBanners(bool compact) {
+void App::drawBanners() {
   const ui::Palette& p = ui::palette();
-  if (m_writer && std::string(m_views[m_current]->id()) != "backups" && ui::BackupReminderBanner(*m_store, m_platform.nowMs())) {
-    for (size_t i = 0; i < m_views.size(); ++i) if (std::string(m_views[i]->id()) == "backups") select(i);
+  if (m_shell->writer() && m_shell->currentId() != kBackups.id && ui::BackupReminderBanner(*m_store, m_platform.nowMs())) {
+    selectId(kBackups.id);
   }
   if (m_platform.updateReady()) {
     ui::MutedText("A new version of Toward is ready. It will start the next time you open Toward, or now if "
@@ -601,27 +590,26 @@ void App::drawBanners(bool compact) {
     ImGui::PopStyleColor();
     ImGui::Separator();
   }
-  if (m_recoveredCount > 0 && !m_recoveredDismissed) {
-    ui::MutedText(m_recoveredCount == 1
+  if (m_shell->recoveredToTell()) {
+    ui::MutedText(m_shell->recovered() == 1
                       ? "Toward stopped unexpectedly last time. The words you were writing were kept, and they are back "
                         "in their place."
                       : "Toward stopped unexpectedly last time. The words you were writing were kept, and they are all "
                         "back in their places.");
-    if (ui::QuietButton("Thank you")) m_recoveredDismissed = true;
+    if (ui::QuietButton("Thank you")) m_shell->dismissRecovered();
     ImGui::Separator();
   }
-  const auto& problems = m_store->problems();
-  if (!problems.empty() && !m_problemsDismissed) {
+  if (m_shell->problemsToTell()) {
+    const auto& problems = m_store->problems();
     ImGui::PushStyleColor(ImGuiCol_Text, p.warning);
     ImGui::TextWrapped("%zu saved %s could not be opened by this version of Toward (%s). %s kept exactly as "
                        "%s, untouched.",
                        problems.size(), problems.size() == 1 ? "item" : "items", problems.front().message.c_str(),
                        problems.size() == 1 ? "It is" : "They are", problems.size() == 1 ? "it was" : "they were");
     ImGui::PopStyleColor();
-    if (ui::QuietButton("I understand")) m_problemsDismissed = true;
+    if (ui::QuietButton("I understand")) m_shell->dismissProblems();
     ImGui::Separator();
   }
-  (void)compact;
 }
 
 }  // namespace toward::app

@@ -1,6 +1,8 @@
-// web/app.h: the app: the one place that knows every plugin. It owns the registry, the record store,
-// the durability tracker, the plugin models and views, and draws the shell (navigation, the "Saved"
-// note, calm banners). main.cpp drives it once per frame; test_api.cpp and the glue call into it.
+// web/app.h: the app in the browser. It opens the store and the vault, makes every plugin's model and page
+// from the one table of plugins (plugins/plugin_table.h, plugins/plugin_ui_table.h) plus the core's own
+// pages (next session, trash, backups, settings), and draws the shell (navigation, quick actions, the
+// "Saved" note, calm banners) from its state (core/shell/shell_state.h), carrying out what that decides.
+// main.cpp drives it once per frame; the exported functions (web/exports.cpp) and the glue call into it.
 #pragma once
 #include <imgui.h>
 
@@ -14,13 +16,13 @@
 #include "core/record_store.h"
 #include "core/registry.h"
 #include "core/settings.h"
+#include "core/shell/shell_state.h"
 #include "core/ui/fonts.h"
+#include "core/ui/plugin_ui.h"
 #include "core/ui/view.h"
 #include "core/vault/vault.h"
+#include "plugins/plugin_table.h"
 
-namespace toward::journal { class JournalModel; class JournalView; }
-namespace toward::letters { class LettersModel; class LettersView; }
-namespace toward::texture_box { class TextureBoxModel; }
 namespace toward::ui { class UnlockScreen; class VaultSection; }
 
 namespace toward::app {
@@ -31,6 +33,12 @@ struct NavRect {
   float x = 0, y = 0, w = 0, h = 0;
 };
 
+// A page of the app: a plugin's (its PluginSpec's id, title and blurb) or one of the core's.
+struct Page {
+  std::string id, title, blurb;
+  std::unique_ptr<ui::View> view;
+};
+
 class App {
  public:
   explicit App(core::Platform& platform);
@@ -39,7 +47,7 @@ class App {
   // How work that must not run in the middle of a frame is run: now, or right after the frame being drawn
   // (main.cpp passes web::outsideFrame). Default: now.
   void setOutsideFrame(std::function<void(std::function<void()>)> run) { m_outsideFrame = std::move(run); }
-  // Registers plugins, reads the store (the platform's initial load has finished) and builds views.
+  // Registers plugins, reads the store (the platform's initial load has finished) and builds the pages.
   void start();
 
   // Starts a sync when one is due; returns true when the screen should be redrawn.
@@ -77,16 +85,21 @@ class App {
   // knows the key (the copy is then kept for later) or the store refused.
   bool recoverText(const std::string& key, const std::string& text, bool afterCrash = true);
   // How many fields were brought back since start (the shell says so once, in a calm banner).
-  void noteRecovered(int count) { m_recoveredCount += count; m_stateChanged = true; }
+  void noteRecovered(int count) { m_shell->noteRecovered(count); }
   // Where the shell's "Hide" button was drawn in the last frame.
   const NavRect& hideRect() const { return m_hideRect; }
   core::RecordStore& store() { return *m_store; }
   core::DurabilityTracker& durability() { return m_durability; }
   const core::Registry& registry() const { return m_registry; }
+  core::ShellState& shell() { return *m_shell; }
+  // A page by its id ("journal", "backups", ...), or null.
+  ui::View* page(const std::string& id);
+  // A plugin's model by the plugin's id, or null (none, or the plugin has no model).
+  core::PluginModel* model(const std::string& pluginId);
 
   // --- The vault (core/vault/vault.h). While it is locked only the unlock screen is drawn.
   core::vault::Vault& vault() { return *m_vault; }
-  bool locked() const { return m_vault->status() == core::vault::VaultStatus::Locked; }
+  bool locked() const { return m_shell->locked(); }
   // Saves what is being typed (sealed), then locks: records, views and text fields are dropped.
   void lockNow();
   // Tries a passphrase as the unlock screen's Open button does; returns the kind message or "".
@@ -95,80 +108,68 @@ class App {
   void submitUnlock();
   // Quick hide: locks the vault, or without one covers the screen with a neutral page until dismissed.
   void quickHide();
-  bool covered() const { return m_covered; }
+  bool covered() const { return m_shell->covered(); }
   // True once after the shell's Hide button was pressed (main.cpp then runs the glue's quick hide).
-  bool takeHideRequest() { const bool r = m_hideRequested; m_hideRequested = false; return r; }
+  bool takeHideRequest() { return m_shell->takeHideRequest(); }
   // The first-run offer of a passphrase is on screen (nothing written yet, not answered).
-  bool vaultOfferShown() const;
+  bool vaultOfferShown() const { return m_shell->offerShown(); }
   // Input arrived (auto-lock counts idle time from here).
-  void noteActivity(int64_t nowMs) { m_lastActivityMs = nowMs; }
+  void noteActivity(int64_t nowMs) { m_shell->noteActivity(nowMs); }
   // The page was hidden: saves, and locks when the person chose that.
   void pageHidden();
-  // Test hook: auto-lock after this many ms of idle time instead of the chosen minutes (0 = as chosen).
-  void setAutoLockOverrideMs(int64_t ms) { m_autoLockOverrideMs = ms; }
   // The page title and whether it should be neutral (discreet mode).
   bool discreet() const { return m_vault->status() != core::vault::VaultStatus::Off && m_vault->prefs().discreet; }
 
  private:
-  void buildViews();
+  // Makes every page anew (at start and after a lock): the plugins' pages in the table's order, then the
+  // core's. The page that was shown stays shown.
+  void buildPages();
   void drawLockedOrCovered(const ui::ViewContext& ctx);
   void drawHideButton(ImVec2 size);
   void drawVaultOffer(bool compact);
-  int64_t autoLockDueMs() const;
+  // After an unlock from anywhere: the shell's state, the text fields of the unlock screen emptied.
+  void afterUnlock();
   void pumpDurability(int64_t nowMs);
   // Rewrites the next files of a vault being turned on or off (about kVaultStepMs a frame).
   void stepVaultMigration();
   static constexpr int64_t kVaultStepMs = 25;
   void drawNavigation(bool compact);
+  // The plugins' quick actions placed on a phone at `place` (or all of them on a desktop when `all`).
+  void drawQuickActions(bool all, ui::PhonePlace place, ImVec2 size);
   void drawStatus();
-  void drawBanners(bool compact);
+  void drawBanners();
+  ui::View& currentView() { return *m_pages[m_shell->current()].view; }
   // Changes the page. During a frame the change waits for the end of the frame (m_outsideFrame), so the
   // page being left still draws its text fields once (handing over what was typed) and nothing is swapped
-  // mid-frame; the shell's quick actions wait the same way.
+  // mid-frame; the quick actions wait the same way.
   void select(size_t index);
-  void noteActionRect(const char* id, const char* title);
+  void selectId(const std::string& id);
+  // A plugin's quick action: shows the plugin's page and hands it the action (after the frame).
+  void runAction(const std::string& pluginId, const std::string& actionId);
+  void noteActionRect(const std::string& id, const std::string& title);
   void noteNavRect(size_t index);
-  // Opens the journal and starts the "stay with it" timer (the quick path for hard moments).
-  void feelingIsHere();
-  // "Write to my therapist" (the urge to message them now): opens a new letter that waits here.
-  void messageTherapist();
 
   core::Platform& m_platform;
   core::Registry m_registry;
   std::unique_ptr<core::RecordStore> m_store;
   core::DurabilityTracker m_durability;
-  std::unique_ptr<journal::JournalModel> m_journal;
-  std::unique_ptr<letters::LettersModel> m_letters;
-  std::unique_ptr<texture_box::TextureBoxModel> m_textureBox;
-  std::vector<std::unique_ptr<ui::View>> m_views;
-  size_t m_current = 0;
+  std::unique_ptr<core::vault::Vault> m_vault;
+  std::unique_ptr<core::ShellState> m_shell;
+  std::vector<plugins::LiveModel> m_models;  // every plugin's model (before m_pages: pages use them)
+  std::vector<Page> m_pages;
   ui::Fonts m_fonts;
-  bool m_writer = true;
-  bool m_stateChanged = false;
-  bool m_problemsDismissed = false;
   bool m_syncRunning = false;
   bool m_askedPersistence = false;
   mutable core::Settings m_settings;            // cache of the settings record, see settings()
   mutable uint64_t m_settingsGeneration = 0;
   mutable bool m_settingsKnown = false;
-  journal::JournalView* m_journalView = nullptr;
-  letters::LettersView* m_lettersView = nullptr;
   std::vector<NavRect> m_navRects;  // where each page's navigation item was drawn (for the test API)
   std::vector<NavRect> m_actionRects;  // where the shell's quick actions were drawn
   int64_t m_lastDrawMs = 0;         // when the last frame was drawn (time-driven changes since get a frame)
   std::function<void(std::function<void()>)> m_outsideFrame = [](std::function<void()> work) { work(); };
-  int m_recoveredCount = 0;         // fields brought back after a crash, told once
-  bool m_recoveredDismissed = false;
-  std::unique_ptr<core::vault::Vault> m_vault;
   std::unique_ptr<ui::UnlockScreen> m_unlockScreen;
   std::unique_ptr<ui::VaultSection> m_vaultSection;
-  bool m_lockRequested = false;      // "lock now" pressed during a frame
-  bool m_hideRequested = false;      // the shell's "Hide" pressed during a frame, see takeHideRequest()
   NavRect m_hideRect;
-  bool m_vaultOfferDismissed = false;  // the first-run offer of a passphrase was answered
-  bool m_covered = false;            // quick hide without a vault: a neutral page until dismissed
-  int64_t m_lastActivityMs = 0;
-  int64_t m_autoLockOverrideMs = 0;
 };
 
 }  // namespace toward::app

@@ -388,7 +388,7 @@ EMSCRIPTEN_KEEPALIVE double toward_test_vault_kdf_ms() {
 }
 
 // Auto-lock after `ms` of idle time instead of the chosen minutes (0 = as chosen).
-EMSCRIPTEN_KEEPALIVE void toward_test_vault_autolock_ms(int ms) { g_state.app->setAutoLockOverrideMs(ms); }
+EMSCRIPTEN_KEEPALIVE void toward_test_vault_autolock_ms(int ms) { g_state.app->shell().setAutoLockOverrideMs(ms); }
 
 // Sets the vault's plain preferences (JSON as in vault.json's "prefs").
 EMSCRIPTEN_KEEPALIVE const char* toward_test_vault_set_prefs(const char* json) {

@@ -23,10 +23,7 @@
 #include "core/record_store.h"
 #include "core/registry.h"
 #include "core/settings.h"
-#include "plugins/all_plugins.h"
-#include "plugins/journal/journal_model.h"
-#include "plugins/letters/letters_model.h"
-#include "plugins/texture_box/texture_box_model.h"
+#include "plugins/plugin_table.h"
 
 namespace {
 
@@ -56,7 +53,7 @@ int ioFail(const std::string& what) {
   return 1;
 }
 
-// Every record type the app knows (plugins/all_plugins.h), so a backup of any of them verifies.
+// Every record type the app knows (plugins/plugin_table.h), so a backup of any of them verifies.
 core::Registry makeRegistry() {
   core::Registry registry;
   plugins::registerAll(registry);
@@ -166,12 +163,7 @@ int cmdMarkdown(const std::vector<std::string>& args) {
     if (!merged) {
       result = ioFail(merged.error().message());
     } else {
-      journal::JournalModel journalModel(store);
-      journalModel.attach(registry);
-      letters::LettersModel lettersModel(store);
-      lettersModel.attach(registry);
-      texture_box::TextureBoxModel textureBoxModel(store);
-      textureBoxModel.attach(registry);
+      const auto models = plugins::makeModels(store, registry);  // they write the Markdown
       const fs::path out(args[1]);
       size_t written = 0;
       for (const auto& f : registry.exportMarkdown()) {

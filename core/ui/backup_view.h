@@ -30,8 +30,6 @@ class BackupView final : public View {
  public:
   BackupView(core::RecordStore& store, const core::Registry& registry) : m_store(store), m_registry(registry) {}
   ~BackupView() override;
-  const char* id() const override { return "backups"; }
-  const char* title() const override { return "Backups"; }
   void draw(ViewContext& ctx) override;
   int64_t nextWakeMs() const override;
   void onHide() override;

@@ -16,8 +16,6 @@ namespace toward::ui {
 class NextSessionView final : public View {
  public:
   NextSessionView(core::Registry& registry, const core::RecordStore& store) : m_registry(registry), m_store(store) {}
-  const char* id() const override { return "next-session"; }
-  const char* title() const override { return "Next session"; }
   void draw(ViewContext& ctx) override;
   void onHide() override { m_ticked.clear(); }
 

@@ -10,8 +10,6 @@ class VaultSection;
 class SettingsView final : public View {
  public:
   explicit SettingsView(core::RecordStore& store) : m_store(store) {}
-  const char* id() const override { return "settings"; }
-  const char* title() const override { return "Settings"; }
   void draw(ViewContext& ctx) override;
   // The vault's part of the page (owned by the shell), drawn when set.
   void setVaultSection(VaultSection* section) { m_vaultSection = section; }

@@ -11,8 +11,6 @@ namespace toward::ui {
 class TrashView final : public View {
  public:
   TrashView(core::RecordStore& store, const core::Registry& registry) : m_store(store), m_registry(registry) {}
-  const char* id() const override { return "trash"; }
-  const char* title() const override { return "Trash"; }
   void draw(ViewContext& ctx) override;
 
  private:

@@ -105,7 +105,10 @@ void VaultSection::drawOff(ViewContext& ctx, float width) {
   Gap(0.3f);
   TextLine(ctx.platform.textInput(), "vault/new1", m_pass1, width, secret("New passphrase"));
   TextLine(ctx.platform.textInput(), "vault/new2", m_pass2, width, secret("The same passphrase again"));
-  const bool enter = ctx.platform.textInput().takeSubmit("vault/new1") | ctx.platform.textInput().takeSubmit("vault/new2");
+  // Both are taken (an Enter in either field is used once, never left for a later frame).
+  const bool enter1 = ctx.platform.textInput().takeSubmit("vault/new1");
+  const bool enter2 = ctx.platform.textInput().takeSubmit("vault/new2");
+  const bool enter = enter1 || enter2;
   static constexpr const char* kTickTheBox = "Please tick the box once you are comfortable with it.";
   static constexpr const char* kNotTheSame = "The two passphrases are not the same yet. Please type the same one in both fields.";
   ImGui::Checkbox("I understand that a forgotten passphrase cannot be recovered", &m_understood);

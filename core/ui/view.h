@@ -1,5 +1,6 @@
-// core/ui/view.h: what a page of the app looks like to the shell. Plugin UI targets implement View;
-// the app (web/app.cpp) holds one list of them. Views get their model by reference and own only
+// core/ui/view.h: what a page of the app looks like to the shell. Plugin UI targets implement View
+// (made through their entry in the plugin table, core/ui/plugin_ui.h); the app (web/app.cpp) holds one
+// list of pages, each with its id and title, so a view does not repeat them. Views get their model by reference and own only
 // view state (selection, open flags, the text being typed before it is saved).
 #pragma once
 #include <cstdint>
@@ -25,8 +26,6 @@ struct ViewContext {
 class View {
  public:
   virtual ~View() = default;
-  virtual const char* id() const = 0;      // e.g. "journal"
-  virtual const char* title() const = 0;   // shown in navigation
   // Draws the page into the current ImGui window (the content area).
   virtual void draw(ViewContext& ctx) = 0;
   // Saves whatever is being typed now (autosave on blur, page hide, navigation, tab handover).
@@ -42,6 +41,9 @@ class View {
   // or rescued from the page after a crash (web/glue/rescue.js, afterCrash true). A view that owns the
   // key puts the words back where they were typed, stores them, and returns true.
   virtual bool recoverText(const std::string& key, const std::string& text, bool afterCrash) { return false; }
+  // One of the plugin's quick actions (PluginUiSpec::actions), pressed somewhere in the shell: the shell has
+  // just shown this page.
+  virtual void runAction(const std::string& actionId) {}
 };
 
 }  // namespace toward::ui

@@ -30,7 +30,6 @@ std::string snippetOf(const JournalEntry& e) {
 }  // namespace
 
 core::Status registerJournal(core::Registry& registry) {
-  if (auto s = registry.addPlugin({"journal", "Journal", "The fork in the road, written down."}); !s) return s;
   auto type = core::makeRecordType<JournalEntry>(kEntryType, "journal entry", describeEntry);
   type.normalize = normalizeEntry;   // the same text, faster (every entry of a backup is normalized once)
   return registry.addRecordType(std::move(type));

@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/plugin.h"
 #include "core/providers.h"
 #include "core/record_store.h"
 #include "core/registry.h"
@@ -20,10 +21,11 @@
 
 namespace toward::journal {
 
-// Declares the journal plugin and its record types to the registry (called from the app's one list).
+// Adds the journal plugin's record types to the registry (its PluginSpec, journal_plugin.h, points here).
 core::Status registerJournal(core::Registry& registry);
 
-class JournalModel final : public core::SearchProvider,
+class JournalModel final : public core::PluginModel,
+                           public core::SearchProvider,
                            public core::MetricsProvider,
                            public core::ExportProvider,
                            public core::NextSessionProvider {

@@ -103,6 +103,10 @@ int64_t JournalView::nextWakeMs() const {
   return wake;
 }
 
+void JournalView::runAction(const std::string& actionId) {
+  if (actionId == "feeling") startFeelingHere();
+}
+
 void JournalView::startFeelingHere() {
   commitPendingEdits();
   m_timerPendingStart = true;

@@ -5,8 +5,9 @@
 // Files: journal_view.cpp (page, list, filters, calendar), journal_view_editor.cpp (the editor),
 // journal_view_timer.cpp (the timer page).
 //
-// The quick path for hard moments: the shell calls startFeelingHere() (one button, from any page, after
-// switching to this view). The timer opens first and runs at once; the details are asked afterwards.
+// The quick path for hard moments: the shell's "A feeling is here" (the plugin's quick action "feeling",
+// journal_plugin_ui.cpp) shows this page and calls startFeelingHere(). The timer opens first and runs at
+// once; the details are asked afterwards.
 #pragma once
 #include <string>
 #include <vector>
@@ -21,13 +22,13 @@ namespace toward::journal {
 class JournalView final : public ui::View {
  public:
   explicit JournalView(JournalModel& model) : m_model(model) {}
-  const char* id() const override { return "journal"; }
-  const char* title() const override { return "Journal"; }
   void draw(ui::ViewContext& ctx) override;
   void commitPendingEdits() override;
   int64_t nextWakeMs() const override;
   bool hasUnsavedEdits() const override { return m_dirty; }
   bool recoverText(const std::string& key, const std::string& text, bool afterCrash) override;
+  // "feeling": startFeelingHere().
+  void runAction(const std::string& actionId) override;
 
   // "A feeling is here": opens the stay-with-it timer at once (it starts at the next frame); a new fork
   // entry records the seconds stayed, and the details can be written afterwards.

@@ -28,7 +28,6 @@ const core::Status kGone{core::ErrorCode::NotFound, "that letter is no longer he
 }  // namespace
 
 core::Status registerLetters(core::Registry& registry) {
-  if (auto s = registry.addPlugin({"letters", "Letters", "Words that can wait. Nothing is ever sent."}); !s) return s;
   if (auto s = registry.addRecordType(core::makeRecordType<Letter>(kLetterType, "letter", describeLetter)); !s) return s;
   return registry.addRecordType(core::makeRecordType<Revision>(kRevisionType, "earlier version of a letter", describeRevision));
 }

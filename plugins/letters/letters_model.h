@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/plugin.h"
 #include "core/providers.h"
 #include "core/record_store.h"
 #include "core/registry.h"
@@ -19,7 +20,7 @@
 
 namespace toward::letters {
 
-// Declares the letters plugin and its record types to the registry (called from the app's one list).
+// Adds the letters plugin's record types to the registry (its PluginSpec, letters_plugin.h, points here).
 core::Status registerLetters(core::Registry& registry);
 
 // snapshotEveryMs: int64, default 3 minutes — while writing, at most one revision this often.
@@ -27,7 +28,8 @@ inline constexpr int64_t kSnapshotEveryMs = 3 * 60 * 1000;
 // keptRevisions: size_t, default 50 — revisions kept per letter; older ones are deleted.
 inline constexpr size_t kKeptRevisions = 50;
 
-class LettersModel final : public core::SearchProvider,
+class LettersModel final : public core::PluginModel,
+                           public core::SearchProvider,
                            public core::MetricsProvider,
                            public core::ExportProvider,
                            public core::NextSessionProvider {

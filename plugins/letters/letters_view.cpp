@@ -52,6 +52,10 @@ void LettersView::createLetter(const std::string& kind, bool held) {
   }
 }
 
+void LettersView::runAction(const std::string& actionId) {
+  if (actionId == "therapist") startHeldLetter();
+}
+
 void LettersView::startHeldLetter() {
   // A held letter that is still empty is opened again, instead of piling up empty "Dear therapist" drafts.
   commitPendingEdits();

@@ -6,8 +6,9 @@
 // on blur, page hide, navigation and tab handover.
 // Files: letters_view.cpp (page, list, saving), letters_view_editor.cpp (the editor and its dialogs).
 //
-// "Held, not sent": the shell calls startHeldLetter() ("Write to my therapist", one button from any page,
-// after switching to this view): a new letter to the therapist opens with a note that it will wait here.
+// "Held, not sent": the shell's "Write to my therapist" (the plugin's quick action "therapist",
+// letters_plugin_ui.cpp) shows this page and calls startHeldLetter(): a new letter to the therapist opens
+// with a note that it will wait here.
 #pragma once
 #include <string>
 #include <vector>
@@ -20,13 +21,13 @@ namespace toward::letters {
 class LettersView final : public ui::View {
  public:
   explicit LettersView(LettersModel& model) : m_model(model) {}
-  const char* id() const override { return "letters"; }
-  const char* title() const override { return "Letters"; }
   void draw(ui::ViewContext& ctx) override;
   void commitPendingEdits() override;
   int64_t nextWakeMs() const override;
   bool hasUnsavedEdits() const override { return m_dirty; }
   bool recoverText(const std::string& key, const std::string& text, bool afterCrash) override;
+  // "therapist": startHeldLetter().
+  void runAction(const std::string& actionId) override;
 
   // "Write to my therapist": a new letter to the therapist that waits here, text focused.
   void startHeldLetter();

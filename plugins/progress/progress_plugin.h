@@ -1,10 +1,15 @@
-// plugins/progress/progress_plugin.h: declares the progress plugin to the registry. It owns no records:
-// it reads what other plugins publish through the core's metrics interface.
+// plugins/progress/progress_plugin.h: the progress plugin's entry in the one table of plugins
+// (plugins/plugin_table.h): plugin() is the model half (every build), pluginUi() the page (the web build
+// only, progress_plugin_ui.cpp). Progress owns no records and no model: its page reads what the other
+// plugins publish through the core's metrics interface.
 #pragma once
-#include "core/registry.h"
+#include "core/plugin.h"
+
+namespace toward::ui { struct PluginUiSpec; }
 
 namespace toward::progress {
 
-core::Status registerProgress(core::Registry& registry);
+const core::PluginSpec& plugin();
+const ui::PluginUiSpec& pluginUi();
 
 }  // namespace toward::progress

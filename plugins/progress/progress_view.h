@@ -15,8 +15,6 @@ namespace toward::progress {
 class ProgressView final : public ui::View {
  public:
   ProgressView(const core::Registry& registry, const core::RecordStore& store) : m_registry(registry), m_store(store) {}
-  const char* id() const override { return "progress"; }
-  const char* title() const override { return "Progress"; }
   void draw(ui::ViewContext& ctx) override;
 
  private:

@@ -28,8 +28,6 @@ void setSessionSecondsOverride(int seconds) { g_sessionSecondsOverride = std::ma
 int sessionSecondsOverride() { return g_sessionSecondsOverride; }
 
 core::Status registerTextureBox(core::Registry& registry) {
-  if (auto s = registry.addPlugin({"texture_box", "Texture box", "Soothing things to touch, and a way back to now."}); !s)
-    return s;
   if (auto s = registry.addRecordType(core::makeRecordType<TextureObject>(kObjectType, "object", describeObject)); !s)
     return s;
   if (auto s = registry.addRecordType(core::makeRecordType<TexturePhoto>(kPhotoType, "photo",

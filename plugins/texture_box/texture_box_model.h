@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/plugin.h"
 #include "core/providers.h"
 #include "core/record_store.h"
 #include "core/registry.h"
@@ -17,7 +18,7 @@
 
 namespace toward::texture_box {
 
-// Declares the texture box plugin and its record types to the registry (called from the app's one list).
+// Adds the texture box plugin's record types to the registry (its PluginSpec, texture_box_plugin.h, points here).
 core::Status registerTextureBox(core::Registry& registry);
 
 // How an object has tended to help, over the sessions where distress was rated before and after.
@@ -55,7 +56,7 @@ Pacing pacingAt(int64_t elapsedMs, int64_t totalMs);
 void setSessionSecondsOverride(int seconds);
 int sessionSecondsOverride();
 
-class TextureBoxModel final : public core::MetricsProvider, public core::ExportProvider {
+class TextureBoxModel final : public core::PluginModel, public core::MetricsProvider, public core::ExportProvider {
  public:
   // Reads every record from the store and follows its changes. The store must outlive the model.
   explicit TextureBoxModel(core::RecordStore& store);

@@ -17,8 +17,6 @@ namespace toward::texture_box {
 class TextureBoxView final : public ui::View {
  public:
   TextureBoxView(TextureBoxModel& model, core::Platform& platform) : m_model(model), m_photos(platform) {}
-  const char* id() const override { return "texture_box"; }
-  const char* title() const override { return "Texture box"; }
   void draw(ui::ViewContext& ctx) override;
   void commitPendingEdits() override;
   int64_t nextWakeMs() const override;

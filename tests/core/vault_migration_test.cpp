@@ -294,7 +294,6 @@ TEST_CASE("[vault] preferences live in vault.json, readable while locked, and su
 TEST_CASE("[vault] locking makes every plugin model drop what it parsed; unlocking brings it back") {
   test::TempDir dir;
   core::Registry registry = test::appRegistry();
-  REQUIRE(texture_box::registerTextureBox(registry));
   test::FakeClock clock;
   core::RecordStore store(dir.path(), registry, std::ref(clock));
   Vault vault(store);

@@ -1,0 +1,97 @@
+// core/shell/shell_state.cpp: see shell_state.h.
+#include "core/shell/shell_state.h"
+
+namespace toward::core {
+
+namespace {
+constexpr const char* kReadOnlyReason = "Toward is open in another tab, so this tab is only showing your words.";
+constexpr const char* kSettingsPage = "settings";
+}  // namespace
+
+ShellState::ShellState(RecordStore& store, vault::Vault& vault, std::function<int64_t()> clock)
+    : m_store(store), m_vault(vault), m_clock(std::move(clock)), m_lastActivityMs(m_clock()) {}
+
+void ShellState::setPages(std::vector<std::string> ids) {
+  const std::string shown = m_current < m_pages.size() ? m_pages[m_current] : "";
+  m_pages = std::move(ids);
+  const int kept = indexOf(shown);
+  m_current = kept >= 0 ? size_t(kept) : 0;
+  m_changed = true;
+}
+
+const std::string& ShellState::currentId() const {
+  static const std::string none;
+  return m_current < m_pages.size() ? m_pages[m_current] : none;
+}
+
+bool ShellState::select(size_t index) {
+  if (index >= m_pages.size() || index == m_current) return false;
+  m_current = index;
+  m_changed = true;
+  return true;
+}
+
+bool ShellState::selectId(const std::string& id) {
+  const int index = indexOf(id);
+  return index >= 0 && select(size_t(index));
+}
+
+int ShellState::indexOf(const std::string& id) const {
+  for (size_t i = 0; i < m_pages.size(); ++i) {
+    if (m_pages[i] == id) return int(i);
+  }
+  return -1;
+}
+
+void ShellState::setWriter(bool writer) {
+  m_writer = writer;
+  m_store.setReadOnly(writer ? "" : kReadOnlyReason);
+  m_changed = true;
+}
+
+ShellState::Hide ShellState::quickHide() {
+  m_changed = true;
+  switch (m_vault.status()) {
+    case vault::VaultStatus::Unlocked: return Hide::Lock;
+    case vault::VaultStatus::Off: m_covered = true; return Hide::Cover;
+    case vault::VaultStatus::Locked: break;
+  }
+  return Hide::Nothing;
+}
+
+void ShellState::uncover() {
+  m_covered = false;
+  m_lastActivityMs = m_clock();
+  m_changed = true;
+}
+
+void ShellState::unlocked() {
+  m_lastActivityMs = m_clock();
+  m_store.purgeExpired();
+  m_changed = true;
+}
+
+void ShellState::lockedNow() {
+  m_problemsDismissed = false;
+  m_lockRequested = false;
+  m_changed = true;
+}
+
+bool ShellState::lockOnPageHidden() const {
+  return m_vault.status() == vault::VaultStatus::Unlocked && m_vault.prefs().lockOnHide;
+}
+
+int64_t ShellState::autoLockDueMs() const {
+  if (m_vault.status() != vault::VaultStatus::Unlocked) return -1;
+  const int64_t idle = m_autoLockOverrideMs > 0 ? m_autoLockOverrideMs : int64_t(m_vault.prefs().autoLockMinutes) * 60000;
+  if (idle <= 0) return -1;
+  return m_lastActivityMs + idle;
+}
+
+bool ShellState::offerShown() const {
+  // At first run (nothing written yet) a passphrase is offered, never forced; Settings always has it.
+  return m_writer && !m_offerAnswered && m_vault.status() == vault::VaultStatus::Off && m_store.count() == 0 &&
+         currentId() != kSettingsPage;
+}
+
+}  // namespace toward::core

@@ -1,0 +1,41 @@
+// core/ui/plugin_ui.h: the web-only half of a plugin's entry in the one table (plugins/plugin_table.h):
+// how it makes its page, and the quick actions the shell offers from every page ("A feeling is here",
+// "Write to my therapist"). The shell draws the navigation and the actions; a press opens the plugin's
+// page and hands the action's id to its view (View::runAction).
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/plugin.h"
+#include "core/ui/view.h"
+
+namespace toward::core { class RecordStore; }
+
+namespace toward::ui {
+
+// What a plugin's page may be built from.
+struct PageDeps {
+  core::RecordStore& store;
+  core::Registry& registry;
+  core::Platform& platform;
+  core::PluginModel* model;   // the plugin's own model (PluginSpec::makeModel), or null when it has none
+};
+
+// Where a quick action sits on a phone (the desktop shows every action under the navigation).
+enum class PhonePlace { TopBar, MoreMenu };
+
+struct QuickAction {
+  std::string id;       // handed to View::runAction, e.g. "feeling"
+  std::string label;    // the button, e.g. "A feeling is here"
+  std::string hint;     // a tooltip on the desktop, or "" for none
+  PhonePlace phone = PhonePlace::TopBar;
+};
+
+struct PluginUiSpec {
+  std::string pluginId;                                     // the PluginSpec this belongs to
+  std::unique_ptr<View> (*makePage)(const PageDeps& deps) = nullptr;
+  std::vector<QuickAction> actions;
+};
+
+}  // namespace toward::ui

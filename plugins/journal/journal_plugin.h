@@ -1,0 +1,14 @@
+// plugins/journal/journal_plugin.h: the journal plugin's entry in the one table of plugins (plugins/plugin_table.h):
+// plugin() is the model half (every build), pluginUi() the page and quick actions (the web build only,
+// journal_plugin_ui.cpp).
+#pragma once
+#include "core/plugin.h"
+
+namespace toward::ui { struct PluginUiSpec; }
+
+namespace toward::journal {
+
+const core::PluginSpec& plugin();
+const ui::PluginUiSpec& pluginUi();
+
+}  // namespace toward::journal
