@@ -12,8 +12,8 @@ inline constexpr const char* kSettingsType = "core.settings";
 inline constexpr const char* kSettingsId = "app";
 
 struct Settings {
-  // Schema 2 added weekStart, schema 3 quickHideUrl; older files read with the defaults.
-  static constexpr uint32_t kSchema = 3;
+  // Schema 2 added weekStart, schema 3 quickHideUrl, schema 4 checkIns; older files read with the defaults.
+  static constexpr uint32_t kSchema = 4;
   static constexpr uint32_t kMinSchema = 1;
 
   std::string theme = "system";         // theme: "system" | "light" | "dark", default "system"
@@ -21,12 +21,13 @@ struct Settings {
   std::string reducedMotion = "system"; // reducedMotion: "system" | "on" | "off", default "system"
   std::string weekStart = "monday";     // weekStart: "monday" | "sunday", default "monday" (schema 2)
   std::string quickHideUrl;             // quickHideUrl: an http(s) page quick hide opens, default "" = none (schema 3)
+  bool checkIns = true;                 // checkIns: "How is it now?" after a hard moment, default true (schema 4)
 
   template <class A>
   void save(A& ar) const {
     ar(cereal::make_nvp("theme", theme), cereal::make_nvp("textPercent", textPercent),
        cereal::make_nvp("reducedMotion", reducedMotion), cereal::make_nvp("weekStart", weekStart),
-       cereal::make_nvp("quickHideUrl", quickHideUrl));
+       cereal::make_nvp("quickHideUrl", quickHideUrl), cereal::make_nvp("checkIns", checkIns));
   }
   template <class A>
   void load(A& ar, uint32_t schema) {
@@ -35,6 +36,7 @@ struct Settings {
     optionalField(ar, "reducedMotion", reducedMotion);
     if (schema >= 2) optionalField(ar, "weekStart", weekStart);
     if (schema >= 3) optionalField(ar, "quickHideUrl", quickHideUrl);
+    if (schema >= 4) optionalField(ar, "checkIns", checkIns);
     clamp();
   }
   // Puts every field back into its allowed range (a hand-edited or damaged record stays usable).

@@ -12,6 +12,7 @@
 #include "core/ui/next_session_view.h"
 #include "core/ui/widgets.h"
 #include "core/ui/vault_view.h"
+#include "core/ui/way_out.h"
 #include "plugins/plugin_ui_table.h"
 
 namespace toward::app {
@@ -198,6 +199,10 @@ void App::pumpDurability(int64_t nowMs) {
 }
 
 bool App::tick(int64_t nowMs) {
+  // A running timer or grounding session counts as activity: auto-lock never ends it.
+  bool care = false;
+  for (const auto& p : m_pages) care = care || p.view->careInProgress();
+  m_shell->setCareInProgress(care, nowMs);
   if (const int64_t due = m_shell->autoLockDueMs(); due >= 0 && nowMs >= due) lockNow();
   pumpDurability(nowMs);
   // Once there is something to lose and it is safely stored, ask the browser to keep it.
@@ -334,7 +339,9 @@ void App::draw(int64_t nowMs) {
   const auto& current = settings();
   ui::ViewContext ctx{m_platform, m_fonts, nowMs, compact,
                       current.reducedMotion == "on" || (current.reducedMotion == "system" && m_platform.prefersReducedMotion()),
-                      allSaved(), [this] { m_durability.requestFlush(); }};
+                      allSaved(), [this] { m_durability.requestFlush(); }, [this] { m_shell->openWayOut(); },
+                      [this](const std::string& moment) { m_shell->offerCheckIn(moment, settings().checkIns); },
+                      [this](const std::string& actionId) { return runQuickAction(actionId); }};
 
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(io.DisplaySize);
@@ -376,6 +383,8 @@ void App::draw(int64_t nowMs) {
     ImGui::PopStyleVar();
     drawNavigation(true);
     drawVaultOffer(true);
+    drawCheckIn(true);
+    drawWayOut(true);
   } else {
     const float navW = std::max(ImGui::GetFontSize() * 12.0f, 180.0f);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ui::palette().surface);
@@ -393,6 +402,8 @@ void App::draw(int64_t nowMs) {
     ImGui::EndChild();
     ImGui::PopStyleVar();
     drawVaultOffer(false);
+    drawCheckIn(false);
+    drawWayOut(false);
   }
   ImGui::End();
   m_platform.textInput().endFrame();
@@ -524,6 +535,91 @@ void App::drawVaultOffer(bool compact) {
   ImGui::PopStyleColor();
 }
 
+std::vector<ui::CareChoice> App::careChoices() const {
+  std::vector<ui::CareChoice> out;
+  for (const auto* spec : plugins::uiTable()) {
+    for (const auto& c : spec->careChoices) out.push_back({spec->pluginId, c.id, c.label});
+  }
+  return out;
+}
+
+bool App::runQuickAction(const std::string& actionId) {
+  for (const auto* spec : plugins::uiTable()) {
+    for (const auto& action : spec->actions) {
+      if (action.id != actionId) continue;
+      runAction(spec->pluginId, actionId);
+      return true;
+    }
+  }
+  return false;
+}
+
+void App::drawWayOut(bool compact) {
+  constexpr const char* kPopup = "way-out";
+  if (!m_shell->wayOutOpen()) return;
+  if (!ImGui::IsPopupOpen(kPopup)) ImGui::OpenPopup(kPopup);
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const float w = std::min(display.x - ImGui::GetFontSize() * 1.5f, ImGui::GetFontSize() * 30.0f);
+  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, display.y - ImGui::GetFontSize() * 2));
+  if (!ImGui::BeginPopupModal(kPopup, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize)) return;
+  const float row = ui::RowHeight(compact);
+  ui::Heading(m_fonts, "It's OK to step back");
+  ui::MutedText("You don't have to stay with it right now. Here are some ways through; any of them is fine.");
+  ImGui::Spacing();
+  const auto choices = careChoices();
+  const int pressed = ui::CareChoiceButtons(choices, row, [this](const ui::CareChoice& c) {
+    noteActionRect("way-out:" + c.pluginId + "/" + c.actionId, c.label);
+  });
+  ImGui::Spacing();
+  ImGui::TextUnformatted("Things that need no screen");
+  ui::NoScreenIdeas();
+  ImGui::Spacing();
+  const bool back = ui::QuietButton("Back", ImVec2(0, row));
+  noteActionRect("way-out:back", "Back");
+  if (pressed >= 0 || back) {
+    m_shell->closeWayOut();
+    ImGui::CloseCurrentPopup();
+    if (pressed >= 0) runAction(choices[size_t(pressed)].pluginId, choices[size_t(pressed)].actionId);
+  }
+  ImGui::EndPopup();
+}
+
+void App::drawCheckIn(bool compact) {
+  if (!m_shell->checkInShown() || m_shell->wayOutOpen()) return;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  // A small card at the bottom, over the page: never modal, and it goes with "I'm OK for now".
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const float navW = compact ? 0.0f : std::max(ImGui::GetFontSize() * 12.0f, 180.0f);
+  const float w = compact ? display.x - style.WindowPadding.x * 2 : std::min(display.x - navW - style.WindowPadding.x * 3, ImGui::GetFontSize() * 28.0f);
+  const float bottom = compact ? ui::RowHeight(true) + style.WindowPadding.y * 1.5f : style.WindowPadding.y * 1.5f;
+  ImGui::SetCursorPos(ImVec2(compact ? style.WindowPadding.x : display.x - w - style.WindowPadding.x * 1.5f,
+                             display.y - bottom - m_checkInHeight));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ui::palette().surface);
+  ImGui::BeginChild("check-in", ImVec2(w, 0),
+                    ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_AutoResizeY,
+                    ImGuiWindowFlags_NoScrollbar);
+  const float row = ui::RowHeight(compact);
+  ui::BodyText("How is it now?");
+  ui::MutedText("Whatever is here is allowed. If it is still a lot, something here may help.");
+  const auto choices = careChoices();
+  const int pressed = ui::CareChoiceButtons(choices, row, [this](const ui::CareChoice& c) {
+    noteActionRect("check-in:" + c.pluginId + "/" + c.actionId, c.label);
+  });
+  if (!choices.empty()) ImGui::SameLine();
+  const bool more = ui::QuietButton("More ways through", ImVec2(0, row));
+  noteActionRect("check-in:more", "More ways through");
+  ImGui::SameLine();
+  const bool ok = ui::QuietButton("I'm OK for now", ImVec2(0, row));
+  noteActionRect("check-in:ok", "I'm OK for now");
+  m_checkInHeight = ImGui::GetWindowHeight();
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+  if (pressed >= 0 || more || ok) m_shell->dismissCheckIn();
+  if (pressed >= 0) runAction(choices[size_t(pressed)].pluginId, choices[size_t(pressed)].actionId);
+  if (more) m_shell->openWayOut();
+}
+
 void App::noteActionRect(const std::string& id, const std::string& title) {
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   NavRect r{id, title, min.x, min.y, max.x - min.x, max.y - min.y};
@@ -571,6 +667,8 @@ void App::drawStatus() {
 }
 
 void App::drawBanners() {
+  // Nothing above a running timer or grounding session (it would push it down, or call attention away).
+  if (currentView().careInProgress()) return;
   const ui::Palette& p = ui::palette();
   if (m_shell->writer() && m_shell->currentId() != kBackups.id && ui::BackupReminderBanner(*m_store, m_platform.nowMs())) {
     selectId(kBackups.id);

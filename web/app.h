@@ -19,6 +19,7 @@
 #include "core/shell/shell_state.h"
 #include "core/ui/fonts.h"
 #include "core/ui/plugin_ui.h"
+#include "core/ui/way_out.h"
 #include "core/ui/view.h"
 #include "core/vault/vault.h"
 #include "plugins/plugin_table.h"
@@ -138,6 +139,13 @@ class App {
   void drawQuickActions(bool all, ui::PhonePlace place, ImVec2 size);
   void drawStatus();
   void drawBanners();
+  // "It's too much right now" (a calm choice over the page) and "How is it now?" (a small card).
+  void drawWayOut(bool compact);
+  void drawCheckIn(bool compact);
+  // Every plugin's care choices, in the table's order.
+  std::vector<ui::CareChoice> careChoices() const;
+  // Runs the shell quick action `actionId` of whichever plugin offers it ("therapist"); false when none does.
+  bool runQuickAction(const std::string& actionId);
   ui::View& currentView() { return *m_pages[m_shell->current()].view; }
   // Changes the page. During a frame the change waits for the end of the frame (m_outsideFrame), so the
   // page being left still draws its text fields once (handing over what was typed) and nothing is swapped
@@ -170,6 +178,7 @@ class App {
   std::unique_ptr<ui::UnlockScreen> m_unlockScreen;
   std::unique_ptr<ui::VaultSection> m_vaultSection;
   NavRect m_hideRect;
+  float m_checkInHeight = 0;  // the check-in card's height in the last frame (it sits at the bottom)
 };
 
 }  // namespace toward::app

@@ -81,8 +81,23 @@ bool ShellState::lockOnPageHidden() const {
   return m_vault.status() == vault::VaultStatus::Unlocked && m_vault.prefs().lockOnHide;
 }
 
+void ShellState::setCareInProgress(bool running, int64_t nowMs) {
+  if (running == m_careInProgress) return;
+  m_careInProgress = running;
+  m_lastActivityMs = nowMs;  // a session that just ended: the idle time starts now
+  m_changed = true;
+}
+
+bool ShellState::offerCheckIn(const std::string& moment, bool enabled) {
+  if (!enabled || !m_checkIn.empty() || m_checkedIn.count(moment)) return false;
+  m_checkedIn.insert(moment);
+  m_checkIn = moment;
+  m_changed = true;
+  return true;
+}
+
 int64_t ShellState::autoLockDueMs() const {
-  if (m_vault.status() != vault::VaultStatus::Unlocked) return -1;
+  if (m_vault.status() != vault::VaultStatus::Unlocked || m_careInProgress) return -1;
   const int64_t idle = m_autoLockOverrideMs > 0 ? m_autoLockOverrideMs : int64_t(m_vault.prefs().autoLockMinutes) * 60000;
   if (idle <= 0) return -1;
   return m_lastActivityMs + idle;

@@ -1,11 +1,13 @@
 // core/shell/shell_state.h: the app shell's state, without any drawing: which page is shown, whether this
 // tab may write, whether the screen is hidden (the vault locked, or a neutral cover without one), when
-// auto-lock is due, whether the first-run offer of a passphrase is on screen, and the calm notices the
-// shell tells once. web/app.cpp draws it and carries out what it decides (saving what views hold,
+// auto-lock is due (never while care is in progress: a stay-with-it timer or a grounding session),
+// whether the first-run offer of a passphrase is on screen, the way out ("It's too much right now") and
+// the gentle check-in after a hard moment, and the calm notices the shell tells once. web/app.cpp draws it and carries out what it decides (saving what views hold,
 // dropping text fields); it is tested natively (tests/core/shell_state_test.cpp).
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -59,6 +61,22 @@ class ShellState {
   int64_t autoLockDueMs() const;
   // Test builds: auto-lock after `ms` of idle time instead of the chosen minutes (0 = as chosen).
   void setAutoLockOverrideMs(int64_t ms) { m_autoLockOverrideMs = ms; }
+  // A stay-with-it timer or a grounding session is running (told every frame): it counts as activity,
+  // so auto-lock never ends it; idle time counts from when it ends.
+  void setCareInProgress(bool running, int64_t nowMs);
+  bool careInProgress() const { return m_careInProgress; }
+
+  // ---- "It's too much right now": a short, calm choice (ground, the safety plan, ideas, someone to call)
+  void openWayOut() { m_wayOut = true; m_changed = true; }
+  void closeWayOut() { m_wayOut = false; m_changed = true; }
+  bool wayOutOpen() const { return m_wayOut; }
+
+  // ---- "How is it now?": a small card after a hard moment, never modal, at most once per moment
+  // Offers the check-in for `moment` (e.g. "journal.entry/<id>"); false when check-ins are turned off,
+  // that moment had one already, or one is on screen.
+  bool offerCheckIn(const std::string& moment, bool enabled);
+  bool checkInShown() const { return !m_checkIn.empty(); }
+  void dismissCheckIn() { m_checkIn.clear(); m_changed = true; }
 
   // ---- the first-run offer of a passphrase: shown while nothing is written yet and it is unanswered
   bool offerShown() const;
@@ -107,6 +125,10 @@ class ShellState {
   bool m_recoveredDismissed = false;
   bool m_problemsDismissed = false;
   bool m_changed = false;
+  bool m_careInProgress = false;
+  bool m_wayOut = false;
+  std::string m_checkIn;               // the moment whose check-in is on screen, or ""
+  std::set<std::string> m_checkedIn;   // moments that had their check-in (this session)
 };
 
 }  // namespace toward::core

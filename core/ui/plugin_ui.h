@@ -36,6 +36,9 @@ struct PluginUiSpec {
   std::string pluginId;                                     // the PluginSpec this belongs to
   std::unique_ptr<View> (*makePage)(const PageDeps& deps) = nullptr;
   std::vector<QuickAction> actions;
+  // What it offers when something is too much, and in the check-in after a hard moment ("Ground with my
+  // texture box"); handed to View::runAction like the quick actions. `phone` is not used.
+  std::vector<QuickAction> careChoices;
 };
 
 }  // namespace toward::ui

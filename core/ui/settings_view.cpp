@@ -66,6 +66,10 @@ void SettingsView::draw(ViewContext& ctx) {
   static const char* const kWeekLabels[] = {"Monday", "Sunday"};
   changed |= choice("Weeks start on", s.weekStart, kWeek, kWeekLabels, 2);
 
+  ImGui::Spacing();
+  // The gentle check-in after a hard moment (core/ui/way_out.h); some people prefer to be left alone.
+  if (ImGui::Checkbox("After a hard moment, ask gently how it is now", &s.checkIns)) changed = true;
+
   if (changed) {
     auto status = core::saveSettings(m_store, s);
     m_error = status ? "" : status.message();

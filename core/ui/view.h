@@ -21,6 +21,13 @@ struct ViewContext {
   bool reducedMotion = false;
   bool saved = true;           // every change is durable (the shell's indicator says the same)
   std::function<void()> requestFlush;   // asks for a sync as soon as possible (may be empty)
+  // "It's too much right now": opens the shell's calm choice (core/ui/way_out.h). May be empty.
+  std::function<void()> wayOut;
+  // After a hard moment: offers "How is it now?" once for `moment` (e.g. "journal.entry/<id>"). May be empty.
+  std::function<void(const std::string& moment)> checkIn;
+  // Runs a shell quick action by its id (e.g. "therapist": a letter that waits), whichever plugin offers
+  // it; false when none does. May be empty.
+  std::function<bool(const std::string& actionId)> quickAction;
 };
 
 class View {
@@ -41,8 +48,11 @@ class View {
   // or rescued from the page after a crash (web/glue/rescue.js, afterCrash true). A view that owns the
   // key puts the words back where they were typed, stores them, and returns true.
   virtual bool recoverText(const std::string& key, const std::string& text, bool afterCrash) { return false; }
-  // One of the plugin's quick actions (PluginUiSpec::actions), pressed somewhere in the shell: the shell has
-  // just shown this page.
+  // True while a stay-with-it timer or a grounding session runs here: it counts as activity (auto-lock
+  // waits) and the shell's banners stay away.
+  virtual bool careInProgress() const { return false; }
+  // One of the plugin's quick actions or care choices (PluginUiSpec), pressed somewhere in the shell: the
+  // shell has just shown this page.
   virtual void runAction(const std::string& actionId) {}
 };
 

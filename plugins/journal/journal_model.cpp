@@ -29,6 +29,16 @@ std::string snippetOf(const JournalEntry& e) {
 
 }  // namespace
 
+bool isHardMoment(const JournalEntry& entry) {
+  for (const auto& f : entry.fork.feelings) {
+    if (f.intensity >= kHardIntensity) return true;
+  }
+  for (const auto& u : entry.fork.urges) {
+    if (u == "self-harm urge") return true;
+  }
+  return false;
+}
+
 core::Status registerJournal(core::Registry& registry) {
   auto type = core::makeRecordType<JournalEntry>(kEntryType, "journal entry", describeEntry);
   type.normalize = normalizeEntry;   // the same text, faster (every entry of a backup is normalized once)

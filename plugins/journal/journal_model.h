@@ -21,6 +21,11 @@
 
 namespace toward::journal {
 
+// A hard moment (the shell then offers "How is it now?" once, after the entry is left): a fork entry
+// with a feeling at 8-10, or an urge to hurt oneself.
+bool isHardMoment(const JournalEntry& entry);
+inline constexpr uint32_t kHardIntensity = 8;
+
 // Adds the journal plugin's record types to the registry (its PluginSpec, journal_plugin.h, points here).
 core::Status registerJournal(core::Registry& registry);
 

@@ -29,6 +29,7 @@ const char* kMonthNames[] = {"January", "February", "March",     "April",   "May
 // ---------------------------------------------------------------- drafts and saving
 void JournalView::open(const std::string& id) {
   commitPendingEdits();
+  if (id != m_openId) leaveEntry(m_openId);
   m_openId = id;
   m_saveError.clear();
   if (const JournalEntry* e = m_model.find(id)) m_draft = *e;
@@ -55,6 +56,17 @@ void JournalView::createEntry(const std::string& kind) {
 void JournalView::noteEdit(int64_t nowMs) {
   m_dirty = true;
   m_lastEditMs = nowMs;
+}
+
+void JournalView::leaveEntry(const std::string& id) {
+  if (id.empty() || !m_checkIn) return;
+  const JournalEntry* e = m_model.find(id);
+  if (e && isHardMoment(*e)) m_checkIn("journal.entry/" + id);
+}
+
+void JournalView::onHide() {
+  commitPendingEdits();
+  leaveEntry(m_openId);
 }
 
 void JournalView::commitPendingEdits() {
@@ -118,6 +130,7 @@ void JournalView::startFeelingHere() {
 // ---------------------------------------------------------------- the page
 void JournalView::draw(ui::ViewContext& ctx) {
   m_lastNowMs = ctx.nowMs;
+  m_checkIn = ctx.checkIn;
   // Entries are prepared for search about kPrepareSearchMsPerFrame at a time, from the second frame on,
   // so the first frame is not kept waiting (10,000 entries take about 200 ms to fold).
   if (m_drawnOnce) {

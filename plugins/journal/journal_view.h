@@ -29,6 +29,10 @@ class JournalView final : public ui::View {
   bool recoverText(const std::string& key, const std::string& text, bool afterCrash) override;
   // "feeling": startFeelingHere().
   void runAction(const std::string& actionId) override;
+  // The stay-with-it timer is running.
+  bool careInProgress() const override { return m_timer.running(); }
+  // Leaving the page leaves the open entry (a hard one gets its check-in).
+  void onHide() override;
 
   // "A feeling is here": opens the stay-with-it timer at once (it starts at the next frame); a new fork
   // entry records the seconds stayed, and the details can be written afterwards.
@@ -59,7 +63,11 @@ class JournalView final : public ui::View {
   // journal_view_timer.cpp
   void drawTimer(ui::ViewContext& ctx);
   void startTimer(int64_t nowMs, const std::string& forId);
-  void timerEnded(int64_t nowMs);
+  // Records the seconds stayed; `checkIn` offers "How is it now?" (not when leaving for a way out).
+  void timerEnded(int64_t nowMs, bool checkIn = true);
+  // The entry `id` is being left (another opens, or the page goes): a hard moment gets "How is it now?".
+  void leaveEntry(const std::string& id);
+  std::function<void(const std::string& moment)> m_checkIn;  // ViewContext::checkIn, kept from the last frame
 
   JournalModel& m_model;
   // view state only: which entry is open, and the words typed since the last save

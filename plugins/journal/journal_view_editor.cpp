@@ -8,6 +8,7 @@
 #include "core/text_fold.h"
 #include "core/time_format.h"
 #include "core/ui/text_field.h"
+#include "core/ui/way_out.h"
 #include "core/ui/theme.h"
 #include "core/ui/widgets.h"
 #include "plugins/journal/feelings_vocabulary.h"
@@ -164,6 +165,8 @@ void JournalView::drawForkFields(ui::ViewContext& ctx) {
   const std::string key = "journal.entry/" + m_openId + "/";
   Fork& f = m_draft.fork;
 
+  // Always within reach while writing about something hard.
+  ui::TooMuchButton(ctx);
   parts::Label("What happened");
   if (ui::TextArea(text, key + "whatHappened", f.whatHappened, ImVec2(-1, ImGui::GetTextLineHeight() * 3.6f),
                    {"What was happening when the feeling arrived?", "What happened", m_focusText})) {
@@ -235,6 +238,11 @@ void JournalView::drawForkFields(ui::ViewContext& ctx) {
   if (contains(f.urges, "self-harm urge")) {
     ui::MutedText("That urge can be very strong. If you are not safe right now, please reach out to someone you "
                   "trust or a crisis line.");
+  }
+  // The urge to message the therapist now: the same words can go into a letter that waits here.
+  if (contains(f.urges, "writing to the therapist") && ctx.quickAction) {
+    if (ui::QuietButton("Write it here instead")) ctx.quickAction("therapist");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A letter to your therapist that waits here. Nothing is sent.");
   }
   ui::TextLine(text, key + "ownUrge", m_ownUrge, -ImGui::GetFontSize() * 6, {"Another urge, in your words", "Another urge", false});
   ImGui::SameLine();

@@ -63,7 +63,7 @@ void JournalView::startTimer(int64_t nowMs, const std::string& forId) {
   m_timerPendingStart = false;
 }
 
-void JournalView::timerEnded(int64_t nowMs) {
+void JournalView::timerEnded(int64_t nowMs, bool checkIn) {
   const uint32_t seconds = m_timer.recordedSeconds();
   if (!m_timerFor.empty() && m_model.find(m_timerFor)) {
     if (m_openId != m_timerFor) open(m_timerFor);
@@ -82,6 +82,8 @@ void JournalView::timerEnded(int64_t nowMs) {
     if (id) m_timerResultId = id.value();
     else m_saveError = id.error().message();
   }
+  // After staying with something hard: "How is it now?", once for this time.
+  if (checkIn && m_checkIn) m_checkIn("journal.timer/" + m_timerResultId + "/" + std::to_string(nowMs));
 }
 
 void JournalView::drawTimer(ui::ViewContext& ctx) {
@@ -128,14 +130,20 @@ void JournalView::drawTimer(ui::ViewContext& ctx) {
     ImGui::Dummy(ImVec2(column, h + ImGui::GetFontSize()));
     centeredText(kPrompts[m_timer.promptIndex(ctx.nowMs) % (sizeof kPrompts / sizeof *kPrompts)], p.text);
     ImGui::Spacing();
-    const char* labels[] = {"10 s less", "10 s more", "I'm done for now"};
+    const char* labels[] = {"10 s less", "10 s more", "I'm done for now", "It's too much right now"};
     int pressed = -1;
-    if (centeredButtons(labels, 3, -1, &pressed)) {
+    if (centeredButtons(labels, ctx.wayOut ? 4 : 3, -1, &pressed)) {
       if (pressed == 0) m_timer.setLength(ctx.nowMs, m_timer.lengthSeconds() > 10 ? m_timer.lengthSeconds() - 10 : 10);
       if (pressed == 1) m_timer.extend(ctx.nowMs, 10);
       if (pressed == 2) m_timer.stop(ctx.nowMs);
+      // Too much: the time stayed so far is kept (it counts), and the shell offers ways through.
+      if (pressed == 3) {
+        m_timer.stop(ctx.nowMs);
+        m_timerOpen = false;
+        ctx.wayOut();
+      }
       if (pressed <= 1 && m_timer.running()) m_timerLength = m_timer.lengthSeconds();
-      if (m_timer.finished()) timerEnded(ctx.nowMs);
+      if (m_timer.finished()) timerEnded(ctx.nowMs, pressed != 3);
     }
   } else if (m_timer.finished()) {
     const uint32_t s = m_timer.recordedSeconds();

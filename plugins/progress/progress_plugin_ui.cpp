@@ -12,6 +12,7 @@ const ui::PluginUiSpec& pluginUi() {
       [](const ui::PageDeps& deps) -> std::unique_ptr<ui::View> {
         return std::make_unique<ProgressView>(deps.registry, deps.store);
       },
+      {},
       {}};
   return spec;
 }

@@ -1,4 +1,5 @@
-// plugins/texture_box/texture_box_plugin_ui.cpp: the texture box's page (no quick actions).
+// plugins/texture_box/texture_box_plugin_ui.cpp: the texture box's page, and its care choice for hard
+// moments: "Ground with my texture box" (straight into a grounding session).
 #include "core/ui/plugin_ui.h"
 #include "plugins/texture_box/texture_box_plugin.h"
 #include "plugins/texture_box/texture_box_view.h"
@@ -11,7 +12,8 @@ const ui::PluginUiSpec& pluginUi() {
       [](const ui::PageDeps& deps) -> std::unique_ptr<ui::View> {
         return std::make_unique<TextureBoxView>(static_cast<TextureBoxModel&>(*deps.model), deps.platform);
       },
-      {}};
+      {},
+      {{"ground", "Ground with my texture box", "", ui::PhonePlace::TopBar}}};
   return spec;
 }
 

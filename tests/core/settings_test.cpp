@@ -30,8 +30,16 @@ TEST_CASE("[settings] out-of-range values are brought back into range, missing o
   CHECK(s.value().reducedMotion == "system");
 }
 
+TEST_CASE("[settings] golden schema 4 reads check-ins turned off; older schemas read them on") {
+  auto s = core::loadBody<core::Settings>(test::fixture("core.settings.v4.json"), 4);
+  REQUIRE(s.isOk());
+  CHECK_FALSE(s.value().checkIns);
+  CHECK(s.value().textPercent == 120);
+  CHECK(core::loadBody<core::Settings>(test::fixture("core.settings.v3.json"), 3).value().checkIns);
+}
+
 TEST_CASE("[settings] a newer schema is refused, a wrong field type is an error") {
-  CHECK(core::loadBody<core::Settings>("{}", 4).error().code() == core::ErrorCode::TooNew);
+  CHECK(core::loadBody<core::Settings>("{}", 5).error().code() == core::ErrorCode::TooNew);
   CHECK(core::loadBody<core::Settings>(R"({"textPercent":"big"})", 1).error().code() == core::ErrorCode::Invalid);
 }
 

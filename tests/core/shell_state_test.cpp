@@ -156,3 +156,37 @@ TEST_CASE("[shell] unreadable items are told after every unlock until dismissed"
   s.shell.lockedNow();
   CHECK(s.shell.problemsToTell());
 }
+
+TEST_CASE("[shell] a timer or grounding session counts as activity: auto-lock waits, then counts from its end") {
+  Shell s;
+  REQUIRE(s.vault.enable("a long enough passphrase", kQuick));
+  s.shell.noteActivity(s.clock.nowMs);
+  const int64_t start = s.clock.nowMs;
+  CHECK(s.shell.autoLockDueMs() == start + 5 * 60000);
+  s.shell.setCareInProgress(true, start);
+  CHECK(s.shell.autoLockDueMs() == -1);   // a five-minute session is never ended by the five-minute lock
+  s.clock.nowMs += 9 * 60000;
+  s.shell.setCareInProgress(true, s.clock.nowMs);   // told every frame: nothing changes
+  CHECK(s.shell.autoLockDueMs() == -1);
+  s.shell.setCareInProgress(false, s.clock.nowMs);
+  CHECK(s.shell.autoLockDueMs() == s.clock.nowMs + 5 * 60000);
+}
+
+TEST_CASE("[shell] the check-in: once per moment, one at a time, never when turned off; the way out opens and closes") {
+  Shell s;
+  CHECK_FALSE(s.shell.offerCheckIn("journal.entry/A", false));   // turned off in Settings
+  CHECK_FALSE(s.shell.checkInShown());
+  CHECK(s.shell.offerCheckIn("journal.entry/A", true));
+  CHECK(s.shell.checkInShown());
+  CHECK_FALSE(s.shell.offerCheckIn("journal.timer/B", true));    // one at a time
+  s.shell.dismissCheckIn();
+  CHECK_FALSE(s.shell.offerCheckIn("journal.entry/A", true));    // that moment had its check-in
+  CHECK(s.shell.offerCheckIn("journal.timer/B", true));
+  s.shell.dismissCheckIn();
+
+  CHECK_FALSE(s.shell.wayOutOpen());
+  s.shell.openWayOut();
+  CHECK(s.shell.wayOutOpen());
+  s.shell.closeWayOut();
+  CHECK_FALSE(s.shell.wayOutOpen());
+}

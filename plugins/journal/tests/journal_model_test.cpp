@@ -204,3 +204,17 @@ TEST_CASE("[journal] the quick normalize writes exactly what the versioned norma
   }
   CHECK(journal::normalizeEntry("{}", 2).error().code() == core::ErrorCode::TooNew);
 }
+
+TEST_CASE("[journal] a hard moment: a feeling at 8 or more, or an urge to hurt oneself; otherwise not") {
+  journal::JournalEntry e;
+  e.kind = "fork";
+  CHECK_FALSE(journal::isHardMoment(e));
+  e.fork.feelings.push_back({"sad", 7});
+  e.fork.urges.push_back("writing to the therapist");
+  CHECK_FALSE(journal::isHardMoment(e));
+  e.fork.feelings.push_back({"ashamed", 8});
+  CHECK(journal::isHardMoment(e));
+  e.fork.feelings.pop_back();
+  e.fork.urges.push_back("self-harm urge");
+  CHECK(journal::isHardMoment(e));
+}
