@@ -3,10 +3,9 @@ Module.canvas = document.getElementById('canvas');
 // the module's scope (FS, IDBFS, addRunDependency). C++ reaches it only from core/platform/platform_web.cpp.
 //
 // [SECTION] start-up: one writer tab (Web Locks), the IDBFS mount, the initial load, the font
-// [SECTION] durability: syncs queued one at a time, flush on hide, counting what each sync writes
+// [SECTION] durability: syncs queued one at a time, flush on hide
 // [SECTION] handover: a second tab asks the writer to save and step aside, then takes over
 // [SECTION] text fields: real <textarea>/<input> elements over the canvas
-// [SECTION] window.towardTest: the test API (README.md documents it)
 // (the crash rescue lives in rescue.js)
 'use strict';
 
@@ -20,18 +19,11 @@ var TowardGlue = (function () {
     started: false,       // the C++ app is running (main was called)
     writer: false,        // this tab holds the writer lock
     syncing: false,
-    lastSyncWrites: 0,    // files written to IndexedDB by the last completed sync
-    lastSyncEntries: 0,   // all entries (files and folders) written by it
-    countingWrites: 0,
-    countingEntries: 0,
-    firstFrameMs: null,
     releaseLock: null,    // resolves the held lock's promise
     flushWaiters: [],
     wakeRequested: false,
     crashed: false,       // the module trapped or aborted (rescue.js): nothing calls into it any more
   };
-  let readyResolve;
-  const readyPromise = new Promise((resolve) => { readyResolve = resolve; });
   const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('toward') : null;
 
   const $ = (id) => document.getElementById(id);
@@ -221,13 +213,6 @@ var TowardGlue = (function () {
     };
     const store = IDBFS.storeRemoteEntry;
     IDBFS.storeRemoteEntry = function (db, path, entry, callback) {
-      if (state.simulateFull) {
-        // Test knob: behave like a full disk (the error arrives in the callback, as IndexedDB does).
-        setTimeout(() => callback(new DOMException('The quota has been exceeded.', 'QuotaExceededError')), 0);
-        return undefined;
-      }
-      state.countingEntries++;
-      if (FS.isFile(entry.mode)) state.countingWrites++;
       return store.call(this, db, path, entry, (err) => {
         if (!err && remote.entries) remote.entries[path] = { timestamp: entry.timestamp };
         callback(err);
@@ -282,13 +267,9 @@ var TowardGlue = (function () {
   function sync() {
     if (state.syncing) return;
     state.syncing = true;
-    state.countingWrites = 0;
-    state.countingEntries = 0;
     FS.syncfs(false, (err) => {
       if (err) remote.entries = null;  // a failed transaction stored nothing: read the real set next time
       state.syncing = false;
-      state.lastSyncWrites = state.countingWrites;
-      state.lastSyncEntries = state.countingEntries;
       call('toward_platform_sync_done', null, ['number', 'string'], [err ? 0 : 1, err ? describe(err) : '']);
       settleFlushWaiters(err);
       if (typeof TowardPwa !== 'undefined') TowardPwa.refreshStorageSoon();
@@ -554,7 +535,6 @@ var TowardGlue = (function () {
   };
 
   // Offers bytes (a Uint8Array) as a file download; the file never leaves the device otherwise.
-  const downloads = [];
   function download(name, mime, bytes) {
     const blob = new Blob([bytes], { type: mime });
     const url = URL.createObjectURL(blob);
@@ -565,7 +545,6 @@ var TowardGlue = (function () {
     document.body.appendChild(a);
     a.click();
     a.remove();
-    downloads.push({ name, size: bytes.length });
     setTimeout(() => URL.revokeObjectURL(url), 60000);
   }
 
@@ -777,10 +756,8 @@ var TowardGlue = (function () {
 
   // Called by C++ after the first frame drawn with the person's data.
   function onFirstFrame() {
-    if (state.firstFrameMs === null) state.firstFrameMs = performance.now();
     const loading = $('loading');
     if (loading) loading.hidden = true;
-    readyResolve();
   }
 
   function onStarted() {
@@ -790,82 +767,5 @@ var TowardGlue = (function () {
   }
   function setPlainAtRest(plain) { TowardRescue.setPlainAtRest(plain); }
 
-  // ------------------------------------------------------------------ [SECTION] window.towardTest
-  function json(name, args) {
-    const types = args.map(() => 'string');
-    return JSON.parse(call(name, 'string', types, args));
-  }
-  function needApp() { if (!state.started) throw new Error('Toward has not started in this tab'); }
-  window.towardTest = {
-    ready: () => readyPromise,
-    put(type, body, id) {
-      needApp();
-      const text = typeof body === 'string' ? body : JSON.stringify(body);
-      const r = json('toward_test_put', [String(type), text, id ? String(id) : '']);
-      if (!r.ok) throw new Error(r.error);
-      return r.id;
-    },
-    list(type) { needApp(); return json('toward_test_list', [String(type)]); },
-    count(type) { needApp(); return call('toward_test_count', 'number', ['string'], [String(type)]); },
-    remove(type, id) {
-      needApp();
-      const r = json('toward_test_remove', [String(type), String(id)]);
-      if (!r.ok) throw new Error(r.error);
-      return true;
-    },
-    trashList() { needApp(); return json('toward_test_trash', []); },
-    flush,
-    framesRendered: () => (state.started && !state.crashed ? Module._toward_frames_rendered() : 0),
-    firstFrameMs: () => state.firstFrameMs,
-    version: () => (state.started ? UTF8ToString(Module._toward_version()) : ''),
-    state() {
-      if (state.crashed) return { saved: false, crashed: true, writer: state.writer, pendingSync: true, storageError: null };
-      if (!state.started) return { saved: true, writer: state.writer, pendingSync: false, storageError: null };
-      const s = json('toward_test_state', []);
-      s.writer = state.writer;
-      return s;
-    },
-    lastSyncWrites: () => state.lastSyncWrites,
-    lastSyncEntries: () => state.lastSyncEntries,
-    setSyncDelayMs(ms) { needApp(); Module._toward_set_sync_delay(Number(ms)); },
-    simulateStorageFull(on) { state.simulateFull = !!on; },
-    downloads: () => downloads.slice(),
-    nav() { needApp(); return json('toward_test_nav', []); },
-    // [{id, title, x, y, w, h}] of the shell's quick actions ('feeling', 'therapist') and 'hide'.
-    actions() { needApp(); return json('toward_test_actions', []); },
-    // [{name, x, y, w, h, popup}] of Dear ImGui's windows drawn in the last frame (dialogs among them).
-    windows() { needApp(); return json('toward_test_windows', []); },
-    // Crash rescue (rescue.js): make the next frame trap; the copies kept; how many came back at start.
-    trapNextFrame() { needApp(); Module._toward_test_trap_next_frame(); },
-    crashed: () => state.crashed,
-    rescueCopies: () => TowardRescue.copies(),
-    rescued: () => Promise.resolve(state.rescued || 0),
-    frameStats(reset) { needApp(); return JSON.parse(call('toward_test_frame_stats', 'string', ['number'], [reset ? 1 : 0])); },
-    backupBench(workFactor) { needApp(); return JSON.parse(call('toward_test_backup_bench', 'string', ['number'], [Number(workFactor)])); },
-    // Backups: at most `records` records imported per frame (0 = as many as fit in the frame's time).
-    importRecordsPerFrame(records) { needApp(); Module._toward_test_import_records_per_frame(Number(records)); },
-    // Texture box: grounding sessions last `seconds` instead of the chosen minutes (0 = as chosen).
-    textureSessionSeconds(seconds) { needApp(); Module._toward_test_texture_session_seconds(Number(seconds)); },
-    // Texture box: {textures, bytes, peakTextures, peakBytes, uploads, maxUploadMs, maxPrepareMs} of photo textures.
-    texturePhotoStats(reset) { needApp(); return JSON.parse(call('toward_test_texture_photo_stats', 'string', ['number'], [reset ? 1 : 0])); },
-    // The vault: {status: 'off'|'locked'|'unlocked', covered, migrating, failedTries, retryInMs, prefs, problem}.
-    vaultState() { needApp(); return json('toward_test_vault_state', []); },
-    vaultEnable(passphrase) { needApp(); return json('toward_test_vault_enable', [String(passphrase)]); },
-    vaultBeginEnable(passphrase) { needApp(); return json('toward_test_vault_begin_enable', [String(passphrase)]); },
-    vaultDisable(passphrase) { needApp(); return json('toward_test_vault_disable', [String(passphrase)]); },
-    vaultUnlock(passphrase) { needApp(); return json('toward_test_vault_unlock', [String(passphrase)]); },
-    vaultLock() { needApp(); Module._toward_test_vault_lock(); },
-    vaultSetPrefs(prefs) { needApp(); return json('toward_test_vault_set_prefs', [JSON.stringify(prefs)]); },
-    // ms of one Argon2id derivation with the app's settings (64 MiB), for tests/browser/bench_vault.mjs.
-    vaultKdfMs() { needApp(); return Module._toward_test_vault_kdf_ms(); },
-    // Auto-lock after `ms` of idle time instead of the chosen minutes (0 = as chosen).
-    vaultAutoLockMs(ms) { needApp(); Module._toward_test_vault_autolock_ms(Number(ms)); },
-    quickHide,
-    // Paths of files in the data folder (in memory, mirrored to IndexedDB) whose bytes contain `word`.
-    dataFilesContaining(word) { needApp(); return json('toward_test_data_files_containing', [String(word)]); },
-    // {x, y, w, h} of the shell's quick-hide button in the last frame.
-    hideButton() { needApp(); return json('toward_test_hide_button', []); },
-  };
-
-  return { sync, wake, setDiscreet, setPlainAtRest, quickHide, copyText, printPage, download, downloads, pickFile, pickers, images, text, onFirstFrame, onStarted, flush, takeOver, state };
+  return { sync, wake, call, setDiscreet, setPlainAtRest, quickHide, copyText, printPage, download, pickFile, pickers, images, text, onFirstFrame, onStarted, flush, takeOver, state };
 })();

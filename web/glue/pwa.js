@@ -132,19 +132,5 @@ var TowardPwa = (function () {
   setInterval(checkForUpdate, 60 * 60 * 1000);
   setInterval(refreshStorage, 5 * 60 * 1000);
 
-  // Test API additions (README documents them).
-  const build = () => {
-    const meta = document.querySelector('meta[name="toward-build"]');
-    return meta ? meta.getAttribute('content') : '';
-  };
-  Object.assign(window.towardTest, {
-    build,
-    serviceWorkerControlled: () => !!(navigator.serviceWorker && navigator.serviceWorker.controller),
-    checkForUpdate,
-    updateReady: () => !!state.waiting,
-    acceptUpdate,
-    storageHealth: () => ({ persisted: state.persisted, persistAsked: state.persistAsked, usage: state.usage, quota: state.quota }),
-  });
-
-  return { state, checkForUpdate, acceptUpdate, installState, promptInstall, requestPersistence, refreshStorage, refreshStorageSoon, build };
+  return { state, checkForUpdate, acceptUpdate, installState, promptInstall, requestPersistence, refreshStorage, refreshStorageSoon };
 })();
