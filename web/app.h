@@ -108,6 +108,10 @@ class App {
   void setAutoLockOverrideMs(int64_t ms) { m_autoLockOverrideMs = ms; }
   // The page title and whether it should be neutral (discreet mode).
   bool discreet() const { return m_vault->status() != core::vault::VaultStatus::Off && m_vault->prefs().discreet; }
+  // The page whose id() is `id` ("backups", "journal", ...), or nullptr (the test build's knobs reach pages so).
+  ui::View* page(const std::string& id) { for (auto& v : m_views) if (id == v->id()) return v.get(); return nullptr; }
+  // The texture box's model (the test build's session-length knob reaches it so).
+  texture_box::TextureBoxModel* textureBoxModel() { return m_textureBox.get(); }
 
  private:
   void buildViews();

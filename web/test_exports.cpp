@@ -294,13 +294,15 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_vault_set_prefs(const char* json) {
 }
 
 // Backups: at most `records` records imported per frame (0 = by the frame's time budget).
+// The Backups page as it is now (a lock builds the pages anew, and the knob with them).
 EMSCRIPTEN_KEEPALIVE void toward_test_import_records_per_frame(int records) {
-  toward::ui::setImportRecordsPerFrame(size_t(records > 0 ? records : 0));
+  if (auto* backups = dynamic_cast<toward::ui::BackupView*>(g_state.app->page("backups")))
+    backups->setImportRecordsPerFrame(size_t(records > 0 ? records : 0));
 }
 
 // Texture box: grounding sessions last `seconds` instead of the chosen minutes (0 = as chosen).
 EMSCRIPTEN_KEEPALIVE void toward_test_texture_session_seconds(int seconds) {
-  toward::texture_box::setSessionSecondsOverride(seconds);
+  g_state.app->textureBoxModel()->setSessionSecondsOverride(seconds);
 }
 
 // Texture box: {textures, bytes, peakTextures, peakBytes, uploads, maxUploadMs, maxPrepareMs} of photo textures.
