@@ -1,5 +1,5 @@
 // web/main.cpp: the browser entry point. Sets up SDL2, WebGL2 and Dear ImGui, then runs the frame
-// callback. main() is called only after the glue (web/glue/glue.js) holds the writer lock and has
+// callback. main() is called only after the glue (web/glue/storage.js) holds the writer lock and has
 // loaded the data folder from IndexedDB, so nothing is ever written before the initial load.
 // Frames are drawn only when something happened (input, typing, a timer, a finished sync): an idle
 // app draws nothing.

@@ -1,4 +1,5 @@
-// web/glue/pwa.js: the installable, offline side of the page (included with --pre-js after glue.js).
+// web/glue/pwa.js: the installable, offline side of the page (included with --pre-js after the TowardGlue
+// files, storage.js first).
 // [SECTION] service worker: registration, "a new version is ready", applying it only when asked
 // [SECTION] install: the browser's install prompt, or whether Toward already runs installed
 // [SECTION] storage health: persistent storage, usage and quota
