@@ -1,67 +1,28 @@
-// web/exports.cpp: functions the JavaScript glue calls (durability, handover, wake) and the test API
-// behind window.towardTest. The test API goes through the same store, models and sync queue as the UI.
+// web/exports.cpp: the functions the JavaScript glue (web/glue/) calls in every build: durability (flush,
+// "saved"), tab handover, waking the frame loop, words brought back after a crash, quick hide and discreet
+// mode. The test build adds web/test_exports.cpp (window.towardTest).
 #include <emscripten.h>
-#include <imgui.h>
-#include <imgui_internal.h>
 
-#include <algorithm>
 #include <string>
-#include <vector>
 
-#include "core/backup/age_format.h"
-#include "core/backup/backup_merge.h"
-#include "core/files.h"
-#include "core/ui/backup_view.h"
-#include "core/json.h"
-#include "core/time_format.h"
+#include "web/js_reply.h"
 #include "web/web_state.h"
-#include "plugins/texture_box/photo_textures.h"
-#include "plugins/texture_box/texture_box_model.h"
 
 #ifndef TOWARD_VERSION
 #define TOWARD_VERSION "dev"
 #endif
 
 using toward::web::g_state;
+using toward::web::reply;
 
 namespace {
 
-std::string g_reply;  // the last string returned to JavaScript (read at once by the caller)
-
-const char* reply(const std::string& s) {
-  g_reply = s;
-  return g_reply.c_str();
-}
-
-std::string quoted(const std::string& s) {
-  rapidjson::StringBuffer sb;
-  rapidjson::Writer<rapidjson::StringBuffer> w(sb);
-  w.String(s.c_str(), rapidjson::SizeType(s.size()));
-  return std::string(sb.GetString(), sb.GetSize());
-}
-
-// [{id, title, x, y, w, h}] of items drawn in the last frame.
-std::string rectsJson(const std::vector<toward::app::NavRect>& rects) {
-  std::string out = "[";
-  for (const auto& r : rects) {
-    if (out.size() > 1) out += ",";
-    out += "{\"id\":" + quoted(r.id) + ",\"title\":" + quoted(r.title) + ",\"x\":" + std::to_string(r.x) +
-           ",\"y\":" + std::to_string(r.y) + ",\"w\":" + std::to_string(r.w) + ",\"h\":" + std::to_string(r.h) + "}";
-  }
-  return out + "]";
-}
-
-std::string errorReply(const std::string& message) { return "{\"ok\":false,\"error\":" + quoted(message) + "}"; }
-
-void wakeFrames() {
-  g_state.wakeRequested = true;
-}
+void wakeFrames() { g_state.wakeRequested = true; }
 
 }  // namespace
 
 extern "C" {
 
-// ---------------------------------------------------------------- glue
 EMSCRIPTEN_KEEPALIVE void toward_wake() { wakeFrames(); }
 
 EMSCRIPTEN_KEEPALIVE void toward_flush_now() {
@@ -149,271 +110,5 @@ EMSCRIPTEN_KEEPALIVE void toward_page_hidden() {
 
 // 1 while the tab should look neutral (discreet mode), for the glue's title and icon.
 EMSCRIPTEN_KEEPALIVE int toward_discreet() { return g_state.app && g_state.app->discreet() ? 1 : 0; }
-
-EMSCRIPTEN_KEEPALIVE unsigned toward_frames_rendered() { return g_state.framesRendered; }
-
-// ---------------------------------------------------------------- test API
-EMSCRIPTEN_KEEPALIVE const char* toward_test_put(const char* type, const char* json, const char* id) {
-  auto saved = g_state.app->store().put(type, id, json);
-  wakeFrames();
-  if (!saved) return reply(errorReply(saved.error().message()));
-  return reply("{\"ok\":true,\"id\":" + quoted(saved.value().id) + "}");
-}
-
-EMSCRIPTEN_KEEPALIVE const char* toward_test_remove(const char* type, const char* id) {
-  auto status = g_state.app->store().remove(type, id);
-  wakeFrames();
-  return reply(status ? "{\"ok\":true}" : errorReply(status.message()));
-}
-
-EMSCRIPTEN_KEEPALIVE const char* toward_test_list(const char* type) {
-  std::string out = "[";
-  bool first = true;
-  for (const auto* r : g_state.app->store().list(type)) {
-    if (!first) out += ",";
-    first = false;
-    out += "{\"id\":" + quoted(r->id) + ",\"revision\":" + std::to_string(r->revision) +
-           ",\"updatedMs\":" + std::to_string(r->updatedMs) + ",\"body\":" + r->body + "}";
-  }
-  return reply(out + "]");
-}
-
-// How many live records of `type` there are (cheap to ask often, unlike toward_test_list).
-EMSCRIPTEN_KEEPALIVE int toward_test_count(const char* type) { return int(g_state.app->store().list(type).size()); }
-
-EMSCRIPTEN_KEEPALIVE const char* toward_test_trash() {
-  std::string out = "[";
-  bool first = true;
-  for (const auto* t : g_state.app->store().trash()) {
-    if (!first) out += ",";
-    first = false;
-    out += "{\"type\":" + quoted(t->record.type) + ",\"id\":" + quoted(t->record.id) +
-           ",\"deletedMs\":" + std::to_string(t->deletedMs) + "}";
-  }
-  return reply(out + "]");
-}
-
-EMSCRIPTEN_KEEPALIVE const char* toward_test_state() {
-  const auto& d = g_state.app->durability();
-  std::string out = std::string("{\"saved\":") + (g_state.app->allSaved() ? "true" : "false") +
-                    ",\"pendingSync\":" + (d.syncing() || !d.saved() ? "true" : "false") +
-                    ",\"storageError\":" + (d.error().empty() ? "null" : quoted(d.error())) +
-                    ",\"stored\":" + (d.saved() ? "true" : "false") +
-                    ",\"typing\":" + (g_state.platform->textInput().hasPendingInput() ? "true" : "false") +
-                    ",\"unsavedPages\":" + quoted(g_state.app->unsavedPages()) + "}";
-  return reply(out);
-}
-
-EMSCRIPTEN_KEEPALIVE void toward_set_sync_delay(int ms) { g_state.app->durability().setDelayMs(ms); }
-
-// [{id, title, x, y, w, h}]: where each page's navigation item was drawn in the last frame.
-EMSCRIPTEN_KEEPALIVE const char* toward_test_nav() { return reply(rectsJson(g_state.app->navRects())); }
-
-// [{id, title, x, y, w, h}]: where the shell's quick actions ("feeling", "therapist") and "hide" were drawn.
-EMSCRIPTEN_KEEPALIVE const char* toward_test_actions() { return reply(rectsJson(g_state.app->actionRects())); }
-
-// [{name, x, y, w, h, popup}]: Dear ImGui's windows drawn in the last frame (popups and dialogs among
-// them), to check that a dialog sits inside the screen one settle after it opened.
-EMSCRIPTEN_KEEPALIVE const char* toward_test_windows() {
-  std::string out = "[";
-  for (ImGuiWindow* w : GImGui->Windows) {
-    if (!w->WasActive || w->Hidden) continue;
-    if (out.size() > 1) out += ",";
-    out += "{\"name\":" + quoted(w->Name) + ",\"x\":" + std::to_string(w->Pos.x) + ",\"y\":" + std::to_string(w->Pos.y) +
-           ",\"w\":" + std::to_string(w->Size.x) + ",\"h\":" + std::to_string(w->Size.y) +
-           ",\"popup\":" + ((w->Flags & ImGuiWindowFlags_Popup) ? "true" : "false") + "}";
-  }
-  return reply(out + "]");
-}
-
-// Test hook: the next frame traps (as a memory error in C++ would), to test the page's crash rescue.
-EMSCRIPTEN_KEEPALIVE void toward_test_trap_next_frame() {
-  g_state.trapNextFrame = true;
-  wakeFrames();
-}
-
-// {x, y, w, h}: where the shell's quick-hide button was drawn in the last frame.
-EMSCRIPTEN_KEEPALIVE const char* toward_test_hide_button() {
-  const auto& h = g_state.app->hideRect();
-  return reply("{\"x\":" + std::to_string(h.x) + ",\"y\":" + std::to_string(h.y) + ",\"w\":" + std::to_string(h.w) +
-               ",\"h\":" + std::to_string(h.h) + "}");
-}
-
-// {frames, meanMs, maxMs} of our frame code since the last reset; reset = 1 starts a new measurement.
-EMSCRIPTEN_KEEPALIVE const char* toward_test_frame_stats(int reset) {
-  const unsigned n = g_state.framesMeasured;
-  std::string out = "{\"frames\":" + std::to_string(n) + ",\"meanMs\":" +
-                    std::to_string(n ? g_state.frameMsTotal / n : 0.0) + ",\"maxMs\":" + std::to_string(g_state.frameMsMax) + "}";
-  if (reset) {
-    g_state.frameMsTotal = g_state.frameMsMax = 0;
-    g_state.framesMeasured = 0;
-  }
-  return reply(out);
-}
-
-// Backup timings in this page (tests/browser/bench_backup.mjs): building and encoding the document, sealing
-// it (work factor `wf`), opening it again (decrypt, parse, check), and merging it into an empty store in
-// the in-memory file system (/tmp, never the IndexedDB mount; left there until the page reloads), in ms; plus scrypt alone at work factor 18.
-EMSCRIPTEN_KEEPALIVE const char* toward_test_backup_bench(int wf) {
-  using namespace toward;
-  auto& store = g_state.app->store();
-  const auto& registry = g_state.app->registry();
-  auto now = [] { return emscripten_get_now(); };
-  double t = now();
-  const std::string json = backup::encodeDocument(backup::documentFromStore(store, registry, store.now()));
-  const double docMs = now() - t;
-  backup::AgeEncryptOptions o;
-  o.workFactor = wf;
-  t = now();
-  auto file = backup::ageEncrypt(json, "bench passphrase", o);
-  const double encryptMs = now() - t;
-  if (!file) return reply(errorReply(file.error().message()));
-  // Opening, step by step (decrypt, parse, check), then as the app does it in one call.
-  t = now();
-  auto plain = backup::ageDecrypt(file.value(), "bench passphrase");
-  const double decryptMs = now() - t;
-  if (!plain) return reply(errorReply(plain.error().message()));
-  t = now();
-  auto parsed = backup::parseDocument(plain.value());
-  const double parseMs = now() - t;
-  if (!parsed) return reply(errorReply(parsed.error().message()));
-  t = now();
-  auto checked = backup::checkDocument(std::move(parsed.value()), registry);
-  const double checkMs = now() - t;
-  if (!checked) return reply(errorReply(checked.error().message()));
-  t = now();
-  auto doc = backup::openBackup(file.value(), "bench passphrase", registry);
-  const double openMs = now() - t;
-  if (!doc) return reply(errorReply(doc.error().message()));
-  const std::string dir = "/tmp/toward-bench-" + std::to_string(int64_t(now()));
-  double mergeMs = -1;
-  {
-    core::RecordStore temp(dir, registry, [] { return int64_t(emscripten_get_now()); });
-    temp.load();
-    t = now();
-    auto merged = backup::mergeDocument(temp, registry, doc.value());
-    mergeMs = now() - t;
-    if (!merged) return reply(errorReply(merged.error().message()));
-  }
-  t = now();
-  auto empty = backup::ageEncrypt("", "bench passphrase");
-  const double scryptMs = now() - t;
-  return reply("{\"ok\":true,\"records\":" + std::to_string(doc.value().doc().records.size()) +
-               ",\"documentBytes\":" + std::to_string(json.size()) + ",\"fileBytes\":" + std::to_string(file.value().size()) +
-               ",\"docMs\":" + std::to_string(docMs) + ",\"encryptMs\":" + std::to_string(encryptMs) +
-               ",\"openMs\":" + std::to_string(openMs) + ",\"decryptMs\":" + std::to_string(decryptMs) +
-               ",\"parseMs\":" + std::to_string(parseMs) + ",\"checkMs\":" + std::to_string(checkMs) + ",\"mergeMs\":" + std::to_string(mergeMs) +
-               ",\"scrypt18Ms\":" + std::to_string(empty ? scryptMs : -1.0) + "}");
-}
-
-// ---------------------------------------------------------------- test API: the vault
-// {status:"off"|"locked"|"unlocked", covered, migrating, failedTries, retryInMs, prefs:{...}, problem}
-EMSCRIPTEN_KEEPALIVE const char* toward_test_vault_state() {
-  using toward::core::vault::VaultStatus;
-  auto& app = *g_state.app;
-  auto& v = app.vault();
-  const char* status = v.status() == VaultStatus::Off ? "off" : v.status() == VaultStatus::Locked ? "locked" : "unlocked";
-  const int64_t wait = std::max<int64_t>(0, v.retryAtMs() - g_state.platform->nowMs());
-  const auto p = v.prefs();
-  return reply(std::string("{\"status\":\"") + status + "\",\"covered\":" + (app.covered() ? "true" : "false") +
-               ",\"offer\":" + (app.vaultOfferShown() ? "true" : "false") +
-               ",\"migrating\":" + (v.migrating() ? "true" : "false") + ",\"progress\":" + std::to_string(v.migrationProgress()) + ",\"failedTries\":" + std::to_string(v.failedTries()) +
-               ",\"retryInMs\":" + std::to_string(wait) + ",\"prefs\":" + toward::core::vault::encodeVaultPrefs(p) +
-               ",\"problem\":" + quoted(v.problem()) + "}");
-}
-
-// Turns the vault on with the app's real key settings (Argon2id, 64 MiB); returns {ok, ms} or {ok:false, error}.
-EMSCRIPTEN_KEEPALIVE const char* toward_test_vault_enable(const char* passphrase) {
-  const double t = emscripten_get_now();
-  auto s = g_state.app->vault().enable(passphrase);
-  wakeFrames();
-  if (!s) return reply(errorReply(s.message()));
-  return reply("{\"ok\":true,\"ms\":" + std::to_string(emscripten_get_now() - t) + "}");
-}
-
-// Starts turning the vault on as the settings page does: the files are sealed a few a frame afterwards.
-EMSCRIPTEN_KEEPALIVE const char* toward_test_vault_begin_enable(const char* passphrase) {
-  auto s = g_state.app->vault().beginEnable(passphrase);
-  wakeFrames();
-  return reply(s ? "{\"ok\":true}" : errorReply(s.message()));
-}
-
-EMSCRIPTEN_KEEPALIVE const char* toward_test_vault_disable(const char* passphrase) {
-  auto s = g_state.app->vault().disable(passphrase);
-  wakeFrames();
-  return reply(s ? "{\"ok\":true}" : errorReply(s.message()));
-}
-
-EMSCRIPTEN_KEEPALIVE void toward_test_vault_lock() {
-  if (g_state.platform->textInput().hasPendingInput()) toward::web::renderNow();
-  g_state.app->lockNow();
-  toward::web::renderNow();
-  wakeFrames();
-}
-
-// Tries a passphrase as the unlock screen does; returns {ok, ms} or {ok:false, error} (the kind words shown).
-EMSCRIPTEN_KEEPALIVE const char* toward_test_vault_unlock(const char* passphrase) {
-  const double t = emscripten_get_now();
-  const std::string message = g_state.app->unlock(passphrase);
-  const double ms = emscripten_get_now() - t;
-  toward::web::renderNow();
-  wakeFrames();
-  if (g_state.app->locked()) return reply(errorReply(message));
-  return reply("{\"ok\":true,\"ms\":" + std::to_string(ms) + "}");
-}
-
-// Paths of the files under the data folder (the in-memory file system mirrored to IndexedDB) whose bytes
-// contain `word`: the browser tests look for known plaintext while the vault is on.
-EMSCRIPTEN_KEEPALIVE const char* toward_test_data_files_containing(const char* word) {
-  namespace files = toward::core::files;
-  std::string out = "[";
-  std::vector<std::string> dirs{g_state.platform->dataRoot()};
-  while (!dirs.empty()) {
-    const std::string dir = dirs.back();
-    dirs.pop_back();
-    for (const auto& sub : files::listDirs(dir)) dirs.push_back(dir + "/" + sub);
-    for (const auto& name : files::listFiles(dir)) {
-      auto text = files::readFile(dir + "/" + name);
-      if (text && text.value().find(word) != std::string::npos) out += (out.size() > 1 ? "," : "") + quoted(dir + "/" + name);
-    }
-  }
-  return reply(out + "]");
-}
-
-// ms of one Argon2id key derivation with the app's settings (the part of unlocking spent on the passphrase).
-EMSCRIPTEN_KEEPALIVE double toward_test_vault_kdf_ms() {
-  const double t = emscripten_get_now();
-  auto made = toward::core::vault::createVault("bench passphrase");
-  return made ? emscripten_get_now() - t : -1.0;
-}
-
-// Auto-lock after `ms` of idle time instead of the chosen minutes (0 = as chosen).
-EMSCRIPTEN_KEEPALIVE void toward_test_vault_autolock_ms(int ms) { g_state.app->shell().setAutoLockOverrideMs(ms); }
-
-// Sets the vault's plain preferences (JSON as in vault.json's "prefs").
-EMSCRIPTEN_KEEPALIVE const char* toward_test_vault_set_prefs(const char* json) {
-  auto s = g_state.app->vault().setPrefs(toward::core::vault::parseVaultPrefs(json));
-  wakeFrames();
-  return reply(s ? "{\"ok\":true}" : errorReply(s.message()));
-}
-
-// Backups: at most `records` records imported per frame (0 = by the frame's time budget).
-EMSCRIPTEN_KEEPALIVE void toward_test_import_records_per_frame(int records) {
-  toward::ui::setImportRecordsPerFrame(size_t(records > 0 ? records : 0));
-}
-
-// Texture box: grounding sessions last `seconds` instead of the chosen minutes (0 = as chosen).
-EMSCRIPTEN_KEEPALIVE void toward_test_texture_session_seconds(int seconds) {
-  toward::texture_box::setSessionSecondsOverride(seconds);
-}
-
-// Texture box: {textures, bytes, peakTextures, peakBytes, uploads, maxUploadMs, maxPrepareMs} of photo textures.
-EMSCRIPTEN_KEEPALIVE const char* toward_test_texture_photo_stats(int resetPeaks) {
-  const auto s = toward::texture_box::photoGpuStats(resetPeaks != 0);
-  return reply("{\"textures\":" + std::to_string(s.textures) + ",\"bytes\":" + std::to_string(s.bytes) +
-               ",\"peakTextures\":" + std::to_string(s.peakTextures) + ",\"peakBytes\":" + std::to_string(s.peakBytes) +
-               ",\"uploads\":" + std::to_string(s.uploads) + ",\"maxUploadMs\":" + std::to_string(s.maxUploadMs) +
-               ",\"maxPrepareMs\":" + std::to_string(s.maxPrepareMs) + "}");
-}
 
 }  // extern "C"

@@ -22,14 +22,16 @@ struct State {
   bool dark = false, themeKnown = false;
   bool discreet = false;         // the tab's title and icon are neutral
   int plainAtRest = -1;          // the glue was told the vault is off (1) or on (0); -1 not yet
-  // time spent in our frame code (ImGui build + GL submission), since the last reset
-  double frameMsTotal = 0, frameMsMax = 0;
-  unsigned framesMeasured = 0;
   // A frame is being drawn: nothing may draw another one inside it (a DOM field that blurs during a
   // frame calls back into C++ synchronously); work asked for meanwhile runs right after the frame.
   bool inFrame = false;
   std::vector<std::function<void()>> afterFrame;
-  bool trapNextFrame = false;    // test hook: the next frame traps, as a memory error would
+#ifdef TOWARD_TEST_HOOKS
+  // The test build only (web/test_exports.cpp):
+  bool trapNextFrame = false;    // the next frame traps, as a memory error would
+  double frameMsTotal = 0, frameMsMax = 0;  // time spent in our frame code (ImGui + GL), since the last reset
+  unsigned framesMeasured = 0;
+#endif
 };
 
 extern State g_state;

@@ -50,7 +50,6 @@ std::string sizeText(size_t bytes) {
 
 
 bool g_reminderDismissed = false;   // "Not now": until the app is next opened
-size_t g_importRecordsPerFrame = 0;  // tests only (setImportRecordsPerFrame)
 
 }  // namespace
 
@@ -449,7 +448,7 @@ void BackupView::continueImport(ViewContext& ctx) {
   const int64_t t0 = ctx.platform.nowMs();
   const int64_t between = m_importStepEndMs > 0 ? t0 - m_importStepEndMs : 0;
   const int64_t budget = std::clamp<int64_t>(4 * between, kImportBudgetMinMs, kImportBudgetMaxMs);
-  if (g_importRecordsPerFrame > 0) m_job->step(g_importRecordsPerFrame);
+  if (m_importRecordsPerFrame > 0) m_job->step(m_importRecordsPerFrame);
   else while (!m_job->step(kImportStep) && ctx.platform.nowMs() - t0 < budget) {
   }
   m_importStepEndMs = ctx.platform.nowMs();
@@ -483,8 +482,6 @@ void BackupView::finishImport() {
   }
   m_storing = true;
 }
-
-void setImportRecordsPerFrame(size_t records) { g_importRecordsPerFrame = records; }
 
 // ---------------------------------------------------------------- [SECTION] reminder banner
 bool BackupReminderBanner(core::RecordStore& store, int64_t nowMs) {

@@ -33,6 +33,10 @@ class BackupView final : public View {
   void draw(ViewContext& ctx) override;
   int64_t nextWakeMs() const override;
   void onHide() override;
+  // At most `records` records imported per frame by this page (0 = as many as fit in the frame's time
+  // budget), so a browser test can watch an import part way on any machine. A knob for the test build
+  // (window.towardTest.importRecordsPerFrame, through web/test_exports.cpp); a page built anew starts at 0.
+  void setImportRecordsPerFrame(size_t records) { m_importRecordsPerFrame = records; }
 
  private:
   enum class Work { None, Export, Open, Merge, Replace, Restore };
@@ -81,15 +85,12 @@ class BackupView final : public View {
   bool m_sealing = false;       // export: sealing chunks across frames
   bool m_shown = false;
   float m_columnWidth = 0;      // while drawing one of two side-by-side columns
+  size_t m_importRecordsPerFrame = 0;  // see setImportRecordsPerFrame
 };
 
 // The gentle reminder for the shell's banner area, shown only when the person chose one and it is due
 // (and there is something to back up). Returns true when they chose to make a backup now (the shell then
 // opens the Backups page). "Not now" hides it until the app is next opened.
 bool BackupReminderBanner(core::RecordStore& store, int64_t nowMs);
-
-// Tests: at most `records` records imported per frame (0 = as many as fit in the frame's time budget), so
-// a browser test can watch an import part way on any machine.
-void setImportRecordsPerFrame(size_t records);
 
 }  // namespace toward::ui

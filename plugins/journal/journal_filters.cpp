@@ -66,7 +66,7 @@ FoldedQuery::FoldedQuery(std::string_view text) {
     const std::string& w = m_words[k];
     const size_t n = std::min<size_t>(w.size(), 0xFFFF);
     for (auto& b : m_skips[k].by) b = uint16_t(n);
-    for (size_t i = 0; i + 1 < n; ++i) m_skips[k].by[uint8_t(w[i])] = uint16_t(n - 1 - i);
+    for (size_t c = 0; c + 1 < n; ++c) m_skips[k].by[uint8_t(w[c])] = uint16_t(n - 1 - c);
   }
 }
 

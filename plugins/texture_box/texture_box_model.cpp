@@ -10,8 +10,6 @@
 namespace toward::texture_box {
 namespace {
 
-int g_sessionSecondsOverride = 0;
-
 std::string times(uint32_t n) { return n == 1 ? std::string("1 time") : std::to_string(n) + " times"; }
 
 std::string joined(const std::vector<std::string>& xs) {
@@ -24,8 +22,6 @@ std::string describeObject(const TextureObject& o) { return o.name.empty() ? std
 
 }  // namespace
 
-void setSessionSecondsOverride(int seconds) { g_sessionSecondsOverride = std::max(0, seconds); }
-int sessionSecondsOverride() { return g_sessionSecondsOverride; }
 
 core::Status registerTextureBox(core::Registry& registry) {
   if (auto s = registry.addRecordType(core::makeRecordType<TextureObject>(kObjectType, "object", describeObject)); !s)
@@ -167,6 +163,10 @@ TextureBoxModel::~TextureBoxModel() { m_store.removeListener(m_listener); }
 void TextureBoxModel::attach(core::Registry& registry) {
   registry.addMetricsProvider(this);
   registry.addExportProvider(this);
+}
+
+int64_t TextureBoxModel::sessionLengthMs(uint32_t minutes) const {
+  return m_sessionSecondsOverride > 0 ? int64_t(m_sessionSecondsOverride) * 1000 : int64_t(minutes) * 60000;
 }
 
 void TextureBoxModel::reloadAll() {

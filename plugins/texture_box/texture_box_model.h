@@ -51,11 +51,6 @@ const std::vector<std::string>& touchPrompts();
 // two breaths (20 s).
 Pacing pacingAt(int64_t elapsedMs, int64_t totalMs);
 
-// Test knob (window.towardTest.textureSessionSeconds): sessions last this many seconds instead of the
-// chosen minutes; 0 = as chosen.
-void setSessionSecondsOverride(int seconds);
-int sessionSecondsOverride();
-
 class TextureBoxModel final : public core::PluginModel, public core::MetricsProvider, public core::ExportProvider {
  public:
   // Reads every record from the store and follows its changes. The store must outlive the model.
@@ -68,6 +63,13 @@ class TextureBoxModel final : public core::PluginModel, public core::MetricsProv
   void reloadAll();
   // Offers metrics and the Markdown catalogue through the registry.
   void attach(core::Registry& registry);
+
+  // How long a grounding session of `minutes` lasts, in ms: the chosen minutes, unless this model was told
+  // otherwise (setSessionSecondsOverride).
+  int64_t sessionLengthMs(uint32_t minutes) const;
+  // Sessions of this model last `seconds` instead of the chosen minutes; 0 = as chosen. A knob for the test
+  // build (window.towardTest.textureSessionSeconds, through web/test_exports.cpp).
+  void setSessionSecondsOverride(int seconds) { m_sessionSecondsOverride = seconds > 0 ? seconds : 0; }
 
   // [SECTION] objects
   // A new object at the end of the box; returns its id.
@@ -123,6 +125,7 @@ class TextureBoxModel final : public core::PluginModel, public core::MetricsProv
   mutable std::vector<std::string> m_ordered;
   mutable bool m_orderDirty = true;
   uint64_t m_changeCount = 0;
+  int m_sessionSecondsOverride = 0;   // see setSessionSecondsOverride
 };
 
 // Pure relief and suggestion logic over plain data (the model's functions call these; tests use them).

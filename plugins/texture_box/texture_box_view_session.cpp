@@ -119,8 +119,7 @@ void TextureBoxView::drawSession(ui::ViewContext& ctx) {
       ImGui::Spacing();
       if (ui::PrimaryButton("Begin", row)) {
         m_startMs = ctx.nowMs;
-        const int override = sessionSecondsOverride();
-        m_lengthMs = override > 0 ? int64_t(override) * 1000 : int64_t(m_minutes) * 60000;
+        m_lengthMs = m_model.sessionLengthMs(m_minutes);
         m_step = Step::Running;
       }
       ImGui::SameLine();

@@ -1,4 +1,5 @@
-// web/glue/pwa.js: the installable, offline side of the page (included with --pre-js after glue.js).
+// web/glue/pwa.js: the installable, offline side of the page (included with --pre-js after the TowardGlue
+// files, storage.js first).
 // [SECTION] service worker: registration, "a new version is ready", applying it only when asked
 // [SECTION] install: the browser's install prompt, or whether Toward already runs installed
 // [SECTION] storage health: persistent storage, usage and quota
@@ -132,19 +133,5 @@ var TowardPwa = (function () {
   setInterval(checkForUpdate, 60 * 60 * 1000);
   setInterval(refreshStorage, 5 * 60 * 1000);
 
-  // Test API additions (README documents them).
-  const build = () => {
-    const meta = document.querySelector('meta[name="toward-build"]');
-    return meta ? meta.getAttribute('content') : '';
-  };
-  Object.assign(window.towardTest, {
-    build,
-    serviceWorkerControlled: () => !!(navigator.serviceWorker && navigator.serviceWorker.controller),
-    checkForUpdate,
-    updateReady: () => !!state.waiting,
-    acceptUpdate,
-    storageHealth: () => ({ persisted: state.persisted, persistAsked: state.persistAsked, usage: state.usage, quota: state.quota }),
-  });
-
-  return { state, checkForUpdate, acceptUpdate, installState, promptInstall, requestPersistence, refreshStorage, refreshStorageSoon, build };
+  return { state, checkForUpdate, acceptUpdate, installState, promptInstall, requestPersistence, refreshStorage, refreshStorageSoon };
 })();

@@ -1,4 +1,5 @@
-// web/glue/rescue.js: words survive a crash. Included with --pre-js after glue.js.
+// web/glue/rescue.js: words survive a crash. Included with --pre-js after the TowardGlue files (storage.js
+// first, web/CMakeLists.txt).
 // If the wasm module traps or aborts (a memory error, an assertion), it can no longer save anything, but
 // the page's text fields still hold what the person typed. Then, without the module:
 //   - the page stops claiming "Saved" at once (towardTest.state() and the shell's status are gone with the
@@ -20,7 +21,6 @@ var TowardRescue = (function () {
     crashed: false,
     reason: '',
     plainAtRest: false,   // the vault is off: copies may be kept in IndexedDB (told by C++ every change)
-    written: 0,           // copies written since the crash (for tests)
     pending: null,        // a write waiting for the previous one
     writing: false,
   };
@@ -67,9 +67,7 @@ var TowardRescue = (function () {
     const atMs = Date.now();
     withStore('readwrite', (store) => {
       copies.forEach((c) => store.put({ key: c.key, text: c.text, label: c.label, atMs }));
-    }).then(() => {
-      state.written += copies.length;
-    }, (e) => {
+    }).catch((e) => {
       console.warn('Toward could not keep a copy of your words: ' + e);
     }).then(() => {
       state.writing = false;

@@ -137,6 +137,18 @@ TEST_CASE("[texture] suggestions favour what helped at a similar level, then fav
   CHECK(fresh[0].why == "not tried in a session yet");
 }
 
+TEST_CASE("[texture] a session lasts the chosen minutes unless this model's own setting shortens it") {
+  Fixture f;
+  TextureBoxModel model(f.store), other(f.store);
+  CHECK(model.sessionLengthMs(3) == 180000);
+  model.setSessionSecondsOverride(3);
+  CHECK(model.sessionLengthMs(3) == 3000);
+  CHECK(model.sessionLengthMs(5) == 3000);
+  CHECK(other.sessionLengthMs(3) == 180000);  // a setting of one model, not of the program
+  model.setSessionSecondsOverride(-4);        // nothing below zero: as chosen
+  CHECK(model.sessionLengthMs(1) == 60000);
+}
+
 TEST_CASE("[texture] pacing breathes in for 4 s and out for 6 s, with a new touch prompt every 20 s") {
   CHECK(pacingAt(0, 60000).breatheIn);
   CHECK(pacingAt(2000, 60000).breath == doctest::Approx(0.5f));

@@ -1,5 +1,5 @@
 // tests/browser/lib/harness.mjs: shared helpers for Toward's browser tests and benchmark.
-// Serves build/web/dist on 127.0.0.1, drives Debian's /usr/bin/chromium through playwright-core,
+// Serves build/web-test/dist (the app with its test hooks) on 127.0.0.1, drives Debian's /usr/bin/chromium through playwright-core,
 // collects console/page errors, waits for window.towardTest, and checks the canvas is not blank.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,8 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-// TOWARD_DIST overrides the served directory (e.g. to test the harness against a stand-in page).
-export const DIST = process.env.TOWARD_DIST ? path.resolve(process.env.TOWARD_DIST) : path.join(ROOT, 'build/web/dist');
+// The test build (./scripts/build web-test): build/web/dist, what people install, has no window.towardTest.
+// TOWARD_DIST overrides the served directory (the sanitizer build, or a stand-in page to test the harness).
+export const DIST = process.env.TOWARD_DIST ? path.resolve(process.env.TOWARD_DIST) : path.join(ROOT, 'build/web-test/dist');
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -31,7 +32,7 @@ export const SLOWDOWN = process.env.TOWARD_SANITIZED === '1' ? 8 : 1;
 
 export function assertBuilt() {
   if (!fs.existsSync(path.join(DIST, 'index.html'))) {
-    throw new Error(`${path.join(DIST, 'index.html')} is missing: run ./scripts/build web first`);
+    throw new Error(`${path.join(DIST, 'index.html')} is missing: run ./scripts/build web-test first`);
   }
 }
 
@@ -74,7 +75,7 @@ function startInProcessServer(dir) {
   });
 }
 
-// Starts `node scripts/serve.mjs --dir build/web/dist --port 0` and parses the URL it prints.
+// Starts `node scripts/serve.mjs --dir build/web-test/dist --port 0` and parses the URL it prints.
 export async function startServer({ dir = DIST } = {}) {
   assertBuilt();
   const serveScript = path.join(ROOT, 'scripts/serve.mjs');

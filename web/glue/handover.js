@@ -1,0 +1,64 @@
+// web/glue/handover.js: Toward works in one tab at a time. A second tab asks the writer (over a
+// BroadcastChannel) to save everything and step aside, then takes the writer lock (Web Locks) and reads
+// what the other tab stored. Included with --pre-js after storage.js; adds TowardGlue.takeOver (the
+// notice's "Continue here" button, web/index.html) and tells the module through toward_set_writer and
+// toward_reload_store (web/exports.cpp).
+'use strict';
+
+(function (glue) {
+  const state = glue.state;
+  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('toward') : null;
+
+  if (channel) {
+    channel.onmessage = (ev) => {
+      const msg = ev.data || {};
+      if (msg.type === 'handover' && state.writer) stepAside();
+      if (msg.type === 'handover-refused' && !state.writer) glue.showNotice('refused', msg.reason || '');
+    };
+  }
+
+  function stepAside() {
+    glue.flush().then(() => {
+      Module._toward_set_writer(0);
+      state.writer = false;
+      const release = state.releaseLock;
+      state.releaseLock = null;
+      glue.showNotice('moved');
+      if (release) release();
+    }, (err) => {
+      channel.postMessage({ type: 'handover-refused', reason: String(err.message || err) });
+    });
+  }
+
+  let takeOverAbort = null;
+  function takeOver() {
+    if (state.writer) return;
+    glue.showNotice('asking');
+    if (takeOverAbort) takeOverAbort.abort();
+    takeOverAbort = new AbortController();
+    navigator.locks.request(glue.LOCK, { signal: takeOverAbort.signal }, () => {
+      const held = glue.holdLock();
+      takeOverAbort = null;
+      if (!state.started) {
+        glue.startAsWriter();
+      } else {
+        // This tab ran before: read what the other tab saved, then write again.
+        glue.loadFromIndexedDB().then(() => {
+          Module._toward_reload_store();
+          Module._toward_set_writer(1);
+          glue.hideNotice();
+          glue.wake();
+        }, (err) => glue.showFatal('Toward could not read its storage (' + glue.describe(err) + '). Nothing was changed.'));
+      }
+      return held;
+    }).catch(() => { /* aborted: a new attempt replaced this one */ });
+    if (channel) channel.postMessage({ type: 'handover' });
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    const button = glue.$('take-over');
+    if (button) button.addEventListener('click', takeOver);
+  });
+
+  glue.takeOver = takeOver;
+})(TowardGlue);

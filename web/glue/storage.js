@@ -1,0 +1,345 @@
+// web/glue/storage.js: the first of the JavaScript glue files, the browser half of Toward's platform layer.
+// Included with --pre-js (web/CMakeLists.txt lists the order), so it shares the module's scope (Module, FS,
+// IDBFS, addRunDependency). It creates TowardGlue, the object every later glue file adds its part to
+// (handover.js, text_fields.js, copy_print_download.js, pictures.js, quick_hide.js) and through which
+// C++ reaches the glue (core/platform/platform_web.cpp, web/main.cpp); pwa.js and rescue.js use it.
+// It calls the module's exported functions of web/exports.cpp and core/platform/platform_web.cpp.
+//
+// [SECTION] shared: the tab's state, calling into the module, the page's notices
+// [SECTION] start-up: one writer tab (Web Locks), the IDBFS mount, the initial load, the font
+// [SECTION] durability: syncs one at a time, flush, "saved", saving when the page is hidden or left
+// [SECTION] the app started, its first frame
+'use strict';
+
+Module.canvas = document.getElementById('canvas');
+
+var TowardGlue = (function () {
+  const DATA = '/data';
+  const FONT_URL = 'assets/NotoSans-Regular.ttf';
+  const FONT_PATH = '/fonts/NotoSans-Regular.ttf';
+  const LOCK = 'toward-writer';
+
+  // ------------------------------------------------------------------ [SECTION] shared
+  const state = {
+    started: false,       // the C++ app is running (main was called)
+    writer: false,        // this tab holds the writer lock
+    syncing: false,
+    releaseLock: null,    // resolves the held lock's promise
+    flushWaiters: [],
+    crashed: false,       // the module trapped or aborted (rescue.js): nothing calls into it any more
+  };
+
+  const $ = (id) => document.getElementById(id);
+  // After a crash (web/glue/rescue.js) the module is never called again (its memory may be corrupt):
+  // late callbacks (a sync finishing, a file read) are dropped quietly.
+  function call(name, ret, types, args) {
+    if (state.crashed) return undefined;
+    try {
+      return Module.ccall(name, ret, types, args);
+    } catch (e) {
+      // A trap or an exit inside the module (a sanitizer report ends the program) is a crash.
+      if (TowardRescue.isCrash(e)) TowardRescue.crashed(e);
+      throw e;
+    }
+  }
+
+  // The notices over the page: another tab has Toward, a handover under way or refused (handover.js).
+  function showNotice(kind, detail) {
+    const notice = $('tab-notice');
+    if (!notice) return;
+    const title = $('tab-notice-title'), text = $('tab-notice-text'), button = $('take-over');
+    if (kind === 'other') {
+      title.textContent = 'Toward is open in another tab';
+      text.textContent = 'To keep every word safe, Toward works in one tab at a time. You can keep using the other tab, or continue here: the other tab will save what it has and step aside.';
+    } else if (kind === 'moved') {
+      title.textContent = 'Toward moved to another tab';
+      text.textContent = 'Everything you wrote here was saved before the other tab took over. You can come back here at any time.';
+    } else if (kind === 'asking') {
+      title.textContent = 'Just a moment';
+      text.textContent = 'The other tab is saving what it has before it steps aside.';
+    } else if (kind === 'refused') {
+      title.textContent = 'The other tab is still saving';
+      text.textContent = 'It could not store its latest words yet (' + detail + '), so it keeps them for now. Please try again in a little while.';
+    }
+    button.hidden = kind === 'asking';
+    notice.hidden = false;
+    const loading = $('loading');
+    if (loading) loading.hidden = true;
+  }
+  function hideNotice() { const n = $('tab-notice'); if (n) n.hidden = true; }
+  function showLoading(text) {
+    const loading = $('loading');
+    if (!loading) return;
+    if (text) $('loading-text').textContent = text;
+    loading.hidden = false;
+  }
+  function showFatal(text) {
+    showLoading(text);
+    const spinner = $('loading-dot');
+    if (spinner) spinner.hidden = true;
+  }
+
+
+  // ------------------------------------------------------------------ [SECTION] start-up
+  function holdLock() {
+    state.writer = true;
+    return new Promise((resolve) => { state.releaseLock = resolve; });
+  }
+
+  // Populates the in-memory tree from IndexedDB (IDBFS's own way: one request per file, and it also
+  // removes local files that IndexedDB does not have). Nothing is ever written before a load finished.
+  function loadFromIndexedDB() {
+    remote.entries = null;  // another tab may have written: compare with what IndexedDB really holds
+    return new Promise((resolve, reject) => {
+      FS.syncfs(true, (err) => {
+        remote.entries = null;  // learn the remote set afresh at the next sync
+        if (err) reject(err); else resolve();
+      });
+    });
+  }
+
+  // The first load of an empty tree, fast: every IDBFS entry in one getAll(), written into the
+  // in-memory tree exactly as IDBFS's storeLocalEntry does (contents, mode, timestamp). Falls back to
+  // loadFromIndexedDB() on any problem.
+  function loadInitial() {
+    return new Promise((resolve, reject) => {
+      IDBFS.getDB(DATA, (err, db) => {
+        if (err) { reject(err); return; }
+        let tx;
+        try { tx = db.transaction([IDBFS.DB_STORE_NAME], 'readonly'); } catch (e) { reject(e); return; }
+        const store = tx.objectStore(IDBFS.DB_STORE_NAME);
+        if (!store.getAll || !store.getAllKeys) { loadFromIndexedDB().then(resolve, reject); return; }
+        const keysReq = store.getAllKeys();
+        const valuesReq = store.getAll();
+        tx.oncomplete = () => {
+          try {
+            const keys = keysReq.result, values = valuesReq.result;
+            const order = keys.map((k, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+            const known = {};
+            for (let n = 0; n < order.length; n++) {
+              const path = keys[order[n]], entry = values[order[n]];
+              if (FS.isDir(entry.mode)) FS.mkdirTree(path, entry.mode);
+              else if (FS.isFile(entry.mode)) FS.writeFile(path, entry.contents, { canOwn: true });
+              else continue;
+              FS.chmod(path, entry.mode);
+              FS.utime(path, entry.timestamp, entry.timestamp);
+              known[path] = { timestamp: entry.timestamp };
+            }
+            remote.entries = known;
+            resolve();
+          } catch (e) {
+            console.warn('Toward is loading the slower way: ' + e);
+            loadFromIndexedDB().then(resolve, reject);
+          }
+        };
+        tx.onerror = (e) => { e.preventDefault(); loadFromIndexedDB().then(resolve, reject); };
+      });
+    });
+  }
+
+  function loadFont() {
+    return fetch(FONT_URL).then((r) => {
+      if (!r.ok) throw new Error('font ' + r.status);
+      return r.arrayBuffer();
+    }).then((buf) => {
+      try { FS.mkdir('/fonts'); } catch (e) { /* exists */ }
+      FS.writeFile(FONT_PATH, new Uint8Array(buf));
+    });
+  }
+
+  // What IndexedDB holds (path -> {timestamp}), as far as this tab knows. Only the tab holding the
+  // writer lock writes there, so after a load it can keep this set itself instead of reading every key
+  // back at each sync (IDBFS's getRemoteSet walks all keys: O(records) per save). Forgotten (null) after
+  // any failed sync or reload, and then read again the slow, sure way.
+  const remote = { entries: null };
+
+  // Emscripten's file system finds every path component in one hash table of 4096 chains; with tens of
+  // thousands of record files each lookup walks long chains (every file operation does several). A wider
+  // table keeps them short. Nodes made so far are hashed again into it.
+  function widenNameTable() {
+    const old = FS.nameTable;
+    if (!old || old.length >= 65536) return;
+    const nodes = [];
+    for (let i = 0; i < old.length; i++) {
+      for (let n = old[i]; n; n = n.name_next) nodes.push(n);
+    }
+    FS.nameTable = new Array(65536);
+    nodes.forEach((n) => FS.hashAddNode(n));
+  }
+
+  // What is in the in-memory tree under the mount (path -> {timestamp}), as IDBFS.getLocalSet gives it,
+  // read from the nodes themselves instead of a stat() by path for each file (each resolves the whole
+  // path again). Null when the tree holds anything but plain files and folders (then IDBFS's own way).
+  function localSetFromNodes(mountpoint) {
+    const entries = {};
+    const stack = [{ path: mountpoint, node: FS.lookupPath(mountpoint).node }];
+    while (stack.length) {
+      const dir = stack.pop();
+      const names = Object.keys(dir.node.contents || {});
+      for (let i = 0; i < names.length; i++) {
+        const node = dir.node.contents[names[i]];
+        const path = dir.path + '/' + names[i];
+        if (node.mounted || !(FS.isDir(node.mode) || FS.isFile(node.mode))) return null;
+        entries[path] = { timestamp: new Date(node.timestamp) };
+        if (FS.isDir(node.mode)) stack.push({ path, node });
+      }
+    }
+    return entries;
+  }
+
+  function instrumentIDBFS() {
+    const getLocalSet = IDBFS.getLocalSet;
+    IDBFS.getLocalSet = function (mount, callback) {
+      let entries = null;
+      try { entries = mount.mountpoint === DATA ? localSetFromNodes(mount.mountpoint) : null; } catch (e) { entries = null; }
+      if (!entries) return getLocalSet.call(this, mount, callback);
+      return callback(null, { type: 'local', entries });
+    };
+    const getRemoteSet = IDBFS.getRemoteSet;
+    IDBFS.getRemoteSet = function (mount, callback) {
+      if (!remote.entries || mount.mountpoint !== DATA) {
+        return getRemoteSet.call(this, mount, (err, set) => {
+          if (!err && mount.mountpoint === DATA) remote.entries = Object.assign({}, set.entries);
+          callback(err, set);
+        });
+      }
+      IDBFS.getDB(mount.mountpoint, (err, db) => {
+        if (err) return callback(err);
+        callback(null, { type: 'remote', db, entries: Object.assign({}, remote.entries) });
+      });
+      return undefined;
+    };
+    const removeRemote = IDBFS.removeRemoteEntry;
+    IDBFS.removeRemoteEntry = function (store, path, callback) {
+      return removeRemote.call(this, store, path, (err) => {
+        if (!err && remote.entries) delete remote.entries[path];
+        callback(err);
+      });
+    };
+    const store = IDBFS.storeRemoteEntry;
+    IDBFS.storeRemoteEntry = function (db, path, entry, callback) {
+      return store.call(this, db, path, entry, (err) => {
+        if (!err && remote.entries) remote.entries[path] = { timestamp: entry.timestamp };
+        callback(err);
+      });
+    };
+  }
+
+  // Runs once the writer lock is ours: load data and the font, then let main() start.
+  function startAsWriter() {
+    hideNotice();
+    showLoading('Opening your space...');
+    Promise.all([loadInitial(), loadFont()]).then(() => {
+      removeRunDependency('toward-start');
+    }).catch((err) => {
+      showFatal('Toward could not open its storage in this browser (' + describe(err) + '). Nothing was changed. ' +
+        'Private windows and some privacy settings block storage; a normal window usually works.');
+    });
+  }
+
+  function preRun() {
+    addRunDependency('toward-start');
+    widenNameTable();
+    FS.mkdir(DATA);
+    FS.mount(IDBFS, {}, DATA);
+    instrumentIDBFS();
+    if (!(navigator.locks && navigator.locks.request)) {
+      // Without Web Locks (very old browsers) there is no way to coordinate tabs; carry on as the writer.
+      state.writer = true;
+      startAsWriter();
+      return;
+    }
+    navigator.locks.request(LOCK, { ifAvailable: true }, (lock) => {
+      if (!lock) { showNotice('other'); return undefined; }
+      const held = holdLock();
+      startAsWriter();
+      return held;
+    });
+  }
+  Module.preRun = Module.preRun || [];
+  Module.preRun.push(preRun);
+
+  // ------------------------------------------------------------------ [SECTION] durability
+  function describe(err) {
+    if (!err) return 'unknown reason';
+    if (err.name === 'QuotaExceededError') return 'the browser says there is no room left';
+    if (err.name) return err.name + (err.message ? ': ' + err.message : '');
+    if (err.errno !== undefined) return 'file system error ' + err.errno;
+    return String(err);
+  }
+
+  // Called by C++ (DurabilityTracker guarantees one at a time; the guard is a second belt).
+  function sync() {
+    if (state.syncing) return;
+    state.syncing = true;
+    FS.syncfs(false, (err) => {
+      if (err) remote.entries = null;  // a failed transaction stored nothing: read the real set next time
+      state.syncing = false;
+      call('toward_platform_sync_done', null, ['number', 'string'], [err ? 0 : 1, err ? describe(err) : '']);
+      settleFlushWaiters(err);
+      if (typeof TowardPwa !== 'undefined') TowardPwa.refreshStorageSoon();
+      wake();
+    });
+  }
+
+  function isSaved() { return !state.crashed && (!state.started || Module._toward_is_saved() === 1); }
+
+  function settleFlushWaiters(err) {
+    if (isSaved()) {
+      const waiters = state.flushWaiters.splice(0);
+      waiters.forEach((w) => w.resolve());
+    } else if (err) {
+      const waiters = state.flushWaiters.splice(0);
+      waiters.forEach((w) => w.reject(new Error('Your latest changes could not be stored yet: ' + describe(err))));
+    }
+  }
+
+  // Commits what is being typed, and makes everything durable as soon as possible.
+  function flush() {
+    return new Promise((resolve, reject) => {
+      if (state.crashed) { reject(new Error('Toward stopped unexpectedly; your words were put aside')); return; }
+      if (!state.started || !state.writer) { resolve(); return; }
+      state.flushWaiters.push({ resolve, reject });
+      Module._toward_flush_now();
+      settleFlushWaiters(null);
+    });
+  }
+
+  function flushSoon() { if (state.started && state.writer && !state.crashed) Module._toward_flush_now(); }
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState !== 'hidden' || !state.started || state.crashed) return;
+    // Saves (as a writer) and locks the vault when the person chose "lock when I switch away".
+    Module._toward_page_hidden();
+  });
+
+  window.addEventListener('pagehide', flushSoon);
+  window.addEventListener('freeze', flushSoon);
+  window.addEventListener('beforeunload', (e) => {
+    flushSoon();
+    if (state.started && state.writer && !isSaved()) { e.preventDefault(); e.returnValue = ''; }
+  });
+
+  // Asks the module for a frame (something changed outside it: a sync finished, a field got focus).
+  function wake() {
+    if (state.started && !state.crashed && Module._toward_wake) Module._toward_wake();
+  }
+
+  // ------------------------------------------------------------------ [SECTION] the app started
+  // Called by C++ after the first frame drawn with the person's data.
+  function onFirstFrame() {
+    const loading = $('loading');
+    if (loading) loading.hidden = true;
+  }
+
+  function onStarted() {
+    state.started = true;
+    // Words kept after a crash in an earlier visit go back where they were typed (rescue.js).
+    if (state.writer) state.rescued = TowardRescue.restore();
+  }
+  function setPlainAtRest(plain) { TowardRescue.setPlainAtRest(plain); }
+
+  return {
+    state, call, $, LOCK, describe, showNotice, hideNotice, showFatal, holdLock, startAsWriter, loadFromIndexedDB,
+    sync, isSaved, flush, flushSoon, wake, onStarted, onFirstFrame, setPlainAtRest,
+  };
+})();

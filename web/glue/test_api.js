@@ -1,0 +1,157 @@
+// web/glue/test_api.js: window.towardTest, the API the browser tests and benchmarks drive (README.md
+// documents it). Only in the test build (TOWARD_TEST_HOOKS: build/web-test, build/web-asan), included with
+// --pre-js after every other glue file. It calls the toward_test_* functions of web/test_exports.cpp and
+// reads the glue's objects (TowardGlue, TowardPwa, TowardRescue); what it observes in the glue (the first
+// frame, downloads, the files each sync writes) it learns by wrapping the glue's functions, so the glue
+// people install carries none of it.
+// [SECTION] observing the glue: first frame, downloads, files written per sync, a full disk on request
+// [SECTION] window.towardTest
+'use strict';
+
+(function () {
+  const glue = TowardGlue;
+  const state = glue.state;
+  const call = glue.call;
+
+  // ------------------------------------------------------------------ [SECTION] observing the glue
+  const seen = {
+    firstFrameMs: null,
+    downloads: [],          // [{name, size}] offered so far
+    lastSyncWrites: 0,      // files written to IndexedDB by the last completed sync
+    lastSyncEntries: 0,     // all entries (files and folders) written by it
+    countingWrites: 0,
+    countingEntries: 0,
+    simulateFull: false,    // IndexedDB refuses writes as a full disk would
+  };
+  let readyResolve;
+  const readyPromise = new Promise((resolve) => { readyResolve = resolve; });
+
+  // C++ calls TowardGlue.onFirstFrame() and TowardGlue.download() by name (web/main.cpp,
+  // core/platform/platform_web.cpp), so wrapping them here is enough.
+  const onFirstFrame = glue.onFirstFrame;
+  glue.onFirstFrame = function () {
+    if (seen.firstFrameMs === null) seen.firstFrameMs = performance.now();
+    onFirstFrame();
+    readyResolve();
+  };
+  const download = glue.download;
+  glue.download = function (name, mime, bytes) {
+    download(name, mime, bytes);
+    seen.downloads.push({ name, size: bytes.length });
+  };
+
+  // After the glue's own preRun (it mounts IDBFS and adapts it): counts what each sync writes, and
+  // refuses writes while simulateStorageFull(true) holds.
+  function observeIDBFS() {
+    const storeRemote = IDBFS.storeRemoteEntry;
+    IDBFS.storeRemoteEntry = function (db, path, entry, callback) {
+      if (seen.simulateFull) {
+        // The error arrives in the callback, as IndexedDB's does.
+        setTimeout(() => callback(new DOMException('The quota has been exceeded.', 'QuotaExceededError')), 0);
+        return undefined;
+      }
+      seen.countingEntries++;
+      if (FS.isFile(entry.mode)) seen.countingWrites++;
+      return storeRemote.call(this, db, path, entry, callback);
+    };
+    const syncfs = FS.syncfs;
+    FS.syncfs = function (populate, callback) {
+      if (populate) return syncfs.call(this, populate, callback);
+      seen.countingWrites = 0;
+      seen.countingEntries = 0;
+      return syncfs.call(this, populate, (err) => {
+        seen.lastSyncWrites = seen.countingWrites;
+        seen.lastSyncEntries = seen.countingEntries;
+        callback(err);
+      });
+    };
+  }
+  Module.preRun = Module.preRun || [];
+  Module.preRun.push(observeIDBFS);
+
+  // ------------------------------------------------------------------ [SECTION] window.towardTest
+  function json(name, args) {
+    const types = args.map(() => 'string');
+    return JSON.parse(call(name, 'string', types, args));
+  }
+  function needApp() { if (!state.started) throw new Error('Toward has not started in this tab'); }
+  function checked(r) {
+    if (!r.ok) throw new Error(r.error);
+    return r;
+  }
+  const pwa = TowardPwa.state;
+
+  window.towardTest = {
+    ready: () => readyPromise,
+    put(type, body, id) {
+      needApp();
+      const text = typeof body === 'string' ? body : JSON.stringify(body);
+      return checked(json('toward_test_put', [String(type), text, id ? String(id) : ''])).id;
+    },
+    list(type) { needApp(); return json('toward_test_list', [String(type)]); },
+    count(type) { needApp(); return call('toward_test_count', 'number', ['string'], [String(type)]); },
+    remove(type, id) { needApp(); checked(json('toward_test_remove', [String(type), String(id)])); return true; },
+    trashList() { needApp(); return json('toward_test_trash', []); },
+    flush: () => glue.flush(),
+    framesRendered: () => (state.started && !state.crashed ? Module._toward_test_frames_rendered() : 0),
+    firstFrameMs: () => seen.firstFrameMs,
+    version: () => (state.started ? UTF8ToString(Module._toward_version()) : ''),
+    state() {
+      if (state.crashed) return { saved: false, crashed: true, writer: state.writer, pendingSync: true, storageError: null };
+      if (!state.started) return { saved: true, writer: state.writer, pendingSync: false, storageError: null };
+      const s = json('toward_test_state', []);
+      s.writer = state.writer;
+      return s;
+    },
+    lastSyncWrites: () => seen.lastSyncWrites,
+    lastSyncEntries: () => seen.lastSyncEntries,
+    setSyncDelayMs(ms) { needApp(); Module._toward_test_set_sync_delay(Number(ms)); },
+    simulateStorageFull(on) { seen.simulateFull = !!on; },
+    downloads: () => seen.downloads.slice(),
+    nav() { needApp(); return json('toward_test_nav', []); },
+    // [{id, title, x, y, w, h}] of the shell's quick actions ('feeling', 'therapist') and 'hide'.
+    actions() { needApp(); return json('toward_test_actions', []); },
+    // [{name, x, y, w, h, popup}] of Dear ImGui's windows drawn in the last frame (dialogs among them).
+    windows() { needApp(); return json('toward_test_windows', []); },
+    // Crash rescue (rescue.js): make the next frame trap; the copies kept; how many came back at start.
+    trapNextFrame() { needApp(); Module._toward_test_trap_next_frame(); },
+    crashed: () => state.crashed,
+    rescueCopies: () => TowardRescue.copies(),
+    rescued: () => Promise.resolve(state.rescued || 0),
+    frameStats(reset) { needApp(); return JSON.parse(call('toward_test_frame_stats', 'string', ['number'], [reset ? 1 : 0])); },
+    backupBench(workFactor) { needApp(); return JSON.parse(call('toward_test_backup_bench', 'string', ['number'], [Number(workFactor)])); },
+    // Backups: at most `records` records imported per frame (0 = as many as fit in the frame's time).
+    importRecordsPerFrame(records) { needApp(); Module._toward_test_import_records_per_frame(Number(records)); },
+    // Texture box: grounding sessions last `seconds` instead of the chosen minutes (0 = as chosen).
+    textureSessionSeconds(seconds) { needApp(); Module._toward_test_texture_session_seconds(Number(seconds)); },
+    // Texture box: {textures, bytes, peakTextures, peakBytes, uploads, maxUploadMs, maxPrepareMs} of photo textures.
+    texturePhotoStats(reset) { needApp(); return JSON.parse(call('toward_test_texture_photo_stats', 'string', ['number'], [reset ? 1 : 0])); },
+    // The vault: {status: 'off'|'locked'|'unlocked', covered, migrating, failedTries, retryInMs, prefs, problem}.
+    vaultState() { needApp(); return json('toward_test_vault_state', []); },
+    vaultEnable(passphrase) { needApp(); return json('toward_test_vault_enable', [String(passphrase)]); },
+    vaultBeginEnable(passphrase) { needApp(); return json('toward_test_vault_begin_enable', [String(passphrase)]); },
+    vaultDisable(passphrase) { needApp(); return json('toward_test_vault_disable', [String(passphrase)]); },
+    vaultUnlock(passphrase) { needApp(); return json('toward_test_vault_unlock', [String(passphrase)]); },
+    vaultLock() { needApp(); Module._toward_test_vault_lock(); },
+    vaultSetPrefs(prefs) { needApp(); return json('toward_test_vault_set_prefs', [JSON.stringify(prefs)]); },
+    // ms of one Argon2id derivation with the app's settings (64 MiB), for tests/browser/bench_vault.mjs.
+    vaultKdfMs() { needApp(); return Module._toward_test_vault_kdf_ms(); },
+    // Auto-lock after `ms` of idle time instead of the chosen minutes (0 = as chosen).
+    vaultAutoLockMs(ms) { needApp(); Module._toward_test_vault_autolock_ms(Number(ms)); },
+    quickHide: () => glue.quickHide(),
+    // Paths of files in the data folder (in memory, mirrored to IndexedDB) whose bytes contain `word`.
+    dataFilesContaining(word) { needApp(); return json('toward_test_data_files_containing', [String(word)]); },
+    // {x, y, w, h} of the shell's quick-hide button in the last frame.
+    hideButton() { needApp(); return json('toward_test_hide_button', []); },
+    // The offline side (pwa.js): this page's build id, the worker, a waiting version, storage health.
+    build() {
+      const meta = document.querySelector('meta[name="toward-build"]');
+      return meta ? meta.getAttribute('content') : '';
+    },
+    serviceWorkerControlled: () => !!(navigator.serviceWorker && navigator.serviceWorker.controller),
+    checkForUpdate: () => TowardPwa.checkForUpdate(),
+    updateReady: () => !!pwa.waiting,
+    acceptUpdate: () => TowardPwa.acceptUpdate(),
+    storageHealth: () => ({ persisted: pwa.persisted, persistAsked: pwa.persistAsked, usage: pwa.usage, quota: pwa.quota }),
+  };
+})();

@@ -1,0 +1,225 @@
+// web/glue/text_fields.js: the page's real text fields and file choosers, placed by C++ every frame over
+// what ImGui drew (core/platform/platform_web.cpp: TextInputService and Platform::placeFilePicker), so that
+// typing, spellcheck, IME, phone keyboards and the clipboard are the browser's own. Typed words go to
+// toward_platform_text_input, Enter in a single-line field to toward_platform_text_submit, a picked file's
+// bytes to toward_platform_file_picked. Included with --pre-js after storage.js; adds TowardGlue.text,
+// TowardGlue.pickers and TowardGlue.pickFile. After a crash, typing goes to TowardRescue (rescue.js).
+// [SECTION] text fields: real <textarea>/<input> elements over the canvas
+// [SECTION] file choosers: one-off (pickFile) and placed over a drawn button (pickers)
+'use strict';
+
+(function (glue) {
+  const state = glue.state;
+  const call = glue.call;
+
+  // ------------------------------------------------------------------ [SECTION] text fields
+  const text = {
+    fields: new Map(),
+    style: { bg: '#fbf9f6', fg: '#33302b', accent: '#3f7f7a', fontPx: 16 },
+    layer() { return glue.$('text-layer'); },
+    hex(n) { return '#' + (n >>> 0).toString(16).padStart(6, '0'); },
+    setStyle(bg, fg, accent, fontPx) {
+      this.style = { bg: this.hex(bg), fg: this.hex(fg), accent: this.hex(accent), fontPx };
+      const root = document.documentElement.style;
+      root.setProperty('--field-bg', this.style.bg);
+      root.setProperty('--field-fg', this.style.fg);
+      root.setProperty('--field-accent', this.style.accent);
+      const meta = document.querySelector('meta[name="theme-color"]');
+      if (meta) meta.setAttribute('content', this.style.bg);
+    },
+    create(key, multiline) {
+      const wrap = document.createElement('div');
+      wrap.className = 'field-clip';
+      const el = document.createElement(multiline ? 'textarea' : 'input');
+      if (!multiline) el.type = 'text';
+      el.className = 'field';
+      el.spellcheck = true;
+      el.autocomplete = 'off';
+      el.setAttribute('autocapitalize', 'sentences');
+      el.addEventListener('input', () => {
+        if (state.crashed) { TowardRescue.fieldChanged(); return; }
+        call('toward_platform_text_input', null, ['string', 'string'], [key, el.value]);
+        glue.wake();
+      });
+      el.addEventListener('blur', () => {
+        // A focused field removed by endFrame() blurs synchronously, inside a frame: its text was already
+        // handed over, and a flush here would draw a frame inside this one.
+        if (text.removing || state.crashed) return;
+        call('toward_platform_text_input', null, ['string', 'string'], [key, el.value]);
+        glue.flushSoon();
+      });
+      el.addEventListener('focus', () => glue.wake());
+      el.addEventListener('keydown', (e) => {
+        // Escape never discards text: it only leaves the field.
+        if (e.key === 'Escape') { e.preventDefault(); el.blur(); document.getElementById('canvas').focus(); }
+        // Enter in the unlock screen's passphrase field opens the vault.
+        if (e.key === 'Enter' && key === 'vault/unlock' && !state.crashed) { e.preventDefault(); Module._toward_unlock_submit(); }
+        // Enter in any other single-line field submits its form (the app decides what that means).
+        else if (e.key === 'Enter' && !multiline && !e.isComposing && !state.crashed) {
+          e.preventDefault();
+          call('toward_platform_text_input', null, ['string', 'string'], [key, el.value]);
+          call('toward_platform_text_submit', null, ['string'], [key]);
+          glue.wake();
+        }
+      });
+      wrap.appendChild(el);
+      this.layer().appendChild(wrap);
+      const field = { wrap, el, multiline, placed: false };
+      this.fields.set(key, field);
+      return field;
+    },
+    place(key, x, y, w, h, cx, cy, cw, ch, multiline, focus, fontPx, placeholder, label, value) {
+      let f = this.fields.get(key);
+      if (f && f.multiline !== multiline) { f.wrap.remove(); this.fields.delete(key); f = null; }
+      if (!f) f = this.create(key, multiline);
+      f.placed = true;
+      const ws = f.wrap.style, es = f.el.style;
+      ws.left = cx + 'px'; ws.top = cy + 'px'; ws.width = Math.max(0, cw) + 'px'; ws.height = Math.max(0, ch) + 'px';
+      es.left = (x - cx) + 'px'; es.top = (y - cy) + 'px'; es.width = w + 'px'; es.height = h + 'px';
+      es.fontSize = fontPx + 'px';
+      if (f.el.placeholder !== placeholder) f.el.placeholder = placeholder;
+      if (f.el.getAttribute('aria-label') !== label) f.el.setAttribute('aria-label', label);
+      if (value !== null && f.el.value !== value) {
+        const focused = document.activeElement === f.el;
+        const start = f.el.selectionStart, end = f.el.selectionEnd;
+        f.el.value = value;
+        if (focused) { try { f.el.setSelectionRange(Math.min(start, value.length), Math.min(end, value.length)); } catch (e) { /* */ } }
+      }
+      if (f.wrap.hidden) f.wrap.hidden = false;
+      if (focus && document.activeElement !== f.el) f.el.focus({ preventScroll: true });
+    },
+    endFrame() {
+      pickers.endFrame();
+      // (no destructuring in for-of: Emscripten 3.1.6's minifier mangles it)
+      this.fields.forEach((f, key) => {
+        if (!f.placed) {
+          // Forget the field first: handing over its text may blur it and draw a nested frame.
+          this.fields.delete(key);
+          if (document.activeElement === f.el && !f.secret) call('toward_platform_text_input', null, ['string', 'string'], [key, f.el.value]);
+          if (f.secret) f.el.value = '';
+          this.removing = true;
+          try { if (f.wrap.parentNode) f.wrap.remove(); } finally { this.removing = false; }
+        } else {
+          f.placed = false;
+        }
+      });
+    },
+    // A passphrase field: dots, no spellcheck, no autofill or saving by the browser. Called after place().
+    makePassword(key) {
+      const f = this.fields.get(key);
+      if (!f || f.el.type === 'password') return;
+      f.el.type = 'password';
+      f.el.spellcheck = false;
+      f.el.autocomplete = 'new-password';
+      f.el.setAttribute('autocapitalize', 'off');
+      f.el.setAttribute('autocorrect', 'off');
+      f.secret = true;
+    },
+    // Empties and removes every field at once (the vault locked, or quick hide covered the screen).
+    clearAll() {
+      this.removing = true;
+      try {
+        this.fields.forEach((f) => {
+          f.el.value = '';
+          if (f.wrap.parentNode) f.wrap.remove();
+        });
+      } finally { this.removing = false; }
+      this.fields.clear();
+      const layer = this.layer();
+      if (layer) while (layer.firstChild) layer.removeChild(layer.firstChild);
+      glue.clearPrintPage();
+    },
+    hasFocus() {
+      const a = document.activeElement;
+      return !!a && a.classList && a.classList.contains('field');
+    },
+  };
+
+  // ------------------------------------------------------------------ [SECTION] file choosers
+  // Hands a picked file's bytes (a Uint8Array, or null) to C++ (toward_platform_file_picked).
+  function deliverFile(request, ok, name, bytes) {
+    if (state.crashed) return;
+    let ptr = 0;
+    const size = bytes ? bytes.length : 0;
+    if (ok && size > 0) {
+      ptr = Module._toward_platform_alloc(size);
+      if (!ptr) { ok = false; } else { HEAPU8.set(bytes, ptr); }
+    }
+    call('toward_platform_file_picked', null, ['number', 'number', 'string', 'number', 'number'],
+      [request, ok ? 1 : 0, name || '', ptr, ok ? size : 0]);
+    glue.wake();
+  }
+  function readFile(request, file) {
+    file.arrayBuffer().then((buf) => deliverFile(request, true, file.name, new Uint8Array(buf)),
+      () => deliverFile(request, false, file.name, null));
+  }
+
+  // Opens the browser's file chooser through a hidden <input type=file> (no inline script: CSP) and calls
+  // chosen(file) once: the File picked, or null when the person cancelled. Also used by pictures.js.
+  function chooseFile(accept, chosen) {
+    const input = document.createElement('input');
+    input.type = 'file';
+    if (accept) input.accept = accept;
+    input.hidden = true;
+    let answered = false;
+    const answer = (file) => {
+      if (answered) return;
+      answered = true;
+      input.remove();
+      chosen(file);
+    };
+    input.addEventListener('change', () => answer(input.files && input.files[0] ? input.files[0] : null));
+    input.addEventListener('cancel', () => answer(null));
+    document.body.appendChild(input);
+    input.click();
+  }
+
+  // Lets the person pick a file, then hands its bytes to C++ (toward_platform_file_picked). Only the latest
+  // request is answered there.
+  function pickFile(request, accept) {
+    chooseFile(accept, (file) => {
+      if (file) readFile(request, file); else deliverFile(request, false, '', null);
+    });
+  }
+
+  // File choosers over buttons the app drew (Platform::placeFilePicker): a real, invisible
+  // <input type=file> exactly where the button is, so the chooser opens inside the click's own event.
+  // Placed every frame; one not placed in a frame is removed at text.endFrame(). A cancelled choice
+  // changes nothing and is not reported.
+  const pickers = {
+    items: new Map(),
+    place(request, key, x, y, w, h, accept, label) {
+      let p = this.items.get(key);
+      if (!p) {
+        const el = document.createElement('input');
+        el.type = 'file';
+        el.className = 'file-picker';
+        el.addEventListener('change', () => {
+          const file = el.files && el.files[0];
+          if (file) readFile(p.request, file); else deliverFile(p.request, false, '', null);
+          el.value = '';   // the same file can be chosen again
+        });
+        text.layer().appendChild(el);
+        p = { el, request, placed: false };
+        this.items.set(key, p);
+      }
+      p.request = request;
+      p.placed = true;
+      const es = p.el.style;
+      es.left = x + 'px'; es.top = y + 'px'; es.width = Math.max(0, w) + 'px'; es.height = Math.max(0, h) + 'px';
+      p.el.hidden = !(w > 0 && h > 0);
+      if (p.el.accept !== accept) p.el.accept = accept;
+      if (p.el.getAttribute('aria-label') !== label) { p.el.setAttribute('aria-label', label); p.el.title = label; }
+    },
+    endFrame() {
+      this.items.forEach((p, key) => {
+        if (!p.placed) { this.items.delete(key); p.el.remove(); } else { p.placed = false; }
+      });
+    },
+  };
+
+  glue.text = text;
+  glue.pickers = pickers;
+  glue.pickFile = pickFile;
+  glue.chooseFile = chooseFile;
+})(TowardGlue);
