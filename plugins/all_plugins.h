@@ -1,5 +1,5 @@
 // plugins/all_plugins.h: the one list of plugins, for the apps (web/app.cpp and the command-line tool
-// in core/cli). Core's libraries never include this; only executables do.
+// in cli/). Core's libraries never include this; only executables do.
 #pragma once
 #include "core/registry.h"
 

@@ -1,4 +1,4 @@
-// core/cli/toward_cli.cpp: toward-cli, Toward's command-line tool for backups (native only).
+// cli/toward_cli.cpp: toward-cli, Toward's command-line tool for backups (native only).
 //   toward-cli decrypt FILE                      plaintext to stdout (like `age -d`)
 //   toward-cli encrypt FILE [--work-factor N] [-a]  age file to stdout (passphrase/scrypt recipient)
 //   toward-cli backup verify FILE                checks the backup document, prints counts per plugin
@@ -19,7 +19,7 @@
 #include "core/time_format.h"
 #include "core/backup/backup_document.h"
 #include "core/backup/backup_merge.h"
-#include "core/cli/cli_io.h"
+#include "cli/cli_io.h"
 #include "core/record_store.h"
 #include "core/registry.h"
 #include "core/settings.h"
