@@ -78,19 +78,7 @@ void stampNewVersion(const std::string& path, const std::string& tmp, int64_t ol
   stamps()[path] = want;
 }
 
-int g_writesBeforeFailure = -1;  // see failAfterWrites
-
-// Counts one write or removal against the fault-injection budget; false when it must fail.
-bool injectedFailure() {
-  if (g_writesBeforeFailure < 0) return false;
-  if (g_writesBeforeFailure == 0) return true;
-  --g_writesBeforeFailure;
-  return false;
-}
-
 }  // namespace
-
-void failAfterWrites(int writes) { g_writesBeforeFailure = writes; }
 
 Result<std::string> readFile(const std::string& path) {
   int fd = ::open(path.c_str(), O_RDONLY);
@@ -116,7 +104,6 @@ Result<std::string> readFile(const std::string& path) {
 }
 
 Status writeFileAtomic(const std::string& path, const std::string& content) {
-  if (injectedFailure()) return {ErrorCode::Io, "could not write " + path + " (the device stopped)"};
 #ifdef __EMSCRIPTEN__
   // In the browser the tree lives in memory and reaches IndexedDB only through a sync, which runs between
   // frames and copies whole files: a new file can never be stored half written. So a new file is written
@@ -168,7 +155,6 @@ Status writeFileAtomic(const std::string& path, const std::string& content) {
 }
 
 Status removeFile(const std::string& path) {
-  if (injectedFailure()) return {ErrorCode::Io, "could not remove " + path + " (the device stopped)"};
   if (::unlink(path.c_str()) != 0 && errno != ENOENT) return ioError("could not remove " + path, errno);
 #ifdef __EMSCRIPTEN__
   // Emscripten 3.1.6's MEMFS leaves a file replaced by rename() in its path lookup table: once the newest

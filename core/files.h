@@ -36,10 +36,6 @@ int64_t modifiedMs(const std::string& path);
 
 bool exists(const std::string& path);
 
-// Test hook (fault injection): after `writes` more successful writes or removals, every write and
-// removal fails with an Io error, as if the device stopped mid-way; a negative number turns this off.
-void failAfterWrites(int writes);
-
 // The modification time (ms) writeFileAtomic gave the latest version of `path` in this process, or -1.
 int64_t stampedMs(const std::string& path);
 
