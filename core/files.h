@@ -15,8 +15,8 @@ Result<std::string> readFile(const std::string& path);
 
 // Writes `content` to `path` atomically (temp file + fsync + rename). The new file's modification time
 // is made strictly later than the old one's, because IndexedDB mirroring detects changes by timestamp.
-// In the browser a file that does not exist yet is written in place (see files.cpp: only whole files
-// ever reach IndexedDB there).
+// In the browser a file that does not exist yet is written in place (only whole files ever reach
+// IndexedDB there: core/platform/file_quirks.h).
 Status writeFileAtomic(const std::string& path, const std::string& content);
 
 // Removes a file; a missing file is not an error.
