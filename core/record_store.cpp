@@ -172,13 +172,6 @@ Status RecordStore::rewriteOne(const RewriteItem& item) {
   return Status::ok();
 }
 
-Status RecordStore::rewriteAll() {
-  for (const auto& item : rewritePlan()) {
-    if (auto s = rewriteOne(item); !s) return s;
-  }
-  return Status::ok();
-}
-
 Status RecordStore::writeMetaFile(const std::string& name, const std::string& text) {
   if (!m_readOnlyReason.empty()) return {ErrorCode::ReadOnly, m_readOnlyReason};
   if (auto s = m_files->makeDirs(m_root); !s) return s;

@@ -114,12 +114,11 @@ class RecordStore {
   // must outlive its use here; pass nullptr to forget it.
   void setSealer(const RecordSealer* sealer, bool sealWrites);
   bool sealsWrites() const { return m_sealer && m_sealWrites; }
-  // Writes every record, trashed record and side file again in the current form (sealed or plain),
-  // one atomic file at a time, so an interruption leaves each file whole in one form or the other.
-  // Files that could not be read at load stay untouched.
-  Status rewriteAll();
-  // The same work as a list, for doing it a few files at a time across frames (turning the vault on or
-  // off with a progress bar). Kind Side: `id` is the side file's path relative to root.
+  // Writing every record, trashed record and side file again in the current form (sealed or plain), as a
+  // list, for doing it a few files at a time across frames (turning the vault on or off with a progress
+  // bar): one atomic file at a time, so an interruption leaves each file whole in one form or the other.
+  // Files that could not be read at load stay untouched. Kind Side: `id` is the side file's path
+  // relative to root.
   struct RewriteItem {
     enum class Kind { Live, Trash, Side } kind = Kind::Live;
     std::string type, id;
