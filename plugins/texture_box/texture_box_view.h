@@ -5,7 +5,6 @@
 // Files: texture_box_view.cpp (box, object, scale), texture_box_view_session.cpp (the session).
 #pragma once
 #include <string>
-#include <vector>
 
 #include "core/distress_scale.h"
 #include "core/ui/view.h"
