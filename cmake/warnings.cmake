@@ -7,7 +7,7 @@ if(CMAKE_CXX_COMPILER_ID MATCHES "Clang")
 endif()
 # toward_assert_model_target(target): fails the configure step when a model target (core or a plugin's
 # model) links ImGui or SDL. Model targets also never see their include paths, so an #include of
-# imgui.h in model code does not compile. (ARCHITECTURE.md, principle 2.)
+# imgui.h in model code does not compile. (CONTRIBUTING.md, "Model and UI apart".)
 function(toward_assert_model_target target)
   get_target_property(libs ${target} LINK_LIBRARIES)
   foreach(lib IN LISTS libs)

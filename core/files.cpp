@@ -13,6 +13,8 @@
 #include <unordered_set>
 #include <algorithm>
 
+#include "core/platform/file_quirks.h"
+
 namespace toward::core::files {
 namespace {
 
@@ -78,19 +80,7 @@ void stampNewVersion(const std::string& path, const std::string& tmp, int64_t ol
   stamps()[path] = want;
 }
 
-int g_writesBeforeFailure = -1;  // see failAfterWrites
-
-// Counts one write or removal against the fault-injection budget; false when it must fail.
-bool injectedFailure() {
-  if (g_writesBeforeFailure < 0) return false;
-  if (g_writesBeforeFailure == 0) return true;
-  --g_writesBeforeFailure;
-  return false;
-}
-
 }  // namespace
-
-void failAfterWrites(int writes) { g_writesBeforeFailure = writes; }
 
 Result<std::string> readFile(const std::string& path) {
   int fd = ::open(path.c_str(), O_RDONLY);
@@ -116,26 +106,18 @@ Result<std::string> readFile(const std::string& path) {
 }
 
 Status writeFileAtomic(const std::string& path, const std::string& content) {
-  if (injectedFailure()) return {ErrorCode::Io, "could not write " + path + " (the device stopped)"};
-#ifdef __EMSCRIPTEN__
-  // In the browser the tree lives in memory and reaches IndexedDB only through a sync, which runs between
-  // frames and copies whole files: a new file can never be stored half written. So a new file is written
-  // in place (no stat, temporary file or rename: an import writes thousands, and every failed path lookup
-  // costs a thrown error in Emscripten's file system); a failed write removes it again. Replacing a file
-  // still goes through a temporary one, so a failure keeps the old content.
+  // A new file may be written in place where only whole files are ever stored (the browser: see
+  // core/platform/file_quirks.h); a failed write removes it again. Otherwise, and when replacing a file, the
+  // content goes through a temporary file, so a failure keeps the old content.
   int64_t oldMs = -1;
   std::string tmp = path;
-  int fd = openForWrite(path, O_WRONLY | O_CREAT | O_EXCL);
-  if (fd < 0 && errno == EEXIST) {
+  const bool inPlace = platform::writeNewFilesInPlace();
+  int fd = inPlace ? openForWrite(path, O_WRONLY | O_CREAT | O_EXCL) : -1;
+  if (!inPlace || (fd < 0 && errno == EEXIST)) {
     oldMs = modifiedMs(path);
     tmp = path + ".tmp";
     fd = openForWrite(tmp, O_WRONLY | O_CREAT | O_TRUNC);
   }
-#else
-  const int64_t oldMs = modifiedMs(path);
-  const std::string tmp = path + ".tmp";
-  int fd = openForWrite(tmp, O_WRONLY | O_CREAT | O_TRUNC);
-#endif
   if (fd < 0) return ioError("could not create " + tmp, errno);
   size_t done = 0;
   while (done < content.size()) {
@@ -168,14 +150,8 @@ Status writeFileAtomic(const std::string& path, const std::string& content) {
 }
 
 Status removeFile(const std::string& path) {
-  if (injectedFailure()) return {ErrorCode::Io, "could not remove " + path + " (the device stopped)"};
   if (::unlink(path.c_str()) != 0 && errno != ENOENT) return ioError("could not remove " + path, errno);
-#ifdef __EMSCRIPTEN__
-  // Emscripten 3.1.6's MEMFS leaves a file replaced by rename() in its path lookup table: once the newest
-  // version is unlinked, open() and stat() find an older one again (readdir does not). Unlink until the
-  // path is really gone (one stale entry per earlier replacement).
-  for (int i = 0; i < 1000 && exists(path); ++i) ::unlink(path.c_str());
-#endif
+  platform::unlinkStaleVersions(path);
   return Status::ok();
 }
 

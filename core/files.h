@@ -15,8 +15,8 @@ Result<std::string> readFile(const std::string& path);
 
 // Writes `content` to `path` atomically (temp file + fsync + rename). The new file's modification time
 // is made strictly later than the old one's, because IndexedDB mirroring detects changes by timestamp.
-// In the browser a file that does not exist yet is written in place (see files.cpp: only whole files
-// ever reach IndexedDB there).
+// In the browser a file that does not exist yet is written in place (only whole files ever reach
+// IndexedDB there: core/platform/file_quirks.h).
 Status writeFileAtomic(const std::string& path, const std::string& content);
 
 // Removes a file; a missing file is not an error.
@@ -35,10 +35,6 @@ std::vector<std::string> listDirs(const std::string& dir);
 int64_t modifiedMs(const std::string& path);
 
 bool exists(const std::string& path);
-
-// Test hook (fault injection): after `writes` more successful writes or removals, every write and
-// removal fails with an Io error, as if the device stopped mid-way; a negative number turns this off.
-void failAfterWrites(int writes);
 
 // The modification time (ms) writeFileAtomic gave the latest version of `path` in this process, or -1.
 int64_t stampedMs(const std::string& path);

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 
-#include "core/files.h"
 #include "core/ids.h"
 #include "core/record_codec.h"
 
@@ -18,8 +17,17 @@ bool endsWith(const std::string& s, const std::string& suffix) {
 
 }  // namespace
 
-RecordStore::RecordStore(std::string root, const Registry& registry, Clock clock)
-    : m_root(std::move(root)), m_registry(registry), m_clock(std::move(clock)) {}
+RecordStore::RecordStore(std::string root, const Registry& registry, Clock clock, FileSystem& files)
+    : m_root(std::move(root)), m_registry(registry), m_clock(std::move(clock)), m_files(&files) {}
+
+RecordStore::RecordStore(std::string root, const Registry& registry, Clock clock, std::unique_ptr<FileSystem> ownFiles)
+    : m_root(std::move(root)), m_registry(registry), m_clock(std::move(clock)), m_ownFiles(std::move(ownFiles)),
+      m_files(m_ownFiles.get()) {}
+
+RecordStore RecordStore::inMemory(const Registry& registry, Clock clock) {
+  // The root only names paths inside the MemoryFiles; it is not a folder anywhere.
+  return RecordStore("memory:", registry, std::move(clock), std::make_unique<MemoryFiles>());
+}
 
 std::string RecordStore::recordPath(const std::string& type, const std::string& id) const {
   return m_root + "/records/" + type + "/" + id + kSuffix;
@@ -44,9 +52,9 @@ LoadReport RecordStore::load() {
 }
 
 void RecordStore::loadFolder(const std::string& folder, bool trash, LoadReport& report) {
-  for (const auto& typeDir : files::listDirs(folder)) {
+  for (const auto& typeDir : m_files->listDirs(folder)) {
     const std::string dir = folder + "/" + typeDir;
-    for (const auto& name : files::listFiles(dir)) {
+    for (const auto& name : m_files->listFiles(dir)) {
       const std::string path = dir + "/" + name;
       if (endsWith(name, ".tmp")) continue;  // an interrupted write: the real file is intact
       if (!endsWith(name, kSuffix)) continue;
@@ -79,13 +87,13 @@ void RecordStore::loadFolder(const std::string& folder, bool trash, LoadReport& 
 }
 
 Status RecordStore::writeEnvelopeFile(const std::string& path, const StoredRecord& record, int64_t deletedMs) {
-  if (auto s = files::makeDirs(path.substr(0, path.rfind('/'))); !s) return s;
-  return files::writeFileAtomic(path, sealsWrites() ? encodeSealedEnvelope(record, deletedMs, *m_sealer)
+  if (auto s = m_files->makeDirs(path.substr(0, path.rfind('/'))); !s) return s;
+  return m_files->writeFileAtomic(path, sealsWrites() ? encodeSealedEnvelope(record, deletedMs, *m_sealer)
                                                    : encodeEnvelope(record, deletedMs));
 }
 
 Result<DecodedEnvelope> RecordStore::readEnvelopeFile(const std::string& path) const {
-  auto text = files::readFile(path);
+  auto text = m_files->readFile(path);
   if (!text) return text.error();
   return decodeEnvelope(text.value(), m_sealer);
 }
@@ -114,11 +122,11 @@ void RecordStore::lock() {
 void RecordStore::collectSideFiles(const std::string& relDir, std::vector<std::string>& out) const {
   const std::string dir = relDir.empty() ? m_root : m_root + "/" + relDir;
   if (!relDir.empty()) {
-    for (const auto& name : files::listFiles(dir)) {
+    for (const auto& name : m_files->listFiles(dir)) {
       if (!endsWith(name, ".tmp")) out.push_back(relDir + "/" + name);
     }
   }
-  for (const auto& sub : files::listDirs(dir)) {
+  for (const auto& sub : m_files->listDirs(dir)) {
     if (relDir.empty() && (sub == "records" || sub == "trash")) continue;
     collectSideFiles(relDir.empty() ? sub : relDir + "/" + sub, out);
   }
@@ -164,28 +172,21 @@ Status RecordStore::rewriteOne(const RewriteItem& item) {
   return Status::ok();
 }
 
-Status RecordStore::rewriteAll() {
-  for (const auto& item : rewritePlan()) {
-    if (auto s = rewriteOne(item); !s) return s;
-  }
-  return Status::ok();
-}
-
 Status RecordStore::writeMetaFile(const std::string& name, const std::string& text) {
   if (!m_readOnlyReason.empty()) return {ErrorCode::ReadOnly, m_readOnlyReason};
-  if (auto s = files::makeDirs(m_root); !s) return s;
-  if (auto s = files::writeFileAtomic(m_root + "/" + name, text); !s) return s;
+  if (auto s = m_files->makeDirs(m_root); !s) return s;
+  if (auto s = m_files->writeFileAtomic(m_root + "/" + name, text); !s) return s;
   ++m_generation;
   return Status::ok();
 }
 
 Result<std::string> RecordStore::readMetaFile(const std::string& name) const {
-  return files::readFile(m_root + "/" + name);
+  return m_files->readFile(m_root + "/" + name);
 }
 
 Status RecordStore::removeMetaFile(const std::string& name) {
   if (!m_readOnlyReason.empty()) return {ErrorCode::ReadOnly, m_readOnlyReason};
-  if (auto s = files::removeFile(m_root + "/" + name); !s) return s;
+  if (auto s = m_files->removeFile(m_root + "/" + name); !s) return s;
   ++m_generation;
   return Status::ok();
 }
@@ -233,7 +234,7 @@ Status RecordStore::remove(const std::string& type, const std::string& id) {
   TrashedRecord t{byType->second.at(id), m_clock()};
   // Trash copy first: a crash in between leaves the record in both places, never in neither.
   if (auto s = writeEnvelopeFile(trashPath(type, id), t.record, t.deletedMs); !s) return s;
-  if (auto s = files::removeFile(recordPath(type, id)); !s) return s;
+  if (auto s = m_files->removeFile(recordPath(type, id)); !s) return s;
   byType->second.erase(id);
   m_trash[type][id] = std::move(t);
   ++m_generation;
@@ -248,7 +249,7 @@ Status RecordStore::restore(const std::string& type, const std::string& id) {
   StoredRecord r = byType->second.at(id).record;
   if (const StoredRecord* live = find(type, id)) r.revision = std::max(r.revision, live->revision) + 1;
   if (auto s = writeEnvelopeFile(recordPath(type, id), r); !s) return s;
-  if (auto s = files::removeFile(trashPath(type, id)); !s) return s;
+  if (auto s = m_files->removeFile(trashPath(type, id)); !s) return s;
   byType->second.erase(id);
   m_records[type][id] = std::move(r);
   ++m_generation;
@@ -260,7 +261,7 @@ Status RecordStore::purge(const std::string& type, const std::string& id) {
   if (auto w = writable(); !w) return w;
   auto byType = m_trash.find(type);
   if (byType == m_trash.end() || !byType->second.count(id)) return {ErrorCode::NotFound, "This is no longer in the trash."};
-  if (auto s = files::removeFile(trashPath(type, id)); !s) return s;
+  if (auto s = m_files->removeFile(trashPath(type, id)); !s) return s;
   byType->second.erase(id);
   ++m_generation;
   notify(RecordChange::Kind::Purged, type, id);
@@ -291,7 +292,7 @@ Status RecordStore::adopt(const StoredRecord& record) {
   m_records[record.type][record.id] = record;
   auto trashed = m_trash.find(record.type);
   if (trashed != m_trash.end() && trashed->second.count(record.id)) {
-    if (auto s = files::removeFile(trashPath(record.type, record.id)); !s) return s;
+    if (auto s = m_files->removeFile(trashPath(record.type, record.id)); !s) return s;
     trashed->second.erase(record.id);
   }
   ++m_generation;
@@ -313,7 +314,7 @@ Status RecordStore::discard(const std::string& type, const std::string& id, bool
   const bool present = trashed ? (m_trash.count(type) && m_trash.at(type).count(id))
                                 : (m_records.count(type) && m_records.at(type).count(id));
   if (!present) return {ErrorCode::NotFound, "This record is no longer here."};
-  if (auto s = files::removeFile(trashed ? trashPath(type, id) : recordPath(type, id)); !s) return s;
+  if (auto s = m_files->removeFile(trashed ? trashPath(type, id) : recordPath(type, id)); !s) return s;
   if (trashed) m_trash[type].erase(id); else m_records[type].erase(id);
   ++m_generation;
   return Status::ok();
@@ -324,25 +325,25 @@ void RecordStore::announceReload() { notify(RecordChange::Kind::Reloaded, "", ""
 Status RecordStore::writeSideFile(const std::string& relPath, const std::string& text) {
   if (auto w = writable(); !w) return w;
   const std::string path = m_root + "/" + relPath;
-  if (auto s = files::makeDirs(path.substr(0, path.rfind('/'))); !s) return s;
-  if (auto s = files::writeFileAtomic(path, sealsWrites() ? encodeSealedSideFile(relPath, text, *m_sealer) : text); !s) return s;
+  if (auto s = m_files->makeDirs(path.substr(0, path.rfind('/'))); !s) return s;
+  if (auto s = m_files->writeFileAtomic(path, sealsWrites() ? encodeSealedSideFile(relPath, text, *m_sealer) : text); !s) return s;
   ++m_generation;
   return Status::ok();
 }
 
 Result<std::string> RecordStore::readSideFile(const std::string& relPath) const {
-  auto text = files::readFile(m_root + "/" + relPath);
+  auto text = m_files->readFile(m_root + "/" + relPath);
   if (!text) return text;
   return decodeSideFile(relPath, text.value(), m_sealer);
 }
 
 std::vector<std::string> RecordStore::listSideFiles(const std::string& relDir) const {
-  return files::listFiles(m_root + "/" + relDir);
+  return m_files->listFiles(m_root + "/" + relDir);
 }
 
 Status RecordStore::removeSideFile(const std::string& relPath) {
   if (auto w = writable(); !w) return w;
-  if (auto s = files::removeFile(m_root + "/" + relPath); !s) return s;
+  if (auto s = m_files->removeFile(m_root + "/" + relPath); !s) return s;
   ++m_generation;
   return Status::ok();
 }

@@ -4,13 +4,17 @@
 // Files are written atomically (core/files.h). Loading never fails as a whole: a damaged file, an
 // unknown type or a record from a newer version is reported, left untouched on disk, and skipped.
 // Only the core touches these files; plugins read and write records through this class.
+// The files live where the store is told (core/file_system.h): on the device, or in memory only
+// (RecordStore::inMemory: everything works the same and nothing is ever written to the disk).
 #pragma once
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "core/file_system.h"
 #include "core/record.h"
 #include "core/record_codec.h"
 #include "core/record_sealer.h"
@@ -46,8 +50,12 @@ class RecordStore {
   using Clock = std::function<int64_t()>;
   using Listener = std::function<void(const RecordChange&)>;
 
-  // root: the data folder (the IndexedDB mount in the browser). The registry must outlive the store.
-  RecordStore(std::string root, const Registry& registry, Clock clock);
+  // root: the data folder (the IndexedDB mount in the browser). The registry must outlive the store, and
+  // `files` (where root is) too.
+  RecordStore(std::string root, const Registry& registry, Clock clock, FileSystem& files = deviceFiles());
+  // A store whose files are held in memory only and go with it: nothing it holds ever touches the disk
+  // (decrypted backups read by toward-cli). It starts empty; load() is not needed.
+  static RecordStore inMemory(const Registry& registry, Clock clock);
 
   // Reads every record file under root. Call after the platform's initial load; calling it again
   // (after another tab wrote) tells listeners with a Reloaded change.
@@ -106,12 +114,11 @@ class RecordStore {
   // must outlive its use here; pass nullptr to forget it.
   void setSealer(const RecordSealer* sealer, bool sealWrites);
   bool sealsWrites() const { return m_sealer && m_sealWrites; }
-  // Writes every record, trashed record and side file again in the current form (sealed or plain),
-  // one atomic file at a time, so an interruption leaves each file whole in one form or the other.
-  // Files that could not be read at load stay untouched.
-  Status rewriteAll();
-  // The same work as a list, for doing it a few files at a time across frames (turning the vault on or
-  // off with a progress bar). Kind Side: `id` is the side file's path relative to root.
+  // Writing every record, trashed record and side file again in the current form (sealed or plain), as a
+  // list, for doing it a few files at a time across frames (turning the vault on or off with a progress
+  // bar): one atomic file at a time, so an interruption leaves each file whole in one form or the other.
+  // Files that could not be read at load stay untouched. Kind Side: `id` is the side file's path
+  // relative to root.
   struct RewriteItem {
     enum class Kind { Live, Trash, Side } kind = Kind::Live;
     std::string type, id;
@@ -150,9 +157,13 @@ class RecordStore {
   void collectSideFiles(const std::string& relDir, std::vector<std::string>& out) const;
   void notify(RecordChange::Kind kind, const std::string& type, const std::string& id);
 
+  RecordStore(std::string root, const Registry& registry, Clock clock, std::unique_ptr<FileSystem> ownFiles);
+
   std::string m_root;
   const Registry& m_registry;
   Clock m_clock;
+  std::unique_ptr<FileSystem> m_ownFiles;   // inMemory(): the store's own MemoryFiles
+  FileSystem* m_files;                      // where every file of this store is read and written
   std::map<std::string, std::map<std::string, StoredRecord>> m_records;   // type -> id -> record
   std::map<std::string, std::map<std::string, TrashedRecord>> m_trash;    // type -> id -> record
   std::map<std::string, std::string> m_untouchable;                       // path -> why

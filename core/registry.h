@@ -2,7 +2,6 @@
 // (e.g. `void registerJournal(Registry&, ...)`) called from one list in the app; nothing registers
 // itself through static constructors (linkers drop those from static libraries).
 #pragma once
-#include <memory>
 #include <string>
 #include <vector>
 

@@ -59,6 +59,31 @@ void writeRaw(const std::string& path, const std::string& content) {
   std::fclose(f);
 }
 
+bool StoppingDevice::stopped() {
+  if (m_writesLeft < 0) return false;
+  if (m_writesLeft == 0) return true;
+  --m_writesLeft;
+  return false;
+}
+
+core::Result<std::string> StoppingDevice::readFile(const std::string& path) const { return core::deviceFiles().readFile(path); }
+
+core::Status StoppingDevice::writeFileAtomic(const std::string& path, const std::string& content) {
+  if (stopped()) return {core::ErrorCode::Io, "could not write " + path + " (the device stopped)"};
+  return core::deviceFiles().writeFileAtomic(path, content);
+}
+
+core::Status StoppingDevice::removeFile(const std::string& path) {
+  if (stopped()) return {core::ErrorCode::Io, "could not remove " + path + " (the device stopped)"};
+  return core::deviceFiles().removeFile(path);
+}
+
+core::Status StoppingDevice::makeDirs(const std::string& path) { return core::deviceFiles().makeDirs(path); }
+
+std::vector<std::string> StoppingDevice::listFiles(const std::string& dir) const { return core::deviceFiles().listFiles(dir); }
+
+std::vector<std::string> StoppingDevice::listDirs(const std::string& dir) const { return core::deviceFiles().listDirs(dir); }
+
 core::Registry appRegistry() {
   core::Registry registry;
   plugins::registerAll(registry);

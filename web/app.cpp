@@ -333,6 +333,7 @@ void App::stepVaultMigration() {
 
 void App::draw(int64_t nowMs) {
   m_lastDrawMs = nowMs;
+  m_actionRects.clear();  // what this frame draws (the test API reads the last frame's)
   stepVaultMigration();
   const ImGuiIO& io = ImGui::GetIO();
   const bool compact = io.DisplaySize.x < kCompactWidth;
@@ -341,7 +342,8 @@ void App::draw(int64_t nowMs) {
                       current.reducedMotion == "on" || (current.reducedMotion == "system" && m_platform.prefersReducedMotion()),
                       allSaved(), [this] { m_durability.requestFlush(); }, [this] { m_shell->openWayOut(); },
                       [this](const std::string& moment) { m_shell->offerCheckIn(moment, settings().checkIns); },
-                      [this](const std::string& actionId) { return runQuickAction(actionId); }};
+                      [this](const std::string& actionId) { return runQuickAction(actionId); },
+                      [this](const std::string& id, const std::string& label) { noteActionRect(id, label); }};
 
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(io.DisplaySize);
@@ -606,16 +608,19 @@ void App::drawCheckIn(bool compact) {
   const int pressed = ui::CareChoiceButtons(choices, row, [this](const ui::CareChoice& c) {
     noteActionRect("check-in:" + c.pluginId + "/" + c.actionId, c.label);
   });
-  if (!choices.empty()) ImGui::SameLine();
+  if (!choices.empty()) ui::NextButtonInRow("More ways through");
   const bool more = ui::QuietButton("More ways through", ImVec2(0, row));
   noteActionRect("check-in:more", "More ways through");
-  ImGui::SameLine();
+  ui::NextButtonInRow("I'm OK for now");
   const bool ok = ui::QuietButton("I'm OK for now", ImVec2(0, row));
   noteActionRect("check-in:ok", "I'm OK for now");
   m_checkInHeight = ImGui::GetWindowHeight();
+  // Carrying on elsewhere (a click anywhere but here) is an answer too: the card goes quietly.
+  const bool carriedOn = ImGui::IsMouseClicked(ImGuiMouseButton_Left) &&
+                         !ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
   ImGui::EndChild();
   ImGui::PopStyleColor();
-  if (pressed >= 0 || more || ok) m_shell->dismissCheckIn();
+  if (pressed >= 0 || more || ok || carriedOn) m_shell->dismissCheckIn();
   if (pressed >= 0) runAction(choices[size_t(pressed)].pluginId, choices[size_t(pressed)].actionId);
   if (more) m_shell->openWayOut();
 }

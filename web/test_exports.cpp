@@ -95,7 +95,11 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_state() {
                     ",\"storageError\":" + (d.error().empty() ? "null" : quoted(d.error())) +
                     ",\"stored\":" + (d.saved() ? "true" : "false") +
                     ",\"typing\":" + (g_state.platform->textInput().hasPendingInput() ? "true" : "false") +
-                    ",\"unsavedPages\":" + quoted(g_state.app->unsavedPages()) + "}";
+                    ",\"unsavedPages\":" + quoted(g_state.app->unsavedPages()) +
+                    ",\"page\":" + quoted(g_state.app->shell().currentId()) +
+                    ",\"care\":" + (g_state.app->shell().careInProgress() ? "true" : "false") +
+                    ",\"wayOut\":" + (g_state.app->shell().wayOutOpen() ? "true" : "false") +
+                    ",\"checkIn\":" + (g_state.app->shell().checkInShown() ? "true" : "false") + "}";
   return reply(out);
 }
 

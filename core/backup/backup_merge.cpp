@@ -5,13 +5,10 @@
 
 #include <algorithm>
 #include <functional>
-#include <map>
 #include <set>
 
 #include "core/backup/age_format.h"
-#include "core/files.h"
 #include "core/ids.h"
-#include "core/record_codec.h"
 
 namespace toward::backup {
 namespace {

@@ -1,7 +1,7 @@
 // core/platform/platform.h: everything the app needs from the machine it runs on, behind one
 // interface, so no code outside core/platform and web/ includes emscripten headers.
-// Implementations: platform_web.cpp (browser: IDBFS, DOM text fields, clipboard) and
-// platform_native.cpp (tests and tools: a folder on disk, no window).
+// Implementation: platform_web.cpp (browser: IDBFS, DOM text fields, clipboard); the UI is built for the
+// web only. (How files differ between the browser and a native machine is in file_quirks.h.)
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -23,13 +23,11 @@ struct TextFieldPlacement {
   bool password = false;     // a secret (passphrase): shown as dots, no spellcheck, never remembered
 };
 
-// Word-wrapped editing with the system's spellcheck, IME, on-screen keyboard and clipboard.
-// In the browser it is a real <textarea>/<input> laid over the canvas; natively it is unavailable
-// and callers fall back to ImGui's own widgets (core/ui/text_field.h does this).
+// Word-wrapped editing with the system's spellcheck, IME, on-screen keyboard and clipboard: in the
+// browser a real <textarea>/<input> laid over the canvas (core/ui/text_field.h places them).
 class TextInputService {
  public:
   virtual ~TextInputService() = default;
-  virtual bool available() const = 0;
   // Shows the field this frame. `text` is the model's text; when the person changed it since the last
   // call, `text` is updated and true returned. A field not placed in a frame is hidden, never cleared.
   virtual bool place(const TextFieldPlacement& placement, std::string& text) = 0;
@@ -38,7 +36,7 @@ class TextInputService {
   // True while one of the fields has keyboard focus.
   virtual bool hasFocus() const = 0;
   // True once after Enter was pressed in the single-line field `key` (its text is handed over first):
-  // the field's form acts as its button would. Natively (ImGui's own fields) always false.
+  // the field's form acts as its button would.
   virtual bool takeSubmit(const std::string& key) { return false; }
   // True while typed text has not yet been picked up by a frame (place() hands it over).
   virtual bool hasPendingInput() const { return false; }
@@ -53,7 +51,7 @@ class TextInputService {
   virtual void setStyle(uint32_t background, uint32_t text, uint32_t accent, float fontPx) = 0;
 };
 
-// How safe the browser's storage is (web only; natively nothing is known).
+// How safe the browser's storage is (web only; elsewhere nothing is known).
 struct StorageHealth {
   bool known = false;        // the browser answered
   bool persisted = false;    // it promised not to clear the data when space runs low
@@ -102,24 +100,25 @@ class Platform {
   // (at once where files are already durable). Never called while a previous sync is running.
   virtual void startSync(std::function<void(bool ok, const std::string& message)> done) = 0;
   virtual TextInputService& textInput() = 0;
-  // Offers bytes as a file download named `fileName` (CSV, Markdown, backups). Natively: no-op.
+  // Offers bytes as a file download named `fileName` (CSV, Markdown, backups). The default does nothing.
   virtual void downloadFile(const std::string& fileName, const std::string& mimeType, const std::string& bytes) {}
   // Lets the person pick one file (`accept`: the <input type=file> accept list, e.g. ".age,.txt") and
   // calls done(ok, name, bytes) later, from the event loop (ok = false when nothing was picked or it could
-  // not be read). Natively: no-op (done is never called).
+  // not be read). The default does nothing (done is never called).
   virtual void pickFile(const std::string& accept, std::function<void(bool ok, std::string name, std::string bytes)> done) {}
   // A file chooser laid over a button the app drew: in the browser a real <input type=file> in that place,
   // so the click that opens the chooser is the browser's own event (Safari and others open no dialog from
   // a click ImGui handles a frame later). Placed every frame like text fields; one not placed in a frame
   // goes away (hidden at TextInputService::endFrame). done is called as for pickFile. Returns false where
-  // there is no such overlay (natively): the caller then calls pickFile() on its own click.
+  // there is no such overlay (the default): the caller then calls pickFile() on its own click.
   virtual bool placeFilePicker(const FilePickerPlacement& placement,
                                std::function<void(bool ok, std::string name, std::string bytes)> done) {
     return false;
   }
   // Puts text on the system clipboard.
   virtual void copyToClipboard(const std::string& text) = 0;
-  // Prints a clean page holding only `title` and `text` (the browser's own print dialog). Natively: no-op.
+  // Prints a clean page holding only `title` and `text` (the browser's own print dialog). The default does
+  // nothing.
   virtual void printPage(const std::string& title, const std::string& text) {}
   // Asks for another frame to be drawn soon (something changed outside of input events).
   virtual void wake() = 0;
@@ -146,11 +145,11 @@ class Platform {
   virtual void pickImage(const ImageLimits& limits, std::function<void(PickedImage)> done) {}
   // Decodes stored JPEG bytes into RGBA pixels no larger than maxSide on the long side (for drawing).
   virtual void decodeImage(const std::string& jpeg, int maxSide, std::function<void(PickedImage)> done) {}
-  // True where pickImage can work (the browser); natively false.
+  // True where pickImage can work (the browser); false by default.
   virtual bool canPickImages() const { return false; }
 };
 
-// The platform this build runs on (web or native), created once.
+// The platform this build runs on (the browser: platform_web.cpp), created once.
 std::unique_ptr<Platform> makePlatform();
 
 }  // namespace toward::core

@@ -70,8 +70,6 @@ EM_JS(void, js_decode_image, (int req, const char* data, int size, int maxSide),
 
 class WebTextInput final : public TextInputService {
  public:
-  bool available() const override { return true; }
-
   bool place(const TextFieldPlacement& p, std::string& text) override {
     Field& f = m_fields[p.key];
     m_placedThisFrame.insert(p.key);

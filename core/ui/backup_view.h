@@ -12,7 +12,6 @@
 // Also: BackupReminderBanner(), the optional gentle reminder the shell shows (off by default).
 #pragma once
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <string>
 

@@ -44,7 +44,7 @@ void HorizontalBars(const char* id, float width, const std::vector<std::string>&
                     const std::vector<std::string>& valueTexts, ImU32 color);
 
 // A calendar of days in week columns (rows = weekdays), shaded by value. firstDay/values are local days
-// (plugins/progress/local_days.h); a zero value is drawn as a plain empty square.
+// (core/local_days.h); a zero value is drawn as a plain empty square.
 void CalendarHeat(const char* id, float width, int32_t firstDay, const std::vector<uint32_t>& values,
                   bool sundayFirst, const char* unit);
 

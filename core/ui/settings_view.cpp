@@ -9,7 +9,6 @@
 #include "core/settings.h"
 #include "core/ui/device_section.h"
 #include "core/ui/text_field.h"
-#include "core/ui/theme.h"
 #include "core/ui/vault_view.h"
 #include "core/ui/widgets.h"
 

@@ -2,7 +2,6 @@
 #include "core/ui/text_field.h"
 
 #include <imgui_internal.h>
-#include <imgui_stdlib.h>
 
 #include "core/ui/fonts.h"
 #include "core/ui/theme.h"
@@ -71,24 +70,12 @@ bool placeField(core::TextInputService& service, const std::string& key, std::st
 
 bool TextArea(core::TextInputService& service, const std::string& key, std::string& text, ImVec2 size,
               const TextFieldOptions& options) {
-  if (service.available()) return placeField(service, key, text, size, true, options);
-  ImGui::PushID(key.c_str());
-  if (options.focus) ImGui::SetKeyboardFocusHere();
-  const bool changed = ImGui::InputTextMultiline("##text", &text, size);
-  ImGui::PopID();
-  return changed;
+  return placeField(service, key, text, size, true, options);
 }
 
 bool TextLine(core::TextInputService& service, const std::string& key, std::string& text, float width,
               const TextFieldOptions& options) {
-  if (service.available()) return placeField(service, key, text, ImVec2(width, 0), false, options);
-  ImGui::PushID(key.c_str());
-  ImGui::SetNextItemWidth(width);
-  if (options.focus) ImGui::SetKeyboardFocusHere();
-  const bool changed = ImGui::InputTextWithHint("##line", options.placeholder, &text,
-                                                options.password ? ImGuiInputTextFlags_Password : 0);
-  ImGui::PopID();
-  return changed;
+  return placeField(service, key, text, ImVec2(width, 0), false, options);
 }
 
 bool splitFieldKey(const std::string& key, const std::string& type, std::string& id, std::string& field) {

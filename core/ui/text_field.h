@@ -1,6 +1,6 @@
-// core/ui/text_field.h: text editing for plugins. In the browser the platform's TextInputService puts a
-// real <textarea>/<input> over the reserved box (word wrap, spellcheck, IME, phone keyboards, the real
-// clipboard; Escape never discards anything). Natively it falls back to ImGui's own input widgets.
+// core/ui/text_field.h: text editing for plugins. The platform's TextInputService puts a real
+// <textarea>/<input> over the reserved box (word wrap, spellcheck, IME, phone keyboards, the real
+// clipboard; Escape never discards anything); ImGui only reserves the box and draws its frame.
 #pragma once
 #include <string>
 

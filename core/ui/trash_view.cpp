@@ -4,7 +4,6 @@
 #include <imgui.h>
 
 #include "core/time_format.h"
-#include "core/ui/theme.h"
 #include "core/ui/widgets.h"
 
 namespace toward::ui {

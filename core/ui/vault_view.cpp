@@ -6,7 +6,6 @@
 #include <algorithm>
 
 #include "core/ui/text_field.h"
-#include "core/ui/theme.h"
 #include "core/ui/widgets.h"
 
 namespace toward::ui {

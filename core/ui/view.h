@@ -28,6 +28,8 @@ struct ViewContext {
   // Runs a shell quick action by its id (e.g. "therapist": a letter that waits), whichever plugin offers
   // it; false when none does. May be empty.
   std::function<bool(const std::string& actionId)> quickAction;
+  // Notes where a control was just drawn (the last ImGui item), by a stable id, for the test API.
+  std::function<void(const std::string& id, const std::string& label)> noteControl;
 };
 
 class View {

@@ -7,7 +7,9 @@ namespace toward::ui {
 
 bool TooMuchButton(const ViewContext& ctx, ImVec2 size) {
   if (!ctx.wayOut) return false;
-  if (!QuietButton("It's too much right now", size)) return false;
+  const bool pressed = QuietButton("It's too much right now", size);
+  if (ctx.noteControl) ctx.noteControl("too-much", "It's too much right now");
+  if (!pressed) return false;
   ctx.wayOut();
   return true;
 }
@@ -27,17 +29,17 @@ void NoScreenIdeas() {
   }
 }
 
+void NextButtonInRow(const char* label) {
+  const float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
+  ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
+}
+
 int CareChoiceButtons(const std::vector<CareChoice>& choices, float rowHeight,
                       const std::function<void(const CareChoice&)>& drawn) {
   int pressed = -1;
-  const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
-  const ImGuiStyle& style = ImGui::GetStyle();
   for (size_t i = 0; i < choices.size(); ++i) {
-    const float w = ImGui::CalcTextSize(choices[i].label.c_str()).x + style.FramePadding.x * 2;
-    if (i > 0) {
-      ImGui::SameLine();
-      if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
-    }
+    if (i > 0) NextButtonInRow(choices[i].label.c_str());
     ImGui::PushID(int(i));
     if (PrimaryButton(choices[i].label.c_str(), ImVec2(0, rowHeight))) pressed = int(i);
     if (drawn) drawn(choices[i]);

@@ -26,6 +26,10 @@ bool TooMuchButton(const ViewContext& ctx, ImVec2 size = ImVec2(0, 0));
 // The things that need no screen, as short calm lines.
 void NoScreenIdeas();
 
+// Before a button that follows another in a row: stays on the same line when `label` still fits the
+// row, else starts a new one (rows of buttons that wrap on a phone).
+void NextButtonInRow(const char* label);
+
 // The plugins' care choices as buttons (in rows that wrap); returns the index pressed, or -1. `drawn` is
 // called right after each button (the shell notes where it is, for the test API).
 int CareChoiceButtons(const std::vector<CareChoice>& choices, float rowHeight,

@@ -10,7 +10,6 @@
 // The wrapped key's associated data binds the KDF parameters ("toward.vault.v1|argon2id13|<ops>|<mem>").
 #pragma once
 #include <array>
-#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -38,7 +37,7 @@ struct VaultFile {
   std::string salt;        // crypto_pwhash_SALTBYTES
   std::string nonce;       // of the wrapped key
   std::string wrappedKey;  // the data key, sealed under the passphrase's key
-  std::string prefs;       // compact JSON object readable while locked (core/vault/vault_prefs.h), "{}" by default
+  std::string prefs;       // compact JSON object readable while locked (VaultPrefs, core/vault/vault.h), "{}" by default
 };
 
 std::string encodeVaultFile(const VaultFile& file);

@@ -6,7 +6,6 @@
 #include <string>
 #include <vector>
 
-#include "core/registry.h"
 #include "core/serialization.h"
 #include <cereal/types/string.hpp>
 #include <cereal/types/vector.hpp>

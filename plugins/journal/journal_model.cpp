@@ -2,7 +2,6 @@
 #include "plugins/journal/journal_model.h"
 
 #include <algorithm>
-#include <ctime>
 
 #include "core/text_fold.h"
 #include "core/time_format.h"

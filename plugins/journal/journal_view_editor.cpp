@@ -8,7 +8,6 @@
 #include "core/text_fold.h"
 #include "core/time_format.h"
 #include "core/ui/text_field.h"
-#include "core/ui/way_out.h"
 #include "core/ui/theme.h"
 #include "core/ui/widgets.h"
 #include "plugins/journal/feelings_vocabulary.h"
@@ -165,9 +164,17 @@ void JournalView::drawForkFields(ui::ViewContext& ctx) {
   const std::string key = "journal.entry/" + m_openId + "/";
   Fork& f = m_draft.fork;
 
-  // Always within reach while writing about something hard.
-  ui::TooMuchButton(ctx);
   parts::Label("What happened");
+  // Always within reach while writing about something hard: a small button at the end of the label's
+  // line (as tall as the label, so nothing on the page moves).
+  if (ctx.wayOut) {
+    const char* tooMuch = "It's too much right now";
+    const float w = ImGui::CalcTextSize(tooMuch).x + ImGui::GetStyle().FramePadding.x * 2;
+    ImGui::SameLine();
+    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
+    if (ImGui::SmallButton(tooMuch)) ctx.wayOut();
+    if (ctx.noteControl) ctx.noteControl("too-much", tooMuch);
+  }
   if (ui::TextArea(text, key + "whatHappened", f.whatHappened, ImVec2(-1, ImGui::GetTextLineHeight() * 3.6f),
                    {"What was happening when the feeling arrived?", "What happened", m_focusText})) {
     noteEdit(ctx.nowMs);

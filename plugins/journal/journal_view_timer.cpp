@@ -130,9 +130,15 @@ void JournalView::drawTimer(ui::ViewContext& ctx) {
     ImGui::Dummy(ImVec2(column, h + ImGui::GetFontSize()));
     centeredText(kPrompts[m_timer.promptIndex(ctx.nowMs) % (sizeof kPrompts / sizeof *kPrompts)], p.text);
     ImGui::Spacing();
-    const char* labels[] = {"10 s less", "10 s more", "I'm done for now", "It's too much right now"};
+    const char* labels[] = {"10 s less", "10 s more", "I'm done for now"};
     int pressed = -1;
-    if (centeredButtons(labels, ctx.wayOut ? 4 : 3, -1, &pressed)) {
+    const bool adjusted = centeredButtons(labels, 3, -1, &pressed);
+    // A way out, on its own line below.
+    const char* tooMuch[] = {"It's too much right now"};
+    int tooMuchPressed = -1;
+    if (ctx.wayOut && centeredButtons(tooMuch, 1, -1, &tooMuchPressed)) pressed = 3;
+    if (ctx.wayOut && ctx.noteControl) ctx.noteControl("too-much", tooMuch[0]);
+    if (adjusted || pressed == 3) {
       if (pressed == 0) m_timer.setLength(ctx.nowMs, m_timer.lengthSeconds() > 10 ? m_timer.lengthSeconds() - 10 : 10);
       if (pressed == 1) m_timer.extend(ctx.nowMs, 10);
       if (pressed == 2) m_timer.stop(ctx.nowMs);

@@ -7,7 +7,6 @@
 
 #include "core/text_fold.h"
 #include "core/time_format.h"
-#include "core/ui/fonts.h"
 #include "core/ui/text_field.h"
 #include "core/ui/theme.h"
 #include "core/ui/widgets.h"

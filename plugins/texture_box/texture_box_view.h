@@ -5,7 +5,6 @@
 // Files: texture_box_view.cpp (box, object, scale), texture_box_view_session.cpp (the session).
 #pragma once
 #include <string>
-#include <vector>
 
 #include "core/distress_scale.h"
 #include "core/ui/view.h"
@@ -22,6 +21,10 @@ class TextureBoxView final : public ui::View {
   int64_t nextWakeMs() const override;
   bool hasUnsavedEdits() const override { return m_dirty; }
   bool recoverText(const std::string& key, const std::string& text, bool afterCrash) override;
+  // "ground" (the care choice "Ground with my texture box"): straight into a grounding session.
+  void runAction(const std::string& actionId) override;
+  // A grounding session is running.
+  bool careInProgress() const override { return m_page == Page::Session && m_step == Step::Running; }
 
   // autosaveDelayMs: int64, default 900 — pause in typing after which an object's words are saved.
   static constexpr int64_t kAutosaveDelayMs = 900;
@@ -44,11 +47,13 @@ class TextureBoxView final : public ui::View {
   void startSession();
   bool drawRating(ui::ViewContext& ctx, const char* id, int& value);
   void finishRunning(int64_t nowMs);
+  void beginRunning(int64_t nowMs);
 
   TextureBoxModel& m_model;
   PhotoTextures m_photos;
   Page m_page = Page::Box;
   int64_t m_lastNowMs = 0;
+  bool m_groundNow = false;        // "ground": the session begins at the next frame (it needs the clock)
 
   // the open object: its words as typed since the last save
   std::string m_openId;

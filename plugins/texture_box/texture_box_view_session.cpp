@@ -9,10 +9,28 @@
 
 #include "core/ui/text_field.h"
 #include "core/ui/theme.h"
+#include "core/ui/way_out.h"
 #include "core/ui/widgets.h"
 #include "plugins/texture_box/texture_box_view.h"
 
 namespace toward::texture_box {
+
+void TextureBoxView::runAction(const std::string& actionId) {
+  if (actionId != "ground") return;
+  // In a hard moment, no questions first: the object most likely to help (or just the breath) and the
+  // usual length. How strong it was is not asked (the session is saved without a "before").
+  startSession();
+  m_before = -1;
+  const auto suggestions = m_model.suggest(-1, 1);
+  if (!suggestions.empty()) m_sessionObject = suggestions.front().objectId;
+  m_groundNow = true;
+}
+
+void TextureBoxView::beginRunning(int64_t nowMs) {
+  m_startMs = nowMs;
+  m_lengthMs = m_model.sessionLengthMs(m_minutes);
+  m_step = Step::Running;
+}
 
 void TextureBoxView::startSession() {
   m_message.clear();
@@ -44,11 +62,15 @@ bool TextureBoxView::drawRating(ui::ViewContext& ctx, const char* id, int& value
 
 void TextureBoxView::finishRunning(int64_t nowMs) {
   m_stoppedMs = nowMs;
-  m_after = m_before;
+  m_after = m_before >= 0 ? m_before : 50;
   m_step = Step::After;
 }
 
 void TextureBoxView::drawSession(ui::ViewContext& ctx) {
+  if (m_groundNow) {
+    m_groundNow = false;
+    beginRunning(ctx.nowMs);
+  }
   const ImVec2 row(0, ui::RowHeight(ctx.compact));
   const ui::Palette& p = ui::palette();
   switch (m_step) {
@@ -61,6 +83,8 @@ void TextureBoxView::drawSession(ui::ViewContext& ctx) {
       if (ui::PrimaryButton("Next", row)) m_step = m_sessionObject.empty() ? Step::Choose : Step::Length;
       ImGui::SameLine();
       if (ui::QuietButton("Not now", row)) m_page = Page::Box;
+      ImGui::Spacing();
+      ui::TooMuchButton(ctx, row);
       break;
     }
     case Step::Choose: {
@@ -117,11 +141,7 @@ void TextureBoxView::drawSession(ui::ViewContext& ctx) {
         if (i + 1 < lengths.size() && !(ctx.compact && i % 2 == 1)) ImGui::SameLine();
       }
       ImGui::Spacing();
-      if (ui::PrimaryButton("Begin", row)) {
-        m_startMs = ctx.nowMs;
-        m_lengthMs = m_model.sessionLengthMs(m_minutes);
-        m_step = Step::Running;
-      }
+      if (ui::PrimaryButton("Begin", row)) beginRunning(ctx.nowMs);
       ImGui::SameLine();
       if (ui::QuietButton("Back", row)) m_step = Step::Choose;
       break;
@@ -168,6 +188,9 @@ void TextureBoxView::drawSession(ui::ViewContext& ctx) {
       ui::MutedText(remaining.c_str());
       ImGui::Spacing();
       if (ui::QuietButton("Stop here", row)) finishRunning(ctx.nowMs);
+      ImGui::SameLine();
+      // Too much even here: the time so far is kept, and the shell offers other ways through.
+      if (ui::TooMuchButton(ctx, row)) finishRunning(ctx.nowMs);
       break;
     }
     case Step::After: {
@@ -197,6 +220,8 @@ void TextureBoxView::drawSession(ui::ViewContext& ctx) {
         if (saved) {
           m_savedSessionId = save ? saved.value() : std::string();
           m_step = Step::Done;
+          // It got stronger: "How is it now?", once for this session.
+          if (save && m_before >= 0 && m_after > m_before && ctx.checkIn) ctx.checkIn("texture.session/" + saved.value());
         } else {
           m_message = saved.error().message();
         }
@@ -212,6 +237,7 @@ void TextureBoxView::drawSession(ui::ViewContext& ctx) {
       ui::Heading(ctx.fonts, "Thank you for taking this time");
       std::string said;
       if (m_savedSessionId.empty()) said = "Saved, without a rating after.";
+      else if (m_before < 0) said = "Saved: " + std::to_string(m_after) + " afterwards. Thank you for staying with it.";
       else if (m_after < m_before) said = "From " + std::to_string(m_before) + " to " + std::to_string(m_after) + ". Some of it eased.";
       else if (m_after == m_before) said = "It stayed at " + std::to_string(m_after) + ". Staying with it is something too.";
       else said = "From " + std::to_string(m_before) + " to " + std::to_string(m_after) + ". Hard moments can stay hard for a while; you stayed with it.";

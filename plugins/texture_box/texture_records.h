@@ -10,7 +10,6 @@
 #include <vector>
 
 #include "core/platform/platform.h"
-#include "core/registry.h"
 #include "core/serialization.h"
 #include <cereal/types/string.hpp>
 #include <cereal/types/vector.hpp>

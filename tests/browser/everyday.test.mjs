@@ -4,22 +4,13 @@
 // typed changes; Enter in a single-line field submits its form (the day to open, one's own feeling word).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Profile, openApp, openPage, api, settle, waitUntil, sleep } from './lib/harness.mjs';
+import { startServer, Profile, openApp, openPage, api, settle, waitUntil, sleep, press } from './lib/harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server?.close(); });
 
 const actions = (page) => page.evaluate(() => window.towardTest.actions());
-async function press(page, id, { tap = false } = {}) {
-  const r = (await actions(page)).find((a) => a.id === id);
-  assert.ok(r, `"${id}" is drawn (have: ${(await actions(page)).map((a) => a.id).join(', ')})`);
-  await settle(page, { minFrames: 0 });
-  const before = await api.framesRendered(page);
-  if (tap) await page.touchscreen.tap(r.x + r.w / 2, r.y + r.h / 2);
-  else await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
-  await settle(page, { since: before, minFrames: 1 });
-}
 
 test('"Write to my therapist" reuses the held letter that is still empty', { timeout: 120_000 }, async () => {
   const profile = await Profile.launch();

@@ -1,5 +1,5 @@
 // tests/core/vault_migration_test.cpp: turning the vault on and off, interrupted after every single
-// file write (core/files.h fault injection), always leaves every record readable with the right
+// file write (a test::StoppingDevice under the store), always leaves every record readable with the right
 // passphrase, and nothing lost; locking drops everything from memory.
 #include <doctest/doctest.h>
 
@@ -22,11 +22,6 @@ namespace {
 
 const core::vault::KdfParams kQuick{1, 64 * 1024};
 const std::string kPass = "the quiet harbour";
-
-// Turns injected failures off when a test ends, whatever happens.
-struct NoInjectedFailures {
-  ~NoInjectedFailures() { core::files::failAfterWrites(-1); }
-};
 
 // What the person has: live records with bodies, trashed ones, and a safety snapshot.
 struct Contents {
@@ -180,7 +175,6 @@ TEST_CASE("[vault] turning on seals every file; reload finds it locked; unlock f
 }
 
 TEST_CASE("[vault] turning on, interrupted after every single write, loses nothing and finishes at the next unlock") {
-  NoInjectedFailures guard;
   auto registry = test::appRegistry();
   bool completed = false;
   for (int writes = 0; !completed && writes < 100; ++writes) {
@@ -189,14 +183,14 @@ TEST_CASE("[vault] turning on, interrupted after every single write, loses nothi
     test::FakeClock clock;
     Contents before;
     {
-      core::RecordStore store(dir.path(), registry, std::ref(clock));
+      test::StoppingDevice device;
+      core::RecordStore store(dir.path(), registry, std::ref(clock), device);
       Vault vault(store);
       vault.open();
       store.load();
       before = fill(store, clock);
-      core::files::failAfterWrites(writes);
+      device.stopAfter(writes);
       completed = vault.enable(kPass, kQuick).isOk();
-      core::files::failAfterWrites(-1);
     }
     // "reload": whatever was written is all there is
     VaultStatus after = VaultStatus::Off;
@@ -213,7 +207,6 @@ TEST_CASE("[vault] turning on, interrupted after every single write, loses nothi
 }
 
 TEST_CASE("[vault] turning off, interrupted after every single write, loses nothing and finishes at the next unlock") {
-  NoInjectedFailures guard;
   auto registry = test::appRegistry();
   bool completed = false;
   for (int writes = 0; !completed && writes < 100; ++writes) {
@@ -222,15 +215,15 @@ TEST_CASE("[vault] turning off, interrupted after every single write, loses noth
     test::FakeClock clock;
     Contents before;
     {
-      core::RecordStore store(dir.path(), registry, std::ref(clock));
+      test::StoppingDevice device;
+      core::RecordStore store(dir.path(), registry, std::ref(clock), device);
       Vault vault(store);
       vault.open();
       store.load();
       before = fill(store, clock);
       REQUIRE(vault.enable(kPass, kQuick));
-      core::files::failAfterWrites(writes);
+      device.stopAfter(writes);
       completed = vault.disable(kPass).isOk();
-      core::files::failAfterWrites(-1);
     }
     VaultStatus after = VaultStatus::Off;
     CHECK(reopen(dir.path(), registry, clock, after) == before);

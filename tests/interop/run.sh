@@ -90,6 +90,41 @@ if [ -f "$fx" ]; then
      cmp -s "$work/golden.json" "$here/tests/fixtures/backup.v1.json"; then ok "age -d opens the golden backup"; else bad "age -d opens the golden backup"; fi
 fi
 
+# Markdown from memory: nothing decrypted touches the disk except the Markdown files asked for. A backup
+# holding a known journal entry and letter (made with age -p) is exported with TMPDIR an empty folder and
+# the working folder another, both watched while toward-cli runs (tests/interop/watch_created.py).
+priv="$work/privacy"
+mkdir -p "$priv/tmp" "$priv/cwd"
+secret="the lighthouse keeper counted seven quiet boats"
+python3 - "$here/tests/fixtures" "$priv/backup.json" "$secret" <<'PY'
+import json, sys
+fixtures, out, secret = sys.argv[1:]
+doc = json.load(open(fixtures + "/backup.v1.json"))
+entry = json.loads(json.dumps(next(r for r in doc["records"] if r["type"] == "journal.entry" and r["body"]["kind"] == "free")))
+entry["id"] = "01KB0QZ8G0M4T7V2C9HE"
+entry["body"].update(title="Privacy check", text="In the entry: " + secret + ".")
+letter = json.load(open(fixtures + "/letters.letter.v1.json"))
+letter.update(state="draft", sealedUntil="", held=False, sealedMs=0, text="In the letter: " + secret + ".")
+doc["records"] += [entry, {"type": "letters.letter", "id": "01KB0QZ8G0M4T7V2C9HF", "schema": 1, "revision": 1,
+                           "createdMs": 1764086400000, "updatedMs": 1764086400000, "body": letter}]
+open(out, "w").write(json.dumps(doc))
+PY
+python3 "$agepty" "$pass" -p -o "$priv/backup.age" "$priv/backup.json" 2>/dev/null
+rm -f "$priv/backup.json"
+(cd "$priv/cwd" && TMPDIR="$priv/tmp" python3 "$here/tests/interop/watch_created.py" "$priv/tmp" "$priv/cwd" -- \
+  "$cli" backup markdown "$priv/backup.age" "$priv/cwd/out" > "$priv/created" 2>"$work/err")
+rc=$?
+md_with_secret="$(grep -rlF "$secret" "$priv/cwd/out" 2>/dev/null | grep -c '\.md$')"
+if [ "$rc" = 0 ] && [ "$md_with_secret" -ge 2 ]; then ok "backup markdown writes the entry and the letter as Markdown"
+else bad "backup markdown writes the entry and the letter as Markdown: exit $rc, $md_with_secret files: $(head -c 300 "$work/err")"; fi
+if ! grep -q "^$priv/tmp/" "$priv/created" && [ -z "$(ls -A "$priv/tmp")" ]; then ok "backup markdown makes nothing in TMPDIR"
+else bad "backup markdown makes nothing in TMPDIR: $(grep "^$priv/tmp/" "$priv/created" | head -3)"; fi
+outside_out() { grep "^$priv/cwd/" "$priv/created" | grep -v "^$priv/cwd/out\(/\|$\)"; }
+if ! outside_out | grep -q .; then ok "backup markdown makes nothing in the working folder but its output"
+else bad "backup markdown makes nothing in the working folder but its output: $(outside_out | head -3)"; fi
+if ! grep -rlF "$secret" "$priv" | grep -v "^$priv/cwd/out/.*\.md$" | grep -q .; then ok "the plaintext is in no file but the Markdown output"
+else bad "the plaintext is in no file but the Markdown output: $(grep -rlF "$secret" "$priv" | grep -v "^$priv/cwd/out/" | head -3)"; fi
+
 echo
 echo "${passed} passed, ${failed} failed"
 [ "$failed" -eq 0 ]

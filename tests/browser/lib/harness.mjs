@@ -476,3 +476,17 @@ export async function openPage(page, id) {
   await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
   await sleep(400);
 }
+
+// Clicks (or taps) a shell control drawn in the last frame, found by its id in towardTest.actions()
+// ("feeling", "therapist", "hide", "more", "too-much", "way-out:<plugin>/<action>", "check-in:ok", ...),
+// and waits for the frames it causes.
+export async function press(page, id, { tap = false } = {}) {
+  const all = await page.evaluate(() => window.towardTest.actions());
+  const r = all.find((a) => a.id === id);
+  if (!r) throw new Error(`"${id}" is not drawn (drawn: ${all.map((a) => a.id).join(', ')})`);
+  await settle(page, { minFrames: 0 });
+  const before = await api.framesRendered(page);
+  if (tap) await page.touchscreen.tap(r.x + r.w / 2, r.y + r.h / 2);
+  else await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+  await settle(page, { since: before, minFrames: 1 });
+}

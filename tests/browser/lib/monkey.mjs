@@ -4,7 +4,7 @@
 // an occasional reload, for a bounded time, on a desktop or a phone viewport. Any trap, abort, sanitizer
 // report (it prints to the console and aborts), console error or page error ends the run with the seed
 // and the steps so far, which replay the same sequence (timing may differ; the seed fixes the choices).
-// Used by tests/browser/monkey.test.mjs (short) and scripts/monkey (long).
+// Used by tests/browser/monkey.sanitize.mjs (short) and scripts/monkey (long).
 import { Profile, openApp, reloadApp, sleep } from './harness.mjs';
 
 // mulberry32: a small, good PRNG whose whole state is the seed.

@@ -1,5 +1,5 @@
-// core/cli/cli_io.cpp: see cli_io.h.
-#include "core/cli/cli_io.h"
+// cli/cli_io.cpp: see cli_io.h.
+#include "cli/cli_io.h"
 
 #include <fcntl.h>
 #include <termios.h>

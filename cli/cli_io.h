@@ -1,4 +1,4 @@
-// core/cli/cli_io.h: the small pieces of terminal and file I/O toward-cli needs (native only).
+// cli/cli_io.h: the small pieces of terminal and file I/O toward-cli needs (native only).
 #pragma once
 #include <optional>
 #include <string>

@@ -1,4 +1,4 @@
-// core/cli/toward_cli.cpp: toward-cli, Toward's command-line tool for backups (native only).
+// cli/toward_cli.cpp: toward-cli, Toward's command-line tool for backups (native only).
 //   toward-cli decrypt FILE                      plaintext to stdout (like `age -d`)
 //   toward-cli encrypt FILE [--work-factor N] [-a]  age file to stdout (passphrase/scrypt recipient)
 //   toward-cli backup verify FILE                checks the backup document, prints counts per plugin
@@ -11,7 +11,6 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
-#include <iostream>
 #include <string>
 #include <vector>
 
@@ -19,10 +18,9 @@
 #include "core/time_format.h"
 #include "core/backup/backup_document.h"
 #include "core/backup/backup_merge.h"
-#include "core/cli/cli_io.h"
+#include "cli/cli_io.h"
 #include "core/record_store.h"
 #include "core/registry.h"
-#include "core/settings.h"
 #include "plugins/plugin_table.h"
 
 namespace {
@@ -149,36 +147,25 @@ int cmdMarkdown(const std::vector<std::string>& args) {
   backup::BackupDocument doc;
   int code = 0;
   if (!openDocument(args[0], registry, doc, code)) return code;
-  // The records go into a throw-away store so the plugins' own models write the Markdown.
+  // The records go into a store held in memory only, so the plugins' own models write the Markdown and
+  // nothing decrypted reaches the disk except the Markdown files asked for.
+  core::RecordStore store = core::RecordStore::inMemory(registry, nowMs);
+  auto merged = backup::mergeDocument(store, registry, doc);
+  if (!merged) return ioFail(merged.error().message());
+  const auto models = plugins::makeModels(store, registry);  // they write the Markdown
+  const fs::path out(args[1]);
+  size_t written = 0;
   std::error_code ec;
-  fs::path scratch = fs::temp_directory_path(ec) / ("toward-cli-" + std::to_string(::getpid()));
-  fs::remove_all(scratch, ec);
-  fs::create_directories(scratch, ec);
-  if (ec) return ioFail("cannot create a scratch folder: " + ec.message());
-  int result = 0;
-  {
-    core::RecordStore store(scratch.string(), registry, nowMs);
-    store.load();
-    auto merged = backup::mergeDocument(store, registry, doc);
-    if (!merged) {
-      result = ioFail(merged.error().message());
-    } else {
-      const auto models = plugins::makeModels(store, registry);  // they write the Markdown
-      const fs::path out(args[1]);
-      size_t written = 0;
-      for (const auto& f : registry.exportMarkdown()) {
-        const fs::path target = out / f.path;
-        fs::create_directories(target.parent_path(), ec);
-        std::ofstream o(target, std::ios::binary);
-        o << f.content;
-        if (ec || !o) { result = ioFail("cannot write " + target.string()); break; }
-        ++written;
-      }
-      if (result == 0) std::printf("wrote %zu Markdown files to %s\n", written, out.string().c_str());
-    }
+  for (const auto& f : registry.exportMarkdown()) {
+    const fs::path target = out / f.path;
+    fs::create_directories(target.parent_path(), ec);
+    std::ofstream o(target, std::ios::binary);
+    o << f.content;
+    if (ec || !o) return ioFail("cannot write " + target.string());
+    ++written;
   }
-  fs::remove_all(scratch, ec);
-  return result;
+  std::printf("wrote %zu Markdown files to %s\n", written, out.string().c_str());
+  return 0;
 }
 
 }  // namespace

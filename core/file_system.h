@@ -1,0 +1,47 @@
+// core/file_system.h: where a RecordStore keeps its files, as an interface the store is given:
+//   deviceFiles()  the device's own files (core/files.h: atomic writes; IndexedDB's mount in the browser)
+//   MemoryFiles    files held in memory only and gone with the object: nothing reaches the disk (a store
+//                  that lives while a command runs, e.g. toward-cli's Markdown export of a backup)
+// Tests wrap one to make writes fail part way, as a full disk would (tests/test_support.h).
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+
+namespace toward::core {
+
+class FileSystem {
+ public:
+  virtual ~FileSystem() = default;
+  // Each is as in core/files.h.
+  virtual Result<std::string> readFile(const std::string& path) const = 0;
+  virtual Status writeFileAtomic(const std::string& path, const std::string& content) = 0;
+  virtual Status removeFile(const std::string& path) = 0;
+  virtual Status makeDirs(const std::string& path) = 0;
+  virtual std::vector<std::string> listFiles(const std::string& dir) const = 0;
+  virtual std::vector<std::string> listDirs(const std::string& dir) const = 0;
+};
+
+// The device's files (core/files.h); one object for the whole program, holding no state of its own.
+FileSystem& deviceFiles();
+
+// Files in memory: a path is a key ("a/b/c.json"); folders are the paths' prefixes, made as files
+// appear in them (makeDirs changes nothing), so an empty folder is never listed.
+class MemoryFiles final : public FileSystem {
+ public:
+  Result<std::string> readFile(const std::string& path) const override;
+  Status writeFileAtomic(const std::string& path, const std::string& content) override;
+  Status removeFile(const std::string& path) override;
+  Status makeDirs(const std::string& path) override;
+  std::vector<std::string> listFiles(const std::string& dir) const override;
+  std::vector<std::string> listDirs(const std::string& dir) const override;
+
+ private:
+  // Names directly inside `dir`: files (wantDirs false) or folders holding files somewhere below.
+  std::vector<std::string> entries(const std::string& dir, bool wantDirs) const;
+  std::map<std::string, std::string> m_files;   // path -> content
+};
+
+}  // namespace toward::core

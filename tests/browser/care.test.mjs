@@ -1,0 +1,110 @@
+// care: the hardest moments, with real clicks. "It's too much right now" from the stay-with-it timer opens
+// a calm choice, and "Ground with my texture box" goes straight into a running grounding session; after a
+// hard fork entry is left, "How is it now?" shows once (and never again for that entry); a grounding
+// session is never ended by auto-lock, which counts idle time from the session's end.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Profile, openApp, openPage, api, settle, waitUntil, sleep, press } from './lib/harness.mjs';
+
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server?.close(); });
+
+const state = (page) => page.evaluate(() => window.towardTest.state());
+
+test('"It\'s too much right now" from the timer: a calm choice, then grounding starts at once', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await settle(page, { minFrames: 1 });
+    await press(page, 'feeling');
+    await waitUntil(async () => (await state(page)).care, { message: 'the timer runs' });
+    await press(page, 'too-much');
+    const s = await state(page);
+    assert.ok(s.wayOut, 'the way out is open');
+    assert.ok(!s.care, 'the timer stopped');
+    const windows = await page.evaluate(() => window.towardTest.windows());
+    assert.ok(windows.some((w) => w.name.includes('way-out') && w.popup), 'a dialog is on screen');
+    // The time stayed still counts: a fork entry holds it.
+    const entries = await waitUntil(async () => { const l = await api.list(page, 'journal.entry'); return l.length ? l : null; },
+      { message: 'the seconds stayed are kept' });
+    assert.equal(entries[0].body.kind, 'fork');
+    await page.screenshot({ path: '/tmp/toward-care-way-out-1280.png' });
+
+    await press(page, 'way-out:texture_box/ground');
+    await waitUntil(async () => { const t = await state(page); return t.page === 'texture_box' && t.care && !t.wayOut; },
+      { message: 'a grounding session runs on the texture box page' });
+    assert.ok(!(await state(page)).checkIn, 'no check-in on top of a way out');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+test('a hard fork entry: "How is it now?" once when it is left, gone with "I\'m OK for now", never again for it', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await api.put(page, 'journal.entry', { kind: 'fork', timeMs: 1764000000000, fork: { whatHappened: 'the session ended early',
+      feelings: [{ word: 'abandoned', intensity: 9 }], urges: [] } });
+    await settle(page, { minFrames: 1 });
+    // Open the hard entry (the only row of the list), then go to another page.
+    const openEntry = async () => {
+      const what = page.locator('textarea[aria-label="What happened"]');
+      await page.mouse.click(455, 290);
+      await what.waitFor({ state: 'visible', timeout: 10_000 });
+    };
+    await openEntry();
+    assert.ok(!(await state(page)).checkIn, 'nothing while writing');
+    await openPage(page, 'letters');
+    await waitUntil(async () => (await state(page)).checkIn, { message: 'the check-in once the entry is left' });
+    await settle(page, { minFrames: 1 });
+    await page.screenshot({ path: '/tmp/toward-care-check-in-1280.png' });
+    // On a phone too (the card sits above the tabs), and a tap answers it.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await settle(page, { minFrames: 2 });
+    await page.screenshot({ path: '/tmp/toward-care-check-in-390.png' });
+    await press(page, 'check-in:ok');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await settle(page, { minFrames: 1 });
+    assert.ok(!(await state(page)).checkIn, '"I\'m OK for now" closes it');
+
+    await openPage(page, 'journal');
+    await openEntry();
+    await openPage(page, 'letters');
+    await sleep(300);
+    assert.ok(!(await state(page)).checkIn, 'never twice for the same entry');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+test('a grounding session is never ended by auto-lock; idle time counts from its end', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.evaluate(() => window.towardTest.textureSessionSeconds(8));
+    assert.ok((await page.evaluate(() => window.towardTest.vaultEnable('a passphrase long enough for care'))).ok);
+    await page.evaluate(() => window.towardTest.vaultAutoLockMs(1500));
+    await press(page, 'feeling');
+    await press(page, 'too-much');
+    const started = Date.now();
+    await press(page, 'way-out:texture_box/ground');   // returns once frames settle (a session moves: up to 2.5 s)
+    assert.ok((await state(page)).care, 'the session runs');
+    // Longer than the idle time, with no input at all: still unlocked, still running.
+    await sleep(2500);
+    let v = await page.evaluate(() => window.towardTest.vaultState());
+    assert.equal(v.status, 'unlocked', 'auto-lock waited for the session');
+    // The session ends by itself (8 s), then the idle time counts: locked about 1.5 s after that.
+    await waitUntil(async () => (await page.evaluate(() => window.towardTest.vaultState())).status === 'locked',
+      { timeoutMs: 10_000, message: 'auto-lock after the session' });
+    assert.ok(Date.now() - started >= 8000 + 1000, `idle time counted from the session's end (${Date.now() - started} ms after it began)`);
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
