@@ -514,14 +514,10 @@ void App::drawHideButton(ImVec2 size) {
 
 void App::drawVaultOffer(bool compact) {
   if (!m_shell->offerShown()) return;
-  const ImGuiStyle& style = ImGui::GetStyle();
   // A small card at the bottom of the (still empty) page, over it, so that nothing on the page moves.
-  const ImVec2 display = ImGui::GetIO().DisplaySize;
-  const float navW = compact ? 0.0f : std::max(ImGui::GetFontSize() * 12.0f, 180.0f);
-  const float w = compact ? display.x - style.WindowPadding.x * 2 : std::min(display.x - navW - style.WindowPadding.x * 3, ImGui::GetFontSize() * 26.0f);
   const float h = ImGui::GetFontSize() * (compact ? 7.2f : 6.0f);
-  const float bottom = compact ? ui::RowHeight(true) + style.WindowPadding.y * 1.5f : style.WindowPadding.y * 1.5f;
-  ImGui::SetCursorPos(ImVec2(compact ? style.WindowPadding.x : display.x - w - style.WindowPadding.x * 1.5f, display.y - bottom - h));
+  float w = 0;
+  ImGui::SetCursorPos(ui::BottomCardPos(compact, w, h, 26.0f));
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ui::palette().surface);
   ImGui::BeginChild("vault-offer", ImVec2(w, h), ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding,
                     ImGuiWindowFlags_NoScrollbar);
@@ -557,72 +553,24 @@ bool App::runQuickAction(const std::string& actionId) {
 }
 
 void App::drawWayOut(bool compact) {
-  constexpr const char* kPopup = "way-out";
   if (!m_shell->wayOutOpen()) return;
-  if (!ImGui::IsPopupOpen(kPopup)) ImGui::OpenPopup(kPopup);
-  const ImVec2 display = ImGui::GetIO().DisplaySize;
-  const float w = std::min(display.x - ImGui::GetFontSize() * 1.5f, ImGui::GetFontSize() * 30.0f);
-  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, display.y - ImGui::GetFontSize() * 2));
-  if (!ImGui::BeginPopupModal(kPopup, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize)) return;
-  const float row = ui::RowHeight(compact);
-  ui::Heading(m_fonts, "It's OK to step back");
-  ui::MutedText("You don't have to stay with it right now. Here are some ways through; any of them is fine.");
-  ImGui::Spacing();
   const auto choices = careChoices();
-  const int pressed = ui::CareChoiceButtons(choices, row, [this](const ui::CareChoice& c) {
-    noteActionRect("way-out:" + c.pluginId + "/" + c.actionId, c.label);
+  const auto answer = ui::WayOutDialog(m_fonts, choices, compact, [this](const std::string& id, const std::string& label) {
+    noteActionRect(id, label);
   });
-  ImGui::Spacing();
-  ImGui::TextUnformatted("Things that need no screen");
-  ui::NoScreenIdeas();
-  ImGui::Spacing();
-  const bool back = ui::QuietButton("Back", ImVec2(0, row));
-  noteActionRect("way-out:back", "Back");
-  if (pressed >= 0 || back) {
-    m_shell->closeWayOut();
-    ImGui::CloseCurrentPopup();
-    if (pressed >= 0) runAction(choices[size_t(pressed)].pluginId, choices[size_t(pressed)].actionId);
-  }
-  ImGui::EndPopup();
+  if (answer.choice >= 0 || answer.back) m_shell->closeWayOut();
+  if (answer.choice >= 0) runAction(choices[size_t(answer.choice)].pluginId, choices[size_t(answer.choice)].actionId);
 }
 
 void App::drawCheckIn(bool compact) {
   if (!m_shell->checkInShown() || m_shell->wayOutOpen()) return;
-  const ImGuiStyle& style = ImGui::GetStyle();
-  // A small card at the bottom, over the page: never modal, and it goes with "I'm OK for now".
-  const ImVec2 display = ImGui::GetIO().DisplaySize;
-  const float navW = compact ? 0.0f : std::max(ImGui::GetFontSize() * 12.0f, 180.0f);
-  const float w = compact ? display.x - style.WindowPadding.x * 2 : std::min(display.x - navW - style.WindowPadding.x * 3, ImGui::GetFontSize() * 28.0f);
-  const float bottom = compact ? ui::RowHeight(true) + style.WindowPadding.y * 1.5f : style.WindowPadding.y * 1.5f;
-  ImGui::SetCursorPos(ImVec2(compact ? style.WindowPadding.x : display.x - w - style.WindowPadding.x * 1.5f,
-                             display.y - bottom - m_checkInHeight));
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ui::palette().surface);
-  ImGui::BeginChild("check-in", ImVec2(w, 0),
-                    ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_AutoResizeY,
-                    ImGuiWindowFlags_NoScrollbar);
-  const float row = ui::RowHeight(compact);
-  ui::BodyText("How is it now?");
-  ui::MutedText("Whatever is here is allowed. If it is still a lot, something here may help.");
   const auto choices = careChoices();
-  const int pressed = ui::CareChoiceButtons(choices, row, [this](const ui::CareChoice& c) {
-    noteActionRect("check-in:" + c.pluginId + "/" + c.actionId, c.label);
+  const auto answer = ui::CheckInCard(choices, compact, m_checkInHeight, [this](const std::string& id, const std::string& label) {
+    noteActionRect(id, label);
   });
-  if (!choices.empty()) ui::NextButtonInRow("More ways through");
-  const bool more = ui::QuietButton("More ways through", ImVec2(0, row));
-  noteActionRect("check-in:more", "More ways through");
-  ui::NextButtonInRow("I'm OK for now");
-  const bool ok = ui::QuietButton("I'm OK for now", ImVec2(0, row));
-  noteActionRect("check-in:ok", "I'm OK for now");
-  m_checkInHeight = ImGui::GetWindowHeight();
-  // Carrying on elsewhere (a click anywhere but here) is an answer too: the card goes quietly.
-  const bool carriedOn = ImGui::IsMouseClicked(ImGuiMouseButton_Left) &&
-                         !ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
-  ImGui::EndChild();
-  ImGui::PopStyleColor();
-  if (pressed >= 0 || more || ok || carriedOn) m_shell->dismissCheckIn();
-  if (pressed >= 0) runAction(choices[size_t(pressed)].pluginId, choices[size_t(pressed)].actionId);
-  if (more) m_shell->openWayOut();
+  if (answer.choice >= 0 || answer.more || answer.ok || answer.carriedOn) m_shell->dismissCheckIn();
+  if (answer.choice >= 0) runAction(choices[size_t(answer.choice)].pluginId, choices[size_t(answer.choice)].actionId);
+  if (answer.more) m_shell->openWayOut();
 }
 
 void App::noteActionRect(const std::string& id, const std::string& title) {

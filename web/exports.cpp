@@ -3,6 +3,7 @@
 // mode. The test build adds web/test_exports.cpp (window.towardTest).
 #include <emscripten.h>
 
+#include <functional>
 #include <string>
 
 #include "web/js_reply.h"
@@ -19,6 +20,17 @@ namespace {
 
 void wakeFrames() { g_state.wakeRequested = true; }
 
+// Runs `work` on the app outside any frame, after the words typed since the last frame (still in their
+// text field) have reached the views, then asks for a frame.
+void withTypedWords(std::function<void(toward::app::App&)> work) {
+  toward::web::outsideFrame([work = std::move(work)] {
+    if (!g_state.app) return;
+    if (g_state.platform->textInput().hasPendingInput()) toward::web::renderNow();
+    work(*g_state.app);
+    wakeFrames();
+  });
+}
+
 }  // namespace
 
 extern "C" {
@@ -26,13 +38,7 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE void toward_wake() { wakeFrames(); }
 
 EMSCRIPTEN_KEEPALIVE void toward_flush_now() {
-  toward::web::outsideFrame([=] {
-    if (!g_state.app) return;
-    // Words typed since the last frame are still in the text field: hand them to the views first.
-    if (g_state.platform->textInput().hasPendingInput()) toward::web::renderNow();
-    g_state.app->flushNow();
-    wakeFrames();
-  });
+  withTypedWords([](toward::app::App& app) { app.flushNow(); });
 }
 
 EMSCRIPTEN_KEEPALIVE int toward_is_saved() { return g_state.app && g_state.app->allSaved() ? 1 : 0; }
@@ -73,23 +79,15 @@ EMSCRIPTEN_KEEPALIVE const char* toward_version() { return TOWARD_VERSION; }
 // Quick hide (the shortcut and the shell's button, caught by the glue): the vault locks, or without
 // one a neutral page covers the screen. Words typed since the last frame are saved first.
 EMSCRIPTEN_KEEPALIVE void toward_quick_hide() {
-  toward::web::outsideFrame([=] {
-    if (!g_state.app) return;
-    if (g_state.platform->textInput().hasPendingInput()) toward::web::renderNow();
-    g_state.app->quickHide();
-    toward::web::renderNow();
-    wakeFrames();
+  withTypedWords([](toward::app::App& app) {
+    app.quickHide();
+    toward::web::renderNow();  // nothing of the words stays on screen until the next frame
   });
 }
 
 // Enter in the unlock screen's passphrase field.
 EMSCRIPTEN_KEEPALIVE void toward_unlock_submit() {
-  toward::web::outsideFrame([=] {
-    if (!g_state.app) return;
-    if (g_state.platform->textInput().hasPendingInput()) toward::web::renderNow();
-    g_state.app->submitUnlock();
-    wakeFrames();
-  });
+  withTypedWords([](toward::app::App& app) { app.submitUnlock(); });
 }
 
 // The page quick hide opens afterwards (settings), or "": asked before hiding (a lock forgets settings).
@@ -100,12 +98,7 @@ EMSCRIPTEN_KEEPALIVE const char* toward_quick_hide_url() {
 
 // The page was hidden: saves at once, and locks when the person chose "lock when I switch away".
 EMSCRIPTEN_KEEPALIVE void toward_page_hidden() {
-  toward::web::outsideFrame([=] {
-    if (!g_state.app) return;
-    if (g_state.platform->textInput().hasPendingInput()) toward::web::renderNow();
-    g_state.app->pageHidden();
-    wakeFrames();
-  });
+  withTypedWords([](toward::app::App& app) { app.pageHidden(); });
 }
 
 // 1 while the tab should look neutral (discreet mode), for the glue's title and icon.

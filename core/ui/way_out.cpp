@@ -1,6 +1,10 @@
 // core/ui/way_out.cpp: see way_out.h.
 #include "core/ui/way_out.h"
 
+#include <algorithm>
+
+#include "core/ui/fonts.h"
+#include "core/ui/theme.h"
 #include "core/ui/widgets.h"
 
 namespace toward::ui {
@@ -46,6 +50,68 @@ int CareChoiceButtons(const std::vector<CareChoice>& choices, float rowHeight,
     ImGui::PopID();
   }
   return pressed;
+}
+
+CareAnswer WayOutDialog(const Fonts& fonts, const std::vector<CareChoice>& choices, bool compact, const NoteControl& note) {
+  constexpr const char* kPopup = "way-out";
+  CareAnswer answer;
+  if (!ImGui::IsPopupOpen(kPopup)) ImGui::OpenPopup(kPopup);
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const float w = std::min(display.x - ImGui::GetFontSize() * 1.5f, ImGui::GetFontSize() * 30.0f);
+  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, display.y - ImGui::GetFontSize() * 2));
+  if (!ImGui::BeginPopupModal(kPopup, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize)) {
+    return answer;
+  }
+  const float row = RowHeight(compact);
+  Heading(fonts, "It's OK to step back");
+  MutedText("You don't have to stay with it right now. Here are some ways through; any of them is fine.");
+  ImGui::Spacing();
+  answer.choice = CareChoiceButtons(choices, row, [&note](const CareChoice& c) { note("way-out:" + c.pluginId + "/" + c.actionId, c.label); });
+  ImGui::Spacing();
+  ImGui::TextUnformatted("Things that need no screen");
+  NoScreenIdeas();
+  ImGui::Spacing();
+  answer.back = QuietButton("Back", ImVec2(0, row));
+  note("way-out:back", "Back");
+  if (answer.choice >= 0 || answer.back) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+  return answer;
+}
+
+ImVec2 BottomCardPos(bool compact, float& w, float h, float maxEms) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const float navW = compact ? 0.0f : std::max(ImGui::GetFontSize() * 12.0f, 180.0f);
+  w = compact ? display.x - style.WindowPadding.x * 2 : std::min(display.x - navW - style.WindowPadding.x * 3, ImGui::GetFontSize() * maxEms);
+  const float bottom = compact ? RowHeight(true) + style.WindowPadding.y * 1.5f : style.WindowPadding.y * 1.5f;
+  return ImVec2(compact ? style.WindowPadding.x : display.x - w - style.WindowPadding.x * 1.5f, display.y - bottom - h);
+}
+
+CareAnswer CheckInCard(const std::vector<CareChoice>& choices, bool compact, float& height, const NoteControl& note) {
+  CareAnswer answer;
+  float w = 0;
+  ImGui::SetCursorPos(BottomCardPos(compact, w, height, 28.0f));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().surface);
+  ImGui::BeginChild("check-in", ImVec2(w, 0),
+                    ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_AutoResizeY,
+                    ImGuiWindowFlags_NoScrollbar);
+  const float row = RowHeight(compact);
+  BodyText("How is it now?");
+  MutedText("Whatever is here is allowed. If it is still a lot, something here may help.");
+  answer.choice = CareChoiceButtons(choices, row, [&note](const CareChoice& c) { note("check-in:" + c.pluginId + "/" + c.actionId, c.label); });
+  if (!choices.empty()) NextButtonInRow("More ways through");
+  answer.more = QuietButton("More ways through", ImVec2(0, row));
+  note("check-in:more", "More ways through");
+  NextButtonInRow("I'm OK for now");
+  answer.ok = QuietButton("I'm OK for now", ImVec2(0, row));
+  note("check-in:ok", "I'm OK for now");
+  height = ImGui::GetWindowHeight();
+  answer.carriedOn = ImGui::IsMouseClicked(ImGuiMouseButton_Left) &&
+                     !ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+  return answer;
 }
 
 }  // namespace toward::ui

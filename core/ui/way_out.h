@@ -30,6 +30,31 @@ void NoScreenIdeas();
 // row, else starts a new one (rows of buttons that wrap on a phone).
 void NextButtonInRow(const char* label);
 
+// Notes where a control was just drawn (the shell's test API), by id and label.
+using NoteControl = std::function<void(const std::string& id, const std::string& label)>;
+
+// What the person answered in one of the two.
+struct CareAnswer {
+  int choice = -1;        // a care choice pressed (index), or -1
+  bool back = false;      // the way out: "Back"
+  bool more = false;      // the check-in: "More ways through" (the way out)
+  bool ok = false;        // the check-in: "I'm OK for now"
+  bool carriedOn = false; // the check-in: a click elsewhere (carrying on is an answer too)
+};
+
+// "It's too much right now": a calm dialog over the page (opened by the caller while it should show).
+// Controls are noted as "way-out:<plugin>/<action>" and "way-out:back".
+CareAnswer WayOutDialog(const Fonts& fonts, const std::vector<CareChoice>& choices, bool compact, const NoteControl& note);
+
+// "How is it now?": a small card at the bottom of the content area, never modal. `height` is its height
+// in the last frame (it sits on the bottom edge). Controls are noted as "check-in:<plugin>/<action>",
+// "check-in:more" and "check-in:ok".
+CareAnswer CheckInCard(const std::vector<CareChoice>& choices, bool compact, float& height, const NoteControl& note);
+
+// Where a card of width `w` and height `h` sits at the bottom of the content area (over the page, above
+// the phone's tabs), as a cursor position in the shell's window; its width is returned in `w` when 0.
+ImVec2 BottomCardPos(bool compact, float& w, float h, float maxEms);
+
 // The plugins' care choices as buttons (in rows that wrap); returns the index pressed, or -1. `drawn` is
 // called right after each button (the shell notes where it is, for the test API).
 int CareChoiceButtons(const std::vector<CareChoice>& choices, float rowHeight,
