@@ -32,10 +32,26 @@ struct QuickAction {
   PhonePlace phone = PhonePlace::TopBar;
 };
 
+// What a plugin may show while Toward is locked (the unlock screen) or covered (quick hide), without
+// unlocking: only what the store lets a locked app read (core::RecordStore::readWhileLocked), never from
+// the models, which hold nothing then. The safety plan, when the person chose to keep it readable.
+class LockedPage {
+ public:
+  virtual ~LockedPage() = default;
+  // Reads again what may be shown (the shell calls it when it locks or covers).
+  virtual void refresh() = 0;
+  // The button that opens it on the unlock screen and the cover, e.g. "My safety plan"; "" for none now.
+  virtual std::string offer() const = 0;
+  // Draws it, read-only, into the current window.
+  virtual void draw(ViewContext& ctx) = 0;
+};
+
 struct PluginUiSpec {
   std::string pluginId;                                     // the PluginSpec this belongs to
   std::unique_ptr<View> (*makePage)(const PageDeps& deps) = nullptr;
   std::vector<QuickAction> actions;
+  // Its page while locked or covered (see LockedPage), or null when it has none.
+  std::unique_ptr<LockedPage> (*makeLockedPage)(core::RecordStore& store, core::Platform& platform) = nullptr;
 };
 
 }  // namespace toward::ui
