@@ -30,6 +30,11 @@ struct QuickAction {
   std::string label;    // the button, e.g. "A feeling is here"
   std::string hint;     // a tooltip on the desktop, or "" for none
   PhonePlace phone = PhonePlace::TopBar;
+  // Also under the navigation on a desktop; false when the plugin's own navigation item is already one
+  // press away on every page there (the safety plan), so the menu still fits a laptop's height.
+  bool desktop = true;
+  // Shorter words for a phone's top bar, e.g. "My plan" ("" = label).
+  std::string phoneLabel;
 };
 
 // What a plugin may show while Toward is locked (the unlock screen) or covered (quick hide), without
