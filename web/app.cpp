@@ -151,6 +151,7 @@ void App::submitUnlock() {
 }
 
 void App::quickHide() {
+  m_lockedShown = -1;   // a plan open on the lock screen is hidden too
   switch (m_shell->quickHide()) {
     case core::ShellState::Hide::Lock:
       lockNow();

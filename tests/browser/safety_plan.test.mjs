@@ -3,7 +3,7 @@
 // number is a real tel: link (and a person's an sms: link too) with an accessible name, so one tap on a
 // phone calls. With "Keep my safety plan readable while locked" and a vault, the plan opens from the lock
 // screen without the passphrase (its links are there, the vault stays locked); without that choice the
-// lock screen offers nothing. Without a vault, Hide's cover offers it the same way.
+// lock screen offers nothing; quick hide closes it. Without a vault, Hide's cover offers it the same way.
 // Screenshots of the page and the phone's top bar go to build/screenshots/safety_plan-*.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -173,6 +173,13 @@ test('with the choice on and a vault, the plan opens from the lock screen withou
     assert.equal(await page.locator('a[href="tel:0800111"]').count(), 1);
     assert.equal((await page.evaluate(() => window.towardTest.vaultState())).status, 'locked', 'still locked');
     await shot(page, 'locked-plan');
+    // Quick hide closes it at once (and it stays closed on the next frames).
+    await page.keyboard.press('Control+Shift+H');
+    await settle(page, { minFrames: 1 });
+    await settle(page, { minFrames: 0 });
+    assert.equal(await page.locator('a[href^="tel:"]').count(), 0, 'quick hide hides the plan');
+    await pressAction(page, 'locked:0');
+    await page.locator('a[href="tel:0123456"]').waitFor({ state: 'attached', timeout: 10_000 });
     await pressAction(page, 'locked-back');
     await waitUntil(async () => (await page.locator('a[href^="tel:"]').count()) === 0, { message: 'the links to go' });
 
