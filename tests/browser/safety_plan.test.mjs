@@ -161,7 +161,14 @@ test('with the choice on and a vault, the plan opens from the lock screen withou
   const profile = await Profile.launch();
   try {
     const page = await openApp(profile, server.url);
-    await api.put(page, TYPE, { ...readablePlan, readableWhileLocked: true }, 'plan');
+    await api.put(page, TYPE, readablePlan, 'plan');
+    // The choice, through the page: its checkbox is drawn just below the last field (1280x720).
+    await openPage(page, 'safety_plan');
+    for (let i = 0; i < 20; ++i) { await page.mouse.move(1240, 400); await page.mouse.wheel(0, 200); }
+    await settle(page, { minFrames: 1 });
+    const last = await page.locator('textarea[aria-label="My reasons and reminders"]').boundingBox();
+    await clickSettled(page, [last.x + 18, last.y + last.height + 90]);
+    await waitUntil(async () => (await plan(page)).body.readableWhileLocked === true, { message: 'the choice to be stored' });
     assert.ok((await page.evaluate((p) => window.towardTest.vaultEnable(p), PASS)).ok);
     await page.evaluate(() => window.towardTest.vaultLock());
     await settle(page, { minFrames: 1 });
