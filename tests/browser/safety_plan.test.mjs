@@ -142,7 +142,7 @@ for (const scheme of ['light', 'dark']) {
   });
 }
 
-test('the plan page in the dark theme at 1280x800 (a screenshot to look at)', { timeout: 120_000 }, async () => {
+test('"Print as a card" prints just the plan, compactly (dark theme, 1280x800)', { timeout: 120_000 }, async () => {
   const profile = await Profile.launch(undefined, { viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
   try {
     const page = await openApp(profile, server.url);
@@ -150,6 +150,15 @@ test('the plan page in the dark theme at 1280x800 (a screenshot to look at)', { 
     await openPage(page, 'safety_plan');
     await page.locator('textarea[aria-label="Warning signs"]').waitFor({ state: 'visible', timeout: 10_000 });
     await shot(page, 'desktop-dark');
+    await page.evaluate(() => { window.__prints = 0; window.print = () => { window.__prints += 1; }; });
+    await clickSettled(page, [345, 131]);   // "Print as a card", under the page's first words
+    await waitUntil(() => page.evaluate(() => window.__prints === 1), { message: 'the browser\'s print to be asked for' });
+    const sheet = await page.evaluate(() => document.getElementById('print-page').innerText);
+    assert.match(sheet, /My safety plan/);
+    assert.match(sheet, /Warning signs\s+pacing at night/);
+    assert.match(sheet, /Sam, 0123 456/);
+    assert.match(sheet, /Crisis line, 0800 111/);
+    assert.doesNotMatch(sheet, /Making my space safer/, 'steps without words are left out');
     profile.assertNoErrors();
   } finally {
     await profile.dispose();
