@@ -231,3 +231,31 @@ test('without a vault, Hide\'s cover offers the plan the person chose to keep re
     await profile.dispose();
   }
 });
+
+test('a trap while typing a new person into the plan: the words come back after a reload', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await openPage(page, 'safety_plan');
+    await typeInto(page, 'Warning signs', 'I go quiet.');
+    await waitUntil(async () => (await api.state(page)).saved, { timeoutMs: 10_000, message: 'the first words to be stored' });
+    // The empty row shown for a first person is not stored yet: its words come back through its key.
+    await typeInto(page, 'Name of person 1', 'An', 'input');
+    await page.evaluate(() => window.towardTest.trapNextFrame());
+    await page.keyboard.type('a');   // this keystroke's frame traps
+    await waitUntil(() => page.evaluate(() => window.towardTest.crashed()), { message: 'the crash to be noticed' });
+    await waitUntil(async () => {
+      const copies = await page.evaluate(() => window.towardTest.rescueCopies());
+      return copies.some((c) => c.key === 'safety_plan.plan/plan/helpers.0.name' && c.text === 'Ana');
+    }, { timeoutMs: 5000, message: 'the emergency copy of the name' });
+    profile.errors.length = 0;   // the deliberate trap
+    await reloadApp(page);
+    await waitUntil(async () => (await page.evaluate(() => window.towardTest.rescued())) >= 1, { message: 'the field brought back' });
+    const p = await plan(page);
+    assert.equal(p.body.warningSigns, 'I go quiet.');
+    assert.equal(p.body.helpers[0].name, 'Ana', 'every letter of the name, after the crash too');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
