@@ -167,7 +167,10 @@ TEST_CASE("[safety_plan] with a vault, only the plan the person chose to keep re
   allFiles(f.dir.path(), files);
   const std::string planPath = f.dir.path() + "/records/" + kPlanType + "/" + kPlanId + ".json";
   size_t unsealed = 0;
-  for (const auto& [path, text] : files) {
+  // (no structured bindings: clang 14 cannot use them inside doctest's checks)
+  for (const auto& file : files) {
+    const std::string& path = file.first;
+    const std::string& text = file.second;
     if (path.size() >= 10 && path.compare(path.size() - 10, 10, "vault.json") == 0) continue;
     const bool plain = !core::isSealedText(text);
     if (plain) ++unsealed;
@@ -187,7 +190,8 @@ TEST_CASE("[safety_plan] with a vault, only the plan the person chose to keep re
   CHECK(read.value() == samplePlan(true));
   // Nothing else can be read while locked: other types, other ids, trashed copies.
   for (const auto* r : {"journal.entry", "letters.letter", "core.settings"}) {
-    for (const auto& [path, text] : files) {
+    for (const auto& file : files) {
+      const std::string& path = file.first;
       const std::string dir = "/records/" + std::string(r) + "/";
       const size_t at = path.find(dir);
       if (at == std::string::npos) continue;
