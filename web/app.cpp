@@ -590,7 +590,7 @@ void App::drawVaultOffer(bool compact) {
   ImGui::BeginChild("vault-offer", ImVec2(w, h), ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding,
                     ImGuiWindowFlags_NoScrollbar);
   ui::MutedText("Toward is a companion to therapy, not a replacement and not an emergency service. In an emergency, "
-                "call your local emergency number or a crisis line; \"My safety plan\" can keep them close.");
+                "call your local emergency number or a crisis line; your safety plan here can keep them close.");
   ui::Gap(0.4f);
   ui::MutedText("If someone else uses this device, a passphrase keeps your words unreadable to them.");
   if (ui::QuietButton("Set a passphrase")) {
