@@ -86,10 +86,31 @@ void RecordStore::loadFolder(const std::string& folder, bool trash, LoadReport& 
   }
 }
 
+bool RecordStore::keptReadableWhileLocked(const StoredRecord& record) const {
+  const RecordType* type = m_registry.recordType(record.type);
+  return type && type->readableWhileLocked && type->readableWhileLocked(record.body, record.schema);
+}
+
 Status RecordStore::writeEnvelopeFile(const std::string& path, const StoredRecord& record, int64_t deletedMs) {
   if (auto s = m_files->makeDirs(path.substr(0, path.rfind('/'))); !s) return s;
-  return m_files->writeFileAtomic(path, sealsWrites() ? encodeSealedEnvelope(record, deletedMs, *m_sealer)
-                                                   : encodeEnvelope(record, deletedMs));
+  // Trash copies are always sealed: only the live record the person chose stays readable while locked.
+  const bool seal = sealsWrites() && !(deletedMs < 0 && keptReadableWhileLocked(record));
+  return m_files->writeFileAtomic(path, seal ? encodeSealedEnvelope(record, deletedMs, *m_sealer)
+                                           : encodeEnvelope(record, deletedMs));
+}
+
+Result<StoredRecord> RecordStore::readWhileLocked(const std::string& typeId, const std::string& id) const {
+  const Status none{ErrorCode::NotFound, "Nothing can be read while Toward is locked."};
+  const RecordType* type = m_registry.recordType(typeId);
+  if (!type || !type->readableWhileLocked || !isValidRecordId(id)) return none;
+  auto text = m_files->readFile(recordPath(typeId, id));
+  if (!text) return none;
+  auto decoded = decodeEnvelope(text.value(), nullptr);   // never with the key: sealed files stay closed
+  if (!decoded) return none;
+  StoredRecord& r = decoded.value().record;
+  if (r.type != typeId || r.id != id || r.schema > type->schema || r.schema < type->minSchema) return none;
+  if (!type->readableWhileLocked(r.body, r.schema)) return none;
+  return r;
 }
 
 Result<DecodedEnvelope> RecordStore::readEnvelopeFile(const std::string& path) const {

@@ -74,6 +74,10 @@ class RecordStore {
   size_t purgeExpired();
 
   const StoredRecord* find(const std::string& type, const std::string& id) const;
+  // A record whose own body asks to stay readable while the vault is locked (RecordType::
+  // readableWhileLocked), read straight from its file: works while locked, and only for such a record in
+  // an unsealed file. NotFound for anything else (another type, a sealed file, a body that does not ask).
+  Result<StoredRecord> readWhileLocked(const std::string& type, const std::string& id) const;
   // Records of one type, oldest created first.
   std::vector<const StoredRecord*> list(const std::string& type) const;
   // Trashed records, most recently deleted first.
@@ -111,7 +115,8 @@ class RecordStore {
 
   // --- The vault (core/vault/vault.h). With a sealer, sealed files are opened on reading, and with
   // sealWrites every record, trash and side file is written sealed (envelope format 2). The sealer
-  // must outlive its use here; pass nullptr to forget it.
+  // must outlive its use here; pass nullptr to forget it. The one exception: a live record whose body
+  // asks to stay readable while locked (RecordType::readableWhileLocked) is written unsealed.
   void setSealer(const RecordSealer* sealer, bool sealWrites);
   bool sealsWrites() const { return m_sealer && m_sealWrites; }
   // Writing every record, trashed record and side file again in the current form (sealed or plain), as a
@@ -151,6 +156,8 @@ class RecordStore {
   Status writable() const;
   // The single points where records and side files meet the file system (the vault seals here).
   Status writeEnvelopeFile(const std::string& path, const StoredRecord& record, int64_t deletedMs = -1);
+  // True when `record`, as a live record, is to be written unsealed (see readWhileLocked).
+  bool keptReadableWhileLocked(const StoredRecord& record) const;
   Result<DecodedEnvelope> readEnvelopeFile(const std::string& path) const;
   void loadFolder(const std::string& folder, bool trash, LoadReport& report);
   // Side files under every folder of root except records/ and trash/ (relative paths), recursively.

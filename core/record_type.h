@@ -19,6 +19,11 @@ struct RecordType {
   std::function<Result<std::string>(const std::string& body, uint32_t schema)> normalize;
   // A short line naming a record for lists such as the trash, e.g. its title or first words.
   std::function<std::string(const std::string& body, uint32_t schema)> describe;
+  // Only for a record the person chose to keep readable while the vault is locked (the safety plan):
+  // true when this body asks for that. Its live file is then written unsealed, and the locked app may
+  // read it (RecordStore::readWhileLocked); its trash copy and backups stay sealed. Empty for every other
+  // type: nothing else is ever left unsealed.
+  std::function<bool(const std::string& body, uint32_t schema)> readableWhileLocked;
 };
 
 // Builds a RecordType from a body type T (see serialization.h) and a describe function over T.

@@ -69,6 +69,10 @@ void App::start() {
 
   m_models = plugins::makeModels(*m_store, m_registry);
   buildPages();
+  for (const auto* ui : plugins::uiTable()) {
+    if (ui->makeLockedPage) m_lockedPages.push_back(ui->makeLockedPage(*m_store, m_platform));
+  }
+  refreshLockedPages();
 }
 
 void App::buildPages() {
@@ -117,6 +121,7 @@ void App::lockNow() {
   for (auto& p : m_pages) p.view->commitPendingEdits();
   m_vaultSection->forget();
   m_vault->lock();
+  refreshLockedPages();
   buildPages();
   m_platform.textInput().clearAll();
   m_settings = core::Settings{};
@@ -126,6 +131,7 @@ void App::lockNow() {
 }
 
 void App::afterUnlock() {
+  m_lockedShown = -1;
   m_shell->unlocked();
   m_platform.textInput().clearAll();
 }
@@ -146,12 +152,15 @@ void App::submitUnlock() {
 }
 
 void App::quickHide() {
+  m_lockedShown = -1;   // a plan open on the lock screen is hidden too
   switch (m_shell->quickHide()) {
     case core::ShellState::Hide::Lock:
       lockNow();
       break;
     case core::ShellState::Hide::Cover:
       for (auto& p : m_pages) p.view->commitPendingEdits();
+      refreshLockedPages();
+      m_lockedShown = -1;
       m_platform.textInput().clearAll();
       break;
     case core::ShellState::Hide::Nothing:
@@ -165,8 +174,41 @@ void App::pageHidden() {
   if (m_shell->lockOnPageHidden()) lockNow();
 }
 
+void App::refreshLockedPages() {
+  for (auto& p : m_lockedPages) p->refresh();
+  m_lockedShown = -1;
+}
+
+void App::drawLockedOffers() {
+  // Under the unlock screen or the cover: what the person chose to keep readable (the safety plan).
+  for (size_t i = 0; i < m_lockedPages.size(); ++i) {
+    const std::string offer = m_lockedPages[i]->offer();
+    if (offer.empty()) continue;
+    ImGui::PushID(int(i));
+    if (ui::QuietButton(offer.c_str())) m_lockedShown = int(i);
+    noteActionRect("locked:" + std::to_string(i), offer);
+    ImGui::PopID();
+  }
+}
+
+bool App::drawOpenLockedPage(ui::ViewContext& ctx) {
+  if (m_lockedShown < 0 || size_t(m_lockedShown) >= m_lockedPages.size()) return false;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  ImGui::SetCursorPos(ImVec2(style.WindowPadding.x, style.WindowPadding.y));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, style.WindowPadding);
+  ImGui::BeginChild("locked-page", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding, ImGuiWindowFlags_NoBackground);
+  if (ui::QuietButton("< Back")) m_lockedShown = -1;
+  noteActionRect("locked-back", "Back");
+  if (m_lockedShown >= 0) m_lockedPages[size_t(m_lockedShown)]->draw(ctx);
+  ui::TouchScroll();
+  ImGui::EndChild();
+  ImGui::PopStyleVar();
+  return true;
+}
+
 void App::drawLockedOrCovered(const ui::ViewContext& ctxIn) {
   ui::ViewContext ctx = ctxIn;
+  if (drawOpenLockedPage(ctx)) return;
   if (m_shell->covered()) {
     // A neutral page: nothing of the person's words, no name of the app.
     const ImVec2 display = ImGui::GetIO().DisplaySize;
@@ -177,10 +219,21 @@ void App::drawLockedOrCovered(const ui::ViewContext& ctxIn) {
     ui::MutedText("Nothing here yet.");
     ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
     if (ui::QuietButton("Continue")) m_shell->uncover();
+    ui::Gap(1.0f);
+    drawLockedOffers();
     ImGui::EndChild();
     return;
   }
-  if (m_unlockScreen->draw(ctx)) afterUnlock();
+  if (m_unlockScreen->draw(ctx)) {
+    afterUnlock();
+    return;
+  }
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const float w = std::min(display.x - ImGui::GetFontSize() * 2.0f, ImGui::GetFontSize() * 24.0f);
+  ImGui::SetCursorPos(ImVec2((display.x - w) * 0.5f, display.y - ImGui::GetFrameHeightWithSpacing() * 2.5f));
+  ImGui::BeginChild("locked-offers", ImVec2(w, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
+  drawLockedOffers();
+  ImGui::EndChild();
 }
 
 void App::pumpDurability(int64_t nowMs) {
@@ -250,6 +303,7 @@ void App::reloadStore() {
   // Another tab wrote, and may have turned the vault on or off: read it again, locked unless it is off.
   if (m_vault->status() == core::vault::VaultStatus::Unlocked) lockNow();
   if (m_vault->open() == core::vault::VaultStatus::Off) m_store->load();
+  refreshLockedPages();
   m_shell->markChanged();
 }
 
@@ -365,10 +419,16 @@ void App::draw(int64_t nowMs) {
     const float barH = ImGui::GetFrameHeight() + style.WindowPadding.y;
     const float tabsH = ui::RowHeight(true) + style.WindowPadding.y;
     ImGui::SetCursorPos(ImVec2(style.WindowPadding.x, style.WindowPadding.y * 0.6f));
+    // The title only when the quick actions, Hide and the status leave room for it (390 px do not).
     ImGui::PushFont(m_fonts.heading);
-    ImGui::TextUnformatted("Toward");
+    const float titleW = ImGui::CalcTextSize("Toward").x + style.ItemSpacing.x;
     ImGui::PopFont();
-    ImGui::SameLine();
+    if (topBarWidth() + titleW <= io.DisplaySize.x) {
+      ImGui::PushFont(m_fonts.heading);
+      ImGui::TextUnformatted("Toward");
+      ImGui::PopFont();
+      ImGui::SameLine();
+    }
     drawQuickActions(false, ui::PhonePlace::TopBar, ImVec2(0, 0));
     drawHideButton(ImVec2(0, 0));
     ImGui::SameLine();
@@ -471,8 +531,9 @@ void App::drawNavigation(bool compact) {
   ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 0.6f));
   for (size_t i = 0; i < m_pages.size(); ++i) {
     ImGui::PushID(int(i));
-    // Rows a little tighter than list rows, so every page and the status fit a laptop's height.
-    if (ImGui::Selectable(m_pages[i].title.c_str(), i == current, 0, ImVec2(0, ImGui::GetFrameHeight() * 1.2f))) select(i);
+    // Rows a little tighter than list rows, so every page, the quick actions, Hide and the status fit a
+    // laptop's height (1280x720).
+    if (ImGui::Selectable(m_pages[i].title.c_str(), i == current, 0, ImVec2(0, ImGui::GetFrameHeight() * 1.05f))) select(i);
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal) && !m_pages[i].blurb.empty()) ImGui::SetTooltip("%s", m_pages[i].blurb.c_str());
     noteNavRect(i);
     ImGui::PopID();
@@ -489,8 +550,11 @@ void App::drawQuickActions(bool all, ui::PhonePlace place, ImVec2 size) {
   for (const auto* spec : plugins::uiTable()) {
     for (const auto& action : spec->actions) {
       if (!all && action.phone != place) continue;
-      const bool pressed = place == ui::PhonePlace::MoreMenu && !all ? ImGui::Selectable(action.label.c_str(), false, 0, size)
-                                                                     : ui::QuietButton(action.label.c_str(), size);
+      if (all && !action.desktop) continue;
+      const bool topBar = !all && place == ui::PhonePlace::TopBar;
+      const std::string& label = topBar && !action.phoneLabel.empty() ? action.phoneLabel : action.label;
+      const bool pressed = place == ui::PhonePlace::MoreMenu && !all ? ImGui::Selectable(label.c_str(), false, 0, size)
+                                                                     : ui::QuietButton(label.c_str(), size);
       if (pressed) {
         runAction(spec->pluginId, action.id);
         if (place == ui::PhonePlace::MoreMenu && !all) ImGui::CloseCurrentPopup();
@@ -500,6 +564,19 @@ void App::drawQuickActions(bool all, ui::PhonePlace place, ImVec2 size) {
       if (!all && place == ui::PhonePlace::TopBar) ImGui::SameLine();
     }
   }
+}
+
+float App::topBarWidth() const {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  auto button = [&](const std::string& label) { return ImGui::CalcTextSize(label.c_str()).x + style.FramePadding.x * 2 + style.ItemSpacing.x; };
+  float w = style.WindowPadding.x * 2 + button("Hide");
+  for (const auto* spec : plugins::uiTable()) {
+    for (const auto& action : spec->actions) {
+      if (action.phone == ui::PhonePlace::TopBar) w += button(action.phoneLabel.empty() ? action.label : action.phoneLabel);
+    }
+  }
+  // the status: its dot and its usual word
+  return w + ImGui::CalcTextSize("Saving\u2026").x + ImGui::GetFontSize();
 }
 
 void App::drawHideButton(ImVec2 size) {
@@ -515,12 +592,15 @@ void App::drawHideButton(ImVec2 size) {
 void App::drawVaultOffer(bool compact) {
   if (!m_shell->offerShown()) return;
   // A small card at the bottom of the (still empty) page, over it, so that nothing on the page moves.
-  const float h = ImGui::GetFontSize() * (compact ? 7.2f : 6.0f);
+  const float h = ImGui::GetFontSize() * (compact ? 13.0f : 9.6f);
   float w = 0;
   ImGui::SetCursorPos(ui::BottomCardPos(compact, w, h, 26.0f));
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ui::palette().surface);
   ImGui::BeginChild("vault-offer", ImVec2(w, h), ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding,
                     ImGuiWindowFlags_NoScrollbar);
+  ui::MutedText("Toward is a companion to therapy, not a replacement and not an emergency service. In an emergency, "
+                "call your local emergency number or a crisis line; your safety plan here can keep them close.");
+  ui::Gap(0.4f);
   ui::MutedText("If someone else uses this device, a passphrase keeps your words unreadable to them.");
   if (ui::QuietButton("Set a passphrase")) {
     m_shell->answerOffer();

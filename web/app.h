@@ -126,7 +126,14 @@ class App {
   // core's. The page that was shown stays shown.
   void buildPages();
   void drawLockedOrCovered(const ui::ViewContext& ctx);
+  // The plugins' pages readable while locked or covered (ui::LockedPage: the safety plan, when chosen):
+  // read again at a lock or cover; their buttons under the unlock screen or the cover; the one open.
+  void refreshLockedPages();
+  void drawLockedOffers();
+  bool drawOpenLockedPage(ui::ViewContext& ctx);
   void drawHideButton(ImVec2 size);
+  // What a phone's top bar needs without the title: its quick actions, Hide and the status.
+  float topBarWidth() const;
   void drawVaultOffer(bool compact);
   // After an unlock from anywhere: the shell's state, the text fields of the unlock screen emptied.
   void afterUnlock();
@@ -179,6 +186,8 @@ class App {
   std::unique_ptr<ui::VaultSection> m_vaultSection;
   NavRect m_hideRect;
   float m_checkInHeight = 0;  // the check-in card's height in the last frame (it sits at the bottom)
+  std::vector<std::unique_ptr<ui::LockedPage>> m_lockedPages;
+  int m_lockedShown = -1;   // index into m_lockedPages of the page open on the lock screen, or -1
 };
 
 }  // namespace toward::app

@@ -70,6 +70,14 @@ struct FilePickerPlacement {
   std::string label;         // accessible name (the button's words)
 };
 
+// A real link laid over a button the app drew (a phone number: one tap calls). Same units as ImGui.
+struct LinkPlacement {
+  std::string key;           // stable, e.g. "safety_plan/helpers.0/call"
+  std::string href;          // "tel:+4412345" or "sms:+4412345" (only these schemes are placed)
+  std::string label;         // accessible name, e.g. "Call Sam, 0123 456"
+  float x = 0, y = 0, w = 0, h = 0;   // the visible part of the button (nothing is placed when empty)
+};
+
 // Limits for a picture chosen from the device (pickImage). The browser checks them before and after
 // decoding, so an oversized file is never decoded.
 struct ImageLimits {
@@ -115,6 +123,11 @@ class Platform {
                                std::function<void(bool ok, std::string name, std::string bytes)> done) {
     return false;
   }
+  // A real <a href="tel:..."> (or sms:) exactly over a button the app drew, so one tap on a phone
+  // calls: the canvas cannot open the phone's dialer. Placed every frame like text fields; one not placed
+  // in a frame goes away (at TextInputService::endFrame). Returns false where there is no such overlay
+  // (natively): the drawn button then does nothing more than show the number.
+  virtual bool placeLink(const LinkPlacement& placement) { return false; }
   // Puts text on the system clipboard.
   virtual void copyToClipboard(const std::string& text) = 0;
   // Prints a clean page holding only `title` and `text` (the browser's own print dialog). The default does

@@ -51,6 +51,11 @@ EM_JS(void, js_place_picker, (int request, const char* key, float x, float y, fl
   TowardGlue.pickers.place(request, UTF8ToString(key), x, y, w, h, UTF8ToString(accept), UTF8ToString(label));
 });
 
+// Links over drawn buttons (web/glue/links.js).
+EM_JS(void, js_place_link, (const char* key, const char* href, const char* label, float x, float y, float w, float h), {
+  TowardLinks.place(UTF8ToString(key), UTF8ToString(href), UTF8ToString(label), x, y, w, h);
+});
+EM_JS(void, js_links_end_frame, (), { TowardLinks.endFrame(); });
 EM_JS(int, js_storage_known, (), { return TowardPwa.state.persisted === null ? 0 : 1; });
 EM_JS(int, js_storage_persisted, (), { return TowardPwa.state.persisted ? 1 : 0; });
 EM_JS(int, js_storage_asked, (), { return TowardPwa.state.persistAsked ? 1 : 0; });
@@ -106,6 +111,7 @@ class WebTextInput final : public TextInputService {
     }
     m_placedThisFrame.clear();
     js_text_end_frame();
+    js_links_end_frame();
     // The element's removal may hand its text over once more: the same words, so nothing is pending.
     for (auto& [key, text] : orphans) {
       m_fields.erase(key);
@@ -187,6 +193,10 @@ class WebPlatform final : public Platform {
   }
   TextInputService& textInput() override { return m_text; }
   void copyToClipboard(const std::string& text) override { js_copy(text.c_str()); }
+  bool placeLink(const LinkPlacement& p) override {
+    js_place_link(p.key.c_str(), p.href.c_str(), p.label.c_str(), p.x, p.y, p.w, p.h);
+    return true;
+  }
   void printPage(const std::string& title, const std::string& text) override { js_print(title.c_str(), text.c_str()); }
   void downloadFile(const std::string& name, const std::string& mime, const std::string& bytes) override {
     js_download(name.c_str(), mime.c_str(), bytes.data(), int(bytes.size()));

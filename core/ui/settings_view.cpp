@@ -133,6 +133,14 @@ void SettingsView::draw(ViewContext& ctx) {
   MutedText("Everything you write is kept only in this browser, on this device. Nothing is sent anywhere: "
             "there is no account and no server. Each change is stored a moment after you make it; the note "
             "at the bottom of the menu says \"Saved\" once it is safely in the browser's storage.");
+
+  ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
+  Heading(ctx.fonts, "About Toward");
+  MutedText("Toward is a companion to therapy: a private place for the slow work between sessions. It is not a "
+            "replacement for therapy, and it is not an emergency service: no one sees what you write here, and "
+            "no one is alerted.");
+  MutedText("In an emergency, please call your local emergency number or a crisis line. \"My safety plan\" can "
+            "keep those numbers, and the people you trust, one tap away.");
   TouchScroll();
   ImGui::EndChild();
 }

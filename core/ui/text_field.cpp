@@ -7,14 +7,14 @@
 #include "core/ui/theme.h"
 
 namespace toward::ui {
-namespace {
 
-// A DOM element would float above an open popup: while one is open over this window, show text instead.
-bool popupCoversThisWindow() {
+bool PopupCoversThisWindow() {
   ImGuiContext& g = *GImGui;
   if (g.OpenPopupStack.empty()) return false;
   return !(g.CurrentWindow->Flags & (ImGuiWindowFlags_Popup | ImGuiWindowFlags_Modal));
 }
+
+namespace {
 
 bool placeField(core::TextInputService& service, const std::string& key, std::string& text, ImVec2 size,
                 bool multiline, const TextFieldOptions& options) {
@@ -37,7 +37,7 @@ bool placeField(core::TextInputService& service, const std::string& key, std::st
   const ImVec2 clipMin = draw->GetClipRectMin(), clipMax = draw->GetClipRectMax();
   const bool visible = clipMax.y > pos.y && clipMin.y < pos.y + size.y && clipMax.x > pos.x && clipMin.x < pos.x + size.x;
   if (!visible) return false;
-  if (popupCoversThisWindow()) {
+  if (PopupCoversThisWindow()) {
     const ImVec2 pad = ImGui::GetStyle().FramePadding;
     draw->PushClipRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), true);
     const std::string dots(options.password ? text.size() : 0, '*');

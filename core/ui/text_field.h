@@ -26,6 +26,10 @@ bool TextArea(core::TextInputService& service, const std::string& key, std::stri
 bool TextLine(core::TextInputService& service, const std::string& key, std::string& text, float width,
               const TextFieldOptions& options = {});
 
+// True while a popup is open over the current window: a DOM element (a text field, a link) would float
+// above it, so none is placed then.
+bool PopupCoversThisWindow();
+
 // Splits a field key "<type>/<id>/<field>" (the form record editors use) when it starts with `type`.
 bool splitFieldKey(const std::string& key, const std::string& type, std::string& id, std::string& field);
 

@@ -12,7 +12,7 @@ const ui::PluginUiSpec& pluginUi() {
       [](const ui::PageDeps& deps) -> std::unique_ptr<ui::View> {
         return std::make_unique<JournalView>(static_cast<JournalModel&>(*deps.model));
       },
-      {{"feeling", "A feeling is here", "", ui::PhonePlace::TopBar}},
+      {{"feeling", "A feeling is here", "", ui::PhonePlace::TopBar, true, ""}},
       {}};
   return spec;
 }

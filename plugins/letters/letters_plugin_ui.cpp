@@ -14,7 +14,7 @@ const ui::PluginUiSpec& pluginUi() {
       },
       {{"therapist", "Write to my therapist",
         "For when you want to message your therapist right now: a letter that waits here. Nothing is sent.",
-        ui::PhonePlace::MoreMenu}},
+        ui::PhonePlace::MoreMenu, true, ""}},
       {}};
   return spec;
 }

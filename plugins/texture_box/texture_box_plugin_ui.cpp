@@ -13,7 +13,7 @@ const ui::PluginUiSpec& pluginUi() {
         return std::make_unique<TextureBoxView>(static_cast<TextureBoxModel&>(*deps.model), deps.platform);
       },
       {},
-      {{"ground", "Ground with my texture box", "", ui::PhonePlace::TopBar}}};
+      {{"ground", "Ground with my texture box"}}};
   return spec;
 }
 

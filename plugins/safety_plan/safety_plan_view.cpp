@@ -1,0 +1,214 @@
+// plugins/safety_plan/safety_plan_view.cpp: see safety_plan_view.h.
+#include "plugins/safety_plan/safety_plan_view.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "core/ui/fonts.h"
+#include "core/ui/text_field.h"
+#include "core/ui/widgets.h"
+#include "plugins/safety_plan/safety_plan_card.h"
+
+namespace toward::safety_plan {
+namespace {
+
+const std::string kKeyPrefix = std::string(kPlanType) + "/" + kPlanId + "/";
+
+struct ListWords {
+  const char* heading;
+  const char* hint;
+  const char* noun;    // in labels: "Name of person 1"
+  const char* add;
+  bool offerText;
+};
+
+ListWords listWords(const std::string& list) {
+  if (list == "helpers") {
+    return {"People I can ask for help", "Someone I trust to call or sit with when it gets hard.", "person",
+            "+ Add a person", true};
+  }
+  return {"Professionals and crisis lines",
+          "Toward has no phone numbers of its own. You can add your therapist, your local crisis line and your "
+          "emergency number here, so each is one tap away.",
+          "line", "+ Add a line", false};
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- saving
+void SafetyPlanView::noteEdit(int64_t nowMs) {
+  m_dirty = true;
+  m_lastEditMs = nowMs;
+}
+
+void SafetyPlanView::followModel() {
+  m_draft = m_model.plan();
+  if (m_draft.helpers.empty()) m_draft.helpers.emplace_back();
+  if (m_draft.professionals.empty()) m_draft.professionals.emplace_back();
+  m_seen = m_model.changeCount();
+}
+
+void SafetyPlanView::commitPendingEdits() {
+  if (!m_dirty) return;
+  auto status = m_model.save(m_draft);
+  if (status) {
+    m_dirty = false;
+    m_saveError.clear();
+    m_seen = m_model.changeCount();
+  } else {
+    // The words stay in the draft and on screen; saving is tried again after the next pause.
+    m_saveError = status.message();
+  }
+}
+
+bool SafetyPlanView::recoverText(const std::string& key, const std::string& text, bool /*afterCrash*/) {
+  std::string id, field;
+  if (!ui::splitFieldKey(key, kPlanType, id, field) || id != kPlanId) return false;
+  commitPendingEdits();
+  SafetyPlan next = m_dirty ? m_draft : m_model.plan();
+  if (std::string* words = textField(next, field)) {
+    *words = text;
+  } else {
+    // "<list>.<row>.<part>"
+    const size_t a = field.find('.'), b = field.rfind('.');
+    if (a == std::string::npos || a == b) return false;
+    std::vector<PlanContact>* list = contactList(next, field.substr(0, a));
+    const std::string row = field.substr(a + 1, b - a - 1), part = field.substr(b + 1);
+    if (!list || row.empty() || row.size() > 3 || row.find_first_not_of("0123456789") != std::string::npos) return false;
+    const size_t index = size_t(std::stoul(row));
+    if (index >= list->size() + 1 || (part != "name" && part != "phone" && part != "note")) return false;
+    if (index == list->size()) list->emplace_back();
+    PlanContact& c = (*list)[index];
+    (part == "name" ? c.name : part == "phone" ? c.phone : c.note) = text;
+  }
+  if (!m_model.save(next)) return false;
+  m_dirty = false;
+  followModel();
+  return true;
+}
+
+void SafetyPlanView::runAction(const std::string& actionId) {
+  if (actionId == "plan") m_scrollToTop = true;
+  if (actionId == "call") m_scrollToPeople = true;  // "Someone to call" (a way out): the people and lines
+}
+
+// ---------------------------------------------------------------- the page
+void SafetyPlanView::draw(ui::ViewContext& ctx) {
+  if (m_dirty && ctx.nowMs - m_lastEditMs >= kAutosaveDelayMs) {
+    commitPendingEdits();
+    if (m_dirty) m_lastEditMs = ctx.nowMs;  // failed: try again after another pause
+  }
+  // The plan changed elsewhere (an import, another tab, the test API): a clean draft follows it.
+  if (!m_dirty && m_model.changeCount() != m_seen) followModel();
+  ImGui::BeginChild("safety-plan", ImVec2(0, 0));
+  if (m_scrollToTop) {
+    ImGui::SetScrollY(0);
+    m_scrollToTop = false;
+  }
+  const float width = std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 38.0f);
+  ui::Heading(ctx.fonts, "My safety plan");
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+  ui::MutedText("What helps on a hard day, and who to call, in your own words. Write what you can; you can change "
+                "it any time, and there is no wrong answer.");
+  if (ui::QuietButton("Print as a card")) {
+    commitPendingEdits();
+    ctx.platform.printPage("My safety plan", cardText(m_draft));
+  }
+  ui::CalmWarning(m_saveError);
+  for (const auto& step : textSteps()) {
+    if (std::string(step.field) == "saferSpace") {
+      if (m_scrollToPeople) {
+        ImGui::SetScrollHereY(0.0f);
+        m_scrollToPeople = false;
+      }
+      drawContacts(ctx, "helpers", width);
+      drawContacts(ctx, "professionals", width);
+    }
+    drawStep(ctx, step, width);
+  }
+  drawLockedChoice(ctx);
+  ui::Gap(1.0f);
+  ui::MutedText(kWhatTowardIs);
+  ui::Gap(1.0f);
+  ImGui::PopTextWrapPos();
+  ui::TouchScroll();
+  ImGui::EndChild();
+}
+
+void SafetyPlanView::drawStep(ui::ViewContext& ctx, const PlanStep& step, float width) {
+  ui::Gap(0.8f);
+  ImGui::TextUnformatted(step.heading);
+  ui::MutedText(step.hint);
+  ui::TextFieldOptions o;
+  o.label = step.heading;
+  if (ui::TextArea(ctx.platform.textInput(), kKeyPrefix + step.field, *textField(m_draft, step.field),
+                   ImVec2(width, ImGui::GetFontSize() * 4.2f), o)) {
+    noteEdit(ctx.nowMs);
+  }
+}
+
+void SafetyPlanView::drawContacts(ui::ViewContext& ctx, const char* listName, float width) {
+  const ListWords words = listWords(listName);
+  std::vector<PlanContact>& list = *contactList(m_draft, listName);
+  ui::Gap(0.8f);
+  ImGui::TextUnformatted(words.heading);
+  ui::MutedText(words.hint);
+  auto& text = ctx.platform.textInput();
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+  size_t removeAt = list.size();
+  ImGui::PushID(listName);
+  for (size_t i = 0; i < list.size(); ++i) {
+    PlanContact& c = list[i];
+    ImGui::PushID(int(i));
+    const std::string key = kKeyPrefix + listName + "." + std::to_string(i) + ".";
+    const std::string n = std::to_string(i + 1);
+    auto field = [&](const char* part, std::string& value, float w, const char* placeholder, const std::string& label) {
+      ui::TextFieldOptions o;
+      o.placeholder = placeholder;
+      o.label = label.c_str();
+      if (ui::TextLine(text, key + part, value, w, o)) noteEdit(ctx.nowMs);
+    };
+    ui::Gap(0.3f);
+    const float half = (width - gap) * 0.5f;
+    field("name", c.name, half, "Name", std::string("Name of ") + words.noun + " " + n);
+    ImGui::SameLine();
+    field("phone", c.phone, half, "Phone number", std::string("Phone number of ") + words.noun + " " + n);
+    const float buttons = ImGui::CalcTextSize(words.offerText ? "CallTextRemove" : "CallRemove").x +
+                          ImGui::GetStyle().FramePadding.x * (words.offerText ? 6 : 4) + gap * (words.offerText ? 3 : 2);
+    const bool sameRow = !ctx.compact && width - buttons > ImGui::GetFontSize() * 10;
+    field("note", c.note, sameRow ? width - buttons : width, "A note (when to call, what to say)",
+          std::string("Note for ") + words.noun + " " + n);
+    if (sameRow) ImGui::SameLine();
+    DrawContactButtons(ctx, c, std::string("safety_plan/") + listName + "." + n, words.offerText);
+    ImGui::SameLine();
+    if (ui::QuietButton("Remove")) removeAt = i;
+    ImGui::PopID();
+  }
+  ui::Gap(0.3f);
+  if (ui::QuietButton(words.add)) {
+    list.emplace_back();
+    noteEdit(ctx.nowMs);
+  }
+  ImGui::PopID();
+  if (removeAt < list.size()) {
+    list.erase(list.begin() + std::ptrdiff_t(removeAt));
+    noteEdit(ctx.nowMs);
+    commitPendingEdits();
+    if (!m_dirty) followModel();   // an emptied list shows one empty row again
+  }
+}
+
+void SafetyPlanView::drawLockedChoice(ui::ViewContext& ctx) {
+  ui::Gap(1.0f);
+  ImGui::TextUnformatted("On the lock screen");
+  if (ImGui::Checkbox("Keep my safety plan readable while locked", &m_draft.readableWhileLocked)) {
+    noteEdit(ctx.nowMs);
+    commitPendingEdits();
+  }
+  ui::MutedText("With a passphrase, everything you write is sealed on this device. With this on, this plan alone is "
+                "stored unsealed, so it opens from the lock screen and from Hide without the passphrase, when you "
+                "may need it most. Anyone holding this device could read it then. It is off unless you turn it on.");
+}
+
+}  // namespace toward::safety_plan
