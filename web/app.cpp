@@ -592,15 +592,12 @@ void App::drawHideButton(ImVec2 size) {
 void App::drawVaultOffer(bool compact) {
   if (!m_shell->offerShown()) return;
   // A small card at the bottom of the (still empty) page, over it, so that nothing on the page moves.
-  const float h = ImGui::GetFontSize() * (compact ? 13.0f : 9.6f);
+  const float h = ImGui::GetFontSize() * (compact ? 7.2f : 6.0f);
   float w = 0;
   ImGui::SetCursorPos(ui::BottomCardPos(compact, w, h, 26.0f));
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ui::palette().surface);
   ImGui::BeginChild("vault-offer", ImVec2(w, h), ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding,
                     ImGuiWindowFlags_NoScrollbar);
-  ui::MutedText("Toward is a companion to therapy, not a replacement and not an emergency service. In an emergency, "
-                "call your local emergency number or a crisis line; your safety plan here can keep them close.");
-  ui::Gap(0.4f);
   ui::MutedText("If someone else uses this device, a passphrase keeps your words unreadable to them.");
   if (ui::QuietButton("Set a passphrase")) {
     m_shell->answerOffer();

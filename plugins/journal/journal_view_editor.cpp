@@ -55,6 +55,10 @@ void JournalView::drawEditor(ui::ViewContext& ctx) {
     ImGui::Spacing();
     ui::MutedText("When a painful feeling arrives, \"A feeling is here\" opens a short, gentle timer first. You can "
                   "write about it afterwards, or not at all.");
+    ImGui::Spacing();
+    // What Toward is, said calmly where every first visit begins.
+    ui::MutedText("Toward is a companion to therapy, not a replacement and not an emergency service. In an emergency, "
+                  "call your local emergency number or a crisis line; your safety plan here can keep them close.");
     // On this day: only entries that may resurface, and never one with a content note without asking.
     const auto earlier = m_model.onThisDay(ctx.nowMs);
     if (!earlier.empty()) {

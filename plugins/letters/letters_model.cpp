@@ -27,6 +27,10 @@ const core::Status kGone{core::ErrorCode::NotFound, "that letter is no longer he
 
 }  // namespace
 
+bool longLetterLateAtNight(uint32_t words, int localHour) {
+  return words >= kLongLetterWords && (localHour >= 23 || localHour < 5);
+}
+
 core::Status registerLetters(core::Registry& registry) {
   if (auto s = registry.addRecordType(core::makeRecordType<Letter>(kLetterType, "letter", describeLetter)); !s) return s;
   return registry.addRecordType(core::makeRecordType<Revision>(kRevisionType, "earlier version of a letter", describeRevision));

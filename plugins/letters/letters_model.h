@@ -20,6 +20,11 @@
 
 namespace toward::letters {
 
+// A long letter written late at night (at least kLongLetterWords, last written between 23:00 and 05:00
+// local time): leaving it gets a gentle "How is it now?" from the shell.
+inline constexpr uint32_t kLongLetterWords = 300;
+bool longLetterLateAtNight(uint32_t words, int localHour);
+
 // Adds the letters plugin's record types to the registry (its PluginSpec, letters_plugin.h, points here).
 core::Status registerLetters(core::Registry& registry);
 

@@ -3,6 +3,8 @@
 
 #include <imgui.h>
 
+#include <ctime>
+
 
 #include "core/text_fold.h"
 #include "core/time_format.h"
@@ -22,8 +24,25 @@ std::string joinTags(const std::vector<std::string>& tags) {
 }  // namespace
 
 // ---------------------------------------------------------------- drafts and saving
+void LettersView::leaveLetter(const std::string& id) {
+  const Letter* l = id.empty() ? nullptr : m_model.find(id);
+  if (!l || !m_checkIn) return;
+  const std::time_t t = std::time_t(m_model.lastWrittenMs(id) / 1000);
+  std::tm local{};
+  localtime_r(&t, &local);
+  if (longLetterLateAtNight(core::countWords(l->text), local.tm_hour)) {
+    m_checkIn("letters.letter/" + id + "/" + std::to_string(m_model.lastWrittenMs(id)));
+  }
+}
+
+void LettersView::onHide() {
+  commitPendingEdits();
+  leaveLetter(m_openId);
+}
+
 void LettersView::open(const std::string& id) {
   commitPendingEdits();
+  if (id != m_openId) leaveLetter(m_openId);
   m_openId = id;
   m_saveError.clear();
   m_notice.clear();
@@ -35,6 +54,7 @@ void LettersView::open(const std::string& id) {
   m_historyPick.clear();
   m_historyText.clear();
   m_dirty = false;
+  m_waitOffered = false;
   textChanged();
 }
 
@@ -116,6 +136,7 @@ int64_t LettersView::nextWakeMs() const { return m_dirty ? m_lastEditMs + kAutos
 
 // ---------------------------------------------------------------- the page
 void LettersView::draw(ui::ViewContext& ctx) {
+  m_checkIn = ctx.checkIn;
   if (m_dirty && ctx.nowMs - m_lastEditMs >= kAutosaveDelayMs) {
     commitPendingEdits();
     if (m_dirty) m_lastEditMs = ctx.nowMs;  // failed: try again after another pause

@@ -28,6 +28,8 @@ class LettersView final : public ui::View {
   bool recoverText(const std::string& key, const std::string& text, bool afterCrash) override;
   // "therapist": startHeldLetter().
   void runAction(const std::string& actionId) override;
+  // Leaving the page leaves the open letter (a long one written late at night gets its check-in).
+  void onHide() override;
 
   // "Write to my therapist": a new letter to the therapist that waits here, text focused.
   void startHeldLetter();
@@ -40,6 +42,11 @@ class LettersView final : public ui::View {
   void drawList(ui::ViewContext& ctx, float width);
   void open(const std::string& id);
   void createLetter(const std::string& kind, bool held);
+  // Copies the greeting and the words to the clipboard, and says that nothing was sent.
+  void copyLetter(ui::ViewContext& ctx);
+  // The letter `id` is being left: a long one written late at night gets "How is it now?".
+  void leaveLetter(const std::string& id);
+  std::function<void(const std::string& moment)> m_checkIn;  // ViewContext::checkIn, kept from the last frame
   void noteEdit(int64_t nowMs);
   void textChanged();
   void report(const core::Status& status);
@@ -61,6 +68,7 @@ class LettersView final : public ui::View {
   Letter m_draft;
   uint64_t m_draftSeenChange = 0;
   bool m_dirty = false;
+  bool m_waitOffered = false;   // a held letter's "Copy the text": "It can wait until tomorrow" is showing
   int64_t m_lastEditMs = 0;
   uint32_t m_words = 0;              // word count of m_draft.text, counted only when it changes
   std::string m_saveError;

@@ -224,9 +224,10 @@ void LettersView::drawLifeActions(ui::ViewContext& ctx) {
     m_openReleaseDialog = true;
   }
   if (!sealed) {
+    // A held letter (written instead of a message) first offers to let it wait until tomorrow.
     if (button("Copy the text")) {
-      ctx.platform.copyToClipboard(greetingLine(m_draft) + "\n\n" + m_draft.text);
-      m_notice = "Copied. Nothing was sent; it is only on your clipboard.";
+      if (m_draft.held && !m_waitOffered) m_waitOffered = true;
+      else copyLetter(ctx);
     }
     if (button("Print")) {
       commitPendingEdits();
@@ -248,6 +249,26 @@ void LettersView::drawLifeActions(ui::ViewContext& ctx) {
       m_historyText.clear();
     }
   }
+  if (m_waitOffered && !sealed) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().accent);
+    ImGui::TextWrapped("It can wait until tomorrow. Nothing is lost by waiting: the letter stays here, and tomorrow "
+                       "you can read it again and decide what, if anything, to send.");
+    ImGui::PopStyleColor();
+    if (ui::QuietButton("Let it wait")) {
+      m_waitOffered = false;
+      m_notice = "It is waiting here.";
+    }
+    ImGui::SameLine();
+    if (ui::QuietButton("Copy it now")) {
+      m_waitOffered = false;
+      copyLetter(ctx);
+    }
+  }
+}
+
+void LettersView::copyLetter(ui::ViewContext& ctx) {
+  ctx.platform.copyToClipboard(greetingLine(m_draft) + "\n\n" + m_draft.text);
+  m_notice = "Copied. Nothing was sent; it is only on your clipboard.";
 }
 
 void LettersView::drawSealDialog(ui::ViewContext& ctx) {

@@ -95,6 +95,7 @@ int64_t TextureBoxView::nextWakeMs() const {
 }
 
 void TextureBoxView::commitPendingEdits() {
+  recordRunningSession(m_lastNowMs);
   if (!m_dirty || m_openId.empty()) return;
   const TextureObject* current = m_model.find(m_openId);
   if (!current) { m_dirty = false; return; }

@@ -48,6 +48,12 @@ class TextureBoxView final : public ui::View {
   bool drawRating(ui::ViewContext& ctx, const char* id, int& value);
   void finishRunning(int64_t nowMs);
   void beginRunning(int64_t nowMs);
+  // The session as it stands (begun, seconds so far, ratings given): a running session is saved as it
+  // goes, so a lock, a reload or leaving it keeps it, recorded as stopped early.
+  GroundingSession sessionSoFar(int64_t nowMs) const;
+  void recordRunningSession(int64_t nowMs);
+  // kSessionSaveEveryMs: int64, default 30 s — a running session's seconds are saved this often.
+  static constexpr int64_t kSessionSaveEveryMs = 30000;
 
   TextureBoxModel& m_model;
   PhotoTextures m_photos;
@@ -78,6 +84,8 @@ class TextureBoxView final : public ui::View {
   int64_t m_startMs = 0, m_lengthMs = 0, m_stoppedMs = 0;
   std::string m_sessionNote;
   std::string m_savedSessionId;
+  std::string m_sessionId;         // the running (or just stopped) session's record, saved as it goes
+  int64_t m_sessionSavedMs = 0;    // when its seconds were last saved
   bool m_reducedMotion = false;
 };
 

@@ -30,6 +30,28 @@ void TextureBoxView::beginRunning(int64_t nowMs) {
   m_startMs = nowMs;
   m_lengthMs = m_model.sessionLengthMs(m_minutes);
   m_step = Step::Running;
+  // Saved from its first second: whatever happens next, the session is recorded.
+  auto id = m_model.addSession(sessionSoFar(nowMs));
+  m_sessionId = id ? id.value() : std::string();
+  m_sessionSavedMs = nowMs;
+}
+
+GroundingSession TextureBoxView::sessionSoFar(int64_t nowMs) const {
+  GroundingSession s;
+  s.timeMs = m_startMs;
+  s.objectId = m_sessionObject;
+  if (const TextureObject* o = m_model.find(m_sessionObject)) s.objectName = o->name;
+  s.plannedSeconds = uint32_t(m_lengthMs / 1000);
+  const int64_t end = m_step == Step::Running ? std::min(nowMs, m_startMs + m_lengthMs) : m_stoppedMs;
+  s.secondsSpent = uint32_t(std::max<int64_t>(0, end - m_startMs) / 1000);
+  s.distressBefore = m_before;
+  s.note = m_sessionNote;
+  return s;
+}
+
+void TextureBoxView::recordRunningSession(int64_t nowMs) {
+  if (m_page != Page::Session || m_step != Step::Running || m_sessionId.empty()) return;
+  if (m_model.saveSession(m_sessionId, sessionSoFar(nowMs))) m_sessionSavedMs = nowMs;
 }
 
 void TextureBoxView::startSession() {
@@ -40,6 +62,7 @@ void TextureBoxView::startSession() {
   m_sessionObject.clear();
   m_sessionNote.clear();
   m_savedSessionId.clear();
+  m_sessionId.clear();
   m_stoppedMs = 0;
 }
 
@@ -61,6 +84,7 @@ bool TextureBoxView::drawRating(ui::ViewContext& ctx, const char* id, int& value
 }
 
 void TextureBoxView::finishRunning(int64_t nowMs) {
+  recordRunningSession(nowMs);   // the seconds, before any rating
   m_stoppedMs = nowMs;
   m_after = m_before >= 0 ? m_before : 50;
   m_step = Step::After;
@@ -150,6 +174,7 @@ void TextureBoxView::drawSession(ui::ViewContext& ctx) {
       const int64_t elapsed = ctx.nowMs - m_startMs;
       const Pacing pace = pacingAt(elapsed, m_lengthMs);
       if (pace.finished) { finishRunning(m_startMs + m_lengthMs); break; }
+      if (ctx.nowMs - m_sessionSavedMs >= kSessionSaveEveryMs) recordRunningSession(ctx.nowMs);
       const TextureObject* o = m_model.find(m_sessionObject);
       const float avail = ImGui::GetContentRegionAvail().x;
       if (o) {
@@ -207,16 +232,13 @@ void TextureBoxView::drawSession(ui::ViewContext& ctx) {
       ImGui::SameLine();
       const bool saveUnrated = ui::QuietButton("Save without rating", row);
       if (save || saveUnrated) {
-        GroundingSession s;
-        s.timeMs = m_startMs;
-        s.objectId = m_sessionObject;
-        if (const TextureObject* o = m_model.find(m_sessionObject)) s.objectName = o->name;
-        s.plannedSeconds = uint32_t(m_lengthMs / 1000);
-        s.secondsSpent = uint32_t(std::max<int64_t>(0, m_stoppedMs - m_startMs) / 1000);
-        s.distressBefore = m_before;
+        GroundingSession s = sessionSoFar(ctx.nowMs);
         s.distressAfter = save ? m_after : -1;
-        s.note = m_sessionNote;
-        auto saved = m_model.addSession(s);
+        // The record made when the session began gets the answers (a new one if that write had failed).
+        core::Result<std::string> saved = m_sessionId.empty() ? m_model.addSession(s) : core::Result<std::string>(m_sessionId);
+        if (saved && !m_sessionId.empty()) {
+          if (auto st = m_model.saveSession(m_sessionId, s); !st) saved = core::Result<std::string>(st);
+        }
         if (saved) {
           m_savedSessionId = save ? saved.value() : std::string();
           m_step = Step::Done;

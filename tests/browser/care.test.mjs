@@ -1,7 +1,7 @@
 // care: the hardest moments, with real clicks. "It's too much right now" from the stay-with-it timer opens
 // a calm choice, and "Ground with my texture box" goes straight into a running grounding session; after a
 // hard fork entry is left, "How is it now?" shows once (and never again for that entry); a grounding
-// session is never ended by auto-lock, which counts idle time from the session's end.
+// session is saved as it goes and is never ended by auto-lock, which counts idle time from its end.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Profile, openApp, openPage, api, settle, waitUntil, sleep, press } from './lib/harness.mjs';
@@ -36,6 +36,14 @@ test('"It\'s too much right now" from the timer: a calm choice, then grounding s
     await waitUntil(async () => { const t = await state(page); return t.page === 'texture_box' && t.care && !t.wayOut; },
       { message: 'a grounding session runs on the texture box page' });
     assert.ok(!(await state(page)).checkIn, 'no check-in on top of a way out');
+    // Saved as it goes: hiding the screen part way keeps the session, with the seconds so far.
+    await sleep(2200);
+    await press(page, 'hide');
+    const sessions = await waitUntil(async () => {
+      const l = await api.list(page, 'texture.session');
+      return l.length === 1 && l[0].body.secondsSpent >= 2 ? l : null;
+    }, { message: 'the running session is recorded with its seconds' });
+    assert.equal(sessions[0].body.distressBefore, -1, 'nothing was asked before');
     profile.assertNoErrors();
   } finally {
     await profile.dispose();
@@ -103,6 +111,10 @@ test('a grounding session is never ended by auto-lock; idle time counts from its
     await waitUntil(async () => (await page.evaluate(() => window.towardTest.vaultState())).status === 'locked',
       { timeoutMs: 10_000, message: 'auto-lock after the session' });
     assert.ok(Date.now() - started >= 8000 + 1000, `idle time counted from the session's end (${Date.now() - started} ms after it began)`);
+    assert.ok((await page.evaluate(() => window.towardTest.vaultUnlock('a passphrase long enough for care'))).ok);
+    const sessions = await api.list(page, 'texture.session');
+    assert.equal(sessions.length, 1, 'one session, saved as it went');
+    assert.ok(sessions[0].body.secondsSpent >= 7, `its whole time (${sessions[0].body.secondsSpent} s)`);
     profile.assertNoErrors();
   } finally {
     await profile.dispose();

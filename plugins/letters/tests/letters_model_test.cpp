@@ -399,3 +399,12 @@ TEST_CASE("[letters] every recipient kind has its own gentle prompts, and none i
   CHECK(model.finish(id));
   CHECK(model.release(id));
 }
+
+TEST_CASE("[letters] a long letter late at night gets a check-in; a short one, or one in the day, does not") {
+  CHECK(letters::longLetterLateAtNight(letters::kLongLetterWords, 23));
+  CHECK(letters::longLetterLateAtNight(900, 2));
+  CHECK(letters::longLetterLateAtNight(400, 4));
+  CHECK_FALSE(letters::longLetterLateAtNight(400, 5));
+  CHECK_FALSE(letters::longLetterLateAtNight(400, 14));
+  CHECK_FALSE(letters::longLetterLateAtNight(letters::kLongLetterWords - 1, 1));
+}
