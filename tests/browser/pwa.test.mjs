@@ -42,6 +42,30 @@ test('the service worker takes control and the app starts offline with every rec
   }
 });
 
+test('offline, the safety plan opens with a real Call link for each number', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    let page = await openApp(profile, server.url);
+    await waitUntil(() => controlled(page), { timeoutMs: 20_000, message: 'service worker controlling the page' });
+    await api.put(page, 'safety_plan.plan', {
+      warningSigns: 'pacing at night',
+      helpers: [{ name: 'Sam', phone: '0123 456', note: '' }],
+      professionals: [{ name: 'Crisis line', phone: '0800 111', note: '' }],
+    }, 'plan');
+    await api.flush(page);
+    await profile.context.setOffline(true);
+    await reloadApp(page);
+    await page.setViewportSize({ width: 1280, height: 2400 });   // the whole plan on screen: every link placed
+    await openPage(page, 'safety_plan');
+    await waitUntil(async () => (await page.locator('a[href^="tel:"]').count()) === 2, { message: 'two Call links, offline' });
+    assert.equal(await page.locator('a[href="tel:0123456"]').getAttribute('aria-label'), 'Call Sam, 0123 456');
+    await profile.context.setOffline(false);
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
 test('a second build is offered calmly and, once accepted, runs with the data intact', { timeout: 120_000 }, async () => {
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'toward-dist-'));
   fs.cpSync(DIST, copy, { recursive: true });
