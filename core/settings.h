@@ -12,7 +12,8 @@ inline constexpr const char* kSettingsType = "core.settings";
 inline constexpr const char* kSettingsId = "app";
 
 struct Settings {
-  // Schema 2 added weekStart, schema 3 quickHideUrl, schema 4 checkIns; older files read with the defaults.
+  // Schema 2 added weekStart, schema 3 quickHideUrl, schema 4 checkIns and passphraseOfferAnswered; older
+  // files read with the defaults.
   static constexpr uint32_t kSchema = 4;
   static constexpr uint32_t kMinSchema = 1;
 
@@ -22,12 +23,14 @@ struct Settings {
   std::string weekStart = "monday";     // weekStart: "monday" | "sunday", default "monday" (schema 2)
   std::string quickHideUrl;             // quickHideUrl: an http(s) page quick hide opens, default "" = none (schema 3)
   bool checkIns = true;                 // checkIns: "How is it now?" after a hard moment, default true (schema 4)
+  bool passphraseOfferAnswered = false; // passphraseOfferAnswered: the first-run offer was answered, default false (schema 4)
 
   template <class A>
   void save(A& ar) const {
     ar(cereal::make_nvp("theme", theme), cereal::make_nvp("textPercent", textPercent),
        cereal::make_nvp("reducedMotion", reducedMotion), cereal::make_nvp("weekStart", weekStart),
-       cereal::make_nvp("quickHideUrl", quickHideUrl), cereal::make_nvp("checkIns", checkIns));
+       cereal::make_nvp("quickHideUrl", quickHideUrl), cereal::make_nvp("checkIns", checkIns),
+       cereal::make_nvp("passphraseOfferAnswered", passphraseOfferAnswered));
   }
   template <class A>
   void load(A& ar, uint32_t schema) {
@@ -36,7 +39,10 @@ struct Settings {
     optionalField(ar, "reducedMotion", reducedMotion);
     if (schema >= 2) optionalField(ar, "weekStart", weekStart);
     if (schema >= 3) optionalField(ar, "quickHideUrl", quickHideUrl);
-    if (schema >= 4) optionalField(ar, "checkIns", checkIns);
+    if (schema >= 4) {
+      optionalField(ar, "checkIns", checkIns);
+      optionalField(ar, "passphraseOfferAnswered", passphraseOfferAnswered);
+    }
     clamp();
   }
   // Puts every field back into its allowed range (a hand-edited or damaged record stays usable).

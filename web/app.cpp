@@ -49,6 +49,7 @@ void App::start() {
     m_store->purgeExpired();
   }
   m_shell = std::make_unique<core::ShellState>(*m_store, *m_vault, [this] { return m_platform.nowMs(); });
+  if (settings().passphraseOfferAnswered) m_shell->answerOffer();
   m_unlockScreen = std::make_unique<ui::UnlockScreen>(*m_vault);
   // "Lock now" is pressed inside the settings view's frame: the lock (which rebuilds the views) waits
   // for the end of the frame.
@@ -589,6 +590,14 @@ void App::drawHideButton(ImVec2 size) {
   noteActionRect("hide", "Hide");
 }
 
+void App::answerVaultOffer() {
+  // Remembered ("Not now" is not asked again after a reload): the settings record says so.
+  m_shell->answerOffer();
+  core::Settings s = settings();
+  s.passphraseOfferAnswered = true;
+  core::saveSettings(*m_store, s);
+}
+
 void App::drawVaultOffer(bool compact) {
   if (!m_shell->offerShown()) return;
   // A small card at the bottom of the (still empty) page, over it, so that nothing on the page moves.
@@ -600,12 +609,13 @@ void App::drawVaultOffer(bool compact) {
                     ImGuiWindowFlags_NoScrollbar);
   ui::MutedText("If someone else uses this device, a passphrase keeps your words unreadable to them.");
   if (ui::QuietButton("Set a passphrase")) {
-    m_shell->answerOffer();
+    answerVaultOffer();
     m_vaultSection->openForm();
     selectId(kSettings.id);
   }
   ImGui::SameLine();
-  if (ui::QuietButton("Not now")) m_shell->answerOffer();
+  if (ui::QuietButton("Not now")) answerVaultOffer();
+  noteActionRect("offer:not-now", "Not now");
   ImGui::EndChild();
   ImGui::PopStyleColor();
 }

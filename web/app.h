@@ -135,6 +135,8 @@ class App {
   // What a phone's top bar needs without the title: its quick actions, Hide and the status.
   float topBarWidth() const;
   void drawVaultOffer(bool compact);
+  // "Set a passphrase" or "Not now": the first-run offer is answered, for good.
+  void answerVaultOffer();
   // After an unlock from anywhere: the shell's state, the text fields of the unlock screen emptied.
   void afterUnlock();
   void pumpDurability(int64_t nowMs);

@@ -4,7 +4,7 @@
 // Auto-lock after idle time, quick hide (shortcut and button), and discreet mode.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Profile, openApp, reloadApp, api, sleep, waitUntil, assertCanvasNotBlank } from './lib/harness.mjs';
+import { startServer, Profile, openApp, reloadApp, api, sleep, waitUntil, assertCanvasNotBlank, press } from './lib/harness.mjs';
 
 const TYPE = 'journal.entry';
 const PASS = 'harbour light at dusk';
@@ -190,6 +190,21 @@ test('quick hide without a vault covers the screen with a neutral page and keeps
     const texts = (await api.list(page, TYPE)).map((r) => r.body.text);
     assert.deepEqual(texts, ['kept while hidden']);
     assert.equal((await vault.state(page)).status, 'off');
+  });
+});
+
+test('"Not now" to the first-run offer is remembered after a reload', { timeout: 90_000 }, async () => {
+  await withProfile(async (profile) => {
+    const page = await openApp(profile, server.url);
+    assert.equal((await vault.state(page)).offer, true, 'offered at first run');
+    await press(page, 'offer:not-now');
+    assert.equal((await vault.state(page)).offer, false, 'answered');
+    await page.evaluate(() => window.towardTest.flush());
+    await waitUntil(async () => (await api.state(page)).saved, { message: 'the answer stored' });
+    await reloadApp(page);
+    assert.equal((await vault.state(page)).offer, false, 'not asked again');
+    assert.equal((await vault.state(page)).status, 'off', 'and nothing forced');
+    profile.assertNoErrors();
   });
 });
 

@@ -34,6 +34,7 @@ TEST_CASE("[settings] golden schema 4 reads check-ins turned off; older schemas 
   auto s = core::loadBody<core::Settings>(test::fixture("core.settings.v4.json"), 4);
   REQUIRE(s.isOk());
   CHECK_FALSE(s.value().checkIns);
+  CHECK(s.value().passphraseOfferAnswered);
   CHECK(s.value().textPercent == 120);
   CHECK(core::loadBody<core::Settings>(test::fixture("core.settings.v3.json"), 3).value().checkIns);
 }
