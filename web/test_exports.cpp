@@ -287,8 +287,13 @@ EMSCRIPTEN_KEEPALIVE double toward_test_vault_kdf_ms() {
   return made ? emscripten_get_now() - t : -1.0;
 }
 
-// Auto-lock after `ms` of idle time instead of the chosen minutes (0 = as chosen).
-EMSCRIPTEN_KEEPALIVE void toward_test_vault_autolock_ms(int ms) { g_state.app->shell().setAutoLockOverrideMs(ms); }
+// Auto-lock after `ms` of idle time instead of the chosen minutes (0 = as chosen). The idle time counts
+// from now: a slow step before (turning the vault on takes seconds under the sanitizers) must not make a
+// frame lock at once, before the test's own input arrives.
+EMSCRIPTEN_KEEPALIVE void toward_test_vault_autolock_ms(int ms) {
+  g_state.app->shell().setAutoLockOverrideMs(ms);
+  g_state.app->shell().noteActivity(g_state.platform->nowMs());
+}
 
 // Sets the vault's plain preferences (JSON as in vault.json's "prefs").
 EMSCRIPTEN_KEEPALIVE const char* toward_test_vault_set_prefs(const char* json) {
