@@ -78,7 +78,8 @@ class ShellState {
   bool checkInShown() const { return !m_checkIn.empty(); }
   void dismissCheckIn() { m_checkIn.clear(); m_changed = true; }
 
-  // ---- the first-run offer of a passphrase: shown while nothing is written yet and it is unanswered
+  // ---- the first-run offer of a passphrase: shown while nothing is written yet and it is unanswered (and
+  // never over care in progress or a way out)
   bool offerShown() const;
   void answerOffer() { m_offerAnswered = true; m_changed = true; }
 

@@ -123,6 +123,13 @@ TEST_CASE("[shell] the first-run offer: only while nothing is written, the vault
   REQUIRE(s.store.put("journal.entry", "", R"({"text":"the first words"})"));
   CHECK_FALSE(s.shell.offerShown());   // something is written: no first run any more
   Shell fresh;
+  fresh.shell.setCareInProgress(true, fresh.clock.nowMs);
+  CHECK_FALSE(fresh.shell.offerShown());   // never over a running timer (it would cover the way out)
+  fresh.shell.setCareInProgress(false, fresh.clock.nowMs);
+  fresh.shell.openWayOut();
+  CHECK_FALSE(fresh.shell.offerShown());
+  fresh.shell.closeWayOut();
+  CHECK(fresh.shell.offerShown());
   fresh.shell.answerOffer();           // "Not now"
   CHECK_FALSE(fresh.shell.offerShown());
 }
