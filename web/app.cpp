@@ -676,6 +676,7 @@ void App::noteNavRect(size_t index) {
 }
 
 void App::drawStatus() {
+  // Where there is no room for the words (a phone's top bar), the dot alone says it, with its words on hover.
   const ui::Palette& p = ui::palette();
   const char* text;
   ImVec4 color = p.muted;
@@ -696,7 +697,13 @@ void App::drawStatus() {
   const bool saved = allSaved();
   const ImVec4 dot = (saved && m_durability.error().empty()) ? p.accent : color;
   draw->AddCircleFilled(ImVec2(pos.x + r, cy), r, ImGui::GetColorU32(dot));
-  ImGui::SetCursorScreenPos(ImVec2(pos.x + r * 2 + ImGui::GetStyle().ItemInnerSpacing.x, pos.y));
+  const float textX = pos.x + r * 2 + ImGui::GetStyle().ItemInnerSpacing.x;
+  if (textX + ImGui::CalcTextSize(text).x > ImGui::GetWindowPos().x + ImGui::GetWindowWidth()) {
+    ImGui::Dummy(ImVec2(r * 2, ImGui::GetTextLineHeight()));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
+    return;
+  }
+  ImGui::SetCursorScreenPos(ImVec2(textX, pos.y));
   ImGui::PushStyleColor(ImGuiCol_Text, color);
   ImGui::TextUnformatted(text);
   ImGui::PopStyleColor();
