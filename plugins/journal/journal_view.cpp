@@ -166,7 +166,8 @@ void JournalView::draw(ui::ViewContext& ctx) {
   layout.backLabel = "< All entries";
   layout.listShare = 0.36f;
   layout.listEms = 22.0f;
-  ui::DrawListAndEditor(layout, m_showEditorOnPhone, [this] { commitPendingEdits(); },
+  // "< All entries" on a phone leaves the entry (a hard one gets its check-in there and then).
+  ui::DrawListAndEditor(layout, m_showEditorOnPhone, [this] { commitPendingEdits(); leaveEntry(m_openId); },
                         [&](float width) { drawList(ctx, width); }, [&] { drawEditor(ctx); });
 }
 

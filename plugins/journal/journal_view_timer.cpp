@@ -142,14 +142,22 @@ void JournalView::drawTimer(ui::ViewContext& ctx) {
       if (pressed == 0) m_timer.setLength(ctx.nowMs, m_timer.lengthSeconds() > 10 ? m_timer.lengthSeconds() - 10 : 10);
       if (pressed == 1) m_timer.extend(ctx.nowMs, 10);
       if (pressed == 2) m_timer.stop(ctx.nowMs);
-      // Too much: the time stayed so far is kept (it counts), and the shell offers ways through.
+      // Too much: the shell offers ways through, and nothing painful is put back on screen. An entry the
+      // timer was for keeps the seconds stayed; the quick path makes no entry of its own (no empty "fork"
+      // for each time it was too much), and the entry that was open is closed.
       if (pressed == 3) {
         m_timer.stop(ctx.nowMs);
+        if (m_timerFor.empty()) m_timer.reset();
+        else timerEnded(ctx.nowMs, false);
+        m_timer.reset();
         m_timerOpen = false;
+        commitPendingEdits();
+        m_openId.clear();
+        m_showEditorOnPhone = false;
         ctx.wayOut();
       }
       if (pressed <= 1 && m_timer.running()) m_timerLength = m_timer.lengthSeconds();
-      if (m_timer.finished()) timerEnded(ctx.nowMs, pressed != 3);
+      if (pressed != 3 && m_timer.finished()) timerEnded(ctx.nowMs);
     }
   } else if (m_timer.finished()) {
     const uint32_t s = m_timer.recordedSeconds();
