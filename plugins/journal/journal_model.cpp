@@ -28,6 +28,14 @@ std::string snippetOf(const JournalEntry& e) {
 
 }  // namespace
 
+bool holdsNothing(const JournalEntry& e) {
+  const Fork& f = e.fork;
+  return core::countWords(e.title) == 0 && core::countWords(e.text) == 0 && e.tags.empty() && !e.bringToSession &&
+         core::countWords(e.contentNote) == 0 && !e.doNotResurface && core::countWords(f.whatHappened) == 0 &&
+         f.feelings.empty() && f.bodyAreas.empty() && f.urges.empty() && f.direction.empty() && f.secondsStayed == 0 &&
+         f.compassionFrom.empty() && f.intensityAfter < 0 && core::countWords(f.afterwards) == 0;
+}
+
 bool isHardMoment(const JournalEntry& entry) {
   for (const auto& f : entry.fork.feelings) {
     if (f.intensity >= kHardIntensity) return true;
@@ -118,6 +126,11 @@ core::Status JournalModel::save(const std::string& id, const JournalEntry& entry
 }
 
 core::Status JournalModel::remove(const std::string& id) { return m_store.remove(kEntryType, id); }
+
+bool JournalModel::forgetIfBlank(const std::string& id) {
+  const JournalEntry* e = find(id);
+  return e && holdsNothing(*e) && m_store.forgetBlank(kEntryType, id);
+}
 
 core::Status JournalModel::setBringToSession(const std::string& id, bool bring) {
   const JournalEntry* e = find(id);

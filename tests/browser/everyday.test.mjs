@@ -172,3 +172,41 @@ test('nothing moves under the pointer: a feeling chosen, then "Toward it"', { ti
     await profile.dispose();
   }
 });
+
+test('a new entry or letter left without a word leaves no record; one word keeps it', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await settle(page, { minFrames: 1 });
+    const count = async (type) => (await api.list(page, type)).length;
+
+    // "+ New entry", then another page: nothing stays behind.
+    await press(page, 'journal:new-entry');
+    await waitUntil(async () => (await count('journal.entry')) === 1, { message: 'the new entry' });
+    await openPage(page, 'letters');
+    await waitUntil(async () => (await count('journal.entry')) === 0, { message: 'the empty entry to leave no record' });
+
+    // "Write to my therapist", then back to the journal: the empty letter goes too.
+    await press(page, 'therapist');
+    await waitUntil(async () => (await count('letters.letter')) === 1, { message: 'the held letter' });
+    await openPage(page, 'journal');
+    await waitUntil(async () => (await count('letters.letter')) === 0, { message: 'the empty letter to leave no record' });
+    assert.equal((await page.evaluate(() => window.towardTest.trashList())).length, 0, 'nothing empty waits in the trash');
+
+    // One word is enough to keep an entry.
+    await press(page, 'journal:new-entry');
+    const text = page.locator('textarea[aria-label="Entry text"]');
+    await text.waitFor({ state: 'visible', timeout: 10_000 });
+    await text.click();
+    await page.keyboard.type('here');
+    await openPage(page, 'letters');
+    await waitUntil(async () => {
+      const all = await api.list(page, 'journal.entry');
+      return all.length === 1 && all[0].body.text === 'here';
+    }, { message: 'the entry with a word to stay' });
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
