@@ -287,8 +287,9 @@ void JournalModel::collectMetrics(std::vector<core::MetricEvent>& out) const {
     const double words = double(countWords(e.text) + countWords(e.fork.whatHappened) + countWords(e.fork.afterwards));
     out.push_back({"journal.words", e.timeMs, {{"words", words}}, {{"kind", e.kind}}});
     if (e.kind != "fork") continue;
-    core::MetricEvent fork{"journal.fork", e.timeMs, {{"secondsStayed", double(e.fork.secondsStayed)}},
-                           {{"direction", e.fork.direction.empty() ? "unsure" : e.fork.direction}}};
+    // A way not said is not a "not sure": the event then carries no direction at all.
+    core::MetricEvent fork{"journal.fork", e.timeMs, {{"secondsStayed", double(e.fork.secondsStayed)}}, {}};
+    if (!e.fork.direction.empty()) fork.labels["direction"] = e.fork.direction;
     if (e.fork.intensityAfter >= 0) fork.values["intensityAfter"] = e.fork.intensityAfter;
     if (const int32_t before = intensityBefore(e.fork); before >= 0) fork.values["intensityBefore"] = before;
     std::vector<std::string> feelings;
