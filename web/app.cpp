@@ -613,6 +613,7 @@ void App::drawVaultOffer(bool compact) {
     m_vaultSection->openForm();
     selectId(kSettings.id);
   }
+  noteActionRect("offer:set", "Set a passphrase");
   ImGui::SameLine();
   if (ui::QuietButton("Not now")) answerVaultOffer();
   noteActionRect("offer:not-now", "Not now");

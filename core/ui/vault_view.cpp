@@ -84,11 +84,13 @@ void VaultSection::forget() {
 void VaultSection::draw(ViewContext& ctx) {
   const float width = ctx.compact ? ImGui::GetContentRegionAvail().x
                                   : std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 24.0f);
+  if (m_bringIntoView) ImGui::SetScrollHereY(0.0f);  // the heading at the top of the page
   Heading(ctx.fonts, "A passphrase for this device");
   if (m_vault.status() == core::vault::VaultStatus::Off) drawOff(ctx, width);
   else drawOn(ctx, width);
   if (!m_problem.empty()) CalmWarning(m_problem);
   if (!m_message.empty() && !m_vault.migrationRunning()) BodyText(m_message.c_str());
+  if (m_bringIntoView && ++m_bringFrames > 4) m_bringIntoView = false;  // never pulls the page for long
 }
 
 void VaultSection::drawOff(ViewContext& ctx, float width) {
@@ -102,7 +104,12 @@ void VaultSection::drawOff(ViewContext& ctx, float width) {
   BodyText("Please keep this in mind: if the passphrase is forgotten, nobody can open your words again, not "
            "even us. A backup (on the Backups page) kept somewhere safe is a good companion to it.");
   Gap(0.3f);
-  TextLine(ctx.platform.textInput(), "vault/new1", m_pass1, width, secret("New passphrase"));
+  TextFieldOptions first = secret("New passphrase");
+  first.focus = m_bringIntoView;
+  TextLine(ctx.platform.textInput(), "vault/new1", m_pass1, width, first);
+  // The scroll arrives a frame later: the field takes focus once it is on screen (a field off screen has
+  // no DOM element to focus).
+  if (m_bringIntoView && ImGui::IsItemVisible()) m_bringIntoView = false;
   TextLine(ctx.platform.textInput(), "vault/new2", m_pass2, width, secret("The same passphrase again"));
   // Both are taken (an Enter in either field is used once, never left for a later frame).
   const bool enter1 = ctx.platform.textInput().takeSubmit("vault/new1");

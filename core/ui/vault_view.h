@@ -38,7 +38,9 @@ class VaultSection {
   ~VaultSection() { forget(); }
   void draw(ViewContext& ctx);
   // Shows the "set a passphrase" form (the first-run offer leads here).
-  void openForm() { m_open = true; }
+  // Opens the "turn on" form, and brings it into view with its first field focused at the next draw
+  // (from the first-run offer's "Set a passphrase").
+  void openForm() { m_open = true; m_bringIntoView = true; m_bringFrames = 0; }
   // Wipes every passphrase typed here.
   void forget();
 
@@ -49,6 +51,8 @@ class VaultSection {
   core::vault::Vault& m_vault;
   std::function<void()> m_lockNow;
   bool m_open = false;            // the "turn on" or "change" form is shown
+  bool m_bringIntoView = false;   // scroll the section to the top of the page and focus its first field
+  int m_bringFrames = 0;          // frames drawn while bringing it into view
   bool m_understood = false;
   bool m_turningOff = false;
   bool m_turningOffStarted = false;   // "stop using a passphrase" was pressed: the progress says "opening"

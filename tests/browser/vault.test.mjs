@@ -208,6 +208,24 @@ test('"Not now" to the first-run offer is remembered after a reload', { timeout:
   });
 });
 
+test('"Set a passphrase" on a phone brings the form into view, its first field ready to type in', { timeout: 90_000 }, async () => {
+  await withProfile(async (profile) => {
+    const page = await openApp(profile, server.url);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await waitUntil(async () => (await page.evaluate(() => window.towardTest.actions())).some((a) => a.id === 'offer:set'),
+      { message: 'the offer drawn at 390 px' });
+    await press(page, 'offer:set', { tap: false });
+    const field = page.locator('input[aria-label="New passphrase"]');
+    await field.waitFor({ state: 'visible', timeout: 10_000 });
+    await waitUntil(() => field.evaluate((el) => document.activeElement === el), { message: 'the first field to have focus' });
+    const box = await field.boundingBox();
+    assert.ok(box.y >= 0 && box.y + box.height <= 844, `the field is on screen (y ${box.y})`);
+    await page.keyboard.type('x');
+    assert.equal(await field.inputValue(), 'x');
+    profile.assertNoErrors();
+  });
+});
+
 test('first run offers a passphrase, never forced; quick hide opens the chosen page once the words are stored', { timeout: 90_000 }, async () => {
   await withProfile(async (profile) => {
     const page = await openApp(profile, server.url);
