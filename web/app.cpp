@@ -147,8 +147,10 @@ std::string App::unlock(const std::string& passphrase) {
   return m_unlockScreen->message();
 }
 
+bool App::unlockOpening() const { return m_unlockScreen && m_unlockScreen->opening(); }
+
 void App::submitUnlock() {
-  if (locked() && m_unlockScreen->submit(m_platform.nowMs())) afterUnlock();
+  if (locked()) m_unlockScreen->requestOpen(m_platform.nowMs());
   m_shell->markChanged();
 }
 

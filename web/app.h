@@ -107,6 +107,8 @@ class App {
   std::string unlock(const std::string& passphrase);
   // Enter in the unlock screen's passphrase field: tries what is typed there.
   void submitUnlock();
+  // True while the unlock screen is opening (between Enter/Open and the end of the key work).
+  bool unlockOpening() const;
   // Quick hide: locks the vault, or without one covers the screen with a neutral page until dismissed.
   void quickHide();
   bool covered() const { return m_shell->covered(); }

@@ -219,7 +219,7 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_vault_state() {
                ",\"offer\":" + (app.vaultOfferShown() ? "true" : "false") +
                ",\"migrating\":" + (v.migrating() ? "true" : "false") + ",\"progress\":" + std::to_string(v.migrationProgress()) + ",\"failedTries\":" + std::to_string(v.failedTries()) +
                ",\"retryInMs\":" + std::to_string(wait) + ",\"prefs\":" + toward::core::vault::encodeVaultPrefs(p) +
-               ",\"problem\":" + quoted(v.problem()) + "}");
+               ",\"problem\":" + quoted(v.problem()) + ",\"opening\":" + (app.unlockOpening() ? "true" : "false") + "}");
 }
 
 // Turns the vault on with the app's real key settings (Argon2id, 64 MiB); returns {ok, ms} or {ok:false, error}.

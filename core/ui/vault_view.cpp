@@ -40,6 +40,12 @@ bool UnlockScreen::tryUnlock(const std::string& passphrase, int64_t nowMs) {
   return true;
 }
 
+void UnlockScreen::requestOpen(int64_t nowMs) {
+  if (m_opening || m_vault.retryAtMs() > nowMs) return;
+  m_opening = true;
+  m_openingShown = false;
+}
+
 bool UnlockScreen::draw(ViewContext& ctx) {
   const bool discreet = m_vault.prefs().discreet;
   const ImVec2 display = ImGui::GetIO().DisplaySize;
@@ -60,10 +66,21 @@ bool UnlockScreen::draw(ViewContext& ctx) {
   Gap(0.3f);
   const int64_t wait = m_vault.retryAtMs() - ctx.nowMs;
   bool opened = false;
-  ImGui::BeginDisabled(wait > 0);
-  if (PrimaryButton("Open")) opened = tryUnlock(m_passphrase, ctx.nowMs);
+  ImGui::BeginDisabled(wait > 0 || m_opening);
+  if (PrimaryButton("Open")) requestOpen(ctx.nowMs);
   ImGui::EndDisabled();
-  if (!opened) {
+  if (m_opening && !m_openingShown) {
+    // This frame says so; the slow key work (a second or so) runs in the next one.
+    m_openingShown = true;
+    ctx.platform.wake();
+  } else if (m_opening) {
+    m_opening = false;
+    opened = tryUnlock(m_passphrase, ctx.nowMs);
+  }
+  if (m_opening) {
+    Gap(0.3f);
+    MutedText("Opening your words\u2026 this takes a moment.");
+  } else if (!opened) {
     Gap(0.3f);
     if (!m_message.empty()) CalmWarning(m_message);
     if (wait > 0) {

@@ -19,8 +19,11 @@ class UnlockScreen {
   bool draw(ViewContext& ctx);
   // Tries a passphrase (the Open button, and the test API). Returns true when it opened.
   bool tryUnlock(const std::string& passphrase, int64_t nowMs);
-  // Tries what is typed in the passphrase field (Enter in the field).
-  bool submit(int64_t nowMs) { return m_vault.retryAtMs() <= nowMs && tryUnlock(m_passphrase, nowMs); }
+  // Opens with what is typed in the passphrase field (Enter in the field, or Open): the next frame says
+  // "Opening your words..." and the one after does the slow key work, so the person sees it is going on.
+  void requestOpen(int64_t nowMs);
+  // True from requestOpen() until the key work is done.
+  bool opening() const { return m_opening; }
   const std::string& message() const { return m_message; }
   // Wipes the typed passphrase and the message.
   void forget();
@@ -29,6 +32,8 @@ class UnlockScreen {
   core::vault::Vault& m_vault;
   std::string m_passphrase;
   std::string m_message;
+  bool m_opening = false;        // asked to open; the key work runs once "Opening..." was drawn
+  bool m_openingShown = false;   // "Opening your words..." is on screen
 };
 
 class VaultSection {
@@ -37,7 +42,6 @@ class VaultSection {
   VaultSection(core::vault::Vault& vault, std::function<void()> lockNow) : m_vault(vault), m_lockNow(std::move(lockNow)) {}
   ~VaultSection() { forget(); }
   void draw(ViewContext& ctx);
-  // Shows the "set a passphrase" form (the first-run offer leads here).
   // Opens the "turn on" form, and brings it into view with its first field focused at the next draw
   // (from the first-run offer's "Set a passphrase").
   void openForm() { m_open = true; m_bringIntoView = true; m_bringFrames = 0; }

@@ -88,6 +88,41 @@ test('after a wrong passphrase, the pause counts down and ends by itself (frames
   }
 });
 
+test('unlocking shows that it is opening before the slow key work, then opens', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    assert.equal((await page.evaluate(() => window.towardTest.vaultEnable('a quiet passphrase here'))).ok, true);
+    await page.evaluate(() => window.towardTest.vaultLock());
+    const field = page.locator('input[aria-label="Passphrase"]');
+    await field.waitFor({ state: 'visible', timeout: 10_000 });
+    await field.click();
+    await page.keyboard.type('a quiet passphrase here');
+    // Watch every animation frame from now on: a frame is drawn while "Opening your words..." is on screen
+    // and the vault is still locked, before the frame that does the work.
+    await page.evaluate(() => {
+      window.__seen = [];
+      const look = () => {
+        const s = window.towardTest.vaultState();
+        window.__seen.push({ opening: s.opening, status: s.status, frames: window.towardTest.framesRendered() });
+        if (s.status !== 'unlocked' && window.__seen.length < 2000) requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
+    await page.keyboard.press('Enter');
+    await waitUntil(async () => (await page.evaluate(() => window.towardTest.vaultState())).status === 'unlocked',
+      { timeoutMs: 30_000, message: 'the vault to open' });
+    const seen = await page.evaluate(() => window.__seen);
+    const shown = seen.filter((x) => x.opening && x.status === 'locked');
+    assert.ok(shown.length > 0, 'a frame said "Opening your words..." while the work was still to come');
+    const firstShown = shown[0].frames;
+    assert.ok(seen.some((x) => x.opening && x.frames >= firstShown), 'drawn, not only asked for');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
 test('the breath pacer draws what its animation needs, and nothing once its page is left', { timeout: 120_000 }, async () => {
   const profile = await Profile.launch();
   try {
