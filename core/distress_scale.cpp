@@ -53,18 +53,21 @@ int32_t clampDistress(int32_t value) { return std::clamp<int32_t>(value, 0, 100)
 
 std::string distressWords(const DistressScale& scale, int32_t value) {
   const int32_t v = clampDistress(value);
-  struct Anchor { int32_t at; const std::string* words; const char* fallback; };
-  const Anchor anchors[] = {{0, &scale.low, "calm"}, {50, &scale.middle, "in the middle"},
-                            {100, &scale.high, "as strong as it gets"}};
-  // The nearest anchor with the person's words; ties go to the lower one.
-  const Anchor* best = nullptr;
+  struct Anchor { int32_t at; const std::string* words; const char* fallback; const char* inBetween; };
+  const Anchor anchors[] = {{0, &scale.low, "calm", "calm"},
+                            {50, &scale.middle, "in the middle", "the middle"},
+                            {100, &scale.high, "as strong as it gets", "as strong as it gets"}};
+  // Near an anchor (within kNearAnchor): that anchor's words, the person's own where they wrote them.
   for (const auto& a : anchors) {
-    if (a.words->empty()) continue;
-    if (!best || std::abs(a.at - v) < std::abs(best->at - v)) best = &a;
+    if (std::abs(a.at - v) <= kNearAnchor) return a.words->empty() ? a.fallback : *a.words;
   }
-  if (best && std::abs(best->at - v) <= 25) return *best->words;
-  const Anchor& nearest = v < 25 ? anchors[0] : v <= 75 ? anchors[1] : anchors[2];
-  return nearest.words->empty() ? nearest.fallback : *nearest.words;
+  // Elsewhere, its place between the two anchors around it, so 30 never reads as the middle or as calm.
+  const Anchor& lower = v < 50 ? anchors[0] : anchors[1];
+  const Anchor& upper = v < 50 ? anchors[1] : anchors[2];
+  const auto name = [](const Anchor& a) {
+    return a.words->empty() ? std::string(a.inBetween) : "\u201C" + *a.words + "\u201D";
+  };
+  return "between " + name(lower) + " and " + name(upper);
 }
 
 }  // namespace toward::core

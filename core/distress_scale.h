@@ -54,8 +54,10 @@ Status saveDistressScale(RecordStore& store, const DistressScale& scale);
 
 // A rating brought into 0..100 (ratings are whole numbers).
 int32_t clampDistress(int32_t value);
-// The words that best describe `value` on this scale: the nearest anchor the person wrote (0, 50, 100),
-// or plain default words where they wrote none ("calm", "in the middle", "as strong as it gets").
+// The words for `value` on this scale: within kNearAnchor of 0, 50 or 100 that anchor's words (the
+// person's own, or "calm", "in the middle", "as strong as it gets" where they wrote none); elsewhere its
+// place between the two anchors around it ("between \u201Cby the lake\u201D and the middle").
 std::string distressWords(const DistressScale& scale, int32_t value);
+inline constexpr int32_t kNearAnchor = 10;
 
 }  // namespace toward::core

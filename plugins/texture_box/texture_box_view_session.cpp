@@ -75,7 +75,14 @@ bool TextureBoxView::drawRating(ui::ViewContext& ctx, const char* id, int& value
   ImGui::PopStyleVar(2);
   ImGui::PopItemWidth();
   const std::string words = std::to_string(value) + ": " + core::distressWords(scale, value);
+  // Room for two lines, whatever the words: moving the slider never moves what is below it.
+  const float top = ImGui::GetCursorPosY();
   ui::BodyText(words.c_str());
+  const float room = ImGui::GetTextLineHeightWithSpacing() * 2;
+  if (ImGui::GetCursorPosY() < top + room) {
+    ImGui::SetCursorPosY(top);
+    ImGui::Dummy(ImVec2(0, room - ImGui::GetStyle().ItemSpacing.y));
+  }
   if (!scale.personal()) {
     ui::MutedText("You can describe 0, 50 and 100 in your own words.");
     if (ui::QuietButton("Put it in my own words")) { m_scaleLoaded = false; m_scaleReturn = Page::Session; m_page = Page::Scale; }

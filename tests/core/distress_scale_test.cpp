@@ -29,6 +29,12 @@ TEST_CASE("[distress scale] the person's words describe the nearest level; plain
   CHECK(core::distressWords(scale, 90) == "the worst");
   CHECK(core::distressWords(scale, 50) == "in the middle");
   CHECK(core::distressWords(scale, 250) == "the worst");
+  // Between the anchors, its place on the person's own scale, never the nearest words stretched to fit.
+  CHECK(core::distressWords(scale, 30) == "between \u201Cby the lake\u201D and the middle");
+  CHECK(core::distressWords(scale, 75) == "between the middle and \u201Cthe worst\u201D");
+  CHECK(core::distressWords(scale, 11) == "between \u201Cby the lake\u201D and the middle");
+  CHECK(core::distressWords(core::DistressScale{}, 70) == "between the middle and as strong as it gets");
+  CHECK(core::distressWords(core::DistressScale{}, 60) == "in the middle");
   CHECK(core::clampDistress(-4) == 0);
   CHECK(core::clampDistress(101) == 100);
 }
