@@ -130,6 +130,20 @@ const std::vector<std::string>& touchPrompts() {
   return prompts;
 }
 
+const std::vector<std::string>& breathPrompts() {
+  static const std::vector<std::string> prompts = {
+      "Let your breath come and go. There is nothing to do but notice it.",
+      "Feel where your body meets the chair, or the floor. Let it hold you.",
+      "Rest your hands somewhere. Notice what is under them: fabric, skin, a table.",
+      "Breathe out a little longer than you breathe in.",
+      "Look around slowly. Find three things you can see, one at a time.",
+      "If your mind wanders, that is all right. Come back to your breath.",
+      "Feel your feet. Press them gently down, then let them rest.",
+      "You are here, now. This moment is enough.",
+  };
+  return prompts;
+}
+
 Pacing pacingAt(int64_t elapsedMs, int64_t totalMs) {
   constexpr int64_t kIn = 4000, kOut = 6000, kPrompt = 20000;
   Pacing p;

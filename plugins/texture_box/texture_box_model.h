@@ -45,8 +45,10 @@ struct Pacing {
   bool finished = false;
 };
 
-// Quiet prompts about touch, shown one after another during a session.
+// Quiet prompts about touch, shown one after another during a session with an object.
 const std::vector<std::string>& touchPrompts();
+// The same number of prompts for a session with just the breath (no object to hold): the body, the room.
+const std::vector<std::string>& breathPrompts();
 // Pacing at `elapsedMs` into a session of `totalMs`: slow breath (in 4 s, out 6 s), a new prompt every
 // two breaths (20 s).
 Pacing pacingAt(int64_t elapsedMs, int64_t totalMs);

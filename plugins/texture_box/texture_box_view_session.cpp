@@ -210,7 +210,9 @@ void TextureBoxView::drawSession(ui::ViewContext& ctx) {
       ImGui::Spacing();
       ImGui::PushFont(ctx.fonts.heading);
       ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(avail, 640.0f));
-      ImGui::TextWrapped("%s", touchPrompts()[pace.prompt].c_str());
+      // With no object chosen ("Just my breath"), nothing asks to hold one.
+      const auto& prompts = m_sessionObject.empty() ? breathPrompts() : touchPrompts();
+      ImGui::TextWrapped("%s", prompts[pace.prompt % prompts.size()].c_str());
       ImGui::PopTextWrapPos();
       ImGui::PopFont();
       const int64_t left = std::max<int64_t>(0, m_lengthMs - elapsed);

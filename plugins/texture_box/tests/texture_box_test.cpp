@@ -160,6 +160,12 @@ TEST_CASE("[texture] pacing breathes in for 4 s and out for 6 s, with a new touc
   CHECK_FALSE(pacingAt(59999, 60000).finished);
   CHECK(pacingAt(60000, 60000).finished);
   CHECK(pacingAt(20000 * int64_t(touchPrompts().size()), 999999999).prompt == 0);
+  // A session with just the breath has as many prompts, and none asks to hold an object.
+  CHECK(breathPrompts().size() == touchPrompts().size());
+  for (const auto& p : breathPrompts()) {
+    CHECK(p.find("Hold it") == std::string::npos);
+    CHECK(p.find(" it in your") == std::string::npos);
+  }
 }
 
 TEST_CASE("[texture] photo limits: oversized, huge, corrupt or cancelled pictures get a kind message") {
