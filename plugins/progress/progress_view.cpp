@@ -29,6 +29,7 @@ void csvButton(ui::ViewContext& ctx, const char* id, const char* name, const std
   if (ui::QuietButton("Save these numbers (CSV)")) {
     ctx.platform.downloadFile(std::string("toward-") + name + "-" + core::formatIsoDate(ctx.nowMs) + ".csv", "text/csv", csv);
   }
+  if (ctx.noteControl) ctx.noteControl(std::string("progress:csv:") + id, "Save these numbers (CSV)");
   ImGui::PopID();
 }
 
@@ -150,12 +151,13 @@ void ProgressView::drawGrounding(ui::ViewContext& ctx) {
   std::vector<std::string> labels;
   charts::Series before{"Before", p.before, {}}, after{"After", p.after, {}};
   for (const auto& g : m_data.grounding) {
-    labels.push_back(core::formatShortWhen(g.timeMs, ctx.nowMs));
+    labels.push_back(core::shortDay(core::localDay(g.timeMs)));   // its day on the axis, never a bare time
     before.values.push_back(float(g.before));
     after.values.push_back(float(g.after));
   }
   charts::Lines("grounding", ImVec2(-1, chartHeight(ctx)), labels, {before, after}, "of 100");
   charts::Legend({{"Before", p.before}, {"After", p.after}});
+  csvButton(ctx, "grounding", "grounding", groundingCsv(m_data));   // this chart's numbers, under it
   std::vector<std::string> names, texts;
   std::vector<float> values;
   for (const auto& o : m_data.objects) {
@@ -169,8 +171,6 @@ void ProgressView::drawGrounding(ui::ViewContext& ctx) {
   }
   ImGui::Spacing();
   charts::HorizontalBars("objects", -1, names, values, texts, p.toward);
-  csvButton(ctx, "grounding", "grounding", groundingCsv(m_data));
-  ImGui::SameLine();
   csvButton(ctx, "objects", "objects", objectsCsv(m_data));
 }
 

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { startServer, Profile, openApp, api, sleep, assertCanvasNotBlank, openPage } from './lib/harness.mjs';
+import { startServer, Profile, openApp, api, sleep, assertCanvasNotBlank, openPage, press, waitUntil } from './lib/harness.mjs';
 
 const TYPE = 'journal.entry';
 let server;
@@ -54,6 +54,38 @@ test('months of forks draw the charts, and the mortgage saves as CSV', { timeout
     assert.ok(toward >= 10, `toward moments in the CSV: ${toward}`);
     const names = await page.evaluate(() => window.towardTest.downloads().map((d) => d.name));
     assert.match(names[0], /^toward-mortgage-\d{4}-\d{2}-\d{2}\.csv$/);
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+test('grounding: its chart and the objects chart each have their own CSV button, under them', { timeout: 90_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await page.setViewportSize({ width: 1280, height: 2400 });   // every chart on screen at once
+    await page.evaluate(() => {
+      const day = 86400e3, now = Date.now();
+      for (let i = 0; i < 6; i++) {
+        window.towardTest.put('texture.session', { timeMs: now - i * day, objectName: i % 2 ? 'Smooth stone' : 'Wool scarf',
+          plannedSeconds: 180, secondsSpent: 180, distressBefore: 70, distressAfter: 40 });
+      }
+    });
+    await api.flush(page);
+    await openProgress(page);
+    const drawn = await waitUntil(async () => {
+      const all = await page.evaluate(() => window.towardTest.actions());
+      const g = all.find((a) => a.id === 'progress:csv:grounding');
+      const o = all.find((a) => a.id === 'progress:csv:objects');
+      return g && o ? { g, o } : null;
+    }, { message: 'both CSV buttons drawn' });
+    assert.ok(drawn.o.y > drawn.g.y + drawn.g.h * 2, `the objects' button sits under the objects chart, below the grounding one (${drawn.g.y}, ${drawn.o.y})`);
+    const download = page.waitForEvent('download', { timeout: 10_000 });
+    await press(page, 'progress:csv:grounding');
+    const csv = fs.readFileSync(await (await download).path(), 'utf8');
+    assert.match(csv, /^time_ms,object,distress_before,distress_after\r\n/);
+    assert.equal(csv.trim().split('\r\n').length, 7);
     profile.assertNoErrors();
   } finally {
     await profile.dispose();
