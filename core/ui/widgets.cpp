@@ -2,6 +2,7 @@
 #include "core/ui/widgets.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include <imgui_internal.h>
 
@@ -57,6 +58,36 @@ void TouchScroll() {
   ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
   // The finger is scrolling, not pressing what it started on.
   ImGui::ClearActiveID();
+}
+
+namespace {
+// The slider a finger landed on, and its value before (one finger, one slider at a time).
+struct SliderTouch {
+  ImGuiID id = 0;
+  int before = 0;
+};
+SliderTouch g_sliderTouch;
+}  // namespace
+
+bool Slider(const char* label, int* value, int lo, int hi, const char* format, int sliderFlags) {
+  const int atFrameStart = *value;
+  ImGui::SliderInt(label, value, lo, hi, format, sliderFlags);
+  const ImGuiID id = ImGui::GetItemID();
+  if (ImGui::IsItemActivated() && ImGui::GetIO().MouseSource == ImGuiMouseSource_TouchScreen) {
+    g_sliderTouch = {id, atFrameStart};
+  }
+  if (g_sliderTouch.id == id) {
+    const ImVec2 moved = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f);
+    if (std::fabs(moved.y) > 4.0f && std::fabs(moved.y) > std::fabs(moved.x)) {
+      // The finger is scrolling the page: the value goes back, and the slider lets go.
+      *value = g_sliderTouch.before;
+      g_sliderTouch.id = 0;
+      if (ImGui::GetActiveID() == id) ImGui::ClearActiveID();
+    } else if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+      g_sliderTouch.id = 0;   // a tap or a sideways drag: the value stands
+    }
+  }
+  return *value != atFrameStart;
 }
 
 float RowHeight(bool compact) { return ImGui::GetFrameHeight() * (compact ? 1.9f : 1.6f); }

@@ -24,6 +24,10 @@ void MutedText(const char* text);
 void BodyText(const char* text);
 // Call at the end of a scrolling window or child: a finger dragging on empty space scrolls it.
 void TouchScroll();
+// ImGui::SliderInt that a finger can scroll past: a touch that lands on the slider and then moves mostly
+// up or down (the start of a scroll) gives the value back as it was; a tap or a sideways drag sets it.
+// Returns true when the value differs from the one this frame began with.
+bool Slider(const char* label, int* value, int lo, int hi, const char* format = "%d", int sliderFlags = 0);
 // Height of a comfortable touch row for `compact` layouts.
 float RowHeight(bool compact);
 // Vertical space of `ems` font sizes.

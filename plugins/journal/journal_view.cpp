@@ -244,6 +244,7 @@ void JournalView::drawList(ui::ViewContext& ctx, float width) {
         open(id);
         m_showEditorOnPhone = true;
       }
+      if (ctx.noteControl) ctx.noteControl("journal:entry:" + id, "Entry");
       ImDrawList* draw = ImGui::GetWindowDrawList();
       const float pad = ImGui::GetStyle().FramePadding.x;
       const std::string title = describeEntry(shownEntry);

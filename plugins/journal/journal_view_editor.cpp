@@ -200,10 +200,11 @@ void JournalView::drawForkFields(ui::ViewContext& ctx) {
     int v = int(feeling.intensity);
     const float removeW = ImGui::CalcTextSize("Remove").x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x + 4;
     ImGui::SetNextItemWidth(std::max(60.0f, ImGui::GetContentRegionAvail().x - removeW));
-    if (ImGui::SliderInt("##intensity", &v, 0, 10)) {
+    if (ui::Slider("##intensity", &v, 0, 10)) {
       feeling.intensity = uint32_t(v);
       noteEdit(ctx.nowMs);
     }
+    if (ctx.noteControl) ctx.noteControl("journal:intensity:" + feeling.word, "How strong: " + feeling.word);
     ImGui::SameLine();
     bool removed = false;
     if (ImGui::SmallButton("Remove")) {
@@ -327,7 +328,7 @@ void JournalView::drawForkFields(ui::ViewContext& ctx) {
     int after = f.intensityAfter;
     const float notRatedW = ImGui::CalcTextSize("Not rated").x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x + 4;
     ImGui::SetNextItemWidth(std::max(60.0f, ImGui::GetContentRegionAvail().x - notRatedW));
-    if (ImGui::SliderInt("##after", &after, 0, 10)) {
+    if (ui::Slider("##after", &after, 0, 10)) {
       f.intensityAfter = after;
       noteEdit(ctx.nowMs);
     }

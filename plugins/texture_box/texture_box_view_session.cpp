@@ -71,7 +71,7 @@ bool TextureBoxView::drawRating(ui::ViewContext& ctx, const char* id, int& value
   ImGui::PushItemWidth(ctx.compact ? -1.0f : std::min(520.0f, ImGui::GetContentRegionAvail().x));
   ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, ImGui::GetFontSize() * 1.6f);
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, ImGui::GetFontSize() * 0.6f));
-  const bool changed = ImGui::SliderInt(id, &value, 0, 100, "%d", ImGuiSliderFlags_AlwaysClamp);
+  const bool changed = ui::Slider(id, &value, 0, 100, "%d", ImGuiSliderFlags_AlwaysClamp);
   ImGui::PopStyleVar(2);
   ImGui::PopItemWidth();
   const std::string words = std::to_string(value) + ": " + core::distressWords(scale, value);

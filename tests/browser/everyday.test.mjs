@@ -210,3 +210,41 @@ test('a new entry or letter left without a word leaves no record; one word keeps
     await profile.dispose();
   }
 });
+
+// A finger on a phone, through Chromium's own touch input (CDP), so a swipe is a real one.
+async function swipe(page, cdp, from, to, steps = 8) {
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: from[0], y: from[1] }] });
+  for (let i = 1; i <= steps; i++) {
+    const x = from[0] + (to[0] - from[0]) * i / steps, y = from[1] + (to[1] - from[1]) * i / steps;
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
+    await sleep(30);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await settle(page, { minFrames: 1 });
+}
+
+test('on a phone, a slider keeps its value when a finger lands on it to scroll; a tap still sets it', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  try {
+    const page = await openApp(profile, server.url);
+    const id = await api.put(page, 'journal.entry', { kind: 'fork', fork: { feelings: [{ word: 'sad', intensity: 5 }] } });
+    await settle(page, { minFrames: 1 });
+    await press(page, `journal:entry:${id}`, { tap: true });
+    const slider = await waitUntil(async () => rectOf(page, 'journal:intensity:sad'), { message: 'the intensity slider' });
+    const cdp = await page.context().newCDPSession(page);
+    const nearRight = [slider.x + slider.w * 0.92, slider.y + slider.h / 2];
+    // Lands near the slider's right end, then moves up: a scroll, not a choice.
+    await swipe(page, cdp, nearRight, [nearRight[0], nearRight[1] - 120]);
+    await page.evaluate(() => window.towardTest.flush());
+    const after = (await api.list(page, 'journal.entry'))[0].body.fork.feelings[0].intensity;
+    assert.equal(after, 5, 'the value is as it was');
+    // A tap at the same place does set it.
+    const again = await rectOf(page, 'journal:intensity:sad');
+    await page.touchscreen.tap(again.x + again.w * 0.92, again.y + again.h / 2);
+    await waitUntil(async () => (await api.list(page, 'journal.entry'))[0].body.fork.feelings[0].intensity >= 8,
+      { message: 'a tap to set the value' });
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
