@@ -248,3 +248,48 @@ test('on a phone, a slider keeps its value when a finger lands on it to scroll; 
     await profile.dispose();
   }
 });
+
+test('a wheel turn or a swipe that starts on a text field scrolls the page (desktop and phone)', { timeout: 120_000 }, async () => {
+  // Desktop: a fork entry is taller than 800 px; the wheel over the short "What happened" box scrolls it.
+  let profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    const id = await api.put(page, 'journal.entry', { kind: 'fork', fork: { whatHappened: 'A short line.' } });
+    await page.setViewportSize({ width: 1280, height: 700 });
+    await settle(page, { minFrames: 1 });
+    await press(page, `journal:entry:${id}`);
+    const what = page.locator('textarea[aria-label="What happened"]');
+    await what.waitFor({ state: 'visible', timeout: 10_000 });
+    const before = await what.boundingBox();
+    await page.mouse.move(before.x + before.width / 2, before.y + before.height / 2);
+    await page.mouse.wheel(0, 300);
+    await settle(page, { minFrames: 1 });
+    const moved = await what.boundingBox({ timeout: 2000 }).catch(() => null);
+    assert.ok(!moved || moved.y < before.y - 50, `the page scrolled under the wheel (was ${before.y}, now ${moved && moved.y})`);
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+
+  // Phone: a finger that lands on the text box and moves up scrolls the page; the words stay as they were.
+  profile = await Profile.launch(undefined, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  try {
+    const page = await openApp(profile, server.url);
+    const id = await api.put(page, 'journal.entry', { kind: 'fork', fork: { whatHappened: 'A short line.' } });
+    await settle(page, { minFrames: 1 });
+    await press(page, `journal:entry:${id}`, { tap: true });
+    const what = page.locator('textarea[aria-label="What happened"]');
+    await what.waitFor({ state: 'visible', timeout: 10_000 });
+    const before = await what.boundingBox();
+    const cdp = await page.context().newCDPSession(page);
+    const from = [before.x + before.width / 2, before.y + before.height / 2];
+    await swipe(page, cdp, from, [from[0], from[1] - 250], 10);
+    await settle(page, { minFrames: 1 });
+    const moved = await what.boundingBox({ timeout: 2000 }).catch(() => null);
+    assert.ok(!moved || moved.y < before.y - 100, `the page scrolled under the finger (was ${before.y}, now ${moved && moved.y})`);
+    assert.equal((await api.list(page, 'journal.entry'))[0].body.fork.whatHappened, 'A short line.');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
