@@ -615,8 +615,13 @@ void App::drawVaultOffer(bool compact) {
   // A small card at the bottom of the (still empty) page, over it, so that nothing on the page moves.
   const core::StorageHealth health = m_platform.storageHealth();
   const bool mayBeCleared = health.mayBeCleared || (health.known && !health.persisted);
-  const float h = ImGui::GetFontSize() * ((compact ? 7.2f : 6.0f) + (mayBeCleared ? (compact ? 4.2f : 2.8f) : 0.0f));
   float w = 0;
+  ui::BottomCardPos(compact, w, 0.0f, 26.0f);   // the card's width, for the note's wrapped height
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float noteH = mayBeCleared ? ImGui::CalcTextSize(ui::kStorageMayBeClearedFirstRun, nullptr, false,
+                                                         w - style.WindowPadding.x * 2).y + style.ItemSpacing.y * 2
+                                   : 0.0f;
+  const float h = ImGui::GetFontSize() * (compact ? 7.2f : 6.0f) + noteH;
   ImGui::SetCursorPos(ui::BottomCardPos(compact, w, h, 26.0f));
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ui::palette().surface);
   ImGui::BeginChild("vault-offer", ImVec2(w, h), ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding,

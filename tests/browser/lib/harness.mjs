@@ -130,7 +130,7 @@ async function launchContext(userDataDir, contextOptions = {}) {
   });
   const cdp = await context.newCDPSession(context.pages()[0] || await context.newPage());
   await cdp.send('Browser.grantPermissions', { permissions: ['durableStorage'] });
-  await cdp.detach();
+  context._towardCdp = cdp;   // kept attached: detaching takes the grant back
   return context;
 }
 
