@@ -46,7 +46,7 @@ test(`Firefox ESR (${execFileSync(FIREFOX, ['--version']).toString().trim()}): l
     await ff.launch();
     await ff.open(server.url);
     const drawn = await assertDrawn(ff);
-    console.log(`# firefox drew ${drawn.width}x${drawn.height}, ${drawn.distinct} colours`);
+    console.log(`Firefox drew ${drawn.width}x${drawn.height}, ${drawn.distinct} colours`);
     assert.equal(await ff.evaluate(`window.towardTest.updateReady()`), false, 'a first visit offered an update');
     const id = await putRecord(ff, 'Kept in Firefox.');
     await ff.reload();

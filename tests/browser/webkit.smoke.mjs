@@ -95,10 +95,10 @@ test('WebKitGTK (MiniBrowser via WebKitWebDriver): loads, draws, keeps records a
   const mb = new MiniBrowser();
   try {
     await mb.launch();
-    console.log(`# WebKitGTK ${mb.version}`);
+    console.log(`WebKitGTK ${mb.version}`);
     await mb.open(server.url);
     const drawn = await assertDrawn(mb);
-    console.log(`# webkit drew ${drawn.width}x${drawn.height}, ${drawn.distinct} colours`);
+    console.log(`WebKitGTK drew ${drawn.width}x${drawn.height}, ${drawn.distinct} colours`);
     const id = await putRecord(mb, 'Kept in WebKit.');
     await mb.reload();
     assert.equal(await recordText(mb, id), 'Kept in WebKit.', 'after a reload');
