@@ -17,13 +17,15 @@ after(async () => { await server?.close(); });
 
 // The adapter lib/engine_smoke.mjs drives.
 class Firefox {
-  constructor(userDataDir) { this.userDataDir = userDataDir; this.seen = []; }
+  constructor(userDataDir, { headless = false } = {}) { this.userDataDir = userDataDir; this.headless = headless; this.seen = []; }
   async launch() {
     this.browser = await puppeteer.launch({
-      browser: 'firefox', executablePath: FIREFOX, headless: false, userDataDir: this.userDataDir,
+      browser: 'firefox', executablePath: FIREFOX, headless: this.headless, userDataDir: this.userDataDir,
       defaultViewport: { width: 1280, height: 720 }, args: ['--width=1280', '--height=800'],
       // Service workers on the plain-http loopback origin (a secure context) are allowed by default.
       extraPrefsFirefox: { 'browser.shell.checkDefaultBrowser': false },
+      // Headless and without a display (as on a server), Firefox has no WebGL at all.
+      env: this.headless ? { ...process.env, DISPLAY: '', WAYLAND_DISPLAY: '' } : process.env,
     });
     const pages = await this.browser.pages();
     this.page = pages[0] || await this.browser.newPage();
@@ -63,6 +65,27 @@ test(`Firefox ESR (${execFileSync(FIREFOX, ['--version']).toString().trim()}): l
     assertNoErrors(ff);
   } finally {
     await ff.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// Headless Firefox without a display has no WebGL at all: Toward says that it cannot draw, in its own
+// plain words (it used to say that it could not open its storage).
+test('headless Firefox (no WebGL): the page says plainly that it cannot draw here', { timeout: 120_000 }, async () => {
+  const own = await startServer();                // the first test took the shared one away (offline)
+  const dir = makeUserDataDir();
+  const ff = new Firefox(dir, { headless: true });
+  try {
+    await ff.launch();
+    await ff.page.goto(own.url, { waitUntil: 'load', timeout: 60_000 });
+    const text = () => ff.evaluate(`document.getElementById('loading-text').textContent`);
+    await waitUntil(async () => /WebGL 2/.test(await text()), { timeoutMs: 30_000, message: 'the message about drawing' })
+      .catch(async (e) => { throw new Error(`${e.message}; the page says: ${await text()}; ${ff.errors().join(' | ')}`); });
+    assert.doesNotMatch(await text(), /storage/);
+    assertNoErrors(ff);
+  } finally {
+    await ff.close();
+    await own.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
