@@ -11,11 +11,14 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Builder } from 'selenium-webdriver';
-import { startServer, makeUserDataDir, waitUntil, sleep } from './lib/harness.mjs';
+import os from 'node:os';
+import { DIST, startServer, makeUserDataDir, waitUntil, sleep } from './lib/harness.mjs';
 import { ready, assertDrawn, putRecord, recordText, controlled } from './lib/engine_smoke.mjs';
 
 const DRIVER = '/usr/bin/WebKitWebDriver';
-const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+// Debian puts MiniBrowser under the multiarch library folder (x86_64-linux-gnu, aarch64-linux-gnu, ...).
+const MINIBROWSER = fs.readdirSync('/usr/lib').map((d) => `/usr/lib/${d}/webkit2gtk-4.1/MiniBrowser`)
+  .find((f) => fs.existsSync(f)) || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 const PROFILE_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'engines/webkit_profile.py');
 // WebKit reports the viewport key interactive-widget as unknown. It stays in index.html: Chrome and
 // Firefox on Android use it to shrink the page above the on-screen keyboard, so fields stay in view.
@@ -115,9 +118,11 @@ test('WebKitGTK (MiniBrowser via WebKitWebDriver): loads, draws, keeps records a
   }
 });
 
-test('WebKitGTK on a kept data directory: no console messages, no update offer on first visits, records survive a restart', { timeout: 300_000 }, async () => {
-  const server = await startServer();
-  const dirs = [];
+test('WebKitGTK on a kept data directory: no console messages, no update offer on first visits, records survive a restart, a real update is offered', { timeout: 300_000 }, async () => {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'toward-dist-'));   // a second build is made in it
+  fs.cpSync(DIST, copy, { recursive: true });
+  const server = await startServer({ dir: copy });
+  const dirs = [copy];
   try {
     // A first visit in a fresh profile, three times (the update notice came in 3 of 5 before).
     for (let visit = 0; visit < 3; visit++) {
@@ -138,6 +143,18 @@ test('WebKitGTK on a kept data directory: no console messages, no update offer o
           wk.launch();
           await wk.open(server.url);
           assert.equal(await recordText(wk, id), 'Kept across a restart.', 'after WebKit restarted');
+          // A real update (another build id, as pwa.test.mjs makes one) is offered.
+          const build = await wk.evaluate('window.towardTest.build()');
+          for (const f of ['sw.js', 'index.html']) {
+            const p = path.join(copy, f);
+            fs.writeFileSync(p, fs.readFileSync(p, 'utf8').replaceAll(build, 'webkit0000000000'));
+          }
+          await wk.evaluate('window.towardTest.checkForUpdate().then(() => true)');
+          await waitUntil(() => wk.evaluate('window.towardTest.updateReady()'), { timeoutMs: 30_000, message: 'the update offer' });
+          for (const f of ['sw.js', 'index.html']) {   // the next first visits get the first build again
+            const p = path.join(copy, f);
+            fs.writeFileSync(p, fs.readFileSync(p, 'utf8').replaceAll('webkit0000000000', build));
+          }
         }
         assert.deepEqual(wk.errors(), [], `WebKit's console:\n${wk.errors().join('\n')}`);
       } finally {
