@@ -42,16 +42,16 @@ async function firstRunThenSettings(setup) {
 
     // Settings says it too, and the person can turn the reminder off.
     await openPage(page, 'settings');
-    await waitUntil(async () => (await actionIds(page)).includes(NOTE), { message: 'the note in Settings' });
+    await waitUntil(async () => (await actionIds(page)).includes(NOTE), { timeoutMs: 30_000, message: 'the note in Settings' });
     await press(page, 'settings:reminder-0');
-    await waitUntil(async () => (await reminderDays(page)) === 0, { message: '"No reminder" chosen' });
+    await waitUntil(async () => (await reminderDays(page)) === 0, { timeoutMs: 30_000, message: '"No reminder" chosen' });
     await api.flush(page);
 
     // Their choice is kept: a new session does not turn it on again.
     await reloadApp(page);
     await api.put(page, 'journal.entry', { title: 'second', text: 'More words.' });
     await api.flush(page);
-    await waitUntil(() => page.evaluate(() => window.towardTest.storageHealth().mayVanish), { message: 'no promise again' });
+    await waitUntil(() => page.evaluate(() => window.towardTest.storageHealth().mayVanish), { timeoutMs: 30_000, message: 'no promise again' });
     await settle(page, { minFrames: 2 });
     assert.equal(await reminderDays(page), 0);
     profile.assertNoErrors();
@@ -72,7 +72,7 @@ test('where the browser promised to keep the data, no note and no reminder appea
   const profile = await Profile.launch();
   try {
     const page = await openApp(profile, server.url);
-    await waitUntil(() => page.evaluate(() => window.towardTest.storageHealth().persisted === true), { message: 'the promise' });
+    await waitUntil(() => page.evaluate(() => window.towardTest.storageHealth().persisted === true), { timeoutMs: 30_000, message: 'the promise' });
     assert.ok((await actionIds(page)).includes('offer:not-now'), 'the first-run card is drawn');
     assert.ok(!(await actionIds(page)).includes(NOTE));
     await api.put(page, 'journal.entry', { title: 'first', text: 'Something worth keeping.' });
