@@ -10,6 +10,8 @@ namespace toward::core {
 
 void BackupState::clamp() {
   if (lastBackupMs < 0) lastBackupMs = 0;
+  if (madeHereMs < 0) madeHereMs = 0;
+  lastBackupMs = std::max(lastBackupMs, madeHereMs);
   reminderDays = std::min(reminderDays, kMaxReminderDays);
 }
 
@@ -29,12 +31,16 @@ std::string backupFileName(int64_t nowMs) { return "toward-backup-" + formatIsoD
 
 std::string describeLastBackup(const BackupState& state) {
   if (state.lastBackupMs <= 0) return "No backup yet.";
-  return "Your last backup was made on " + formatLongDate(state.lastBackupMs) + ".";
+  if (state.madeHereMs >= state.lastBackupMs) return "Your last backup was made on " + formatLongDate(state.madeHereMs) + ".";
+  const std::string broughtIn = "The backup you brought in is from " + formatLongDate(state.lastBackupMs) + ".";
+  if (state.madeHereMs <= 0) return "No backup has been made on this device yet. " + broughtIn;
+  return "Your last backup from this device was made on " + formatLongDate(state.madeHereMs) + ". " + broughtIn;
 }
 
 BackupState stateAfterImport(const BackupState& before, const BackupState& imported, int64_t importedCreatedMs) {
   BackupState s = before;
   s.lastBackupMs = std::max({before.lastBackupMs, imported.lastBackupMs, importedCreatedMs, int64_t(0)});
+  s.madeHereMs = before.madeHereMs;
   s.clamp();
   return s;
 }

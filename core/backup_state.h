@@ -1,7 +1,8 @@
 // core/backup_state.h: what the app remembers about backups, as one small record ("core.backup_state",
 // id "app"): when the last backup was made, and the optional gentle reminder (off by default).
 // The passphrase is never part of it (nor of any record or log).
-// Golden file: tests/fixtures/core.backup_state.v1.json.
+// Golden files: tests/fixtures/core.backup_state.v1.json, core.backup_state.v2.json (schema 2 adds
+// madeHereMs, so a backup brought in is not called one made on this device).
 #pragma once
 #include <cstdint>
 #include <string>
@@ -18,20 +19,26 @@ inline constexpr uint32_t kMaxReminderDays = 365;
 inline constexpr uint32_t kReminderDaysWhereStorageMayBeCleared = 7;
 
 struct BackupState {
-  static constexpr uint32_t kSchema = 1;
+  static constexpr uint32_t kSchema = 2;
   static constexpr uint32_t kMinSchema = 1;
 
-  int64_t lastBackupMs = 0;    // lastBackupMs: int64, default 0 (no backup made yet), Unix ms
+  int64_t lastBackupMs = 0;    // lastBackupMs: int64, default 0 (no backup known yet), Unix ms: the newest
+                               // backup known here, made on this device or brought in
   uint32_t reminderDays = 0;   // reminderDays: 0..365, default 0 (no reminder); offer one after this many days
+  int64_t madeHereMs = 0;      // madeHereMs: int64, default 0: the last backup made on this device (schema 2;
+                               // schema 1 knew no difference, so it reads as lastBackupMs)
 
   template <class A>
   void save(A& ar) const {
-    ar(cereal::make_nvp("lastBackupMs", lastBackupMs), cereal::make_nvp("reminderDays", reminderDays));
+    ar(cereal::make_nvp("lastBackupMs", lastBackupMs), cereal::make_nvp("reminderDays", reminderDays),
+       cereal::make_nvp("madeHereMs", madeHereMs));
   }
   template <class A>
-  void load(A& ar, uint32_t /*schema*/) {
+  void load(A& ar, uint32_t schema) {
     optionalField(ar, "lastBackupMs", lastBackupMs);
     optionalField(ar, "reminderDays", reminderDays);
+    if (schema >= 2) optionalField(ar, "madeHereMs", madeHereMs);
+    else madeHereMs = lastBackupMs;
     clamp();
   }
   // Puts every field back into its allowed range.
@@ -48,12 +55,13 @@ bool backupReminderDue(const BackupState& state, int64_t nowMs);
 // "toward-backup-2026-11-25.age": the download's name, dated in the device's local time.
 std::string backupFileName(int64_t nowMs);
 
-// "Your last backup was made on Tuesday 25 November 2026." or "No backup yet." (calm, for settings).
+// "Your last backup was made on Tuesday 25 November 2026." or "No backup yet." (calm, for settings); a
+// backup only brought in is described as that, never as one made here.
 std::string describeLastBackup(const BackupState& state);
 
 // After an import (merge or replace) brought in the backup's own copy of this record: keeps the latest of
 // this device's and the backup's "last backup" dates and the date `importedCreatedMs` of the backup just
-// brought in (that file exists), and keeps this device's reminder choice.
+// brought in (that file exists), and keeps this device's reminder choice and its own madeHereMs.
 BackupState stateAfterImport(const BackupState& before, const BackupState& imported, int64_t importedCreatedMs);
 
 class RecordStore;

@@ -341,6 +341,12 @@ Status RecordStore::discard(const std::string& type, const std::string& id, bool
   return Status::ok();
 }
 
+Status RecordStore::forgetBlank(const std::string& type, const std::string& id) {
+  auto s = discard(type, id, false);
+  if (s) notify(RecordChange::Kind::Removed, type, id);
+  return s;
+}
+
 void RecordStore::announceReload() { notify(RecordChange::Kind::Reloaded, "", ""); }
 
 Status RecordStore::writeSideFile(const std::string& relPath, const std::string& text) {

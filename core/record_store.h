@@ -95,6 +95,9 @@ class RecordStore {
   // Deletes a live (or, with `trashed`, a trashed) record's file without keeping it in the trash.
   // Only for replacing everything after a safety snapshot was written.
   Status discard(const std::string& type, const std::string& id, bool trashed);
+  // Deletes a live record that holds nothing of the person's (a new entry or letter left without a word)
+  // without a trash copy, and tells listeners (a Removed change). Plugins decide what "nothing" is.
+  Status forgetBlank(const std::string& type, const std::string& id);
   // Tells listeners that anything may have changed (a Reloaded change).
   void announceReload();
 

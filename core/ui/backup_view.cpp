@@ -199,6 +199,7 @@ void BackupView::continueExport(ViewContext& ctx) {
   ctx.platform.downloadFile(m_exportName, "application/octet-stream", file);
   core::BackupState state = core::loadBackupState(m_store);
   state.lastBackupMs = ctx.nowMs;
+  state.madeHereMs = ctx.nowMs;
   auto saved = core::saveBackupState(m_store, state);
   m_exportNote = "Your backup is ready: " + m_exportName + " (" + sizeText(file.size()) +
                  "). Your browser keeps it with your downloads; you may like to move it somewhere safe.";

@@ -28,6 +28,14 @@ std::string snippetOf(const JournalEntry& e) {
 
 }  // namespace
 
+bool holdsNothing(const JournalEntry& e) {
+  const Fork& f = e.fork;
+  return core::countWords(e.title) == 0 && core::countWords(e.text) == 0 && e.tags.empty() && !e.bringToSession &&
+         core::countWords(e.contentNote) == 0 && !e.doNotResurface && core::countWords(f.whatHappened) == 0 &&
+         f.feelings.empty() && f.bodyAreas.empty() && f.urges.empty() && f.direction.empty() && f.secondsStayed == 0 &&
+         f.compassionFrom.empty() && f.intensityAfter < 0 && core::countWords(f.afterwards) == 0;
+}
+
 bool isHardMoment(const JournalEntry& entry) {
   for (const auto& f : entry.fork.feelings) {
     if (f.intensity >= kHardIntensity) return true;
@@ -118,6 +126,11 @@ core::Status JournalModel::save(const std::string& id, const JournalEntry& entry
 }
 
 core::Status JournalModel::remove(const std::string& id) { return m_store.remove(kEntryType, id); }
+
+bool JournalModel::forgetIfBlank(const std::string& id) {
+  const JournalEntry* e = find(id);
+  return e && holdsNothing(*e) && m_store.forgetBlank(kEntryType, id);
+}
 
 core::Status JournalModel::setBringToSession(const std::string& id, bool bring) {
   const JournalEntry* e = find(id);
@@ -274,8 +287,9 @@ void JournalModel::collectMetrics(std::vector<core::MetricEvent>& out) const {
     const double words = double(countWords(e.text) + countWords(e.fork.whatHappened) + countWords(e.fork.afterwards));
     out.push_back({"journal.words", e.timeMs, {{"words", words}}, {{"kind", e.kind}}});
     if (e.kind != "fork") continue;
-    core::MetricEvent fork{"journal.fork", e.timeMs, {{"secondsStayed", double(e.fork.secondsStayed)}},
-                           {{"direction", e.fork.direction.empty() ? "unsure" : e.fork.direction}}};
+    // A way not said is not a "not sure": the event then carries no direction at all.
+    core::MetricEvent fork{"journal.fork", e.timeMs, {{"secondsStayed", double(e.fork.secondsStayed)}}, {}};
+    if (!e.fork.direction.empty()) fork.labels["direction"] = e.fork.direction;
     if (e.fork.intensityAfter >= 0) fork.values["intensityAfter"] = e.fork.intensityAfter;
     if (const int32_t before = intensityBefore(e.fork); before >= 0) fork.values["intensityBefore"] = before;
     std::vector<std::string> feelings;

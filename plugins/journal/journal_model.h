@@ -24,6 +24,9 @@ namespace toward::journal {
 // A hard moment (the shell then offers "How is it now?" once, after the entry is left): a fork entry
 // with a feeling at 8-10, or an urge to hurt oneself.
 bool isHardMoment(const JournalEntry& entry);
+// True when an entry holds nothing the person gave it (no words, choices, time stayed or flags): a
+// "+ New entry" left like this leaves no record.
+bool holdsNothing(const JournalEntry& entry);
 inline constexpr uint32_t kHardIntensity = 8;
 
 // Adds the journal plugin's record types to the registry (its PluginSpec, journal_plugin.h, points here).
@@ -55,6 +58,8 @@ class JournalModel final : public core::PluginModel,
   core::Status save(const std::string& id, const JournalEntry& entry);
   // Moves the entry to the trash.
   core::Status remove(const std::string& id);
+  // Deletes the entry, without a trash copy, when it holds nothing (holdsNothing); true when it did.
+  bool forgetIfBlank(const std::string& id);
   // Sets or clears "bring to my next session" on one entry.
   core::Status setBringToSession(const std::string& id, bool bring);
 

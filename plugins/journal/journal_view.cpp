@@ -59,7 +59,16 @@ void JournalView::noteEdit(int64_t nowMs) {
 }
 
 void JournalView::leaveEntry(const std::string& id) {
-  if (id.empty() || !m_checkIn) return;
+  if (id.empty()) return;
+  // An entry left without anything in it leaves no record (and no longer shows as open).
+  if (!(id == m_openId && m_dirty) && m_model.forgetIfBlank(id)) {
+    if (id == m_openId) {
+      m_openId.clear();
+      m_showEditorOnPhone = false;
+    }
+    return;
+  }
+  if (!m_checkIn) return;
   const JournalEntry* e = m_model.find(id);
   if (e && isHardMoment(*e)) m_checkIn("journal.entry/" + id);
 }
@@ -184,6 +193,7 @@ void JournalView::drawList(ui::ViewContext& ctx, float width) {
   ImGui::BeginChild("journal-list", ImVec2(width, 0), false, ImGuiWindowFlags_NoScrollbar);
   ui::Heading(ctx.fonts, "Journal");
   if (ui::PrimaryButton("+ New entry", ImVec2(-1, 0))) createEntry("free");
+  if (ctx.noteControl) ctx.noteControl("journal:new-entry", "+ New entry");
   if (ui::QuietButton("A feeling is here", ImVec2(-1, 0))) startFeelingHere();
   ui::TextLine(ctx.platform.textInput(), "journal/search", m_filter.text, -1,
                {"Search your journal", "Search your journal", false});

@@ -185,6 +185,11 @@ void JournalView::drawForkFields(ui::ViewContext& ctx) {
   }
 
   parts::Label("Feelings, and how strong each one is (0-10)");
+  // The picker sits above the chosen feelings, so a feeling chosen adds its row below the chips and nothing
+  // under the pointer moves.
+  if (parts::Chip(m_pickingFeelings ? "Done choosing" : "+ Choose feelings", m_pickingFeelings)) m_pickingFeelings = !m_pickingFeelings;
+  if (ctx.noteControl) ctx.noteControl("journal:choose-feelings", m_pickingFeelings ? "Done choosing" : "+ Choose feelings");
+  if (m_pickingFeelings) drawFeelingPicker(ctx);
   for (size_t i = 0; i < f.feelings.size(); ++i) {
     ImGui::PushID(int(i));
     Feeling& feeling = f.feelings[i];
@@ -209,8 +214,6 @@ void JournalView::drawForkFields(ui::ViewContext& ctx) {
     ImGui::PopID();
     if (removed) break;
   }
-  if (parts::Chip(m_pickingFeelings ? "Done choosing" : "+ Choose feelings", m_pickingFeelings)) m_pickingFeelings = !m_pickingFeelings;
-  if (m_pickingFeelings) drawFeelingPicker(ctx);
 
   parts::Label("Where it sits in the body");
   {
@@ -220,6 +223,7 @@ void JournalView::drawForkFields(ui::ViewContext& ctx) {
         toggle(f.bodyAreas, a.value);
         noteEdit(ctx.nowMs);
       }
+      if (ctx.noteControl) ctx.noteControl(std::string("journal:body:") + a.value, a.label);
     }
   }
 
@@ -271,12 +275,20 @@ void JournalView::drawForkFields(ui::ViewContext& ctx) {
         f.direction = f.direction == d.value ? "" : d.value;
         noteEdit(ctx.nowMs);
       }
+      if (ctx.noteControl) ctx.noteControl(std::string("journal:direction:") + d.value, d.label);
     }
-    if (!f.direction.empty()) {
-      for (const auto& d : directions()) {
-        if (f.direction == d.value) ui::MutedText(d.hint);
-      }
+    // The chosen way's few words, in room kept for the longest of them: choosing one moves nothing below.
+    const float wrapW = ImGui::GetContentRegionAvail().x;
+    float room = 0;
+    const char* hint = nullptr;
+    for (const auto& d : directions()) {
+      room = std::max(room, ImGui::CalcTextSize(d.hint, nullptr, false, wrapW).y);
+      if (f.direction == d.value) hint = d.hint;
     }
+    const float top = ImGui::GetCursorPosY();
+    if (hint) ui::MutedText(hint);
+    ImGui::SetCursorPosY(top);
+    ImGui::Dummy(ImVec2(0, room));
   }
 
   parts::Label("How long I stayed with it");
@@ -301,6 +313,7 @@ void JournalView::drawForkFields(ui::ViewContext& ctx) {
         f.compassionFrom = f.compassionFrom == c.value ? "" : c.value;
         noteEdit(ctx.nowMs);
       }
+      if (ctx.noteControl) ctx.noteControl(std::string("journal:compassion:") + c.value, c.label);
     }
   }
 
@@ -350,7 +363,9 @@ void JournalView::drawFeelingPicker(ui::ViewContext& ctx) {
     for (const auto& w : families[std::min(m_pickFamily, families.size() - 1)].words) {
       bool chosen = false;
       for (const auto& x : f.feelings) chosen = chosen || core::foldForSearch(x.word) == w.word;
-      if (parts::Chip(w.word, chosen, &flow)) {
+      const bool tapped = parts::Chip(w.word, chosen, &flow);
+      if (ctx.noteControl) ctx.noteControl(std::string("journal:feeling:") + w.word, w.word);
+      if (tapped) {
         m_lastFeelingTapped = w.word;
         if (chosen) {
           f.feelings.erase(std::remove_if(f.feelings.begin(), f.feelings.end(),
@@ -364,7 +379,10 @@ void JournalView::drawFeelingPicker(ui::ViewContext& ctx) {
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", w.meaning);
     }
   }
+  // What the last word chosen means; before any, a line that says so (the line is there from the start, so
+  // the first word chosen moves nothing below it).
   if (const FeelingWord* w = findFeeling(m_lastFeelingTapped)) ui::MutedText((std::string(w->word) + ": " + w->meaning).c_str());
+  else ui::MutedText("Choose a word, and what it means shows here.");
   const std::string ownKey = "journal.entry/" + m_openId + "/ownFeeling";
   ui::TextLine(ctx.platform.textInput(), ownKey, m_ownFeeling, -ImGui::GetFontSize() * 6,
                {"A feeling in your own words", "A feeling in your own words", false});

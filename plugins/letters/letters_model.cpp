@@ -271,6 +271,16 @@ core::Status LettersModel::reopen(const std::string& id) {
   return changeState(id, "draft", next);
 }
 
+bool holdsNothing(const Letter& l) {
+  return core::countWords(l.text) == 0 && core::countWords(l.recipientName) == 0 && l.tags.empty() &&
+         !l.bringToSession && l.state == "draft" && l.sealedMs == 0 && l.releasedMs == 0;
+}
+
+bool LettersModel::forgetIfBlank(const std::string& id) {
+  const Letter* l = find(id);
+  return l && holdsNothing(*l) && revisions(id).empty() && m_store.forgetBlank(kLetterType, id);
+}
+
 core::Status LettersModel::removeLetter(const std::string& id) {
   if (!find(id)) return kGone;
   if (auto s = m_store.remove(kLetterType, id); !s) return s;

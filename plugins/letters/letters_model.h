@@ -24,6 +24,8 @@ namespace toward::letters {
 // local time): leaving it gets a gentle "How is it now?" from the shell.
 inline constexpr uint32_t kLongLetterWords = 300;
 bool longLetterLateAtNight(uint32_t words, int localHour);
+// True when a letter holds nothing the person gave it: no words, name, tags or flag, still a draft.
+bool holdsNothing(const Letter& letter);
 
 // Adds the letters plugin's record types to the registry (its PluginSpec, letters_plugin.h, points here).
 core::Status registerLetters(core::Registry& registry);
@@ -90,6 +92,9 @@ class LettersModel final : public core::PluginModel,
   // Deletes a letter by explicit choice: the letter goes to the trash (30 days); its revisions are
   // deleted for good.
   core::Status removeLetter(const std::string& id);
+  // Deletes a letter left without anything in it (holdsNothing, and no revision), without a trash copy;
+  // true when it did ("+ New letter" or "Write to my therapist" left empty leaves no record).
+  bool forgetIfBlank(const std::string& id);
   // True while the letter is sealed and its day has not begun yet (in the local time zone at nowMs).
   static bool sealedNow(const Letter& letter, int64_t nowMs);
 

@@ -25,6 +25,14 @@ std::string joinTags(const std::vector<std::string>& tags) {
 
 // ---------------------------------------------------------------- drafts and saving
 void LettersView::leaveLetter(const std::string& id) {
+  // A letter left without anything in it leaves no record (and no longer shows as open).
+  if (!id.empty() && !(id == m_openId && m_dirty) && m_model.forgetIfBlank(id)) {
+    if (id == m_openId) {
+      m_openId.clear();
+      m_showEditorOnPhone = false;
+    }
+    return;
+  }
   const Letter* l = id.empty() ? nullptr : m_model.find(id);
   if (!l || !m_checkIn) return;
   const std::time_t t = std::time_t(m_model.lastWrittenMs(id) / 1000);
@@ -163,7 +171,7 @@ void LettersView::draw(ui::ViewContext& ctx) {
   layout.backLabel = "< All letters";
   layout.listShare = 0.34f;
   layout.listEms = 20.0f;
-  ui::DrawListAndEditor(layout, m_showEditorOnPhone, [this] { commitPendingEdits(); },
+  ui::DrawListAndEditor(layout, m_showEditorOnPhone, [this] { commitPendingEdits(); leaveLetter(m_openId); },
                         [&](float width) { drawList(ctx, width); }, [&] { drawEditor(ctx); });
 }
 

@@ -96,17 +96,9 @@ void LettersView::drawHeader(ui::ViewContext& ctx) {
   if (m_draft.held) {
     ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().accent);
     ImGui::TextWrapped("This letter will wait here. Nothing is sent, so you can say all of it, read it again "
-                       "tomorrow, and decide later what, if anything, to bring to your therapist.");
+                       "tomorrow, and decide later what, if anything, to bring to your therapist (\"Bring to my next "
+                       "session\", below).");
     ImGui::PopStyleColor();
-    if (!m_draft.bringToSession) {
-      if (ui::QuietButton("Bring it to my next session")) {
-        m_draft.bringToSession = true;
-        noteEdit(ctx.nowMs);
-        commitPendingEdits();
-      }
-    } else {
-      ui::MutedText("It is on the list for your next session.");
-    }
   }
 }
 
@@ -161,10 +153,12 @@ void LettersView::drawFooter(ui::ViewContext& ctx) {
     noteEdit(ctx.nowMs);
   }
   if (!ctx.compact) ImGui::SameLine();
+  // The one "bring to my next session" control of the editor (a held letter's words point here).
   if (ImGui::Checkbox("Bring to my next session", &m_draft.bringToSession)) {
     noteEdit(ctx.nowMs);
     commitPendingEdits();
   }
+  if (ctx.noteControl) ctx.noteControl("letters:bring", "Bring to my next session");
 
   // Where the letter is, and whether the words are stored.
   const char* status = !m_saveError.empty() ? "Not saved yet" : m_dirty ? "Writing\u2026" : !ctx.saved ? "Saving\u2026" : "Saved";

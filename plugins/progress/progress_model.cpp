@@ -109,7 +109,7 @@ ProgressData aggregate(const std::vector<core::MetricEvent>& events, const Progr
       if (dir == "toward") ++weeks[w].toward;
       else if (dir == "away") ++weeks[w].away;
       else if (dir == "both") ++weeks[w].both;
-      else ++weeks[w].unsure;
+      else if (dir == "unsure") ++weeks[w].unsure;  // a way not said is in no bar
       const double secs = value(e, "secondsStayed", 0);
       if (secs > 0) stayed[w].push_back(secs);
       if (double b = value(e, "intensityBefore"); b >= 0) { beforeSum[w] += b; ++beforeN[w]; }

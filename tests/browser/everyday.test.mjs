@@ -119,3 +119,94 @@ test('Enter submits a single-line field: one\'s own feeling word', { timeout: 12
     await profile.dispose();
   }
 });
+
+// Opens a new fork entry on a 1280x1500 page (the whole form fits): "A feeling is here", "I'm done for now",
+// "Write about it".
+async function openForkEntry(page) {
+  await page.setViewportSize({ width: 1280, height: 1500 });
+  await settle(page, { minFrames: 1 });
+  await press(page, 'feeling');
+  const done = await waitUntil(async () => (await actions(page)).length && page.evaluate(() => true), { message: 'the timer' });
+  assert.ok(done);
+  await page.mouse.click(865, 478);   // the timer's "I'm done for now" (centred in the content area)
+  await settle(page, { minFrames: 1 });
+  await page.mouse.click(652, 247);   // "Write about it"
+  await settle(page, { minFrames: 1 });
+  await page.locator('textarea[aria-label="What happened"]').waitFor({ state: 'visible', timeout: 10_000 });
+}
+
+const rectOf = async (page, id) => (await actions(page)).find((a) => a.id === id);
+
+test('nothing moves under the pointer: a feeling chosen, then "Toward it"', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await openForkEntry(page);
+    await press(page, 'journal:choose-feelings');
+    const chips = async () => (await actions(page)).filter((a) => a.id.startsWith('journal:feeling:'));
+    const before = await chips();
+    assert.ok(before.length >= 5, `the picker shows its feeling words (saw ${before.length})`);
+    const target = before[2];
+    await press(page, target.id);
+    await waitUntil(async () => {
+      const [e] = await api.list(page, 'journal.entry');
+      return e && (e.body.fork.feelings || []).length === 1;
+    }, { message: 'the feeling to be chosen' });
+    await settle(page, { minFrames: 0 });
+    const after = await chips();
+    assert.deepEqual(after.map((c) => [c.id, c.x, c.y]), before.map((c) => [c.id, c.x, c.y]),
+      'every feeling word is where it was: the chosen one is still under the pointer');
+
+    // "Toward it" shows its few words in room kept for them: what follows does not move.
+    await press(page, 'journal:choose-feelings');   // "Done choosing": the whole form fits again
+    const next = page.locator('textarea[aria-label="What happened next"]');
+    const boxBefore = await next.boundingBox();
+    await press(page, 'journal:direction:toward');
+    await waitUntil(async () => (await api.list(page, 'journal.entry'))[0].body.fork.direction === 'toward',
+      { message: '"Toward it" to be chosen' });
+    await settle(page, { minFrames: 0 });
+    const boxAfter = await next.boundingBox();
+    assert.equal(boxAfter.y, boxBefore.y, '"What happened next" stays where it was');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+test('a new entry or letter left without a word leaves no record; one word keeps it', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await settle(page, { minFrames: 1 });
+    const count = async (type) => (await api.list(page, type)).length;
+
+    // "+ New entry", then another page: nothing stays behind.
+    await press(page, 'journal:new-entry');
+    await waitUntil(async () => (await count('journal.entry')) === 1, { message: 'the new entry' });
+    await openPage(page, 'letters');
+    await waitUntil(async () => (await count('journal.entry')) === 0, { message: 'the empty entry to leave no record' });
+
+    // "Write to my therapist", then back to the journal: the empty letter goes too.
+    await press(page, 'therapist');
+    await waitUntil(async () => (await count('letters.letter')) === 1, { message: 'the held letter' });
+    await openPage(page, 'journal');
+    await waitUntil(async () => (await count('letters.letter')) === 0, { message: 'the empty letter to leave no record' });
+    assert.equal((await page.evaluate(() => window.towardTest.trashList())).length, 0, 'nothing empty waits in the trash');
+
+    // One word is enough to keep an entry.
+    await press(page, 'journal:new-entry');
+    const text = page.locator('textarea[aria-label="Entry text"]');
+    await text.waitFor({ state: 'visible', timeout: 10_000 });
+    await text.click();
+    await page.keyboard.type('here');
+    await openPage(page, 'letters');
+    await waitUntil(async () => {
+      const all = await api.list(page, 'journal.entry');
+      return all.length === 1 && all[0].body.text === 'here';
+    }, { message: 'the entry with a word to stay' });
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});

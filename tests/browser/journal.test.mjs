@@ -8,18 +8,13 @@
 // API, so a click that misses fails with a plain message.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Profile, openApp, reloadApp, api, waitUntil, sleep, assertCanvasNotBlank, clickSettled } from './lib/harness.mjs';
+import { startServer, Profile, openApp, reloadApp, api, waitUntil, sleep, assertCanvasNotBlank, clickSettled, press } from './lib/harness.mjs';
 
 const TYPE = 'journal.entry';
 const AT = {
   feelingIsHere: [455, 126],     // list: second button under "+ New entry"
   timerDone: [865, 478],         // timer: "I'm done for now" (centred in the content area)
   writeAboutIt: [652, 247],      // timer finished: "Write about it"
-  chooseFeelings: [725, 358],    // editor: "+ Choose feelings" (the positions below are with the picker open)
-  heartbroken: [971, 509],       // picker, family "Sad": "heartbroken"
-  chest: [683, 790],             // body: "Chest"
-  toward: [696, 1211],           // which way: "Toward it"
-  fromMyself: [706, 1397],       // compassion: "From myself"
   firstRow: [455, 290],          // list: the first entry
 };
 const click = clickSettled;  // waits until the page shows the last change, then for the click's frames
@@ -59,10 +54,11 @@ test('a feeling is here: timer first, then a fork entry made by clicking and typ
     await waitUntil(() => what.evaluate((el) => document.activeElement === el), { message: '"What happened" to have focus' });
     const words = 'Zoë did not answer my message and the old ache came back.';
     await page.keyboard.type(words);
-    // Bottom to top, so that what a click adds (a hint line, a chosen feeling) never moves the next target.
-    for (const at of [AT.chooseFeelings, AT.fromMyself, AT.toward, AT.chest, AT.heartbroken]) {
-      await click(page, at);
-      await sleep(150);
+    // Each control where the app last drew it (towardTest.actions()); family "Sad" is the picker's first;
+    // "Done choosing" closes the picker again.
+    for (const id of ['journal:choose-feelings', 'journal:feeling:heartbroken', 'journal:choose-feelings', 'journal:body:chest',
+                      'journal:direction:toward', 'journal:compassion:myself']) {
+      await press(page, id);
     }
     await page.evaluate(() => window.towardTest.flush());
     const body = await waitUntil(async () => {

@@ -8,7 +8,7 @@
 // Each step checks the records through the test API, so a click that misses fails with a plain message.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Profile, openApp, openPage, reloadApp, api, waitUntil, sleep, assertCanvasNotBlank } from './lib/harness.mjs';
+import { startServer, Profile, openApp, openPage, reloadApp, api, waitUntil, sleep, assertCanvasNotBlank, press } from './lib/harness.mjs';
 
 const TYPE = 'letters.letter';
 const AT = {
@@ -16,7 +16,6 @@ const AT = {
   toAParent: [446, 319],        // list, kinds shown: "To a parent"
   firstRow: [446, 190],         // list: the first letter (kinds hidden)
   writeToTherapist: [125, 651], // navigation: "Write to my therapist"
-  bringHeld: [738, 233],        // held letter: "Bring it to my next session"
   sealFinished: [830, 635],     // editor of a finished letter: "Seal until a day..."
   sealIt: [444, 448],           // seal dialog: "Seal it"
   printFinished: [1180, 635],   // editor of a finished letter: "Print"
@@ -141,7 +140,7 @@ test('"Write to my therapist" holds the words here; the next session lists it an
     await area.waitFor({ state: 'visible', timeout: 10_000 });
     await waitUntil(() => area.evaluate((el) => document.activeElement === el), { message: 'the letter text to have focus' });
     await page.keyboard.type('I wanted to email you tonight.');
-    await click(page, AT.bringHeld);
+    await press(page, 'letters:bring');   // the editor's one "Bring to my next session"
     await waitUntil(async () => {
       const [l] = await letters(page);
       return l.body.bringToSession && l.body.text === 'I wanted to email you tonight.';

@@ -29,7 +29,7 @@ TEST_CASE("[backup_state] defaults: no backup yet, no reminder; ranges are kept;
   REQUIRE(wild.isOk());
   CHECK(wild.value().lastBackupMs == 0);
   CHECK(wild.value().reminderDays == core::kMaxReminderDays);
-  CHECK(core::loadBody<core::BackupState>("{}", 2).error().code() == core::ErrorCode::TooNew);
+  CHECK(core::loadBody<core::BackupState>("{}", 3).error().code() == core::ErrorCode::TooNew);
 }
 
 TEST_CASE("[backup_state] the reminder is due only when chosen, after the chosen number of days") {
@@ -51,8 +51,38 @@ TEST_CASE("[backup_state] the download is named toward-backup-YYYY-MM-DD.age, an
   CHECK(std::regex_match(name, std::regex(R"(toward-backup-\d{4}-\d{2}-\d{2}\.age)")));
   CHECK(name.find(core::formatIsoDate(1764000000000)) != std::string::npos);
   core::BackupState s;
-  s.lastBackupMs = 1764000000000;
+  s.lastBackupMs = s.madeHereMs = 1764000000000;  // as making a backup notes it
   CHECK(core::describeLastBackup(s).rfind("Your last backup was made on ", 0) == 0);
+}
+
+TEST_CASE("[backup_state] golden schema 2: a backup brought in is not called one made here") {
+  auto v2 = core::loadBody<core::BackupState>(test::fixture("core.backup_state.v2.json"), 2);
+  REQUIRE(v2.isOk());
+  CHECK(v2.value().lastBackupMs == 1764064800000);
+  CHECK(v2.value().madeHereMs == 1762000000000);
+  CHECK(v2.value().reminderDays == 14);
+  // Schema 1 knew no difference: its date reads as made here, as it was described before.
+  auto v1 = core::loadBody<core::BackupState>(test::fixture("core.backup_state.v1.json"), 1);
+  REQUIRE(v1.isOk());
+  CHECK(v1.value().madeHereMs == v1.value().lastBackupMs);
+
+  // A fresh device that only brought a backup in.
+  core::BackupState fresh;
+  auto s = core::stateAfterImport(fresh, core::BackupState{}, 1764064800000);
+  CHECK(s.madeHereMs == 0);
+  const std::string said = core::describeLastBackup(s);
+  CHECK(said.find("No backup has been made on this device yet.") == 0);
+  CHECK(said.find("brought in") != std::string::npos);
+  CHECK(said.find("Your last backup was made") == std::string::npos);
+  // Made here, then an older backup brought in: made here it stays.
+  core::BackupState here;
+  here.lastBackupMs = here.madeHereMs = 1764100000000;
+  CHECK(core::describeLastBackup(core::stateAfterImport(here, core::BackupState{}, 1764064800000)).rfind("Your last backup was made on ", 0) == 0);
+  // Made here long ago, then a newer one brought in: both said.
+  here.lastBackupMs = here.madeHereMs = 1762000000000;
+  const std::string both = core::describeLastBackup(core::stateAfterImport(here, core::BackupState{}, 1764064800000));
+  CHECK(both.find("from this device was made on") != std::string::npos);
+  CHECK(both.find("brought in") != std::string::npos);
 }
 
 TEST_CASE("[backup_state] an import keeps the newest backup date and this device's reminder choice") {

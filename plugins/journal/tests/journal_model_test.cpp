@@ -1,6 +1,8 @@
 // plugins/journal/tests/journal_model_test.cpp: journal entries, ordering, search, metrics, export.
 #include <doctest/doctest.h>
 
+#include <functional>
+
 #include "core/record_store.h"
 #include "plugins/journal/journal_model.h"
 #include "test_support.h"
@@ -217,4 +219,45 @@ TEST_CASE("[journal] a hard moment: a feeling at 8 or more, or an urge to hurt o
   e.fork.feelings.pop_back();
   e.fork.urges.push_back("self-harm urge");
   CHECK(journal::isHardMoment(e));
+}
+
+TEST_CASE("[journal] an entry left with nothing in it leaves no record; anything in it keeps it") {
+  test::TempDir dir;
+  auto registry = test::appRegistry();
+  test::FakeClock clock;
+  core::RecordStore store(dir.path(), registry, std::ref(clock));
+  store.load();
+  journal::JournalModel model(store);
+
+  auto blank = model.create("free");
+  REQUIRE(blank.isOk());
+  CHECK(model.forgetIfBlank(blank.value()));
+  CHECK(model.find(blank.value()) == nullptr);
+  CHECK(store.trash().empty());  // nothing to restore: it held nothing
+  CHECK(model.size() == 0);
+
+  // Each thing a person can give an entry keeps it.
+  const std::vector<std::function<void(JournalEntry&)>> gifts = {
+      [](JournalEntry& e) { e.text = "a word"; },
+      [](JournalEntry& e) { e.title = "A title"; },
+      [](JournalEntry& e) { e.tags = {"tag"}; },
+      [](JournalEntry& e) { e.bringToSession = true; },
+      [](JournalEntry& e) { e.contentNote = "hard"; },
+      [](JournalEntry& e) { e.fork.whatHappened = "it"; },
+      [](JournalEntry& e) { e.fork.feelings = {{"sad", 5}}; },
+      [](JournalEntry& e) { e.fork.urges = {"hiding"}; },
+      [](JournalEntry& e) { e.fork.direction = "unsure"; },
+      [](JournalEntry& e) { e.fork.secondsStayed = 12; },
+      [](JournalEntry& e) { e.fork.intensityAfter = 0; },
+  };
+  for (const auto& give : gifts) {
+    auto id = model.create("fork");
+    REQUIRE(id.isOk());
+    JournalEntry e = *model.find(id.value());
+    give(e);
+    REQUIRE(model.save(id.value(), e).isOk());
+    CHECK_FALSE(model.forgetIfBlank(id.value()));
+    CHECK(model.find(id.value()) != nullptr);
+  }
+  CHECK(model.size() == gifts.size());
 }

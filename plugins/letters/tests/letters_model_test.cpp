@@ -408,3 +408,31 @@ TEST_CASE("[letters] a long letter late at night gets a check-in; a short one, o
   CHECK_FALSE(letters::longLetterLateAtNight(400, 14));
   CHECK_FALSE(letters::longLetterLateAtNight(letters::kLongLetterWords - 1, 1));
 }
+
+TEST_CASE("[letters] a letter left with nothing in it leaves no record; a word, a name or a revision keeps it") {
+  Fixture f;
+  LettersModel m(f.store);
+  auto blank = m.create("therapist", "", true);
+  REQUIRE(blank.isOk());
+  CHECK(m.forgetIfBlank(blank.value()));
+  CHECK(m.find(blank.value()) == nullptr);
+  CHECK(f.store.trash().empty());
+
+  auto named = m.create("other", "Grandma");
+  REQUIRE(named.isOk());
+  CHECK_FALSE(m.forgetIfBlank(named.value()));
+
+  auto written = m.create("child");
+  REQUIRE(written.isOk());
+  Letter l = *m.find(written.value());
+  l.text = "Dear little one";
+  REQUIRE(m.save(written.value(), l).isOk());
+  CHECK_FALSE(m.forgetIfBlank(written.value()));
+  // Emptied again, but its earlier words live on in a revision: kept.
+  REQUIRE(m.finish(written.value()).isOk());
+  l = *m.find(written.value());
+  l.text.clear();
+  REQUIRE(m.save(written.value(), l).isOk());
+  CHECK_FALSE(m.forgetIfBlank(written.value()));
+  CHECK(m.find(written.value()) != nullptr);
+}

@@ -90,6 +90,21 @@ TEST_CASE("[progress] a day with a daylight-saving change is still one day, in i
   CHECK(inWeek29 == 3);
 }
 
+TEST_CASE("[progress] an entry with no way chosen is in no bar: \"not sure\" is only what the person said") {
+  ProgressOptions o;
+  o.range = RangeKind::FourWeeks;
+  o.today = daysFromCivil(2026, 4, 2);
+  core::MetricEvent notSaid{"journal.fork", utcMs(2026, 4, 1, 12), {{"secondsStayed", 0}}, {}};
+  auto data = aggregate({fork(utcMs(2026, 4, 1, 10), "unsure"), notSaid}, o);
+  uint32_t unsure = 0, any = 0;
+  for (const auto& w : data.weeks) {
+    unsure += w.unsure;
+    any += w.toward + w.away + w.both + w.unsure;
+  }
+  CHECK(unsure == 1);
+  CHECK(any == 1);
+}
+
 TEST_CASE("[progress] the principal grows with moving toward and is barely dented by a hard week") {
   CHECK(nextPrincipal(0, 3, 2, 0) == doctest::Approx(4.0));
   CHECK(nextPrincipal(0, 0, 0, 10) == doctest::Approx(0.0));          // never below zero
