@@ -15,6 +15,8 @@ namespace toward::core {
 inline constexpr const char* kBackupStateType = "core.backup_state";
 inline constexpr const char* kBackupStateId = "app";
 inline constexpr uint32_t kMaxReminderDays = 365;
+// Where the browser may clear its data (no promise to keep it), the reminder starts on with this many days.
+inline constexpr uint32_t kReminderDaysWhereStorageMayBeCleared = 7;
 
 struct BackupState {
   static constexpr uint32_t kSchema = 2;

@@ -23,10 +23,11 @@ const types = {
   '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
 };
 
-// The same policy as the page's <meta>, plus what only a header can say (frame-ancestors).
+// The same policy as the page's <meta>, plus what only a header can say (frame-ancestors). No manifest-src:
+// default-src 'self' covers the manifest, and WebKit reports manifest-src as unrecognised.
 const CSP = [
   "default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "img-src 'self' blob: data:",
-  "font-src 'self'", "connect-src 'self'", "worker-src 'self'", "manifest-src 'self'", "media-src 'self' blob:",
+  "font-src 'self'", "connect-src 'self'", "worker-src 'self'", "media-src 'self' blob:",
   "object-src 'none'", "frame-src 'none'", "child-src 'none'", "base-uri 'none'", "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');

@@ -266,6 +266,7 @@ bool App::tick(int64_t nowMs) {
     m_askedPersistence = true;
     if (!m_platform.storageHealth().persisted) m_platform.requestPersistentStorage();
   }
+  if (m_askedPersistence && !m_reminderDefaulted) defaultBackupReminder();
   bool redraw = m_shell->takeChanged();
   const int64_t wake = nextWakeMs();
   if (wake >= 0 && wake <= nowMs) redraw = true;
@@ -592,6 +593,17 @@ void App::drawHideButton(ImVec2 size) {
   noteActionRect("hide", "Hide");
 }
 
+void App::defaultBackupReminder() {
+  // Where the browser may clear what is here, the gentle backup reminder starts on ("After a week"), once:
+  // a choice the person already made (even "No reminder") is kept, and Settings can turn it off.
+  if (!m_platform.storageHealth().mayBeCleared) return;
+  m_reminderDefaulted = true;
+  if (m_store->find(core::kBackupStateType, core::kBackupStateId)) return;
+  core::BackupState state;
+  state.reminderDays = core::kReminderDaysWhereStorageMayBeCleared;
+  core::saveBackupState(*m_store, state);
+}
+
 void App::answerVaultOffer() {
   // Remembered ("Not now" is not asked again after a reload): the settings record says so.
   m_shell->answerOffer();
@@ -603,12 +615,23 @@ void App::answerVaultOffer() {
 void App::drawVaultOffer(bool compact) {
   if (!m_shell->offerShown()) return;
   // A small card at the bottom of the (still empty) page, over it, so that nothing on the page moves.
-  const float h = ImGui::GetFontSize() * (compact ? 7.2f : 6.0f);
+  const core::StorageHealth health = m_platform.storageHealth();
+  const bool mayBeCleared = health.mayBeCleared || (health.known && !health.persisted);
   float w = 0;
+  ui::BottomCardPos(compact, w, 0.0f, 26.0f);   // the card's width, for the note's wrapped height
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float noteH = mayBeCleared ? ImGui::CalcTextSize(ui::kStorageMayBeClearedFirstRun, nullptr, false,
+                                                         w - style.WindowPadding.x * 2).y + style.ItemSpacing.y * 2
+                                   : 0.0f;
+  const float h = ImGui::GetFontSize() * (compact ? 7.2f : 6.0f) + noteH;
   ImGui::SetCursorPos(ui::BottomCardPos(compact, w, h, 26.0f));
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ui::palette().surface);
   ImGui::BeginChild("vault-offer", ImVec2(w, h), ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding,
                     ImGuiWindowFlags_NoScrollbar);
+  if (mayBeCleared) {
+    ui::MutedText(ui::kStorageMayBeClearedFirstRun);
+    noteActionRect("note:storage-may-be-cleared", ui::kStorageMayBeClearedFirstRun);
+  }
   ui::MutedText("If someone else uses this device, a passphrase keeps your words unreadable to them.");
   if (ui::QuietButton("Set a passphrase")) {
     answerVaultOffer();

@@ -139,6 +139,8 @@ class App {
   void drawVaultOffer(bool compact);
   // "Set a passphrase" or "Not now": the first-run offer is answered, for good.
   void answerVaultOffer();
+  // Turns the backup reminder on where the browser may clear its data, unless the person chose already.
+  void defaultBackupReminder();
   // After an unlock from anywhere: the shell's state, the text fields of the unlock screen emptied.
   void afterUnlock();
   void pumpDurability(int64_t nowMs);
@@ -179,6 +181,7 @@ class App {
   ui::Fonts m_fonts;
   bool m_syncRunning = false;
   bool m_askedPersistence = false;
+  bool m_reminderDefaulted = false;   // the backup reminder's default was settled in this session
   mutable core::Settings m_settings;            // cache of the settings record, see settings()
   mutable uint64_t m_settingsGeneration = 0;
   mutable bool m_settingsKnown = false;

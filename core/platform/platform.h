@@ -56,6 +56,7 @@ struct StorageHealth {
   bool known = false;        // the browser answered
   bool persisted = false;    // it promised not to clear the data when space runs low
   bool persistAsked = false; // Toward asked for that in this session
+  bool mayBeCleared = false; // no promise can be had: the browser has no storage API, or it refused
   double usageBytes = -1;    // -1 when unknown
   double quotaBytes = -1;
 };

@@ -58,6 +58,7 @@ EM_JS(void, js_place_link, (const char* key, const char* href, const char* label
 EM_JS(void, js_links_end_frame, (), { TowardLinks.endFrame(); });
 EM_JS(int, js_storage_known, (), { return TowardPwa.state.persisted === null ? 0 : 1; });
 EM_JS(int, js_storage_persisted, (), { return TowardPwa.state.persisted ? 1 : 0; });
+EM_JS(int, js_storage_may_vanish, (), { return TowardPwa.state.mayVanish ? 1 : 0; });
 EM_JS(int, js_storage_asked, (), { return TowardPwa.state.persistAsked ? 1 : 0; });
 EM_JS(double, js_storage_usage, (), { return TowardPwa.state.usage; });
 EM_JS(double, js_storage_quota, (), { return TowardPwa.state.quota; });
@@ -236,6 +237,7 @@ class WebPlatform final : public Platform {
     h.known = js_storage_known() != 0;
     h.persisted = js_storage_persisted() != 0;
     h.persistAsked = js_storage_asked() != 0;
+    h.mayBeCleared = js_storage_may_vanish() != 0;
     h.usageBytes = js_storage_usage();
     h.quotaBytes = js_storage_quota();
     return h;

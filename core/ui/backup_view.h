@@ -92,4 +92,14 @@ class BackupView final : public View {
 // opens the Backups page). "Not now" hides it until the app is next opened.
 bool BackupReminderBanner(core::RecordStore& store, int64_t nowMs);
 
+// What the first run and Settings say where the browser gives no promise to keep its data
+// (core::StorageHealth::mayBeCleared); the backup reminder is then on by default.
+inline constexpr const char* kStorageMayBeClearedFirstRun =
+    "This browser has not promised to keep what you write here, and it may clear it, for example when the "
+    "device runs low on space. A backup keeps your words safe: Toward will remind you gently now and then "
+    "(Settings can change that).";
+inline constexpr const char* kStorageMayBeClearedSettings =
+    "This browser has not promised to keep what you write here, and it may clear it, for example when the "
+    "device runs low on space. A backup keeps your words safe; the gentle reminder below helps with that.";
+
 }  // namespace toward::ui

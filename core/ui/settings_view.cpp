@@ -7,6 +7,7 @@
 
 #include "core/backup_state.h"
 #include "core/settings.h"
+#include "core/ui/backup_view.h"
 #include "core/ui/device_section.h"
 #include "core/ui/text_field.h"
 #include "core/ui/vault_view.h"
@@ -80,6 +81,10 @@ void SettingsView::draw(ViewContext& ctx) {
   core::BackupState backup = core::loadBackupState(m_store);
   BodyText(core::describeLastBackup(backup).c_str());
   MutedText("You can make a backup, or bring one back, on the Backups page.");
+  if (ctx.platform.storageHealth().mayBeCleared) {
+    MutedText(kStorageMayBeClearedSettings);
+    if (ctx.noteControl) ctx.noteControl("note:storage-may-be-cleared", kStorageMayBeClearedSettings);
+  }
   ImGui::Spacing();
   ImGui::TextUnformatted("A gentle reminder to make a backup");
   static const uint32_t kReminderDays[] = {0, 7, 14, 30};
@@ -92,6 +97,7 @@ void SettingsView::draw(ViewContext& ctx) {
       auto status = core::saveBackupState(m_store, backup);
       m_error = status ? "" : status.message();
     }
+    if (ctx.noteControl) ctx.noteControl("settings:reminder-" + std::to_string(kReminderDays[i]), kReminderLabels[i]);
   }
   ImGui::PopID();
 

@@ -108,6 +108,57 @@ test('a second build is offered calmly and, once accepted, runs with the data in
   }
 });
 
+// WebKit delivers a first worker's "installed" only after that worker's clients.claim() has already set
+// navigator.serviceWorker.controller. This init script gives Chromium the same order (each statechange
+// waits for a controller, and its handler sees the state of the moment it happened), so a first visit
+// that takes the controller as a sign of "an update" shows the notice.
+const WEBKIT_ORDER = () => {
+  const add = ServiceWorker.prototype.addEventListener;
+  ServiceWorker.prototype.addEventListener = function (type, fn, opts) {
+    if (type !== 'statechange') return add.call(this, type, fn, opts);
+    const worker = this;
+    return add.call(this, type, (e) => {
+      const then = worker.state;
+      const deliver = () => {
+        Object.defineProperty(worker, 'state', { get: () => then, configurable: true });
+        try { fn.call(worker, e); } finally { delete worker.state; }
+      };
+      if (navigator.serviceWorker.controller) deliver();
+      else navigator.serviceWorker.addEventListener('controllerchange', deliver, { once: true });
+    }, opts);
+  };
+};
+
+test('a first visit never offers "a new version", a real update does (WebKit\'s order of events)', { timeout: 120_000 }, async () => {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'toward-dist-'));
+  fs.cpSync(DIST, copy, { recursive: true });
+  const own = await startServer({ dir: copy });
+  const profile = await Profile.launch();
+  try {
+    await profile.context.addInitScript(WEBKIT_ORDER);
+    const page = await openApp(profile, own.url);
+    await waitUntil(() => controlled(page), { timeoutMs: 20_000, message: 'service worker controlling the page' });
+    // The first worker has become active (and its late "installed" was delivered) by now.
+    await waitUntil(() => page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !!(r && r.active && r.active.state === 'activated'))),
+      { timeoutMs: 20_000, message: 'the first worker active' });
+    await sleep(500);
+    assert.equal(await page.evaluate(() => window.towardTest.updateReady()), false, 'a first visit offered an update');
+
+    const firstBuild = await page.evaluate(() => window.towardTest.build());
+    for (const f of ['sw.js', 'index.html']) {
+      const p = path.join(copy, f);
+      fs.writeFileSync(p, fs.readFileSync(p, 'utf8').replaceAll(firstBuild, 'third00000000000'));
+    }
+    await page.evaluate(() => window.towardTest.checkForUpdate());
+    await waitUntil(() => page.evaluate(() => window.towardTest.updateReady()), { timeoutMs: 20_000, message: 'update offer' });
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+    await own.close();
+    fs.rmSync(copy, { recursive: true, force: true });
+  }
+});
+
 test('the manifest and every icon are valid', { timeout: 60_000 }, async () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'manifest.webmanifest'), 'utf8'));
   for (const field of ['name', 'short_name', 'description', 'start_url', 'scope', 'display', 'theme_color', 'background_color']) {

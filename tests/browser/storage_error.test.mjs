@@ -36,3 +36,29 @@ test('a full disk is reported, nothing is lost, and the words are stored once th
     await profile.dispose();
   }
 });
+
+// Firefox without a window (and some locked-down machines) offer no WebGL 2: Toward cannot draw, and says
+// that, not "could not open its storage" (main() used to start inside the storage promise).
+test('without WebGL 2 the page says plainly that it cannot draw here, not that storage failed', { timeout: 90_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    await profile.context.addInitScript(() => {
+      const real = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+        return kind === 'webgl2' ? null : real.call(this, kind, ...rest);
+      };
+    });
+    const page = await openApp(profile, server.url, { ready: false });
+    const text = () => page.locator('#loading-text').textContent();
+    await waitUntil(async () => /WebGL 2/.test(await text()), { timeoutMs: 30_000, message: 'the message about drawing' });
+    const words = await text();
+    assert.match(words, /Your words are safe/);
+    assert.doesNotMatch(words, /storage|failed|error/i);
+    assert.equal(await page.locator('#loading').isVisible(), true);
+    assert.equal(await page.locator('#loading-dot').isHidden(), true, 'no spinner: nothing is still coming');
+    assert.equal(await page.evaluate(() => window.towardTest ? window.towardTest.framesRendered() : 0), 0);
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});

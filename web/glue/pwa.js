@@ -2,7 +2,7 @@
 // files, storage.js first).
 // [SECTION] service worker: registration, "a new version is ready", applying it only when asked
 // [SECTION] install: the browser's install prompt, or whether Toward already runs installed
-// [SECTION] storage health: persistent storage, usage and quota
+// [SECTION] storage health: persistent storage (or none to be had), usage and quota
 // C++ reads this state through core/platform/platform_web.cpp; nothing here reloads by itself.
 'use strict';
 
@@ -15,6 +15,8 @@ var TowardPwa = (function () {
     installed: false,
     persisted: null,        // true / false once known
     persistAsked: false,
+    // No promise to keep the data can be had: no storage API here, or the browser refused persist().
+    mayVanish: !(navigator.storage && navigator.storage.persist),
     usage: -1,
     quota: -1,
   };
@@ -25,13 +27,18 @@ var TowardPwa = (function () {
     state.waiting = worker;
     notify();
   }
+  // A new version is one that installs while an earlier one already ran this page or this origin. The
+  // controller at the time of 'installed' does not say so: on a first visit WebKit has already set it
+  // through the new worker's clients.claim().
+  const controlledAtLoad = !!('serviceWorker' in navigator && navigator.serviceWorker.controller);
   function watch(reg) {
-    if (reg.waiting && navigator.serviceWorker.controller) setWaiting(reg.waiting);
+    if (reg.waiting && controlledAtLoad) setWaiting(reg.waiting);
     reg.addEventListener('updatefound', () => {
       const worker = reg.installing;
       if (!worker) return;
+      const replacesAnother = controlledAtLoad || !!reg.active;  // on a first install nothing is active yet
       worker.addEventListener('statechange', () => {
-        if (worker.state === 'installed' && navigator.serviceWorker.controller) setWaiting(worker);
+        if (worker.state === 'installed' && replacesAnother) setWaiting(worker);
       });
     });
   }
@@ -97,6 +104,7 @@ var TowardPwa = (function () {
     Promise.all([persisted, estimate]).then((r) => {
       const before = [state.persisted, state.quota, state.usage > 0.8 * state.quota].join();
       state.persisted = r[0];
+      if (r[0] === true) state.mayVanish = false;
       state.usage = typeof r[1].usage === 'number' ? r[1].usage : -1;
       state.quota = typeof r[1].quota === 'number' ? r[1].quota : -1;
       // A frame only when the promise, the quota or the "nearly full" note changed: an idle page draws
@@ -116,6 +124,8 @@ var TowardPwa = (function () {
     state.persistAsked = true;
     s.persist().then((granted) => {
       state.persisted = granted;
+      state.mayVanish = !granted;
+      notify();
       refreshStorage();
     }, () => undefined);
   }

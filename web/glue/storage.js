@@ -229,16 +229,34 @@ var TowardGlue = (function () {
   function startAsWriter() {
     hideNotice();
     showLoading('Opening your space...');
+    // main() runs inside removeRunDependency: what it throws is not a storage problem, so it stays out of
+    // this promise's rejection handler.
     Promise.all([loadInitial(), loadFont()]).then(() => {
       removeRunDependency('toward-start');
-    }).catch((err) => {
+    }, (err) => {
       showFatal('Toward could not open its storage in this browser (' + describe(err) + '). Nothing was changed. ' +
         'Private windows and some privacy settings block storage; a normal window usually works.');
     });
   }
 
+  // Toward draws with WebGL 2; without it main() cannot start, and the person hears why in plain words.
+  function canDraw() {
+    try {
+      const gl = window.WebGL2RenderingContext && document.createElement('canvas').getContext('webgl2');
+      const lose = gl && gl.getExtension('WEBGL_lose_context');
+      if (lose) lose.loseContext();  // only a question: the canvas's own context comes later
+      return !!gl;
+    } catch (e) {
+      return false;
+    }
+  }
+  const NO_DRAWING = 'Toward draws its pages with WebGL 2, and this browser is not offering it right now. ' +
+    'Your words are safe: nothing was opened or changed. Turning on hardware acceleration in the browser\'s ' +
+    'settings, or opening Toward in a recent Firefox, Chrome, Edge or Safari, usually helps.';
+
   function preRun() {
     addRunDependency('toward-start');
+    if (!canDraw()) { showFatal(NO_DRAWING); return; }  // the dependency stays: main() never starts
     widenNameTable();
     FS.mkdir(DATA);
     FS.mount(IDBFS, {}, DATA);

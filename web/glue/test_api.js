@@ -152,6 +152,6 @@
     checkForUpdate: () => TowardPwa.checkForUpdate(),
     updateReady: () => !!pwa.waiting,
     acceptUpdate: () => TowardPwa.acceptUpdate(),
-    storageHealth: () => ({ persisted: pwa.persisted, persistAsked: pwa.persistAsked, usage: pwa.usage, quota: pwa.quota }),
+    storageHealth: () => ({ persisted: pwa.persisted, persistAsked: pwa.persistAsked, mayVanish: pwa.mayVanish, usage: pwa.usage, quota: pwa.quota }),
   };
 })();

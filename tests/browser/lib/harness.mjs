@@ -116,8 +116,11 @@ export function makeUserDataDir() {
 }
 
 // contextOptions: Playwright context options over the defaults (e.g. a phone: viewport, hasTouch, isMobile).
+// The browser promises to keep the data (as for an installed app; headless Chromium refuses persist()
+// otherwise), so the backup reminder stays as each test sets it: storage_may_vanish.test.mjs takes the
+// promise away again.
 async function launchContext(userDataDir, contextOptions = {}) {
-  return chromium.launchPersistentContext(userDataDir, {
+  const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
@@ -125,6 +128,10 @@ async function launchContext(userDataDir, contextOptions = {}) {
     timeout: 60_000,
     ...contextOptions,
   });
+  const cdp = await context.newCDPSession(context.pages()[0] || await context.newPage());
+  await cdp.send('Browser.grantPermissions', { permissions: ['durableStorage'] });
+  context._towardCdp = cdp;   // kept attached: detaching takes the grant back
+  return context;
 }
 
 // Pid of the Chromium browser process (not renderers) that uses userDataDir.

@@ -1,0 +1,91 @@
+// firefox.smoke: the engine smoke checks (lib/engine_smoke.mjs) in Firefox ESR (Debian's firefox-esr),
+// driven by puppeteer-core over WebDriver BiDi, with a window (run under xvfb-run: headless Firefox has
+// no WebGL here). scripts/test runs it in the "other engines" layer.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import puppeteer from 'puppeteer-core';
+import { startServer, makeUserDataDir } from './lib/harness.mjs';
+import { ready, assertDrawn, putRecord, recordText, controlled, assertNoErrors } from './lib/engine_smoke.mjs';
+import { waitUntil } from './lib/harness.mjs';
+
+const FIREFOX = '/usr/bin/firefox-esr';
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server?.close(); });
+
+// The adapter lib/engine_smoke.mjs drives.
+class Firefox {
+  constructor(userDataDir, { headless = false } = {}) { this.userDataDir = userDataDir; this.headless = headless; this.seen = []; }
+  async launch() {
+    this.browser = await puppeteer.launch({
+      browser: 'firefox', executablePath: FIREFOX, headless: this.headless, userDataDir: this.userDataDir,
+      defaultViewport: { width: 1280, height: 720 }, args: ['--width=1280', '--height=800'],
+      // Service workers on the plain-http loopback origin (a secure context) are allowed by default.
+      extraPrefsFirefox: { 'browser.shell.checkDefaultBrowser': false },
+      // Headless and without a display (as on a server), Firefox has no WebGL at all.
+      env: this.headless ? { ...process.env, DISPLAY: '', WAYLAND_DISPLAY: '' } : process.env,
+    });
+    const pages = await this.browser.pages();
+    this.page = pages[0] || await this.browser.newPage();
+    this.page.on('console', (m) => { if (m.type() === 'error') this.seen.push(`console.error: ${m.text()}`); });
+    this.page.on('pageerror', (e) => this.seen.push(`pageerror: ${e && e.message}`));
+  }
+  async open(url) { this.url = url; await this.page.goto(url, { waitUntil: 'load', timeout: 60_000 }); await ready(this); }
+  async reload() { await this.page.reload({ waitUntil: 'load', timeout: 60_000 }); await ready(this); }
+  evaluate(expr) { return this.page.evaluate(expr); }
+  async screenshot() { return Buffer.from(await this.page.screenshot({ type: 'png' })); }
+  errors() { return this.seen; }
+  async restart() { await this.browser.close(); await this.launch(); await this.open(this.url); }
+  async close() { await this.browser?.close().catch(() => undefined); }
+}
+
+test(`Firefox ESR (${execFileSync(FIREFOX, ['--version']).toString().trim()}): loads, draws, keeps records across reload, restart and offline`, { timeout: 300_000 }, async () => {
+  const dir = makeUserDataDir();
+  const ff = new Firefox(dir);
+  try {
+    await ff.launch();
+    await ff.open(server.url);
+    const drawn = await assertDrawn(ff);
+    console.log(`Firefox drew ${drawn.width}x${drawn.height}, ${drawn.distinct} colours`);
+    assert.equal(await ff.evaluate(`window.towardTest.updateReady()`), false, 'a first visit offered an update');
+    const id = await putRecord(ff, 'Kept in Firefox.');
+    await ff.reload();
+    assert.equal(await recordText(ff, id), 'Kept in Firefox.', 'after a reload');
+    await waitUntil(() => controlled(ff), { timeoutMs: 30_000, message: 'the service worker controlling the page' });
+    await ff.restart();
+    assert.equal(await recordText(ff, id), 'Kept in Firefox.', 'after the browser restarted');
+    await assertDrawn(ff);
+    await server.close();                         // offline: only the service worker can answer now
+    await ff.reload();
+    assert.equal(await recordText(ff, id), 'Kept in Firefox.', 'after an offline reload');
+    assert.equal(await controlled(ff), true);
+    await assertDrawn(ff);
+    assertNoErrors(ff);
+  } finally {
+    await ff.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// Headless Firefox without a display has no WebGL at all: Toward says that it cannot draw, in its own
+// plain words (it used to say that it could not open its storage).
+test('headless Firefox (no WebGL): the page says plainly that it cannot draw here', { timeout: 120_000 }, async () => {
+  const own = await startServer();                // the first test took the shared one away (offline)
+  const dir = makeUserDataDir();
+  const ff = new Firefox(dir, { headless: true });
+  try {
+    await ff.launch();
+    await ff.page.goto(own.url, { waitUntil: 'load', timeout: 60_000 });
+    const text = () => ff.evaluate(`document.getElementById('loading-text').textContent`);
+    await waitUntil(async () => /WebGL 2/.test(await text()), { timeoutMs: 30_000, message: 'the message about drawing' })
+      .catch(async (e) => { throw new Error(`${e.message}; the page says: ${await text()}; ${ff.errors().join(' | ')}`); });
+    assert.doesNotMatch(await text(), /storage/);
+    assertNoErrors(ff);
+  } finally {
+    await ff.close();
+    await own.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,45 @@
+// lib/engine_smoke.mjs: the smoke checks every browser engine gets (Firefox ESR and WebKitGTK, in
+// firefox.smoke.mjs and webkit.smoke.mjs; Chromium has the whole suite). An engine is driven through a
+// small adapter:
+//   open(url), reload(), evaluate(expression) -> JSON value (an expression may be a promise),
+//   screenshot() -> PNG Buffer of the page, errors() -> console errors and page errors seen so far,
+//   restart() -> the browser quits and starts again on the same data, close().
+// The checks: the app loads and draws a page that is not blank, with no console errors; a record
+// survives a reload and a browser restart; the service worker controls the page and a reload with the
+// server gone (offline) starts the app with the record.
+import assert from 'node:assert/strict';
+import { decodePng, colourStats, waitUntil } from './harness.mjs';
+
+export const ready = async (engine, timeoutMs = 60_000) => {
+  await waitUntil(() => engine.evaluate(`typeof window.towardTest === 'object' && window.towardTest !== null`).catch(() => false),
+    { timeoutMs, message: 'window.towardTest' });
+  await engine.evaluate(`window.towardTest.ready().then(() => true)`);
+};
+
+export async function assertDrawn(engine) {
+  await waitUntil(() => engine.evaluate(`window.towardTest.framesRendered() > 0 && document.getElementById('loading').hidden`),
+    { timeoutMs: 30_000, message: 'a first frame' });
+  // A compositor may hand out the previous picture for a moment: look again until the page shows.
+  let last = null;
+  const shows = async () => {
+    const img = decodePng(await engine.screenshot());
+    last = { width: img.width, height: img.height, ...colourStats(img) };
+    return last.dominantShare <= 0.98 && last.distinct >= 3;
+  };
+  await waitUntil(shows, { timeoutMs: 20_000, intervalMs: 250, message: 'a page that is not blank' }).catch(() => {
+    assert.fail(`the page looks blank: ${(last.dominantShare * 100).toFixed(2)}% of ${last.width}x${last.height} pixels share one colour`);
+  });
+  return last;
+}
+
+export const putRecord = (engine, text) => engine.evaluate(
+  `Promise.resolve(window.towardTest.put('journal.entry', ${JSON.stringify({ title: 'smoke', text })})).then((id) => window.towardTest.flush().then(() => id))`);
+
+export const recordText = (engine, id) => engine.evaluate(
+  `(window.towardTest.list('journal.entry').find((r) => r.id === ${JSON.stringify(id)}) || { body: {} }).body.text || null`);
+
+export const controlled = (engine) => engine.evaluate(`!!(navigator.serviceWorker && navigator.serviceWorker.controller)`);
+
+export function assertNoErrors(engine) {
+  assert.deepEqual(engine.errors(), [], `console errors / page errors:\n${engine.errors().join('\n')}`);
+}
