@@ -44,6 +44,16 @@ void wakeFrames() { g_state.wakeRequested = true; }
 
 extern "C" {
 
+// Every frame from now on keeps the text it drew (on = 1) or none (0); wakes a frame.
+EMSCRIPTEN_KEEPALIVE void toward_test_record_text(int on) {
+  g_state.recordText = on != 0;
+  g_state.drawnText.clear();
+  wakeFrames();
+}
+
+// The text the last frame drew (labels, headings, buttons, list lines), as ImGui's log wrote it.
+EMSCRIPTEN_KEEPALIVE const char* toward_test_drawn_text() { return reply(g_state.drawnText); }
+
 // Frames actually drawn since start (the app draws nothing while idle).
 EMSCRIPTEN_KEEPALIVE unsigned toward_test_frames_rendered() { return g_state.framesRendered; }
 

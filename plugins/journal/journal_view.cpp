@@ -243,12 +243,15 @@ void JournalView::drawList(ui::ViewContext& ctx, float width) {
       draw->PushClipRect(pos, ImVec2(right - pad, pos.y + rowH), true);
       ImGui::RenderTextEllipsis(draw, ImVec2(pos.x + pad, top), ImVec2(right - pad, top + lineH), right - pad, right - pad,
                                 title.c_str(), nullptr, nullptr);
+      if (GImGui->LogEnabled) ImGui::LogRenderedText(&pos, title.c_str());  // drawn-text dump (test build)
       std::string meta = core::formatShortWhen(shownEntry.timeMs, ctx.nowMs);
       if (shownEntry.kind != "free") meta += "  \xC2\xB7  " + labelOf(entryKinds(), shownEntry.kind);
       if (shownEntry.kind == "fork" && !shownEntry.fork.direction.empty()) {
         meta += " (" + core::foldForSearch(labelOf(directions(), shownEntry.fork.direction)) + ")";
       }
       if (shownEntry.bringToSession) meta += "  \xC2\xB7  for my next session";
+      // Found because asked for: a "do not resurface" entry says so (it never comes up by itself).
+      if (filtering && shownEntry.doNotResurface) meta += "  \xC2\xB7  kept from resurfacing";
       draw->AddText(ImVec2(pos.x + pad, top + lineH + 4), ImGui::GetColorU32(ui::palette().muted), meta.c_str());
       draw->PopClipRect();
       ImGui::PopID();
@@ -321,15 +324,19 @@ void JournalView::drawCalendar(ui::ViewContext& ctx) {
   }
   const auto counts = m_model.entriesByDay(m_calYear, m_calMonth);
   const LocalDate today = localDateOf(ctx.nowMs);
+  // Weeks start on the day chosen in Settings.
+  const bool sundayFirst = m_model.settings().weekStart == "sunday";
   const char* weekdays[] = {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"};
+  const char* weekdaysSunday[] = {"Su", "Mo", "Tu", "We", "Th", "Fr", "Sa"};
+  const char* const* shownDays = sundayFirst ? weekdaysSunday : weekdays;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float rowH = ImGui::GetTextLineHeight() * 1.7f;
   for (int i = 0; i < 7; ++i) {
-    const ImVec2 sz = ImGui::CalcTextSize(weekdays[i]);
-    draw->AddText(ImVec2(origin.x + cell * float(i) + (cell - sz.x) * 0.5f, origin.y), ImGui::GetColorU32(p.muted), weekdays[i]);
+    const ImVec2 sz = ImGui::CalcTextSize(shownDays[i]);
+    draw->AddText(ImVec2(origin.x + cell * float(i) + (cell - sz.x) * 0.5f, origin.y), ImGui::GetColorU32(p.muted), shownDays[i]);
   }
-  const int first = firstWeekdayMonday0(m_calYear, m_calMonth);
+  const int first = (firstWeekdayMonday0(m_calYear, m_calMonth) + (sundayFirst ? 1 : 0)) % 7;
   const int days = daysInMonth(m_calYear, m_calMonth);
   const int rows = (first + days + 6) / 7;
   for (int d = 1; d <= days; ++d) {

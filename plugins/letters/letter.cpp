@@ -13,7 +13,7 @@ const std::vector<RecipientKind>& recipientKinds() {
       {"therapist", "To my therapist", "Dear", "therapist"},
       {"inner_child", "To my inner child", "Dear", "little one"},
       {"from_inner_child", "From my inner child", "From", "the child I was"},
-      {"parent", "To a parent", "Dear", "Mum or Dad"},
+      {"parent", "To a parent", "Dear", "a parent, or whoever raised me"},
       {"future_self", "To my future self", "Dear", "future me"},
       {"other", "To someone else", "Dear", "you"},
   };
@@ -53,7 +53,7 @@ const std::vector<const char*>& promptsFor(const std::string& kind) {
       "What I never got to say to you:",
       "What I needed from you when I was small:",
       "What I am still carrying, and what I would like to put down:",
-      "Something I am grateful for, if there is anything:",
+      "What I would like from you now, if anything, or what I no longer need from you:",
       "What I want you to understand about me now:",
   };
   static const std::vector<const char*> futureSelf = {

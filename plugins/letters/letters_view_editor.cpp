@@ -170,8 +170,8 @@ void LettersView::drawFooter(ui::ViewContext& ctx) {
   const char* status = !m_saveError.empty() ? "Not saved yet" : m_dirty ? "Writing\u2026" : !ctx.saved ? "Saving\u2026" : "Saved";
   std::string line = std::string(stateLabel(m_draft.state)) + "  \xC2\xB7  " + std::to_string(m_words) +
                      (m_words == 1 ? " word" : " words") + "  \xC2\xB7  started " +
-                     core::formatShortWhen(m_model.createdMs(m_openId), ctx.nowMs) + ", last written " +
-                     core::formatShortWhen(m_model.lastWrittenMs(m_openId), ctx.nowMs) + "  \xC2\xB7  ";
+                     core::formatWhenInSentence(m_model.createdMs(m_openId), ctx.nowMs) + ", last written " +
+                     core::formatWhenInSentence(m_model.lastWrittenMs(m_openId), ctx.nowMs) + "  \xC2\xB7  ";
   if (LettersModel::sealedNow(m_draft, ctx.nowMs)) line = std::string("Sealed  \xC2\xB7  ");
   ImGui::AlignTextToFramePadding();
   ui::MutedText(line.c_str());
