@@ -28,7 +28,8 @@ void TouchScroll();
 float RowHeight(bool compact);
 // Vertical space of `ems` font sizes.
 void Gap(float ems = 0.6f);
-// A wrapped line in the calm amber used for problems (never red); nothing when `text` is empty.
+// A wrapped line in the calm amber used for problems (never red); nothing when `text` is empty. Machine
+// text (core/plain_message.h) shows as a plain sentence, the text itself behind "Details".
 void CalmWarning(const std::string& text);
 // Overwrites and empties a string that held a passphrase.
 void WipeSecret(std::string& s);

@@ -195,6 +195,7 @@ void JournalView::drawList(ui::ViewContext& ctx, float width) {
   if (parts::Chip(filtersLabel, m_showFilters)) m_showFilters = !m_showFilters;
   ImGui::SameLine();
   if (parts::Chip("Calendar", m_showCalendar)) m_showCalendar = !m_showCalendar;
+  if (ctx.noteControl) ctx.noteControl("journal:calendar", "Calendar");
   if (m_filter.active()) {
     ImGui::SameLine();
     if (ui::QuietButton("Show everything")) {
@@ -356,6 +357,7 @@ void JournalView::drawCalendar(ui::ViewContext& ctx) {
       }
     }
     const bool hovered = ImGui::IsItemHovered();
+    if (ctx.noteControl) ctx.noteControl("journal:day:" + std::to_string(d), std::to_string(d));
     ImGui::PopID();
     const ImVec2 c(cellPos.x + cell * 0.5f, cellPos.y + rowH * 0.45f);
     const float r = std::min(cell, rowH) * 0.46f;

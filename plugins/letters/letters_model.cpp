@@ -23,6 +23,9 @@ std::string firstWords(const std::string& s, size_t bytes) {
   return out;
 }
 
+// A few words of a letter for a list line; none when a content note stands in front of it.
+std::string shownWords(const Letter& l) { return l.contentNote.empty() ? firstWords(l.text, 120) : std::string(); }
+
 const core::Status kGone{core::ErrorCode::NotFound, "that letter is no longer here"};
 
 }  // namespace
@@ -367,10 +370,11 @@ void LettersModel::search(const core::SearchQuery& query, std::vector<core::Sear
     if ((query.fromMs && t < query.fromMs) || (query.toMs && t >= query.toMs)) continue;
     const bool sealed = sealedNow(l, now);
     std::string haystack = describeLetter(l);
+    if (!l.contentNote.empty()) haystack += " " + l.recipientName;  // still found by whom it is to
     for (const auto& tag : l.tags) haystack += " " + tag;
     if (!sealed) haystack += " " + l.text;
     if (!core::matchesAllWords(core::foldForSearch(haystack), q)) continue;
-    out.push_back({kLetterType, id, describeLetter(l), sealed ? "Sealed until " + l.sealedUntil : firstWords(l.text, 120), t});
+    out.push_back({kLetterType, id, describeLetter(l), sealed ? "Sealed until " + l.sealedUntil : shownWords(l), t});
     ++found;
   }
 }
@@ -420,7 +424,7 @@ void LettersModel::collectNextSession(std::vector<core::SessionItem>& out) const
     const Letter& l = m_letters.find(id)->second.letter;
     if (!l.bringToSession || l.state == "released") continue;
     out.push_back({kLetterType, id, "Letter: " + describeLetter(l),
-                   sealedNow(l, now) ? "Sealed until " + l.sealedUntil : firstWords(l.text, 120), lastWrittenMs(id)});
+                   sealedNow(l, now) ? "Sealed until " + l.sealedUntil : shownWords(l), lastWrittenMs(id)});
   }
 }
 

@@ -2,6 +2,7 @@
 #include "plugins/letters/letters_view.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <ctime>
 
@@ -49,6 +50,7 @@ void LettersView::open(const std::string& id) {
   if (const Letter* l = m_model.find(id)) m_draft = *l;
   m_draftSeenChange = m_model.changeCount();
   m_tagsText = joinTags(m_draft.tags);
+  m_revealed = m_draft.contentNote.empty();  // a letter behind a content note asks first
   m_showPrompts = false;
   m_historyOpen = false;
   m_historyPick.clear();
@@ -116,7 +118,7 @@ void LettersView::commitPendingEdits() {
 
 bool LettersView::recoverText(const std::string& key, const std::string& text, bool afterCrash) {
   std::string id, field;
-  if (!ui::splitFieldKey(key, "letters.letter", id, field) || (field != "text" && field != "name")) return false;
+  if (!ui::splitFieldKey(key, "letters.letter", id, field) || (field != "text" && field != "name" && field != "contentNote")) return false;
   const Letter* stored = m_model.find(id);
   if (!stored) return false;
   if (id == m_openId) commitPendingEdits();
@@ -125,7 +127,7 @@ bool LettersView::recoverText(const std::string& key, const std::string& text, b
     if (!m_model.recoverText(id, text)) return false;
   } else {
     Letter next = id == m_openId ? m_draft : *stored;
-    (field == "text" ? next.text : next.recipientName) = text;
+    (field == "text" ? next.text : field == "contentNote" ? next.contentNote : next.recipientName) = text;
     if (!m_model.save(id, next)) return false;
   }
   if (id == m_openId) open(id);  // the draft shows the words
@@ -212,6 +214,7 @@ void LettersView::drawList(ui::ViewContext& ctx, float width) {
     line += "  \xC2\xB7  " + core::formatShortWhen(m_model.lastWrittenMs(id), ctx.nowMs);
     if (l.bringToSession) line += "  \xC2\xB7  for my next session";
     draw->AddText(ImVec2(pos.x + pad, pos.y + 2), ImGui::GetColorU32(ui::palette().text), title.c_str());
+    if (GImGui->LogEnabled) ImGui::LogRenderedText(&pos, title.c_str());  // drawn-text dump (test build)
     draw->AddText(ImVec2(pos.x + pad, pos.y + 2 + ImGui::GetTextLineHeight() + 2), ImGui::GetColorU32(ui::palette().muted),
                   line.c_str());
     ImGui::PopID();
