@@ -307,7 +307,11 @@ std::string entryMarkdown(const JournalEntry& e) {
                    labelOf(entryKinds(), e.kind) + "*";
   if (!e.tags.empty()) md += " · " + joined(e.tags);
   md += "\n\n";
-  if (!e.contentNote.empty()) md += "> Content note: " + e.contentNote + "\n\n";
+  if (!e.contentNote.empty()) {
+    md += "> Content note: " + e.contentNote + "\n\n";
+    // The heading is the note; the title stays in the export, below it.
+    if (!e.title.empty()) md += "**Title:** " + e.title + "\n\n";
+  }
   if (e.bringToSession) md += "- Bring to my next session\n";
   if (e.doNotResurface) md += "- Do not resurface\n";
   if (e.bringToSession || e.doNotResurface) md += "\n";

@@ -137,6 +137,7 @@ core::Status LettersModel::save(const std::string& id, const Letter& edited) {
   next.recipientName = edited.recipientName;
   next.tags = edited.tags;
   next.bringToSession = edited.bringToSession;
+  next.contentNote = edited.contentNote;
   const int64_t now = m_store.now();
   const bool textChanged = edited.text != stored->text && !sealedNow(*stored, now);
   if (textChanged) {

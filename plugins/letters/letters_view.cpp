@@ -148,7 +148,8 @@ void LettersView::draw(ui::ViewContext& ctx) {
     if (const Letter* l = m_model.find(m_openId)) {
       if (l->text != m_draft.text || l->state != m_draft.state || l->tags != m_draft.tags ||
           l->recipientName != m_draft.recipientName || l->recipientKind != m_draft.recipientKind ||
-          l->bringToSession != m_draft.bringToSession || l->sealedUntil != m_draft.sealedUntil) {
+          l->bringToSession != m_draft.bringToSession || l->sealedUntil != m_draft.sealedUntil ||
+          l->contentNote != m_draft.contentNote) {
         m_draft = *l;
         m_tagsText = joinTags(m_draft.tags);
         textChanged();

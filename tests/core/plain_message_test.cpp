@@ -10,7 +10,7 @@ TEST_CASE("[plain message] our own sentences pass through; machine text moves be
   CHECK(own.plain == "Please choose a passphrase first.");
   CHECK(own.detail.empty());
 
-  for (const std::string raw : {std::string("could not write /data/records/journal.entry/x.json: Input/output error"),
+  for (const std::string& raw : {std::string("could not write /data/records/journal.entry/x.json: Input/output error"),
                                 std::string("QuotaExceededError: The quota has been exceeded."),
                                 std::string("Missing a comma or '}' after an object member.")}) {
     const auto m = core::forPerson(raw);

@@ -195,7 +195,7 @@ TEST_CASE("[journal] the Markdown export holds every field of a fork entry") {
   auto files = fx.registry.exportMarkdown();
   REQUIRE(files.size() == 1);
   const std::string& md = files[0].content;
-  for (const char* part : {"# After the session", "A fork in the road", "session, longing", "Content note: mentions a hard memory",
+  for (const char* part : {"# Content note: mentions a hard memory", "**Title:** After the session", "A fork in the road", "session, longing", "Content note: mentions a hard memory",
                            "Bring to my next session", "Do not resurface", "The session ended early.", "- longing (8/10)",
                            "- ashamed (6/10)", "chest, throat", "Writing to my therapist", "Toward it", "45 seconds",
                            "From myself", "Intensity after:** 5/10", "Made tea and sat by the window.",
