@@ -130,19 +130,10 @@ void drawFrame(int64_t now) {
   ImGui_ImplSDL2_NewFrame();
   const int queued = GImGui->InputEventsQueue.Size;
   ImGui::NewFrame();
-#ifdef TOWARD_TEST_HOOKS
-  if (g_state.recordText) ImGui::LogToBuffer(0);  // 0: logging opens no tree node
-#endif
   // This frame acted on input (a release that presses a button, a key): what that changed is drawn by
   // the next frame, so there is one, whatever this frame looked like.
   const bool actedOnInput = GImGui->InputEventsQueue.Size < queued;
   g_state.app->draw(now);
-#ifdef TOWARD_TEST_HOOKS
-  if (GImGui->LogEnabled) {
-    g_state.drawnText = GImGui->LogBuffer.c_str();
-    ImGui::LogFinish();
-  }
-#endif
   ImGui::Render();
   // Settling (see kMaxSettleFrames): a frame that drew something new asks for one more.
   const uint64_t drawn = hashDrawData(ImGui::GetDrawData());

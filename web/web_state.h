@@ -3,7 +3,6 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
-#include <string>
 #include <vector>
 
 #include "core/platform/platform.h"
@@ -32,8 +31,6 @@ struct State {
   bool trapNextFrame = false;    // the next frame traps, as a memory error would
   double frameMsTotal = 0, frameMsMax = 0;  // time spent in our frame code (ImGui + GL), since the last reset
   unsigned framesMeasured = 0;
-  bool recordText = false;       // each frame keeps the text it drew (ImGui's log), for towardTest.drawnText()
-  std::string drawnText;         // the text the last frame drew, one line per row
 #endif
 };
 

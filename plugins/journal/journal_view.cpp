@@ -244,7 +244,6 @@ void JournalView::drawList(ui::ViewContext& ctx, float width) {
       draw->PushClipRect(pos, ImVec2(right - pad, pos.y + rowH), true);
       ImGui::RenderTextEllipsis(draw, ImVec2(pos.x + pad, top), ImVec2(right - pad, top + lineH), right - pad, right - pad,
                                 title.c_str(), nullptr, nullptr);
-      if (GImGui->LogEnabled) ImGui::LogRenderedText(&pos, title.c_str());  // drawn-text dump (test build)
       std::string meta = core::formatShortWhen(shownEntry.timeMs, ctx.nowMs);
       if (shownEntry.kind != "free") meta += "  \xC2\xB7  " + labelOf(entryKinds(), shownEntry.kind);
       if (shownEntry.kind == "fork" && !shownEntry.fork.direction.empty()) {

@@ -215,7 +215,6 @@ void LettersView::drawList(ui::ViewContext& ctx, float width) {
     line += "  \xC2\xB7  " + core::formatShortWhen(m_model.lastWrittenMs(id), ctx.nowMs);
     if (l.bringToSession) line += "  \xC2\xB7  for my next session";
     draw->AddText(ImVec2(pos.x + pad, pos.y + 2), ImGui::GetColorU32(ui::palette().text), title.c_str());
-    if (GImGui->LogEnabled) ImGui::LogRenderedText(&pos, title.c_str());  // drawn-text dump (test build)
     draw->AddText(ImVec2(pos.x + pad, pos.y + 2 + ImGui::GetTextLineHeight() + 2), ImGui::GetColorU32(ui::palette().muted),
                   line.c_str());
     ImGui::PopID();

@@ -141,9 +141,7 @@
     quickHide: () => glue.quickHide(),
     // Paths of files in the data folder (in memory, mirrored to IndexedDB) whose bytes contain `word`.
     dataFilesContaining(word) { needApp(); return json('toward_test_data_files_containing', [String(word)]); },
-    // Every frame from now on keeps the text it drew (not pixels: the labels, headings and list lines ImGui
-    // wrote); drawnText() is the last frame's, once one has been drawn since recordText(true).
-    recordText(on) { needApp(); Module._toward_test_record_text(on ? 1 : 0); },
+    // The text the last frame drew (labels, headings, list lines), read from its draw lists (not pixels).
     drawnText() { needApp(); return call('toward_test_drawn_text', 'string', [], []); },
     // {x, y, w, h} of the shell's quick-hide button in the last frame.
     hideButton() { needApp(); return json('toward_test_hide_button', []); },
