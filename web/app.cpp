@@ -221,6 +221,7 @@ void App::drawLockedOrCovered(const ui::ViewContext& ctxIn) {
     ui::MutedText("Nothing here yet.");
     ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
     if (ui::QuietButton("Continue")) m_shell->uncover();
+    noteActionRect("cover:continue", "Continue");
     ui::Gap(1.0f);
     drawLockedOffers();
     ImGui::EndChild();

@@ -165,7 +165,10 @@ void LettersView::drawPrompts(ui::ViewContext& ctx) {
 void LettersView::drawFooter(ui::ViewContext& ctx) {
   auto& text = ctx.platform.textInput();
   const std::string key = "letters.letter/" + m_openId + "/";
-  const float half = ctx.compact ? -1 : (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+  // Tags, the content note and "Bring to my next session" share one row where there is room.
+  const float checkboxW = ImGui::CalcTextSize("Bring to my next session").x + ImGui::GetFrameHeight() +
+                          ImGui::GetStyle().ItemInnerSpacing.x;
+  const float half = ctx.compact ? -1 : std::max(ImGui::GetFontSize() * 6, (ImGui::GetContentRegionAvail().x - checkboxW - ImGui::GetStyle().ItemSpacing.x * 2) * 0.5f);
   if (ui::TextLine(text, key + "tags", m_tagsText, half, {"Tags, separated by commas", "Tags", false})) {
     m_draft.tags = core::parseTags(m_tagsText);
     noteEdit(ctx.nowMs);
@@ -174,6 +177,7 @@ void LettersView::drawFooter(ui::ViewContext& ctx) {
   if (ui::TextLine(text, key + "contentNote", m_draft.contentNote, half, {"Content note, if you like", "Content note", false})) {
     noteEdit(ctx.nowMs);
   }
+  if (!ctx.compact) ImGui::SameLine();
   if (ImGui::Checkbox("Bring to my next session", &m_draft.bringToSession)) {
     noteEdit(ctx.nowMs);
     commitPendingEdits();
@@ -318,7 +322,9 @@ void LettersView::drawSealDialog(ui::ViewContext& ctx) {
   if (!m_notice.empty() && m_sealDay != m_noticeSealDay) m_notice.clear();
   ui::CalmWarning(m_notice);
   const bool enter = ctx.platform.textInput().takeSubmit("letters/sealDay");
-  if (ui::PrimaryButton("Seal it") || enter) {
+  const bool sealIt = ui::PrimaryButton("Seal it");
+  if (ctx.noteControl) ctx.noteControl("letters:seal-it", "Seal it");
+  if (sealIt || enter) {
     auto s = m_model.seal(m_openId, m_sealAfterSession ? dayAfterDay(m_sealDay) : m_sealDay);
     report(s);
     m_noticeSealDay = m_sealDay;

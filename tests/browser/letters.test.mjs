@@ -8,7 +8,7 @@
 // Each step checks the records through the test API, so a click that misses fails with a plain message.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Profile, openApp, openPage, reloadApp, api, waitUntil, sleep, assertCanvasNotBlank } from './lib/harness.mjs';
+import { startServer, Profile, openApp, openPage, reloadApp, api, waitUntil, sleep, assertCanvasNotBlank, press } from './lib/harness.mjs';
 
 const TYPE = 'letters.letter';
 const AT = {
@@ -18,7 +18,6 @@ const AT = {
   writeToTherapist: [125, 651], // navigation: "Write to my therapist"
   bringHeld: [738, 233],        // held letter: "Bring it to my next session"
   sealFinished: [830, 635],     // editor of a finished letter: "Seal until a day..."
-  sealIt: [444, 448],           // seal dialog: "Seal it"
   printFinished: [1180, 635],   // editor of a finished letter: "Print"
   markdownFinished: [720, 682], // editor of a finished letter: "Save as Markdown" (second row)
   talkedFirst: [360, 203],      // next session: "We talked about it" of the first item
@@ -104,7 +103,7 @@ test('a sealed letter does not show its words, before and after a reload', { tim
 
     await click(page, AT.sealFinished);
     await sleep(300);
-    await click(page, AT.sealIt);
+    await press(page, 'letters:seal-it');
     const sealed = await waitUntil(async () => {
       const [l] = await letters(page);
       return l && l.body.state === 'sealed' ? l : null;
