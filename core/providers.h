@@ -24,6 +24,7 @@ struct SearchHit {
   std::string title;       // a line to show
   std::string snippet;     // a few words around the match
   int64_t timeMs = 0;      // when it happened (for sorting)
+  bool notResurfaced = false;  // marked "do not resurface": found because asked for, shown as such
 };
 
 class SearchProvider {

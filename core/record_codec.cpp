@@ -246,7 +246,7 @@ Result<DecodedEnvelope> decodeEnvelope(const std::string& text, const RecordSeal
   if (!reader.revision.asUint64(r.revision)) return invalid("the record has no valid revision");
   if (!reader.created.asInt64(r.createdMs) || !reader.updated.asInt64(r.updatedMs)) return invalid("the record has no valid times");
   if (reader.deleted.seen) {
-    if (!reader.deleted.asInt64(out.deletedMs)) return invalid("the record has an invalid deletion time");
+    if (!reader.deleted.asInt64(out.deletedMs)) return invalid("the record has no readable deletion time");
   }
   if (!reader.bodyDone) return invalid("the record has no body");
   r.body.assign(text, reader.bodyStart, reader.bodyEnd - reader.bodyStart);

@@ -66,7 +66,7 @@ Result<T> loadBody(const std::string& body, uint32_t schema) {
       return Status{ErrorCode::Invalid, std::string("it is not valid JSON (") + rapidjson::GetParseError_En(doc.GetParseError()) +
                                             " at character " + std::to_string(doc.GetErrorOffset()) + ")"};
     }
-    return Status{ErrorCode::Invalid, "one of its fields holds the wrong kind of value"};
+    return Status{ErrorCode::Invalid, "one of its fields holds a different kind of value than expected"};
   }
   return value;
 }

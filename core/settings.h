@@ -12,9 +12,9 @@ inline constexpr const char* kSettingsType = "core.settings";
 inline constexpr const char* kSettingsId = "app";
 
 struct Settings {
-  // Schema 2 added weekStart, schema 3 quickHideUrl, schema 4 checkIns and passphraseOfferAnswered; older
-  // files read with the defaults.
-  static constexpr uint32_t kSchema = 4;
+  // Schema 2 added weekStart, schema 3 quickHideUrl, schema 4 checkIns and passphraseOfferAnswered,
+  // schema 5 onThisDay; older files read with the defaults.
+  static constexpr uint32_t kSchema = 5;
   static constexpr uint32_t kMinSchema = 1;
 
   std::string theme = "system";         // theme: "system" | "light" | "dark", default "system"
@@ -24,13 +24,14 @@ struct Settings {
   std::string quickHideUrl;             // quickHideUrl: an http(s) page quick hide opens, default "" = none (schema 3)
   bool checkIns = true;                 // checkIns: "How is it now?" after a hard moment, default true (schema 4)
   bool passphraseOfferAnswered = false; // passphraseOfferAnswered: the first-run offer was answered, default false (schema 4)
+  bool onThisDay = true;                // onThisDay: the journal shows "On this day" from earlier years, default true (schema 5)
 
   template <class A>
   void save(A& ar) const {
     ar(cereal::make_nvp("theme", theme), cereal::make_nvp("textPercent", textPercent),
        cereal::make_nvp("reducedMotion", reducedMotion), cereal::make_nvp("weekStart", weekStart),
        cereal::make_nvp("quickHideUrl", quickHideUrl), cereal::make_nvp("checkIns", checkIns),
-       cereal::make_nvp("passphraseOfferAnswered", passphraseOfferAnswered));
+       cereal::make_nvp("passphraseOfferAnswered", passphraseOfferAnswered), cereal::make_nvp("onThisDay", onThisDay));
   }
   template <class A>
   void load(A& ar, uint32_t schema) {
@@ -43,6 +44,7 @@ struct Settings {
       optionalField(ar, "checkIns", checkIns);
       optionalField(ar, "passphraseOfferAnswered", passphraseOfferAnswered);
     }
+    if (schema >= 5) optionalField(ar, "onThisDay", onThisDay);
     clamp();
   }
   // Puts every field back into its allowed range (a hand-edited or damaged record stays usable).

@@ -54,4 +54,12 @@ std::string formatShortWhen(int64_t ms, int64_t nowMs) {
   return format(ms, "%d %b %Y");
 }
 
+std::string formatWhenInSentence(int64_t ms, int64_t nowMs) {
+  const std::tm then = local(ms), now = local(nowMs);
+  if (then.tm_year == now.tm_year && then.tm_yday == now.tm_yday) return "at " + format(ms, "%H:%M");
+  const std::string shortWhen = formatShortWhen(ms, nowMs);
+  if (shortWhen == "Yesterday") return "yesterday";
+  return "on " + shortWhen;
+}
+
 }  // namespace toward::core

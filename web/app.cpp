@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "core/ui/settings_view.h"
+#include "core/ui/details.h"
 #include "core/ui/theme.h"
 #include "core/ui/trash_view.h"
 #include "core/ui/backup_view.h"
@@ -222,6 +223,7 @@ void App::drawLockedOrCovered(const ui::ViewContext& ctxIn) {
     ui::MutedText("Nothing here yet.");
     ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
     if (ui::QuietButton("Continue")) m_shell->uncover();
+    noteActionRect("cover:continue", "Continue");
     ui::Gap(1.0f);
     drawLockedOffers();
     ImGui::EndChild();
@@ -742,7 +744,6 @@ void App::drawStatus() {
 void App::drawBanners() {
   // Nothing above a running timer or grounding session (it would push it down, or call attention away).
   if (currentView().careInProgress()) return;
-  const ui::Palette& p = ui::palette();
   if (m_shell->writer() && m_shell->currentId() != kBackups.id && ui::BackupReminderBanner(*m_store, m_platform.nowMs())) {
     selectId(kBackups.id);
   }
@@ -753,12 +754,10 @@ void App::drawBanners() {
     ImGui::Separator();
   }
   if (!m_durability.error().empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, p.warning);
-    ImGui::TextWrapped("Your latest changes could not be stored in this browser yet (%s). They are safe on this "
-                       "screen, and Toward keeps trying. Please keep this tab open; if the device is nearly full, "
-                       "freeing some space will help.",
-                       m_durability.error().c_str());
-    ImGui::PopStyleColor();
+    ui::PlainProblem("Your latest changes are not stored in this browser yet. They are safe on this screen, and "
+                     "Toward keeps trying. Please keep this tab open; if the device is nearly full, freeing some "
+                     "space will help.",
+                     m_durability.error());
     ImGui::Separator();
   }
   if (m_shell->recoveredToTell()) {
@@ -772,12 +771,11 @@ void App::drawBanners() {
   }
   if (m_shell->problemsToTell()) {
     const auto& problems = m_store->problems();
-    ImGui::PushStyleColor(ImGuiCol_Text, p.warning);
-    ImGui::TextWrapped("%zu saved %s could not be opened by this version of Toward (%s). %s kept exactly as "
-                       "%s, untouched.",
-                       problems.size(), problems.size() == 1 ? "item" : "items", problems.front().message.c_str(),
-                       problems.size() == 1 ? "It is" : "They are", problems.size() == 1 ? "it was" : "they were");
-    ImGui::PopStyleColor();
+    const bool one = problems.size() == 1;
+    ui::PlainProblem(std::to_string(problems.size()) + (one ? " saved item" : " saved items") +
+                         " could not be opened by this version of Toward. " + (one ? "It is" : "They are") +
+                         " kept exactly as " + (one ? "it was" : "they were") + ", untouched.",
+                     problems.front().message);
     if (ui::QuietButton("I understand")) m_shell->dismissProblems();
     ImGui::Separator();
   }

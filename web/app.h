@@ -121,7 +121,9 @@ class App {
   // The page was hidden: saves, and locks when the person chose that.
   void pageHidden();
   // The page title and whether it should be neutral (discreet mode).
-  bool discreet() const { return m_vault->status() != core::vault::VaultStatus::Off && m_vault->prefs().discreet; }
+  bool discreet() const { return discreetByChoice() || m_shell->covered(); }
+  // Discreet mode chosen with the vault (remembered for the next visit); the cover alone is not remembered.
+  bool discreetByChoice() const { return m_vault->status() != core::vault::VaultStatus::Off && m_vault->prefs().discreet; }
 
  private:
   // Makes every page anew (at start and after a lock): the plugins' pages in the table's order, then the

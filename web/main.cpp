@@ -146,7 +146,7 @@ void drawFrame(int64_t now) {
   if (actedOnInput || !GImGui->InputEventsQueue.empty()) g_state.framesToRender = std::max(g_state.framesToRender, 1);
   if (g_state.app->discreet() != g_state.discreet) {
     g_state.discreet = g_state.app->discreet();
-    EM_ASM({ TowardGlue.setDiscreet(!!$0); }, g_state.discreet ? 1 : 0);
+    EM_ASM({ TowardGlue.setDiscreet(!!$0, !!$1); }, g_state.discreet ? 1 : 0, g_state.app->discreetByChoice() ? 1 : 0);
   }
 
   // The glue's crash rescue keeps a copy of typed words in IndexedDB only while nothing is sealed.

@@ -7,6 +7,8 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cmath>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -40,9 +42,67 @@ std::string rectsJson(const std::vector<toward::app::NavRect>& rects) {
 
 void wakeFrames() { g_state.wakeRequested = true; }
 
+// Appends a code point as UTF-8.
+void appendUtf8(std::string& out, unsigned c) {
+  if (c < 0x80) out += char(c);
+  else if (c < 0x800) { out += char(0xC0 | (c >> 6)); out += char(0x80 | (c & 0x3F)); }
+  else { out += char(0xE0 | (c >> 12)); out += char(0x80 | ((c >> 6) & 0x3F)); out += char(0x80 | (c & 0x3F)); }
+}
+
+// The text in the last frame's draw data: every four vertices whose UVs are exactly a glyph's rectangle in
+// the font atlas are that glyph. A gap reads as a space, a new baseline as a new line. Glyphs cut by a clip
+// rectangle (their UVs change) are not read.
+std::string drawnText() {
+  const ImDrawData* data = ImGui::GetDrawData();
+  if (!data) return "";
+  std::map<std::pair<float, float>, std::vector<const ImFontGlyph*>> glyphs;
+  for (const ImFont* font : ImGui::GetIO().Fonts->Fonts) {
+    for (const ImFontGlyph& g : font->Glyphs) {
+      if (g.Visible) glyphs[{g.U0, g.V0}].push_back(&g);
+    }
+  }
+  std::string out;
+  float lastX = 0, lastY = -1e9f;
+  for (int l = 0; l < data->CmdListsCount; ++l) {
+    const ImDrawList* list = data->CmdLists[l];
+    const ImDrawVert* v = list->VtxBuffer.Data;
+    const int n = list->VtxBuffer.Size;
+    for (int i = 0; i + 3 < n; ++i) {
+      auto it = glyphs.find({v[i].uv.x, v[i].uv.y});
+      if (it == glyphs.end()) continue;
+      const ImFontGlyph* found = nullptr;
+      for (const ImFontGlyph* g : it->second) {
+        if (v[i + 1].uv.x == g->U1 && v[i + 1].uv.y == g->V0 && v[i + 2].uv.x == g->U1 && v[i + 2].uv.y == g->V1 &&
+            v[i + 3].uv.x == g->U0 && v[i + 3].uv.y == g->V1) {
+          found = g;
+          break;
+        }
+      }
+      if (!found) continue;
+      // Glyphs follow each other pen to pen (no kerning): a gap is a space, another baseline a new line.
+      const float pen = v[i].pos.x - found->X0, baseline = v[i].pos.y - found->Y0;
+      if (std::abs(baseline - lastY) > 2.0f) {
+        if (!out.empty() && out.back() != '\n') out += '\n';
+      } else if (pen - lastX > 1.5f || pen < lastX - 1.5f) {
+        out += ' ';
+      }
+      appendUtf8(out, found->Codepoint);
+      lastX = pen + found->AdvanceX;
+      lastY = baseline;
+      i += 3;
+    }
+    if (!out.empty() && out.back() != '\n') out += '\n';
+  }
+  return out;
+}
+
 }  // namespace
 
 extern "C" {
+
+// The text the last frame drew (labels, headings, buttons, list lines), read back from its draw lists:
+// each glyph quad is matched to the font atlas glyph it shows (drawnText below). Not pixels.
+EMSCRIPTEN_KEEPALIVE const char* toward_test_drawn_text() { return reply(drawnText()); }
 
 // Frames actually drawn since start (the app draws nothing while idle).
 EMSCRIPTEN_KEEPALIVE unsigned toward_test_frames_rendered() { return g_state.framesRendered; }

@@ -294,7 +294,7 @@ BackupResult<std::string> dearmor(std::string_view text, size_t maxFileBytes) {
     if (!line(l)) return bad("no END line");
     if (l == kArmorEnd) break;
     if (sawShort) return bad("a short base64 line that is not the last one");
-    if (l.empty() || l.size() > 64) return bad("a base64 line of the wrong length");
+    if (l.empty() || l.size() > 64) return bad("a base64 line of an unexpected length");
     if (l.size() < 64) sawShort = true;
     all.append(l);
   }

@@ -23,7 +23,7 @@ int BackupError::exitCode() const {
 }
 
 std::string BackupError::message() const {
-  const char* text = "Something went wrong with this backup.";
+  const char* text = "Toward could not open this backup.";
   switch (kind) {
     case BackupErrorKind::Io: text = "The file could not be read or written."; break;
     case BackupErrorKind::TooLarge: text = "This backup is larger than this device can open."; break;
@@ -32,7 +32,7 @@ std::string BackupError::message() const {
     case BackupErrorKind::BadHeader: text = "The start of this backup file is damaged or in a form Toward does not read."; break;
     case BackupErrorKind::BadArmor: text = "This text backup has been changed or re-wrapped, so it cannot be read safely."; break;
     case BackupErrorKind::NotPassphrase: text = "This age file was locked with a key, not a passphrase, so Toward cannot open it."; break;
-    case BackupErrorKind::WorkFactorTooHigh: text = "This backup asks for more work to unlock than Toward allows (age work factor above 22)."; break;
+    case BackupErrorKind::WorkFactorTooHigh: text = "This backup was locked with a setting that makes it too slow to unlock on this device."; break;
     case BackupErrorKind::HeaderMacMismatch: text = "The start of this backup was changed after it was made, so it cannot be trusted."; break;
     case BackupErrorKind::Truncated: text = "This backup file is incomplete: it ends too early. A full copy may still be where it was saved."; break;
     case BackupErrorKind::Damaged: text = "Part of this backup was changed or damaged, so it cannot be trusted."; break;

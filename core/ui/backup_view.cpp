@@ -158,7 +158,7 @@ void BackupView::drawExport(ViewContext& ctx) {
   Heading(ctx.fonts, "Make a backup");
   MutedText("Choose a passphrase and type it twice.");
   BodyText("Please keep your passphrase somewhere safe. A lost passphrase means a lost backup: nobody can open "
-           "it, not even us.");
+           "it without the passphrase, and Toward has no copy of it anywhere.");
   Gap(0.3f);
   const float w = fieldWidth(ctx);
   TextFieldOptions o1;

@@ -69,6 +69,8 @@ void SettingsView::draw(ViewContext& ctx) {
   ImGui::Spacing();
   // The gentle check-in after a hard moment (core/ui/way_out.h); some people prefer to be left alone.
   if (ImGui::Checkbox("After a hard moment, ask gently how it is now", &s.checkIns)) changed = true;
+  // Anniversaries of hard things are real: "On this day" in the journal is the person's choice.
+  if (ImGui::Checkbox("Show \"On this day\" in the journal", &s.onThisDay)) changed = true;
 
   if (changed) {
     auto status = core::saveSettings(m_store, s);

@@ -118,8 +118,8 @@ void VaultSection::drawOff(ViewContext& ctx, float width) {
     if (QuietButton("Set a passphrase\u2026")) { m_open = true; m_message.clear(); m_problem.clear(); }
     return;
   }
-  BodyText("Please keep this in mind: if the passphrase is forgotten, nobody can open your words again, not "
-           "even us. A backup (on the Backups page) kept somewhere safe is a good companion to it.");
+  BodyText("Please keep this in mind: if the passphrase is forgotten, nobody can open your words again: "
+           "Toward keeps no copy of it anywhere. A backup (on the Backups page) kept somewhere safe is a good companion to it.");
   Gap(0.3f);
   TextFieldOptions first = secret("New passphrase");
   first.focus = m_bringIntoView;

@@ -1,6 +1,9 @@
 // core/ui/widgets.cpp: see widgets.h.
 #include "core/ui/widgets.h"
 
+#include "core/plain_message.h"
+#include "core/ui/details.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -106,10 +109,9 @@ bool Chip(const char* label, bool selected) {
 void Gap(float ems) { ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * ems)); }
 
 void CalmWarning(const std::string& text) {
-  if (text.empty()) return;
-  ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);
-  ImGui::TextWrapped("%s", text.c_str());
-  ImGui::PopStyleColor();
+  // Machine text never becomes the headline: a plain sentence, the rest behind "Details".
+  const core::PersonMessage message = core::forPerson(text);
+  PlainProblem(message.plain, message.detail);
 }
 
 void WipeSecret(std::string& s) {

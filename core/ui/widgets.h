@@ -32,7 +32,8 @@ bool Slider(const char* label, int* value, int lo, int hi, const char* format = 
 float RowHeight(bool compact);
 // Vertical space of `ems` font sizes.
 void Gap(float ems = 0.6f);
-// A wrapped line in the calm amber used for problems (never red); nothing when `text` is empty.
+// A wrapped line in the calm amber used for problems (never red); nothing when `text` is empty. Machine
+// text (core/plain_message.h) shows as a plain sentence, the text itself behind "Details".
 void CalmWarning(const std::string& text);
 // Overwrites and empties a string that held a passphrase.
 void WipeSecret(std::string& s);

@@ -69,7 +69,7 @@ Status Vault::writeFile() { return m_store.writeMetaFile(kVaultFileName, encodeV
 Status Vault::unlock(const std::string& passphrase, int64_t nowMs) {
   if (m_status != VaultStatus::Locked) return Status::ok();
   if (!m_problem.empty()) return invalid(m_problem);
-  if (nowMs < m_retryAtMs) return invalid("Please take a breath; you can try again in a moment.");
+  if (nowMs < m_retryAtMs) return invalid("That passphrase did not open Toward. You can try again in a moment.");
   auto key = unwrapKey(m_file, passphrase);
   if (!key) {
     if (key.error().code() != ErrorCode::Invalid) return key.error();

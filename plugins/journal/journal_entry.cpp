@@ -156,6 +156,8 @@ core::Result<std::string> normalizeEntry(const std::string& body, uint32_t schem
 }
 
 std::string describeEntry(const JournalEntry& entry) {
+  // A content note stands in for the entry wherever it is listed or named: never its title or words.
+  if (!entry.contentNote.empty()) return "Content note: " + entry.contentNote;
   if (!entry.title.empty()) return entry.title;
   std::string words;
   const std::string& source = entry.text.empty() ? entry.fork.whatHappened : entry.text;

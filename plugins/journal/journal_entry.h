@@ -114,7 +114,8 @@ std::string saveEntryQuick(const JournalEntry& entry);
 // normalizes every entry once), core::normalizeBody otherwise. The same text as core::normalizeBody.
 core::Result<std::string> normalizeEntry(const std::string& body, uint32_t schema);
 
-// What a list or a trash line shows for an entry: its title, or its first words.
+// What a list or a trash line shows for an entry: "Content note: <note>" when it has one (then nothing
+// of its title or words), otherwise its title, or its first words.
 std::string describeEntry(const JournalEntry& entry);
 
 // Number of words in a text (runs of non-space characters).

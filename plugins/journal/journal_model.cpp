@@ -1,6 +1,8 @@
 // plugins/journal/journal_model.cpp: see journal_model.h.
 #include "plugins/journal/journal_model.h"
 
+#include "core/settings.h"
+
 #include <algorithm>
 
 #include "core/text_fold.h"
@@ -19,6 +21,7 @@ std::string joined(const std::vector<std::string>& xs, const char* sep = ", ") {
 }
 
 std::string snippetOf(const JournalEntry& e) {
+  if (!e.contentNote.empty()) return "";  // behind its note: no words of it shown unasked
   const std::string& s = e.text.empty() ? e.fork.whatHappened : e.text;
   std::string out = s.substr(0, 120);
   while (!out.empty() && (uint8_t(out.back()) & 0xC0) == 0x80) out.pop_back();
@@ -239,9 +242,12 @@ std::array<uint32_t, 32> JournalModel::entriesByDay(int year, int month) const {
 }
 
 // ---------------------------------------------------------------- [SECTION] resurfacing
+core::Settings JournalModel::settings() const { return core::loadSettings(m_store); }
+
 std::vector<std::string> JournalModel::onThisDay(int64_t nowMs) const {
-  const LocalDate today = localDateOf(nowMs);
   std::vector<std::string> out;
+  if (!settings().onThisDay) return out;  // turned off in Settings
+  const LocalDate today = localDateOf(nowMs);
   for (const auto& id : ordered()) {
     const JournalEntry& e = m_entries.find(id)->second.entry;
     if (!mayResurface(e)) continue;
@@ -276,7 +282,8 @@ void JournalModel::search(const core::SearchQuery& query, std::vector<core::Sear
     if (found >= query.limit) break;
     const Item& item = m_entries.find(id)->second;
     if (!matchesFilter(item.entry, foldedFor(item, !q.empty()), f, q)) continue;
-    out.push_back({kEntryType, id, describeEntry(item.entry), snippetOf(item.entry), item.entry.timeMs});
+    out.push_back({kEntryType, id, describeEntry(item.entry), snippetOf(item.entry), item.entry.timeMs,
+                   !mayResurface(item.entry)});
     ++found;
   }
 }
@@ -314,7 +321,11 @@ std::string entryMarkdown(const JournalEntry& e) {
                    labelOf(entryKinds(), e.kind) + "*";
   if (!e.tags.empty()) md += " · " + joined(e.tags);
   md += "\n\n";
-  if (!e.contentNote.empty()) md += "> Content note: " + e.contentNote + "\n\n";
+  if (!e.contentNote.empty()) {
+    md += "> Content note: " + e.contentNote + "\n\n";
+    // The heading is the note; the title stays in the export, below it.
+    if (!e.title.empty()) md += "**Title:** " + e.title + "\n\n";
+  }
   if (e.bringToSession) md += "- Bring to my next session\n";
   if (e.doNotResurface) md += "- Do not resurface\n";
   if (e.bringToSession || e.doNotResurface) md += "\n";

@@ -16,6 +16,7 @@
 #include "core/providers.h"
 #include "core/record_store.h"
 #include "core/registry.h"
+#include "core/settings.h"
 #include "plugins/journal/journal_entry.h"
 #include "plugins/journal/journal_filters.h"
 
@@ -67,6 +68,8 @@ class JournalModel final : public core::PluginModel,
   // Entry ids, newest (by timeMs) first.
   const std::vector<std::string>& ordered() const;
   size_t size() const { return m_entries.size(); }
+  // The person's settings (week start, "On this day"), read from the store.
+  core::Settings settings() const;
   // Grows with every change to any entry (for views that cache what they computed).
   uint64_t changeCount() const { return m_changeCount; }
 
@@ -83,7 +86,8 @@ class JournalModel final : public core::PluginModel,
   // [SECTION] resurfacing: entries marked "do not resurface" never appear here.
   // True when an entry may appear in "on this day" and random views.
   static bool mayResurface(const JournalEntry& entry) { return !entry.doNotResurface; }
-  // Entries written on this local day and month in earlier years, newest first.
+  // Entries written on this local day and month in earlier years, newest first; none when the person
+  // turned "On this day" off in Settings.
   std::vector<std::string> onThisDay(int64_t nowMs) const;
   // One entry picked by `seed` among those that may resurface, or "" when there is none.
   std::string randomEntry(uint64_t seed) const;

@@ -205,6 +205,7 @@ void JournalView::drawList(ui::ViewContext& ctx, float width) {
   if (parts::Chip(filtersLabel, m_showFilters)) m_showFilters = !m_showFilters;
   ImGui::SameLine();
   if (parts::Chip("Calendar", m_showCalendar)) m_showCalendar = !m_showCalendar;
+  if (ctx.noteControl) ctx.noteControl("journal:calendar", "Calendar");
   if (m_filter.active()) {
     ImGui::SameLine();
     if (ui::QuietButton("Show everything")) {
@@ -260,6 +261,8 @@ void JournalView::drawList(ui::ViewContext& ctx, float width) {
         meta += " (" + core::foldForSearch(labelOf(directions(), shownEntry.fork.direction)) + ")";
       }
       if (shownEntry.bringToSession) meta += "  \xC2\xB7  for my next session";
+      // Found because asked for: a "do not resurface" entry says so (it never comes up by itself).
+      if (filtering && shownEntry.doNotResurface) meta += "  \xC2\xB7  kept from resurfacing";
       draw->AddText(ImVec2(pos.x + pad, top + lineH + 4), ImGui::GetColorU32(ui::palette().muted), meta.c_str());
       draw->PopClipRect();
       ImGui::PopID();
@@ -332,15 +335,19 @@ void JournalView::drawCalendar(ui::ViewContext& ctx) {
   }
   const auto counts = m_model.entriesByDay(m_calYear, m_calMonth);
   const LocalDate today = localDateOf(ctx.nowMs);
+  // Weeks start on the day chosen in Settings.
+  const bool sundayFirst = m_model.settings().weekStart == "sunday";
   const char* weekdays[] = {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"};
+  const char* weekdaysSunday[] = {"Su", "Mo", "Tu", "We", "Th", "Fr", "Sa"};
+  const char* const* shownDays = sundayFirst ? weekdaysSunday : weekdays;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float rowH = ImGui::GetTextLineHeight() * 1.7f;
   for (int i = 0; i < 7; ++i) {
-    const ImVec2 sz = ImGui::CalcTextSize(weekdays[i]);
-    draw->AddText(ImVec2(origin.x + cell * float(i) + (cell - sz.x) * 0.5f, origin.y), ImGui::GetColorU32(p.muted), weekdays[i]);
+    const ImVec2 sz = ImGui::CalcTextSize(shownDays[i]);
+    draw->AddText(ImVec2(origin.x + cell * float(i) + (cell - sz.x) * 0.5f, origin.y), ImGui::GetColorU32(p.muted), shownDays[i]);
   }
-  const int first = firstWeekdayMonday0(m_calYear, m_calMonth);
+  const int first = (firstWeekdayMonday0(m_calYear, m_calMonth) + (sundayFirst ? 1 : 0)) % 7;
   const int days = daysInMonth(m_calYear, m_calMonth);
   const int rows = (first + days + 6) / 7;
   for (int d = 1; d <= days; ++d) {
@@ -360,6 +367,7 @@ void JournalView::drawCalendar(ui::ViewContext& ctx) {
       }
     }
     const bool hovered = ImGui::IsItemHovered();
+    if (ctx.noteControl) ctx.noteControl("journal:day:" + std::to_string(d), std::to_string(d));
     ImGui::PopID();
     const ImVec2 c(cellPos.x + cell * 0.5f, cellPos.y + rowH * 0.45f);
     const float r = std::min(cell, rowH) * 0.46f;

@@ -85,7 +85,6 @@ void JournalView::drawEditor(ui::ViewContext& ctx) {
     ui::Heading(ctx.fonts, describeEntry(m_draft).c_str());
     ui::MutedText(core::formatLongDate(m_draft.timeMs).c_str());
     ImGui::Spacing();
-    ui::BodyText(("Content note: " + m_draft.contentNote).c_str());
     ui::MutedText("You can open it now, later, or not at all.");
     if (ui::PrimaryButton("Show this entry")) m_revealed = true;
     ImGui::EndChild();

@@ -13,7 +13,7 @@ const std::vector<RecipientKind>& recipientKinds() {
       {"therapist", "To my therapist", "Dear", "therapist"},
       {"inner_child", "To my inner child", "Dear", "little one"},
       {"from_inner_child", "From my inner child", "From", "the child I was"},
-      {"parent", "To a parent", "Dear", "Mum or Dad"},
+      {"parent", "To a parent", "Dear", "parent, or whoever raised me"},
       {"future_self", "To my future self", "Dear", "future me"},
       {"other", "To someone else", "Dear", "you"},
   };
@@ -53,7 +53,7 @@ const std::vector<const char*>& promptsFor(const std::string& kind) {
       "What I never got to say to you:",
       "What I needed from you when I was small:",
       "What I am still carrying, and what I would like to put down:",
-      "Something I am grateful for, if there is anything:",
+      "What I would like from you now, if anything, or what I no longer need from you:",
       "What I want you to understand about me now:",
   };
   static const std::vector<const char*> futureSelf = {
@@ -88,12 +88,20 @@ void Letter::sanitize() {
   if (state != "sealed") sealedUntil.clear();
 }
 
-std::string greetingLine(const Letter& letter) { return describeLetter(letter) + ","; }
-
-std::string describeLetter(const Letter& letter) {
+namespace {
+// "Dear Anna" / "From the child I was": the greeting, whatever note stands in front of the letter.
+std::string greetingOf(const Letter& letter) {
   const RecipientKind& k = recipientKind(letter.recipientKind);
   const std::string& name = letter.recipientName.empty() ? std::string(k.fallback) : letter.recipientName;
   return std::string(k.greeting) + " " + name;
+}
+}  // namespace
+
+std::string greetingLine(const Letter& letter) { return greetingOf(letter) + ","; }
+
+std::string describeLetter(const Letter& letter) {
+  if (!letter.contentNote.empty()) return "Content note: " + letter.contentNote;
+  return greetingOf(letter);
 }
 
 std::string describeRevision(const Revision& revision) {
@@ -121,6 +129,11 @@ std::string formatDay(const std::string& isoDay) {
 }
 
 std::string dayAfter(int64_t nowMs, int32_t days) { return core::isoDay(core::localDay(nowMs) + days); }
+
+std::string dayAfterDay(const std::string& isoDay) {
+  const auto day = parseCivilDate(isoDay);
+  return day ? core::isoDay(day.value() + 1) : isoDay;
+}
 
 core::Result<int32_t> parseCivilDate(const std::string& text) {
   int y = 0, m = 0, d = 0;

@@ -34,7 +34,8 @@ struct DayWords {
 };
 
 struct Letter {
-  static constexpr uint32_t kSchema = 1;
+  // Schema 2 added contentNote; schema 1 files read without one (golden files letters.letter.v1/v2.json).
+  static constexpr uint32_t kSchema = 2;
   static constexpr uint32_t kMinSchema = 1;
 
   std::string recipientKind = "other";  // see recipientKinds()
@@ -48,6 +49,7 @@ struct Letter {
   int64_t sealedMs = 0;                 // when it was last sealed (0 = never), for metrics
   int64_t releasedMs = 0;               // when it was last released (0 = never), for metrics
   std::vector<DayWords> dayWords;       // words per local day written, oldest first
+  std::string contentNote;              // optional; named instead of the letter and asked about first (schema 2)
 
   template <class A>
   void save(A& ar) const {
@@ -56,10 +58,10 @@ struct Letter {
        cereal::make_nvp("bringToSession", bringToSession), cereal::make_nvp("state", state),
        cereal::make_nvp("sealedUntil", sealedUntil), cereal::make_nvp("held", held),
        cereal::make_nvp("sealedMs", sealedMs), cereal::make_nvp("releasedMs", releasedMs),
-       cereal::make_nvp("dayWords", dayWords));
+       cereal::make_nvp("dayWords", dayWords), cereal::make_nvp("contentNote", contentNote));
   }
   template <class A>
-  void load(A& ar, uint32_t /*schema*/) {
+  void load(A& ar, uint32_t schema) {
     core::optionalField(ar, "recipientKind", recipientKind);
     core::optionalField(ar, "recipientName", recipientName);
     core::optionalField(ar, "text", text);
@@ -71,6 +73,7 @@ struct Letter {
     core::optionalField(ar, "sealedMs", sealedMs);
     core::optionalField(ar, "releasedMs", releasedMs);
     core::optionalField(ar, "dayWords", dayWords);
+    if (schema >= 2) core::optionalField(ar, "contentNote", contentNote);
     sanitize();
   }
   // Puts fields back into their allowed values (unknown kinds become "other", unknown states "draft",
@@ -121,7 +124,8 @@ const std::vector<const char*>& promptsFor(const std::string& kind);
 
 // "Dear Anna," / "Dear little me," / "From the child I was,"
 std::string greetingLine(const Letter& letter);
-// What a list or the trash shows for a letter: its greeting, e.g. "Dear Anna".
+// What a list or the trash shows for a letter: "Content note: <note>" when it has one (nothing of the
+// recipient or the words), otherwise its greeting, e.g. "Dear Anna".
 std::string describeLetter(const Letter& letter);
 // A revision in a trash or backup line.
 std::string describeRevision(const Revision& revision);
@@ -133,6 +137,9 @@ const char* stateLabel(const std::string& state);
 std::string formatDay(const std::string& isoDay);
 // The local civil day `days` after the one containing nowMs, as "YYYY-MM-DD".
 std::string dayAfter(int64_t nowMs, int32_t days);
+// The day after a "YYYY-MM-DD" day (a letter sealed until after a session opens the next day); the text
+// itself when it is not a day (sealing then says kindly how to write one).
+std::string dayAfterDay(const std::string& isoDay);
 
 // Parses a local civil date "YYYY-MM-DD" into a day number (core/local_days.h); InvalidArgument-like
 // Invalid status with a kind message when it is not a real date.

@@ -23,6 +23,9 @@ std::string firstWords(const std::string& s, size_t bytes) {
   return out;
 }
 
+// A few words of a letter for a list line; none when a content note stands in front of it.
+std::string shownWords(const Letter& l) { return l.contentNote.empty() ? firstWords(l.text, 120) : std::string(); }
+
 const core::Status kGone{core::ErrorCode::NotFound, "that letter is no longer here"};
 
 }  // namespace
@@ -134,6 +137,7 @@ core::Status LettersModel::save(const std::string& id, const Letter& edited) {
   next.recipientName = edited.recipientName;
   next.tags = edited.tags;
   next.bringToSession = edited.bringToSession;
+  next.contentNote = edited.contentNote;
   const int64_t now = m_store.now();
   const bool textChanged = edited.text != stored->text && !sealedNow(*stored, now);
   if (textChanged) {
@@ -273,6 +277,7 @@ core::Status LettersModel::reopen(const std::string& id) {
 
 bool holdsNothing(const Letter& l) {
   return core::countWords(l.text) == 0 && core::countWords(l.recipientName) == 0 && l.tags.empty() &&
+         core::countWords(l.contentNote) == 0 &&
          !l.bringToSession && l.state == "draft" && l.sealedMs == 0 && l.releasedMs == 0;
 }
 
@@ -377,10 +382,11 @@ void LettersModel::search(const core::SearchQuery& query, std::vector<core::Sear
     if ((query.fromMs && t < query.fromMs) || (query.toMs && t >= query.toMs)) continue;
     const bool sealed = sealedNow(l, now);
     std::string haystack = describeLetter(l);
+    if (!l.contentNote.empty()) haystack += " " + l.recipientName;  // still found by whom it is to
     for (const auto& tag : l.tags) haystack += " " + tag;
     if (!sealed) haystack += " " + l.text;
     if (!core::matchesAllWords(core::foldForSearch(haystack), q)) continue;
-    out.push_back({kLetterType, id, describeLetter(l), sealed ? "Sealed until " + l.sealedUntil : firstWords(l.text, 120), t});
+    out.push_back({kLetterType, id, describeLetter(l), sealed ? "Sealed until " + l.sealedUntil : shownWords(l), t});
     ++found;
   }
 }
@@ -430,7 +436,7 @@ void LettersModel::collectNextSession(std::vector<core::SessionItem>& out) const
     const Letter& l = m_letters.find(id)->second.letter;
     if (!l.bringToSession || l.state == "released") continue;
     out.push_back({kLetterType, id, "Letter: " + describeLetter(l),
-                   sealedNow(l, now) ? "Sealed until " + l.sealedUntil : firstWords(l.text, 120), lastWrittenMs(id)});
+                   sealedNow(l, now) ? "Sealed until " + l.sealedUntil : shownWords(l), lastWrittenMs(id)});
   }
 }
 

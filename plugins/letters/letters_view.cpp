@@ -2,6 +2,7 @@
 #include "plugins/letters/letters_view.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <ctime>
 
@@ -57,6 +58,7 @@ void LettersView::open(const std::string& id) {
   if (const Letter* l = m_model.find(id)) m_draft = *l;
   m_draftSeenChange = m_model.changeCount();
   m_tagsText = joinTags(m_draft.tags);
+  m_revealed = m_draft.contentNote.empty();  // a letter behind a content note asks first
   m_showPrompts = false;
   m_historyOpen = false;
   m_historyPick.clear();
@@ -124,7 +126,7 @@ void LettersView::commitPendingEdits() {
 
 bool LettersView::recoverText(const std::string& key, const std::string& text, bool afterCrash) {
   std::string id, field;
-  if (!ui::splitFieldKey(key, "letters.letter", id, field) || (field != "text" && field != "name")) return false;
+  if (!ui::splitFieldKey(key, "letters.letter", id, field) || (field != "text" && field != "name" && field != "contentNote")) return false;
   const Letter* stored = m_model.find(id);
   if (!stored) return false;
   if (id == m_openId) commitPendingEdits();
@@ -133,7 +135,7 @@ bool LettersView::recoverText(const std::string& key, const std::string& text, b
     if (!m_model.recoverText(id, text)) return false;
   } else {
     Letter next = id == m_openId ? m_draft : *stored;
-    (field == "text" ? next.text : next.recipientName) = text;
+    (field == "text" ? next.text : field == "contentNote" ? next.contentNote : next.recipientName) = text;
     if (!m_model.save(id, next)) return false;
   }
   if (id == m_openId) open(id);  // the draft shows the words
@@ -154,7 +156,8 @@ void LettersView::draw(ui::ViewContext& ctx) {
     if (const Letter* l = m_model.find(m_openId)) {
       if (l->text != m_draft.text || l->state != m_draft.state || l->tags != m_draft.tags ||
           l->recipientName != m_draft.recipientName || l->recipientKind != m_draft.recipientKind ||
-          l->bringToSession != m_draft.bringToSession || l->sealedUntil != m_draft.sealedUntil) {
+          l->bringToSession != m_draft.bringToSession || l->sealedUntil != m_draft.sealedUntil ||
+          l->contentNote != m_draft.contentNote) {
         m_draft = *l;
         m_tagsText = joinTags(m_draft.tags);
         textChanged();

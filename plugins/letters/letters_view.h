@@ -78,6 +78,8 @@ class LettersView final : public ui::View {
   bool m_focusText = false;
   bool m_showReleased = false;
   bool m_showPrompts = false;
+  bool m_sealAfterSession = false;   // the seal dialog asks for the next session's day (opens the day after)
+  bool m_revealed = true;            // a content note was read and the letter shown
   bool m_pickingKind = false;
   std::string m_sealDay;             // the day typed in the seal dialog, "YYYY-MM-DD"
   std::string m_noticeSealDay;       // the day a refusal in the seal dialog was about

@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <iterator>
 
 #include "core/text_fold.h"
 #include "core/time_format.h"
@@ -62,6 +63,15 @@ void LettersView::drawEditor(ui::ViewContext& ctx) {
     return;
   }
   ImGui::BeginChild("letters-editor", ImVec2(0, 0));
+  if (!m_revealed) {
+    // Behind its content note: named by the note alone, opened only when the person chooses.
+    ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 2));
+    ui::Heading(ctx.fonts, describeLetter(m_draft).c_str());
+    ui::MutedText("You can open it now, later, or not at all.");
+    if (ui::PrimaryButton("Show this letter")) m_revealed = true;
+    ImGui::EndChild();
+    return;
+  }
   drawHeader(ctx);
   if (m_historyOpen) drawHistory(ctx);
   else drawWords(ctx);
@@ -147,9 +157,16 @@ void LettersView::drawPrompts(ui::ViewContext& ctx) {
 void LettersView::drawFooter(ui::ViewContext& ctx) {
   auto& text = ctx.platform.textInput();
   const std::string key = "letters.letter/" + m_openId + "/";
-  const float half = ctx.compact ? -1 : (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+  // Tags, the content note and "Bring to my next session" share one row where there is room.
+  const float checkboxW = ImGui::CalcTextSize("Bring to my next session").x + ImGui::GetFrameHeight() +
+                          ImGui::GetStyle().ItemInnerSpacing.x;
+  const float half = ctx.compact ? -1 : std::max(ImGui::GetFontSize() * 6, (ImGui::GetContentRegionAvail().x - checkboxW - ImGui::GetStyle().ItemSpacing.x * 2) * 0.5f);
   if (ui::TextLine(text, key + "tags", m_tagsText, half, {"Tags, separated by commas", "Tags", false})) {
     m_draft.tags = core::parseTags(m_tagsText);
+    noteEdit(ctx.nowMs);
+  }
+  if (!ctx.compact) ImGui::SameLine();
+  if (ui::TextLine(text, key + "contentNote", m_draft.contentNote, half, {"Content note, if you like", "Content note", false})) {
     noteEdit(ctx.nowMs);
   }
   if (!ctx.compact) ImGui::SameLine();
@@ -164,8 +181,8 @@ void LettersView::drawFooter(ui::ViewContext& ctx) {
   const char* status = !m_saveError.empty() ? "Not saved yet" : m_dirty ? "Writing\u2026" : !ctx.saved ? "Saving\u2026" : "Saved";
   std::string line = std::string(stateLabel(m_draft.state)) + "  \xC2\xB7  " + std::to_string(m_words) +
                      (m_words == 1 ? " word" : " words") + "  \xC2\xB7  started " +
-                     core::formatShortWhen(m_model.createdMs(m_openId), ctx.nowMs) + ", last written " +
-                     core::formatShortWhen(m_model.lastWrittenMs(m_openId), ctx.nowMs) + "  \xC2\xB7  ";
+                     core::formatWhenInSentence(m_model.createdMs(m_openId), ctx.nowMs) + ", last written " +
+                     core::formatWhenInSentence(m_model.lastWrittenMs(m_openId), ctx.nowMs) + "  \xC2\xB7  ";
   if (LettersModel::sealedNow(m_draft, ctx.nowMs)) line = std::string("Sealed  \xC2\xB7  ");
   ImGui::AlignTextToFramePadding();
   ui::MutedText(line.c_str());
@@ -206,6 +223,7 @@ void LettersView::drawLifeActions(ui::ViewContext& ctx) {
   if ((state == "draft" || state == "finished") && button("Seal until a day\u2026")) {
     commitPendingEdits();
     m_sealDay = dayAfter(ctx.nowMs, 30);
+    m_sealAfterSession = false;
     m_notice.clear();
     m_openSealDialog = true;
   }
@@ -274,22 +292,34 @@ void LettersView::drawSealDialog(ui::ViewContext& ctx) {
   if (!ImGui::BeginPopupModal("seal-letter", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) return;
   ImGui::TextUnformatted("Seal this letter until a day you choose?");
   ui::MutedText("Its words stay hidden until that day begins. You can still open it early if you need to.");
-  const struct { const char* label; int32_t days; } quick[] = {{"In a week", 7}, {"In a month", 30}, {"In three months", 91}, {"In a year", 365}};
-  for (size_t i = 0; i < 4; ++i) {
-    if (i) ImGui::SameLine();
-    if (ui::QuietButton(quick[i].label)) m_sealDay = dayAfter(ctx.nowMs, quick[i].days);
+  const struct { const char* label; int32_t days; } quick[] = {
+      {"Tomorrow", 1}, {"In a week", 7}, {"In a month", 30}, {"In three months", 91}, {"In a year", 365}, {"After my next session", -1}};
+  const float right = ImGui::GetCursorScreenPos().x + std::max(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 18);
+  for (size_t i = 0; i < std::size(quick); ++i) {
+    // The choices wrap onto a new line where the dialog is narrow (a phone).
+    const float w = ImGui::CalcTextSize(quick[i].label).x + ImGui::GetStyle().FramePadding.x * 2;
+    if (i && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + w <= right) ImGui::SameLine();
+    if (ui::QuietButton(quick[i].label)) {
+      // Toward does not know when the next session is: it asks for that day, and the letter opens the day after.
+      m_sealAfterSession = quick[i].days < 0;
+      m_sealDay = m_sealAfterSession ? std::string() : dayAfter(ctx.nowMs, quick[i].days);
+    }
   }
+  if (m_sealAfterSession) ui::MutedText("On which day is your next session? The letter opens the day after it.");
   ui::TextLine(ctx.platform.textInput(), "letters/sealDay", m_sealDay, ImGui::GetFontSize() * 10,
-               {"YYYY-MM-DD", "Day to open", false});
+               {"YYYY-MM-DD", m_sealAfterSession ? "Day of my next session" : "Day to open", false});
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
-  ui::MutedText(parseCivilDate(m_sealDay) ? formatDay(m_sealDay).c_str() : "year-month-day");
+  const std::string opensOn = m_sealAfterSession ? dayAfterDay(m_sealDay) : m_sealDay;
+  ui::MutedText(parseCivilDate(opensOn) ? ((m_sealAfterSession ? "Opens " : "") + formatDay(opensOn)).c_str() : "year-month-day");
   // A kind refusal is about the day it was given for: once the day changes, it goes.
   if (!m_notice.empty() && m_sealDay != m_noticeSealDay) m_notice.clear();
   ui::CalmWarning(m_notice);
   const bool enter = ctx.platform.textInput().takeSubmit("letters/sealDay");
-  if (ui::PrimaryButton("Seal it") || enter) {
-    auto s = m_model.seal(m_openId, m_sealDay);
+  const bool sealIt = ui::PrimaryButton("Seal it");
+  if (ctx.noteControl) ctx.noteControl("letters:seal-it", "Seal it");
+  if (sealIt || enter) {
+    auto s = m_model.seal(m_openId, m_sealAfterSession ? dayAfterDay(m_sealDay) : m_sealDay);
     report(s);
     m_noticeSealDay = m_sealDay;
     if (s) ImGui::CloseCurrentPopup();

@@ -55,10 +55,9 @@ std::string num(double v, int decimals = 2) {
 
 }  // namespace
 
-double nextPrincipal(double principal, uint32_t toward, uint32_t both, uint32_t away) {
-  const double gain = double(toward) + 0.5 * double(both);
-  const double dent = std::min(0.25 * double(away), 0.05 * principal);
-  return std::max(0.0, principal + gain - dent);
+double nextPrincipal(double principal, uint32_t toward, uint32_t both, uint32_t /*away*/) {
+  // Moving away is counted in its own bars and never takes back what was built.
+  return std::max(0.0, principal) + double(toward) + 0.5 * double(both);
 }
 
 int32_t rangeFirstDay(const ProgressOptions& o, int32_t earliest) {

@@ -9,10 +9,10 @@
 //   letters.started, letters.sealed, letters.released          one per letter started, sealed, let go
 //   texture.session   labels {object}; values {minutes, distressBefore, distressAfter}
 //
-// The mortgage's "principal" is a lapse-tolerant strength score, not a streak: every week it grows by
-// the moments of moving toward a feeling (a whole one for "toward", half for "some of both"), and a
-// week of moving away only dents it a little (by a quarter per "away", and never by more than 5 % of
-// what was there). It never goes below zero and never resets.
+// The mortgage's "principal" is a strength score, not a streak: every week it grows by the moments of
+// moving toward a feeling (a whole one for "toward", half for "some of both"). A payment of interest
+// does not take back principal: moments of moving away are counted (their own bars) and never subtract.
+// It never goes down and never resets.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -79,7 +79,8 @@ int32_t rangeFirstDay(const ProgressOptions& options, int32_t earliestEventDay);
 // Aggregates `events` (any order) for the options' range.
 ProgressData aggregate(const std::vector<core::MetricEvent>& events, const ProgressOptions& options);
 
-// The next principal after a week (see the header comment).
+// The next principal after a week (see the header comment): never less than `principal`; `away` is
+// taken and ignored on purpose.
 double nextPrincipal(double principal, uint32_t toward, uint32_t both, uint32_t away);
 
 // CSV (RFC 4180, with a header row) of each chart's numbers.

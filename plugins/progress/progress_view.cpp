@@ -62,7 +62,7 @@ void ProgressView::draw(ui::ViewContext& ctx) {
   ImGui::BeginChild("progress");
   ui::Heading(ctx.fonts, "Progress");
   ui::MutedText("Healing is slow, and it is not a straight line. These pictures show change over months, "
-                "counted without blame.");
+                "at your own pace.");
   ImGui::Spacing();
   static const char* kRanges[] = {"4 weeks", "3 months", "1 year", "All time"};
   ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.5f, 0.5f));
@@ -88,8 +88,8 @@ void ProgressView::draw(ui::ViewContext& ctx) {
 
 void ProgressView::drawMortgage(ui::ViewContext& ctx) {
   ui::Heading(ctx.fonts, "The mortgage");
-  ui::MutedText("Each moment of moving toward a feeling is paid into what is yours. Moving away is part of it "
-                "too: it is counted, and it only dents the total a little.");
+  ui::MutedText("Each moment of moving toward a feeling is paid into what is yours, and what is yours is kept. "
+                "Moving away is part of it too: it gets its own bars, and it never takes anything back.");
   if (m_data.forksInRange == 0) {
     ui::BodyText("When you write fork entries in the journal, each week's moments of moving toward and away "
                  "will appear here. There is no right amount.");
@@ -101,7 +101,7 @@ void ProgressView::drawMortgage(ui::ViewContext& ctx) {
   stacks[1] = {"Some of both", p.both, {}};
   stacks[2] = {"Away", p.away, {}};
   stacks[3] = {"Not sure", p.unsure, {}};
-  charts::Series principal{"What is yours", p.line, {}};
+  charts::Series principal{"What you have built", p.line, {}};
   for (const auto& w : m_data.weeks) {
     stacks[0].values.push_back(float(w.toward));
     stacks[1].values.push_back(float(w.both));
@@ -110,7 +110,7 @@ void ProgressView::drawMortgage(ui::ViewContext& ctx) {
     principal.values.push_back(float(w.principal));
   }
   charts::StackedBars("mortgage", ImVec2(-1, chartHeight(ctx)), weekLabels(m_data), stacks, &principal);
-  charts::Legend({{"Toward", p.toward}, {"Some of both", p.both}, {"Away", p.away}, {"Not sure", p.unsure}, {"What is yours (right scale)", p.line}});
+  charts::Legend({{"Toward", p.toward}, {"Some of both", p.both}, {"Away", p.away}, {"Not sure", p.unsure}, {"What you have built (line, its numbers on the right)", p.line}});
   if (m_data.forksInRange < 5) ui::MutedText("There are only a few moments here so far; the picture becomes clearer over the months.");
   csvButton(ctx, "mortgage", "mortgage", mortgageCsv(m_data));
 }

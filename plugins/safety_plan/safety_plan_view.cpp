@@ -110,7 +110,7 @@ void SafetyPlanView::draw(ui::ViewContext& ctx) {
   ui::Heading(ctx.fonts, "My safety plan");
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
   ui::MutedText("What helps on a hard day, and who to call, in your own words. Write what you can; you can change "
-                "it any time, and there is no wrong answer.");
+                "it any time, and whatever you write is enough.");
   if (ui::QuietButton("Print as a card")) {
     commitPendingEdits();
     ctx.platform.printPage("My safety plan", cardText(m_draft));

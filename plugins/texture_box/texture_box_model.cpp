@@ -44,7 +44,7 @@ std::string reliefWords(const Relief& r) {
   if (d >= 12) return "helped, " + times(r.sessions);
   if (d >= 3) return "helped a little, " + times(r.sessions);
   if (d > -3) return "about the same before and after, " + times(r.sessions);
-  return "hard moments stayed hard with it, " + times(r.sessions);
+  return "the feeling was often stronger afterwards, which can happen, " + times(r.sessions);
 }
 
 namespace {

@@ -79,7 +79,7 @@ std::string photoProblem(const core::PickedImage& image, const core::ImageLimits
   }
   if (image.width <= 0 || image.height <= 0 || std::max(image.width, image.height) > limits.maxSide ||
       image.jpeg.empty()) {
-    return "Something went wrong while getting this picture ready. Trying again, or another photo, may work. "
+    return "This picture could not be made ready. Trying again, or another photo, may work. "
            "Nothing was changed.";
   }
   return {};

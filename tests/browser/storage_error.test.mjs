@@ -20,6 +20,13 @@ test('a full disk is reported, nothing is lost, and the words are stored once th
     assert.match(failure, /could not be stored yet/);
     const st = await api.state(page);
     assert.equal(st.saved, false);
+    // The banner says it plainly; the browser's own words (QuotaExceededError) wait behind "Details".
+    const shown = await waitUntil(async () => {
+      const t = (await page.evaluate(() => window.towardTest.drawnText())).replace(/\s+/g, '');
+      return t.includes('notstoredinthisbrowseryet') ? t : null;
+    }, { message: 'the calm banner' });
+    assert.ok(!shown.includes('QuotaExceeded'), 'no machine text in the headline');
+    assert.ok(shown.includes('Details'), 'the technical detail is one click away');
     assert.match(st.storageError, /no room/);
     assert.equal((await api.list(page, TYPE)).find((r) => r.id === id).body.text, 'These words must not be lost.');
     await assertCanvasNotBlank(page);

@@ -190,6 +190,13 @@ test('quick hide without a vault covers the screen with a neutral page and keeps
     const texts = (await api.list(page, TYPE)).map((r) => r.body.text);
     assert.deepEqual(texts, ['kept while hidden']);
     assert.equal((await vault.state(page)).status, 'off');
+    // The tab looks plain too while covered (title and icon), not remembered, until "Continue".
+    await waitUntil(async () => (await page.title()) === 'Notes', { message: 'a plain tab title while covered' });
+    assert.ok((await page.locator('link[rel="icon"]').first().getAttribute('href')).startsWith('data:image/svg+xml'), 'a plain icon');
+    assert.equal(await page.evaluate(() => localStorage.getItem('toward.discreet')), null, 'the cover is not remembered');
+    await press(page, 'cover:continue');
+    await waitUntil(async () => (await page.title()) === 'Toward', { message: 'the own title after Continue' });
+    assert.equal((await vault.state(page)).covered, false);
   });
 });
 

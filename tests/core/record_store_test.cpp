@@ -175,7 +175,7 @@ TEST_CASE("[store] bad input changes nothing and says why") {
   CHECK(store.put(kType, "../escape", "{}").error().code() == core::ErrorCode::Invalid);
   auto wrongType = store.put(kType, "", R"({"text":42})");
   CHECK(wrongType.error().code() == core::ErrorCode::Invalid);
-  CHECK(wrongType.error().message() == "This journal entry could not be saved: one of its fields holds the wrong kind of value.");
+  CHECK(wrongType.error().message() == "This journal entry could not be saved: one of its fields holds a different kind of value than expected.");
   auto notJson = store.put(kType, "", "{not json");
   CHECK(notJson.error().message().find("it is not valid JSON") != std::string::npos);
   CHECK(notJson.error().message().find("rapidjson") == std::string::npos);

@@ -40,7 +40,7 @@ TEST_CASE("[settings] golden schema 4 reads check-ins turned off; older schemas 
 }
 
 TEST_CASE("[settings] a newer schema is refused, a wrong field type is an error") {
-  CHECK(core::loadBody<core::Settings>("{}", 5).error().code() == core::ErrorCode::TooNew);
+  CHECK(core::loadBody<core::Settings>("{}", 6).error().code() == core::ErrorCode::TooNew);
   CHECK(core::loadBody<core::Settings>(R"({"textPercent":"big"})", 1).error().code() == core::ErrorCode::Invalid);
 }
 
@@ -58,4 +58,14 @@ TEST_CASE("[settings] golden schema 3 reads, with the page quick hide opens; onl
     kept.clamp();
     CHECK(kept.quickHideUrl.empty());
   }
+}
+
+TEST_CASE("[settings] golden schema 5 reads \"On this day\" turned off; older schemas read it on") {
+  auto s = core::loadBody<core::Settings>(test::fixture("core.settings.v5.json"), 5);
+  REQUIRE(s.isOk());
+  CHECK_FALSE(s.value().onThisDay);
+  CHECK(s.value().weekStart == "sunday");
+  CHECK(s.value().passphraseOfferAnswered);
+  CHECK(core::loadBody<core::Settings>(test::fixture("core.settings.v4.json"), 4).value().onThisDay);
+  CHECK(core::Settings{}.onThisDay);
 }

@@ -33,20 +33,21 @@
   }, true);
   const neutralIcon = 'data:image/svg+xml,' + encodeURIComponent(
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect x="4" y="4" width="24" height="24" rx="5" fill="#9a9a9a"/></svg>');
-  // A plain title and icon while the vault is in discreet mode. A flag in localStorage (which says no
-  // more than vault.json does) lets the next visit look plain as soon as the glue runs, before the app
-  // has started.
-  function setDiscreet(on) {
+  // A plain title and icon while the vault is in discreet mode, and while quick hide's cover is on (without
+  // a vault) until "Continue". A flag in localStorage (which says no more than vault.json does) lets the
+  // next visit look plain as soon as the glue runs, before the app has started; only the vault's choice
+  // (`remember`) is kept there, never the cover.
+  function setDiscreet(on, remember) {
     document.title = on ? 'Notes' : 'Toward';
     document.querySelectorAll('link[rel="icon"]').forEach((link) => {
       if (!link.dataset.own) link.dataset.own = link.getAttribute('href');
       link.setAttribute('href', on ? neutralIcon : link.dataset.own);
     });
     try {
-      if (on) localStorage.setItem('toward.discreet', '1'); else localStorage.removeItem('toward.discreet');
+      if (remember) localStorage.setItem('toward.discreet', '1'); else localStorage.removeItem('toward.discreet');
     } catch (e) { /* storage refused: the app sets the title once it starts */ }
   }
-  try { if (localStorage.getItem('toward.discreet') === '1') setDiscreet(true); } catch (e) { /* see above */ }
+  try { if (localStorage.getItem('toward.discreet') === '1') setDiscreet(true, true); } catch (e) { /* see above */ }
 
   glue.quickHide = quickHide;
   glue.setDiscreet = setDiscreet;

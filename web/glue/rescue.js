@@ -89,11 +89,11 @@ var TowardRescue = (function () {
     const text = document.getElementById('crash-text');
     const copyButton = document.getElementById('crash-copy');
     if (state.plainAtRest) {
-      text.textContent = 'Something went wrong inside Toward, and it stopped. The words on your screen are kept: ' +
+      text.textContent = 'Toward stopped unexpectedly. The words on your screen are kept: ' +
         'a copy was put aside in this browser, and they will be back in their place when Toward opens again.';
       copyButton.hidden = true;
     } else {
-      text.textContent = 'Something went wrong inside Toward, and it stopped. The words on your screen are still ' +
+      text.textContent = 'Toward stopped unexpectedly. The words on your screen are still ' +
         'here. Because your passphrase protects what is stored, Toward cannot put them aside by itself: ' +
         'please copy them before you reload.';
       copyButton.hidden = false;

@@ -141,6 +141,8 @@
     quickHide: () => glue.quickHide(),
     // Paths of files in the data folder (in memory, mirrored to IndexedDB) whose bytes contain `word`.
     dataFilesContaining(word) { needApp(); return json('toward_test_data_files_containing', [String(word)]); },
+    // The text the last frame drew (labels, headings, list lines), read from its draw lists (not pixels).
+    drawnText() { needApp(); return call('toward_test_drawn_text', 'string', [], []); },
     // {x, y, w, h} of the shell's quick-hide button in the last frame.
     hideButton() { needApp(); return json('toward_test_hide_button', []); },
     // The offline side (pwa.js): this page's build id, the worker, a waiting version, storage health.

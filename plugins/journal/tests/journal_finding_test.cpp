@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/record_store.h"
+#include "core/settings.h"
 #include "core/text_fold.h"
 #include "plugins/journal/journal_model.h"
 #include "test_support.h"
@@ -194,7 +195,7 @@ TEST_CASE("[journal] the Markdown export holds every field of a fork entry") {
   auto files = fx.registry.exportMarkdown();
   REQUIRE(files.size() == 1);
   const std::string& md = files[0].content;
-  for (const char* part : {"# After the session", "A fork in the road", "session, longing", "Content note: mentions a hard memory",
+  for (const char* part : {"# Content note: mentions a hard memory", "**Title:** After the session", "A fork in the road", "session, longing", "Content note: mentions a hard memory",
                            "Bring to my next session", "Do not resurface", "The session ended early.", "- longing (8/10)",
                            "- ashamed (6/10)", "chest, throat", "Writing to my therapist", "Toward it", "45 seconds",
                            "From myself", "Intensity after:** 5/10", "Made tea and sat by the window.",
@@ -246,4 +247,65 @@ TEST_CASE("[journal] search preparation is lazy: words are found before, during 
   REQUIRE(fx.store.remove(journal::kEntryType, ids[4]).isOk());
   CHECK(fx.filter(words).empty());
   CHECK_FALSE(fx.model->prepareSearchSome(100));
+}
+
+TEST_CASE("[journal] a do-not-resurface entry is found by search and marked as such") {
+  Fixture fx;
+  fx.put(R"({"text":"never again","doNotResurface":true,"timeMs":5})");
+  fx.put(R"({"text":"again and again","timeMs":6})");
+  const auto hits = fx.registry.search({"again"});
+  REQUIRE(hits.size() == 2);
+  for (const auto& h : hits) CHECK(h.notResurfaced == (h.snippet == "never again"));
+}
+
+TEST_CASE("[journal] \"On this day\" shows nothing when the person turned it off") {
+  Fixture fx;
+  const auto kept = fx.put(R"({"text":"a year ago","timeMs":)" + std::to_string(localMs(2025, 6, 10)) + "}");
+  CHECK(fx.model->onThisDay(localMs(2026, 6, 10, 8)) == std::vector<std::string>{kept});
+  core::Settings s = core::loadSettings(fx.store);
+  s.onThisDay = false;
+  REQUIRE(core::saveSettings(fx.store, s));
+  CHECK(fx.model->onThisDay(localMs(2026, 6, 10, 8)).empty());
+  s.onThisDay = true;
+  REQUIRE(core::saveSettings(fx.store, s));
+  CHECK(fx.model->onThisDay(localMs(2026, 6, 10, 8)).size() == 1);
+}
+
+TEST_CASE("[journal] an entry with a content note is named by its note alone, nowhere by its words") {
+  Fixture fx;
+  const std::string secret = "the words behind the note";
+  const auto id = fx.put(R"({"title":"A title of it too","text":")" + secret +
+                         R"(","contentNote":"a hard memory","bringToSession":true,"timeMs":)" +
+                         std::to_string(localMs(2025, 6, 10)) + "}");
+  const auto* e = fx.model->find(id);
+  REQUIRE(e);
+  CHECK(journal::describeEntry(*e) == "Content note: a hard memory");
+  // A fork entry without text: its "what happened" never shows either.
+  JournalEntry fork;
+  fork.kind = "fork";
+  fork.fork.whatHappened = secret;
+  fork.contentNote = "work";
+  CHECK(journal::describeEntry(fork) == "Content note: work");
+  auto hasWords = [&](const std::string& s) { return s.find("words behind") != std::string::npos || s.find("A title") != std::string::npos; };
+  // The Next session page, search hits, the Trash (the record type's describe) and export file names.
+  std::vector<core::SessionItem> items;
+  fx.model->collectNextSession(items);
+  REQUIRE(items.size() == 1);
+  CHECK_FALSE(hasWords(items[0].title));
+  CHECK_FALSE(hasWords(items[0].snippet));
+  for (const auto& h : fx.registry.search({"behind"})) {
+    CHECK_FALSE(hasWords(h.title));
+    CHECK_FALSE(hasWords(h.snippet));
+  }
+  const auto* type = fx.registry.recordType(journal::kEntryType);
+  REQUIRE(type);
+  const auto* record = fx.store.find(journal::kEntryType, id);
+  REQUIRE(record);
+  CHECK(type->describe(record->body, record->schema) == "Content note: a hard memory");
+  std::vector<core::ExportFile> files;
+  fx.model->exportMarkdown(files);
+  REQUIRE(files.size() == 1);
+  CHECK(files[0].path.find("behind") == std::string::npos);
+  CHECK(files[0].path.find("title") == std::string::npos);
+  CHECK(files[0].content.rfind("# Content note: a hard memory\n", 0) == 0);
 }

@@ -138,8 +138,10 @@ TEST_CASE("[journal] Markdown export holds every entry's words") {
   store.put(journal::kEntryType, "", R"({"title":"A hard evening","text":"Still here.","timeMs":1764000000000,"contentNote":"grief"})");
   auto files = registry.exportMarkdown();
   REQUIRE(files.size() == 1);
-  CHECK(files[0].path.rfind("journal/2025-11-24-a-hard-evening-", 0) == 0);
-  CHECK(files[0].content.find("# A hard evening") != std::string::npos);
+  // Behind its content note: the file name and heading are the note's, the title is kept inside.
+  CHECK(files[0].path.rfind("journal/2025-11-24-content-note-grief-", 0) == 0);
+  CHECK(files[0].content.rfind("# Content note: grief\n", 0) == 0);
+  CHECK(files[0].content.find("**Title:** A hard evening") != std::string::npos);
   CHECK(files[0].content.find("Still here.") != std::string::npos);
   CHECK(files[0].content.find("Content note: grief") != std::string::npos);
 }

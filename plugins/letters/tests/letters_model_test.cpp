@@ -66,13 +66,30 @@ TEST_CASE("[letters] golden schema 1 files read every field") {
   CHECK(r.value().text == "I wanted to email you after the session.");
 }
 
+TEST_CASE("[letters] golden schema 2 reads the content note; schema 1 reads none") {
+  auto l = core::loadBody<Letter>(test::fixture("letters.letter.v2.json"), 2);
+  REQUIRE(l.isOk());
+  CHECK(l.value().contentNote == "about home");
+  CHECK(l.value().recipientKind == "parent");
+  CHECK(core::loadBody<Letter>(test::fixture("letters.letter.v1.json"), 1).value().contentNote.empty());
+  // A schema-1 body never takes a note from a field it did not have.
+  CHECK(core::loadBody<Letter>(R"({"contentNote":"x"})", 1).value().contentNote.empty());
+}
+
+TEST_CASE("[letters] a letter with a content note is named by its note alone") {
+  Letter l = core::loadBody<Letter>(test::fixture("letters.letter.v2.json"), 2).value();
+  CHECK(letters::describeLetter(l) == "Content note: about home");
+  l.contentNote.clear();
+  CHECK(letters::describeLetter(l) == "Dear parent, or whoever raised me");
+}
+
 TEST_CASE("[letters] odd values are made safe, and a newer schema is refused") {
   auto odd = core::loadBody<Letter>(R"({"recipientKind":"moon","state":"sealed","sealedUntil":"2026-02-30"})", 1);
   REQUIRE(odd.isOk());
   CHECK(odd.value().recipientKind == "other");
   CHECK(odd.value().state == "finished");   // a seal without a real day opens rather than hides
   CHECK(odd.value().sealedUntil.empty());
-  CHECK(core::loadBody<Letter>("{}", 2).error().code() == core::ErrorCode::TooNew);
+  CHECK(core::loadBody<Letter>("{}", 3).error().code() == core::ErrorCode::TooNew);
   Letter kid;
   kid.recipientKind = "from_inner_child";
   CHECK(letters::greetingLine(kid) == "From the child I was,");
@@ -435,4 +452,26 @@ TEST_CASE("[letters] a letter left with nothing in it leaves no record; a word, 
   REQUIRE(m.save(written.value(), l).isOk());
   CHECK_FALSE(m.forgetIfBlank(written.value()));
   CHECK(m.find(written.value()) != nullptr);
+}
+
+TEST_CASE("[letters] a noted letter shows no words in search hits or on the next-session list") {
+  Fixture f;
+  LettersModel model(f.store);
+  auto id = model.create("parent").value();
+  Letter e = *model.find(id);
+  e.recipientName = "Name of them";
+  e.text = "the words behind the note";
+  e.contentNote = "about home";
+  e.bringToSession = true;
+  REQUIRE(model.save(id, e));
+  std::vector<core::SearchHit> hits;
+  model.search({"behind"}, hits);
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0].title == "Content note: about home");
+  CHECK(hits[0].snippet.empty());
+  std::vector<core::SessionItem> items;
+  model.collectNextSession(items);
+  REQUIRE(items.size() == 1);
+  CHECK(items[0].title.find("Name of them") == std::string::npos);
+  CHECK(items[0].snippet.empty());
 }

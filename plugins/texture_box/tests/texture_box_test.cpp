@@ -107,6 +107,7 @@ TEST_CASE("[texture] relief counts only rated sessions of that object, and is wo
   CHECK(up.find("3 times") != std::string::npos);
   CHECK(up.find("fail") == std::string::npos);
   CHECK(up.find("score") == std::string::npos);
+  CHECK(up.find("stayed hard") == std::string::npos);  // about the feeling, not a verdict on the object
 }
 
 TEST_CASE("[texture] suggestions favour what helped at a similar level, then favourites and untried objects") {
