@@ -156,7 +156,10 @@ TEST_CASE("[damage] every kind of damage is reported and kept; the backup opens 
   CHECK(again.problems().size() == damaged.size());
   const auto loaded = everything(again, registry);
   CHECK(loaded.size() == before.size());
-  for (const auto& [key, r] : before) CHECK_MESSAGE((loaded.count(key) && same(loaded.at(key), r)), r.type, " ", r.id);
+  for (const auto& item : before) {
+    const core::StoredRecord& r = item.second;
+    CHECK_MESSAGE((loaded.count(item.first) && same(loaded.at(item.first), r)), r.type, " ", r.id);
+  }
 
   // Export, then Toward's own import: nothing refused, nothing skipped.
   auto file = backup::makeBackup(again, registry, "pass", 1);
@@ -176,7 +179,10 @@ TEST_CASE("[damage] every kind of damage is reported and kept; the backup opens 
   CHECK(reread.load().problems.empty());
   const auto brought = everything(reread, registry);
   CHECK(brought.size() == before.size());
-  for (const auto& [key, r] : before) CHECK_MESSAGE((brought.count(key) && same(brought.at(key), r)), r.type, " ", r.id);
+  for (const auto& item : before) {
+    const core::StoredRecord& r = item.second;
+    CHECK_MESSAGE((brought.count(item.first) && same(brought.at(item.first), r)), r.type, " ", r.id);
+  }
 
   // The damaged files are still there byte for byte, and nothing else changed either.
   CHECK(allFiles(dir.path()) == onDisk);
