@@ -8,8 +8,11 @@ namespace toward::core {
 void DurabilityTracker::observe(uint64_t generation, int64_t nowMs) {
   if (generation > m_latest) {
     m_latest = generation;
+    if (m_pendingSinceMs < 0) m_pendingSinceMs = nowMs;
     // Debounce: wait for a pause in changes, but with an error pending keep the retry time.
-    const int64_t due = nowMs + std::max(m_delayMs, m_retryPauseMs);
+    int64_t due = nowMs + std::max(m_delayMs, m_retryPauseMs);
+    // Changes that never pause (every frame) are still synced within the maximum wait.
+    if (m_retryPauseMs == 0) due = std::min(due, m_pendingSinceMs + std::max(kMaxWaitMs, m_delayMs));
     m_dueMs = due;
   }
 }
@@ -24,6 +27,7 @@ std::optional<uint64_t> DurabilityTracker::startIfDue(int64_t nowMs) {
   m_running = true;
   m_flushRequested = false;
   m_runningGeneration = m_latest;
+  m_pendingSinceMs = -1;   // changes from now on wait for the next sync
   return m_runningGeneration;
 }
 
@@ -39,6 +43,7 @@ void DurabilityTracker::finished(bool ok, const std::string& error, int64_t nowM
   } else {
     m_error = error.empty() ? std::string("the browser did not say why") : error;
     m_retryPauseMs = m_retryPauseMs == 0 ? 2000 : std::min<int64_t>(m_retryPauseMs * 2, 30000);
+    if (m_pendingSinceMs < 0) m_pendingSinceMs = nowMs;
     m_dueMs = nowMs + m_retryPauseMs;
   }
 }

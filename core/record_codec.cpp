@@ -2,12 +2,12 @@
 #include "core/record_codec.h"
 
 #include "core/json.h"
+#include "core/json_parse.h"
 #include "core/record_json.h"
 
 namespace toward::core {
 namespace {
 
-constexpr auto kParseFlags = rapidjson::kParseFullPrecisionFlag;
 
 Status invalid(const std::string& what) { return {ErrorCode::Invalid, what}; }
 
@@ -81,8 +81,7 @@ std::string encodeSealedSideFile(const std::string& relPath, const std::string& 
 Result<std::string> decodeSideFile(const std::string& relPath, const std::string& text, const RecordSealer* sealer) {
   if (!startsWith(text, kSealedFileStart)) return text;
   rapidjson::Document doc;
-  doc.Parse(text.c_str(), text.size());
-  if (doc.HasParseError() || !doc.IsObject()) return invalid("the sealed file is damaged");
+  if (parseJson<rapidjson::kParseNanAndInfFlag>(doc, text).IsError() || !doc.IsObject()) return invalid("the sealed file is damaged");
   auto member = [&](const char* name) -> const rapidjson::Value* {
     auto it = doc.FindMember(name);
     return it == doc.MemberEnd() ? nullptr : &it->value;
@@ -161,6 +160,8 @@ struct EnvelopeReader : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Envelope
   bool Int64(int64_t i) { return setNumber(true, i < 0, i < 0 ? uint64_t(0) - uint64_t(i) : uint64_t(i), false); }
   bool Uint64(uint64_t u) { return setNumber(true, false, u, false); }
   bool Double(double) { return setNumber(false, false, 0, true); }
+  bool numberTooBig = false;   // a number too large for a double (readJsonNumber)
+  bool RawNumber(const char* str, rapidjson::SizeType length, bool) { return readJsonNumber(str, length, *this, numberTooBig); }
   bool String(const char* str, rapidjson::SizeType length, bool) {
     if (!top()) return true;
     if (key == "toward") { magic.assign(str, length); haveMagic = true; }
@@ -205,10 +206,11 @@ Result<DecodedEnvelope> decodeEnvelope(const std::string& text, const RecordSeal
   rapidjson::StringStream stream(text.c_str());
   EnvelopeReader reader(stream);
   rapidjson::Reader parser;
-  const auto ok = parser.Parse<kParseFlags>(stream, reader);
+  const auto ok = parser.Parse<kNumbersAsText>(stream, reader);   // numbers are read by readJsonNumber
   if (reader.malformed) return invalid("the record is damaged (unexpected structure)");
   if (!ok) {
-    return invalid(std::string("the record is damaged (") + rapidjson::GetParseError_En(ok.Code()) + ")");
+    const auto code = reader.numberTooBig ? rapidjson::kParseErrorNumberTooBig : ok.Code();
+    return invalid(std::string("the record is damaged (") + rapidjson::GetParseError_En(code) + ")");
   }
   // The whole text must be one JSON value (a string stream stops at a NUL byte).
   if (stream.Tell() != text.size() && text.find_first_not_of(" \t\r\n", stream.Tell()) != std::string::npos) {
@@ -255,16 +257,12 @@ Result<DecodedEnvelope> decodeEnvelope(const std::string& text, const RecordSeal
 
 Result<std::string> compactJsonObject(const std::string& text) {
   if (text.size() > kMaxRecordBytes) return invalid("this is larger than Toward accepts in one record");
-  rapidjson::Document doc;
-  doc.Parse<kParseFlags>(text.c_str(), text.size());
-  if (doc.HasParseError()) {
-    return invalid(std::string("this is not valid JSON (") + rapidjson::GetParseError_En(doc.GetParseError()) + ")");
+  std::string out;
+  if (auto parsed = canonicalJson(text, out); parsed.IsError()) {
+    return invalid(std::string("this is not valid JSON (") + rapidjson::GetParseError_En(parsed.Code()) + ")");
   }
-  if (!doc.IsObject()) return invalid("a record body must be a JSON object");
-  rapidjson::StringBuffer sb;
-  rapidjson::Writer<rapidjson::StringBuffer> w(sb);
-  doc.Accept(w);
-  return std::string(sb.GetString(), sb.GetSize());
+  if (out.empty() || out.front() != '{') return invalid("a record body must be a JSON object");
+  return out;
 }
 
 }  // namespace toward::core

@@ -17,6 +17,12 @@ bool endsWith(const std::string& s, const std::string& suffix) {
 
 }  // namespace
 
+Status checkBody(const RecordType& type, const StoredRecord& record) {
+  if (type.check) return type.check(record.body, record.schema);
+  auto normalized = type.normalize(record.body, record.schema);
+  return normalized ? Status::ok() : normalized.error();
+}
+
 RecordStore::RecordStore(std::string root, const Registry& registry, Clock clock, FileSystem& files)
     : m_root(std::move(root)), m_registry(registry), m_clock(std::move(clock)), m_files(&files) {}
 
@@ -73,6 +79,10 @@ void RecordStore::loadFolder(const std::string& folder, bool trash, LoadReport& 
       if (!type) { problem("this kind of record is not known to this version of Toward"); continue; }
       if (r.schema > type->schema) { problem("this record was written by a newer version of Toward"); continue; }
       if (r.schema < type->minSchema) { problem("this record is in a format too old to read"); continue; }
+      if (auto reads = checkBody(*type, r); !reads) {
+        problem("what this " + type->noun + " holds is not in the form Toward reads (" + reads.message() + ")");
+        continue;
+      }
       if (trash) {
         TrashedRecord t{std::move(r), decoded.value().deletedMs < 0 ? 0 : decoded.value().deletedMs};
         m_trash[t.record.type][t.record.id] = std::move(t);

@@ -2,7 +2,8 @@
 //   <root>/records/<type>/<id>.json   live records
 //   <root>/trash/<type>/<id>.json     deleted records, restorable for kTrashDays days
 // Files are written atomically (core/files.h). Loading never fails as a whole: a damaged file, an
-// unknown type or a record from a newer version is reported, left untouched on disk, and skipped.
+// unknown type, a record from a newer version or a body that does not read as its type (checkBody) is
+// reported, left untouched on disk, and skipped.
 // Only the core touches these files; plugins read and write records through this class.
 // The files live where the store is told (core/file_system.h): on the device, or in memory only
 // (RecordStore::inMemory: everything works the same and nothing is ever written to the disk).
@@ -44,6 +45,9 @@ struct RecordChange {
   std::string type;
   std::string id;
 };
+
+// Whether `record`'s body reads as `type` (RecordType::check, or normalize when a type has none).
+Status checkBody(const RecordType& type, const StoredRecord& record);
 
 class RecordStore {
  public:

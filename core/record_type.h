@@ -17,6 +17,9 @@ struct RecordType {
   uint32_t minSchema = 1;   // the oldest body version this build reads
   // Reads a body written with `schema` and returns it in the current schema's canonical form.
   std::function<Result<std::string>(const std::string& body, uint32_t schema)> normalize;
+  // Whether a body written with `schema` reads as this type. The store asks it of every record it loads:
+  // a body that does not (e.g. "text": 12345) is damaged, reported and kept as it is. Empty: normalize.
+  std::function<Status(const std::string& body, uint32_t schema)> check;
   // A short line naming a record for lists such as the trash, e.g. its title or first words.
   std::function<std::string(const std::string& body, uint32_t schema)> describe;
   // Only for a record the person chose to keep readable while the vault is locked (the safety plan):
@@ -35,6 +38,10 @@ RecordType makeRecordType(std::string id, std::string noun, std::function<std::s
   t.schema = T::kSchema;
   t.minSchema = T::kMinSchema;
   t.normalize = [](const std::string& body, uint32_t schema) { return normalizeBody<T>(body, schema); };
+  t.check = [](const std::string& body, uint32_t schema) -> Status {
+    auto v = loadBody<T>(body, schema);
+    return v ? Status::ok() : v.error();
+  };
   t.describe = [describe](const std::string& body, uint32_t schema) -> std::string {
     auto v = loadBody<T>(body, schema);
     return v ? describe(v.value()) : std::string();

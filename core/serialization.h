@@ -15,6 +15,7 @@
 #include <string>
 
 #include "core/json.h"
+#include "core/json_parse.h"
 #include "core/record_codec.h"
 #include "core/result.h"
 
@@ -53,19 +54,25 @@ Result<T> loadBody(const std::string& body, uint32_t schema) {
   if (body.size() > kMaxRecordBytes) return Status{ErrorCode::Invalid, "larger than Toward accepts"};
   const size_t start = body.find_first_not_of(" \t\r\n");
   if (start == std::string::npos || body[start] != '{') return Status{ErrorCode::Invalid, "it is not a JSON object"};
+  auto notJson = [](const rapidjson::ParseResult& parsed) {
+    return Status{ErrorCode::Invalid, std::string("it is not valid JSON (") + rapidjson::GetParseError_En(parsed.Code()) +
+                                          " at character " + std::to_string(parsed.Offset()) + ")"};
+  };
+  // cereal parses with rapidjson's own number conversion: give it only numbers in a form that conversion
+  // reads safely (core/json_parse.h). Bodies without fractions or exponents, nearly all, go as they are.
+  std::string canonical;
+  if (hasFractionalNumber(body)) {
+    if (auto parsed = canonicalJson(body, canonical); parsed.IsError()) return notJson(parsed);
+  }
   T value{};
   try {
-    std::istringstream is(body);
+    std::istringstream is(canonical.empty() ? body : canonical);
     cereal::JSONInputArchive ar(is);
     value.load(ar, schema);
   } catch (const std::exception&) {
     // Say what is wrong in plain words (cereal's own messages name its internals).
     rapidjson::Document doc;
-    doc.Parse(body.c_str(), body.size());
-    if (doc.HasParseError()) {
-      return Status{ErrorCode::Invalid, std::string("it is not valid JSON (") + rapidjson::GetParseError_En(doc.GetParseError()) +
-                                            " at character " + std::to_string(doc.GetErrorOffset()) + ")"};
-    }
+    if (auto parsed = parseJson<rapidjson::kParseNanAndInfFlag>(doc, body); parsed.IsError()) return notJson(parsed);
     return Status{ErrorCode::Invalid, "one of its fields holds a different kind of value than expected"};
   }
   return value;

@@ -133,11 +133,17 @@ BackupResult<Header> parseHeader(std::string_view file) {
   }
 }
 
-// Checks the one scrypt stanza and returns its salt and work factor.
+// Checks the one scrypt stanza and returns its salt and work factor. Without one, no identity of ours
+// matches: a file for age's own key types (X25519, ssh-*) is told apart as key-locked; stanzas of any other
+// type are ignored, as the age spec asks (not an error), so such a file is the wrong-passphrase case.
 BackupResult<int> checkScryptStanza(const Header& h, int maxWorkFactor, Bytes& salt) {
-  bool anyScrypt = false;
-  for (const auto& st : h.stanzas) anyScrypt = anyScrypt || st.args[0] == "scrypt";
-  if (!anyScrypt) return backupError(BackupErrorKind::NotPassphrase, "no scrypt stanza");
+  bool anyScrypt = false, anyKey = false;
+  for (const auto& st : h.stanzas) {
+    anyScrypt = anyScrypt || st.args[0] == "scrypt";
+    anyKey = anyKey || st.args[0] == "X25519" || st.args[0] == "ssh-rsa" || st.args[0] == "ssh-ed25519";
+  }
+  if (!anyScrypt && anyKey) return backupError(BackupErrorKind::NotPassphrase, "no scrypt stanza");
+  if (!anyScrypt) return backupError(BackupErrorKind::WrongPassphrase, "no identity matched any of the recipients");
   if (h.stanzas.size() != 1) return backupError(BackupErrorKind::BadHeader, "an scrypt stanza must be the only stanza");
   const Stanza& st = h.stanzas[0];
   if (st.args.size() != 3) return backupError(BackupErrorKind::BadHeader, "scrypt stanza needs exactly two arguments");

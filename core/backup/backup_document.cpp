@@ -4,62 +4,18 @@
 #include "core/record_json.h"
 
 #include <algorithm>
-#include <charconv>
-#include <cmath>
-#include <cstdlib>
 #include <set>
 #include <string_view>
 #include <tuple>
 
 #include "core/json.h"
+#include "core/json_parse.h"
 #include "core/record_codec.h"
 
 namespace toward::backup {
 namespace {
 
 BackupError notBackup(std::string why) { return backupError(BackupErrorKind::NotBackup, std::move(why)); }
-
-// Builds the document with numbers read here, not by rapidjson's full-precision number parser (Debian's
-// rapidjson 1.1 has undefined behaviour there for some inputs, e.g. a zero with a huge exponent; found by the
-// backup fuzzer). rapidjson still checks the grammar and hands each number over as text: integers are read
-// exactly as int64/uint64 (so every int64 round-trips), anything else with strtod (correctly rounded in glibc
-// and in the musl of the browser build). A number too large for a double stops the parse, as rapidjson does.
-struct NumberReader {
-  rapidjson::Document& d;
-  bool tooBig = false;
-  bool Null() { return d.Null(); }
-  bool Bool(bool b) { return d.Bool(b); }
-  bool Int(int i) { return d.Int(i); }
-  bool Uint(unsigned u) { return d.Uint(u); }
-  bool Int64(int64_t i) { return d.Int64(i); }
-  bool Uint64(uint64_t u) { return d.Uint64(u); }
-  bool Double(double x) { return d.Double(x); }
-  bool String(const char* s, rapidjson::SizeType n, bool copy) { return d.String(s, n, copy); }
-  bool StartObject() { return d.StartObject(); }
-  bool Key(const char* s, rapidjson::SizeType n, bool copy) { return d.Key(s, n, copy); }
-  bool EndObject(rapidjson::SizeType members) { return d.EndObject(members); }
-  bool StartArray() { return d.StartArray(); }
-  bool EndArray(rapidjson::SizeType elements) { return d.EndArray(elements); }
-  bool RawNumber(const char* s, rapidjson::SizeType n, bool) {
-    const char* end = s + n;
-    if (std::string_view(s, n).find_first_of(".eE") == std::string_view::npos) {
-      if (n > 0 && s[0] == '-') {
-        int64_t i = 0;
-        if (auto r = std::from_chars(s, end, i); r.ec == std::errc() && r.ptr == end) return d.Int64(i);
-      } else {
-        uint64_t u = 0;
-        if (auto r = std::from_chars(s, end, u); r.ec == std::errc() && r.ptr == end) return d.Uint64(u);
-      }
-    }
-    const std::string text(s, n);   // (strtod needs the end marked)
-    const double x = std::strtod(text.c_str(), nullptr);
-    if (std::isinf(x)) {
-      tooBig = true;
-      return false;
-    }
-    return d.Double(x);
-  }
-};
 
 // The deepest nesting of objects and arrays in `text` (strings skipped), stopping early past `limit`.
 int nestingDepth(std::string_view text, int limit) {
@@ -124,6 +80,22 @@ BackupResult<core::StoredRecord> readRecord(const rapidjson::Value& v, int64_t* 
   return r;
 }
 
+// Leaves a record out of the document, naming it as far as it names itself.
+void skip(BackupDocument& doc, const rapidjson::Value& v, bool trashed, std::string why) {
+  SkippedRecord s;
+  s.trashed = trashed;
+  s.why = std::move(why);
+  if (v.IsObject()) {
+    auto text = [&](const char* k) {
+      auto it = v.FindMember(k);
+      return it != v.MemberEnd() && it->value.IsString() ? std::string(it->value.GetString(), it->value.GetStringLength()) : std::string();
+    };
+    s.type = text("type");
+    s.id = text("id");
+  }
+  doc.skipped.push_back(std::move(s));
+}
+
 }  // namespace
 
 std::string pluginOf(const std::string& typeId) { return typeId.substr(0, typeId.find('.')); }
@@ -180,19 +152,13 @@ BackupResult<BackupDocument> parseDocument(std::string_view text) {
   if (text.size() > kMaxDocumentBytes) return backupError(BackupErrorKind::TooLarge, "the document is too large");
   if (nestingDepth(text, kMaxJsonDepth) > kMaxJsonDepth) return notBackup("the document is nested too deeply");
   try {
+    // Numbers are read by core/json_parse.h, never by rapidjson 1.1's faulty conversion (found by the backup
+    // fuzzer); iterative: no recursion however the text is nested.
     rapidjson::Document doc;
-    rapidjson::MemoryStream memory(text.data(), text.size());
-    rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> stream(memory);
-    rapidjson::Reader reader;
-    rapidjson::ParseResult parsed;
-    NumberReader numbers{doc};
-    auto generate = [&](rapidjson::Document&) {
-      parsed = reader.Parse<rapidjson::kParseNumbersAsStringsFlag | rapidjson::kParseIterativeFlag>(stream, numbers);
-      return !parsed.IsError();
-    };
-    doc.Populate(generate);
+    const rapidjson::ParseResult parsed = core::parseJson<rapidjson::kParseIterativeFlag>(doc, text);
     if (parsed.IsError()) {
-      const char* why = numbers.tooBig ? "a number too big to be stored" : rapidjson::GetParseError_En(parsed.Code());
+      const bool tooBig = parsed.Code() == rapidjson::kParseErrorNumberTooBig;
+      const char* why = tooBig ? "a number too big to be stored" : rapidjson::GetParseError_En(parsed.Code());
       return notBackup(std::string("not JSON (") + why + ")");
     }
     if (!doc.IsObject()) return notBackup("not a JSON object");
@@ -223,8 +189,8 @@ BackupResult<BackupDocument> parseDocument(std::string_view text) {
     out.records.reserve(records->Size());
     for (const auto& v : records->GetArray()) {
       auto r = readRecord(v, nullptr);
-      if (!r) return r.error();
-      if (!seen.emplace(r.value().type, r.value().id).second) return notBackup("a record appears twice: " + r.value().id);
+      if (!r) { skip(out, v, false, r.error().detail); continue; }
+      if (!seen.emplace(r.value().type, r.value().id).second) { skip(out, v, false, "it appears twice"); continue; }
       out.records.push_back(std::move(r.value()));
     }
     seen.clear();
@@ -232,8 +198,8 @@ BackupResult<BackupDocument> parseDocument(std::string_view text) {
     for (const auto& v : trash->GetArray()) {
       int64_t deletedMs = 0;
       auto r = readRecord(v, &deletedMs);
-      if (!r) return r.error();
-      if (!seen.emplace(r.value().type, r.value().id).second) return notBackup("a trashed record appears twice: " + r.value().id);
+      if (!r) { skip(out, v, true, r.error().detail); continue; }
+      if (!seen.emplace(r.value().type, r.value().id).second) { skip(out, v, true, "it appears twice"); continue; }
       out.trash.push_back({std::move(r.value()), deletedMs});
     }
     return out;
@@ -260,6 +226,10 @@ BackupResult<std::string> checkRecord(const core::StoredRecord& r, const core::R
 }  // namespace
 
 BackupResult<bool> checkAgainstRegistry(const BackupDocument& doc, const core::Registry& registry) {
+  if (!doc.skipped.empty()) {
+    const SkippedRecord& s = doc.skipped.front();
+    return notBackup((s.type.empty() ? std::string("a record") : s.type + " " + s.id) + ": " + s.why);
+  }
   for (const auto& r : doc.records) {
     if (auto c = checkRecord(r, registry); !c) return c.error();
   }
@@ -270,19 +240,21 @@ BackupResult<bool> checkAgainstRegistry(const BackupDocument& doc, const core::R
 }
 
 BackupResult<CheckedDocument> checkDocument(BackupDocument doc, const core::Registry& registry) {
-  auto bring = [&](core::StoredRecord& r) -> BackupResult<bool> {
+  // True when the record stays (its body now in the current schema); false when it went to `skipped`.
+  auto bring = [&](core::StoredRecord& r, bool trashed) {
     auto body = checkRecord(r, registry);
-    if (!body) return body.error();
+    if (!body) {
+      const bool newer = body.error().kind == BackupErrorKind::UnsupportedVersion;
+      doc.skipped.push_back({r.type, r.id, trashed, newer ? "it was made by a newer version of Toward (" + body.error().detail + ")"
+                                                          : body.error().detail});
+      return false;
+    }
     r.body = std::move(body.value());
     r.schema = registry.recordType(r.type)->schema;
     return true;
   };
-  for (auto& r : doc.records) {
-    if (auto c = bring(r); !c) return c.error();
-  }
-  for (auto& t : doc.trash) {
-    if (auto c = bring(t.record); !c) return c.error();
-  }
+  std::erase_if(doc.records, [&](core::StoredRecord& r) { return !bring(r, false); });
+  std::erase_if(doc.trash, [&](core::TrashedRecord& t) { return !bring(t.record, true); });
   CheckedDocument out;
   out.m_doc = std::move(doc);
   out.m_registry = &registry;
@@ -302,6 +274,7 @@ BackupPreview previewDocument(const BackupDocument& doc) {
     first = false;
   }
   for (const auto& t : doc.trash) ++p.trashByType[t.record.type];
+  p.skipped = doc.skipped.size();
   return p;
 }
 

@@ -27,12 +27,22 @@ inline constexpr int kMaxJsonDepth = 64;
 inline constexpr size_t kMaxDocumentBytes = sizeof(size_t) >= 8 ? (size_t(512) << 20) : (size_t(128) << 20);
 inline constexpr const char* kAppVersion = "0.1.0";
 
+// A record of a backup that cannot be brought in (its fields or body do not read, its type is unknown or
+// newer, it appears twice): reported by name, left out, and nothing here with its type and id is changed.
+struct SkippedRecord {
+  std::string type;    // empty when the record did not even say what it is
+  std::string id;
+  bool trashed = false;
+  std::string why;     // plain words
+};
+
 struct BackupDocument {
   uint32_t format = kBackupFormat;
   int64_t createdMs = 0;
   std::string app;                              // the version of Toward that wrote it (informative)
   std::vector<core::StoredRecord> records;
   std::vector<core::TrashedRecord> trash;
+  std::vector<SkippedRecord> skipped;           // left out by parseDocument or checkDocument (never encoded)
 };
 
 struct BackupPreview {
@@ -43,6 +53,7 @@ struct BackupPreview {
   std::map<std::string, size_t> byPlugin;       // live records per plugin ("journal" for "journal.*")
   int64_t firstMs = 0;                          // earliest createdMs of a live record (0 when none)
   int64_t lastMs = 0;                           // latest updatedMs of a live record (0 when none)
+  size_t skipped = 0;                           // records that cannot be brought in (doc.skipped)
 };
 
 // Everything in the store (live records and trash) as a document dated `nowMs`.
@@ -52,11 +63,13 @@ BackupDocument documentFromStore(const core::RecordStore& store, const core::Reg
 std::string encodeDocument(const BackupDocument& doc);
 
 // Parses and validates document text. NotBackup when it is not a valid document, UnsupportedVersion when
-// it is newer than this build, TooLarge past the limits.
+// it is newer than this build, TooLarge past the limits. One record that does not read never refuses the
+// whole document: it goes to `skipped` with the reason, and the rest is kept.
 BackupResult<BackupDocument> parseDocument(std::string_view text);
 
-// Checks that every record can be stored by this build: known type, schema in range, a body its type reads.
-// UnsupportedVersion for unknown types or newer schemas, NotBackup for bodies that do not read.
+// Checks that every record can be stored by this build: known type, schema in range, a body its type reads,
+// and nothing skipped (strict: `toward-cli backup verify`). UnsupportedVersion for unknown types or newer
+// schemas, NotBackup for bodies that do not read or records parseDocument skipped.
 BackupResult<bool> checkAgainstRegistry(const BackupDocument& doc, const core::Registry& registry);
 
 // A document whose every record passed checkAgainstRegistry's rules and was brought to its type's current
@@ -75,7 +88,8 @@ class CheckedDocument {
   const core::Registry* m_registry = nullptr;
 };
 
-// checkAgainstRegistry, keeping the normalized bodies (same errors).
+// The import check: every record checkAgainstRegistry would refuse is moved to `skipped` with the reason
+// (so one bad record never refuses a whole backup); the rest keep their normalized bodies.
 BackupResult<CheckedDocument> checkDocument(BackupDocument doc, const core::Registry& registry);
 
 // Counts per type and plugin, and the date range, for the preview before importing.

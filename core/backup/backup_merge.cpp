@@ -90,6 +90,8 @@ bool ImportJob::begin() {
     m_doc = std::move(checked.value());
   }
   m_damaged = damagedPaths(m_store);
+  for (const auto& skipped : m_doc.doc().skipped) m_skipped.emplace(skipped.type, skipped.id);
+  m_report.skipped = m_doc.doc().skipped.size();
   if (m_mode == Mode::Merge) {
     for (const auto* t : m_store.trash()) m_localTrash[{t->record.type, t->record.id}] = t->record.revision;
     for (const auto& r : m_doc.doc().records) m_incomingLive.emplace(r.type, r.id);
@@ -154,11 +156,13 @@ bool ImportJob::step(size_t maxRecords) {
           // Everything the backup holds is written: now what it does not hold goes.
           for (const auto& type : m_registry.recordTypes()) {
             for (const auto* r : m_store.list(type.id)) {
-              if (!m_incomingLive.count({r->type, r->id})) m_gone.push_back({{r->type, r->id}, false});
+              const Key key{r->type, r->id};
+              if (!m_incomingLive.count(key) && !m_skipped.count(key)) m_gone.push_back({key, false});
             }
           }
           for (const auto* t : m_store.trash()) {
-            if (!m_incomingTrash.count({t->record.type, t->record.id})) m_gone.push_back({{t->record.type, t->record.id}, true});
+            const Key key{t->record.type, t->record.id};
+            if (!m_incomingTrash.count(key) && !m_skipped.count(key)) m_gone.push_back({key, true});
           }
           m_phase = Phase::Sweep;
           m_index = 0;

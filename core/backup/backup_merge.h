@@ -45,6 +45,7 @@ struct MergeReport {
   size_t conflicts = 0;    // same revision, different words: the backup's copy was added under a new id
   size_t trashAdded = 0;   // trashed records this device did not have
   std::string snapshot;    // replace only: the snapshot file name written first
+  size_t skipped = 0;      // records of the backup that could not be brought in (document().skipped)
 };
 
 // Brings a document into a store in steps. Merge writes the incoming records first, then incoming trash;
@@ -96,6 +97,7 @@ class ImportJob {
   std::set<std::string> m_damaged;                 // record files kept aside at load (never replaced)
   std::map<Key, uint64_t> m_localTrash;            // trashed here: revision
   std::set<Key> m_incomingLive, m_incomingTrash;   // written by this job (replace: kept by the sweep)
+  std::set<Key> m_skipped;                         // in the backup but not brought in: replace keeps ours
   std::vector<std::pair<Key, bool>> m_gone;        // replace: (key, trashed) not in the backup
   bool m_bodiesIndexed = false;                    // conflicts: body hash -> ids, per type (built lazily)
   std::map<std::string, std::unordered_multimap<size_t, std::string>> m_bodies;

@@ -302,6 +302,11 @@ void BackupView::drawPreview(ViewContext& ctx) {
     ImGui::Bullet();
     ImGui::TextUnformatted((std::to_string(p.trashed) + " in the trash").c_str());
   }
+  if (p.skipped) {
+    MutedText((countOf(p.skipped, "record") + " in it could not be read, so " + (p.skipped == 1 ? "it stays" : "they stay") +
+               " out. Everything else can be brought in, and nothing here is changed because of " +
+               (p.skipped == 1 ? "it." : "them.")).c_str());
+  }
   if (p.firstMs > 0 && p.lastMs > 0) {
     const std::string first = core::formatLongDate(p.firstMs), last = core::formatLongDate(p.lastMs);
     MutedText((first == last ? "Written on " + first + "." : "Written between " + first + " and " + last + ".").c_str());

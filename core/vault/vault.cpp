@@ -5,6 +5,7 @@
 
 #include "core/files.h"
 #include "core/json.h"
+#include "core/json_parse.h"
 
 namespace toward::core::vault {
 namespace {
@@ -18,8 +19,7 @@ Status invalid(const std::string& what) { return {ErrorCode::Invalid, what}; }
 VaultPrefs parseVaultPrefs(const std::string& json) {
   VaultPrefs p;
   rapidjson::Document doc;
-  doc.Parse(json.c_str(), json.size());
-  if (doc.HasParseError() || !doc.IsObject()) return p;
+  if (core::parseJson<rapidjson::kParseNanAndInfFlag>(doc, json).IsError() || !doc.IsObject()) return p;
   auto it = doc.FindMember("autoLockMinutes");
   if (it != doc.MemberEnd() && it->value.IsInt() && it->value.GetInt() >= 0 && it->value.GetInt() <= 24 * 60) {
     p.autoLockMinutes = it->value.GetInt();

@@ -4,6 +4,7 @@
 #include <sodium.h>
 
 #include "core/json.h"
+#include "core/json_parse.h"
 
 namespace toward::core::vault {
 namespace {
@@ -141,8 +142,7 @@ std::string encodeVaultFile(const VaultFile& f) {
   w.Key("wrappedKey"); str(toBase64(u(f.wrappedKey), f.wrappedKey.size()));
   w.Key("prefs");
   rapidjson::Document prefs;
-  prefs.Parse(f.prefs.c_str(), f.prefs.size());
-  if (prefs.HasParseError() || !prefs.IsObject()) prefs.SetObject();
+  if (core::parseJson<rapidjson::kParseNanAndInfFlag>(prefs, f.prefs).IsError() || !prefs.IsObject()) prefs.SetObject();
   prefs.Accept(w);
   w.EndObject();
   std::string out(sb.GetString(), sb.GetSize());
@@ -152,8 +152,7 @@ std::string encodeVaultFile(const VaultFile& f) {
 
 Result<VaultFile> decodeVaultFile(const std::string& text) {
   rapidjson::Document doc;
-  doc.Parse(text.c_str(), text.size());
-  if (doc.HasParseError() || !doc.IsObject()) return invalid("the vault's settings file is damaged");
+  if (core::parseJson<rapidjson::kParseNanAndInfFlag>(doc, text).IsError() || !doc.IsObject()) return invalid("the vault's settings file is damaged");
   auto member = [](const rapidjson::Value& v, const char* name) -> const rapidjson::Value* {
     auto it = v.FindMember(name);
     return it == v.MemberEnd() ? nullptr : &it->value;

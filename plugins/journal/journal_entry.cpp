@@ -5,6 +5,7 @@
 #include <type_traits>
 
 #include "core/json.h"
+#include "core/json_parse.h"
 #include "core/text_fold.h"
 
 namespace toward::journal {
@@ -60,8 +61,7 @@ bool read(const Obj& obj, const char* name, T& out) {
 
 bool readEntryQuick(const std::string& body, JournalEntry& e) {
   rapidjson::Document doc;
-  doc.Parse(body.c_str(), body.size());
-  if (doc.HasParseError() || !doc.IsObject()) return false;
+  if (core::parseJson<rapidjson::kParseNanAndInfFlag>(doc, body).IsError() || !doc.IsObject()) return false;
   e = JournalEntry{};
   const auto& o = doc;
   bool ok = read(o, "kind", e.kind) && read(o, "title", e.title) && read(o, "timeMs", e.timeMs) &&
@@ -153,6 +153,13 @@ core::Result<std::string> normalizeEntry(const std::string& body, uint32_t schem
     return saveEntryQuick(e);
   }
   return core::normalizeBody<JournalEntry>(body, schema);
+}
+
+core::Status checkEntry(const std::string& body, uint32_t schema) {
+  JournalEntry e;
+  if (schema == JournalEntry::kSchema && body.size() <= core::kMaxRecordBytes && readEntryQuick(body, e)) return core::Status::ok();
+  auto loaded = core::loadBody<JournalEntry>(body, schema);
+  return loaded ? core::Status::ok() : loaded.error();
 }
 
 std::string describeEntry(const JournalEntry& entry) {

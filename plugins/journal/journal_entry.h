@@ -113,6 +113,8 @@ std::string saveEntryQuick(const JournalEntry& entry);
 // The journal entry type's normalize: readEntryQuick + saveEntryQuick for current bodies (opening a backup
 // normalizes every entry once), core::normalizeBody otherwise. The same text as core::normalizeBody.
 core::Result<std::string> normalizeEntry(const std::string& body, uint32_t schema);
+// The journal entry type's check (every entry is checked at load): readEntryQuick, core::loadBody otherwise.
+core::Status checkEntry(const std::string& body, uint32_t schema);
 
 // What a list or a trash line shows for an entry: "Content note: <note>" when it has one (then nothing
 // of its title or words), otherwise its title, or its first words.

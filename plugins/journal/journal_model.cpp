@@ -52,6 +52,7 @@ bool isHardMoment(const JournalEntry& entry) {
 core::Status registerJournal(core::Registry& registry) {
   auto type = core::makeRecordType<JournalEntry>(kEntryType, "journal entry", describeEntry);
   type.normalize = normalizeEntry;   // the same text, faster (every entry of a backup is normalized once)
+  type.check = checkEntry;           // every entry is checked at load: the quick reader first
   return registry.addRecordType(std::move(type));
 }
 

@@ -214,6 +214,19 @@ TEST_CASE("[age] decoder rules of the header") {
     f.insert(end, f.substr(start, end - start));  // the same scrypt stanza twice
     CHECK(failure(f) == BackupErrorKind::BadHeader);
   }
+  SUBCASE("a stanza of a type we do not know is ignored: no identity matched, the wrong-passphrase case") {
+    std::string f = craft({});
+    const size_t type = f.find("-> scrypt ") + 3;
+    f.replace(type, 6, "Scrypt");   // differs from scrypt only in case: another type
+    auto r = backup::ageDecrypt(f, "pass");
+    REQUIRE_FALSE(r.isOk());
+    CHECK(r.error().kind == BackupErrorKind::WrongPassphrase);
+    CHECK(r.error().exitCode() == 2);
+    Craft c;
+    c.scrypt = false;
+    c.extraStanza = "-> some-plugin-type Zm9v\nYmFy\n";
+    CHECK(failure(craft(c)) == BackupErrorKind::WrongPassphrase);
+  }
   SUBCASE("the body must be 32 bytes, in lines of at most 64 columns") {
     std::string f = craft({});
     const size_t body = f.find('\n', 22) + 1;

@@ -94,11 +94,20 @@ TEST_CASE("[backup-doc] what is not a backup document is refused with its own re
   CHECK(parseFailure("[1,2]") == BackupErrorKind::NotBackup);
   CHECK(parseFailure(R"({"toward":"record","format":1})") == BackupErrorKind::NotBackup);
   CHECK(parseFailure(doc(rec("a")) + "x") == BackupErrorKind::NotBackup);
-  CHECK(parseFailure(doc(rec("a") + "," + rec("a"))) == BackupErrorKind::NotBackup);  // the same record twice
-  CHECK(parseFailure(doc(rec("a/b"))) == BackupErrorKind::NotBackup);                 // an id that is not a file name
-  CHECK(parseFailure(doc(R"({"type":"journal.entry","id":"a","schema":1,"revision":1,"createdMs":1,"updatedMs":1})")) ==
-        BackupErrorKind::NotBackup);                                                    // no body
-  CHECK(parseFailure(doc("", rec("a"))) == BackupErrorKind::NotBackup);               // trash without deletedMs
+  // One record that does not read never refuses the document: it is left out and named, the rest is kept.
+  auto skipsOne = [](const std::string& text, const std::string& id) {
+    auto d = backup::parseDocument(text);
+    REQUIRE(d.isOk());
+    REQUIRE(d.value().skipped.size() == 1);
+    CHECK(d.value().skipped[0].id == id);
+    CHECK_FALSE(d.value().skipped[0].why.empty());
+    CHECK(d.value().records.size() + d.value().trash.size() == 1);
+  };
+  skipsOne(doc(rec("a") + "," + rec("a")), "a");                                    // the same record twice
+  skipsOne(doc(rec("a/b") + "," + rec("b")), "a/b");                                // an id that is not a file name
+  skipsOne(doc(R"({"type":"journal.entry","id":"a","schema":1,"revision":1,"createdMs":1,"updatedMs":1},)" + rec("b")),
+           "a");                                                                    // no body
+  skipsOne(doc(rec("b"), rec("a")), "a");                                           // trash without deletedMs
   CHECK(parseFailure(doc(rec("a"), "", "0")) == BackupErrorKind::NotBackup);
   CHECK(parseFailure(doc(rec("a"), "", "\"1\"")) == BackupErrorKind::NotBackup);
   CHECK(backup::parseDocument(doc(rec("a"), rec("a", R"("deletedMs":9,)"))).isOk());  // live and trashed copies may coexist

@@ -136,7 +136,7 @@ TEST_CASE("[import job] a checked document is normalized once: opening checks, m
   CHECK(calls == 45);
 }
 
-TEST_CASE("[import job] checking brings old bodies to the current schema; a bad body stops it before any write") {
+TEST_CASE("[import job] checking brings old bodies to the current schema; a bad body is left out, the rest comes in") {
   auto registry = test::appRegistry();
   backup::BackupDocument d = document(3);
   d.records[1].body = R"({"kind":"free","text":"no title or time"})";
@@ -144,15 +144,21 @@ TEST_CASE("[import job] checking brings old bodies to the current schema; a bad 
   REQUIRE(checked.isOk());
   CHECK(checked.value().doc().records[1].body == registry.recordType(kType)->normalize(d.records[1].body, 1).value());
   d.records[2].body = R"({"kind":42})";
-  CHECK(backup::checkDocument(d, registry).error().kind == backup::BackupErrorKind::NotBackup);
+  auto withBad = backup::checkDocument(d, registry);
+  REQUIRE(withBad.isOk());
+  REQUIRE(withBad.value().doc().skipped.size() == 1);
+  CHECK(withBad.value().doc().skipped[0].id == d.records[2].id);
+  CHECK(withBad.value().doc().records.size() == 2);
   Fixture f;
   f.store->put(kType, "mine", entry("only here"));
-  const std::string before = f.all();
-  backup::ImportJob job(*f.store, f.registry, d, backup::ImportJob::Mode::Replace);
-  CHECK(job.step(1));
-  REQUIRE_FALSE(job.result().isOk());
-  CHECK(f.all() == before);
-  CHECK(backup::listSnapshots(*f.store).empty());
+  backup::ImportJob job(*f.store, f.registry, d, backup::ImportJob::Mode::Merge);
+  job.run();
+  REQUIRE(job.result().isOk());
+  CHECK(job.result().value().skipped == 1);
+  CHECK(f.store->find(kType, d.records[0].id));
+  CHECK(f.store->find(kType, d.records[1].id));
+  CHECK_FALSE(f.store->find(kType, d.records[2].id));
+  CHECK(f.store->find(kType, "mine"));
 }
 
 TEST_CASE("[import job] a merge stopped part way loses nothing, and merging again finishes it") {

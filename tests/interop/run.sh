@@ -53,6 +53,11 @@ if python3 "$agepty" "$pass" -d -o "$work/wf23.out" "$work/wf23.age" 2>"$work/er
   bad "age -d refuses work factor 23"
 elif grep -qi "work factor" "$work/err"; then ok "age -d refuses work factor 23"; else bad "age -d refuses work factor 23 (other error: $(tail -c 200 "$work/err"))"; fi
 
+# age spec: a stanza of a type we do not know is ignored, so a header whose only stanza is "Scrypt" (another
+# type, differing only in case) is "no identity matched": the wrong-passphrase exit, not a malformed header.
+sed '2s/^-> scrypt /-> Scrypt /' "$f.age" > "$work/Scrypt.age"
+expect_rc 2 "toward-cli decrypt, only stanza of an unknown type (Scrypt)" "$cli" decrypt "$work/Scrypt.age"
+
 # Exit codes on damaged files.
 expect_rc 0 "toward-cli decrypt, good file" "$cli" decrypt "$f.age"
 expect_rc 1 "toward-cli decrypt, missing file" "$cli" decrypt "$work/nope.age"
