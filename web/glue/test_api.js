@@ -152,6 +152,8 @@
     checkForUpdate: () => TowardPwa.checkForUpdate(),
     updateReady: () => !!pwa.waiting,
     acceptUpdate: () => TowardPwa.acceptUpdate(),
+    // [{path, message}] of the files the store could not read when it loaded (kept untouched).
+    problems() { needApp(); return json('toward_test_problems', []); },
     storageHealth: () => ({ persisted: pwa.persisted, persistAsked: pwa.persistAsked, usage: pwa.usage, quota: pwa.quota }),
   };
 })();
