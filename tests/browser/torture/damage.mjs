@@ -7,6 +7,7 @@ import { CHROMIUM_PATH, CHROMIUM_ARGS } from '../lib/harness.mjs';
 
 const DIR = '/data/records/journal.entry';
 const FILE_MODE = 0o100666;   // a regular file, as IDBFS stores them
+const DIR_MODE = 0o40777;     // a folder
 
 // The four kinds of damage, each with the bytes it leaves (a real record file's bytes are passed in).
 // `known` names a finding that another branch fixes: the check is expected to pass once it lands.
@@ -90,10 +91,12 @@ async function sampleRecord(page) {
 // Writes the damaged files into the profile's IndexedDB while the app is closed; returns them.
 export async function plantDamage(userDataDir, origin, rand) {
   return withBlankPage(userDataDir, origin, async (page) => {
-    const sample = await sampleRecord(page);
-    if (!sample) throw new Error('no journal entry file to truncate in this profile');
+    // A record file of the profile to truncate, or one written as the app writes them when there is none yet.
+    const sample = (await sampleRecord(page)) || Array.from(new TextEncoder().encode(JSON.stringify({
+      toward: 'record', format: 1, type: 'journal.entry', id: 'torture-truncated', schema: 1, revision: 1,
+      createdMs: 1764000000000, updatedMs: 1764000000000, body: { kind: 'free', title: 'cut short', text: 'words cut short' } })));
     const files = damagedFiles(rand, Uint8Array.from(sample));
-    await page.evaluate(([list, mode]) => new Promise((resolve, reject) => {
+    await page.evaluate(([list, mode, DIR_MODE]) => new Promise((resolve, reject) => {
       const open = indexedDB.open('/data');
       open.onerror = () => reject(open.error);
       open.onsuccess = () => {
@@ -101,11 +104,16 @@ export async function plantDamage(userDataDir, origin, rand) {
         const tx = db.transaction(['FILE_DATA'], 'readwrite');
         const store = tx.objectStore('FILE_DATA');
         const now = new Date();
+        // The folders too, as IDBFS keeps them (a profile may hold no journal entry yet).
+        ['/data/records', '/data/records/journal.entry'].forEach((dir) => {
+          const req = store.get(dir);
+          req.onsuccess = () => { if (!req.result) store.put({ timestamp: now, mode: DIR_MODE }, dir); };
+        });
         list.forEach((f) => store.put({ timestamp: now, mode, contents: Uint8Array.from(f.bytes) }, f.path));
         tx.oncomplete = () => { db.close(); resolve(); };
         tx.onerror = () => reject(tx.error);
       };
-    }), [files.map((f) => ({ path: f.path, bytes: Array.from(f.bytes) })), FILE_MODE]);
+    }), [files.map((f) => ({ path: f.path, bytes: Array.from(f.bytes) })), FILE_MODE, DIR_MODE]);
     return files;
   });
 }

@@ -57,7 +57,7 @@ async function verify(t, page, label) {
   t.figures.damaged += changed.length;
   check(lost.length === 0, `${label}: acknowledged writes lost: ${lost.slice(0, 5).join(', ')}`);
   check(changed.length === 0, `${label}: records changed: ${changed.slice(0, 3).join(' | ')}`);
-  const problems = await page.evaluate(() => (window.towardTest.problems ? window.towardTest.problems() : []));  // DEVHACK
+  const problems = await page.evaluate(() => window.towardTest.problems());
   const planted = new Set((t.planted || []).map((f) => f.path));
   const unexpected = problems.filter((p) => !planted.has(p.path));
   t.figures.damaged += unexpected.length;

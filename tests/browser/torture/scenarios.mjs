@@ -228,7 +228,7 @@ export const importing = {
     await page.evaluate((k) => window.towardTest.importRecordsPerFrame(k), t.rand.int(5, 60));
     for (const r of records) t.ledger.wrote(ENTRY, r.id, r.body);
     const before = await page.evaluate((ty) => window.towardTest.count(ty), ENTRY);
-    const at = Math.floor(t.rand() * (n + 40));   // kill when this many have come in (over n: after the end)
+    const at = t.rand() < 0.3 ? n : Math.floor(t.rand() * n);   // kill when this many have come in (n: after the end)
     await page.mouse.click(add.minX + 40, add.minY + 12);
     for (;;) {
       const got = (await page.evaluate((ty) => window.towardTest.count(ty), ENTRY)) - before;
@@ -236,7 +236,8 @@ export const importing = {
       await sleep(5);
     }
     if (at >= n) {
-      if (t.rand() < 0.5) { await api.flush(page); t.ledger.ackAll(); }
+      await api.flush(page);
+      t.ledger.ackAll();
       await sleep(t.rand.int(0, 800));
     }
     t.kill();
