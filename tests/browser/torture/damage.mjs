@@ -9,7 +9,8 @@ const DIR = '/data/records/journal.entry';
 const FILE_MODE = 0o100666;   // a regular file, as IDBFS stores them
 const DIR_MODE = 0o40777;     // a folder
 
-// The four kinds of damage, each with the bytes it leaves (a real record file's bytes are passed in).
+// The kinds of damage, each with the bytes it leaves (a real record file's bytes are passed in). The
+// folder of the orphan is not written (IDBFS never leaves one out, damage from outside may).
 // `known` names a finding that another branch fixes: the check is expected to pass once it lands.
 export function damagedFiles(rand, sampleRecordBytes) {
   const random = new Uint8Array(64 + Math.floor(rand() * 200));
@@ -26,6 +27,7 @@ export function damagedFiles(rand, sampleRecordBytes) {
     { kind: 'random bytes', path: `${DIR}/torture-random.json`, bytes: random },
     { kind: 'JSON that is not a record', path: `${DIR}/torture-not-a-record.json`,
       bytes: enc(JSON.stringify({ hello: 'there', list: [1, 2, 3] })) },
+    { kind: 'a file whose folder is missing', path: '/data/records/torture.kind/torture-orphan.json', bytes: random.slice(0, 40) },
     { kind: 'a body of the wrong shape', path: `${DIR}/torture-wrong-shape.json`, bytes: enc(JSON.stringify(wrongShape)),
       known: 'issue 18 finding 1 (branch data18): a body that does not read as its type is loaded as a record' },
   ];
