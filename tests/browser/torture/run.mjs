@@ -123,7 +123,10 @@ async function main() {
       t.kill = () => { if (!t.killed) { t.killed = true; doKill(); } };
       const [lo, hi] = t.scenario.killAfterMs;
       const timer = setTimeout(t.kill, rand.int(lo, hi));
-      const running = t.scenario.run(page, t).catch((e) => { if (!t.killed) throw e; });
+      // A step the suite could not drive (the page not as expected) fails a check; the kill still comes.
+      const running = t.scenario.run(page, t).catch((e) => {
+        if (!t.killed) check(false, `${label}: the scenario could not go on: ${String(e && e.message).split('\n')[0]}`);
+      });
       const winner = await Promise.race([killed.then(() => 'kill'), running.then(() => 'done')]);
       if (winner === 'done' && !t.killed) t.kill();
       clearTimeout(timer);
@@ -156,7 +159,8 @@ async function main() {
     `${String(sum((t) => t.figures.lost)).padStart(4)}  ${String(sum((t) => t.figures.damaged)).padStart(7)}`);
   if (problemsSeen.length) console.log(`damaged files reported as: ${[...new Set(problemsSeen)].join(' | ')}`);
   if (todo) console.log(`${todo} checks of a known finding are to do (see TODO above)`);
-  fs.rmSync(work, { recursive: true, force: true });
+  if (failed === 0) fs.rmSync(work, { recursive: true, force: true });
+  else console.log(`profiles and screenshots kept in ${work}`);
 }
 
 main().catch((e) => {

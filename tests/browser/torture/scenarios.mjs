@@ -51,9 +51,13 @@ async function openEditor(page, t, kind) {
     await page.keyboard.press('Control+End');
     return area;
   }
-  await page.mouse.click(455, 80);   // "+ New entry" at the top of the journal list (1280x720, 100 % text)
   const area = page.locator('textarea[aria-label="Entry text"]');
-  await area.waitFor({ state: 'visible', timeout: 15_000 });
+  await openPage(page, 'journal');
+  await page.mouse.click(455, 80);   // "+ New entry" at the top of the journal list (1280x720, 100 % text)
+  if (!(await area.waitFor({ state: 'visible', timeout: 8_000 }).then(() => true, () => false))) {
+    if (t.workDir) await page.screenshot({ path: path.join(t.workDir, `no-new-entry-${t.cycle}.png`) }).catch(() => {});
+    throw new Error(`"+ New entry" did not open an entry (what the page showed: no-new-entry-${t.cycle}.png)`);
+  }
   await waitUntil(() => area.evaluate((el) => document.activeElement === el), { message: 'the entry text field to have focus' });
   return area;
 }
