@@ -53,7 +53,10 @@ async function openEditor(page, t, kind) {
   }
   const area = page.locator('textarea[aria-label="Entry text"]');
   await openPage(page, 'journal');
-  await page.mouse.click(455, 80);   // "+ New entry" at the top of the journal list (1280x720, 100 % text)
+  // "+ New entry", the accent-coloured button at the top of the journal list (lower when a notice is above it).
+  const button = await waitUntil(async () => { const b = await accentBox(page, { x: 270, y: 0, w: 370, h: 420 }); return b.n > 500 ? b : null; },
+    { timeoutMs: 10_000, intervalMs: 100, message: 'the "+ New entry" button' });
+  await page.mouse.click(button.minX + 170, button.minY + 18);
   if (!(await area.waitFor({ state: 'visible', timeout: 8_000 }).then(() => true, () => false))) {
     if (t.workDir) await page.screenshot({ path: path.join(t.workDir, `no-new-entry-${t.cycle}.png`) }).catch(() => {});
     throw new Error(`"+ New entry" did not open an entry (what the page showed: no-new-entry-${t.cycle}.png)`);
