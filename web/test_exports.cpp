@@ -383,4 +383,14 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_texture_photo_stats(int resetPeaks)
                ",\"maxPrepareMs\":" + std::to_string(s.maxPrepareMs) + "}");
 }
 
+// [{path, message}]: the files the store could not read at its last load (kept on disk untouched).
+EMSCRIPTEN_KEEPALIVE const char* toward_test_problems() {
+  std::string out = "[";
+  for (const auto& p : g_state.app->store().problems()) {
+    if (out.size() > 1) out += ",";
+    out += "{\"path\":" + quoted(p.path) + ",\"message\":" + quoted(p.message) + "}";
+  }
+  return reply(out + "]");
+}
+
 }  // extern "C"

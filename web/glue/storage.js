@@ -119,7 +119,11 @@ var TowardGlue = (function () {
             for (let n = 0; n < order.length; n++) {
               const path = keys[order[n]], entry = values[order[n]];
               if (FS.isDir(entry.mode)) FS.mkdirTree(path, entry.mode);
-              else if (FS.isFile(entry.mode)) FS.writeFile(path, entry.contents, { canOwn: true });
+              else if (FS.isFile(entry.mode)) {
+                // A file whose folder IndexedDB lost (damage from outside) still loads, into a folder made for it.
+                FS.mkdirTree(path.slice(0, path.lastIndexOf('/')));
+                FS.writeFile(path, entry.contents, { canOwn: true });
+              }
               else continue;
               FS.chmod(path, entry.mode);
               FS.utime(path, entry.timestamp, entry.timestamp);

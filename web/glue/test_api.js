@@ -154,6 +154,9 @@
     checkForUpdate: () => TowardPwa.checkForUpdate(),
     updateReady: () => !!pwa.waiting,
     acceptUpdate: () => TowardPwa.acceptUpdate(),
+    // [{path, message}] of the files the store could not read when it loaded (kept untouched).
+    problems() { needApp(); return json('toward_test_problems', []); },
     storageHealth: () => ({ persisted: pwa.persisted, persistAsked: pwa.persistAsked, mayVanish: pwa.mayVanish, usage: pwa.usage, quota: pwa.quota }),
+
   };
 })();

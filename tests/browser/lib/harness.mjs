@@ -135,7 +135,7 @@ async function launchContext(userDataDir, contextOptions = {}) {
 }
 
 // Pid of the Chromium browser process (not renderers) that uses userDataDir.
-function browserPids(userDataDir) {
+export function browserPids(userDataDir) {
   const pids = [];
   for (const ent of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(ent)) continue;
