@@ -5,6 +5,7 @@
 
 #include <imgui_internal.h>
 
+#include "core/ui/a11y.h"
 #include "core/ui/theme.h"
 
 namespace toward::ui {
@@ -38,16 +39,21 @@ bool QuietButton(const char* label, ImVec2 size) {
 void Heading(const Fonts& fonts, const char* text) {
   ImGui::PushFont(fonts.heading);
   ImGui::TextWrapped("%s", text);
+  a11y::heading(text, 2);
   ImGui::PopFont();
 }
 
 void MutedText(const char* text) {
   ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
   ImGui::TextWrapped("%s", text);
+  a11y::paragraph(text);
   ImGui::PopStyleColor();
 }
 
-void BodyText(const char* text) { ImGui::TextWrapped("%s", text); }
+void BodyText(const char* text) {
+  ImGui::TextWrapped("%s", text);
+  a11y::paragraph(text);
+}
 
 void TouchScroll() {
   ImGuiIO& io = ImGui::GetIO();
@@ -67,6 +73,7 @@ bool Chip(const char* label, bool selected) {
   ImGui::PushStyleColor(ImGuiCol_Border, selected ? p.accent : p.border);
   ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
   const bool pressed = ImGui::Button(label);
+  a11y::selected(selected);
   ImGui::PopStyleVar();
   ImGui::PopStyleColor(2);
   return pressed;
@@ -78,6 +85,7 @@ void CalmWarning(const std::string& text) {
   if (text.empty()) return;
   ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);
   ImGui::TextWrapped("%s", text.c_str());
+  a11y::paragraph(text.c_str());
   ImGui::PopStyleColor();
 }
 
