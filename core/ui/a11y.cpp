@@ -71,8 +71,8 @@ void heading(const char* words, int level) {
   if (g_collecting && lastVisible()) g_tree.text(Role::Heading, words, lastRect(), level);
 }
 
-void status(const char* key, const char* words) {
-  if (g_collecting) g_tree.status(key, words, lastRect());
+void status(const char* key, const char* words, bool say) {
+  if (g_collecting) g_tree.status(key, words, lastRect(), say);
 }
 
 void beginGroup(Role r, const char* groupName) {

@@ -29,7 +29,7 @@ void hide();                           // not exposed (decoration, or a DOM text
 void paragraph(const char* words);
 void heading(const char* words, int level = 2);
 // A status line under `key`; its words are said by the polite live region when they change.
-void status(const char* key, const char* words);
+void status(const char* key, const char* words, bool say = true);
 
 // [SECTION] groups: the nodes made until the matching end are inside
 void beginGroup(Role role, const char* name);

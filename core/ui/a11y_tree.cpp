@@ -134,11 +134,11 @@ void TreeBuilder::text(Role role, std::string_view words, Rect rect, int level) 
   m_nodes.push_back(std::move(node));
 }
 
-void TreeBuilder::status(std::string_view key, std::string_view words, Rect rect) {
+void TreeBuilder::status(std::string_view key, std::string_view words, Rect rect, bool say) {
   auto [it, fresh] = m_statusWords.try_emplace(std::string(key), std::string(words));
   if (!fresh && it->second != words) {
     it->second = std::string(words);
-    announce(words);
+    if (say) announce(words);
   }
   Node node;
   node.id = uniqueId(hashWords(key, 0x5747u));

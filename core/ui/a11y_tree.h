@@ -58,8 +58,9 @@ class TreeBuilder {
   Node* find(uint32_t id);
   // Static text (no ImGui id): a paragraph, a heading of `level`, or the status line.
   void text(Role role, std::string_view words, Rect rect, int level = 0);
-  // A status line under `key`: announced (see takeAnnouncements) when its words change.
-  void status(std::string_view key, std::string_view words, Rect rect);
+  // A status line under `key`: announced (see takeAnnouncements) when its words change, unless `say`
+  // is false (words in passing, "Saving...").
+  void status(std::string_view key, std::string_view words, Rect rect, bool say = true);
   // A group (list, tab list, dialog) holding the nodes made until endGroup().
   void beginGroup(Role role, std::string_view name, uint32_t id);
   void endGroup();
