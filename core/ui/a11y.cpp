@@ -36,7 +36,7 @@ void role(Role r) {
 }
 
 void name(const char* words) {
-  if (Node* n = last()) n->name = visibleLabel(words);
+  if (Node* n = last()) n->name = words;
 }
 
 void selected(bool on) {
@@ -73,6 +73,14 @@ void heading(const char* words, int level) {
 
 void status(const char* key, const char* words, bool say) {
   if (g_collecting) g_tree.status(key, words, lastRect(), say);
+}
+
+void chart(const std::string& summary, const std::string& rows) {
+  Node* n = last();
+  if (!n) return;
+  n->role = Role::Image;
+  n->name = summary;
+  g_tree.table(summary, rows, n->rect);
 }
 
 void beginGroup(Role r, const char* groupName) {

@@ -31,6 +31,10 @@ void heading(const char* words, int level = 2);
 // A status line under `key`; its words are said by the polite live region when they change.
 void status(const char* key, const char* words, bool say = true);
 
+// A chart (the last item): a one-sentence summary and its numbers as a table, rows of tab-separated
+// cells, the first row heading the columns.
+void chart(const std::string& summary, const std::string& rows);
+
 // [SECTION] groups: the nodes made until the matching end are inside
 void beginGroup(Role role, const char* name);
 void endGroup();

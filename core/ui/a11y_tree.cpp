@@ -150,6 +150,11 @@ void TreeBuilder::status(std::string_view key, std::string_view words, Rect rect
   m_nodes.push_back(std::move(node));
 }
 
+void TreeBuilder::table(std::string_view summary, std::string_view rows, Rect rect) {
+  text(Role::Table, summary, rect);
+  if (!m_nodes.empty() && m_nodes.back().role == Role::Table) m_nodes.back().value = std::string(rows);
+}
+
 void TreeBuilder::beginGroup(Role role, std::string_view name, uint32_t id) {
   Node node;
   node.id = uniqueId(id);

@@ -61,6 +61,9 @@ class TreeBuilder {
   // A status line under `key`: announced (see takeAnnouncements) when its words change, unless `say`
   // is false (words in passing, "Saving...").
   void status(std::string_view key, std::string_view words, Rect rect, bool say = true);
+  // A chart's text alternative: a table named `summary` with rows of tab-separated cells (the first row
+  // heads the columns) in its value.
+  void table(std::string_view summary, std::string_view rows, Rect rect);
   // A group (list, tab list, dialog) holding the nodes made until endGroup().
   void beginGroup(Role role, std::string_view name, uint32_t id);
   void endGroup();

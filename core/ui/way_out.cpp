@@ -1,9 +1,9 @@
 // core/ui/way_out.cpp: see way_out.h.
-#include "core/ui/a11y.h"
 #include "core/ui/way_out.h"
 
 #include <algorithm>
 
+#include "core/ui/a11y.h"
 #include "core/ui/fonts.h"
 #include "core/ui/theme.h"
 #include "core/ui/widgets.h"

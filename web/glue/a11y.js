@@ -19,7 +19,7 @@
 
   const a11y = {
     els: new Map(),   // node id -> element
-    keys: new Map(),  // node id -> what was applied (to touch only what changed)
+    keys: new Map(),  // node id -> the node last applied (to touch only what changed)
     focusId: 0,       // ImGui's keyboard focus in the last tree
     root() { return glue.$('a11y-tree'); },
 
@@ -39,8 +39,14 @@
         let el = this.els.get(n.i);
         if (el && el.getAttribute('data-role') !== n.r) { this.drop(n.i, el); el = null; }
         if (!el) { el = this.make(n); this.els.set(n.i, el); }
-        const key = n.n + '|' + n.x + '|' + n.y + '|' + n.w + '|' + n.h + '|' + n.l + '|' + n.v + '|' + n.c + '|' + n.e + '|' + n.s + '|' + n.d + '|' + n.k;
-        if (this.keys.get(n.i) !== key) { this.apply(el, n); this.keys.set(n.i, key); }
+        const was = this.keys.get(n.i);
+        if (!was || was.n !== n.n || was.l !== n.l || was.v !== n.v || was.c !== n.c || was.e !== n.e || was.s !== n.s ||
+            was.d !== n.d || was.k !== n.k) {
+          this.apply(el, n);
+        } else {
+          this.place(el, n, was);  // only moved (scrolling): only what moved is written
+        }
+        this.keys.set(n.i, n);
         const parent = (n.p && this.els.get(n.p)) || root;
         if (!children.has(parent)) children.set(parent, []);
         children.get(parent).push(el);
@@ -63,12 +69,34 @@
       this.placeRing();
     },
 
+    // A chart's numbers: a caption (its summary) and rows of tab-separated cells, the first row the heads.
+    fillTable(el, n) {
+      el.textContent = '';
+      const caption = document.createElement('caption');
+      caption.textContent = n.n;
+      el.appendChild(caption);
+      const lines = (n.v || '').split('\n').filter((l) => l.length);
+      for (let r = 0; r < lines.length; r++) {
+        const tr = document.createElement('tr');
+        const cells = lines[r].split('\t');
+        for (let c = 0; c < cells.length; c++) {
+          const cell = document.createElement(r === 0 || c === 0 ? 'th' : 'td');
+          if (r === 0 && c > 0) cell.scope = 'col';
+          if (r > 0 && c === 0) cell.scope = 'row';
+          cell.textContent = cells[c];
+          tr.appendChild(cell);
+        }
+        el.appendChild(tr);
+      }
+    },
+
     make(n) {
-      const el = document.createElement(n.r === 'paragraph' ? 'p' : 'div');
+      const tag = n.r === 'paragraph' ? 'p' : n.r === 'table' ? 'table' : 'div';
+      const el = document.createElement(tag);
       el.className = 'a11y-node';
       el.setAttribute('data-role', n.r);
       el.setAttribute('data-id', String(n.i));
-      if (n.r !== 'paragraph' && n.r !== 'status') el.setAttribute('role', n.r);
+      if (n.r !== 'paragraph' && n.r !== 'status' && n.r !== 'table') el.setAttribute('role', n.r);
       if (FOCUSABLE[n.r]) {
         el.tabIndex = 0;
         el.addEventListener('focus', () => { this.placeRing(); call('toward_a11y_focus', n.i); });
@@ -79,14 +107,20 @@
       return el;
     },
 
-    apply(el, n) {
+    place(el, n, was) {
       const s = el.style;
-      s.left = n.x + 'px';
-      s.top = n.y + 'px';
-      s.width = Math.max(1, n.w) + 'px';
-      s.height = Math.max(1, n.h) + 'px';
+      if (!was || was.x !== n.x) s.left = n.x + 'px';
+      if (!was || was.y !== n.y) s.top = n.y + 'px';
+      if (!was || was.w !== n.w) s.width = Math.max(1, n.w) + 'px';
+      if (!was || was.h !== n.h) s.height = Math.max(1, n.h) + 'px';
+    },
+
+    apply(el, n) {
+      this.place(el, n, null);
       const group = n.r === 'list' || n.r === 'tablist' || n.r === 'dialog' || n.r === 'group';
-      if (group) {
+      if (n.r === 'table') {
+        this.fillTable(el, n);
+      } else if (group) {
         if (n.n) el.setAttribute('aria-label', n.n); else el.removeAttribute('aria-label');
       } else if (el.textContent !== n.n) {
         el.textContent = n.n;
