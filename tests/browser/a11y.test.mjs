@@ -159,3 +159,25 @@ for (const [label, viewport] of [['desktop', { width: 1280, height: 800 }], ['ph
     }
   });
 }
+
+test('a dialog is modal to a screen reader, and Escape on it presses its Back', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await settle(page, { minFrames: 0 });
+    await page.getByRole('button', { name: 'A feeling is here', exact: true }).first().click({ force: true });
+    await clickByRole(page, 'button', "It's too much right now");
+    const dialog = page.getByRole('dialog', { name: "It's OK to step back" });
+    await dialog.waitFor({ state: 'attached' });
+    assert.equal(await dialog.getAttribute('aria-modal'), 'true');
+    // The rest of the page is inert: a screen reader stays in the dialog.
+    assert.equal(await page.evaluate(() => !!document.querySelector('[role="tablist"]').closest('[inert]')), true);
+    await dialog.getByRole('button', { name: 'Back', exact: true }).focus();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+    assert.equal(await page.evaluate(() => !!document.querySelector('[role="tablist"]').closest('[inert]')), false);
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
