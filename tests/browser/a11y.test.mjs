@@ -181,3 +181,29 @@ test('a dialog is modal to a screen reader, and Escape on it presses its Back', 
     await profile.dispose();
   }
 });
+
+test('a chart has a one-sentence summary and its numbers as a table', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await page.evaluate(() => {
+      const day = 86400e3, now = Date.now();
+      for (let i = 0; i < 40; i++) {
+        window.towardTest.put('journal.entry', { kind: 'fork', text: 'fork ' + i, timeMs: now - i * day,
+          fork: { direction: i % 2 ? 'toward' : 'away', secondsStayed: 30, intensityAfter: 4, feelings: [] } });
+      }
+    });
+    await api.flush(page);
+    await goTo(page, 'Progress');
+    const chart = page.getByRole('img', { name: /^A chart of / }).first();
+    await chart.waitFor({ state: 'attached' });
+    const table = page.getByRole('table').first();
+    const caption = await table.locator('caption').textContent();
+    assert.match(caption, /^A chart of .+ over \d+ points, from .+ to .+\./);
+    assert.ok(await table.getByRole('columnheader').count() >= 2, 'the table heads its columns');
+    assert.ok(await table.getByRole('rowheader').count() >= 2, 'a row per point');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});

@@ -117,7 +117,8 @@
 
     apply(el, n) {
       this.place(el, n, null);
-      const group = n.r === 'list' || n.r === 'tablist' || n.r === 'dialog' || n.r === 'group';
+      // Groups and images are named by aria-label (an image's content is not read).
+      const group = n.r === 'list' || n.r === 'tablist' || n.r === 'dialog' || n.r === 'group' || n.r === 'img';
       if (n.r === 'table') {
         this.fillTable(el, n);
       } else if (group) {
