@@ -42,7 +42,10 @@ if(EMSCRIPTEN)
     ${IMGUI_SRC}/imgui.cpp ${IMGUI_SRC}/imgui_draw.cpp ${IMGUI_SRC}/imgui_tables.cpp
     ${IMGUI_SRC}/imgui_widgets.cpp ${IMGUI_SRC}/misc/cpp/imgui_stdlib.cpp)
   target_include_directories(toward_imgui SYSTEM PUBLIC "${IMGUI_SRC}" "${IMGUI_SRC}/misc/cpp")
+  # IMGUI_ENABLE_TEST_ENGINE: ImGui calls item hooks (id, rectangle, label, state) that core/ui/a11y.cpp
+  # defines, to build the screen readers' semantics tree. Not the Dear ImGui Test Engine library.
   target_compile_definitions(toward_imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_DEMO_WINDOWS
+    IMGUI_ENABLE_TEST_ENGINE
     "IMGUI_USER_CONFIG=\"${CMAKE_SOURCE_DIR}/core/ui/imconfig_toward.h\"")
 
   add_library(toward_imgui_backends STATIC

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 
+#include "core/ui/a11y.h"
 #include "core/ui/settings_view.h"
 #include "core/ui/details.h"
 #include "core/ui/theme.h"
@@ -130,12 +131,14 @@ void App::lockNow() {
   m_settingsKnown = false;
   m_shell->lockedNow();
   m_durability.requestFlush();
+  ui::a11y::announce("Toward is locked.");
 }
 
 void App::afterUnlock() {
   m_lockedShown = -1;
   m_shell->unlocked();
   m_platform.textInput().clearAll();
+  ui::a11y::announce("Toward is open again.");
 }
 
 std::string App::unlock(const std::string& passphrase) {
@@ -335,7 +338,10 @@ const core::Settings& App::settings() const {
 void App::select(size_t index) {
   m_outsideFrame([this, index] {
     const size_t leaving = m_shell->current();
-    if (m_shell->select(index)) m_pages[leaving].view->onHide();
+    if (m_shell->select(index)) {
+      m_pages[leaving].view->onHide();
+      ui::a11y::announce(m_pages[index].title);
+    }
   });
 }
 
@@ -432,6 +438,7 @@ void App::draw(int64_t nowMs) {
     if (topBarWidth() + titleW <= io.DisplaySize.x) {
       ImGui::PushFont(m_fonts.heading);
       ImGui::TextUnformatted("Toward");
+      ui::a11y::heading("Toward", 1);
       ImGui::PopFont();
       ImGui::SameLine();
     }
@@ -497,16 +504,21 @@ void App::drawNavigation(bool compact) {
     const float w = display.x / float(tabs + (more ? 1 : 0));
     const float y = display.y - tabsH - style.WindowPadding.y * 0.5f;
     ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.5f, 0.5f));
+    ui::a11y::beginTabList("Pages");
     for (size_t i = 0; i < tabs; ++i) {
       ImGui::SetCursorPos(ImVec2(w * float(i), y));
       ImGui::PushID(int(i));
       if (ImGui::Selectable(m_pages[i].title.c_str(), i == current, 0, ImVec2(w, tabsH))) select(i);
+      ui::a11y::tab(i == current);
       noteNavRect(i);
       ImGui::PopID();
     }
+    if (!more) ui::a11y::endTabList();
     if (more) {
       ImGui::SetCursorPos(ImVec2(w * float(tabs), y));
       if (ImGui::Selectable("More", current >= tabs, 0, ImVec2(w, tabsH))) ImGui::OpenPopup("more-pages");
+      ui::a11y::tab(current >= tabs);
+      ui::a11y::endTabList();
       noteActionRect("more", "More");
       const ImVec2 moreMin = ImGui::GetItemRectMin();
       ImGui::SetNextWindowPos(ImVec2(display.x - style.WindowPadding.x * 0.5f, moreMin.y - 4), ImGuiCond_Always, ImVec2(1, 1));
@@ -518,6 +530,7 @@ void App::drawNavigation(bool compact) {
             select(i);
             ImGui::CloseCurrentPopup();
           }
+          ui::a11y::selected(i == current);
           noteNavRect(i);
           ImGui::PopID();
         }
@@ -532,18 +545,22 @@ void App::drawNavigation(bool compact) {
   }
   ImGui::PushFont(m_fonts.heading);
   ImGui::TextUnformatted("Toward");
+  ui::a11y::heading("Toward", 1);
   ImGui::PopFont();
   ui::MutedText("A quiet place for the slow work.");
   ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 0.6f));
+  ui::a11y::beginTabList("Pages");
   for (size_t i = 0; i < m_pages.size(); ++i) {
     ImGui::PushID(int(i));
     // Rows a little tighter than list rows, so every page, the quick actions, Hide and the status fit a
     // laptop's height (1280x720).
     if (ImGui::Selectable(m_pages[i].title.c_str(), i == current, 0, ImVec2(0, ImGui::GetFrameHeight() * 1.05f))) select(i);
+    ui::a11y::tab(i == current);
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal) && !m_pages[i].blurb.empty()) ImGui::SetTooltip("%s", m_pages[i].blurb.c_str());
     noteNavRect(i);
     ImGui::PopID();
   }
+  ui::a11y::endTabList();
   ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 0.6f));
   drawQuickActions(true, ui::PhonePlace::TopBar, ImVec2(-1, 0));
   drawHideButton(ImVec2(-1, 0));
@@ -728,12 +745,14 @@ void App::drawStatus() {
   const float textX = pos.x + r * 2 + ImGui::GetStyle().ItemInnerSpacing.x;
   if (textX + ImGui::CalcTextSize(text).x > ImGui::GetWindowPos().x + ImGui::GetWindowWidth()) {
     ImGui::Dummy(ImVec2(r * 2, ImGui::GetTextLineHeight()));
+    ui::a11y::status("saving", text, text[0] != 'S' || saved);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
     return;
   }
   ImGui::SetCursorScreenPos(ImVec2(textX, pos.y));
   ImGui::PushStyleColor(ImGuiCol_Text, color);
   ImGui::TextUnformatted(text);
+  ui::a11y::status("saving", text, text[0] != 'S' || saved);  // "Saving..." is not said, "Saved" is
   ImGui::PopStyleColor();
   if (ImGui::IsItemHovered()) {
     ImGui::SetTooltip("%s", saved ? "Everything you wrote is stored in this browser."

@@ -3,9 +3,12 @@
 // mode. The test build adds web/test_exports.cpp (window.towardTest).
 #include <emscripten.h>
 
+#include <imgui.h>
+
 #include <functional>
 #include <string>
 
+#include "core/ui/a11y.h"
 #include "web/js_reply.h"
 #include "web/web_state.h"
 
@@ -36,6 +39,27 @@ void withTypedWords(std::function<void(toward::app::App&)> work) {
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void toward_wake() { wakeFrames(); }
+
+// A screen reader (or Tab) focused the hidden element of item `id` (web/glue/a11y.js): ImGui's focus follows.
+EMSCRIPTEN_KEEPALIVE void toward_a11y_focus(unsigned id) {
+  toward::ui::a11y::requestFocus(id);
+  wakeFrames();
+}
+
+// Escape pressed on a hidden element: ImGui hears it (a menu or popup closes; dialogs keep typed words).
+EMSCRIPTEN_KEEPALIVE void toward_a11y_escape() {
+  ImGui::GetIO().AddKeyEvent(ImGuiKey_Escape, true);
+  ImGui::GetIO().AddKeyEvent(ImGuiKey_Escape, false);
+  wakeFrames();
+}
+
+// A screen reader clicked item `id`: it is pressed once, on the next frame.
+EMSCRIPTEN_KEEPALIVE void toward_a11y_activate(unsigned id) {
+  toward::web::outsideFrame([id] {
+    toward::ui::a11y::requestActivate(id);
+    wakeFrames();
+  });
+}
 
 EMSCRIPTEN_KEEPALIVE void toward_flush_now() {
   withTypedWords([](toward::app::App& app) { app.flushNow(); });

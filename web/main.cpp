@@ -17,6 +17,7 @@
 #include <memory>
 
 #include "core/platform/platform.h"
+#include "core/ui/a11y.h"
 #include "core/ui/theme.h"
 #include "web/app.h"
 #include "web/web_state.h"
@@ -60,6 +61,23 @@ void applyLook() {
 }
 
 void drawFrame(int64_t now);
+
+// The semantics tree of this frame to web/glue/a11y.js (only when it changed), and words for the live region.
+void handTreeToPage() {
+#ifdef TOWARD_TEST_HOOKS
+  const double started = emscripten_get_now();
+#endif
+  const std::string json = ui::a11y::endFrame();
+  if (!json.empty()) EM_ASM({ TowardGlue.a11y.update(UTF8ToString($0)); }, json.c_str());
+  for (const std::string& words : ui::a11y::takeAnnouncements()) {
+    EM_ASM({ TowardGlue.a11y.announce(UTF8ToString($0)); }, words.c_str());
+  }
+#ifdef TOWARD_TEST_HOOKS
+  const double spent = emscripten_get_now() - started;
+  g_state.a11yMsTotal += spent;
+  g_state.a11yMsMax = std::max(g_state.a11yMsMax, spent);
+#endif
+}
 
 // Frames that settle: Dear ImGui needs more than one frame for some changes (a window or popup that
 // appears sizes itself, then is placed; a layout change moves what follows). After a frame whose drawing
@@ -133,7 +151,9 @@ void drawFrame(int64_t now) {
   // This frame acted on input (a release that presses a button, a key): what that changed is drawn by
   // the next frame, so there is one, whatever this frame looked like.
   const bool actedOnInput = GImGui->InputEventsQueue.Size < queued;
+  ui::a11y::beginFrame();
   g_state.app->draw(now);
+  handTreeToPage();
   ImGui::Render();
   // Settling (see kMaxSettleFrames): a frame that drew something new asks for one more.
   const uint64_t drawn = hashDrawData(ImGui::GetDrawData());
@@ -217,6 +237,7 @@ int main() {
   io.IniFilename = nullptr;  // no layout file: the shell lays itself out
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   io.ConfigInputTrickleEventQueue = true;
+  ui::a11y::install();
   ImGui_ImplSDL2_InitForOpenGL(web::g_window, gl);
   ImGui_ImplOpenGL3_Init("#version 300 es");
 

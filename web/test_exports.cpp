@@ -199,13 +199,16 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_hide_button() {
                ",\"h\":" + std::to_string(h.h) + "}");
 }
 
-// {frames, meanMs, maxMs} of our frame code since the last reset; reset = 1 starts a new measurement.
+// {frames, meanMs, maxMs, a11yMeanMs, a11yMaxMs} of our frame code since the last reset; reset = 1 starts a new measurement.
 EMSCRIPTEN_KEEPALIVE const char* toward_test_frame_stats(int reset) {
   const unsigned n = g_state.framesMeasured;
   std::string out = "{\"frames\":" + std::to_string(n) + ",\"meanMs\":" +
-                    std::to_string(n ? g_state.frameMsTotal / n : 0.0) + ",\"maxMs\":" + std::to_string(g_state.frameMsMax) + "}";
+                    std::to_string(n ? g_state.frameMsTotal / n : 0.0) + ",\"maxMs\":" + std::to_string(g_state.frameMsMax) +
+                    ",\"a11yMeanMs\":" + std::to_string(n ? g_state.a11yMsTotal / n : 0.0) +
+                    ",\"a11yMaxMs\":" + std::to_string(g_state.a11yMsMax) + "}";
   if (reset) {
     g_state.frameMsTotal = g_state.frameMsMax = 0;
+    g_state.a11yMsTotal = g_state.a11yMsMax = 0;
     g_state.framesMeasured = 0;
   }
   return reply(out);

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "core/local_days.h"
+#include "core/ui/a11y.h"
 #include "core/ui/theme.h"
 
 namespace toward::ui::charts {
@@ -86,6 +87,24 @@ std::string valueText(float v, const char* unit) {
   return s;
 }
 
+// The chart's text alternative for screen readers (core/ui/a11y.h): one sentence and a table.
+void describe(const std::vector<std::string>& xLabels, const std::vector<const Series*>& series, const char* unit) {
+  if (xLabels.empty() || series.empty()) return;
+  std::string names, rows = "\t";
+  for (size_t k = 0; k < series.size(); ++k) {
+    names += (k == 0 ? "" : k + 1 == series.size() ? " and " : ", ") + series[k]->label;
+    rows += series[k]->label + (k + 1 < series.size() ? "\t" : "\n");
+  }
+  for (size_t i = 0; i < xLabels.size(); ++i) {
+    rows += xLabels[i];
+    for (const Series* s : series) rows += "\t" + valueText(i < s->values.size() ? s->values[i] : -1, unit);
+    rows += '\n';
+  }
+  a11y::chart("A chart of " + names + " over " + std::to_string(xLabels.size()) + " points, from " + xLabels.front() +
+                  " to " + xLabels.back() + ". Its numbers are in the table that follows.",
+              rows);
+}
+
 }  // namespace
 
 ChartPalette chartPalette() {
@@ -125,6 +144,10 @@ int StackedBars(const char* id, ImVec2 size, const std::vector<std::string>& xLa
                 const Series* line, const char* lineUnit) {
   const size_t n = xLabels.size();
   Frame f = beginFrame(id, size, line != nullptr);
+  std::vector<const Series*> described;
+  for (const auto& s : stacks) described.push_back(&s);
+  if (line) described.push_back(line);
+  describe(xLabels, described, "");
   ImDrawList* draw = ImGui::GetWindowDrawList();
   float maxTotal = 0, maxLine = 0;
   for (size_t i = 0; i < n; ++i) {
@@ -187,6 +210,9 @@ int Lines(const char* id, ImVec2 size, const std::vector<std::string>& xLabels, 
           const char* unit) {
   const size_t n = xLabels.size();
   Frame f = beginFrame(id, size, false);
+  std::vector<const Series*> described;
+  for (const auto& s : lines) described.push_back(&s);
+  describe(xLabels, described, unit);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   float maxV = 0;
   for (const auto& s : lines) {

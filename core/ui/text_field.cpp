@@ -3,6 +3,7 @@
 
 #include <imgui_internal.h>
 
+#include "core/ui/a11y.h"
 #include "core/ui/fonts.h"
 #include "core/ui/theme.h"
 
@@ -27,6 +28,7 @@ bool placeField(core::TextInputService& service, const std::string& key, std::st
 
   ImGui::PushID(key.c_str());
   ImGui::InvisibleButton("##field", size);
+  a11y::role(a11y::Role::TextBox);  // the DOM field placed over it is what assistive technology reads
   ImGui::PopID();
   const Palette& p = palette();
   ImDrawList* draw = ImGui::GetWindowDrawList();

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "core/ui/a11y.h"
 #include "core/ui/fonts.h"
 #include "core/ui/theme.h"
 #include "core/ui/widgets.h"
@@ -64,16 +65,20 @@ CareAnswer WayOutDialog(const Fonts& fonts, const std::vector<CareChoice>& choic
     return answer;
   }
   const float row = RowHeight(compact);
+  a11y::beginDialog("It's OK to step back");
   Heading(fonts, "It's OK to step back");
   MutedText("You don't have to stay with it right now. Here are some ways through; any of them is fine.");
   ImGui::Spacing();
   answer.choice = CareChoiceButtons(choices, row, [&note](const CareChoice& c) { note("way-out:" + c.pluginId + "/" + c.actionId, c.label); });
   ImGui::Spacing();
   ImGui::TextUnformatted("Things that need no screen");
+  a11y::heading("Things that need no screen", 3);
   NoScreenIdeas();
   ImGui::Spacing();
   answer.back = QuietButton("Back", ImVec2(0, row));
+  a11y::cancel();
   note("way-out:back", "Back");
+  a11y::endDialog();
   if (answer.choice >= 0 || answer.back) ImGui::CloseCurrentPopup();
   ImGui::EndPopup();
   return answer;

@@ -9,6 +9,7 @@
 
 #include <imgui_internal.h>
 
+#include "core/ui/a11y.h"
 #include "core/ui/theme.h"
 
 namespace toward::ui {
@@ -42,16 +43,21 @@ bool QuietButton(const char* label, ImVec2 size) {
 void Heading(const Fonts& fonts, const char* text) {
   ImGui::PushFont(fonts.heading);
   ImGui::TextWrapped("%s", text);
+  a11y::heading(text, 2);
   ImGui::PopFont();
 }
 
 void MutedText(const char* text) {
   ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
   ImGui::TextWrapped("%s", text);
+  a11y::paragraph(text);
   ImGui::PopStyleColor();
 }
 
-void BodyText(const char* text) { ImGui::TextWrapped("%s", text); }
+void BodyText(const char* text) {
+  ImGui::TextWrapped("%s", text);
+  a11y::paragraph(text);
+}
 
 void TouchScroll() {
   ImGuiIO& io = ImGui::GetIO();
@@ -101,6 +107,7 @@ bool Chip(const char* label, bool selected) {
   ImGui::PushStyleColor(ImGuiCol_Border, selected ? p.accent : p.border);
   ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
   const bool pressed = ImGui::Button(label);
+  a11y::selected(selected);
   ImGui::PopStyleVar();
   ImGui::PopStyleColor(2);
   return pressed;
@@ -112,6 +119,7 @@ void CalmWarning(const std::string& text) {
   // Machine text never becomes the headline: a plain sentence, the rest behind "Details".
   const core::PersonMessage message = core::forPerson(text);
   PlainProblem(message.plain, message.detail);
+  a11y::paragraph(message.plain.c_str());
 }
 
 void WipeSecret(std::string& s) {

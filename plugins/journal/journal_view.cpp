@@ -6,6 +6,7 @@
 
 #include "core/text_fold.h"
 #include "core/time_format.h"
+#include "core/ui/a11y.h"
 #include "core/ui/text_field.h"
 #include "core/ui/theme.h"
 #include "core/ui/widgets.h"
@@ -264,6 +265,7 @@ void JournalView::drawList(ui::ViewContext& ctx, float width) {
       // Found because asked for: a "do not resurface" entry says so (it never comes up by itself).
       if (filtering && shownEntry.doNotResurface) meta += "  \xC2\xB7  kept from resurfacing";
       draw->AddText(ImVec2(pos.x + pad, top + lineH + 4), ImGui::GetColorU32(ui::palette().muted), meta.c_str());
+      ui::a11y::name((title + ", " + meta).c_str()), ui::a11y::selected(isOpen);
       draw->PopClipRect();
       ImGui::PopID();
     }

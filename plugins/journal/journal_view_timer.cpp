@@ -7,6 +7,7 @@
 
 #include <cmath>
 
+#include "core/ui/a11y.h"
 #include "core/ui/theme.h"
 #include "core/ui/widgets.h"
 #include "plugins/journal/journal_view.h"
@@ -128,6 +129,7 @@ void JournalView::drawTimer(ui::ViewContext& ctx) {
     const ImVec2 bs = ImGui::CalcTextSize(breath);
     draw->AddText(ImVec2(c.x - bs.x * 0.5f, c.y + ls.y * 0.35f), ImGui::GetColorU32(p.muted), breath);
     ImGui::Dummy(ImVec2(column, h + ImGui::GetFontSize()));
+    ui::a11y::status("journal/timer", breath);  // said once at each change of phase
     centeredText(kPrompts[m_timer.promptIndex(ctx.nowMs) % (sizeof kPrompts / sizeof *kPrompts)], p.text);
     ImGui::Spacing();
     const char* labels[] = {"10 s less", "10 s more", "I'm done for now"};

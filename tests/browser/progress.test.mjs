@@ -43,9 +43,9 @@ test('months of forks draw the charts, and the mortgage saves as CSV', { timeout
     await assertCanvasNotBlank(page);
     const stats = await page.evaluate(() => window.towardTest.frameStats(true));
     assert.ok(stats.frames > 0);
-    // The mortgage's CSV button sits under its chart (1280x720, 100 % text).
+    // The mortgage's CSV button, the first under its chart, found by role and name (a real click on it).
     const download = page.waitForEvent('download', { timeout: 10_000 });
-    await page.mouse.click(380, 606);
+    await page.getByRole('button', { name: 'Save these numbers (CSV)', exact: true }).first().click({ force: true });
     const file = await (await download).path();
     const csv = fs.readFileSync(file, 'utf8');
     assert.match(csv, /^week_start,toward,some_of_both,away,not_sure,principal\r\n/);

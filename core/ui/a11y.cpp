@@ -1,0 +1,161 @@
+// core/ui/a11y.cpp: see a11y.h. Also defines Dear ImGui's item hooks (IMGUI_ENABLE_TEST_ENGINE, set for
+// toward_imgui in cmake/third_party.cmake): they are ours, not the Dear ImGui Test Engine library.
+#include "core/ui/a11y.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+namespace toward::ui::a11y {
+namespace {
+
+TreeBuilder g_tree;
+std::string g_lastJson;
+uint32_t g_focusRequest = 0;
+bool g_collecting = false;
+
+Node* last() {
+  if (!g_collecting) return nullptr;
+  return g_tree.find(GImGui->LastItemData.ID);
+}
+
+Rect lastRect() {
+  const ImVec2 a = ImGui::GetItemRectMin();
+  const ImVec2 b = ImGui::GetItemRectMax();
+  return Rect{a.x, a.y, b.x - a.x, b.y - a.y};
+}
+
+bool lastVisible() {
+  const ImGuiWindow* window = GImGui->CurrentWindow;
+  return window && ImGui::IsItemVisible() && !window->SkipItems;
+}
+
+}  // namespace
+
+void role(Role r) {
+  if (Node* n = last()) n->role = r;
+}
+
+void name(const char* words) {
+  if (Node* n = last()) n->name = words;
+}
+
+void selected(bool on) {
+  if (Node* n = last()) {
+    n->selectable = true;
+    n->selected = on;
+  }
+}
+
+void tab(bool on) {
+  role(Role::Tab);
+  selected(on);
+}
+
+void value(const std::string& words) {
+  if (Node* n = last()) n->value = words;
+}
+
+void cancel() {
+  if (Node* n = last()) n->cancel = true;
+}
+
+void hide() {
+  if (Node* n = last()) n->role = Role::None;
+}
+
+void paragraph(const char* words) {
+  if (g_collecting && lastVisible()) g_tree.text(Role::Paragraph, words, lastRect());
+}
+
+void heading(const char* words, int level) {
+  if (g_collecting && lastVisible()) g_tree.text(Role::Heading, words, lastRect(), level);
+}
+
+void status(const char* key, const char* words, bool say) {
+  if (g_collecting) g_tree.status(key, words, lastRect(), say);
+}
+
+void chart(const std::string& summary, const std::string& rows) {
+  Node* n = last();
+  if (!n) return;
+  n->role = Role::Image;
+  n->name = summary;
+  g_tree.table(summary, rows, n->rect);
+}
+
+void beginGroup(Role r, const char* groupName) {
+  if (g_collecting) g_tree.beginGroup(r, groupName, ImGui::GetID(groupName));
+}
+
+void endGroup() {
+  if (g_collecting) g_tree.endGroup();
+}
+
+void announce(const std::string& words) { g_tree.announce(words); }
+
+void install() { GImGui->TestEngineHookItems = true; }
+
+void beginFrame() {
+  g_tree.beginFrame();
+  g_collecting = true;
+}
+
+std::string endFrame() {
+  g_collecting = false;
+  g_tree.endFrame();
+  const ImGuiContext& g = *GImGui;
+  std::string json = g_tree.toJson(g.NavDisableHighlight ? 0 : g.NavId);
+  if (json == g_lastJson) return {};
+  g_lastJson = json;
+  return json;
+}
+
+std::vector<std::string> takeAnnouncements() { return g_tree.takeAnnouncements(); }
+
+void requestFocus(uint32_t id) { g_focusRequest = id; }
+
+void requestActivate(uint32_t id) {
+  // Pressed once, on the next frame, as if by Enter on it (ButtonBehavior's nav activation).
+  ImGui::ActivateItemByID(id);
+}
+
+const TreeBuilder& tree() { return g_tree; }
+
+// Called by the ItemAdd hook: moves ImGui's keyboard focus to the item the page focused.
+void focusIfAsked(ImGuiContext* ctx, ImGuiID id) {
+  if (g_focusRequest == 0 || id != g_focusRequest || !ctx->CurrentWindow) return;
+  g_focusRequest = 0;
+  ImGui::SetFocusID(id, ctx->CurrentWindow);
+  ctx->NavDisableHighlight = false;
+  ctx->NavDisableMouseHover = true;
+}
+
+}  // namespace toward::ui::a11y
+
+// [SECTION] Dear ImGui's item hooks
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb, const ImGuiLastItemData* item) {
+  using namespace toward::ui::a11y;
+  if (!g_collecting) return;
+  focusIfAsked(ctx, id);
+  const ImGuiWindow* window = ctx->CurrentWindow;
+  const bool visible = window && !window->SkipItems && bb.Overlaps(window->ClipRect) && bb.GetWidth() > 0;
+  const bool disabled = (item ? item->InFlags : ctx->CurrentItemFlags) & ImGuiItemFlags_Disabled;
+  g_tree.itemAdd(id, Rect{bb.Min.x, bb.Min.y, bb.GetWidth(), bb.GetHeight()}, visible, disabled);
+}
+
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
+  using namespace toward::ui::a11y;
+  if (!g_collecting || !label) return;
+  if (ctx->WindowsById.GetVoidPtr(id)) return;  // a window telling its own name, not a control
+  ItemFlags f;
+  f.checkable = flags & ImGuiItemStatusFlags_Checkable;
+  f.checked = flags & ImGuiItemStatusFlags_Checked;
+  f.openable = flags & ImGuiItemStatusFlags_Openable;
+  f.opened = flags & ImGuiItemStatusFlags_Opened;
+  f.inputable = flags & ImGuiItemStatusFlags_Inputable;
+  g_tree.itemInfo(id, label, f);
+}
+
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }

@@ -1,0 +1,66 @@
+// core/ui/a11y.h: the annotation API, so that a screen reader (and a test by role) knows what each
+// drawn control is. Dear ImGui's item hooks already give every control with an id its rectangle, its
+// label (without "##") and checkbox/slider/tree states; a widget adds what they cannot tell by calling
+// one of these right AFTER the item it describes:
+//   if (ImGui::Selectable(title, chosen)) select(i);  ui::a11y::tab(chosen);
+//   if (ImGui::Button("x##close")) close();             ui::a11y::name("Close");
+//   ui::a11y::paragraph(words);   // after ImGui::TextWrapped("%s", words) (Text items have no id)
+// Groups wrap what they hold: beginList/endList, beginTabList/endTabList, beginDialog/endDialog.
+// The tree is collected only on frames the app draws anyway (core/ui/a11y_tree.h) and mirrored as
+// hidden DOM elements by web/glue/a11y.js.
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "core/ui/a11y_tree.h"
+
+namespace toward::ui::a11y {
+
+// [SECTION] about the last item (call right after it)
+void role(Role role);                  // what it is when not a plain button (Link, Tab, Switch, ListItem, ...)
+void name(const char* name);           // its name when the label shows none (an icon, "##" only)
+void selected(bool on);                // a tab, chip or row that is the chosen one (aria-selected/pressed)
+void tab(bool selected);               // role(Tab) + selected(selected)
+void value(const std::string& words);  // a slider's value in words ("7 of 10")
+void cancel();                         // Escape in its dialog presses it (it must keep typed words)
+void hide();                           // not exposed (decoration, or a DOM text field stands over it)
+
+// [SECTION] static text: describes the last drawn text item (TextWrapped, TextUnformatted)
+void paragraph(const char* words);
+void heading(const char* words, int level = 2);
+// A status line under `key`; its words are said by the polite live region when they change.
+void status(const char* key, const char* words, bool say = true);
+
+// A chart (the last item): a one-sentence summary and its numbers as a table, rows of tab-separated
+// cells, the first row heading the columns.
+void chart(const std::string& summary, const std::string& rows);
+
+// [SECTION] groups: the nodes made until the matching end are inside
+void beginGroup(Role role, const char* name);
+void endGroup();
+inline void beginList(const char* name) { beginGroup(Role::List, name); }
+inline void endList() { endGroup(); }
+inline void beginTabList(const char* name) { beginGroup(Role::TabList, name); }
+inline void endTabList() { endGroup(); }
+// A dialog: aria-modal, the rest of the page inert while it shows.
+inline void beginDialog(const char* name) { beginGroup(Role::Dialog, name); }
+inline void endDialog() { endGroup(); }
+
+// [SECTION] the live region
+void announce(const std::string& words);  // said once, politely
+
+// [SECTION] the frame (web/main.cpp)
+// Turns the hooks on; call once after ImGui::CreateContext().
+void install();
+void beginFrame();
+// Ends the frame's tree: its JSON when it differs from the last one handed over, else "".
+std::string endFrame();
+// Words for the live region since the last call.
+std::vector<std::string> takeAnnouncements();
+// What the page asked for (a screen reader moved focus or clicked): applied on the next frame.
+void requestFocus(uint32_t id);
+void requestActivate(uint32_t id);
+// The tree of the frame drawn last (tests, bench).
+const TreeBuilder& tree();
+
+}  // namespace toward::ui::a11y

@@ -1,0 +1,209 @@
+// a11y: the semantics mirror over the canvas (web/glue/a11y.js, core/ui/a11y.h). Controls are found by
+// role and name as a screen reader finds them; a screen reader's click presses an item once; Tab walks
+// controls that all have a role and a name, with a visible ring; the polite live region speaks; and
+// axe-core finds no serious or critical problem on any page, on a desktop and on a phone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { startServer, Profile, openApp, settle, api, waitUntil } from './lib/harness.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const PAGES = ['Journal', 'Letters', 'Texture box', 'Progress', 'My safety plan', 'Next session', 'Trash', 'Backups', 'Settings'];
+
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server?.close(); });
+
+// Clicks a control found by role and name with the real mouse (the mirror lets the pointer through to
+// the canvas, where ImGui draws it), then waits for the frames it causes.
+async function clickByRole(page, role, name) {
+  const el = page.getByRole(role, { name, exact: true });
+  await el.waitFor({ state: 'attached' });
+  await settle(page, { minFrames: 0 });
+  const before = await api.framesRendered(page);
+  await el.click({ force: true });
+  await settle(page, { since: before, minFrames: 1 });
+}
+
+// Goes to a page by its tab; on a phone the later pages are under "More".
+async function goTo(page, title) {
+  if (await page.getByRole('tab', { name: title, exact: true }).count()) return clickByRole(page, 'tab', title);
+  await clickByRole(page, 'tab', 'More');
+  await clickByRole(page, 'button', title);
+}
+
+async function liveSaid(page) {
+  return page.evaluate(() => Array.from(document.querySelectorAll('#a11y-live p')).map((p) => p.textContent));
+}
+
+test('the first page reads as a sighted person sees it: heading, tabs, buttons and paragraphs', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await settle(page, { minFrames: 0 });
+    await page.getByRole('heading', { name: 'A quiet page' }).waitFor({ state: 'attached' });
+    assert.equal(await page.getByRole('tablist', { name: 'Pages' }).count(), 1);
+    assert.equal(await page.getByRole('tab').count(), PAGES.length);
+    assert.equal(await page.getByRole('tab', { name: 'Journal' }).getAttribute('aria-selected'), 'true');
+    assert.equal(await page.getByRole('button', { name: '+ New entry' }).count(), 1);
+    assert.ok(await page.getByText(/Choose an entry, or start a new one/).count() > 0, 'the paragraph is read');
+    // The search field is the page's own text field, found by its label.
+    assert.ok(await page.getByRole('textbox').count() > 0, 'a textbox is there');
+
+    // A real click on the tab found by role goes through to the canvas: the page changes, the tab is
+    // selected, and the live region says where we are.
+    await clickByRole(page, 'tab', 'Letters');
+    await waitUntil(async () => (await page.getByRole('tab', { name: 'Letters' }).getAttribute('aria-selected')) === 'true',
+      { message: 'Letters selected' });
+    await waitUntil(async () => (await liveSaid(page)).includes('Letters'), { message: 'Letters announced' });
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+test('a screen reader click presses the item exactly once', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await settle(page, { minFrames: 0 });
+    const entries = () => page.evaluate(() => window.towardTest.count('journal.entry'));
+    const n0 = await entries();
+    // Saving takes a moment ("Saving..." is not said), then "Saved" is, politely.
+    await page.evaluate(() => window.towardTest.setSyncDelayMs(600));
+    // A synthetic click on the element, as VoiceOver or TalkBack sends it: no pointer involved.
+    await page.getByRole('button', { name: '+ New entry' }).dispatchEvent('click');
+    await waitUntil(async () => (await entries()) > n0, { message: 'a new entry' });
+    await settle(page, { minFrames: 0, quietMs: 400 });
+    assert.equal(await entries(), n0 + 1, 'one press, one entry');
+    await waitUntil(async () => (await liveSaid(page)).includes('Saved'), { timeoutMs: 15_000, message: '"Saved" said' });
+    // The same for a tab.
+    await page.getByRole('tab', { name: 'Trash', exact: true }).dispatchEvent('click');
+    await waitUntil(async () => (await page.getByRole('tab', { name: 'Trash' }).getAttribute('aria-selected')) === 'true',
+      { message: 'Trash selected' });
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+test('Tab walks the first page: every stop has a role and a name, with a visible ring, and Enter presses', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await settle(page, { minFrames: 0 });
+    await page.locator('#canvas').focus();
+    const stops = [];
+    for (let k = 0; k < 14; k++) {
+      await page.keyboard.press('Tab');
+      const stop = await page.evaluate(() => {
+        const el = document.activeElement;
+        const ring = document.getElementById('a11y-ring');
+        const role = el.getAttribute('role') || (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' ? 'textbox' : '');
+        const name = (el.getAttribute('aria-label') || el.textContent || '').trim();
+        return { role, name, ring: !ring.hidden && ring.getBoundingClientRect().width > 0, inMirror: !!el.closest('#a11y-tree') };
+      });
+      stops.push(stop);
+    }
+    for (const s of stops) {
+      assert.ok(s.role, `a stop without a role: ${JSON.stringify(s)}`);
+      assert.ok(s.name, `a stop without a name: ${JSON.stringify(s)}`);
+      if (s.inMirror) assert.ok(s.ring, `no focus ring on ${s.name}`);
+    }
+    assert.ok(stops.filter((s) => s.inMirror).length >= 10, `Tab left the canvas: ${JSON.stringify(stops)}`);
+    assert.ok(stops.some((s) => s.role === 'tab' && s.name === 'Letters'), 'Letters is a stop');
+
+    // Back to the Letters tab with the keyboard, arrows inside the tab list, and Enter presses it.
+    await page.getByRole('tab', { name: 'Journal', exact: true }).focus();
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Letters');
+    await page.keyboard.press('Enter');
+    await waitUntil(async () => (await page.getByRole('tab', { name: 'Letters' }).getAttribute('aria-selected')) === 'true',
+      { message: 'Enter on Letters selects it' });
+    // DOM focus moved ImGui's: its keyboard focus (the tree's focus id) is the focused element's.
+    await waitUntil(() => page.evaluate(() => {
+      const id = Number(document.activeElement.getAttribute('data-id'));
+      return id && TowardGlue.a11y.focusId === id;
+    }), { message: "ImGui's focus follows the DOM's" });
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+for (const [label, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
+  test(`axe-core finds no serious or critical problem on any page (${label})`, { timeout: 300_000 }, async () => {
+    const profile = await Profile.launch(undefined, { viewport });
+    try {
+      const page = await openApp(profile, server.url);
+      await settle(page, { minFrames: 0 });
+      await page.evaluate(AXE_SOURCE);
+      const report = [];
+      for (const title of PAGES) {
+        await goTo(page, title);
+        await settle(page, { minFrames: 0, quietMs: 300 });
+        const violations = await page.evaluate(async () => {
+          const r = await window.axe.run(document, { resultTypes: ['violations'] });
+          return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, at: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+        });
+        const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        report.push({ page: title, violations: violations.map((v) => `${v.id}(${v.impact})`).join(' ') || 'none' });
+        assert.deepEqual(bad, [], `${title} (${label}): ${JSON.stringify(bad)}`);
+      }
+      console.log(`axe ${label}: ${JSON.stringify(report)}`);
+      profile.assertNoErrors();
+    } finally {
+      await profile.dispose();
+    }
+  });
+}
+
+test('a dialog is modal to a screen reader, and Escape on it presses its Back', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await settle(page, { minFrames: 0 });
+    await page.getByRole('button', { name: 'A feeling is here', exact: true }).first().click({ force: true });
+    await clickByRole(page, 'button', "It's too much right now");
+    const dialog = page.getByRole('dialog', { name: "It's OK to step back" });
+    await dialog.waitFor({ state: 'attached' });
+    assert.equal(await dialog.getAttribute('aria-modal'), 'true');
+    // The rest of the page is inert: a screen reader stays in the dialog.
+    assert.equal(await page.evaluate(() => !!document.querySelector('[role="tablist"]').closest('[inert]')), true);
+    await dialog.getByRole('button', { name: 'Back', exact: true }).focus();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+    assert.equal(await page.evaluate(() => !!document.querySelector('[role="tablist"]').closest('[inert]')), false);
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+test('a chart has a one-sentence summary and its numbers as a table', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await page.evaluate(() => {
+      const day = 86400e3, now = Date.now();
+      for (let i = 0; i < 40; i++) {
+        window.towardTest.put('journal.entry', { kind: 'fork', text: 'fork ' + i, timeMs: now - i * day,
+          fork: { direction: i % 2 ? 'toward' : 'away', secondsStayed: 30, intensityAfter: 4, feelings: [] } });
+      }
+    });
+    await api.flush(page);
+    await goTo(page, 'Progress');
+    const chart = page.getByRole('img', { name: /^A chart of / }).first();
+    await chart.waitFor({ state: 'attached' });
+    const table = page.getByRole('table').first();
+    const caption = await table.locator('caption').textContent();
+    assert.match(caption, /^A chart of .+ over \d+ points, from .+ to .+\./);
+    assert.ok(await table.getByRole('columnheader').count() >= 2, 'the table heads its columns');
+    assert.ok(await table.getByRole('rowheader').count() >= 2, 'a row per point');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});

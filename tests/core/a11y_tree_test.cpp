@@ -1,0 +1,120 @@
+// tests/core/a11y_tree_test.cpp: the semantics tree built from item hooks and annotations
+// (core/ui/a11y_tree.h), without ImGui or a browser: roles, names, states, order and groups.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "core/ui/a11y_tree.h"
+
+using namespace toward::ui::a11y;
+
+namespace {
+// One item as ImGui reports it: ItemAdd, then ItemInfo.
+void item(TreeBuilder& tree, uint32_t id, const char* label, ItemFlags flags = {}, bool visible = true, bool disabled = false) {
+  tree.itemAdd(id, Rect{10, float(id) * 30, 100, 24}, visible, disabled);
+  tree.itemInfo(id, label, flags);
+}
+}  // namespace
+
+TEST_CASE("[a11y] names are the visible label, without ## or ### parts") {
+  CHECK(visibleLabel("Save##entry") == "Save");
+  CHECK(visibleLabel("Title###stable") == "Title");
+  CHECK(visibleLabel("##field") == "");
+  CHECK(visibleLabel("  Open  ") == "Open");
+  CHECK(visibleLabel("Plain") == "Plain");
+}
+
+TEST_CASE("[a11y] items become nodes in the order they are drawn, with roles and states") {
+  TreeBuilder tree;
+  tree.beginFrame();
+  item(tree, 1, "New entry##new");
+  ItemFlags box;
+  box.checkable = true;
+  box.checked = true;
+  item(tree, 2, "Dark theme", box);
+  ItemFlags slider;
+  slider.inputable = true;
+  item(tree, 3, "Text size##size", slider);
+  ItemFlags tree_node;
+  tree_node.openable = true;
+  tree_node.opened = false;
+  item(tree, 4, "Older entries", tree_node);
+  item(tree, 5, "Delete", {}, true, true);
+  item(tree, 6, "Scrolled away", {}, false);
+  tree.endFrame();
+
+  const auto& nodes = tree.nodes();
+  REQUIRE(nodes.size() == 5);
+  CHECK(nodes[0].role == Role::Button);
+  CHECK(nodes[0].name == "New entry");
+  CHECK(nodes[1].role == Role::Checkbox);
+  CHECK(nodes[1].checked);
+  CHECK(nodes[2].role == Role::Slider);
+  CHECK(nodes[2].name == "Text size");
+  CHECK(nodes[3].expandable);
+  CHECK_FALSE(nodes[3].expanded);
+  CHECK(nodes[4].disabled);
+  CHECK(nodes[4].name == "Delete");
+}
+
+TEST_CASE("[a11y] annotations set what the hooks cannot tell: tabs, selection, headings, groups") {
+  TreeBuilder tree;
+  tree.beginFrame();
+  tree.text(Role::Heading, "Journal", Rect{0, 0, 200, 30}, 1);
+  tree.beginGroup(Role::TabList, "Pages", 77);
+  item(tree, 10, "Journal");
+  item(tree, 11, "Letters");
+  Node* tab = tree.find(10);
+  REQUIRE(tab);
+  tab->role = Role::Tab;
+  tab->selectable = true;
+  tab->selected = true;
+  tree.find(11)->role = Role::Tab;
+  tree.endGroup();
+  tree.text(Role::Paragraph, "A quiet page. Choose an entry, or start a new one.", Rect{0, 100, 300, 40});
+  tree.endFrame();
+
+  const auto& nodes = tree.nodes();
+  REQUIRE(nodes.size() == 5);
+  CHECK(nodes[0].role == Role::Heading);
+  CHECK(nodes[0].level == 1);
+  CHECK(nodes[1].role == Role::TabList);
+  CHECK(nodes[2].parent == nodes[1].id);
+  CHECK(nodes[3].parent == nodes[1].id);
+  CHECK(nodes[4].parent == 0);
+  // The group covers its children.
+  CHECK(nodes[1].rect.y == doctest::Approx(300));
+  CHECK(nodes[1].rect.h == doctest::Approx(30 + 24));
+
+  const std::string json = tree.toJson(10);
+  CHECK(json.find("\"f\":10") != std::string::npos);
+  CHECK(json.find("\"r\":\"tab\",\"n\":\"Journal\"") != std::string::npos);
+  CHECK(json.find("\"s\":1") != std::string::npos);
+  CHECK(json.find("\"l\":1") != std::string::npos);
+  // A focus on something not in the tree is no focus.
+  CHECK(tree.toJson(999).find("\"f\":0") != std::string::npos);
+}
+
+TEST_CASE("[a11y] a status line is announced when its words change, once") {
+  TreeBuilder tree;
+  for (const char* words : {"Saving", "Saving", "Saved", "Saved"}) {
+    tree.beginFrame();
+    tree.status("save", words, Rect{});
+    tree.endFrame();
+  }
+  const auto said = tree.takeAnnouncements();
+  REQUIRE(said.size() == 1);
+  CHECK(said[0] == "Saved");
+  CHECK(tree.takeAnnouncements().empty());
+}
+
+TEST_CASE("[a11y] JSON escapes words and repeated text keeps distinct ids") {
+  TreeBuilder tree;
+  tree.beginFrame();
+  tree.text(Role::Paragraph, "She said \"hello\"\n", Rect{});
+  tree.text(Role::Paragraph, "Same", Rect{});
+  tree.text(Role::Paragraph, "Same", Rect{});
+  tree.endFrame();
+  CHECK(tree.nodes()[1].id != tree.nodes()[2].id);
+  CHECK(tree.toJson(0).find("She said \\\"hello\\\"") != std::string::npos);
+}
