@@ -177,11 +177,14 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_actions() { return reply(rectsJson(
 EMSCRIPTEN_KEEPALIVE const char* toward_test_windows() {
   std::string out = "[";
   for (ImGuiWindow* w : GImGui->Windows) {
-    if (!w->WasActive || w->Hidden) continue;
+    if (!w->Active || w->Hidden) continue;   // drawn in the last frame
     if (out.size() > 1) out += ",";
     out += "{\"name\":" + quoted(w->Name) + ",\"x\":" + std::to_string(w->Pos.x) + ",\"y\":" + std::to_string(w->Pos.y) +
            ",\"w\":" + std::to_string(w->Size.x) + ",\"h\":" + std::to_string(w->Size.y) +
-           ",\"popup\":" + ((w->Flags & ImGuiWindowFlags_Popup) ? "true" : "false") + "}";
+           ",\"popup\":" + ((w->Flags & ImGuiWindowFlags_Popup) ? "true" : "false") +
+           // How far its content reaches past its right edge (0: nothing drawn outside it sideways).
+           ",\"overflowX\":" + std::to_string(w->ScrollMax.x) + ",\"child\":" +
+           ((w->Flags & ImGuiWindowFlags_ChildWindow) ? "true" : "false") + "}";
   }
   return reply(out + "]");
 }

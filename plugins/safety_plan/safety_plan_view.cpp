@@ -202,7 +202,7 @@ void SafetyPlanView::drawContacts(ui::ViewContext& ctx, const char* listName, fl
 void SafetyPlanView::drawLockedChoice(ui::ViewContext& ctx) {
   ui::Gap(1.0f);
   ImGui::TextUnformatted("On the lock screen");
-  if (ImGui::Checkbox("Keep my safety plan readable while locked", &m_draft.readableWhileLocked)) {
+  if (ImGui::Checkbox("Keep my plan readable while locked", &m_draft.readableWhileLocked)) {
     noteEdit(ctx.nowMs);
     commitPendingEdits();
   }

@@ -145,3 +145,22 @@ test('the breath pacer draws what its animation needs, and nothing once its page
     await profile.dispose();
   }
 });
+
+test('with reduced motion, the running timer draws only when what it shows changes (about once a second)', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch(undefined, { reducedMotion: 'reduce' });
+  try {
+    const page = await openApp(profile, server.url);
+    const feeling = (await page.evaluate(() => window.towardTest.actions())).find((a) => a.id === 'feeling');
+    await page.mouse.click(feeling.x + feeling.w / 2, feeling.y + feeling.h / 2);
+    await sleep(800);
+    const f0 = await api.framesRendered(page);
+    await sleep(4000);
+    const fps = (await api.framesRendered(page) - f0) / 4;
+    console.log(`# breath pacer with reduced motion: ${fps.toFixed(2)} frames per second`);
+    assert.ok(fps > 0, 'the seconds still count');
+    assert.ok(fps <= 3, `no animation frames with reduced motion (${fps})`);
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});

@@ -1,7 +1,7 @@
 // safety_plan: "My safety plan" through the real page. It opens from the journal with the quick action;
 // words typed into its real text fields (steps, a person, a line) are all there after a reload; each
 // number is a real tel: link (and a person's an sms: link too) with an accessible name, so one tap on a
-// phone calls. With "Keep my safety plan readable while locked" and a vault, the plan opens from the lock
+// phone calls. With "Keep my plan readable while locked" and a vault, the plan opens from the lock
 // screen without the passphrase (its links are there, the vault stays locked); without that choice the
 // lock screen offers nothing; quick hide closes it. Without a vault, Hide's cover offers it the same way.
 // Screenshots of the page and the phone's top bar go to build/screenshots/safety_plan-*.png.

@@ -111,7 +111,8 @@
     nav() { needApp(); return json('toward_test_nav', []); },
     // [{id, title, x, y, w, h}] of the shell's quick actions ('feeling', 'therapist') and 'hide'.
     actions() { needApp(); return json('toward_test_actions', []); },
-    // [{name, x, y, w, h, popup}] of Dear ImGui's windows drawn in the last frame (dialogs among them).
+    // [{name, x, y, w, h, popup, child, overflowX}] of Dear ImGui's windows drawn in the last frame (dialogs among
+    // them); overflowX: how far content reaches past the right edge.
     windows() { needApp(); return json('toward_test_windows', []); },
     // Crash rescue (rescue.js): make the next frame trap; the copies kept; how many came back at start.
     trapNextFrame() { needApp(); Module._toward_test_trap_next_frame(); },

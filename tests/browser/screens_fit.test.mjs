@@ -1,0 +1,94 @@
+// screens_fit: every page and the main dialogs, at a phone's 390x844 and a desktop's 1280x800, fit: no
+// window reaches past the screen, and no window's content runs past its right edge (what ImGui would clip
+// out of sight). Read from Dear ImGui's own windows (towardTest.windows()), not pixels; each screen is
+// also saved as a screenshot in build/screenshots/fit-<size>-<screen>.png for a person to look at.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, Profile, openApp, openPage, api, settle, press, waitUntil } from './lib/harness.mjs';
+
+const SHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../build/screenshots');
+const SIZES = {
+  phone: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true },
+  desktop: { viewport: { width: 1280, height: 800 } },
+};
+
+// Every page of the app (web/app.cpp and the plugin table).
+const PAGES = ['journal', 'letters', 'texture_box', 'safety_plan', 'progress', 'next-session', 'trash', 'backups', 'settings'];
+
+let server;
+before(async () => { server = await startServer(); fs.mkdirSync(SHOTS, { recursive: true }); });
+after(async () => { await server?.close(); });
+
+// What does not fit on the screen now, as readable lines ("" when everything fits).
+async function misfits(page, size) {
+  const { width, height } = SIZES[size].viewport;
+  const out = [];
+  for (const w of await page.evaluate(() => window.towardTest.windows())) {
+    if (w.overflowX > 1) out.push(`${w.name}: content runs ${w.overflowX.toFixed(0)} px past its right edge`);
+    if (!w.child && (w.x < -1 || w.x + w.w > width + 1 || w.y < -1 || w.y + w.h > height + 1)) {
+      out.push(`${w.name}: at ${w.x},${w.y} size ${w.w}x${w.h} reaches outside ${width}x${height}`);
+    }
+  }
+  return out;
+}
+
+async function shot(page, size, name) {
+  await settle(page, { minFrames: 0, quietMs: 200 });
+  await page.screenshot({ path: path.join(SHOTS, `fit-${size}-${name}.png`) });
+  return (await misfits(page, size)).map((m) => `${size} ${name}: ${m}`);
+}
+
+for (const size of Object.keys(SIZES)) {
+  test(`every page and the main dialogs fit at ${SIZES[size].viewport.width}x${SIZES[size].viewport.height}`, { timeout: 240_000 }, async () => {
+    const profile = await Profile.launch(undefined, SIZES[size]);
+    try {
+      const page = await openApp(profile, server.url);
+      const problems = [];
+      problems.push(...await shot(page, size, 'first-run'));
+      await press(page, 'offer:not-now', { tap: size === 'phone' });
+      // Some of everything, so lists, charts and editors are drawn with content.
+      const day = 86400e3;
+      await page.evaluate((d) => {
+        const now = Date.now();
+        for (let i = 0; i < 12; i++) {
+          window.towardTest.put('journal.entry', { kind: 'fork', title: 'A fork in the road ' + i, timeMs: now - i * 3 * d,
+            fork: { whatHappened: 'Something happened and the old ache came back.', direction: ['toward', 'away', 'both'][i % 3],
+                    secondsStayed: 30 + i, feelings: [{ word: 'longing', intensity: 7 }], intensityAfter: 4 } });
+          window.towardTest.put('texture.session', { timeMs: now - i * 2 * d, objectName: 'Smooth stone', plannedSeconds: 180,
+            secondsSpent: 180, distressBefore: 70, distressAfter: 40 });
+        }
+        window.towardTest.put('letters.letter', { recipientKind: 'therapist', text: 'Dear you, I wanted to say this.', state: 'draft' });
+        window.towardTest.put('texture.object', { name: 'Smooth stone', description: 'A flat grey stone from the beach', textures: ['smooth', 'cool'] });
+      }, day);
+      await api.flush(page);
+      for (const id of PAGES) {
+        // On a phone, the pages that do not fit the tab bar are rows under "More".
+        const shown = async () => (await page.evaluate(() => window.towardTest.nav())).some((n) => n.id === id);
+        if (!(await shown())) await press(page, 'more', { tap: size === 'phone' });
+        assert.ok(await shown(), `"${id}" can be reached`);
+        await openPage(page, id);
+        problems.push(...await shot(page, size, id));
+      }
+      // The stay-with-it timer, and the way out from it.
+      await press(page, 'feeling', { tap: size === 'phone' });
+      problems.push(...await shot(page, size, 'timer'));
+      await waitUntil(async () => (await page.evaluate(() => window.towardTest.actions())).some((a) => a.id === 'too-much'),
+        { message: '"It\'s too much right now" on the timer' });
+      await press(page, 'too-much', { tap: size === 'phone' });
+      problems.push(...await shot(page, size, 'way-out'));
+      await press(page, 'way-out:back', { tap: size === 'phone' });
+      // The unlock screen.
+      assert.equal((await page.evaluate(() => window.towardTest.vaultEnable('a quiet passphrase here'))).ok, true);
+      await page.evaluate(() => window.towardTest.vaultLock());
+      await page.locator('input[aria-label="Passphrase"]').waitFor({ state: 'visible', timeout: 10_000 });
+      problems.push(...await shot(page, size, 'unlock'));
+      assert.deepEqual(problems, [], 'everything fits');
+      profile.assertNoErrors();
+    } finally {
+      await profile.dispose();
+    }
+  });
+}
