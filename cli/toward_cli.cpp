@@ -3,6 +3,7 @@
 //   toward-cli encrypt FILE [--work-factor N] [-a]  age file to stdout (passphrase/scrypt recipient)
 //   toward-cli backup verify FILE                checks the backup document, prints counts per plugin
 //   toward-cli backup markdown FILE DIR          writes every journal entry and letter as Markdown into DIR
+//                                                (records that cannot be read are named on stderr and left out)
 // FILE may be "-" for standard input. Passphrase: TOWARD_PASSPHRASE, else asked on the terminal.
 // Exit codes: 0 ok, 1 usage or I/O, 2 wrong passphrase, 3 malformed header or armor, 4 header MAC
 // mismatch, 5 damaged or truncated payload, 6 valid age file but not a valid backup document.
@@ -144,13 +145,22 @@ int cmdVerify(const std::vector<std::string>& args) {
 int cmdMarkdown(const std::vector<std::string>& args) {
   if (args.size() != 2) return usage();
   core::Registry registry = makeRegistry();
-  backup::BackupDocument doc;
+  std::string plain;
   int code = 0;
-  if (!openDocument(args[0], registry, doc, code)) return code;
+  if (!openFile(args[0], plain, code)) return code;
+  auto parsed = backup::parseDocument(plain);
+  if (!parsed) return fail(parsed.error());
+  // As the app's import: a record that cannot be read is named and left out; the rest is written.
+  auto checked = backup::checkDocument(std::move(parsed.value()), registry);
+  if (!checked) return fail(checked.error());
+  for (const auto& s : checked.value().doc().skipped) {
+    std::fprintf(stderr, "left out %s%s %s: %s\n", s.trashed ? "trashed " : "", s.type.empty() ? "(no type)" : s.type.c_str(),
+                 s.id.c_str(), s.why.c_str());
+  }
   // The records go into a store held in memory only, so the plugins' own models write the Markdown and
   // nothing decrypted reaches the disk except the Markdown files asked for.
   core::RecordStore store = core::RecordStore::inMemory(registry, nowMs);
-  auto merged = backup::mergeDocument(store, registry, doc);
+  auto merged = backup::mergeDocument(store, registry, checked.value());
   if (!merged) return ioFail(merged.error().message());
   const auto models = plugins::makeModels(store, registry);  // they write the Markdown
   const fs::path out(args[1]);

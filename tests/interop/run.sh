@@ -130,6 +130,29 @@ else bad "backup markdown makes nothing in the working folder but its output: $(
 if ! grep -rlF "$secret" "$priv" | grep -v "^$priv/cwd/out/.*\.md$" | grep -q .; then ok "the plaintext is in no file but the Markdown output"
 else bad "the plaintext is in no file but the Markdown output: $(grep -rlF "$secret" "$priv" | grep -v "^$priv/cwd/out/" | head -3)"; fi
 
+# One record that does not read as its type: Markdown is written for the rest and the bad one is named, as the
+# app's import does; verify stays strict (exit 6).
+python3 - "$here/tests/fixtures" "$work/onebad.json" <<'PY'
+import json, sys
+fixtures, out = sys.argv[1:]
+doc = json.load(open(fixtures + "/backup.v1.json"))
+good = next(r for r in doc["records"] if r["type"] == "journal.entry" and r["body"]["kind"] == "free")
+good["body"].update(title="Still here", text="This entry reads well.")
+bad = json.loads(json.dumps(good))
+bad["id"] = "01KB0QZ8G0M4T7V2C9HX"
+bad["body"]["text"] = 12345
+doc["records"].append(bad)
+open(out, "w").write(json.dumps(doc))
+PY
+python3 "$agepty" "$pass" -p -o "$work/onebad.age" "$work/onebad.json" 2>/dev/null
+rm -rf "$work/onebad-md"
+TOWARD_PASSPHRASE="$pass" "$cli" backup markdown "$work/onebad.age" "$work/onebad-md" >/dev/null 2>"$work/onebad.err"
+rc=$?
+if [ "$rc" = 0 ] && grep -rqF "This entry reads well." "$work/onebad-md" && grep -q "01KB0QZ8G0M4T7V2C9HX" "$work/onebad.err"; then
+  ok "backup markdown leaves out a record that does not read, names it, and writes the rest"
+else bad "backup markdown with one bad record: exit $rc, $(head -c 300 "$work/onebad.err")"; fi
+expect_rc 6 "backup verify stays strict about a record that does not read" env TOWARD_PASSPHRASE="$pass" "$cli" backup verify "$work/onebad.age"
+
 echo
 echo "${passed} passed, ${failed} failed"
 [ "$failed" -eq 0 ]
