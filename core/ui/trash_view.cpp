@@ -5,6 +5,7 @@
 
 #include "core/time_format.h"
 #include "core/ui/widgets.h"
+#include "core/ui/a11y.h"
 
 namespace toward::ui {
 
@@ -43,7 +44,9 @@ void TrashView::draw(ViewContext& ctx) {
   }
   if (openConfirm) ImGui::OpenPopup("purge");
   if (ImGui::BeginPopupModal("purge", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
+    a11y::beginDialog("Delete this for good?");
     ImGui::TextUnformatted("Delete this for good?");
+    a11y::heading("Delete this for good?");
     MutedText("It cannot be brought back afterwards.");
     if (PrimaryButton("Delete for good")) {
       auto s = m_store.purge(m_confirmType, m_confirmId);
@@ -51,7 +54,10 @@ void TrashView::draw(ViewContext& ctx) {
       ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
-    if (QuietButton("Keep it") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+    const bool keep = QuietButton("Keep it");
+    a11y::cancel();
+    if (keep || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+    a11y::endDialog();
     ImGui::EndPopup();
   }
   CalmWarning(m_error);

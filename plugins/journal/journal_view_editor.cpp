@@ -10,6 +10,7 @@
 #include "core/ui/text_field.h"
 #include "core/ui/theme.h"
 #include "core/ui/widgets.h"
+#include "core/ui/a11y.h"
 #include "plugins/journal/feelings_vocabulary.h"
 #include "plugins/journal/journal_view.h"
 #include "plugins/journal/journal_view_parts.h"
@@ -437,7 +438,9 @@ void JournalView::drawEntryFooter(ui::ViewContext& ctx) {
     ImGui::OpenPopup("trash-entry");
   }
   if (ImGui::BeginPopupModal("trash-entry", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
+    ui::a11y::beginDialog("Move this entry to the trash?");
     ImGui::TextUnformatted("Move this entry to the trash?");
+    ui::a11y::heading("Move this entry to the trash?");
     ui::MutedText("You can bring it back from the trash for 30 days.");
     if (ui::PrimaryButton("Move to trash")) {
       auto s = m_model.remove(m_openId);
@@ -450,7 +453,10 @@ void JournalView::drawEntryFooter(ui::ViewContext& ctx) {
       ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
-    if (ui::QuietButton("Keep it") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+    const bool keep = ui::QuietButton("Keep it");
+    ui::a11y::cancel();
+    if (keep || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+    ui::a11y::endDialog();
     ImGui::EndPopup();
   }
 }

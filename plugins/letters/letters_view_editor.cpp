@@ -11,6 +11,7 @@
 #include "core/ui/text_field.h"
 #include "core/ui/theme.h"
 #include "core/ui/widgets.h"
+#include "core/ui/a11y.h"
 #include "plugins/letters/letters_view.h"
 
 namespace toward::letters {
@@ -290,7 +291,9 @@ void LettersView::drawSealDialog(ui::ViewContext& ctx) {
   }
   centerNextWindow();
   if (!ImGui::BeginPopupModal("seal-letter", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) return;
+  ui::a11y::beginDialog("Seal this letter until a day you choose?");
   ImGui::TextUnformatted("Seal this letter until a day you choose?");
+  ui::a11y::heading("Seal this letter until a day you choose?");
   ui::MutedText("Its words stay hidden until that day begins. You can still open it early if you need to.");
   const struct { const char* label; int32_t days; } quick[] = {
       {"Tomorrow", 1}, {"In a week", 7}, {"In a month", 30}, {"In three months", 91}, {"In a year", 365}, {"After my next session", -1}};
@@ -325,10 +328,13 @@ void LettersView::drawSealDialog(ui::ViewContext& ctx) {
     if (s) ImGui::CloseCurrentPopup();
   }
   ImGui::SameLine();
-  if (ui::QuietButton("Not now") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+  const bool notNow = ui::QuietButton("Not now");
+  ui::a11y::cancel();
+  if (notNow || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
     m_notice.clear();
     ImGui::CloseCurrentPopup();
   }
+  ui::a11y::endDialog();
   ImGui::EndPopup();
 }
 
@@ -341,8 +347,10 @@ void LettersView::drawReleaseDialog(ui::ViewContext& ctx) {
   centerNextWindow();
   if (!ImGui::BeginPopupModal("release-letter", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) return;
   const bool released = m_draft.state == "released";
+  ui::a11y::beginDialog(released ? "Delete this letter?" : "Let this letter go?");
   if (!released) {
     ImGui::TextUnformatted("Let this letter go?");
+    ui::a11y::heading("Let this letter go?");
     ui::MutedText("It moves out of sight. It is kept, unless you choose to delete it.");
     if (ui::PrimaryButton("Let it go, and keep it")) {
       report(m_model.release(m_openId));
@@ -351,6 +359,7 @@ void LettersView::drawReleaseDialog(ui::ViewContext& ctx) {
     ImGui::SameLine();
   } else {
     ImGui::TextUnformatted("Delete this letter?");
+    ui::a11y::heading("Delete this letter?");
   }
   ui::MutedText("Deleting moves it to the trash for 30 days; its earlier versions are deleted at once.");
   if (ui::QuietButton(released ? "Delete it" : "Let it go, and delete it")) {
@@ -363,7 +372,10 @@ void LettersView::drawReleaseDialog(ui::ViewContext& ctx) {
     ImGui::CloseCurrentPopup();
   }
   ImGui::SameLine();
-  if (ui::QuietButton("Not now") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+  const bool notNow = ui::QuietButton("Not now");
+  ui::a11y::cancel();
+  if (notNow || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+  ui::a11y::endDialog();
   ImGui::EndPopup();
 }
 
@@ -375,14 +387,19 @@ void LettersView::drawOpenEarlyDialog(ui::ViewContext& ctx) {
   }
   centerNextWindow();
   if (!ImGui::BeginPopupModal("open-early", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) return;
+  ui::a11y::beginDialog("Open this letter before its day?");
   ImGui::TextUnformatted("Open this letter before its day?");
+  ui::a11y::heading("Open this letter before its day?");
   ui::MutedText("You sealed it so it could wait. It is all right to open it now if you need it.");
   if (ui::PrimaryButton("Open it now")) {
     report(m_model.openEarly(m_openId));
     ImGui::CloseCurrentPopup();
   }
   ImGui::SameLine();
-  if (ui::QuietButton("Let it wait") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+  const bool wait = ui::QuietButton("Let it wait");
+  ui::a11y::cancel();
+  if (wait || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+  ui::a11y::endDialog();
   ImGui::EndPopup();
 }
 

@@ -207,3 +207,27 @@ test('a chart has a one-sentence summary and its numbers as a table', { timeout:
     await profile.dispose();
   }
 });
+
+test('the confirming dialogs are dialogs too: "Delete this for good?" is modal, and Escape keeps the item', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    const id = await api.put(page, 'journal.entry', { kind: 'free', text: 'A line to keep for now.' });
+    await api.remove(page, 'journal.entry', id);
+    await api.flush(page);
+    await goTo(page, 'Trash');
+    await clickByRole(page, 'button', 'Delete for good');
+    const dialog = page.getByRole('dialog', { name: 'Delete this for good?' });
+    await dialog.waitFor({ state: 'attached', timeout: 10_000 });
+    assert.equal(await dialog.getAttribute('aria-modal'), 'true');
+    assert.equal(await dialog.getByRole('heading', { name: 'Delete this for good?' }).count(), 1);
+    assert.equal(await page.evaluate(() => !!document.querySelector('[role="tablist"]').closest('[inert]')), true);
+    await dialog.getByRole('button', { name: 'Keep it', exact: true }).focus();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+    assert.equal((await page.evaluate(() => window.towardTest.trashList())).length, 1, 'kept in the trash');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
