@@ -293,3 +293,26 @@ test('a wheel turn or a swipe that starts on a text field scrolls the page (desk
     await profile.dispose();
   }
 });
+
+test('on a phone, one tap on a tab opens its page, and one tap on a dialog button acts', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  try {
+    const page = await openApp(profile, server.url);
+    await settle(page, { minFrames: 1 });
+    const letters = (await page.evaluate(() => window.towardTest.nav())).find((n) => n.id === 'letters');
+    await page.touchscreen.tap(letters.x + letters.w / 2, letters.y + letters.h / 2);
+    await page.getByRole('tab', { name: 'Letters', selected: true }).waitFor({ state: 'attached', timeout: 10_000 });
+    // The way out from the timer: one tap on its "Back" closes it.
+    await press(page, 'feeling', { tap: true });
+    await waitUntil(async () => (await actions(page)).some((a) => a.id === 'too-much'), { message: 'the timer' });
+    await press(page, 'too-much', { tap: true });
+    await waitUntil(async () => (await actions(page)).some((a) => a.id === 'way-out:back'), { message: 'the way out' });
+    const back = (await actions(page)).find((a) => a.id === 'way-out:back');
+    await page.touchscreen.tap(back.x + back.w / 2, back.y + back.h / 2);
+    await waitUntil(async () => !(await actions(page)).some((a) => a.id === 'way-out:back'),
+      { timeoutMs: 5_000, message: 'one tap on "Back" to close the way out' });
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
