@@ -187,7 +187,9 @@ void LettersView::drawFooter(ui::ViewContext& ctx) {
   if (LettersModel::sealedNow(m_draft, ctx.nowMs)) line = std::string("Sealed  \xC2\xB7  ");
   ImGui::AlignTextToFramePadding();
   ui::MutedText(line.c_str());
-  ImGui::SameLine(0, 0);
+  // "Saved" follows on the same line where the whole line fits (a desktop); where the line wraps (a phone)
+  // it goes on a line of its own, never over the wrapped words.
+  if (ImGui::CalcTextSize((line + status).c_str()).x <= ImGui::GetContentRegionAvail().x) ImGui::SameLine(0, 0);
   ImGui::PushStyleColor(ImGuiCol_Text, m_saveError.empty() ? ui::palette().muted : ui::palette().warning);
   ImGui::TextUnformatted(status);
   ImGui::PopStyleColor();
