@@ -3,6 +3,7 @@
 
 #include <imgui.h>
 
+#include "core/ui/a11y.h"
 #include "core/ui/theme.h"
 #include "core/ui/widgets.h"
 
@@ -12,6 +13,7 @@ void PlainProblem(const std::string& plain, const std::string& detail) {
   if (plain.empty()) return;
   ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);
   ImGui::TextWrapped("%s", plain.c_str());
+  a11y::paragraph(plain.c_str());   // right after its text: a screen reader hears the plain words
   ImGui::PopStyleColor();
   if (detail.empty()) return;
   ImGui::PushID(detail.c_str());

@@ -119,7 +119,6 @@ void CalmWarning(const std::string& text) {
   // Machine text never becomes the headline: a plain sentence, the rest behind "Details".
   const core::PersonMessage message = core::forPerson(text);
   PlainProblem(message.plain, message.detail);
-  a11y::paragraph(message.plain.c_str());
 }
 
 void WipeSecret(std::string& s) {

@@ -27,6 +27,12 @@ test('a full disk is reported, nothing is lost, and the words are stored once th
     }, { message: 'the calm banner' });
     assert.ok(!shown.includes('QuotaExceeded'), 'no machine text in the headline');
     assert.ok(shown.includes('Details'), 'the technical detail is one click away');
+    // A screen reader hears the same plain words, before the "Details" button, as a sighted person reads them.
+    const order = await page.evaluate(() => Array.from(document.querySelectorAll('#a11y-tree p, #a11y-tree [role="button"]'))
+      .map((e) => e.textContent || e.getAttribute('aria-label') || ''));
+    const said = order.findIndex((t) => /not stored in this browser yet/.test(t));
+    assert.ok(said >= 0, 'the banner is in the semantics tree');
+    assert.ok(order.indexOf('Details') > said, 'its words come before its "Details"');
     assert.match(st.storageError, /no room/);
     assert.equal((await api.list(page, TYPE)).find((r) => r.id === id).body.text, 'These words must not be lost.');
     await assertCanvasNotBlank(page);
