@@ -17,6 +17,7 @@
 #include "core/files.h"
 #include "core/ui/backup_view.h"
 #include "core/json.h"
+#include "core/ui/a11y.h"
 #include "web/js_reply.h"
 #include "web/web_state.h"
 #include "plugins/texture_box/photo_textures.h"
@@ -202,19 +203,40 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_hide_button() {
                ",\"h\":" + std::to_string(h.h) + "}");
 }
 
-// {frames, meanMs, maxMs, a11yMeanMs, a11yMaxMs} of our frame code since the last reset; reset = 1 starts a new measurement.
+namespace {
+// The `share` (0.95: the 95th percentile) of the measured frames took at most this long, in ms.
+double percentile(std::vector<float> samples, double share) {
+  if (samples.empty()) return 0;
+  const size_t at = std::min(samples.size() - 1, size_t(share * double(samples.size())));
+  std::nth_element(samples.begin(), samples.begin() + long(at), samples.end());
+  return samples[at];
+}
+}  // namespace
+
+// {frames, meanMs, p95Ms, maxMs, a11yMeanMs, a11yP95Ms, a11yMaxMs} of our frame code since the last reset;
+// reset = 1 starts a new measurement.
 EMSCRIPTEN_KEEPALIVE const char* toward_test_frame_stats(int reset) {
   const unsigned n = g_state.framesMeasured;
   std::string out = "{\"frames\":" + std::to_string(n) + ",\"meanMs\":" +
                     std::to_string(n ? g_state.frameMsTotal / n : 0.0) + ",\"maxMs\":" + std::to_string(g_state.frameMsMax) +
+                    ",\"p95Ms\":" + std::to_string(percentile(g_state.frameMsSamples, 0.95)) +
                     ",\"a11yMeanMs\":" + std::to_string(n ? g_state.a11yMsTotal / n : 0.0) +
+                    ",\"a11yP95Ms\":" + std::to_string(percentile(g_state.a11yMsSamples, 0.95)) +
                     ",\"a11yMaxMs\":" + std::to_string(g_state.a11yMsMax) + "}";
   if (reset) {
     g_state.frameMsTotal = g_state.frameMsMax = 0;
     g_state.a11yMsTotal = g_state.a11yMsMax = 0;
     g_state.framesMeasured = 0;
+    g_state.frameMsSamples.clear();
+    g_state.a11yMsSamples.clear();
   }
   return reply(out);
+}
+
+// The semantics tree on or off (off: the bench's floor, the same frames without it; the mirror empties).
+EMSCRIPTEN_KEEPALIVE void toward_test_a11y_enabled(int on) {
+  toward::ui::a11y::setEnabled(on != 0);
+  wakeFrames();
 }
 
 // Backup timings in this page (tests/browser/bench_backup.mjs): building and encoding the document, sealing

@@ -5,11 +5,15 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "core/ui/a11y_delta.h"
+
 namespace toward::ui::a11y {
 namespace {
 
 TreeBuilder g_tree;
-std::string g_lastJson;
+DeltaWriter g_delta;
+bool g_enabled = true;
+bool g_cleared = false;  // the page was told the tree is empty (turned off)
 uint32_t g_focusRequest = 0;
 bool g_collecting = false;
 
@@ -51,12 +55,25 @@ void tab(bool on) {
   selected(on);
 }
 
+void range(int now, int lo, int hi) {
+  if (Node* n = last()) {
+    n->role = Role::Slider;
+    n->ranged = true;
+    n->now = now, n->lo = lo, n->hi = hi;
+    n->value = std::to_string(now) + " of " + std::to_string(hi);
+  }
+}
+
 void value(const std::string& words) {
   if (Node* n = last()) n->value = words;
 }
 
 void cancel() {
   if (Node* n = last()) n->cancel = true;
+}
+
+void listItem() {
+  if (Node* n = last()) n->listItem = true;
 }
 
 void hide() {
@@ -95,19 +112,25 @@ void announce(const std::string& words) { g_tree.announce(words); }
 
 void install() { GImGui->TestEngineHookItems = true; }
 
+void setEnabled(bool on) { g_enabled = on; }
+
 void beginFrame() {
   g_tree.beginFrame();
-  g_collecting = true;
+  g_collecting = g_enabled;
 }
 
 std::string endFrame() {
   g_collecting = false;
   g_tree.endFrame();
+  if (!g_enabled) {
+    if (g_cleared) return {};
+    g_cleared = true;
+    g_delta.reset();
+    return "{\"f\":0,\"o\":[]}";
+  }
+  g_cleared = false;
   const ImGuiContext& g = *GImGui;
-  std::string json = g_tree.toJson(g.NavDisableHighlight ? 0 : g.NavId);
-  if (json == g_lastJson) return {};
-  g_lastJson = json;
-  return json;
+  return g_delta.next(g_tree, g.NavDisableHighlight ? 0 : g.NavId);
 }
 
 std::vector<std::string> takeAnnouncements() { return g_tree.takeAnnouncements(); }

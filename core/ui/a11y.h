@@ -21,8 +21,10 @@ void role(Role role);                  // what it is when not a plain button (Li
 void name(const char* name);           // its name when the label shows none (an icon, "##" only)
 void selected(bool on);                // a tab, chip or row that is the chosen one (aria-selected/pressed)
 void tab(bool selected);               // role(Tab) + selected(selected)
-void value(const std::string& words);  // a slider's value in words ("7 of 10")
+void range(int now, int lo, int hi);   // a slider's number and range (ui::Slider calls it; words "7 of 10")
+void value(const std::string& words);  // a slider's value in the words the app shows ("50: unsettled")
 void cancel();                         // Escape in its dialog presses it (it must keep typed words)
+void listItem();                       // a row of the list it is in (beginList): still pressable, read as an item
 void hide();                           // not exposed (decoration, or a DOM text field stands over it)
 
 // [SECTION] static text: describes the last drawn text item (TextWrapped, TextUnformatted)
@@ -53,8 +55,10 @@ void announce(const std::string& words);  // said once, politely
 // Turns the hooks on; call once after ImGui::CreateContext().
 void install();
 void beginFrame();
-// Ends the frame's tree: its JSON when it differs from the last one handed over, else "".
+// Ends the frame's tree: what changed since the last one handed over (core/ui/a11y_delta.h), else "".
 std::string endFrame();
+// Off: no tree is collected and the page's mirror is emptied (the bench's floor); on again: whole again.
+void setEnabled(bool on);
 // Words for the live region since the last call.
 std::vector<std::string> takeAnnouncements();
 // What the page asked for (a screen reader moved focus or clicked): applied on the next frame.

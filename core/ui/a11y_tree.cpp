@@ -198,6 +198,44 @@ void TreeBuilder::endFrame() {
   while (!m_groups.empty()) endGroup();
 }
 
+bool exposed(const Node& n) {
+  if (n.role == Role::None) return false;
+  const bool group = n.role == Role::List || n.role == Role::TabList || n.role == Role::Dialog || n.role == Role::Group;
+  // A text box is named by its DOM field; its node keeps the field's place in the order (value: its key).
+  return group || n.role == Role::TextBox || !n.name.empty();
+}
+
+void appendNodeJson(std::string& out, const Node& n) {
+  out += "{\"i\":";
+  out += std::to_string(n.id);
+  if (n.parent) appendNumber(out, "p", n.parent);
+  out += ",\"r\":\"";
+  out += roleName(n.role);
+  out += "\",\"n\":";
+  appendJsonString(out, n.name);
+  appendNumber(out, "x", std::lround(n.rect.x));
+  appendNumber(out, "y", std::lround(n.rect.y));
+  appendNumber(out, "w", std::lround(n.rect.w));
+  appendNumber(out, "h", std::lround(n.rect.h));
+  if (n.level) appendNumber(out, "l", n.level);
+  if (!n.value.empty()) {
+    out += ",\"v\":";
+    appendJsonString(out, n.value);
+  }
+  if (n.checkable) appendNumber(out, "c", n.checked ? 1 : 0);
+  if (n.expandable) appendNumber(out, "e", n.expanded ? 1 : 0);
+  if (n.selectable) appendNumber(out, "s", n.selected ? 1 : 0);
+  if (n.disabled) appendNumber(out, "d", 1);
+  if (n.cancel) appendNumber(out, "k", 1);
+  if (n.listItem) appendNumber(out, "li", 1);
+  if (n.ranged) {
+    appendNumber(out, "vn", n.now);
+    appendNumber(out, "lo", n.lo);
+    appendNumber(out, "hi", n.hi);
+  }
+  out += '}';
+}
+
 std::string TreeBuilder::toJson(uint32_t focusId) const {
   std::string out;
   out.reserve(64 + m_nodes.size() * 96);
@@ -206,34 +244,11 @@ std::string TreeBuilder::toJson(uint32_t focusId) const {
   out += ",\"n\":[";
   bool first = true;
   for (const Node& n : m_nodes) {
-    if (n.role == Role::None) continue;
     // An unnamed control (an InvisibleButton, an icon nobody named) says nothing useful: left out.
-    const bool group = n.role == Role::List || n.role == Role::TabList || n.role == Role::Dialog || n.role == Role::Group;
-    if (n.name.empty() && !group) continue;
+    if (!exposed(n)) continue;
     if (!first) out += ',';
     first = false;
-    out += "{\"i\":";
-    out += std::to_string(n.id);
-    if (n.parent) appendNumber(out, "p", n.parent);
-    out += ",\"r\":\"";
-    out += roleName(n.role);
-    out += "\",\"n\":";
-    appendJsonString(out, n.name);
-    appendNumber(out, "x", std::lround(n.rect.x));
-    appendNumber(out, "y", std::lround(n.rect.y));
-    appendNumber(out, "w", std::lround(n.rect.w));
-    appendNumber(out, "h", std::lround(n.rect.h));
-    if (n.level) appendNumber(out, "l", n.level);
-    if (!n.value.empty()) {
-      out += ",\"v\":";
-      appendJsonString(out, n.value);
-    }
-    if (n.checkable) appendNumber(out, "c", n.checked ? 1 : 0);
-    if (n.expandable) appendNumber(out, "e", n.expanded ? 1 : 0);
-    if (n.selectable) appendNumber(out, "s", n.selected ? 1 : 0);
-    if (n.disabled) appendNumber(out, "d", 1);
-    if (n.cancel) appendNumber(out, "k", 1);
-    out += '}';
+    appendNodeJson(out, n);
   }
   out += "]}";
   return out;

@@ -38,12 +38,20 @@ struct Node {
   int level = 0;        // a heading's level (1..6)
   bool checkable = false, checked = false, expandable = false, expanded = false;
   bool selectable = false, selected = false, disabled = false, cancel = false;
+  bool listItem = false;  // a row of its list (the page wraps it in a listitem)
+  bool ranged = false;    // a slider: its number and range (value holds the words said)
+  int now = 0, lo = 0, hi = 0;
 };
 
 // The visible part of an ImGui label: "Save##entry" -> "Save", "Title###id" -> "Title".
 std::string visibleLabel(std::string_view label);
 // FNV-1a, for ids of text and groups (seed: the group or window it is in).
 uint32_t hashWords(std::string_view words, uint32_t seed);
+
+// Whether a node is handed to the page at all (an unnamed control says nothing useful; groups may be unnamed).
+bool exposed(const Node& node);
+// One node as JSON ({"i":id,"p":parent,"r":role,"n":name,"x":..,...}), appended to `out`.
+void appendNodeJson(std::string& out, const Node& node);
 
 // Collects one frame's nodes in the order they are submitted (top to bottom, as drawn).
 class TreeBuilder {
@@ -56,6 +64,7 @@ class TreeBuilder {
   void itemInfo(uint32_t id, std::string_view label, ItemFlags flags);
   // The node of item `id` made this frame, or nullptr (annotations change it).
   Node* find(uint32_t id);
+  bool has(uint32_t id) const { return m_index.count(id) != 0; }
   // Static text (no ImGui id): a paragraph, a heading of `level`, or the status line.
   void text(Role role, std::string_view words, Rect rect, int level = 0);
   // A status line under `key`: announced (see takeAnnouncements) when its words change, unless `say`

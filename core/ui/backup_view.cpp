@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/ui/a11y.h"
 #include "core/backup_state.h"
 #include "core/settings.h"
 #include "core/time_format.h"
@@ -230,6 +231,7 @@ void BackupView::drawImport(ViewContext& ctx) {
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted((m_fileName + " (" + sizeText(m_fileBytes.size()) + ")").c_str());
+    a11y::paragraph((m_fileName + " (" + sizeText(m_fileBytes.size()) + ")").c_str());
     TextFieldOptions o;
     o.label = "Passphrase for this backup";
     o.placeholder = "Passphrase for this backup";
@@ -296,11 +298,13 @@ void BackupView::drawPreview(ViewContext& ctx) {
     const core::RecordType* t = m_registry.recordType(type);
     ImGui::Bullet();
     ImGui::TextUnformatted(countOf(n, t ? t->noun : type).c_str());
+    a11y::paragraph(countOf(n, t ? t->noun : type).c_str());
   }
   if (p.records == 0) MutedText("Nothing yet: it was made before anything was written.");
   if (p.trashed) {
     ImGui::Bullet();
     ImGui::TextUnformatted((std::to_string(p.trashed) + " in the trash").c_str());
+    a11y::paragraph((std::to_string(p.trashed) + " in the trash").c_str());
   }
   if (p.skipped) {
     MutedText((countOf(p.skipped, "record") + " in it could not be read, so " + (p.skipped == 1 ? "it stays" : "they stay") +

@@ -339,6 +339,7 @@ void Legend(const std::vector<std::pair<std::string, ImU32>>& items) {
     ImGui::Dummy(ImVec2(box, ImGui::GetTextLineHeight()));
     ImGui::SameLine(0, 6);
     ImGui::TextUnformatted(items[i].first.c_str());
+    a11y::paragraph(items[i].first.c_str());
   }
 }
 

@@ -4,8 +4,10 @@
 #include <imgui.h>
 
 #include <cstdio>
+#include <cmath>
 #include <string>
 
+#include "core/ui/a11y.h"
 #include "core/ui/theme.h"
 #include "core/ui/widgets.h"
 
@@ -30,6 +32,7 @@ void DeviceSection(core::Platform& platform, const Fonts& fonts) {
   // --- install
   ImGui::Spacing();
   ImGui::TextUnformatted("Installing");
+  a11y::heading("Installing", 3);
   switch (platform.installState()) {
     case core::InstallState::Installed:
       MutedText("Toward is installed on this device. It opens in its own window and works without a network.");
@@ -52,6 +55,7 @@ void DeviceSection(core::Platform& platform, const Fonts& fonts) {
   // --- persistence
   ImGui::Spacing();
   ImGui::TextUnformatted("Keeping your data");
+  a11y::heading("Keeping your data", 3);
   const core::StorageHealth health = platform.storageHealth();
   const Palette& p = palette();
   if (!health.known) {
@@ -81,9 +85,10 @@ void DeviceSection(core::Platform& platform, const Fonts& fonts) {
     MutedText(line.c_str());
     if (share >= 0.8) {
       ImGui::PushStyleColor(ImGuiCol_Text, p.warning);
-      ImGui::TextWrapped("Storage is getting full (%.0f %%). Making a backup and freeing some space on the "
-                         "device will keep new words safe.",
-                         share * 100.0);
+      const std::string words = "Storage is getting full (" + std::to_string(int(std::lround(share * 100.0))) +
+                                " %). Making a backup and freeing some space on the device will keep new words safe.";
+      ImGui::TextWrapped("%s", words.c_str());
+      a11y::paragraph(words.c_str());
       ImGui::PopStyleColor();
     }
   }

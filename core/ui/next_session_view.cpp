@@ -3,6 +3,7 @@
 
 #include <imgui.h>
 
+#include "core/ui/a11y.h"
 #include "core/time_format.h"
 #include "core/ui/theme.h"
 #include "core/ui/widgets.h"
@@ -25,10 +26,12 @@ void NextSessionView::draw(ViewContext& ctx) {
   for (const auto& item : m_items) {
     ImGui::PushID((item.type + "/" + item.id).c_str());
     ImGui::TextWrapped("%s", item.title.c_str());
+    a11y::paragraph(item.title.c_str());
     std::string meta = core::formatShortWhen(item.timeMs, ctx.nowMs);
     if (!item.snippet.empty()) meta += "  \xC2\xB7  " + item.snippet;
     ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
     ImGui::TextWrapped("%s", meta.c_str());
+    a11y::paragraph(meta.c_str());
     ImGui::PopStyleColor();
     if (QuietButton("We talked about it")) {
       auto s = m_registry.setDiscussed(item.type, item.id, true);

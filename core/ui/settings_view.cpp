@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "core/ui/a11y.h"
 #include "core/backup_state.h"
 #include "core/settings.h"
 #include "core/ui/backup_view.h"
@@ -19,6 +20,7 @@ namespace {
 bool choice(const char* label, std::string& value, const char* const* options, const char* const* labels, int n) {
   bool changed = false;
   ImGui::TextUnformatted(label);
+  a11y::paragraph(label);
   for (int i = 0; i < n; ++i) {
     if (i) ImGui::SameLine();
     ImGui::PushID(label);
@@ -46,10 +48,13 @@ void SettingsView::draw(ViewContext& ctx) {
 
   ImGui::Spacing();
   ImGui::TextUnformatted("Text size");
+  a11y::paragraph("Text size");
   ImGui::PushID("text-size");
   if (QuietButton("Smaller") && s.textPercent > 80) { s.textPercent -= 10; changed = true; }
   ImGui::SameLine();
-  ImGui::Text("%u %%", unsigned(s.textPercent));
+  const std::string percent = std::to_string(s.textPercent) + " %";
+  ImGui::TextUnformatted(percent.c_str());
+  a11y::paragraph(percent.c_str());
   ImGui::SameLine();
   if (QuietButton("Larger") && s.textPercent < 200) { s.textPercent += 10; changed = true; }
   ImGui::SameLine();
@@ -89,6 +94,7 @@ void SettingsView::draw(ViewContext& ctx) {
   }
   ImGui::Spacing();
   ImGui::TextUnformatted("A gentle reminder to make a backup");
+  a11y::paragraph("A gentle reminder to make a backup");
   static const uint32_t kReminderDays[] = {0, 7, 14, 30};
   static const char* const kReminderLabels[] = {"No reminder", "After a week", "After two weeks", "After a month"};
   ImGui::PushID("backup-reminder");

@@ -29,6 +29,7 @@ bool placeField(core::TextInputService& service, const std::string& key, std::st
   ImGui::PushID(key.c_str());
   ImGui::InvisibleButton("##field", size);
   a11y::role(a11y::Role::TextBox);  // the DOM field placed over it is what assistive technology reads
+  a11y::value(key);                 // which field: the mirror keeps its place in the Tab order
   ImGui::PopID();
   const Palette& p = palette();
   ImDrawList* draw = ImGui::GetWindowDrawList();

@@ -24,6 +24,7 @@ void TrashView::draw(ViewContext& ctx) {
     const int64_t daysLeft = std::max<int64_t>(0, (t->deletedMs + core::kTrashDays * core::kDayMs - ctx.nowMs) / core::kDayMs);
     ImGui::PushID((t->record.type + "/" + t->record.id).c_str());
     ImGui::TextUnformatted(name.c_str());
+    a11y::paragraph(name.c_str());
     std::string meta = (type ? type->noun : t->record.type) + ", deleted " + core::formatWhenInSentence(t->deletedMs, ctx.nowMs) +
                        "  ·  kept " + std::to_string(daysLeft) + (daysLeft == 1 ? " more day" : " more days");
     MutedText(meta.c_str());

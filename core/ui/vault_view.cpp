@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "core/ui/a11y.h"
 #include "core/ui/text_field.h"
 #include "core/ui/widgets.h"
 
@@ -84,7 +85,10 @@ bool UnlockScreen::draw(ViewContext& ctx) {
     Gap(0.3f);
     if (!m_message.empty()) CalmWarning(m_message);
     if (wait > 0) {
-      ImGui::TextDisabled("You can try again in %d %s.", int((wait + 999) / 1000), (wait + 999) / 1000 == 1 ? "second" : "seconds");
+      const int seconds = int((wait + 999) / 1000);
+      const std::string words = "You can try again in " + std::to_string(seconds) + (seconds == 1 ? " second." : " seconds.");
+      ImGui::TextDisabled("%s", words.c_str());
+      a11y::paragraph(words.c_str());
     }
   }
   ImGui::EndChild();
@@ -188,6 +192,7 @@ void VaultSection::drawOn(ViewContext& ctx, float width) {
   bool changed = false;
   Gap(0.3f);
   ImGui::TextUnformatted("Lock by itself when I have not touched it for");
+  a11y::paragraph("Lock by itself when I have not touched it for");
   static const int kMinutes[] = {1, 5, 15, 60, 0};
   static const char* const kLabels[] = {"1 minute", "5 minutes", "15 minutes", "an hour", "Never"};
   ImGui::PushID("auto-lock");

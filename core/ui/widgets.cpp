@@ -81,6 +81,7 @@ SliderTouch g_sliderTouch;
 bool Slider(const char* label, int* value, int lo, int hi, const char* format, int sliderFlags) {
   const int atFrameStart = *value;
   ImGui::SliderInt(label, value, lo, hi, format, sliderFlags);
+  a11y::range(*value, lo, hi);  // callers name it, and may say its value in their own words (a11y::value)
   const ImGuiID id = ImGui::GetItemID();
   if (ImGui::IsItemActivated() && ImGui::GetIO().MouseSource == ImGuiMouseSource_TouchScreen) {
     g_sliderTouch = {id, atFrameStart};

@@ -233,6 +233,7 @@ void JournalView::drawList(ui::ViewContext& ctx, float width) {
   const float rowH = ImGui::GetTextLineHeight() * 2 + 4 + ImGui::GetStyle().FramePadding.y * (ctx.compact ? 3.0f : 2.0f);
   ImGuiListClipper clipper;
   clipper.Begin(int(count), rowH + ImGui::GetStyle().ItemSpacing.y);
+  ui::a11y::beginList("Entries");
   while (clipper.Step()) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
       const std::string& id = filtering ? m_hits[size_t(i)] : ids[size_t(i)];
@@ -265,11 +266,12 @@ void JournalView::drawList(ui::ViewContext& ctx, float width) {
       // Found because asked for: a "do not resurface" entry says so (it never comes up by itself).
       if (filtering && shownEntry.doNotResurface) meta += "  \xC2\xB7  kept from resurfacing";
       draw->AddText(ImVec2(pos.x + pad, top + lineH + 4), ImGui::GetColorU32(ui::palette().muted), meta.c_str());
-      ui::a11y::name((title + ", " + meta).c_str()), ui::a11y::selected(isOpen);
+      ui::a11y::name((title + ", " + meta).c_str()), ui::a11y::selected(isOpen), ui::a11y::listItem();
       draw->PopClipRect();
       ImGui::PopID();
     }
   }
+  ui::a11y::endList();
   ui::TouchScroll();
   ImGui::EndChild();
   ImGui::EndChild();
@@ -330,6 +332,7 @@ void JournalView::drawCalendar(ui::ViewContext& ctx) {
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (avail - titleW) * 0.5f - ImGui::GetFrameHeight() * 1.5f));
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(title);
+  ui::a11y::heading(title, 3);
   ImGui::SameLine();
   ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMin().x + avail - ImGui::GetFrameHeight()));
   if (ImGui::ArrowButton("##next-month", ImGuiDir_Right)) {

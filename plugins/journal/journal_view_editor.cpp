@@ -142,6 +142,7 @@ void JournalView::drawEntryHeader(ui::ViewContext& ctx) {
   }
   if (ImGui::BeginPopup("entry-when")) {
     ImGui::TextUnformatted("When did this happen?");
+    ui::a11y::paragraph("When did this happen?");
     const char* names[] = {"Year", "Month", "Day", "Hour", "Minute"};
     const int lo[] = {1900, 1, 1, 0, 0}, hi[] = {2200, 12, 31, 23, 59};
     for (int i = 0; i < 5; ++i) {
@@ -195,12 +196,15 @@ void JournalView::drawForkFields(ui::ViewContext& ctx) {
     Feeling& feeling = f.feelings[i];
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(feeling.word.c_str());
+    ui::a11y::paragraph(feeling.word.c_str());
     if (const FeelingWord* w = findFeeling(feeling.word); w && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", w->meaning);
     ImGui::SameLine(ImGui::GetFontSize() * (ctx.compact ? 6.5f : 9.0f));
     int v = int(feeling.intensity);
     const float removeW = ImGui::CalcTextSize("Remove").x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x + 4;
     ImGui::SetNextItemWidth(std::max(60.0f, ImGui::GetContentRegionAvail().x - removeW));
-    if (ui::Slider("##intensity", &v, 0, 10)) {
+    const bool moved = ui::Slider("##intensity", &v, 0, 10);
+    ui::a11y::name(("How strong: " + feeling.word).c_str());
+    if (moved) {
       feeling.intensity = uint32_t(v);
       noteEdit(ctx.nowMs);
     }
@@ -294,8 +298,10 @@ void JournalView::drawForkFields(ui::ViewContext& ctx) {
 
   parts::Label("How long I stayed with it");
   ImGui::AlignTextToFramePadding();
-  if (f.secondsStayed > 0) ImGui::Text("%u %s", unsigned(f.secondsStayed), f.secondsStayed == 1 ? "second" : "seconds");
-  else ImGui::TextUnformatted("Not timed");
+  const std::string stayed = f.secondsStayed == 0 ? "Not timed"
+                            : std::to_string(f.secondsStayed) + (f.secondsStayed == 1 ? " second" : " seconds");
+  ImGui::TextUnformatted(stayed.c_str());
+  ui::a11y::paragraph(stayed.c_str());
   ImGui::SameLine();
   if (ui::QuietButton("Stay with it now")) startTimer(ctx.nowMs, m_openId);
   ImGui::SameLine();
@@ -328,7 +334,9 @@ void JournalView::drawForkFields(ui::ViewContext& ctx) {
     int after = f.intensityAfter;
     const float notRatedW = ImGui::CalcTextSize("Not rated").x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x + 4;
     ImGui::SetNextItemWidth(std::max(60.0f, ImGui::GetContentRegionAvail().x - notRatedW));
-    if (ui::Slider("##after", &after, 0, 10)) {
+    const bool moved = ui::Slider("##after", &after, 0, 10);
+    ui::a11y::name("How strong it is now");
+    if (moved) {
       f.intensityAfter = after;
       noteEdit(ctx.nowMs);
     }
@@ -427,6 +435,7 @@ void JournalView::drawEntryFooter(ui::ViewContext& ctx) {
   ImGui::AlignTextToFramePadding();
   ImGui::PushStyleColor(ImGuiCol_Text, m_saveError.empty() ? ui::palette().muted : ui::palette().warning);
   ImGui::TextUnformatted(status);
+  ui::a11y::paragraph(status);
   ImGui::PopStyleColor();
   if (!m_saveError.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", m_saveError.c_str());
   ImGui::SameLine();

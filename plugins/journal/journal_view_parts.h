@@ -3,6 +3,7 @@
 #pragma once
 #include <imgui.h>
 
+#include "core/ui/a11y.h"
 #include "core/ui/theme.h"
 #include "core/ui/widgets.h"
 
@@ -42,6 +43,7 @@ inline void Label(const char* text) {
   ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 0.25f));
   ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().muted);
   ImGui::TextUnformatted(text);
+  ui::a11y::paragraph(text);
   ImGui::PopStyleColor();
 }
 

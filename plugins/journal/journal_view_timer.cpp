@@ -30,6 +30,7 @@ void centeredText(const char* text, ImVec4 color) {
   ImGui::PushStyleColor(ImGuiCol_Text, color);
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w + 1);
   ImGui::TextWrapped("%s", text);
+  ui::a11y::paragraph(text);
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
 }
@@ -91,7 +92,10 @@ void JournalView::drawTimer(ui::ViewContext& ctx) {
   if (m_timerPendingStart) startTimer(ctx.nowMs, "");
   const bool wasRunning = m_timer.running();
   m_timer.update(ctx.nowMs);
-  if (wasRunning && m_timer.finished()) timerEnded(ctx.nowMs);
+  if (wasRunning && m_timer.finished()) {
+    ui::a11y::announce("time is up");  // said once, when the time runs out (not when stopped by hand)
+    timerEnded(ctx.nowMs);
+  }
 
   const ui::Palette& p = ui::palette();
   ImGui::BeginChild("journal-timer", ImVec2(0, 0));
@@ -159,7 +163,10 @@ void JournalView::drawTimer(ui::ViewContext& ctx) {
         ctx.wayOut();
       }
       if (pressed <= 1 && m_timer.running()) m_timerLength = m_timer.lengthSeconds();
-      if (pressed != 3 && m_timer.finished()) timerEnded(ctx.nowMs);
+      if (pressed != 3 && m_timer.finished()) {
+        if (pressed <= 1) ui::a11y::announce("time is up");  // a shorter time that has already passed
+        timerEnded(ctx.nowMs);
+      }
     }
   } else if (m_timer.finished()) {
     const uint32_t s = m_timer.recordedSeconds();

@@ -11,6 +11,7 @@
 #include "core/time_format.h"
 #include "core/ui/text_field.h"
 #include "core/ui/theme.h"
+#include "core/ui/a11y.h"
 #include "core/ui/widgets.h"
 
 namespace toward::letters {
@@ -226,19 +227,27 @@ void LettersView::drawList(ui::ViewContext& ctx, float width) {
     draw->AddText(ImVec2(pos.x + pad, pos.y + 2 + ImGui::GetTextLineHeight() + 2), ImGui::GetColorU32(ui::palette().muted),
                   line.c_str());
     ImGui::PopID();
+    // Read as it is drawn: the title, then its state and when (the row's own label is "##row").
+    ui::a11y::name((title + ", " + line).c_str());
+    ui::a11y::selected(isOpen);
+    ui::a11y::listItem();
   };
+  ui::a11y::beginList("Letters");
   for (const auto& id : ids) {
     if (m_model.find(id)->state != "released") row(id);
   }
+  ui::a11y::endList();
   if (released > 0) {
     ImGui::Spacing();
     const std::string label = (m_showReleased ? "Hide the letters I let go (" : "Letters I let go (") +
                               std::to_string(released) + ")###released";
     if (ui::QuietButton(label.c_str())) m_showReleased = !m_showReleased;
     if (m_showReleased) {
+      ui::a11y::beginList("Letters I let go");
       for (const auto& id : ids) {
         if (m_model.find(id)->state == "released") row(id);
       }
+      ui::a11y::endList();
     }
   }
   ui::TouchScroll();

@@ -99,6 +99,7 @@ void LettersView::drawHeader(ui::ViewContext& ctx) {
   const RecipientKind& kind = recipientKind(m_draft.recipientKind);
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(kind.greeting);
+  ui::a11y::paragraph(kind.greeting);
   ImGui::SameLine();
   if (ui::TextLine(text, key + "name", m_draft.recipientName, ctx.compact ? -1 : ImGui::GetFontSize() * 16,
                    {kind.fallback, "Recipient name", false})) {
@@ -106,9 +107,11 @@ void LettersView::drawHeader(ui::ViewContext& ctx) {
   }
   if (m_draft.held) {
     ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().accent);
-    ImGui::TextWrapped("This letter will wait here. Nothing is sent, so you can say all of it, read it again "
-                       "tomorrow, and decide later what, if anything, to bring to your therapist (\"Bring to my next "
-                       "session\", below).");
+    const char* words = "This letter will wait here. Nothing is sent, so you can say all of it, read it again "
+                        "tomorrow, and decide later what, if anything, to bring to your therapist (\"Bring to my next "
+                        "session\", below).";
+    ImGui::TextWrapped("%s", words);
+    ui::a11y::paragraph(words);
     ImGui::PopStyleColor();
   }
 }
@@ -192,11 +195,13 @@ void LettersView::drawFooter(ui::ViewContext& ctx) {
   if (ImGui::CalcTextSize((line + status).c_str()).x <= ImGui::GetContentRegionAvail().x) ImGui::SameLine(0, 0);
   ImGui::PushStyleColor(ImGuiCol_Text, m_saveError.empty() ? ui::palette().muted : ui::palette().warning);
   ImGui::TextUnformatted(status);
+  ui::a11y::paragraph(status);
   ImGui::PopStyleColor();
   if (!m_saveError.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", m_saveError.c_str());
   if (!m_notice.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().accent);
     ImGui::TextWrapped("%s", m_notice.c_str());
+    ui::a11y::paragraph(m_notice.c_str());
     ImGui::PopStyleColor();
   }
   drawLifeActions(ctx);
@@ -266,8 +271,10 @@ void LettersView::drawLifeActions(ui::ViewContext& ctx) {
   }
   if (m_waitOffered && !sealed) {
     ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().accent);
-    ImGui::TextWrapped("It can wait until tomorrow. Nothing is lost by waiting: the letter stays here, and tomorrow "
-                       "you can read it again and decide what, if anything, to send.");
+    const char* words = "It can wait until tomorrow. Nothing is lost by waiting: the letter stays here, and tomorrow "
+                        "you can read it again and decide what, if anything, to send.";
+    ImGui::TextWrapped("%s", words);
+    ui::a11y::paragraph(words);
     ImGui::PopStyleColor();
     if (ui::QuietButton("Let it wait")) {
       m_waitOffered = false;
@@ -433,7 +440,7 @@ void LettersView::drawHistory(ui::ViewContext& ctx) {
   ImGui::BeginGroup();
   ImGui::BeginChild("history-text", ImVec2(0, ctx.compact ? h * 0.55f : h - ImGui::GetFrameHeightWithSpacing()), true);
   if (m_historyPick.empty()) ui::MutedText("Choose a version to read it.");
-  else ImGui::TextWrapped("%s", m_historyText.c_str());
+  else ImGui::TextWrapped("%s", m_historyText.c_str()), ui::a11y::paragraph(m_historyText.c_str());
   ImGui::EndChild();
   if (!m_historyPick.empty() && ui::PrimaryButton("Bring this version back")) {
     commitPendingEdits();

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 
+#include "core/ui/a11y.h"
 #include "core/local_days.h"
 #include "core/settings.h"
 #include "core/time_format.h"
@@ -214,6 +215,7 @@ void ProgressView::drawFeelings(ui::ViewContext& ctx) {
   if (anyIntensity) {
     ImGui::Spacing();
     ImGui::TextUnformatted("Intensity before and after a fork (0 to 10, weekly average)");
+    ui::a11y::heading("Intensity before and after a fork (0 to 10, weekly average)", 3);
     const auto p = charts::chartPalette();
     charts::Series before{"Before", p.before, {}}, after{"After", p.after, {}};
     for (const auto& w : m_data.weeks) {

@@ -3,6 +3,7 @@
 
 #include <imgui.h>
 
+#include "core/ui/a11y.h"
 #include "core/ui/fonts.h"
 #include "core/ui/link_button.h"
 #include "core/ui/theme.h"
@@ -24,6 +25,7 @@ void drawContactRows(ui::ViewContext& ctx, const char* heading, const std::vecto
   if (!any) return;
   ui::Gap(0.5f);
   ImGui::TextUnformatted(heading);
+  ui::a11y::heading(heading, 3);
   for (size_t i = 0; i < list.size(); ++i) {
     const PlanContact& c = list[i];
     if (c.empty()) continue;
@@ -82,6 +84,7 @@ void DrawReadOnlyPlan(ui::ViewContext& ctx, const SafetyPlan& plan) {
     if (words.empty()) continue;
     ui::Gap(0.5f);
     ImGui::TextUnformatted(step.heading);
+    ui::a11y::heading(step.heading, 3);
     ui::BodyText(words.c_str());
   }
 }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "core/ui/a11y.h"
 #include "core/ui/fonts.h"
 #include "core/ui/text_field.h"
 #include "core/ui/widgets.h"
@@ -139,6 +140,7 @@ void SafetyPlanView::draw(ui::ViewContext& ctx) {
 void SafetyPlanView::drawStep(ui::ViewContext& ctx, const PlanStep& step, float width) {
   ui::Gap(0.8f);
   ImGui::TextUnformatted(step.heading);
+  ui::a11y::heading(step.heading, 3);
   ui::MutedText(step.hint);
   ui::TextFieldOptions o;
   o.label = step.heading;
@@ -153,6 +155,7 @@ void SafetyPlanView::drawContacts(ui::ViewContext& ctx, const char* listName, fl
   std::vector<PlanContact>& list = *contactList(m_draft, listName);
   ui::Gap(0.8f);
   ImGui::TextUnformatted(words.heading);
+  ui::a11y::heading(words.heading, 3);
   ui::MutedText(words.hint);
   auto& text = ctx.platform.textInput();
   const float gap = ImGui::GetStyle().ItemSpacing.x;
@@ -202,6 +205,7 @@ void SafetyPlanView::drawContacts(ui::ViewContext& ctx, const char* listName, fl
 void SafetyPlanView::drawLockedChoice(ui::ViewContext& ctx) {
   ui::Gap(1.0f);
   ImGui::TextUnformatted("On the lock screen");
+  ui::a11y::paragraph("On the lock screen");
   if (ImGui::Checkbox("Keep my plan readable while locked", &m_draft.readableWhileLocked)) {
     noteEdit(ctx.nowMs);
     commitPendingEdits();

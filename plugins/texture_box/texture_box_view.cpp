@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/ui/a11y.h"
 #include "core/ui/text_field.h"
 #include "core/ui/theme.h"
 #include "core/ui/widgets.h"
@@ -193,6 +194,7 @@ void TextureBoxView::drawGrid(ui::ViewContext& ctx) {
   const ui::Palette& p = ui::palette();
   ImGuiListClipper clipper;
   clipper.Begin(rows, rowH);
+  ui::a11y::beginList("Objects");
   while (clipper.Step()) {
     for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
       const ImVec2 rowStart = ImGui::GetCursorScreenPos();
@@ -204,7 +206,10 @@ void TextureBoxView::drawGrid(ui::ViewContext& ctx) {
         const ImVec2 pos(rowStart.x + float(col) * (side + gap), rowStart.y);
         ImGui::SetCursorScreenPos(pos);
         ImGui::PushID(ids[i].c_str());
+        const std::string name = o->name.empty() ? std::string("Without a name") : o->name;
         if (ImGui::InvisibleButton("object", ImVec2(side, side + labelH))) open(ids[i]);
+        ui::a11y::name((o->favourite ? name + ", a favourite" : name).c_str());  // drawn by hand: named here
+        ui::a11y::listItem();
         const bool hovered = ImGui::IsItemHovered();
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const float r = side * 0.06f;
@@ -227,7 +232,6 @@ void TextureBoxView::drawGrid(ui::ViewContext& ctx) {
           const float d = side * 0.05f;
           dl->AddCircleFilled(ImVec2(pos.x + side - d * 2.2f, pos.y + d * 2.2f), d, ImGui::GetColorU32(p.accent));
         }
-        const std::string name = o->name.empty() ? std::string("Without a name") : o->name;
         dl->PushClipRect(ImVec2(pos.x, pos.y + side), ImVec2(pos.x + side, pos.y + side + labelH), true);
         dl->AddText(ImVec2(pos.x + 2, pos.y + side + style.ItemSpacing.y * 0.5f), ImGui::GetColorU32(p.text), name.c_str());
         dl->PopClipRect();
@@ -237,6 +241,7 @@ void TextureBoxView::drawGrid(ui::ViewContext& ctx) {
       ImGui::Dummy(ImVec2(0, 0));
     }
   }
+  ui::a11y::endList();
   ui::TouchScroll();
   ImGui::EndChild();
 }
@@ -322,6 +327,7 @@ void TextureBoxView::drawObject(ui::ViewContext& ctx) {
     ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().warning);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + photoSide);
     ImGui::TextWrapped("%s", m_message.c_str());
+    ui::a11y::paragraph(m_message.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
   }

@@ -45,7 +45,7 @@ class TextureBoxView final : public ui::View {
   // texture_box_view_session.cpp
   void drawSession(ui::ViewContext& ctx);
   void startSession();
-  bool drawRating(ui::ViewContext& ctx, const char* id, int& value);
+  bool drawRating(ui::ViewContext& ctx, const char* id, const char* name, int& value);
   void finishRunning(int64_t nowMs);
   void beginRunning(int64_t nowMs);
   // The session as it stands (begun, seconds so far, ratings given): a running session is saved as it

@@ -10,6 +10,7 @@
 #include "core/ui/text_field.h"
 #include "core/ui/theme.h"
 #include "core/ui/way_out.h"
+#include "core/ui/a11y.h"
 #include "core/ui/widgets.h"
 #include "plugins/texture_box/texture_box_view.h"
 
@@ -66,15 +67,17 @@ void TextureBoxView::startSession() {
   m_stoppedMs = 0;
 }
 
-bool TextureBoxView::drawRating(ui::ViewContext& ctx, const char* id, int& value) {
+bool TextureBoxView::drawRating(ui::ViewContext& ctx, const char* id, const char* name, int& value) {
   const core::DistressScale scale = core::loadDistressScale(m_model.store());
   ImGui::PushItemWidth(ctx.compact ? -1.0f : std::min(520.0f, ImGui::GetContentRegionAvail().x));
   ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, ImGui::GetFontSize() * 1.6f);
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, ImGui::GetFontSize() * 0.6f));
   const bool changed = ui::Slider(id, &value, 0, 100, "%d", ImGuiSliderFlags_AlwaysClamp);
+  const std::string words = std::to_string(value) + ": " + core::distressWords(scale, value);
+  ui::a11y::name(name);
+  ui::a11y::value(words);  // said as the app shows it: "50: unsettled", not just "50"
   ImGui::PopStyleVar(2);
   ImGui::PopItemWidth();
-  const std::string words = std::to_string(value) + ": " + core::distressWords(scale, value);
   // Room for two lines, whatever the words: moving the slider never moves what is below it.
   const float top = ImGui::GetCursorPosY();
   ui::BodyText(words.c_str());
@@ -109,7 +112,7 @@ void TextureBoxView::drawSession(ui::ViewContext& ctx) {
       ui::Heading(ctx.fonts, "Grounding");
       ui::MutedText("First, how strong is it right now? There is no right answer.");
       ImGui::Spacing();
-      drawRating(ctx, "##before", m_before);
+      drawRating(ctx, "##before", "How strong it is right now", m_before);
       ImGui::Spacing();
       if (ui::PrimaryButton("Next", row)) m_step = m_sessionObject.empty() ? Step::Choose : Step::Length;
       ImGui::SameLine();
@@ -213,6 +216,7 @@ void TextureBoxView::drawSession(ui::ViewContext& ctx) {
       // With no object chosen ("Just my breath"), nothing asks to hold one.
       const auto& prompts = m_sessionObject.empty() ? breathPrompts() : touchPrompts();
       ImGui::TextWrapped("%s", prompts[pace.prompt % prompts.size()].c_str());
+      ui::a11y::paragraph(prompts[pace.prompt % prompts.size()].c_str());
       ImGui::PopTextWrapPos();
       ImGui::PopFont();
       const int64_t left = std::max<int64_t>(0, m_lengthMs - elapsed);
@@ -231,7 +235,7 @@ void TextureBoxView::drawSession(ui::ViewContext& ctx) {
       ui::Heading(ctx.fonts, "And now?");
       ui::MutedText("How strong is it now? Any answer is fine, and so is the same number.");
       ImGui::Spacing();
-      drawRating(ctx, "##after", m_after);
+      drawRating(ctx, "##after", "How strong it is now", m_after);
       ImGui::Spacing();
       ui::MutedText("A note, if you like");
       ui::TextArea(ctx.platform.textInput(), "texture.session/note", m_sessionNote, ImVec2(-1, ImGui::GetTextLineHeight() * 3),
@@ -259,7 +263,9 @@ void TextureBoxView::drawSession(ui::ViewContext& ctx) {
       }
       if (!m_message.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, p.warning);
-        ImGui::TextWrapped("Your answers are still here, but could not be saved yet (%s).", m_message.c_str());
+        const std::string words = "Your answers are still here, but could not be saved yet (" + m_message + ").";
+        ImGui::TextWrapped("%s", words.c_str());
+        ui::a11y::paragraph(words.c_str());
         ImGui::PopStyleColor();
       }
       break;

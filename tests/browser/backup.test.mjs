@@ -1,5 +1,5 @@
-// backup: the Backups page, driven like a person would (ImGui buttons by where they are drawn, text
-// fields by their aria-labels). A backup made in the app downloads as toward-backup-YYYY-MM-DD.age,
+// backup: the Backups page, driven like a person would (ImGui buttons found by role and name in the
+// semantics mirror and clicked where they are drawn, text fields by their aria-labels). A backup made in the app downloads as toward-backup-YYYY-MM-DD.age,
 // opens with Debian's real `age -d` and holds every record; it imports into a fresh profile with merge
 // (every record there after a reload); a wrong passphrase shows a calm amber message and changes
 // nothing. Screenshots of the export and import screens (desktop and phone) go to build/screenshots/
@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, Profile, openApp, reloadApp, api, sleep, waitUntil, decodePng, openPage, ROOT, SLOWDOWN } from './lib/harness.mjs';
+import { startServer, Profile, openApp, reloadApp, api, sleep, waitUntil, decodePng, openPage, ROOT, SLOWDOWN, clickRole } from './lib/harness.mjs';
 
 const TYPE = 'journal.entry';
 const PASS = 'river stones at dawn';
@@ -50,11 +50,10 @@ async function colourBox(page, rgb, box, tolerance = 14) {
   return { n, minX, minY, maxX, maxY };
 }
 
-// The Backups page at 1280x720 (100 % text): two columns. Button places as drawn there.
+// The Backups page at 1280x720 (100 % text): two columns. Places kept only for drawing checks (where the
+// amber message is drawn, where the file input lies); buttons are found by role and name (clickRole).
 const DESKTOP = {
-  makeBackup: [348, 476],
   chooseFile: [880, 337],
-  openBackup: [860, 445],
   importColumn: { x: 787, y: 190, w: 470, h: 520 },
 };
 
@@ -77,7 +76,7 @@ async function interceptChoosers(page) {
 async function pickFile(page, file) {
   await interceptChoosers(page);
   const chooser = page.waitForEvent('filechooser', { timeout: 10_000 });
-  await page.mouse.click(...DESKTOP.chooseFile);
+  await page.locator('input.file-picker').click();   // the real file input over "Choose a backup file..."
   await (await chooser).setFiles(file);
   await page.waitForSelector('input[aria-label="Passphrase for this backup"]', { timeout: 10_000 });
 }
@@ -105,7 +104,7 @@ test('a backup made in the app opens with age and merges into a fresh profile; a
       assert.equal(await page.getAttribute('input[aria-label="Passphrase for the backup"]', 'type'), 'password');
       await shot(page, 'backup-export-desktop');
       const download = page.waitForEvent('download', { timeout: 90_000 });
-      await page.mouse.click(...DESKTOP.makeBackup);
+      await clickRole(page, 'button', 'Make a backup');
       await sleep(80);
       await shot(page, 'backup-export-busy-desktop');
       const d = await download;
@@ -146,12 +145,13 @@ test('a backup made in the app opens with age and merges into a fresh profile; a
       await shot(fresh, 'backup-import-desktop');
       await pickFile(fresh, file);
       await fillPassphrase(fresh, 'Passphrase for this backup', 'not the passphrase');
-      await fresh.mouse.click(...DESKTOP.openBackup);
+      await clickRole(fresh, 'button', 'Open the backup');
+      const openAt = await fresh.getByRole('button', { name: 'Open the backup', exact: true }).boundingBox();
       const amber = await waitUntil(async () => {
         const box = await colourBox(fresh, WARNING, DESKTOP.importColumn, 10);
         return box.n > 30 ? box : null;
       }, { timeoutMs: 60_000, intervalMs: 500, message: 'the amber "different passphrase" message' });
-      assert.ok(amber.minY > DESKTOP.openBackup[1], 'the message sits under the button');
+      assert.ok(amber.minY > openAt.y + openAt.height / 2, 'the message sits under the button');  // a drawing check
       await shot(fresh, 'backup-import-wrong-passphrase-desktop');
       assert.deepEqual(await api.list(fresh, TYPE), [], 'nothing was added');
       assert.deepEqual(await api.trashList(fresh), [], 'nothing was trashed');
@@ -159,17 +159,14 @@ test('a backup made in the app opens with age and merges into a fresh profile; a
 
       // ---- the right passphrase: a preview, then merge
       await fillPassphrase(fresh, 'Passphrase for this backup', PASS);
-      await fresh.mouse.click(...DESKTOP.openBackup);
+      await clickRole(fresh, 'button', 'Open the backup');
       // The field goes away while the backup is opened, and stays away in the preview.
       await fresh.waitForSelector('input[aria-label="Passphrase for this backup"]', { state: 'detached', timeout: 30_000 });
-      // The preview's main button ("Add it to what is here") is the first accent button in the column.
-      const button = await waitUntil(async () => {
-        const box = await colourBox(fresh, ACCENT, { ...DESKTOP.importColumn, y: 300 }, 6);
-        return box.n > 500 ? box : null;
-      }, { timeoutMs: 60_000, intervalMs: 500, message: 'the preview' });
+      // The preview's main button.
+      await fresh.getByRole('button', { name: 'Add it to what is here', exact: true }).waitFor({ state: 'attached', timeout: 60_000 });
       await shot(fresh, 'backup-import-preview-desktop');
       assert.deepEqual(await api.list(fresh, TYPE), [], 'opening the backup changes nothing yet');
-      await fresh.mouse.click(button.minX + 40, button.minY + 12);
+      await clickRole(fresh, 'button', 'Add it to what is here');
       await waitUntil(async () => (await api.list(fresh, TYPE)).length === ids.length,
         { timeoutMs: 30_000, message: 'the merged entries' });
       await sleep(300);
@@ -202,7 +199,7 @@ test('replace keeps a safety snapshot, and "Restore the data from before the imp
       await fillPassphrase(page, 'Passphrase for the backup', PASS);
       await fillPassphrase(page, 'The same passphrase again', PASS);
       const download = page.waitForEvent('download', { timeout: 90_000 });
-      await page.mouse.click(...DESKTOP.makeBackup);
+      await clickRole(page, 'button', 'Make a backup');
       const file = path.join(work, 'replace-' + (await download).suggestedFilename());
       fs.copyFileSync(await (await download).path(), file);
       // Written after the backup: a replace takes it away, the restore brings it back.
@@ -211,28 +208,19 @@ test('replace keeps a safety snapshot, and "Restore the data from before the imp
 
       await pickFile(page, file);
       await fillPassphrase(page, 'Passphrase for this backup', PASS);
-      await page.mouse.click(...DESKTOP.openBackup);
+      await clickRole(page, 'button', 'Open the backup');
       await page.waitForSelector('input[aria-label="Passphrase for this backup"]', { state: 'detached', timeout: 30_000 });
-      const add = await waitUntil(async () => {
-        const box = await colourBox(page, ACCENT, { ...DESKTOP.importColumn, y: 300 }, 6);
-        return box.n > 500 ? box : null;
-      }, { timeoutMs: 60_000, intervalMs: 500, message: 'the preview' });
-      // "Replace what is here" sits under "Add it to what is here" and its explanation.
-      await page.mouse.click(add.minX + 60, add.minY + 136 + 18);
-      // The confirmation's "Yes, replace" is an accent button lower down than "Add it to what is here".
-      const yes = await waitUntil(async () => {
-        const box = await colourBox(page, ACCENT, { ...DESKTOP.importColumn, y: 300 }, 6);
-        return box.n > 300 && box.minY > add.minY + 10 ? box : null;
-      }, { timeoutMs: 20_000, intervalMs: 200, message: 'the "Yes, replace" button' });
+      await clickRole(page, 'button', 'Replace what is here', { timeoutMs: 60_000 });
+      await page.getByRole('button', { name: 'Yes, replace', exact: true }).waitFor({ state: 'attached', timeout: 20_000 });
       await shot(page, 'backup-import-replace-confirm-desktop');
       assert.equal((await api.list(page, TYPE)).length, 3, 'asking changes nothing');
-      await page.mouse.click(yes.minX + 40, yes.minY + 12);
+      await clickRole(page, 'button', 'Yes, replace');
       await waitUntil(async () => (await api.list(page, TYPE)).length === 2, { timeoutMs: 30_000, message: 'the replace' });
       assert.deepEqual((await api.list(page, TYPE)).map((r) => r.id).sort(), [...kept].sort());
       await sleep(400);
       await shot(page, 'backup-import-replaced-desktop');
       // The restore button takes the place of "Choose a backup file...".
-      await page.mouse.click(DESKTOP.chooseFile[0] + 40, DESKTOP.chooseFile[1]);
+      await clickRole(page, 'button', 'Restore the data from before the import');
       await waitUntil(async () => (await api.list(page, TYPE)).length === 3, { timeoutMs: 30_000, message: 'the restore' });
       assert.ok((await api.list(page, TYPE)).some((r) => r.id === later));
       await sleep(400);
@@ -255,7 +243,7 @@ test('the gentle reminder, when chosen and due, opens the Backups page', { timeo
     await api.put(page, 'core.backup_state', { lastBackupMs: Date.now() - 40 * 86400e3, reminderDays: 30 }, 'app');
     await openPage(page, 'journal');
     await shot(page, 'backup-reminder-desktop');
-    await page.mouse.click(348, 71);   // "Make a backup" in the banner above the page
+    await clickRole(page, 'button', 'Make a backup');   // in the banner above the page
     await page.waitForSelector('input[aria-label="Passphrase for the backup"]', { timeout: 10_000 });
     p.assertNoErrors();
   } finally {
@@ -282,10 +270,10 @@ test('the Backups page at phone size (screenshots of export and import)', { time
     // popup's clicks are never taken for the chooser's.
     const picker = page.locator('input.file-picker');
     await waitUntil(async () => (await picker.count()) === 1 && (await picker.isVisible()), { message: 'the chooser over its button' });
-    await page.mouse.click(341, 844 - 40);   // "More"
+    await clickRole(page, 'tab', 'More');
     await waitUntil(async () => !(await picker.isVisible()), { message: 'the chooser out of the way of the popup' });
     await shot(page, 'backup-more-open-phone');
-    await page.mouse.click(100, 300);   // a click beside the popup closes it
+    await page.mouse.click(100, 300);   // a click beside the popup closes it (a place on purpose: outside it)
     await waitUntil(async () => picker.isVisible(), { message: 'the chooser back once the popup closed' });
     p.assertNoErrors();
   } finally {
@@ -313,16 +301,13 @@ function makeAgeFile(n, name) {
   return file;
 }
 
-// Opens `file` on the Backups page and waits for the preview; returns the "Add it to what is here" box.
+// Opens `file` on the Backups page and waits for the preview (its "Add it to what is here").
 async function openToPreview(page, file) {
   await pickFile(page, file);
   await fillPassphrase(page, 'Passphrase for this backup', PASS);
-  await page.mouse.click(...DESKTOP.openBackup);
+  await clickRole(page, 'button', 'Open the backup');
   await page.waitForSelector('input[aria-label="Passphrase for this backup"]', { state: 'detached', timeout: 30_000 });
-  return waitUntil(async () => {
-    const box = await colourBox(page, ACCENT, { ...DESKTOP.importColumn, y: 300 }, 6);
-    return box.n > 500 ? box : null;
-  }, { timeoutMs: 60_000, intervalMs: 200, message: 'the preview' });
+  await page.getByRole('button', { name: 'Add it to what is here', exact: true }).waitFor({ state: 'attached', timeout: 60_000 });
 }
 
 test('the file chooser is a real file input over the drawn button: it opens in the click\'s own event',
@@ -337,7 +322,8 @@ test('the file chooser is a real file input over the drawn button: it opens in t
       assert.ok(box.x <= DESKTOP.chooseFile[0] && DESKTOP.chooseFile[0] <= box.x + box.width &&
                 box.y <= DESKTOP.chooseFile[1] && DESKTOP.chooseFile[1] <= box.y + box.height,
       `the input lies over the button (${JSON.stringify(box)})`);
-      // A click where the button is drawn reaches the input itself (not the canvas a frame later).
+      // A click where the button is drawn reaches the input itself (not the canvas a frame later): a place on
+      // purpose, this checks where the input lies.
       await interceptChoosers(page);
       const chooser = page.waitForEvent('filechooser', { timeout: 5_000 });
       await page.mouse.click(...DESKTOP.chooseFile);
@@ -366,10 +352,10 @@ test('a merge of 3,000 records runs across frames under a progress bar, is saved
       await openPage(page, 'backups');
 
       // ---- first try: reloaded part way
-      let add = await openToPreview(page, file);
+      await openToPreview(page, file);
       await page.evaluate(() => window.towardTest.importRecordsPerFrame(40));   // slow enough to watch anywhere
       await page.evaluate(() => window.towardTest.frameStats(true));
-      await page.mouse.click(add.minX + 40, add.minY + 12);
+      await clickRole(page, 'button', 'Add it to what is here');
       const partWay = await waitUntil(async () => {
         const n = await page.evaluate((t) => window.towardTest.count(t), TYPE);
         return n > mine.length + 200 ? n : null;
@@ -389,10 +375,10 @@ test('a merge of 3,000 records runs across frames under a progress bar, is saved
 
       // ---- again, to the end: every record, "saved" only once IndexedDB has them
       await openPage(page, 'backups');
-      add = await openToPreview(page, file);
+      await openToPreview(page, file);
       await page.evaluate(() => window.towardTest.importRecordsPerFrame(0));
       await page.evaluate(() => window.towardTest.frameStats(true));
-      await page.mouse.click(add.minX + 40, add.minY + 12);
+      await clickRole(page, 'button', 'Add it to what is here');
       await waitUntil(async () => (await page.evaluate((t) => window.towardTest.count(t), TYPE)) === N + mine.length,
         { timeoutMs: 120_000, intervalMs: 20, message: 'every record merged' });
       const stats = await page.evaluate(() => window.towardTest.frameStats(true));

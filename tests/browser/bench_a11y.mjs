@@ -1,47 +1,63 @@
-// tests/browser/bench_a11y.mjs: the cost of the semantics tree (core/ui/a11y.h, web/glue/a11y.js) per
-// drawn frame, in headless Chromium: ending the tree (JSON), handing it over and the page's diff, on
-// frames where the tree changes (the journal list scrolls, every row moves), with about 300 visible
-// items (a tall window over a long journal). Numbers never fail the run; only errors do.
+// tests/browser/bench_a11y.mjs: the cost of the semantics tree (core/ui/a11y.h, a11y_delta.h, web/glue/a11y.js)
+// per drawn frame, in headless Chromium, on frames where the tree changes (the journal list scrolls: every
+// row moves) with at least 300 visible items (a tall window over a long journal). The same scrolling is
+// measured with the tree on and with it off (the floor), twice each, in the same page; the mirror's style
+// and layout are worked out inside the measured time (towardTest.a11yEnabled's flushLayout), and the
+// hooks' cost while ImGui draws shows in the whole frame's difference. Numbers never fail the run; only errors do.
 //   node tests/browser/bench_a11y.mjs            prints a small Markdown table
 //   import { benchA11y } from './bench_a11y.mjs'; await benchA11y({ url })
 import { fileURLToPath } from 'node:url';
-import { startServer, Profile, waitReady, api, seedJournal, settle, sleep } from './lib/harness.mjs';
+import { startServer, Profile, waitReady, seedJournal, settle, sleep } from './lib/harness.mjs';
 
 const log = (...a) => console.error('[bench-a11y]', ...a);
 
-// Returns { items, frames, a11yMeanMs, a11yMaxMs, frameMeanMs }.
-export async function benchA11y({ url, entries = 800, height = 14000 } = {}) {
+// The same wheel turns each time: down 12 notches, up 12, twice.
+async function scrollOnce(page, height) {
+  await page.mouse.move(200, height / 2);
+  for (let k = 0; k < 48; k++) {
+    await page.mouse.wheel(0, k % 24 < 12 ? 120 : -120);
+    await sleep(30);
+  }
+  await settle(page, { minFrames: 0 });
+}
+
+async function measure(page, height, treeOn) {
+  await page.evaluate((on) => window.towardTest.a11yEnabled(on, true), treeOn);
+  await settle(page, { minFrames: 0, quietMs: 300 });
+  await page.evaluate(() => window.towardTest.frameStats(true));
+  await scrollOnce(page, height);
+  return page.evaluate(() => window.towardTest.frameStats(true));
+}
+
+// Returns { items, on: frameStats, off: frameStats } (tree on, tree off), each the later of two runs.
+export async function benchA11y({ url, entries = 900, height = 16000 } = {}) {
   const profile = await Profile.launch(undefined, { viewport: { width: 1280, height } });
   try {
     const page = await profile.newPage();
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
     await waitReady(page, 60_000);
-    await seedJournal(page, entries, { batch: 200, textLength: 80, prefix: 'bench' });
+    await seedJournal(page, entries, { batch: 300, textLength: 80, prefix: 'bench' });
     await settle(page, { minFrames: 0, quietMs: 300 });
     const items = await page.evaluate(() => document.querySelectorAll('#a11y-tree .a11y-node').length);
     log(`${items} items in the mirror`);
-    await page.evaluate(() => window.towardTest.frameStats(true));
-    // Scroll the list down and up: each frame moves every row, so the whole tree is diffed.
-    await page.mouse.move(200, height / 2);
-    for (let k = 0; k < 40; k++) {
-      await page.mouse.wheel(0, k % 20 < 10 ? 120 : -120);
-      await sleep(30);
-    }
-    await settle(page, { minFrames: 0 });
-    const s = await page.evaluate(() => window.towardTest.frameStats(true));
+    const runs = [];
+    for (const on of [true, false, true, false]) runs.push(await measure(page, height, on));
     if (profile.errors.length) log(`WARNING, console/page errors:\n  ${profile.errors.join('\n  ')}`);
-    return { items, frames: s.frames, a11yMeanMs: s.a11yMeanMs, a11yMaxMs: s.a11yMaxMs, frameMeanMs: s.meanMs };
+    return { items, on: runs[2], off: runs[3] };
   } finally {
     await profile.dispose();
   }
 }
 
 export function a11yTable(r) {
+  const f = (v) => v.toFixed(3);
   return [
-    `| semantics tree, ${r.items} visible items, ${r.frames} scrolling frames (Chromium) | ms | target |`, '|---|---:|---:|',
-    `| tree to JSON + page diff, mean per frame | ${r.a11yMeanMs.toFixed(3)} | 1 |`,
-    `| tree to JSON + page diff, slowest frame | ${r.a11yMaxMs.toFixed(3)} | |`,
-    `| whole frame (our code, ImGui and GL), mean | ${r.frameMeanMs.toFixed(3)} | |`,
+    `| semantics tree, ${r.items} visible items, ${r.on.frames} scrolling frames (Chromium) | mean ms | p95 ms | worst ms | target |`,
+    '|---|---:|---:|---:|---:|',
+    `| tree to page (delta, diff, the mirror's style and layout) | ${f(r.on.a11yMeanMs)} | ${f(r.on.a11yP95Ms)} | ${f(r.on.a11yMaxMs)} | 1 |`,
+    `| whole frame, tree on | ${f(r.on.meanMs)} | ${f(r.on.p95Ms)} | ${f(r.on.maxMs)} | |`,
+    `| whole frame, tree off (floor, ${r.off.frames} frames) | ${f(r.off.meanMs)} | ${f(r.off.p95Ms)} | ${f(r.off.maxMs)} | |`,
+    `| tree on / floor (mean), and the difference | ${(r.on.meanMs / r.off.meanMs).toFixed(2)}x | +${f(r.on.meanMs - r.off.meanMs)} ms | | |`,
   ].join('\n');
 }
 

@@ -76,7 +76,7 @@ try {
   await sleep(300);
   const download = page.waitForEvent('download', { timeout: 180_000 });
   let t = Date.now();
-  await page.mouse.click(348, 476);
+  await page.getByRole('button', { name: 'Make a backup', exact: true }).click({ force: true });
   const d = await download;
   const exportMs = Date.now() - t;
   const file = path.join(work, d.suggestedFilename());
@@ -88,22 +88,22 @@ try {
   fresh.on('filechooser', () => {});   // intercepting before the click (the chooser opens inside it)
   await sleep(300);
   const chooser = fresh.waitForEvent('filechooser');
-  await fresh.mouse.click(880, 337);
+  await fresh.locator('input.file-picker').click();   // the real file input over "Choose a backup file..."
   await (await chooser).setFiles(file);
   await fresh.waitForSelector('input[aria-label="Passphrase for this backup"]');
   await fresh.fill('input[aria-label="Passphrase for this backup"]', PASS);
   await sleep(300);
   t = Date.now();
-  await fresh.mouse.click(860, 445);
+  await fresh.getByRole('button', { name: 'Open the backup', exact: true }).click({ force: true });
   await fresh.waitForSelector('input[aria-label="Passphrase for this backup"]', { state: 'detached', timeout: 30_000 });
-  const top = await waitUntil(async () => { const y = await accentTop(fresh, { x: 787, y: 300, w: 470, h: 400 }); return y > 0 ? y : null; },
+  await waitUntil(async () => { const y = await accentTop(fresh, { x: 787, y: 300, w: 470, h: 400 }); return y > 0 ? y : null; },
     { timeoutMs: 120_000, intervalMs: 100, message: 'the preview' });
   const openMs = Date.now() - t;
   rows.push(['UI: "Open the backup" to the preview (scrypt included)', `${openMs} ms`, 'seen by screenshots every 100 ms']);
   // Merge: written across frames under a progress bar, then stored in IndexedDB ("saved").
   await fresh.evaluate(() => window.towardTest.frameStats(true));
   t = Date.now();
-  await fresh.mouse.click(830, top + 12);
+  await fresh.getByRole('button', { name: 'Add it to what is here', exact: true }).click({ force: true });
   await waitUntil(async () => (await fresh.evaluate((type) => window.towardTest.count(type), 'journal.entry')) === RECORDS,
     { timeoutMs: 120_000, intervalMs: 50, message: 'every record merged' });
   const mergeMs = Date.now() - t;

@@ -21,7 +21,7 @@ export async function benchLetters({ url } = {}) {
     await api.put(page, 'letters.letter', { recipientKind: 'therapist', recipientName: 'Anna', text });
     await api.flush(page);
     await openPage(page, 'letters');
-    await page.mouse.click(446, 190);   // the first (only) letter in the list
+    await page.getByRole('list', { name: 'Letters' }).getByRole('button').first().click({ force: true });   // the first (only) letter
     const area = page.locator('textarea[aria-label="Letter text"]');
     await area.waitFor({ state: 'visible', timeout: 10_000 });
     await area.click();

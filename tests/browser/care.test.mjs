@@ -4,7 +4,7 @@
 // session is saved as it goes and is never ended by auto-lock, which counts idle time from its end.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Profile, openApp, openPage, api, settle, waitUntil, sleep, press } from './lib/harness.mjs';
+import { startServer, Profile, openApp, openPage, api, settle, waitUntil, sleep, press, clickOn } from './lib/harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -60,7 +60,7 @@ test('a hard fork entry: "How is it now?" once when it is left, gone with "I\'m 
     // Open the hard entry (the only row of the list), then go to another page.
     const openEntry = async () => {
       const what = page.locator('textarea[aria-label="What happened"]');
-      await page.mouse.click(455, 290);
+      await clickOn(page, page.getByRole('list', { name: 'Entries' }).getByRole('button').first());
       await what.waitFor({ state: 'visible', timeout: 10_000 });
     };
     await openEntry();

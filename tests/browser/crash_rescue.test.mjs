@@ -22,7 +22,7 @@ async function clickAction(page, id) {
   const r = (await page.evaluate(() => window.towardTest.actions())).find((a) => a.id === id);
   assert.ok(r, `the shell's "${id}" action is drawn`);
   await settle(page, { minFrames: 0 });
-  await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+  await page.getByRole('button', { name: r.title, exact: true }).first().click({ force: true });  // found by role and name
   await settle(page, { minFrames: 1 });
 }
 

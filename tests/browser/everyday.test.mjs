@@ -4,7 +4,7 @@
 // typed changes; Enter in a single-line field submits its form (the day to open, one's own feeling word).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Profile, openApp, openPage, api, settle, waitUntil, sleep, press } from './lib/harness.mjs';
+import { startServer, Profile, openApp, openPage, api, settle, waitUntil, sleep, press, clickRole, clickOn } from './lib/harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -56,10 +56,8 @@ test('the seal dialog: a refused day\'s message goes once the day is changed', {
     const page = await openApp(profile, server.url);
     await api.put(page, 'letters.letter', { recipientKind: 'future_self', text: 'Later.', state: 'finished' });
     await openPage(page, 'letters');
-    await page.mouse.click(446, 190);       // the first letter (1280x720, as letters.test.mjs)
-    await settle(page, { minFrames: 1 });
-    await page.mouse.click(830, 635);       // "Seal until a day..."
-    await settle(page, { minFrames: 1 });
+    await clickOn(page, page.getByRole('list', { name: 'Letters' }).getByRole('button').first());  // the first letter
+    await clickRole(page, 'button', 'Seal until a day\u2026');
     const dialog = async () => (await page.evaluate(() => window.towardTest.windows())).find((w) => w.name.includes('seal-letter'));
     const plain = await dialog();
     assert.ok(plain, 'the seal dialog is open');
@@ -68,10 +66,7 @@ test('the seal dialog: a refused day\'s message goes once the day is changed', {
     const iso = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     await day.fill(iso(today));
     await settle(page, { minFrames: 1 });
-    // "Seal it": the primary button at the dialog's lower left.
-    const d1 = await dialog();
-    await page.mouse.click(d1.x + 40, d1.y + d1.h - 28);
-    await settle(page, { minFrames: 1 });
+    await clickRole(page, 'button', 'Seal it');
     const refused = await dialog();
     assert.ok(refused.h > plain.h, `a kind refusal is shown (${plain.h} -> ${refused.h})`);
     assert.equal((await api.list(page, 'letters.letter'))[0].body.state, 'finished', 'nothing changed');
@@ -97,12 +92,9 @@ test('Enter submits a single-line field: one\'s own feeling word', { timeout: 12
     await page.setViewportSize({ width: 1280, height: 800 });
     await settle(page, { minFrames: 1 });
     await press(page, 'feeling');
-    await page.mouse.click(865, 478);   // the timer's "I'm done for now" (1280x800, as focus_switch.test.mjs)
-    await settle(page, { minFrames: 1 });
-    await page.mouse.click(651, 247);   // "Write about it"
-    await settle(page, { minFrames: 1 });
-    await page.mouse.click(725, 358);   // "+ Choose feelings"
-    await settle(page, { minFrames: 1 });
+    await clickRole(page, 'button', "I'm done for now");
+    await clickRole(page, 'button', 'Write about it');
+    await clickRole(page, 'button', '+ Choose feelings');
     const own = page.locator('input[aria-label="A feeling in your own words"]');
     await own.waitFor({ state: 'visible', timeout: 10_000 });
     await own.click();
@@ -128,10 +120,8 @@ async function openForkEntry(page) {
   await press(page, 'feeling');
   const done = await waitUntil(async () => (await actions(page)).length && page.evaluate(() => true), { message: 'the timer' });
   assert.ok(done);
-  await page.mouse.click(865, 478);   // the timer's "I'm done for now" (centred in the content area)
-  await settle(page, { minFrames: 1 });
-  await page.mouse.click(652, 247);   // "Write about it"
-  await settle(page, { minFrames: 1 });
+  await clickRole(page, 'button', "I'm done for now");
+  await clickRole(page, 'button', 'Write about it');
   await page.locator('textarea[aria-label="What happened"]').waitFor({ state: 'visible', timeout: 10_000 });
 }
 
@@ -238,7 +228,7 @@ test('on a phone, a slider keeps its value when a finger lands on it to scroll; 
     await page.evaluate(() => window.towardTest.flush());
     const after = (await api.list(page, 'journal.entry'))[0].body.fork.feelings[0].intensity;
     assert.equal(after, 5, 'the value is as it was');
-    // A tap at the same place does set it.
+    // A tap at the same place does set it (a position on purpose: where on the slider the finger lands).
     const again = await rectOf(page, 'journal:intensity:sad');
     await page.touchscreen.tap(again.x + again.w * 0.92, again.y + again.h / 2);
     await waitUntil(async () => (await api.list(page, 'journal.entry'))[0].body.fork.feelings[0].intensity >= 8,
@@ -299,16 +289,14 @@ test('on a phone, one tap on a tab opens its page, and one tap on a dialog butto
   try {
     const page = await openApp(profile, server.url);
     await settle(page, { minFrames: 1 });
-    const letters = (await page.evaluate(() => window.towardTest.nav())).find((n) => n.id === 'letters');
-    await page.touchscreen.tap(letters.x + letters.w / 2, letters.y + letters.h / 2);
+    await clickRole(page, 'tab', 'Letters', { tap: true });  // a real tap where the tab found by role is drawn
     await page.getByRole('tab', { name: 'Letters', selected: true }).waitFor({ state: 'attached', timeout: 10_000 });
     // The way out from the timer: one tap on its "Back" closes it.
     await press(page, 'feeling', { tap: true });
     await waitUntil(async () => (await actions(page)).some((a) => a.id === 'too-much'), { message: 'the timer' });
     await press(page, 'too-much', { tap: true });
     await waitUntil(async () => (await actions(page)).some((a) => a.id === 'way-out:back'), { message: 'the way out' });
-    const back = (await actions(page)).find((a) => a.id === 'way-out:back');
-    await page.touchscreen.tap(back.x + back.w / 2, back.y + back.h / 2);
+    await clickOn(page, page.getByRole('dialog').getByRole('button', { name: 'Back', exact: true }), { tap: true });
     await waitUntil(async () => !(await actions(page)).some((a) => a.id === 'way-out:back'),
       { timeoutMs: 5_000, message: 'one tap on "Back" to close the way out' });
     profile.assertNoErrors();

@@ -15,28 +15,29 @@ after(async () => { await server?.close(); });
 
 const actions = (page) => page.evaluate(() => window.towardTest.actions());
 const nav = (page) => page.evaluate(() => window.towardTest.nav());
-// Clicks a measured rectangle, then waits for the frames it causes (short: the breath pacer of a running
-// timer draws all the time, so "no frame for a while" may never come).
-async function clickRect(page, r) {
+// Clicks a control found by role and name in the semantics mirror (a real click where it is drawn), then
+// waits for the frames it causes (short: the breath pacer of a running timer draws all the time, so "no
+// frame for a while" may never come).
+async function clickControl(page, locator) {
+  await locator.waitFor({ state: 'attached', timeout: 10_000 });
   await settle(page, { minFrames: 0, quietMs: 60, capMs: 400 });
   const before = await api.framesRendered(page);
-  await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+  await locator.click({ force: true });
   await settle(page, { since: before, minFrames: 2, quietMs: 60, capMs: 600 });
 }
+const button = (page, name) => page.getByRole('button', { name, exact: true }).first();
 async function clickAction(page, id) {
   const r = (await actions(page)).find((a) => a.id === id);
   assert.ok(r, `the shell's "${id}" action is drawn`);
-  await clickRect(page, r);
+  await clickControl(page, button(page, r.title));
 }
 async function clickNav(page, id) {
   const r = (await nav(page)).find((a) => a.id === id);
   assert.ok(r, `the navigation item "${id}" is drawn`);
-  await clickRect(page, r);
+  await clickControl(page, page.getByRole('tab', { name: r.title, exact: true }));
 }
-// Measured at 1280x800 (100 % text size): the timer's "I'm done for now" and "Write about it", the texture
-// box's first object.
-const AT = { doneForNow: [865, 478], writeAboutIt: [651, 247] };
-const OPEN = { texture_box: [372, 291] };
+// The texture box's first object (opens its page, where its fields are).
+const OPEN = { texture_box: (page) => page.getByRole('list', { name: 'Objects' }).getByRole('button').first() };
 // Every field to every quick action; navigation targets rotate over the fields (every page is a target
 // at least once). TOWARD_FULL_MATRIX=1 tries every field with every page (about 10 minutes).
 const FULL = process.env.TOWARD_FULL_MATRIX === '1';
@@ -95,10 +96,8 @@ test('from every text field of every page to every quick action and page: the mo
     // The quick actions open editors (a held letter, a fork entry): their fields are then part of those pages.
     await clickAction(page, 'therapist');
     await clickAction(page, 'feeling');
-    await page.mouse.click(...AT.doneForNow);  // the timer steps aside, then the fork entry's fields show
-    await sleep(400);
-    await page.mouse.click(...AT.writeAboutIt);
-    await sleep(400);
+    await clickControl(page, button(page, "I'm done for now"));  // the timer steps aside, then the fork entry's fields show
+    await clickControl(page, button(page, 'Write about it'));
     const visibleFields = () => page.evaluate(() => [...document.querySelectorAll('#text-layer .field-clip:not([hidden]) .field')]
       .filter((el) => el.type !== 'password' && el.getBoundingClientRect().width > 0).map((el) => el.getAttribute('aria-label')));
     let tried = 0;
@@ -107,7 +106,7 @@ test('from every text field of every page to every quick action and page: the mo
     const navTargets = targets.filter((t) => t.kind === 'nav');
     const goTo = async (from) => {
       await clickNav(page, from);
-      if (OPEN[from]) { await page.mouse.click(...OPEN[from]); await sleep(250); }
+      if (OPEN[from]) await clickControl(page, OPEN[from](page));
     };
     for (const from of pages) {
       await goTo(from);

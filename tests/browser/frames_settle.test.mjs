@@ -4,16 +4,15 @@
 // Positions are measured on the harness's 1280x720 viewport at 100 % text size (as letters.test.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Profile, openApp, openPage, api, settle, sleep, waitUntil } from './lib/harness.mjs';
+import { startServer, Profile, openApp, openPage, api, settle, sleep, waitUntil, clickOn } from './lib/harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server?.close(); });
 
-const AT = {
-  firstRow: [446, 190],         // letters list: the first letter
-  sealFinished: [830, 635],     // editor of a finished letter: "Seal until a day..."
-};
+// Found by role and name in the semantics mirror; the clicks are real, where the controls are drawn.
+const firstLetter = (page) => page.getByRole('list', { name: 'Letters' }).getByRole('button').first();
+const feelingIsHere = (page) => page.getByRole('button', { name: 'A feeling is here', exact: true }).first();
 
 test('the seal dialog is centred and inside the screen one settle after the click, with no further input', { timeout: 120_000 }, async () => {
   const profile = await Profile.launch();
@@ -21,10 +20,12 @@ test('the seal dialog is centred and inside the screen one settle after the clic
     const page = await openApp(profile, server.url);
     await api.put(page, 'letters.letter', { recipientKind: 'future_self', text: 'Words for later.', state: 'finished' });
     await openPage(page, 'letters');
-    await page.mouse.click(...AT.firstRow);
-    await settle(page, { minFrames: 1 });
+    await clickOn(page, firstLetter(page));
+    const seal = page.getByRole('button', { name: 'Seal until a day\u2026', exact: true });
+    await seal.waitFor({ state: 'attached' });
+    await settle(page, { minFrames: 0 });
     const before = await api.framesRendered(page);
-    await page.mouse.click(...AT.sealFinished);
+    await seal.click({ force: true });
     // The mouse stays still and nothing else happens: only the frames the app asks for itself.
     await settle(page, { since: before, minFrames: 1, quietMs: 300 });
     const windows = await page.evaluate(() => window.towardTest.windows());
@@ -127,8 +128,7 @@ test('the breath pacer draws what its animation needs, and nothing once its page
   const profile = await Profile.launch();
   try {
     const page = await openApp(profile, server.url);
-    const feeling = (await page.evaluate(() => window.towardTest.actions())).find((a) => a.id === 'feeling');
-    await page.mouse.click(feeling.x + feeling.w / 2, feeling.y + feeling.h / 2);
+    await clickOn(page, feelingIsHere(page));
     await sleep(500);
     const f0 = await api.framesRendered(page);
     await sleep(3000);
@@ -150,8 +150,7 @@ test('with reduced motion, the running timer draws only when what it shows chang
   const profile = await Profile.launch(undefined, { reducedMotion: 'reduce' });
   try {
     const page = await openApp(profile, server.url);
-    const feeling = (await page.evaluate(() => window.towardTest.actions())).find((a) => a.id === 'feeling');
-    await page.mouse.click(feeling.x + feeling.w / 2, feeling.y + feeling.h / 2);
+    await clickOn(page, feelingIsHere(page));
     await sleep(800);
     const f0 = await api.framesRendered(page);
     await sleep(4000);

@@ -2,22 +2,21 @@
 // once; stopping it records the seconds in a new fork entry; "Write about it" opens that entry, where
 // the words are typed into the real text field and feelings, body, direction and compassion are chosen
 // by clicking; after a reload the entry is found again by a case- and accent-insensitive search.
-// ImGui draws everything but the text fields on a canvas, so buttons are clicked at positions measured
-// on a 1280x1500 viewport at 100 % text size (tall enough that the whole fork form fits without
-// scrolling); text fields are found by their aria-label. Each step checks the model through the test
+// ImGui draws everything but the text fields on a canvas; buttons are found by role and name in the
+// semantics mirror and clicked there with the real pointer, on a 1280x1500 viewport (tall enough that
+// the whole fork form fits without scrolling); text fields are found by their aria-label. Each step checks the model through the test
 // API, so a click that misses fails with a plain message.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Profile, openApp, reloadApp, api, waitUntil, sleep, assertCanvasNotBlank, clickSettled, press } from './lib/harness.mjs';
+import { startServer, Profile, openApp, reloadApp, api, waitUntil, sleep, assertCanvasNotBlank, press, clickRole, clickOn } from './lib/harness.mjs';
 
 const TYPE = 'journal.entry';
-const AT = {
-  feelingIsHere: [455, 126],     // list: second button under "+ New entry"
-  timerDone: [865, 478],         // timer: "I'm done for now" (centred in the content area)
-  writeAboutIt: [652, 247],      // timer finished: "Write about it"
-  firstRow: [455, 290],          // list: the first entry
-};
-const click = clickSettled;  // waits until the page shows the last change, then for the click's frames
+// The journal's first row, once the list shows `count` rows (a search has narrowed it), found by role.
+async function openFirstRow(page, count) {
+  const rows = page.getByRole('list', { name: 'Entries' }).getByRole('listitem');
+  await waitUntil(async () => (await rows.count()) === count, { message: `${count} row(s) in the list` });
+  await clickOn(page, rows.first().getByRole('button'));
+}
 
 let server;
 before(async () => { server = await startServer(); });
@@ -37,18 +36,18 @@ test('a feeling is here: timer first, then a fork entry made by clicking and typ
     await sleep(300);
 
     // One action: the timer runs at once.
-    await click(page, AT.feelingIsHere);
+    await clickRole(page, 'button', 'A feeling is here');
     await sleep(2600);
     await assertCanvasNotBlank(page);
     assert.equal((await api.list(page, TYPE)).length, 0, 'nothing is saved while the timer runs');
-    await click(page, AT.timerDone);
+    await clickRole(page, 'button', "I'm done for now");
     const timed = await waitUntil(async () => (await api.list(page, TYPE))[0], { message: 'the timed fork entry' });
     assert.equal(timed.body.kind, 'fork');
     assert.ok(timed.body.fork.secondsStayed >= 2 && timed.body.fork.secondsStayed <= 10,
       `seconds actually stayed are recorded (got ${timed.body.fork.secondsStayed})`);
 
     // The details afterwards.
-    await click(page, AT.writeAboutIt);
+    await clickRole(page, 'button', 'Write about it');
     const what = page.locator('textarea[aria-label="What happened"]');
     await what.waitFor({ state: 'visible', timeout: 10_000 });
     await waitUntil(() => what.evaluate((el) => document.activeElement === el), { message: '"What happened" to have focus' });
@@ -77,8 +76,7 @@ test('a feeling is here: timer first, then a fork entry made by clicking and typ
     await search.waitFor({ state: 'visible', timeout: 10_000 });
     await search.click();
     await page.keyboard.type('ZOE message');
-    await sleep(300);
-    await click(page, AT.firstRow);
+    await openFirstRow(page, 1);
     const reopened = page.locator('textarea[aria-label="What happened"]');
     await reopened.waitFor({ state: 'visible', timeout: 10_000 });
     assert.equal(await reopened.inputValue(), words);
@@ -98,8 +96,7 @@ test('search narrows the list to a words-to-keep entry, which opens with its wor
     await search.waitFor({ state: 'visible', timeout: 10_000 });
     await search.click();
     await page.keyboard.type('space');
-    await sleep(300);
-    await click(page, AT.firstRow);  // the first (only) row
+    await openFirstRow(page, 1);  // the first (only) row
     const text = page.locator('textarea[aria-label="Entry text"]');
     await text.waitFor({ state: 'visible', timeout: 10_000 });
     assert.equal(await text.inputValue(), 'You are allowed to take up space.');

@@ -3,26 +3,16 @@
 // any DOM field, not after a reload); "Write to my therapist" opens a letter that waits here, flagged
 // for the next session, where it is ticked off and brought back; Print fills only the print page and
 // "Save as Markdown" offers the whole letter; an autosave of a long letter writes one file.
-// ImGui draws everything but the text fields on a canvas, so buttons are clicked at positions measured
-// on the harness's 1280x720 viewport at 100 % text size; text fields are found by their aria-label.
+// ImGui draws everything but the text fields on a canvas; buttons are found as a screen reader finds them
+// (role and name in the semantics mirror) and clicked there; text fields are found by their aria-label.
 // Each step checks the records through the test API, so a click that misses fails with a plain message.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Profile, openApp, openPage, reloadApp, api, waitUntil, sleep, assertCanvasNotBlank, press } from './lib/harness.mjs';
+import { startServer, Profile, openApp, openPage, reloadApp, api, waitUntil, sleep, assertCanvasNotBlank, press, clickRole, clickOn } from './lib/harness.mjs';
 
 const TYPE = 'letters.letter';
-const AT = {
-  newLetter: [446, 131],        // list: "+ New letter"
-  toAParent: [446, 319],        // list, kinds shown: "To a parent"
-  firstRow: [446, 190],         // list: the first letter (kinds hidden)
-  writeToTherapist: [125, 651], // navigation: "Write to my therapist"
-  sealFinished: [830, 635],     // editor of a finished letter: "Seal until a day..."
-  printFinished: [1180, 635],   // editor of a finished letter: "Print"
-  markdownFinished: [720, 682], // editor of a finished letter: "Save as Markdown" (second row)
-  talkedFirst: [360, 203],      // next session: "We talked about it" of the first item
-  undoFirst: [506, 192],        // next session, both ticked off: "Undo" of the letter
-};
-const click = (page, [x, y]) => page.mouse.click(x, y);
+// Controls found by role and name in the semantics mirror, clicked with the real pointer (clickRole).
+const firstRow = (page) => clickOn(page, page.getByRole('list', { name: 'Letters' }).getByRole('button').first());
 
 let server;
 before(async () => { server = await startServer(); });
@@ -44,9 +34,8 @@ test('a letter typed through the real editor is all there after a reload right a
   try {
     const page = await openApp(profile, server.url);
     await openPage(page, 'letters');
-    await click(page, AT.newLetter);
-    await sleep(200);
-    await click(page, AT.toAParent);
+    await clickRole(page, 'button', '+ New letter');
+    await clickRole(page, 'button', 'To a parent');
     const created = await waitUntil(async () => (await letters(page))[0], { message: 'a new letter' });
     assert.equal(created.body.recipientKind, 'parent');
     assert.equal(created.body.state, 'draft');
@@ -75,7 +64,7 @@ test('a letter typed through the real editor is all there after a reload right a
     assert.equal(after.body.recipientName, 'Mum');
     assert.ok(after.body.dayWords.length === 1 && after.body.dayWords[0].words === words.split(/\s+/).filter(Boolean).length, 'the day\'s words are counted');
     await openPage(page, 'letters');
-    await click(page, AT.firstRow);
+    await firstRow(page);
     const again = page.locator('textarea[aria-label="Letter text"]');
     await again.waitFor({ state: 'visible', timeout: 10_000 });
     assert.equal(await again.inputValue(), words, 'the editor shows every word again');
@@ -95,12 +84,12 @@ test('a sealed letter does not show its words, before and after a reload', { tim
     const secret = 'the words I am not ready to read again';
     await api.put(page, TYPE, { recipientKind: 'future_self', text: `Hello. Here are ${secret}.`, state: 'finished' });
     await openPage(page, 'letters');
-    await click(page, AT.firstRow);
+    await firstRow(page);
     const area = page.locator('textarea[aria-label="Letter text"]');
     await area.waitFor({ state: 'visible', timeout: 10_000 });
     assert.ok((await area.inputValue()).includes(secret), 'the finished letter shows its words');
 
-    await click(page, AT.sealFinished);
+    await clickRole(page, 'button', 'Seal until a day\u2026');
     await sleep(300);
     // "Seal it" where the dialog last drew it (found by id: the dialog's size follows its choices); pressed
     // again only while the letter is not sealed yet (a busy machine may still be placing the dialog).
@@ -119,7 +108,7 @@ test('a sealed letter does not show its words, before and after a reload', { tim
     await api.flush(page);
     await reloadApp(page);
     await openPage(page, 'letters');
-    await click(page, AT.firstRow);
+    await firstRow(page);
     await sleep(400);
     assert.equal(await page.locator('textarea[aria-label="Letter text"]').isVisible(), false, 'still hidden after a reload');
     await assertWordsNotInDom(page, secret);
@@ -134,7 +123,7 @@ test('"Write to my therapist" holds the words here; the next session lists it an
   const profile = await Profile.launch();
   try {
     const page = await openApp(profile, server.url);
-    await click(page, AT.writeToTherapist);
+    await clickRole(page, 'button', 'Write to my therapist');
     const held = await waitUntil(async () => (await letters(page))[0], { message: 'a held letter' });
     assert.equal(held.body.recipientKind, 'therapist');
     assert.equal(held.body.held, true);
@@ -150,14 +139,14 @@ test('"Write to my therapist" holds the words here; the next session lists it an
     await api.put(page, 'journal.entry', { text: 'The dream about the house.', bringToSession: true });
 
     await openPage(page, 'next-session');
-    await click(page, AT.talkedFirst);   // the letter (oldest first)
+    await clickRole(page, 'button', 'We talked about it');   // the letter (oldest first)
     await waitUntil(async () => !(await letters(page))[0].body.bringToSession, { message: 'the letter ticked off' });
     const [entry] = await api.list(page, 'journal.entry');
     assert.equal(entry.body.bringToSession, true, 'the journal entry is still on the list');
-    await click(page, AT.talkedFirst);   // now the journal entry
+    await clickRole(page, 'button', 'We talked about it');   // now the journal entry
     await waitUntil(async () => !(await api.list(page, 'journal.entry'))[0].body.bringToSession, { message: 'the entry ticked off' });
     // Ticked by mistake: undo brings the letter back to the list.
-    await click(page, AT.undoFirst);
+    await clickRole(page, 'button', 'Undo');
     await waitUntil(async () => (await letters(page))[0].body.bringToSession, { message: 'the letter back on the list' });
     profile.assertNoErrors();
   } finally {
@@ -174,12 +163,12 @@ test('Print fills a print-only page with just the letter, Markdown holds all of 
     await api.put(page, 'journal.entry', { text: 'not part of the letter' });
     await api.flush(page);
     await openPage(page, 'letters');
-    await click(page, AT.firstRow);
+    await firstRow(page);
     const area = page.locator('textarea[aria-label="Letter text"]');
     await area.waitFor({ state: 'visible', timeout: 10_000 });
 
     await page.evaluate(() => { window.__prints = 0; window.print = () => { window.__prints += 1; }; });
-    await click(page, AT.printFinished);
+    await clickRole(page, 'button', 'Print');
     await waitUntil(() => page.evaluate(() => window.__prints === 1), { message: 'the browser\'s print to be asked for' });
     const sheet = await page.evaluate(() => document.getElementById('print-page').textContent);
     assert.ok(sheet.startsWith('Dear Sam'), 'the page starts with the greeting');
@@ -187,7 +176,7 @@ test('Print fills a print-only page with just the letter, Markdown holds all of 
     assert.ok(!sheet.includes('not part of the letter'), 'nothing else is on the page');
     const after = await page.evaluate(() => { window.dispatchEvent(new Event('afterprint')); return document.getElementById('print-page').textContent; });
     assert.equal(after, '', 'the words leave the page once printing is done');
-    await click(page, AT.markdownFinished);
+    await clickRole(page, 'button', 'Save as Markdown');
     const downloads = await waitUntil(async () => {
       const d = await page.evaluate(() => window.towardTest.downloads());
       return d.length ? d : null;

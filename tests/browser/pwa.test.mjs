@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DIST, startServer, Profile, openApp, reloadApp, api, waitUntil, sleep, openPage } from './lib/harness.mjs';
+import { DIST, startServer, Profile, openApp, reloadApp, api, waitUntil, sleep, openPage, clickRole } from './lib/harness.mjs';
 
 const TYPE = 'journal.entry';
 let server;
@@ -198,7 +198,7 @@ test('a scripted session talks to nothing but the app itself, under a strict CSP
     assert.match(csp, /base-uri 'none'/);
 
     const page = await openApp(profile, server.url);
-    await page.mouse.click(455, 80);   // + New entry
+    await clickRole(page, 'button', '+ New entry');
     await page.locator('textarea[aria-label="Entry text"]').waitFor({ state: 'visible', timeout: 10_000 });
     await page.keyboard.type('A few words, written in a scripted session.');
     await page.keyboard.press('Escape');

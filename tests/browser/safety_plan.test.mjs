@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, Profile, openApp, openPage, reloadApp, api, waitUntil, settle, clickSettled, ROOT } from './lib/harness.mjs';
+import { startServer, Profile, openApp, openPage, reloadApp, api, waitUntil, settle, ROOT, clickRole, press } from './lib/harness.mjs';
 
 const TYPE = 'safety_plan.plan';
 const PASS = 'a calm long passphrase';
@@ -26,10 +26,11 @@ before(async () => { server = await startServer(); });
 after(async () => { await server?.close(); });
 
 const actions = (page) => page.evaluate(() => window.towardTest.actions());
-async function pressAction(page, id) {
+// A shell control by its id in towardTest.actions(), pressed where the mirror has it (role and name).
+async function pressAction(page, id, options = {}) {
   const a = (await actions(page)).find((r) => r.id === id && r.w > 0);
   assert.ok(a, `the button "${id}" is drawn`);
-  await clickSettled(page, [a.x + a.w / 2, a.y + a.h / 2]);
+  await press(page, id, options);  // by role and name where the title names one control
 }
 async function plan(page) { return (await api.list(page, TYPE))[0]; }
 
@@ -129,8 +130,7 @@ for (const scheme of ['light', 'dark']) {
       assert.deepEqual(bar.map((a) => a.id), ['feeling', 'plan', 'hide'], 'the top bar holds the quick actions and Hide');
       for (const a of bar) assert.ok(a.x >= 0 && a.x + a.w <= 390, `"${a.title}" fits the width`);
       await shot(page, `phone-${scheme}-journal`);
-      const a = bar.find((r) => r.id === 'plan');
-      await page.touchscreen.tap(a.x + a.w / 2, a.y + a.h / 2);
+      await pressAction(page, 'plan', { tap: true });
       const signs = page.locator('textarea[aria-label="Warning signs"]');
       await signs.waitFor({ state: 'visible', timeout: 10_000 });
       assert.equal(await signs.inputValue(), 'pacing at night');
@@ -151,7 +151,7 @@ test('"Print as a card" prints just the plan, compactly (dark theme, 1280x800)',
     await page.locator('textarea[aria-label="Warning signs"]').waitFor({ state: 'visible', timeout: 10_000 });
     await shot(page, 'desktop-dark');
     await page.evaluate(() => { window.__prints = 0; window.print = () => { window.__prints += 1; }; });
-    await clickSettled(page, [345, 131]);   // "Print as a card", under the page's first words
+    await clickRole(page, 'button', 'Print as a card');
     await waitUntil(() => page.evaluate(() => window.__prints === 1), { message: 'the browser\'s print to be asked for' });
     const sheet = await page.evaluate(() => document.getElementById('print-page').innerText);
     assert.match(sheet, /My safety plan/);
@@ -171,12 +171,11 @@ test('with the choice on and a vault, the plan opens from the lock screen withou
   try {
     const page = await openApp(profile, server.url);
     await api.put(page, TYPE, readablePlan, 'plan');
-    // The choice, through the page: its checkbox is drawn just below the last field (1280x720).
+    // The choice, through the page: its checkbox is drawn below the last field (scrolled to, then found by role).
     await openPage(page, 'safety_plan');
     for (let i = 0; i < 20; ++i) { await page.mouse.move(1240, 400); await page.mouse.wheel(0, 200); }
     await settle(page, { minFrames: 1 });
-    const last = await page.locator('textarea[aria-label="My reasons and reminders"]').boundingBox();
-    await clickSettled(page, [last.x + 18, last.y + last.height + 90]);
+    await clickRole(page, 'checkbox', 'Keep my plan readable while locked');
     await waitUntil(async () => (await plan(page)).body.readableWhileLocked === true, { message: 'the choice to be stored' });
     assert.ok((await page.evaluate((p) => window.towardTest.vaultEnable(p), PASS)).ok);
     await page.evaluate(() => window.towardTest.vaultLock());

@@ -2,28 +2,14 @@
 // damaged picture is refused kindly and changes nothing, a shortened grounding session runs (the test
 // knob window.towardTest.textureSessionSeconds), and after a reload the object, its photo (decoded
 // and drawn again) and the session are all there, and the session reaches the progress metrics.
-// Coordinates are for 1280x720 at 100 % text (the harness's viewport).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Profile, openApp, reloadApp, api, sleep, waitUntil, assertCanvasNotBlank, openPage, clickSettled } from './lib/harness.mjs';
+import { startServer, Profile, openApp, reloadApp, api, sleep, waitUntil, assertCanvasNotBlank, openPage, clickRole } from './lib/harness.mjs';
 import { stonePng, encodePng } from './lib/png_encode.mjs';
 
 const SHOTS = process.env.TOWARD_SHOTS || '';   // a folder: screenshots are saved there for a look
-const at = {
-  addObject: [499, 152],
-  beginGrounding: [355, 152],
-  backToBox: [349, 51],
-  addPhoto: [338, 379],       // under the photo square on an object's page
-  chipSmooth: [674, 304],
-  chipTouch: [610, 476],
-  slider: { x0: 290, x1: 794, y: 124 },   // the 0-100 rating
-  next: [311, 306],
-  chooseFirst: [500, 121],    // the first suggestion
-  chooseNext: [311, 680],
-  oneMinute: [330, 120],
-  begin: [311, 200],
-};
-const click = clickSettled;  // waits until the page shows the last change, then for the click's frames
+// Controls are found by role and name in the semantics mirror and clicked where they are drawn.
+const button = (page, name) => clickRole(page, 'button', name);
 const shot = async (page, name) => { if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png` }); };
 
 let server;
@@ -43,9 +29,12 @@ async function interceptChoosers(page) {
   });
 }
 
-async function setRating(page, value) {
-  const { x0, x1, y } = at.slider;
-  await page.mouse.click(x0 + (x1 - x0) * value / 100, y);
+// A click on the 0-100 rating where `value` lies along it (a position on purpose: on a slider the place
+// is the value); the slider itself is found by role and name.
+async function setRating(page, name, value) {
+  const r = await page.getByRole('slider', { name, exact: true }).boundingBox();
+  const grab = 14;  // ImGui keeps half a grab at each end
+  await page.mouse.click(r.x + grab + (r.width - 2 * grab) * value / 100, r.y + r.height / 2);
   await sleep(200);
 }
 
@@ -55,17 +44,17 @@ test('an object with a photo from the file picker, a short session, and both aft
     const page = await openApp(profile, server.url);
     const nextChooser = await interceptChoosers(page);
     await openPage(page, 'texture_box');
-    await click(page, at.addObject);
+    await button(page, 'Add an object');
     await page.locator('input[aria-label="Name"]').waitFor({ state: 'visible', timeout: 10_000 });
     await page.locator('input[aria-label="Name"]').fill('Smooth stone');
-    await click(page, at.chipSmooth);
+    await button(page, 'smooth');
     await sleep(150);
-    await click(page, at.chipTouch);
+    await button(page, 'touch');
     await sleep(150);
 
     // The real file picker: the app opens it, the test answers it with a PNG made here.
     const chooser = nextChooser();
-    await click(page, at.addPhoto);
+    await button(page, 'Add a photo');
     const fc = await chooser.catch((e) => { throw new Error(`${e.message}; page errors: ${profile.errors.join(' | ')}`); });
     assert.equal(await fc.element().getAttribute('accept'), 'image/*');
     assert.equal(await fc.element().getAttribute('capture'), null);
@@ -98,7 +87,7 @@ test('an object with a photo from the file picker, a short session, and both aft
     ];
     for (const file of refused) {
       const chooser2 = nextChooser();
-      await click(page, at.addPhoto);
+      await button(page, 'Choose another photo');
       await (await chooser2).setFiles(file);
       await sleep(800);
       await shot(page, `texture-object-refused-${file.name.replace(/\..*/, '')}`);
@@ -106,35 +95,35 @@ test('an object with a photo from the file picker, a short session, and both aft
       assert.equal((await api.list(page, 'texture.object'))[0].body.photoId, photos[0].id, file.name);
     }
 
-    await click(page, at.backToBox);
+    await button(page, 'Back to the box');
     await sleep(600);
     await shot(page, 'texture-box');
 
     // A grounding session, shortened to 3 seconds by the test knob.
     await page.evaluate(() => window.towardTest.textureSessionSeconds(3));
-    await click(page, at.beginGrounding);
+    await button(page, 'Begin grounding');
     await sleep(300);
-    await setRating(page, 70);
+    await setRating(page, 'How strong it is right now', 70);
     await shot(page, 'texture-session-before');
-    await click(page, at.next);
+    await button(page, 'Next');
     await sleep(300);
     await shot(page, 'texture-session-choose');
-    await click(page, at.chooseFirst);
+    await clickRole(page, 'button', /^Smooth stone/);  // the first suggestion
     await sleep(200);
-    await click(page, at.chooseNext);
+    await button(page, 'Next');
     await sleep(300);
     await shot(page, 'texture-session-length');
-    await click(page, at.oneMinute);
+    await button(page, '1 minute');
     await sleep(200);
-    await click(page, at.begin);
+    await button(page, 'Begin');
     await sleep(1200);
     await shot(page, 'texture-session-running');
     await sleep(2500);
     await shot(page, 'texture-session-after');
-    await setRating(page, 40);
+    await setRating(page, 'How strong it is now', 40);
     await page.locator('textarea[aria-label="Session note"]').fill('Warm after a while.');
     await sleep(200);
-    await click(page, [311, await saveButtonY(page)]);
+    await button(page, 'Save');
     const sessions = await waitUntil(async () => {
       const l = await api.list(page, 'texture.session');
       return l.length === 1 ? l : null;
@@ -168,12 +157,6 @@ test('an object with a photo from the file picker, a short session, and both aft
     await profile.dispose();
   }
 });
-
-// The "Save" button sits under the note field on the "And now?" step: found from the textarea's box.
-async function saveButtonY(page) {
-  const box = await page.locator('textarea[aria-label="Session note"]').boundingBox();
-  return Math.round(box.y + box.height + 34);
-}
 
 test('at phone size the box draws its photos, and only a bounded number of them is held', { timeout: 120_000 }, async () => {
   const profile = await Profile.launch();

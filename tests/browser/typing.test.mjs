@@ -3,16 +3,16 @@
 // pause, still stores every word (the typed text reaches the model before the flush).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Profile, openApp, reloadApp, api, waitUntil } from './lib/harness.mjs';
+import { startServer, Profile, openApp, reloadApp, api, waitUntil, clickRole } from './lib/harness.mjs';
 
 const TYPE = 'journal.entry';
 let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server?.close(); });
 
-// The "+ New entry" button sits at the top of the journal list (1280x720 viewport, 100 % text size).
+// "+ New entry" at the top of the journal list, found by role and name.
 async function newEntry(page) {
-  await page.mouse.click(455, 80);
+  await clickRole(page, 'button', '+ New entry');
   const area = page.locator('textarea[aria-label="Entry text"]');
   await area.waitFor({ state: 'visible', timeout: 10_000 });
   await waitUntil(() => area.evaluate((el) => document.activeElement === el), { message: 'the new entry text field to have focus' });

@@ -4,7 +4,7 @@
 // Auto-lock after idle time, quick hide (shortcut and button), and discreet mode.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Profile, openApp, reloadApp, api, sleep, waitUntil, assertCanvasNotBlank, press } from './lib/harness.mjs';
+import { startServer, Profile, openApp, reloadApp, api, sleep, waitUntil, assertCanvasNotBlank, press, clickRole } from './lib/harness.mjs';
 
 const TYPE = 'journal.entry';
 const PASS = 'harbour light at dusk';
@@ -84,7 +84,7 @@ test('turning the vault on seals everything: locked after reload, no plaintext i
     assert.ok(on.ok, JSON.stringify(on));
     assert.equal((await vault.state(page)).status, 'unlocked');
     // a draft typed while unlocked, then quick hide (Ctrl+Shift+H) with the text field focused
-    await page.mouse.click(455, 80);   // + New entry
+    await clickRole(page, 'button', '+ New entry');
     const area = page.locator('textarea[aria-label="Entry text"]');
     await area.waitFor({ state: 'visible', timeout: 10_000 });
     await page.keyboard.type(`a draft with ${SECRETS[3]} in it`);
@@ -154,7 +154,7 @@ test('auto-lock after a shortened idle time; the Hide button locks too; discreet
     await sleep(300);
     const button = await page.evaluate(() => window.towardTest.hideButton());
     assert.ok(button.w > 0, 'the Hide button is drawn');
-    await page.mouse.click(button.x + button.w / 2, button.y + button.h / 2);
+    await press(page, 'hide');   // by its role and name
     await waitUntil(async () => (await vault.state(page)).status === 'locked', { message: 'locked by the Hide button' });
 
     assert.ok((await vault.unlock(page, PASS)).ok);
@@ -179,7 +179,7 @@ test('auto-lock after a shortened idle time; the Hide button locks too; discreet
 test('quick hide without a vault covers the screen with a neutral page and keeps the typed words', { timeout: 90_000 }, async () => {
   await withProfile(async (profile) => {
     const page = await openApp(profile, server.url);
-    await page.mouse.click(455, 80);   // + New entry
+    await clickRole(page, 'button', '+ New entry');
     const area = page.locator('textarea[aria-label="Entry text"]');
     await area.waitFor({ state: 'visible', timeout: 10_000 });
     await page.keyboard.type('kept while hidden');
@@ -243,12 +243,11 @@ test('first run offers a passphrase, never forced; quick hide opens the chosen p
     await page.route('https://weather.example/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>Weather</title>Sunny.' }));
     await api.put(page, 'core.settings', { theme: 'system', quickHideUrl: neutral }, 'app');
     assert.equal((await vault.state(page)).offer, false, 'the offer goes once something is written');
-    await page.mouse.click(455, 80);   // + New entry
+    await clickRole(page, 'button', '+ New entry');
     await page.locator('textarea[aria-label="Entry text"]').waitFor({ state: 'visible', timeout: 10_000 });
     await page.keyboard.type('written just before hiding');
     // the shell's Hide button does what the shortcut does, the chosen page included
-    const button = await page.evaluate(() => window.towardTest.hideButton());
-    await page.mouse.click(button.x + button.w / 2, button.y + button.h / 2);
+    await press(page, 'hide');   // by its role and name
     await page.waitForURL(neutral, { timeout: 15_000 });
     const back = await openApp(profile, server.url);
     const texts = (await api.list(back, TYPE)).map((r) => r.body.text);

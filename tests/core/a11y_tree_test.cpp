@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "core/ui/a11y_delta.h"
 #include "core/ui/a11y_tree.h"
 
 using namespace toward::ui::a11y;
@@ -117,4 +118,37 @@ TEST_CASE("[a11y] JSON escapes words and repeated text keeps distinct ids") {
   tree.endFrame();
   CHECK(tree.nodes()[1].id != tree.nodes()[2].id);
   CHECK(tree.toJson(0).find("She said \\\"hello\\\"") != std::string::npos);
+}
+
+TEST_CASE("[a11y] the page hears only what changed: new nodes whole, moved ones as numbers, order when it changes") {
+  TreeBuilder tree;
+  DeltaWriter delta;
+  const auto frame = [&](float scroll, const char* second) {
+    tree.beginFrame();
+    tree.itemAdd(1, Rect{0, 10 + scroll, 100, 20}, true, false);
+    tree.itemInfo(1, "First", {});
+    tree.itemAdd(2, Rect{0, 40 + scroll, 100, 20}, true, false);
+    tree.itemInfo(2, second, {});
+    tree.endFrame();
+    return delta.next(tree, 0);
+  };
+  const std::string whole = frame(0, "Second");
+  CHECK(whole.find("\"o\":[1,2]") != std::string::npos);
+  CHECK(whole.find("\"n\":\"First\"") != std::string::npos);
+  CHECK(whole.find("\"n\":\"Second\"") != std::string::npos);
+  CHECK(frame(0, "Second").empty());  // nothing changed: nothing to say
+  const std::string moved = frame(-5, "Second");
+  CHECK(moved == "{\"f\":0,\"m\":[1,0,5,100,20,2,0,35,100,20]}");  // no words again, no order
+  const std::string renamed = frame(-5, "Second, changed");
+  CHECK(renamed.find("\"u\":[{\"i\":2") != std::string::npos);
+  CHECK(renamed.find("First") == std::string::npos);
+  CHECK(renamed.find("\"o\"") == std::string::npos);
+  // A node that goes away changes the order.
+  tree.beginFrame();
+  tree.itemAdd(2, Rect{0, 35, 100, 20}, true, false);
+  tree.itemInfo(2, "Second, changed", {});
+  tree.endFrame();
+  CHECK(delta.next(tree, 2) == "{\"f\":2,\"o\":[2]}");
+  delta.reset();
+  CHECK(delta.next(tree, 2).find("\"u\":[{\"i\":2") != std::string::npos);
 }

@@ -1,17 +1,21 @@
 // web/glue/a11y.js: the DOM mirror of the semantics tree (core/ui/a11y.h), so that screen readers, switch
-// and voice control, Tab, and tests by role reach what ImGui draws on the canvas. C++ hands over the tree
-// (JSON, only when it changed) on frames it draws anyway; this diffs it by id: one element with an ARIA
-// role per node, placed over its rectangle (touch screen readers explore by touch), invisible (opacity 0,
-// no pointer events: the mouse still reaches the canvas) but read by assistive technology. A dialog is
-// aria-modal and makes the rest inert. Focus goes both ways (toward_a11y_focus, and the tree's focus id);
-// a click or Enter/Space on an element presses its item once (toward_a11y_activate). The polite live
-// region says "Saved", timer phases, locking and page changes (announce). The DOM text fields
-// (text_fields.js) are the textboxes. Included with --pre-js after text_fields.js; adds TowardGlue.a11y.
+// and voice control, Tab, and tests by role reach what ImGui draws on the canvas. C++ hands over only what
+// changed (core/ui/a11y_delta.h), on frames it draws anyway: one element with an ARIA role per node,
+// placed over its rectangle by a transform (touch screen readers explore by touch; a scrolling list lays
+// out nothing), invisible (opacity 0, no pointer events: the mouse still reaches the canvas) but read by
+// assistive technology. A list's rows sit in listitems. A dialog is aria-modal and makes the rest inert.
+// Focus goes both ways (toward_a11y_focus, and the tree's focus id); a click or Enter/Space on an element
+// presses its item once (toward_a11y_activate). The polite live region says "Saved", timer phases, locking
+// and page changes (announce). The DOM text fields (text_fields.js) are the textboxes; their nodes keep
+// their place, so Tab walks fields and controls in drawn order. Included with --pre-js after
+// text_fields.js; adds TowardGlue.a11y.
 'use strict';
 
 (function (glue) {
   const FOCUSABLE = { button: 1, link: 1, tab: 1, checkbox: 1, radio: 1, switch: 1, slider: 1 };
   const PRESSABLE = { button: 1, link: 1, tab: 1, checkbox: 1, radio: 1, switch: 1 };
+  // Groups hold other nodes: placed by left/top (a transform would make them the frame of their fixed children).
+  const GROUP = { list: 1, tablist: 1, dialog: 1, group: 1 };
 
   function call(name, id) {
     if (Module['_' + name]) Module['_' + name](id >>> 0);
@@ -23,37 +27,53 @@
     focusId: 0,       // ImGui's keyboard focus in the last tree
     root() { return glue.$('a11y-tree'); },
 
-    // A new tree from C++ (core/ui/a11y_tree.h toJson): elements made, changed, moved or removed.
+    // What changed in the tree (core/ui/a11y_delta.h): "u" nodes new or changed, "m" nodes that only moved
+    // ([id, x, y, w, h, ...]), "o" every node in order when that changed, "f" ImGui's keyboard focus.
+    // Only writes: nothing here reads layout, so the browser works out the mirror's styles once, after.
     update(json) {
       const root = this.root();
       if (!root) return;
-      const tree = JSON.parse(json);
-      const seen = new Set();
+      const t = JSON.parse(json);
+      const u = t.u || [];
+      for (let k = 0; k < u.length; k++) {
+        const n = u[k];
+        let el = this.els.get(n.i);
+        if (el && (el.getAttribute('data-role') !== n.r || !el.towardWrap !== !n.li)) { this.drop(n.i, el); el = null; }
+        if (!el) { el = this.make(n); this.els.set(n.i, el); }
+        this.apply(el, n, this.keys.get(n.i));
+        this.keys.set(n.i, n);
+      }
+      const m = t.m || [];
+      for (let k = 0; k + 4 < m.length; k += 5) {
+        const was = this.keys.get(m[k]);
+        if (!was) continue;
+        const now = { x: m[k + 1], y: m[k + 2], w: m[k + 3], h: m[k + 4] };
+        this.place(this.els.get(m[k]), now, was);
+        was.x = now.x; was.y = now.y; was.w = now.w; was.h = now.h;
+      }
+      if (t.o) this.arrange(root, t.o);
+      this.follow(t.f);
+      this.placeRing();
+      if (this.flushLayout) root.getBoundingClientRect();  // the bench: style and layout counted here
+    },
+
+    // The set or order of nodes changed: elements gone are removed, the rest put in order in their groups.
+    arrange(root, order) {
+      const seen = new Set(order);
+      for (const entry of Array.from(this.els.entries())) {
+        if (!seen.has(entry[0])) this.drop(entry[0], entry[1]);
+      }
       const children = new Map();  // parent element -> its children in order
       children.set(root, []);
       let dialog = null;
-      for (let k = 0; k < tree.n.length; k++) {
-        const n = tree.n[k];
-        if (n.r === 'textbox') continue;  // the DOM text field over it is the textbox
-        seen.add(n.i);
-        let el = this.els.get(n.i);
-        if (el && el.getAttribute('data-role') !== n.r) { this.drop(n.i, el); el = null; }
-        if (!el) { el = this.make(n); this.els.set(n.i, el); }
-        const was = this.keys.get(n.i);
-        if (!was || was.n !== n.n || was.l !== n.l || was.v !== n.v || was.c !== n.c || was.e !== n.e || was.s !== n.s ||
-            was.d !== n.d || was.k !== n.k) {
-          this.apply(el, n);
-        } else {
-          this.place(el, n, was);  // only moved (scrolling): only what moved is written
-        }
-        this.keys.set(n.i, n);
+      for (let k = 0; k < order.length; k++) {
+        const el = this.els.get(order[k]);
+        if (!el) continue;
+        const n = this.keys.get(order[k]);
         const parent = (n.p && this.els.get(n.p)) || root;
         if (!children.has(parent)) children.set(parent, []);
-        children.get(parent).push(el);
+        children.get(parent).push(el.towardWrap || el);
         if (n.r === 'dialog') dialog = el;
-      }
-      for (const entry of Array.from(this.els.entries())) {
-        if (!seen.has(entry[0])) this.drop(entry[0], entry[1]);
       }
       children.forEach((list, parent) => {
         for (let k = 0; k < list.length; k++) {
@@ -63,10 +83,9 @@
       // A dialog: everything else in the mirror is inert while it shows.
       for (let k = 0; k < root.children.length; k++) {
         const child = root.children[k];
-        child.inert = !!dialog && !child.contains(dialog);
+        const inert = !!dialog && !child.contains(dialog);
+        if (child.inert !== inert) child.inert = inert;
       }
-      this.follow(tree.f);
-      this.placeRing();
     },
 
     // A chart's numbers: a caption (its summary) and rows of tab-separated cells, the first row the heads.
@@ -96,7 +115,19 @@
       el.className = 'a11y-node';
       el.setAttribute('data-role', n.r);
       el.setAttribute('data-id', String(n.i));
+      el.towardGroup = !!GROUP[n.r];
+      if (n.r === 'textbox') {
+        // Only a place in the order: the DOM text field (text_fields.js, key in n.v) is the textbox.
+        el.setAttribute('aria-hidden', 'true');
+        return el;
+      }
       if (n.r !== 'paragraph' && n.r !== 'status' && n.r !== 'table') el.setAttribute('role', n.r);
+      if (n.li) {
+        // A row of a list: the control inside a listitem (a listitem itself cannot be pressed or selected).
+        el.towardWrap = document.createElement('div');
+        el.towardWrap.setAttribute('role', 'listitem');
+        el.towardWrap.appendChild(el);
+      }
       if (FOCUSABLE[n.r]) {
         el.tabIndex = 0;
         el.addEventListener('focus', () => { this.placeRing(); call('toward_a11y_focus', n.i); });
@@ -107,19 +138,27 @@
       return el;
     },
 
+    // Over its rectangle: moved by a transform (no layout of the page), sized only when the size changed.
     place(el, n, was) {
       const s = el.style;
-      if (!was || was.x !== n.x) s.left = n.x + 'px';
-      if (!was || was.y !== n.y) s.top = n.y + 'px';
+      if (el.towardGroup) {
+        if (!was || was.x !== n.x) s.left = n.x + 'px';
+        if (!was || was.y !== n.y) s.top = n.y + 'px';
+      } else if (!was || was.x !== n.x || was.y !== n.y) {
+        s.transform = 'translate(' + n.x + 'px,' + n.y + 'px)';
+      }
       if (!was || was.w !== n.w) s.width = Math.max(1, n.w) + 'px';
       if (!was || was.h !== n.h) s.height = Math.max(1, n.h) + 'px';
     },
 
-    apply(el, n) {
-      this.place(el, n, null);
+    apply(el, n, was) {
+      this.place(el, n, was && was !== n ? was : null);
       // Groups and images are named by aria-label (an image's content is not read).
       const group = n.r === 'list' || n.r === 'tablist' || n.r === 'dialog' || n.r === 'group' || n.r === 'img';
-      if (n.r === 'table') {
+      if (n.r === 'textbox') {
+        el.setAttribute('data-field', n.v || '');
+        return;
+      } else if (n.r === 'table') {
         this.fillTable(el, n);
       } else if (group) {
         if (n.n) el.setAttribute('aria-label', n.n); else el.removeAttribute('aria-label');
@@ -129,9 +168,11 @@
       if (n.r === 'heading') el.setAttribute('aria-level', String(n.l || 2));
       if (n.r === 'dialog') el.setAttribute('aria-modal', 'true');
       if (n.r === 'slider') {
-        const num = parseFloat(n.v);
-        el.setAttribute('aria-valuenow', String(isNaN(num) ? 0 : num));
-        if (n.v) el.setAttribute('aria-valuetext', n.v);
+        // Its number and range, and the words the app shows for it ("50: unsettled").
+        el.setAttribute('aria-valuenow', String(n.vn || 0));
+        el.setAttribute('aria-valuemin', String(n.lo || 0));
+        el.setAttribute('aria-valuemax', String(n.hi === undefined ? 100 : n.hi));
+        if (n.v) el.setAttribute('aria-valuetext', n.v); else el.removeAttribute('aria-valuetext');
       }
       this.state(el, 'aria-checked', n.c);
       this.state(el, 'aria-expanded', n.e);
@@ -147,7 +188,7 @@
 
     drop(id, el) {
       const hadFocus = el.contains(document.activeElement);
-      el.remove();
+      if (el.towardWrap) el.towardWrap.remove(); else el.remove();
       this.els.delete(id);
       this.keys.delete(id);
       // The focused control went away (its page changed): keyboard focus goes back to the app.
@@ -196,23 +237,48 @@
       const el = document.activeElement;
       if (!el || !this.root().contains(el)) { ring.hidden = true; return; }
       ring.hidden = false;
-      ring.style.left = el.style.left;
-      ring.style.top = el.style.top;
+      ring.style.transform = el.style.transform;
       ring.style.width = el.style.width;
       ring.style.height = el.style.height;
     },
 
-    // Tab from the canvas (or the page) enters the mirror: the first control, or the last with Shift.
-    enterFromCanvas(e) {
+    // Every Tab stop in the order it is drawn: the mirror's controls, and the DOM text fields (which live
+    // in #text-layer) where their textbox nodes stand.
+    stops() {
+      const all = this.root().querySelectorAll('[tabindex="0"]:not([aria-disabled="true"]), [data-field]');
+      const out = [];
+      for (let k = 0; k < all.length; k++) {
+        const x = all[k];
+        if (x.closest('[inert]')) continue;
+        if (!x.hasAttribute('data-field')) { out.push(x); continue; }
+        const field = glue.text && glue.text.fields.get(x.getAttribute('data-field'));
+        if (field && !field.wrap.hidden && !field.el.disabled) out.push(field.el);
+      }
+      return out;
+    },
+
+    // Tab and Shift+Tab walk the stops in drawn order. From the canvas (or the page) Tab enters at the first
+    // stop, or the last with Shift; past either end the browser takes Tab on (out of the page).
+    onTab(e) {
       if (e.key !== 'Tab' || e.altKey || e.ctrlKey || e.metaKey) return;
       const active = document.activeElement;
-      if (active && active !== document.body && active !== glue.$('canvas')) return;
-      const all = this.root().querySelectorAll('[tabindex="0"]:not([aria-disabled="true"])');
-      const usable = Array.from(all).filter((x) => !x.closest('[inert]'));
-      if (!usable.length) return;
+      const outside = !active || active === document.body || active === glue.$('canvas');
+      const inField = !!active && !!active.classList && active.classList.contains('field');
+      if (!outside && !inField && !this.root().contains(active)) return;
+      const stops = this.stops();
+      if (!stops.length) return;
+      let to;
+      if (outside) {
+        to = e.shiftKey ? stops.length - 1 : 0;
+      } else {
+        const at = stops.indexOf(active);
+        if (at < 0) return;
+        to = at + (e.shiftKey ? -1 : 1);
+        if (to < 0 || to >= stops.length) return;
+      }
       e.preventDefault();
       e.stopPropagation();
-      usable[e.shiftKey ? usable.length - 1 : 0].focus();
+      stops[to].focus();
     },
 
     // Words for the polite live region, each said once.
@@ -226,6 +292,6 @@
     },
   };
 
-  window.addEventListener('keydown', (e) => a11y.enterFromCanvas(e), true);
+  window.addEventListener('keydown', (e) => a11y.onTab(e), true);
   glue.a11y = a11y;
 })(TowardGlue);

@@ -120,6 +120,9 @@
     rescueCopies: () => TowardRescue.copies(),
     rescued: () => Promise.resolve(state.rescued || 0),
     frameStats(reset) { needApp(); return JSON.parse(call('toward_test_frame_stats', 'string', ['number'], [reset ? 1 : 0])); },
+    // The semantics tree on or off (bench_a11y.mjs's floor); flushLayout: the mirror's style and layout are
+    // worked out inside the measured time (the browser would otherwise do it after the frame, unmeasured).
+    a11yEnabled(on, flushLayout) { needApp(); glue.a11y.flushLayout = !!flushLayout; Module._toward_test_a11y_enabled(on ? 1 : 0); },
     backupBench(workFactor) { needApp(); return JSON.parse(call('toward_test_backup_bench', 'string', ['number'], [Number(workFactor)])); },
     // Backups: at most `records` records imported per frame (0 = as many as fit in the frame's time).
     importRecordsPerFrame(records) { needApp(); Module._toward_test_import_records_per_frame(Number(records)); },

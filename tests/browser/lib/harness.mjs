@@ -489,6 +489,28 @@ export async function openPage(page, id) {
   await sleep(400);
 }
 
+// Clicks (or taps, `tap`) a control found as a screen reader finds it, by role and name in the semantics
+// mirror (web/glue/a11y.js): the pointer is real and lands where ImGui drew the control (the mirror lets
+// it through to the canvas). `name` is a string (exact) or a RegExp; `nth` picks among several. Waits for
+// the control to be there and for the frames the click causes.
+export async function clickRole(page, role, name, { nth = 0, tap = false, timeoutMs = 10_000 } = {}) {
+  return clickOn(page, page.getByRole(role, { name, exact: typeof name === 'string' }).nth(nth), { tap, timeoutMs });
+}
+
+// The same for a control already found (a Playwright locator in the mirror: a list's row, a dialog's button).
+export async function clickOn(page, el, { tap = false, timeoutMs = 10_000 } = {}) {
+  await el.waitFor({ state: 'attached', timeout: timeoutMs });
+  await settle(page, { minFrames: 0 });
+  const before = await api.framesRendered(page);
+  if (tap) {
+    const r = await el.boundingBox();
+    await page.touchscreen.tap(r.x + r.width / 2, r.y + r.height / 2);
+  } else {
+    await el.click({ force: true });
+  }
+  await settle(page, { since: before, minFrames: 1 });
+}
+
 // Clicks (or taps) a shell control drawn in the last frame, found by its id in towardTest.actions()
 // ("feeling", "therapist", "hide", "more", "too-much", "way-out:<plugin>/<action>", "check-in:ok", ...),
 // and waits for the frames it causes.
