@@ -14,6 +14,7 @@
 (function (glue) {
   const FOCUSABLE = { button: 1, link: 1, tab: 1, checkbox: 1, radio: 1, switch: 1, slider: 1 };
   const PRESSABLE = { button: 1, link: 1, tab: 1, checkbox: 1, radio: 1, switch: 1 };
+  const MOVE_SETTLE_MS = 50;
   // Groups hold other nodes: placed by left/top (a transform would make them the frame of their fixed children).
   const GROUP = { list: 1, tablist: 1, dialog: 1, group: 1 };
 
@@ -23,7 +24,10 @@
 
   const a11y = {
     els: new Map(),   // node id -> element
-    keys: new Map(),  // node id -> the node last applied (to touch only what changed)
+    keys: new Map(),  // node id -> the node as C++ last said (its rectangle may be ahead of the element's)
+    stale: new Set(), // ids of nodes that moved and wait to be placed (placeStale)
+    settleTimer: 0,
+    settled: [],      // the bench: ms each placeStale took
     focusId: 0,       // ImGui's keyboard focus in the last tree
     root() { return glue.$('a11y-tree'); },
 
@@ -40,21 +44,45 @@
         let el = this.els.get(n.i);
         if (el && (el.getAttribute('data-role') !== n.r || !el.towardWrap !== !n.li)) { this.drop(n.i, el); el = null; }
         if (!el) { el = this.make(n); this.els.set(n.i, el); }
-        this.apply(el, n, this.keys.get(n.i));
+        this.apply(el, n);
         this.keys.set(n.i, n);
       }
+      // Moves wait until the nodes stop moving (a list scrolling moves every row on every frame, and
+      // restyling them all each frame cost more than the rest of the tree): placed MOVE_SETTLE_MS after
+      // the last one, on a timer (no frame is drawn for it). The focused control follows at once.
       const m = t.m || [];
+      const active = document.activeElement;
       for (let k = 0; k + 4 < m.length; k += 5) {
-        const was = this.keys.get(m[k]);
-        if (!was) continue;
-        const now = { x: m[k + 1], y: m[k + 2], w: m[k + 3], h: m[k + 4] };
-        this.place(this.els.get(m[k]), now, was);
-        was.x = now.x; was.y = now.y; was.w = now.w; was.h = now.h;
+        const n = this.keys.get(m[k]);
+        if (!n) continue;
+        n.x = m[k + 1]; n.y = m[k + 2]; n.w = m[k + 3]; n.h = m[k + 4];
+        const el = this.els.get(m[k]);
+        if (el === active) this.place(el, n); else this.stale.add(m[k]);
+      }
+      if (this.stale.size) {
+        clearTimeout(this.settleTimer);
+        this.settleTimer = setTimeout(() => this.placeStale(), MOVE_SETTLE_MS);
       }
       if (t.o) this.arrange(root, t.o);
       this.follow(t.f);
       this.placeRing();
       if (this.flushLayout) root.getBoundingClientRect();  // the bench: style and layout counted here
+    },
+
+    // Nodes that moved while the page was moving are placed where they are now.
+    placeStale() {
+      const started = performance.now();
+      this.stale.forEach((id) => {
+        const el = this.els.get(id);
+        if (el) this.place(el, this.keys.get(id));
+      });
+      this.stale.clear();
+      this.placeRing();
+      if (this.flushLayout) {
+        // The bench (towardTest.a11yEnabled): style and layout counted, with the time it took.
+        this.root().getBoundingClientRect();
+        this.settled.push(performance.now() - started);
+      }
     },
 
     // The set or order of nodes changed: elements gone are removed, the rest put in order in their groups.
@@ -138,9 +166,13 @@
       return el;
     },
 
-    // Over its rectangle: moved by a transform (no layout of the page), sized only when the size changed.
-    place(el, n, was) {
+    // Over its rectangle: moved by a transform (no layout of the page), sized only when the size changed;
+    // el.towardAt is where it stands.
+    place(el, n) {
       const s = el.style;
+      const was = el.towardAt;
+      el.towardAt = { x: n.x, y: n.y, w: n.w, h: n.h };
+      this.stale.delete(n.i);
       if (el.towardGroup) {
         if (!was || was.x !== n.x) s.left = n.x + 'px';
         if (!was || was.y !== n.y) s.top = n.y + 'px';
@@ -151,10 +183,11 @@
       if (!was || was.h !== n.h) s.height = Math.max(1, n.h) + 'px';
     },
 
-    apply(el, n, was) {
-      this.place(el, n, was && was !== n ? was : null);
-      // Groups and images are named by aria-label (an image's content is not read).
-      const group = n.r === 'list' || n.r === 'tablist' || n.r === 'dialog' || n.r === 'group' || n.r === 'img';
+    apply(el, n) {
+      this.place(el, n);
+      // Groups, images and sliders are named by aria-label (their content is not their name).
+      const group = n.r === 'list' || n.r === 'tablist' || n.r === 'dialog' || n.r === 'group' || n.r === 'img' ||
+        n.r === 'slider';
       if (n.r === 'textbox') {
         el.setAttribute('data-field', n.v || '');
         return;
@@ -191,6 +224,7 @@
       if (el.towardWrap) el.towardWrap.remove(); else el.remove();
       this.els.delete(id);
       this.keys.delete(id);
+      this.stale.delete(id);
       // The focused control went away (its page changed): keyboard focus goes back to the app.
       if (hadFocus) glue.$('canvas').focus({ preventScroll: true });
     },
