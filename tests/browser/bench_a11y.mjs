@@ -1,13 +1,13 @@
 // tests/browser/bench_a11y.mjs: the cost of the semantics tree (core/ui/a11y.h, a11y_delta.h, web/glue/a11y.js)
 // per drawn frame, in headless Chromium, on frames where the tree changes (the journal list scrolls: every
-// row moves) with at least 300 visible items (a tall window over a long journal). The same scrolling is
+// row moves) with at least 300 visible items (a tall window over a long journal, text at 80 %). The same scrolling is
 // measured with the tree on and with it off (the floor), twice each, in the same page; the mirror's style
 // and layout are worked out inside the measured time (towardTest.a11yEnabled's flushLayout), and the
 // hooks' cost while ImGui draws shows in the whole frame's difference. Numbers never fail the run; only errors do.
 //   node tests/browser/bench_a11y.mjs            prints a small Markdown table
 //   import { benchA11y } from './bench_a11y.mjs'; await benchA11y({ url })
 import { fileURLToPath } from 'node:url';
-import { startServer, Profile, waitReady, seedJournal, settle, sleep } from './lib/harness.mjs';
+import { startServer, Profile, waitReady, seedJournal, settle, sleep, api } from './lib/harness.mjs';
 
 const log = (...a) => console.error('[bench-a11y]', ...a);
 
@@ -42,6 +42,8 @@ export async function benchA11y({ url, entries = 900, height = 16000 } = {}) {
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
     await waitReady(page, 60_000);
     await seedJournal(page, entries, { batch: 300, textLength: 80, prefix: 'bench' });
+    // The smallest text size (80 %): more rows fit, so more items are visible at once.
+    await api.put(page, 'core.settings', { textPercent: 80 }, 'app');
     await settle(page, { minFrames: 0, quietMs: 300 });
     const items = await page.evaluate(() => document.querySelectorAll('#a11y-tree .a11y-node').length);
     log(`${items} items in the mirror`);
