@@ -154,7 +154,8 @@ test('auto-lock after a shortened idle time; the Hide button locks too; discreet
     await sleep(300);
     const button = await page.evaluate(() => window.towardTest.hideButton());
     assert.ok(button.w > 0, 'the Hide button is drawn');
-    await press(page, 'hide');   // by its role and name
+    // by its role and name; the page goes away at once, so no waiting for frames after it
+    await page.getByRole('button', { name: 'Hide', exact: true }).click({ force: true });
     await waitUntil(async () => (await vault.state(page)).status === 'locked', { message: 'locked by the Hide button' });
 
     assert.ok((await vault.unlock(page, PASS)).ok);
@@ -247,7 +248,8 @@ test('first run offers a passphrase, never forced; quick hide opens the chosen p
     await page.locator('textarea[aria-label="Entry text"]').waitFor({ state: 'visible', timeout: 10_000 });
     await page.keyboard.type('written just before hiding');
     // the shell's Hide button does what the shortcut does, the chosen page included
-    await press(page, 'hide');   // by its role and name
+    // by its role and name; the page goes away at once, so no waiting for frames after it
+    await page.getByRole('button', { name: 'Hide', exact: true }).click({ force: true });
     await page.waitForURL(neutral, { timeout: 15_000 });
     const back = await openApp(profile, server.url);
     const texts = (await api.list(back, TYPE)).map((r) => r.body.text);
