@@ -355,7 +355,8 @@ test('a merge of 3,000 records runs across frames under a progress bar, is saved
       await openToPreview(page, file);
       await page.evaluate(() => window.towardTest.importRecordsPerFrame(40));   // slow enough to watch anywhere
       await page.evaluate(() => window.towardTest.frameStats(true));
-      await clickRole(page, 'button', 'Add it to what is here');
+      // Found by role, clicked without waiting for the frames: the merge is watched while it runs.
+      await page.getByRole('button', { name: 'Add it to what is here', exact: true }).click({ force: true });
       const partWay = await waitUntil(async () => {
         const n = await page.evaluate((t) => window.towardTest.count(t), TYPE);
         return n > mine.length + 200 ? n : null;
@@ -378,7 +379,8 @@ test('a merge of 3,000 records runs across frames under a progress bar, is saved
       await openToPreview(page, file);
       await page.evaluate(() => window.towardTest.importRecordsPerFrame(0));
       await page.evaluate(() => window.towardTest.frameStats(true));
-      await clickRole(page, 'button', 'Add it to what is here');
+      // Found by role, clicked without waiting for the frames: the merge is watched while it runs.
+      await page.getByRole('button', { name: 'Add it to what is here', exact: true }).click({ force: true });
       await waitUntil(async () => (await page.evaluate((t) => window.towardTest.count(t), TYPE)) === N + mine.length,
         { timeoutMs: 120_000, intervalMs: 20, message: 'every record merged' });
       const stats = await page.evaluate(() => window.towardTest.frameStats(true));
