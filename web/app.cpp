@@ -779,6 +779,12 @@ void App::drawBanners() {
                      m_durability.error());
     ImGui::Separator();
   }
+  if (!m_copyRestoreSeen && m_platform.restoredFromSecondCopy() > 0) {
+    ui::MutedText("This browser emptied Toward's storage after it closed unexpectedly. Toward keeps a second copy "
+                  "of everything you save, so all of it is back in its place. Making a backup soon is a good idea.");
+    if (ui::QuietButton("Thank you##second-copy")) m_copyRestoreSeen = true;
+    ImGui::Separator();
+  }
   if (m_shell->recoveredToTell()) {
     ui::MutedText(m_shell->recovered() == 1
                       ? "Toward stopped unexpectedly last time. The words you were writing were kept, and they are back "

@@ -183,6 +183,7 @@ class App {
   ui::Fonts m_fonts;
   bool m_syncRunning = false;
   bool m_askedPersistence = false;
+  bool m_copyRestoreSeen = false;   // the person read that their words came back from the second copy
   bool m_reminderDefaulted = false;   // the backup reminder's default was settled in this session
   mutable core::Settings m_settings;            // cache of the settings record, see settings()
   mutable uint64_t m_settingsGeneration = 0;

@@ -217,6 +217,7 @@ var TowardGlue = (function () {
     IDBFS.removeRemoteEntry = function (store, path, callback) {
       return removeRemote.call(this, store, path, (err) => {
         if (!err && remote.entries) delete remote.entries[path];
+        if (!err && path.indexOf(DATA) === 0) TowardCopy.changed(path, null);
         callback(err);
       });
     };
@@ -224,6 +225,7 @@ var TowardGlue = (function () {
     IDBFS.storeRemoteEntry = function (db, path, entry, callback) {
       return store.call(this, db, path, entry, (err) => {
         if (!err && remote.entries) remote.entries[path] = { timestamp: entry.timestamp };
+        if (!err && path.indexOf(DATA) === 0) TowardCopy.changed(path, entry);
         callback(err);
       });
     };
@@ -235,11 +237,26 @@ var TowardGlue = (function () {
     showLoading('Opening your space...');
     // main() runs inside removeRunDependency: what it throws is not a storage problem, so it stays out of
     // this promise's rejection handler.
-    Promise.all([loadInitial(), loadFont()]).then(() => {
+    Promise.all([loadInitial().then(restoreIfEmptied), loadFont()]).then(() => {
       removeRunDependency('toward-start');
     }, (err) => {
       showFatal('Toward could not open its storage in this browser (' + describe(err) + '). Nothing was changed. ' +
         'Private windows and some privacy settings block storage; a normal window usually works.');
+    });
+  }
+
+  // IndexedDB came back with no file at all: when the second copy (second_copy.js) holds some, they are
+  // back in the tree now, and they are stored in IndexedDB again before the app starts.
+  function restoreIfEmptied() {
+    return TowardCopy.restoreIfEmptied(DATA).then((n) => {
+      if (!n) return undefined;
+      showLoading('Bringing back your words from Toward\'s second copy...');
+      return new Promise((resolve, reject) => {
+        FS.syncfs(false, (err) => {
+          if (err) { remote.entries = null; reject(err); return; }
+          TowardCopy.commit().then(resolve);
+        });
+      });
     });
   }
 
@@ -295,13 +312,17 @@ var TowardGlue = (function () {
     if (state.syncing) return;
     state.syncing = true;
     FS.syncfs(false, (err) => {
-      if (err) remote.entries = null;  // a failed transaction stored nothing: read the real set next time
-      state.syncing = false;
-      call('toward_platform_sync_done', null, ['number', 'string'], [err ? 0 : 1, err ? describe(err) : '']);
-      settleFlushWaiters(err);
-      if (typeof TowardPwa !== 'undefined') TowardPwa.refreshStorageSoon();
-      wake();
+      if (err) { remote.entries = null; TowardCopy.dropPending(); }  // a failed transaction stored nothing
+      // "Saved" waits for the second copy too (second_copy.js); a problem there never fails the save.
+      (err ? Promise.resolve() : TowardCopy.commit()).then(() => synced(err));
     });
+  }
+  function synced(err) {
+    state.syncing = false;
+    call('toward_platform_sync_done', null, ['number', 'string'], [err ? 0 : 1, err ? describe(err) : '']);
+    settleFlushWaiters(err);
+    if (typeof TowardPwa !== 'undefined') TowardPwa.refreshStorageSoon();
+    wake();
   }
 
   function isSaved() { return !state.crashed && (!state.started || Module._toward_is_saved() === 1); }
@@ -351,6 +372,8 @@ var TowardGlue = (function () {
   function onFirstFrame() {
     const loading = $('loading');
     if (loading) loading.hidden = true;
+    // The second copy is brought in step in the background, a few hundred files per step.
+    if (state.writer && !state.copyInStep) { state.copyInStep = true; TowardCopy.bringInStep(DATA); }
   }
 
   function onStarted() {

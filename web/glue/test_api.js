@@ -144,6 +144,10 @@
     dataFilesContaining(word) { needApp(); return json('toward_test_data_files_containing', [String(word)]); },
     // The text the last frame drew (labels, headings, list lines), read from its draw lists (not pixels).
     drawnText() { needApp(); return call('toward_test_drawn_text', 'string', [], []); },
+    // The second copy of the saved files (second_copy.js): path -> modification time, or null without one.
+    secondCopy() { return TowardCopy.contents(); },
+    secondCopyRestored() { return TowardCopy.restoredCount(); },
+    secondCopyProblem() { return TowardCopy.state.problem; },
     // {x, y, w, h} of the shell's quick-hide button in the last frame.
     hideButton() { needApp(); return json('toward_test_hide_button', []); },
     // The offline side (pwa.js): this page's build id, the worker, a waiting version, storage health.
