@@ -114,3 +114,23 @@ test('a fresh start with nothing saved says nothing about a copy', { timeout: 60
     assert.doesNotMatch(await page.evaluate(() => window.towardTest.drawnText()), /second copy/);
   });
 });
+
+test('with the vault on, the second copy holds sealed files only, never the words in plain text', { timeout: 120_000 }, async () => {
+  await withProfile(async (profile) => {
+    const page = await openApp(profile, server.url);
+    const phrase = 'a sentence only the vault should hide';
+    await api.put(page, TYPE, { kind: 'free', title: 'private', text: phrase });
+    await api.flush(page);
+    const plainBefore = await page.evaluate((p) => caches.open('toward.second-copy.v1').then((c) => c.keys()
+      .then((ks) => Promise.all(ks.map((k) => c.match(k).then((r) => r.text())))))
+      .then((bodies) => bodies.some((b) => b.includes(p))), phrase);
+    assert.equal(plainBefore, true, 'without the vault the copy holds the words as IndexedDB does');
+    const on = await page.evaluate(() => window.towardTest.vaultEnable('correct horse battery staple'));
+    assert.ok(on.ok, `the vault turned on: ${JSON.stringify(on)}`);
+    await api.flush(page);
+    const plainAfter = await page.evaluate((p) => caches.open('toward.second-copy.v1').then((c) => c.keys()
+      .then((ks) => Promise.all(ks.map((k) => c.match(k).then((r) => r.text())))))
+      .then((bodies) => bodies.some((b) => b.includes(p))), phrase);
+    assert.equal(plainAfter, false, 'no file of the copy holds the words in plain text');
+  });
+});

@@ -22,6 +22,7 @@
     countingWrites: 0,
     countingEntries: 0,
     simulateFull: false,    // IndexedDB refuses writes as a full disk would
+    syncTimes: [],          // performance.now() at the end of each write sync that stored its files
   };
   let readyResolve;
   const readyPromise = new Promise((resolve) => { readyResolve = resolve; });
@@ -62,6 +63,7 @@
       return syncfs.call(this, populate, (err) => {
         seen.lastSyncWrites = seen.countingWrites;
         seen.lastSyncEntries = seen.countingEntries;
+        if (!err) seen.syncTimes.push(performance.now());
         callback(err);
       });
     };
@@ -146,6 +148,7 @@
     drawnText() { needApp(); return call('toward_test_drawn_text', 'string', [], []); },
     // The second copy of the saved files (second_copy.js): path -> modification time, or null without one.
     secondCopy() { return TowardCopy.contents(); },
+    syncTimes() { return seen.syncTimes.slice(); },
     secondCopyRestored() { return TowardCopy.restoredCount(); },
     secondCopyProblem() { return TowardCopy.state.problem; },
     // {x, y, w, h} of the shell's quick-hide button in the last frame.
