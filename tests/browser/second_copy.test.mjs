@@ -134,3 +134,26 @@ test('with the vault on, the second copy holds sealed files only, never the word
     assert.equal(plainAfter, false, 'no file of the copy holds the words in plain text');
   });
 });
+
+test('should the copy hold two versions of a file, the newer one comes back', { timeout: 150_000 }, async () => {
+  await withProfile(async (profile) => {
+    let page = await openApp(profile, server.url);
+    const id = await api.put(page, TYPE, { kind: 'free', title: 'newer', text: 'the newer words' });
+    await api.flush(page);
+    const [p] = pathsOf(await copy(page), id);
+    // An older version written after the newer one (as a tab that stepped aside and came back might have).
+    await page.evaluate(async ([file, older]) => {
+      const body = JSON.stringify({ stale: true });
+      const url = location.origin + '/.second-copy?p=' + encodeURIComponent(file) + '&t=' + older;
+      await (await caches.open('toward.second-copy.v1')).put(url, new Response(body));
+    }, [p, (await copy(page))[p] - 60_000]);
+    await profile.close();
+    emptyIndexedDB(profile);
+    await profile.relaunch();
+    page = await openApp(profile, server.url);
+    const got = (await api.list(page, TYPE)).find((r) => r.id === id);
+    assert.ok(got, 'the record came back');
+    assert.equal(got.body.text, 'the newer words');
+    assert.deepEqual(await page.evaluate(() => window.towardTest.problems()), [], 'nothing stale or damaged came back');
+  });
+});

@@ -51,13 +51,18 @@ var TowardCopy = (function () {
   function readIndex(cache) {
     if (state.index) return Promise.resolve(state.index);
     return cache.keys().then((requests) => {
-      const index = {};
+      // One key per path; should a path have two (a step cut short), the newer one counts, the other goes.
+      const index = {}, stale = [];
       for (let i = 0; i < requests.length; i++) {
-        const k = parseKey(requests[i].url);
-        if (k.path !== null) index[k.path] = requests[i].url;
+        const url = requests[i].url, k = parseKey(url);
+        if (k.path === null) continue;
+        const had = index[k.path];
+        if (had && parseKey(had).t >= k.t) { stale.push(url); continue; }
+        if (had) stale.push(had);
+        index[k.path] = url;
       }
       state.index = index;
-      return index;
+      return Promise.all(stale.map((url) => cache.delete(url))).then(() => index);
     });
   }
 
@@ -173,6 +178,7 @@ var TowardCopy = (function () {
 
   return {
     state, changed, commit, dropPending, restoreIfEmptied, bringInStep,
+    forgetIndex() { state.index = null; },
     restoredCount() { return state.restored; },
     // For tests: what the copy holds (path -> timestamp), read afresh.
     contents() {

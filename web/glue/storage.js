@@ -83,6 +83,7 @@ var TowardGlue = (function () {
   // ------------------------------------------------------------------ [SECTION] start-up
   function holdLock() {
     state.writer = true;
+    TowardCopy.forgetIndex();   // another tab may have written the copy meanwhile: read its keys afresh
     return new Promise((resolve) => { state.releaseLock = resolve; });
   }
 
