@@ -430,4 +430,14 @@ void RecordStore::notify(RecordChange::Kind kind, const std::string& type, const
   for (const auto& [handle, listener] : m_listeners) listener(change);
 }
 
+std::string describeLoadProblems(const std::vector<LoadProblem>& problems, size_t limit) {
+  std::string out;
+  for (size_t i = 0; i < problems.size() && i < limit; ++i) {
+    if (!out.empty()) out += '\n';
+    out += problems[i].path + ": " + problems[i].message;
+  }
+  if (problems.size() > limit) out += "\n... and " + std::to_string(problems.size() - limit) + " more";
+  return out;
+}
+
 }  // namespace toward::core

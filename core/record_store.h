@@ -33,6 +33,10 @@ struct LoadProblem {
   std::string message;   // plain words, e.g. "this record was written by a newer version of Toward"
 };
 
+// The detail behind "Details" on the note about files that could not be opened: each file with its
+// own reason (at most `limit` lines, then how many more), for someone helping the person.
+std::string describeLoadProblems(const std::vector<LoadProblem>& problems, size_t limit = 12);
+
 struct LoadReport {
   size_t records = 0;
   size_t trashed = 0;

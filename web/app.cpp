@@ -800,7 +800,7 @@ void App::drawBanners() {
     ui::PlainProblem(std::to_string(problems.size()) + (one ? " saved item" : " saved items") +
                          " could not be opened by this version of Toward. " + (one ? "It is" : "They are") +
                          " kept exactly as " + (one ? "it was" : "they were") + ", untouched.",
-                     problems.front().message);
+                     core::describeLoadProblems(problems));
     if (ui::QuietButton("I understand")) m_shell->dismissProblems();
     ImGui::Separator();
   }

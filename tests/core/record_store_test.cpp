@@ -273,3 +273,15 @@ TEST_CASE("[store] side files are written atomically under the root and listed")
   store.setReadOnly("another tab is saving");
   CHECK_FALSE(store.writeSideFile("snapshots/2.json", "{}").isOk());
 }
+
+TEST_CASE("[store] the detail of files that could not be opened names each file with its own reason") {
+  std::vector<toward::core::LoadProblem> problems;
+  problems.push_back({"/data/records/journal.entry/a.json", "the record is damaged (Invalid value.)"});
+  problems.push_back({"/data/records/letters.letter/b.json", "this record was written by a newer version of Toward"});
+  const std::string two = toward::core::describeLoadProblems(problems);
+  CHECK(two.find("a.json: the record is damaged (Invalid value.)") != std::string::npos);
+  CHECK(two.find("b.json: this record was written by a newer version of Toward") != std::string::npos);
+  for (int i = 0; i < 20; ++i) problems.push_back({"/data/x" + std::to_string(i) + ".json", "damaged"});
+  const std::string many = toward::core::describeLoadProblems(problems, 12);
+  CHECK(many.find("... and 10 more") != std::string::npos);
+}
