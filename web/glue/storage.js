@@ -1,4 +1,4 @@
-// web/glue/storage.js: the first of the JavaScript glue files, the browser half of Toward's platform layer.
+// web/glue/storage.js: the browser half of Toward's platform layer (the glue file after early_read.js).
 // Included with --pre-js (web/CMakeLists.txt lists the order), so it shares the module's scope (Module, FS,
 // IDBFS, addRunDependency). It creates TowardGlue, the object every later glue file adds its part to
 // (handover.js, text_fields.js, copy_print_download.js, pictures.js, quick_hide.js) and through which
@@ -98,47 +98,70 @@ var TowardGlue = (function () {
     });
   }
 
-  // The first load of an empty tree, fast: every IDBFS entry in one getAll(), written into the
-  // in-memory tree exactly as IDBFS's storeLocalEntry does (contents, mode, timestamp). Falls back to
-  // loadFromIndexedDB() on any problem.
-  function loadInitial() {
+  // Every IDBFS entry in one getAll() (with its keys): the read early_read.js began while the module was
+  // downloading, or a read of our own now. Resolves null when this browser has no getAll().
+  function readAllEntries() {
+    const early = TowardEarly.takeRead();
+    if (early) {
+      return early.then((r) => {
+        if (!IDBFS.dbs[DATA]) IDBFS.dbs[DATA] = r.db;   // every later sync goes through this connection
+        const ev = TowardEarly.upgradeEvent();
+        if (ev && !TowardGlue.upgradeEvent) TowardGlue.upgradeEvent = ev;
+        return r;
+      }, readEntriesNow);
+    }
+    return readEntriesNow();
+  }
+  function readEntriesNow() {
     return new Promise((resolve, reject) => {
       IDBFS.getDB(DATA, (err, db) => {
         if (err) { reject(err); return; }
         let tx;
         try { tx = db.transaction([IDBFS.DB_STORE_NAME], 'readonly'); } catch (e) { reject(e); return; }
         const store = tx.objectStore(IDBFS.DB_STORE_NAME);
-        if (!store.getAll || !store.getAllKeys) { loadFromIndexedDB().then(resolve, reject); return; }
+        if (!store.getAll || !store.getAllKeys) { resolve(null); return; }
         const keysReq = store.getAllKeys();
         const valuesReq = store.getAll();
-        tx.oncomplete = () => {
-          try {
-            const keys = keysReq.result, values = valuesReq.result;
-            const order = keys.map((k, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
-            const known = {};
-            for (let n = 0; n < order.length; n++) {
-              const path = keys[order[n]], entry = values[order[n]];
-              if (FS.isDir(entry.mode)) FS.mkdirTree(path, entry.mode);
-              else if (FS.isFile(entry.mode)) {
-                // A file whose folder IndexedDB lost (damage from outside) still loads, into a folder made for it.
-                FS.mkdirTree(path.slice(0, path.lastIndexOf('/')));
-                FS.writeFile(path, entry.contents, { canOwn: true });
-              }
-              else continue;
-              FS.chmod(path, entry.mode);
-              FS.utime(path, entry.timestamp, entry.timestamp);
-              known[path] = { timestamp: entry.timestamp };
-            }
-            remote.entries = known;
-            resolve();
-          } catch (e) {
-            console.warn('Toward is loading the slower way: ' + e);
-            loadFromIndexedDB().then(resolve, reject);
-          }
-        };
-        tx.onerror = (e) => { e.preventDefault(); loadFromIndexedDB().then(resolve, reject); };
+        tx.oncomplete = () => resolve({ db, keys: keysReq.result, values: valuesReq.result });
+        tx.onerror = (e) => { e.preventDefault(); reject(tx.error); };
       });
     });
+  }
+
+  // Writes what one getAll() gave into the in-memory tree, exactly as IDBFS's storeLocalEntry does
+  // (contents, mode, timestamp), and learns the remote set from it.
+  function writeTree(keys, values) {
+    const order = keys.map((k, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+    const known = {};
+    for (let n = 0; n < order.length; n++) {
+      const path = keys[order[n]], entry = values[order[n]];
+      if (FS.isDir(entry.mode)) FS.mkdirTree(path, entry.mode);
+      else if (FS.isFile(entry.mode)) {
+        // A file whose folder IndexedDB lost (damage from outside) still loads, into a folder made for it.
+        FS.mkdirTree(path.slice(0, path.lastIndexOf('/')));
+        FS.writeFile(path, entry.contents, { canOwn: true });
+      }
+      else continue;
+      FS.chmod(path, entry.mode);
+      FS.utime(path, entry.timestamp, entry.timestamp);
+      known[path] = { timestamp: entry.timestamp };
+    }
+    remote.entries = known;
+  }
+
+  // The first load of an empty tree, fast: every IDBFS entry in one getAll() (begun early when it could
+  // be, see early_read.js), written into the tree. Falls back to loadFromIndexedDB() on any problem.
+  function loadInitial() {
+    return readAllEntries().then((all) => {
+      if (!all) return loadFromIndexedDB();
+      try {
+        writeTree(all.keys, all.values);
+        return undefined;
+      } catch (e) {
+        console.warn('Toward is loading the slower way: ' + e);
+        return loadFromIndexedDB();
+      }
+    }, () => loadFromIndexedDB());
   }
 
   function loadFont() {
@@ -258,13 +281,34 @@ var TowardGlue = (function () {
     'Your words are safe: nothing was opened or changed. Turning on hardware acceleration in the browser\'s ' +
     'settings, or opening Toward in a recent Firefox, Chrome, Edge or Safari, usually helps.';
 
+  // The writer lock's outcome: this tab writes (and reads), or another tab has Toward.
+  function onLock(held, release) {
+    if (!held) { showNotice('other'); return; }
+    state.writer = true;
+    state.releaseLock = release;
+    startAsWriter();
+  }
+
   function preRun() {
     addRunDependency('toward-start');
-    if (!canDraw()) { showFatal(NO_DRAWING); return; }  // the dependency stays: main() never starts
+    // The lock asked for at the page's first line (early_read.js), or null: asked for here.
+    const early = TowardEarly.lock();
+    if (!canDraw()) {  // the dependency stays: main() never starts
+      if (early) early.then((r) => { if (r && r.held) r.release(); });
+      showFatal(NO_DRAWING);
+      return;
+    }
     widenNameTable();
     FS.mkdir(DATA);
     FS.mount(IDBFS, {}, DATA);
     instrumentIDBFS();
+    if (early) {
+      early.then((r) => { if (r) onLock(r.held, r.release); else askForLock(); });
+      return;
+    }
+    askForLock();
+  }
+  function askForLock() {
     if (!(navigator.locks && navigator.locks.request)) {
       // Without Web Locks (very old browsers) there is no way to coordinate tabs; carry on as the writer.
       state.writer = true;

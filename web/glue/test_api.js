@@ -22,6 +22,8 @@
     countingWrites: 0,
     countingEntries: 0,
     simulateFull: false,    // IndexedDB refuses writes as a full disk would
+    preRunMs: null,         // performance.now() when the module was ready (preRun)
+    startedMs: null,        // ... when main() had started the app (before its first frame)
   };
   let readyResolve;
   const readyPromise = new Promise((resolve) => { readyResolve = resolve; });
@@ -34,6 +36,11 @@
     onFirstFrame();
     readyResolve();
   };
+  const onStarted = glue.onStarted;
+  glue.onStarted = function () {
+    seen.startedMs = performance.now();
+    onStarted();
+  };
   const download = glue.download;
   glue.download = function (name, mime, bytes) {
     download(name, mime, bytes);
@@ -43,6 +50,7 @@
   // After the glue's own preRun (it mounts IDBFS and adapts it): counts what each sync writes, and
   // refuses writes while simulateStorageFull(true) holds.
   function observeIDBFS() {
+    seen.preRunMs = performance.now();
     const storeRemote = IDBFS.storeRemoteEntry;
     IDBFS.storeRemoteEntry = function (db, path, entry, callback) {
       if (seen.simulateFull) {
@@ -95,6 +103,13 @@
     flush: () => glue.flush(),
     framesRendered: () => (state.started && !state.crashed ? Module._toward_test_frames_rendered() : 0),
     firstFrameMs: () => seen.firstFrameMs,
+    // When each step of the start happened (performance.now()): the early lock and read (early_read.js),
+    // the module ready (preRun), the app started, the first frame, every record open (allOpenMs: null
+    // while older journal entries are still being opened after the first frame).
+    startStats() {
+      return { early: Object.assign({}, TowardEarly.times), preRunMs: seen.preRunMs, startedMs: seen.startedMs,
+        firstFrameMs: seen.firstFrameMs, allOpenMs: seen.firstFrameMs };
+    },
     version: () => (state.started ? UTF8ToString(Module._toward_version()) : ''),
     state() {
       if (state.crashed) return { saved: false, crashed: true, writer: state.writer, pendingSync: true, storageError: null };
