@@ -156,6 +156,7 @@ var TowardGlue = (function () {
       if (!all) return loadFromIndexedDB();
       try {
         writeTree(all.keys, all.values);
+        TowardEarly.times.treeWritten = performance.now();
         return undefined;
       } catch (e) {
         console.warn('Toward is loading the slower way: ' + e);
@@ -214,7 +215,80 @@ var TowardGlue = (function () {
     return entries;
   }
 
+  // A sync of /data out to IndexedDB in one pass over the tree: each node's timestamp is compared with the
+  // remote set this tab keeps (IDBFS's own sync builds a set of every path on each side and compares them:
+  // several passes and objects for every file, per save), and the transaction is committed as soon as its
+  // requests are issued (commit()) instead of after their results came back to this thread between frames.
+  // {create, remove} paths, or null when the tree holds anything but plain files and folders.
+  function changesSinceLastSync(mountpoint) {
+    const create = [];
+    let known = 0;
+    const stack = [{ path: mountpoint, node: FS.lookupPath(mountpoint).node }];
+    while (stack.length) {
+      const dir = stack.pop();
+      const contents = dir.node.contents || {};
+      const names = Object.keys(contents);
+      for (let i = 0; i < names.length; i++) {
+        const node = contents[names[i]];
+        const path = dir.path + '/' + names[i];
+        if (node.mounted || !(FS.isDir(node.mode) || FS.isFile(node.mode))) return null;
+        const there = remote.entries[path];
+        if (there) known++;
+        if (FS.isDir(node.mode)) {
+          // A folder IndexedDB has already: only its time changed (a file came or went), which nothing reads.
+          // Not written again: one request less per save, and each request's answer waits for a frame.
+          if (!there) create.push(path);
+          stack.push({ path, node });
+        } else if (!there || there.timestamp.getTime() !== node.timestamp) create.push(path);
+      }
+    }
+    // Something IndexedDB holds is no longer in the tree (a record moved to the trash): which, from the set.
+    let remove = [];
+    if (known !== Object.keys(remote.entries).length) {
+      const local = localSetFromNodes(mountpoint);
+      if (!local) return null;
+      remove = Object.keys(remote.entries).filter((path) => !local[path]);
+    }
+    return { create, remove };
+  }
+
+  // Writes the changes in one transaction, as IDBFS.reconcile does (through IDBFS's entry functions, so what
+  // wraps them sees every write). True when it took the sync on; false: IDBFS's own sync does it.
+  function syncOut(mount, callback) {
+    let changes = null;
+    try { changes = remote.entries ? changesSinceLastSync(mount.mountpoint) : null; } catch (e) { changes = null; }
+    if (!changes) return false;
+    if (!changes.create.length && !changes.remove.length) { callback(null); return true; }
+    IDBFS.getDB(mount.mountpoint, (err, db) => {
+      if (err) { callback(err); return; }
+      let tx;
+      try { tx = db.transaction([IDBFS.DB_STORE_NAME], 'readwrite'); } catch (e) { callback(e); return; }
+      const store = tx.objectStore(IDBFS.DB_STORE_NAME);
+      let finished = false;
+      const finish = (e) => { if (!finished) { finished = true; callback(e); } };
+      const done = (e) => { if (e) finish(e); };
+      tx.onerror = (e) => { e.preventDefault(); finish(tx.error || (e.target && e.target.error) || new Error('IndexedDB refused the save')); };
+      tx.onabort = () => finish(tx.error || new Error('the browser stopped the save'));
+      tx.oncomplete = () => finish(null);
+      // Folders before the files in them; files before the folders that held them.
+      changes.create.sort().forEach((path) => {
+        IDBFS.loadLocalEntry(path, (e, entry) => {
+          if (e) { done(e); return; }
+          IDBFS.storeRemoteEntry(store, path, entry, done);
+        });
+      });
+      changes.remove.sort().reverse().forEach((path) => IDBFS.removeRemoteEntry(store, path, done));
+      if (tx.commit && !finished) { try { tx.commit(); } catch (e) { /* committing already */ } }
+    });
+    return true;
+  }
+
   function instrumentIDBFS() {
+    const syncfs = IDBFS.syncfs;
+    IDBFS.syncfs = function (mount, populate, callback) {
+      if (!populate && mount.mountpoint === DATA && syncOut(mount, callback)) return undefined;
+      return syncfs.call(this, mount, populate, callback);
+    };
     const getLocalSet = IDBFS.getLocalSet;
     IDBFS.getLocalSet = function (mount, callback) {
       let entries = null;
