@@ -128,22 +128,39 @@ var TowardGlue = (function () {
     });
   }
 
-  // Writes what one getAll() gave into the in-memory tree, exactly as IDBFS's storeLocalEntry does
-  // (contents, mode, timestamp), and learns the remote set from it.
+  // Writes what one getAll() gave into the in-memory tree as IDBFS's storeLocalEntry leaves it (contents,
+  // mode, timestamp), and learns the remote set from it. Folders go through FS (few); each file becomes a
+  // MEMFS node in its folder directly, owning the bytes IndexedDB gave, as FS.writeFile(path, bytes,
+  // {canOwn: true}) + chmod + utime would leave it without resolving its path four times.
   function writeTree(keys, values) {
     const order = keys.map((k, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
     const known = {};
+    const folders = {};
+    const folder = (path) => {
+      if (!folders[path]) {
+        FS.mkdirTree(path);  // a file whose folder IndexedDB lost (damage from outside) still loads into one
+        folders[path] = FS.lookupPath(path).node;
+      }
+      return folders[path];
+    };
     for (let n = 0; n < order.length; n++) {
       const path = keys[order[n]], entry = values[order[n]];
-      if (FS.isDir(entry.mode)) FS.mkdirTree(path, entry.mode);
-      else if (FS.isFile(entry.mode)) {
-        // A file whose folder IndexedDB lost (damage from outside) still loads, into a folder made for it.
-        FS.mkdirTree(path.slice(0, path.lastIndexOf('/')));
-        FS.writeFile(path, entry.contents, { canOwn: true });
+      if (FS.isDir(entry.mode)) {
+        FS.mkdirTree(path, entry.mode);
+        FS.chmod(path, entry.mode);
+        FS.utime(path, entry.timestamp, entry.timestamp);
+      } else if (FS.isFile(entry.mode)) {
+        const slash = path.lastIndexOf('/');
+        const parent = folder(path.slice(0, slash));
+        const name = path.slice(slash + 1);
+        if (parent.contents[name]) throw new Error('the tree was not empty at ' + path);
+        const node = MEMFS.createNode(parent, name, entry.mode, 0);
+        const bytes = entry.contents instanceof Uint8Array ? entry.contents : new Uint8Array(entry.contents || []);
+        node.contents = bytes;
+        node.usedBytes = bytes.length;
+        node.timestamp = entry.timestamp.getTime();
       }
       else continue;
-      FS.chmod(path, entry.mode);
-      FS.utime(path, entry.timestamp, entry.timestamp);
       known[path] = { timestamp: entry.timestamp };
     }
     remote.entries = known;
