@@ -8,8 +8,7 @@
 //   - first visit: 5 fresh profiles each (floor, Toward with no records): nothing cached;
 //   - return: 5 reloads of one profile (what a person who comes back meets).
 // For N journal entries of 500 characters (TOWARD_BENCH_SIZES, default 0,10000,50000) in a fresh profile
-// it measures the return start, when every entry is open (the journal may open older ones after the first
-// frame), one-record save (put until durable in IndexedDB) and the files it writes, idle frames, the wasm
+// it measures the return start, one-record save (put until durable in IndexedDB) and the files it writes, idle frames, the wasm
 // heap (HEAP8.length) and the JS heap (CDP Runtime.getHeapUsage), search typed-to-drawn at the largest N,
 // and the download size. Numbers never fail the run; only errors do.
 import fs from 'node:fs';
@@ -158,12 +157,6 @@ function recordTemplate(page) {
   }));
 }
 
-// ms from navigation until every journal entry is open (the first frame, or later when the journal opens
-// older entries a few at a time after it).
-function allOpenMs(page) {
-  return page.evaluate(() => (window.towardTest.startStats ? window.towardTest.startStats().allOpenMs : null));
-}
-
 async function heap(page, cdp) {
   const wasm = await page.evaluate(() => Module.HEAP8.length);
   const js = await cdp.send('Runtime.getHeapUsage');
@@ -188,15 +181,10 @@ async function benchRecords(url, n, { search }) {
     const template = n > 0 ? await recordTemplate(page) : null;
 
     // Return start, median of RUNS reloads.
-    const firstFrames = [], allOpen = [];
+    const firstFrames = [];
     for (let i = 0; i < RUNS; i++) {
       await reloadApp(page, { timeoutMs: 180_000 });
       firstFrames.push(await api.firstFrameMs(page));
-      const open = await page.waitForFunction(() => {
-        const s = window.towardTest.startStats ? window.towardTest.startStats() : null;
-        return !s || s.allOpenMs !== null ? (s ? s.allOpenMs : -1) : false;
-      }, null, { timeout: 120_000, polling: 20 }).then((h) => h.jsonValue());
-      allOpen.push(open < 0 ? firstFrames[i] : open);
     }
     const listed = await page.evaluate(() => window.towardTest.count('journal.entry'));
     if (listed !== n) throw new Error(`N=${n}: after reload the app has ${listed} journal records`);
@@ -238,7 +226,7 @@ async function benchRecords(url, n, { search }) {
     const idleFrames = (await api.framesRendered(page)) - f0;
 
     if (profile.errors.length) log(`N=${n}: WARNING, console/page errors:\n  ${profile.errors.join('\n  ')}`);
-    return { n, firstFrame: median(firstFrames), firstFrames, allOpen: median(allOpen), save: median(saves), saves,
+    return { n, firstFrame: median(firstFrames), firstFrames, save: median(saves), saves,
       writes, idleFrames, download, heap: heapAfterStart, searchMs, template };
   } finally {
     await profile.dispose();
@@ -303,9 +291,6 @@ async function main() {
       lines.push(`| ${label}: first frame | ${ms(r.firstFrame)} | max(floor, bare read ${ms(b)}) ${ms(base)} | ${ratio(r.firstFrame, base)} | 1.3x: ${verdict(r.firstFrame <= 1.3 * base)} |`);
     } else {
       lines.push(`| ${label}: first frame | ${ms(r.firstFrame)} | max(floor, bare read ${ms(b)}) ${ms(base)} | ${ratio(r.firstFrame, base)} | 2.5 s: ${verdict(r.firstFrame <= 2500)} |`);
-    }
-    if (Math.round(r.allOpen) !== Math.round(r.firstFrame)) {
-      lines.push(`| ${label}: every entry open | ${ms(r.allOpen)} | ${ms(base)} | ${ratio(r.allOpen, base)} | |`);
     }
   }
   lines.push('', '| records | one-record save, put until durable (median of 5) | files written by it | frames in 10 idle s | wasm heap | JS heap | search typed -> drawn (median / slowest) |',

@@ -103,12 +103,11 @@
     flush: () => glue.flush(),
     framesRendered: () => (state.started && !state.crashed ? Module._toward_test_frames_rendered() : 0),
     firstFrameMs: () => seen.firstFrameMs,
-    // When each step of the start happened (performance.now()): the early lock and read (early_read.js),
-    // the module ready (preRun), the app started, the first frame, every record open (allOpenMs: null
-    // while older journal entries are still being opened after the first frame).
+    // When each step of the start happened (performance.now()): the early lock, database open, read and
+    // tree written (early_read.js, storage.js), the module ready (preRun), the app started, the first frame.
     startStats() {
       return { early: Object.assign({}, TowardEarly.times), preRunMs: seen.preRunMs, startedMs: seen.startedMs,
-        firstFrameMs: seen.firstFrameMs, allOpenMs: seen.firstFrameMs };
+        firstFrameMs: seen.firstFrameMs };
     },
     version: () => (state.started ? UTF8ToString(Module._toward_version()) : ''),
     state() {
