@@ -183,10 +183,12 @@ var TowardGlue = (function () {
   }
 
   function loadFont() {
-    return fetch(FONT_URL).then((r) => {
+    const fetchFont = () => fetch(FONT_URL).then((r) => {
       if (!r.ok) throw new Error('font ' + r.status);
       return r.arrayBuffer();
-    }).then((buf) => {
+    });
+    const early = TowardEarly.takeFont();   // begun at the page's first line (early_read.js)
+    return (early ? early.then((buf) => buf, fetchFont) : fetchFont()).then((buf) => {
       try { FS.mkdir('/fonts'); } catch (e) { /* exists */ }
       FS.writeFile(FONT_PATH, new Uint8Array(buf));
     });
@@ -373,17 +375,8 @@ var TowardGlue = (function () {
     });
   }
 
-  // Toward draws with WebGL 2; without it main() cannot start, and the person hears why in plain words.
-  function canDraw() {
-    try {
-      const gl = window.WebGL2RenderingContext && document.createElement('canvas').getContext('webgl2');
-      const lose = gl && gl.getExtension('WEBGL_lose_context');
-      if (lose) lose.loseContext();  // only a question: the canvas's own context comes later
-      return !!gl;
-    } catch (e) {
-      return false;
-    }
-  }
+  // Toward draws with WebGL 2 (TowardEarly.drawable(), early_read.js); without it main() cannot start, and
+  // the person hears why in plain words.
   const NO_DRAWING = 'Toward draws its pages with WebGL 2, and this browser is not offering it right now. ' +
     'Your words are safe: nothing was opened or changed. Turning on hardware acceleration in the browser\'s ' +
     'settings, or opening Toward in a recent Firefox, Chrome, Edge or Safari, usually helps.';
@@ -400,7 +393,7 @@ var TowardGlue = (function () {
     addRunDependency('toward-start');
     // The lock asked for at the page's first line (early_read.js), or null: asked for here.
     const early = TowardEarly.lock();
-    if (!canDraw()) {  // the dependency stays: main() never starts
+    if (!TowardEarly.drawable()) {  // the dependency stays: main() never starts
       if (early) early.then((r) => { if (r && r.held) r.release(); });
       showFatal(NO_DRAWING);
       return;
