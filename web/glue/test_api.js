@@ -23,6 +23,8 @@
     countingEntries: 0,
     simulateFull: false,    // IndexedDB refuses writes as a full disk would
     syncTimes: [],          // performance.now() at the end of each write sync that stored its files
+    preRunMs: null,         // performance.now() when the module was ready (preRun)
+    startedMs: null,        // ... when main() had started the app (before its first frame)
   };
   let readyResolve;
   const readyPromise = new Promise((resolve) => { readyResolve = resolve; });
@@ -35,6 +37,11 @@
     onFirstFrame();
     readyResolve();
   };
+  const onStarted = glue.onStarted;
+  glue.onStarted = function () {
+    seen.startedMs = performance.now();
+    onStarted();
+  };
   const download = glue.download;
   glue.download = function (name, mime, bytes) {
     download(name, mime, bytes);
@@ -44,6 +51,7 @@
   // After the glue's own preRun (it mounts IDBFS and adapts it): counts what each sync writes, and
   // refuses writes while simulateStorageFull(true) holds.
   function observeIDBFS() {
+    seen.preRunMs = performance.now();
     const storeRemote = IDBFS.storeRemoteEntry;
     IDBFS.storeRemoteEntry = function (db, path, entry, callback) {
       if (seen.simulateFull) {
@@ -97,6 +105,12 @@
     flush: () => glue.flush(),
     framesRendered: () => (state.started && !state.crashed ? Module._toward_test_frames_rendered() : 0),
     firstFrameMs: () => seen.firstFrameMs,
+    // When each step of the start happened (performance.now()): the early lock, database open, read and
+    // tree written (early_read.js, storage.js), the module ready (preRun), the app started, the first frame.
+    startStats() {
+      return { early: Object.assign({}, TowardEarly.times), preRunMs: seen.preRunMs, startedMs: seen.startedMs,
+        firstFrameMs: seen.firstFrameMs };
+    },
     version: () => (state.started ? UTF8ToString(Module._toward_version()) : ''),
     state() {
       if (state.crashed) return { saved: false, crashed: true, writer: state.writer, pendingSync: true, storageError: null };
