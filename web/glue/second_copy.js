@@ -24,6 +24,8 @@ var TowardCopy = (function () {
     queue: Promise.resolve(),
     restored: 0,       // files brought back from the copy at this start
     problem: '',       // the last reason the copy could not be written (it never fails a save)
+    inflight: [],      // the steps writing this sync's files, started while IndexedDB commits
+    batchSoon: null,
   };
 
   function keyFor(path, timestamp) {
@@ -39,7 +41,11 @@ var TowardCopy = (function () {
     return { path, t };
   }
 
-  function open() { return caches.open(NAME); }
+  let opened = null;   // the Cache, opened once
+  function open() {
+    if (!opened) opened = caches.open(NAME).catch((e) => { opened = null; throw e; });
+    return opened;
+  }
 
   // Every step on the copy runs one after the other (a sync's files, a step of bringing it in step).
   function enqueue(step) {
@@ -78,32 +84,45 @@ var TowardCopy = (function () {
     if (old === url) return Promise.resolve();
     return cache.put(url, new Response(file.contents)).then(() => {
       index[path] = url;
-      if (old && old !== url) return cache.delete(old);
-      return undefined;
+      // The older key goes after the new one is stored, without waiting for it: should it stay (a crash),
+      // the newer key counts when the keys are read (readIndex).
+      if (old && old !== url) cache.delete(old).catch(() => undefined);
     });
   }
 
-  // A sync is storing this file in IndexedDB (IDBFS.storeRemoteEntry) or removing it (null).
+  // A sync is storing this file in IndexedDB (IDBFS.storeRemoteEntry) or removing it (null). The copy is
+  // written at once, while IndexedDB commits (a save waits for the slower of the two, not for both in turn).
   function changed(path, entry) {
     if (!state.available) return;
     if (entry && !FS.isFile(entry.mode)) return;   // folders are made again from their files' paths
     // The bytes as IndexedDB gets them (a view into the file could change before the copy is written).
     state.pending[path] = entry ? { contents: new Uint8Array(entry.contents), timestamp: +entry.timestamp } : null;
+    if (!state.batchSoon) state.batchSoon = Promise.resolve().then(writeBatch);
   }
 
-  // After IndexedDB committed a sync: the same files into the copy. Resolves in every case.
-  function commit() {
-    if (!state.available) return Promise.resolve();
+  // The files changed since the last batch, as one step on the copy.
+  function writeBatch() {
+    state.batchSoon = null;
     const files = state.pending;
     state.pending = {};
     const paths = Object.keys(files);
-    if (!paths.length) return Promise.resolve();
-    return enqueue(() => open().then((cache) => readIndex(cache).then((index) =>
-      Promise.all(paths.map((p) => put(cache, index, p, files[p]))))).then(() => { state.problem = ''; }))
+    if (!paths.length) return;
+    state.inflight.push(enqueue(() => open().then((cache) => readIndex(cache).then((index) =>
+      Promise.all(paths.map((p) => put(cache, index, p, files[p])))))));
+  }
+
+  // When IndexedDB committed a sync: resolves once the copy holds the same files too. Resolves in every case.
+  function commit() {
+    if (!state.available) return Promise.resolve();
+    writeBatch();
+    const all = state.inflight.splice(0);
+    if (!all.length) return Promise.resolve();
+    return Promise.all(all).then(() => { state.problem = ''; })
       .catch((e) => { state.index = null; state.problem = String(e && e.name || e); });
   }
-  // A sync that failed stored nothing in IndexedDB: nothing goes into the copy either.
-  function dropPending() { state.pending = {}; }
+  // A sync that failed stored nothing in IndexedDB: what it had not yet given the copy is dropped (what it
+  // had is harmless there: the copy is read only when IndexedDB holds nothing).
+  function dropPending() { state.pending = {}; state.inflight = []; }
 
   // The files of the in-memory tree under `root` (path -> node), walking the nodes themselves.
   function filesIn(root) {

@@ -346,19 +346,21 @@ var TowardGlue = (function () {
       });
       return undefined;
     };
+    // The second copy (second_copy.js) is given each change as IndexedDB is asked for it, so that both are
+    // written at the same time; the sync is reported done only when both are (sync() below).
     const removeRemote = IDBFS.removeRemoteEntry;
     IDBFS.removeRemoteEntry = function (store, path, callback) {
+      if (path.indexOf(DATA) === 0) TowardCopy.changed(path, null);
       return removeRemote.call(this, store, path, (err) => {
         if (!err && remote.entries) delete remote.entries[path];
-        if (!err && path.indexOf(DATA) === 0) TowardCopy.changed(path, null);
         callback(err);
       });
     };
     const store = IDBFS.storeRemoteEntry;
     IDBFS.storeRemoteEntry = function (db, path, entry, callback) {
+      if (path.indexOf(DATA) === 0) TowardCopy.changed(path, entry);
       return store.call(this, db, path, entry, (err) => {
         if (!err && remote.entries) remote.entries[path] = { timestamp: entry.timestamp };
-        if (!err && path.indexOf(DATA) === 0) TowardCopy.changed(path, entry);
         callback(err);
       });
     };
