@@ -140,12 +140,27 @@ var TowardCopy = (function () {
     return files;
   }
 
+  // Whether the tree under `root` holds any file: stops at the first one (the start path asks it every time).
+  function holdsAFile(root) {
+    const stack = [FS.lookupPath(root).node];
+    while (stack.length) {
+      const dir = stack.pop();
+      const names = Object.keys(dir.contents || {});
+      for (let i = 0; i < names.length; i++) {
+        const node = dir.contents[names[i]];
+        if (FS.isFile(node.mode)) return true;
+        if (FS.isDir(node.mode)) stack.push(node);
+      }
+    }
+    return false;
+  }
+
   // At start, after IndexedDB was read into `root`: when it held no file and the copy holds some, the
   // copy's files go back into the tree (the caller then stores them in IndexedDB). Resolves with how many.
   function restoreIfEmptied(root) {
     if (!state.available) return Promise.resolve(0);
     let empty;
-    try { empty = Object.keys(filesIn(root)).length === 0; } catch (e) { return Promise.resolve(0); }
+    try { empty = !holdsAFile(root); } catch (e) { return Promise.resolve(0); }
     if (!empty) return Promise.resolve(0);
     return enqueue(() => open().then((cache) => readIndex(cache).then((index) => {
       const paths = Object.keys(index).filter((p) => p === root || p.indexOf(root + '/') === 0).sort();
