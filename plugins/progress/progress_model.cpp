@@ -71,12 +71,26 @@ int32_t rangeFirstDay(const ProgressOptions& o, int32_t earliest) {
 }
 
 ProgressData aggregate(const std::vector<core::MetricEvent>& events, const ProgressOptions& o) {
+  std::vector<const core::MetricEvent*> pointers;
+  pointers.reserve(events.size());
+  for (const auto& e : events) pointers.push_back(&e);
+  return aggregate(pointers, o);
+}
+
+ProgressData aggregate(const core::MetricsCache& metrics, const ProgressOptions& o) {
+  std::vector<const core::MetricEvent*> pointers;
+  pointers.reserve(metrics.size());
+  metrics.forEach([&](const core::MetricEvent& e) { pointers.push_back(&e); });
+  return aggregate(pointers, o);
+}
+
+ProgressData aggregate(const std::vector<const core::MetricEvent*>& events, const ProgressOptions& o) {
   ProgressData d;
   int32_t earliest = o.today;
   // Local day of every event, once.
   std::vector<int32_t> days(events.size());
   for (size_t i = 0; i < events.size(); ++i) {
-    days[i] = localDay(events[i].timeMs);
+    days[i] = localDay(events[i]->timeMs);
     earliest = std::min(earliest, days[i]);
   }
   d.firstDay = rangeFirstDay(o, earliest);
@@ -98,7 +112,7 @@ ProgressData aggregate(const std::vector<core::MetricEvent>& events, const Progr
   std::map<std::string, std::pair<uint32_t, double>> objects;              // object -> sessions, change sum
 
   for (size_t i = 0; i < events.size(); ++i) {
-    const core::MetricEvent& e = events[i];
+    const core::MetricEvent& e = *events[i];
     const int32_t day = days[i];
     if (day > d.lastDay) continue;  // a clock set wrong: not in any week shown
     const bool inRange = day >= d.firstDay;

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "core/metrics_cache.h"
 #include "core/providers.h"
 
 namespace toward::progress {
@@ -78,6 +79,9 @@ int32_t rangeFirstDay(const ProgressOptions& options, int32_t earliestEventDay);
 
 // Aggregates `events` (any order) for the options' range.
 ProgressData aggregate(const std::vector<core::MetricEvent>& events, const ProgressOptions& options);
+ProgressData aggregate(const std::vector<const core::MetricEvent*>& events, const ProgressOptions& options);
+// The same over every event a cache holds (complete only once its update() said so), without copying them.
+ProgressData aggregate(const core::MetricsCache& metrics, const ProgressOptions& options);
 
 // The next principal after a week (see the header comment): never less than `principal`; `away` is
 // taken and ignored on purpose.
