@@ -31,7 +31,7 @@ class ProgressView final : public ui::View {
   void drawFeelings(ui::ViewContext& ctx);
 
   // Time a frame spends gathering metric events (the rest of the frame draws).
-  static constexpr double kGatherBudgetMs = 6;
+  static constexpr double kGatherBudgetMs = 4;
 
   const core::RecordStore& m_store;
   core::MetricsCache m_metrics;   // every plugin's metric events, kept up to date as records change

@@ -17,7 +17,7 @@ import { startServer, Profile, openApp, api, sleep, waitUntil, seedJournal, deco
 import { frameTable, fromStats } from './lib/frame_figures.mjs';
 
 // Measured on main at 28b7ffc (before issue 16's 8 ms import steps), this machine.
-const BEFORE_IMPORT = { worstMs: 422.0, medianMs: 112.5 };
+const BEFORE_IMPORT = { worstMs: 119.5, medianMs: 85.6 };
 
 const RECORDS = Number(process.argv[2] || 10_000);
 const TEXT = Number(process.argv[3] || 1000);

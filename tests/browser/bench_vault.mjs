@@ -11,7 +11,7 @@ import { startServer, Profile, reloadApp, waitReady, api, seedJournal, median, w
 import { frameTable, fromStats } from './lib/frame_figures.mjs';
 
 // Measured on main at 28b7ffc (before issue 16's 8 ms sealing steps), this machine.
-const BEFORE_SEALING = { worstMs: 94.7, medianMs: 37.5 };
+const BEFORE_SEALING = { worstMs: 61.2, medianMs: 33.5 };
 
 const PASS = 'bench passphrase for the vault';
 const log = (...a) => console.error('[bench-vault]', ...a);
