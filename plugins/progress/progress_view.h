@@ -1,8 +1,7 @@
 // plugins/progress/progress_view.h: the progress page: the mortgage, staying with it, grounding,
 // writing and feelings, for 4 weeks, 3 months, a year or all time. Reads metrics through the registry
 // (never another plugin) kept up to date record by record (core/metrics_cache.h), recomputes only when
-// the records or the range change, and explains gently
-// what will appear when there is little or nothing yet.
+// the records or the range change, and explains gently what will appear when there is little or nothing yet.
 #pragma once
 #include <cstdint>
 
