@@ -386,12 +386,12 @@ bool App::recoverText(const std::string& key, const std::string& text, bool afte
 }
 
 void App::stepVaultMigration() {
-  // Turning the vault on or off rewrites every file: a few at a time, about 25 ms a frame, whatever page
-  // is shown (the settings page draws the progress). A lock or reload part way is finished by unlock.
+  // Turning the vault on or off rewrites every file: two at a time, about kVaultStepMs a frame, whatever
+  // page is shown (the settings page draws the progress). A lock or reload part way is finished by unlock.
   if (!m_vault->migrationRunning()) return;
   const int64_t t0 = m_platform.nowMs();
   while (m_vault->migrationRunning() && m_platform.nowMs() - t0 < kVaultStepMs) {
-    if (!m_vault->stepMigration(16)) break;  // stopped: the settings page offers to finish it
+    if (!m_vault->stepMigration(2)) break;  // stopped: the settings page offers to finish it
   }
   m_shell->markChanged();
   m_platform.wake();

@@ -187,6 +187,7 @@ void drawFrame(int64_t now) {
   g_state.frameMsTotal += spent;
   g_state.frameMsMax = std::max(g_state.frameMsMax, spent);
   ++g_state.framesMeasured;
+  if (g_state.frameMsAll.size() < 100000) g_state.frameMsAll.push_back(float(spent));
 #endif
   ++g_state.framesRendered;
   if (g_state.framesRendered == 1) js_on_first_frame();

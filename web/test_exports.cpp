@@ -202,10 +202,14 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_hide_button() {
                ",\"h\":" + std::to_string(h.h) + "}");
 }
 
-// {frames, meanMs, maxMs, a11yMeanMs, a11yMaxMs} of our frame code since the last reset; reset = 1 starts a new measurement.
+// {frames, meanMs, medianMs, maxMs, a11yMeanMs, a11yMaxMs} of our frame code since the last reset; reset = 1 starts a new measurement.
 EMSCRIPTEN_KEEPALIVE const char* toward_test_frame_stats(int reset) {
   const unsigned n = g_state.framesMeasured;
-  std::string out = "{\"frames\":" + std::to_string(n) + ",\"meanMs\":" +
+  auto sorted = g_state.frameMsAll;
+  std::sort(sorted.begin(), sorted.end());
+  const size_t m = sorted.size();
+  const double medianMs = m == 0 ? 0.0 : m % 2 ? sorted[m / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2.0;
+  std::string out = "{\"frames\":" + std::to_string(n) + ",\"medianMs\":" + std::to_string(medianMs) + ",\"meanMs\":" +
                     std::to_string(n ? g_state.frameMsTotal / n : 0.0) + ",\"maxMs\":" + std::to_string(g_state.frameMsMax) +
                     ",\"a11yMeanMs\":" + std::to_string(n ? g_state.a11yMsTotal / n : 0.0) +
                     ",\"a11yMaxMs\":" + std::to_string(g_state.a11yMsMax) + "}";
@@ -213,6 +217,7 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_frame_stats(int reset) {
     g_state.frameMsTotal = g_state.frameMsMax = 0;
     g_state.a11yMsTotal = g_state.a11yMsMax = 0;
     g_state.framesMeasured = 0;
+    g_state.frameMsAll.clear();
   }
   return reply(out);
 }

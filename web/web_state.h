@@ -31,6 +31,7 @@ struct State {
   bool trapNextFrame = false;    // the next frame traps, as a memory error would
   double frameMsTotal = 0, frameMsMax = 0;  // time spent in our frame code (ImGui + GL), since the last reset
   unsigned framesMeasured = 0;
+  std::vector<float> frameMsAll;  // each measured frame's time since the last reset (for the median)
   double a11yMsTotal = 0, a11yMsMax = 0;  // of it: ending the semantics tree and the page's diff (core/ui/a11y.h)
 #endif
 };
