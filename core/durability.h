@@ -18,6 +18,35 @@ namespace toward::core {
 // (the wait plus one sync) are ever only in memory.
 inline constexpr int64_t kMaxWaitMs = 2000;
 
+// When an editor hands what is being typed to the store: after a pause in typing (the editor's own pause,
+// about 1 s), but never later than kAutosaveMaxWaitMs after the first edit not yet handed over, so words
+// typed on and on without a pause are stored while the typing goes on (with the sync's kMaxWaitMs, at
+// most about 5 s of typing is ever only on screen). Each editor view keeps one (plugins/*/..._view.h).
+inline constexpr int64_t kAutosaveMaxWaitMs = 3000;
+
+class AutosaveClock {
+ public:
+  explicit AutosaveClock(int64_t pauseMs) : m_pauseMs(pauseMs) {}
+  // An edit at nowMs; `alreadyPending`: words not yet handed over were there before it.
+  void edited(int64_t nowMs, bool alreadyPending) {
+    if (!alreadyPending) m_firstMs = nowMs;
+    m_lastMs = nowMs;
+  }
+  // A save that could not store its words: the whole wait begins again.
+  void retryFrom(int64_t nowMs) { m_firstMs = m_lastMs = nowMs; }
+  // When the pending words are due (meaningful while the editor has words pending).
+  int64_t dueMs() const {
+    const int64_t afterPause = m_lastMs + m_pauseMs, atLatest = m_firstMs + kAutosaveMaxWaitMs;
+    return afterPause < atLatest ? afterPause : atLatest;
+  }
+  bool due(int64_t nowMs) const { return nowMs >= dueMs(); }
+
+ private:
+  int64_t m_pauseMs;
+  int64_t m_firstMs = 0;
+  int64_t m_lastMs = 0;
+};
+
 class DurabilityTracker {
  public:
   // delayMs: int64, default 1000 — how long after a change the automatic sync waits for a pause (the

@@ -42,6 +42,7 @@ struct MetricEvent {
   int64_t timeMs = 0;
   std::map<std::string, double> values;
   std::map<std::string, std::string> labels;
+  bool operator==(const MetricEvent&) const = default;
 };
 
 class MetricsProvider {
@@ -49,6 +50,18 @@ class MetricsProvider {
   virtual ~MetricsProvider() = default;
   // Appends every event this plugin knows about to `out`.
   virtual void collectMetrics(std::vector<MetricEvent>& out) const = 0;
+  // For core::MetricsCache (core/metrics_cache.h), which keeps the events up to date as records change:
+  // the record types whose changes can change this plugin's events (empty: any change can).
+  virtual std::vector<std::string> metricsTypes() const { return {}; }
+  // True when collectRecordMetrics() gives every event record by record (the events of one record depend
+  // on that record alone); false: any change of a type above collects everything again.
+  virtual bool metricsByRecord() const { return false; }
+  // Appends the events of one record of `type` (none when it is gone), when metricsByRecord().
+  virtual void collectRecordMetrics(const std::string& type, const std::string& id, std::vector<MetricEvent>& out) const {
+    (void)type;
+    (void)id;
+    (void)out;
+  }
 };
 
 // ---------------------------------------------------------------- export

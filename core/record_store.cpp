@@ -233,12 +233,25 @@ Result<StoredRecord> RecordStore::put(const std::string& typeId, const std::stri
   if (!normalized) {
     return Status{normalized.error().code(), "This " + type->noun + " could not be saved: " + normalized.error().message() + "."};
   }
+  return writeRecord(*type, idIn, std::move(normalized.value()));
+}
+
+Result<StoredRecord> RecordStore::putOwn(const std::string& typeId, const std::string& idIn, std::string body) {
+  if (auto w = writable(); !w) return w;
+  const RecordType* type = m_registry.recordType(typeId);
+  if (!type) return Status{ErrorCode::Invalid, "Toward does not know this kind of record (" + typeId + ")."};
+  if (!idIn.empty() && !isValidRecordId(idIn)) return Status{ErrorCode::Invalid, "This record id cannot be used."};
+  return writeRecord(*type, idIn, std::move(body));
+}
+
+Result<StoredRecord> RecordStore::writeRecord(const RecordType& type, const std::string& idIn, std::string body) {
+  const std::string& typeId = type.id;
   const int64_t now = m_clock();
   StoredRecord r;
   r.type = typeId;
   r.id = idIn.empty() ? newRecordId(now) : idIn;
-  r.schema = type->schema;
-  r.body = std::move(normalized.value());
+  r.schema = type.schema;
+  r.body = std::move(body);
   r.createdMs = now;
   r.updatedMs = now;
   const std::string path = recordPath(typeId, r.id);
@@ -252,10 +265,12 @@ Result<StoredRecord> RecordStore::put(const std::string& typeId, const std::stri
     r.updatedMs = std::max(now, old->updatedMs);
   }
   if (auto s = writeEnvelopeFile(path, r); !s) return s;
-  m_records[typeId][r.id] = r;
+  StoredRecord& kept = m_records[typeId][r.id];
+  kept = std::move(r);
+  StoredRecord saved = kept;   // (a listener may change the store)
   ++m_generation;
-  notify(RecordChange::Kind::Saved, typeId, r.id);
-  return r;
+  notify(RecordChange::Kind::Saved, typeId, saved.id);
+  return saved;
 }
 
 Status RecordStore::remove(const std::string& type, const std::string& id) {
@@ -428,6 +443,16 @@ void RecordStore::removeListener(int handle) { m_listeners.erase(handle); }
 void RecordStore::notify(RecordChange::Kind kind, const std::string& type, const std::string& id) {
   RecordChange change{kind, type, id};
   for (const auto& [handle, listener] : m_listeners) listener(change);
+}
+
+std::string describeLoadProblems(const std::vector<LoadProblem>& problems, size_t limit) {
+  std::string out;
+  for (size_t i = 0; i < problems.size() && i < limit; ++i) {
+    if (!out.empty()) out += '\n';
+    out += problems[i].path + ": " + problems[i].message;
+  }
+  if (problems.size() > limit) out += "\n... and " + std::to_string(problems.size() - limit) + " more";
+  return out;
 }
 
 }  // namespace toward::core

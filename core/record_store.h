@@ -33,6 +33,10 @@ struct LoadProblem {
   std::string message;   // plain words, e.g. "this record was written by a newer version of Toward"
 };
 
+// The detail behind "Details" on the note about files that could not be opened: each file with its
+// own reason (at most `limit` lines, then how many more), for someone helping the person.
+std::string describeLoadProblems(const std::vector<LoadProblem>& problems, size_t limit = 12);
+
 struct LoadReport {
   size_t records = 0;
   size_t trashed = 0;
@@ -68,6 +72,10 @@ class RecordStore {
   // Saves `body` (written with `schema`, 0 = the type's current schema) as record `id` of `type`;
   // an empty id creates a new record. The body is normalized by the type. Returns the saved record.
   Result<StoredRecord> put(const std::string& type, const std::string& id, const std::string& body, uint32_t schema = 0);
+  // The same for a body a model made itself with saveBody<T>() of the type's current schema (its own
+  // autosave): trusted as it is, written without being read and written again. Bodies from anywhere else
+  // go through put(); what is on disk is checked at load and at import (RecordType::check) either way.
+  Result<StoredRecord> putOwn(const std::string& type, const std::string& id, std::string body);
   // Moves a record to the trash.
   Status remove(const std::string& type, const std::string& id);
   // Brings a record back from the trash.
@@ -161,6 +169,8 @@ class RecordStore {
   std::string recordPath(const std::string& type, const std::string& id) const;
   std::string trashPath(const std::string& type, const std::string& id) const;
   Status writable() const;
+  // put() and putOwn() after the body is in the type's current schema: writes it and tells listeners.
+  Result<StoredRecord> writeRecord(const RecordType& type, const std::string& id, std::string body);
   // The single points where records and side files meet the file system (the vault seals here).
   Status writeEnvelopeFile(const std::string& path, const StoredRecord& record, int64_t deletedMs = -1);
   // True when `record`, as a live record, is to be written unsealed (see readWhileLocked).

@@ -32,6 +32,7 @@ class Registry {
   const std::vector<PluginInfo>& plugins() const { return m_plugins; }
   const RecordType* recordType(const std::string& id) const;
   const std::vector<RecordType>& recordTypes() const { return m_types; }
+  const std::vector<const MetricsProvider*>& metricsProviders() const { return m_metrics; }
 
   // Runs every search provider and returns the hits, newest first.
   std::vector<SearchHit> search(const SearchQuery& query) const;

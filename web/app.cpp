@@ -386,12 +386,12 @@ bool App::recoverText(const std::string& key, const std::string& text, bool afte
 }
 
 void App::stepVaultMigration() {
-  // Turning the vault on or off rewrites every file: a few at a time, about 25 ms a frame, whatever page
-  // is shown (the settings page draws the progress). A lock or reload part way is finished by unlock.
+  // Turning the vault on or off rewrites every file: two at a time, about kVaultStepMs a frame, whatever
+  // page is shown (the settings page draws the progress). A lock or reload part way is finished by unlock.
   if (!m_vault->migrationRunning()) return;
   const int64_t t0 = m_platform.nowMs();
   while (m_vault->migrationRunning() && m_platform.nowMs() - t0 < kVaultStepMs) {
-    if (!m_vault->stepMigration(16)) break;  // stopped: the settings page offers to finish it
+    if (!m_vault->stepMigration(2)) break;  // stopped: the settings page offers to finish it
   }
   m_shell->markChanged();
   m_platform.wake();
@@ -779,6 +779,12 @@ void App::drawBanners() {
                      m_durability.error());
     ImGui::Separator();
   }
+  if (!m_copyRestoreSeen && m_platform.restoredFromSecondCopy() > 0) {
+    ui::MutedText("This browser emptied Toward's storage after it closed unexpectedly. Toward keeps a second copy "
+                  "of everything you save, so all of it is back in its place. Making a backup soon is a good idea.");
+    if (ui::QuietButton("Thank you##second-copy")) m_copyRestoreSeen = true;
+    ImGui::Separator();
+  }
   if (m_shell->recoveredToTell()) {
     ui::MutedText(m_shell->recovered() == 1
                       ? "Toward stopped unexpectedly last time. The words you were writing were kept, and they are back "
@@ -794,7 +800,7 @@ void App::drawBanners() {
     ui::PlainProblem(std::to_string(problems.size()) + (one ? " saved item" : " saved items") +
                          " could not be opened by this version of Toward. " + (one ? "It is" : "They are") +
                          " kept exactly as " + (one ? "it was" : "they were") + ", untouched.",
-                     problems.front().message);
+                     core::describeLoadProblems(problems));
     if (ui::QuietButton("I understand")) m_shell->dismissProblems();
     ImGui::Separator();
   }

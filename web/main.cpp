@@ -76,7 +76,7 @@ void handTreeToPage() {
   const double spent = emscripten_get_now() - started;
   g_state.a11yMsTotal += spent;
   g_state.a11yMsMax = std::max(g_state.a11yMsMax, spent);
-  g_state.a11yMsSamples.push_back(float(spent));
+  if (g_state.a11yMsSamples.size() < 100000) g_state.a11yMsSamples.push_back(float(spent));
 #endif
 }
 
@@ -187,7 +187,7 @@ void drawFrame(int64_t now) {
   const double spent = emscripten_get_now() - started;  // our code's share of the frame (CPU)
   g_state.frameMsTotal += spent;
   g_state.frameMsMax = std::max(g_state.frameMsMax, spent);
-  g_state.frameMsSamples.push_back(float(spent));
+  if (g_state.frameMsSamples.size() < 100000) g_state.frameMsSamples.push_back(float(spent));
   ++g_state.framesMeasured;
 #endif
   ++g_state.framesRendered;

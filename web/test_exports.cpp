@@ -213,11 +213,15 @@ double percentile(std::vector<float> samples, double share) {
 }
 }  // namespace
 
-// {frames, meanMs, p95Ms, maxMs, a11yMeanMs, a11yP95Ms, a11yMaxMs} of our frame code since the last reset;
-// reset = 1 starts a new measurement.
+// {frames, meanMs, medianMs, p95Ms, maxMs, a11yMeanMs, a11yP95Ms, a11yMaxMs} of our frame code since the last
+// reset; reset = 1 starts a new measurement.
 EMSCRIPTEN_KEEPALIVE const char* toward_test_frame_stats(int reset) {
   const unsigned n = g_state.framesMeasured;
-  std::string out = "{\"frames\":" + std::to_string(n) + ",\"meanMs\":" +
+  auto sorted = g_state.frameMsSamples;
+  std::sort(sorted.begin(), sorted.end());
+  const size_t m = sorted.size();
+  const double medianMs = m == 0 ? 0.0 : m % 2 ? sorted[m / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2.0;
+  std::string out = "{\"frames\":" + std::to_string(n) + ",\"medianMs\":" + std::to_string(medianMs) + ",\"meanMs\":" +
                     std::to_string(n ? g_state.frameMsTotal / n : 0.0) + ",\"maxMs\":" + std::to_string(g_state.frameMsMax) +
                     ",\"p95Ms\":" + std::to_string(percentile(g_state.frameMsSamples, 0.95)) +
                     ",\"a11yMeanMs\":" + std::to_string(n ? g_state.a11yMsTotal / n : 0.0) +

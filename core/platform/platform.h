@@ -142,6 +142,9 @@ class Platform {
 
   // --- installable app and storage health (defaults: not applicable)
   virtual StorageHealth storageHealth() const { return {}; }
+  // How many saved files the browser had lost and were brought back from Toward's second copy at this start
+  // (web/glue/second_copy.js); 0 when nothing was lost.
+  virtual int restoredFromSecondCopy() const { return 0; }
   // Asks the browser to keep the data (navigator.storage.persist()); at most once per session.
   virtual void requestPersistentStorage() {}
   virtual InstallState installState() const { return InstallState::Unavailable; }

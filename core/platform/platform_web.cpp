@@ -66,6 +66,7 @@ EM_JS(void, js_request_persistence, (), { TowardPwa.requestPersistence(); });
 EM_JS(int, js_install_state, (), { return TowardPwa.installState(); });
 EM_JS(void, js_prompt_install, (), { TowardPwa.promptInstall(); });
 EM_JS(int, js_update_ready, (), { return TowardPwa.state.waiting ? 1 : 0; });
+EM_JS(int, js_copy_restored, (), { return TowardCopy.restoredCount(); });
 EM_JS(void, js_accept_update, (), { TowardPwa.acceptUpdate(); });
 EM_JS(void, js_pick_image, (int req, int maxSide, double maxBytes, int maxSourceSide), {
   TowardGlue.images.pick(req, maxSide, maxBytes, maxSourceSide);
@@ -242,6 +243,7 @@ class WebPlatform final : public Platform {
     h.quotaBytes = js_storage_quota();
     return h;
   }
+  int restoredFromSecondCopy() const override { return js_copy_restored(); }
   void requestPersistentStorage() override { js_request_persistence(); }
   InstallState installState() const override {
     const int s = js_install_state();

@@ -76,7 +76,6 @@ class BackupView final : public View {
   Work m_jobWork = Work::None;  // what m_job is doing
   core::BackupState m_stateBefore;   // the backup state before the import (kept through it)
   bool m_storing = false;       // the import is written; "saved" waits for the browser's storage
-  int64_t m_importStepEndMs = 0;   // when the last frame's import work ended (sizes the next frame's)
 
   // work that blocks: announced in one drawn frame, done in the next
   Work m_work = Work::None;

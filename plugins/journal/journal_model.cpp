@@ -290,30 +290,36 @@ void JournalModel::search(const core::SearchQuery& query, std::vector<core::Sear
 }
 
 void JournalModel::collectMetrics(std::vector<core::MetricEvent>& out) const {
-  for (const auto& [id, item] : m_entries) {
-    const JournalEntry& e = item.entry;
-    const double words = double(countWords(e.text) + countWords(e.fork.whatHappened) + countWords(e.fork.afterwards));
-    out.push_back({"journal.words", e.timeMs, {{"words", words}}, {{"kind", e.kind}}});
-    if (e.kind != "fork") continue;
-    // A way not said is not a "not sure": the event then carries no direction at all.
-    core::MetricEvent fork{"journal.fork", e.timeMs, {{"secondsStayed", double(e.fork.secondsStayed)}}, {}};
-    if (!e.fork.direction.empty()) fork.labels["direction"] = e.fork.direction;
-    if (e.fork.intensityAfter >= 0) fork.values["intensityAfter"] = e.fork.intensityAfter;
-    if (const int32_t before = intensityBefore(e.fork); before >= 0) fork.values["intensityBefore"] = before;
-    std::vector<std::string> feelings;
-    for (const auto& f : e.fork.feelings) feelings.push_back(f.word);
-    if (!feelings.empty()) fork.labels["feelings"] = joined(feelings, ",");
-    if (!e.fork.urges.empty()) fork.labels["urge"] = joined(e.fork.urges, ",");
-    if (!e.fork.compassionFrom.empty()) fork.labels["compassionFrom"] = e.fork.compassionFrom;
-    fork.labels["id"] = id;
-    out.push_back(std::move(fork));
-    // One event per named feeling, for "which feelings come up most".
-    for (const auto& f : e.fork.feelings) {
-      core::MetricEvent feeling{"journal.feeling", e.timeMs, {{"intensity", double(f.intensity)}}, {{"word", f.word}}};
-      const std::string family = feelingFamilyOf(f.word);
-      feeling.labels["family"] = family.empty() ? "own" : family;
-      out.push_back(std::move(feeling));
-    }
+  for (const auto& [id, item] : m_entries) entryMetrics(id, item.entry, out);
+}
+
+void JournalModel::collectRecordMetrics(const std::string& type, const std::string& id, std::vector<core::MetricEvent>& out) const {
+  if (type != kEntryType) return;
+  if (auto it = m_entries.find(id); it != m_entries.end()) entryMetrics(id, it->second.entry, out);
+}
+
+void JournalModel::entryMetrics(const std::string& id, const JournalEntry& e, std::vector<core::MetricEvent>& out) {
+  const double words = double(countWords(e.text) + countWords(e.fork.whatHappened) + countWords(e.fork.afterwards));
+  out.push_back({"journal.words", e.timeMs, {{"words", words}}, {{"kind", e.kind}}});
+  if (e.kind != "fork") return;
+  // A way not said is not a "not sure": the event then carries no direction at all.
+  core::MetricEvent fork{"journal.fork", e.timeMs, {{"secondsStayed", double(e.fork.secondsStayed)}}, {}};
+  if (!e.fork.direction.empty()) fork.labels["direction"] = e.fork.direction;
+  if (e.fork.intensityAfter >= 0) fork.values["intensityAfter"] = e.fork.intensityAfter;
+  if (const int32_t before = intensityBefore(e.fork); before >= 0) fork.values["intensityBefore"] = before;
+  std::vector<std::string> feelings;
+  for (const auto& f : e.fork.feelings) feelings.push_back(f.word);
+  if (!feelings.empty()) fork.labels["feelings"] = joined(feelings, ",");
+  if (!e.fork.urges.empty()) fork.labels["urge"] = joined(e.fork.urges, ",");
+  if (!e.fork.compassionFrom.empty()) fork.labels["compassionFrom"] = e.fork.compassionFrom;
+  fork.labels["id"] = id;
+  out.push_back(std::move(fork));
+  // One event per named feeling, for "which feelings come up most".
+  for (const auto& f : e.fork.feelings) {
+    core::MetricEvent feeling{"journal.feeling", e.timeMs, {{"intensity", double(f.intensity)}}, {{"word", f.word}}};
+    const std::string family = feelingFamilyOf(f.word);
+    feeling.labels["family"] = family.empty() ? "own" : family;
+    out.push_back(std::move(feeling));
   }
 }
 

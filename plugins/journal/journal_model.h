@@ -99,6 +99,9 @@ class JournalModel final : public core::PluginModel,
   // [SECTION] providers
   void search(const core::SearchQuery& query, std::vector<core::SearchHit>& out) const override;
   void collectMetrics(std::vector<core::MetricEvent>& out) const override;
+  std::vector<std::string> metricsTypes() const override { return {kEntryType}; }
+  bool metricsByRecord() const override { return true; }
+  void collectRecordMetrics(const std::string& type, const std::string& id, std::vector<core::MetricEvent>& out) const override;
   void exportMarkdown(std::vector<core::ExportFile>& out) const override;
   void collectNextSession(std::vector<core::SessionItem>& out) const override;
   bool providesSessionType(const std::string& type) const override { return type == kEntryType; }
@@ -106,6 +109,8 @@ class JournalModel final : public core::PluginModel,
   core::Status setDiscussed(const std::string& type, const std::string& id, bool discussed) override;
 
  private:
+  // The metric events of one entry (collectMetrics, record by record).
+  static void entryMetrics(const std::string& id, const JournalEntry& e, std::vector<core::MetricEvent>& out);
   struct Item {
     JournalEntry entry;
     mutable std::string folded;        // foldedEntryText(entry), made when first needed

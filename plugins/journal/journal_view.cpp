@@ -55,8 +55,8 @@ void JournalView::createEntry(const std::string& kind) {
 }
 
 void JournalView::noteEdit(int64_t nowMs) {
+  m_autosave.edited(nowMs, m_dirty);
   m_dirty = true;
-  m_lastEditMs = nowMs;
 }
 
 void JournalView::leaveEntry(const std::string& id) {
@@ -114,7 +114,7 @@ bool JournalView::recoverText(const std::string& key, const std::string& text, b
 }
 
 int64_t JournalView::nextWakeMs() const {
-  int64_t wake = m_dirty ? m_lastEditMs + kAutosaveDelayMs : -1;
+  int64_t wake = m_dirty ? m_autosave.dueMs() : -1;
   if (m_timerPendingStart) return m_lastNowMs;
   if (m_preparingSearch) wake = wake < 0 ? m_lastNowMs : std::min(wake, m_lastNowMs);  // the next frame
   if (m_timerOpen && m_timer.running()) {
@@ -151,9 +151,9 @@ void JournalView::draw(ui::ViewContext& ctx) {
   m_preparingSearch = m_preparingSearch || !m_drawnOnce;
   m_drawnOnce = true;
   m_reducedMotion = ctx.reducedMotion;
-  if (m_dirty && ctx.nowMs - m_lastEditMs >= kAutosaveDelayMs) {
+  if (m_dirty && m_autosave.due(ctx.nowMs)) {
     commitPendingEdits();
-    if (m_dirty) m_lastEditMs = ctx.nowMs;  // failed: try again after another pause
+    if (m_dirty) m_autosave.retryFrom(ctx.nowMs);  // failed: try again after another wait
   }
   // A record changed elsewhere (another view, an import, the test API) refreshes a clean draft.
   if (!m_openId.empty() && !m_dirty && m_model.changeCount() != m_draftSeenChange) {

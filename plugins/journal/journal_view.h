@@ -9,6 +9,7 @@
 // journal_plugin_ui.cpp) shows this page and calls startFeelingHere(). The timer opens first and runs at
 // once; the details are asked afterwards.
 #pragma once
+#include "core/durability.h"
 #include <string>
 #include <vector>
 
@@ -75,7 +76,7 @@ class JournalView final : public ui::View {
   JournalEntry m_draft;
   uint64_t m_draftSeenChange = 0;
   bool m_dirty = false;
-  int64_t m_lastEditMs = 0;
+  core::AutosaveClock m_autosave{kAutosaveDelayMs};   // when typed words are handed to the store
   std::string m_saveError;
   bool m_showEditorOnPhone = false;
   bool m_focusText = false;

@@ -117,14 +117,14 @@ core::Result<std::string> LettersModel::create(const std::string& kind, const st
   letter.recipientName = name;
   letter.held = held;
   letter.sanitize();
-  auto saved = m_store.put(kLetterType, "", core::saveBody(letter));
+  auto saved = m_store.putOwn(kLetterType, "", core::saveBody(letter));
   if (!saved) return saved.error();
   return saved.value().id;
 }
 
 core::Status LettersModel::write(const std::string& id, const Letter& letter) {
   m_writingLetter = &letter;
-  auto saved = m_store.put(kLetterType, id, core::saveBody(letter));
+  auto saved = m_store.putOwn(kLetterType, id, core::saveBody(letter));
   m_writingLetter = nullptr;
   return saved ? core::Status::ok() : saved.error();
 }
@@ -306,7 +306,7 @@ core::Status LettersModel::snapshot(const std::string& letterId, const Letter& l
   rev.recipientName = letter.recipientName;
   rev.text = letter.text;
   m_writingRevision = &rev;
-  auto saved = m_store.put(kRevisionType, "", core::saveBody(rev));
+  auto saved = m_store.putOwn(kRevisionType, "", core::saveBody(rev));
   m_writingRevision = nullptr;
   if (!saved) return saved.error();
   return prune(letterId);
@@ -392,19 +392,26 @@ void LettersModel::search(const core::SearchQuery& query, std::vector<core::Sear
 }
 
 void LettersModel::collectMetrics(std::vector<core::MetricEvent>& out) const {
-  for (const auto& [id, item] : m_letters) {
-    const Letter& l = item.letter;
-    out.push_back({"letters.started", item.createdMs, {{"letters", 1.0}}, {{"recipient", l.recipientKind}}});
-    uint32_t before = 0;
-    for (const auto& d : l.dayWords) {
-      // Words written that day: growth since the day before (rewriting shorter counts as none, never less).
-      const double written = d.words > before ? double(d.words - before) : 0.0;
-      out.push_back({"letters.words", d.ms, {{"words", written}}, {{"recipient", l.recipientKind}}});
-      before = d.words;
-    }
-    if (l.sealedMs > 0) out.push_back({"letters.sealed", l.sealedMs, {{"letters", 1.0}}, {{"recipient", l.recipientKind}}});
-    if (l.releasedMs > 0) out.push_back({"letters.released", l.releasedMs, {{"letters", 1.0}}, {{"recipient", l.recipientKind}}});
+  for (const auto& [id, item] : m_letters) letterMetrics(item, out);
+}
+
+void LettersModel::collectRecordMetrics(const std::string& type, const std::string& id, std::vector<core::MetricEvent>& out) const {
+  if (type != kLetterType) return;
+  if (auto it = m_letters.find(id); it != m_letters.end()) letterMetrics(it->second, out);
+}
+
+void LettersModel::letterMetrics(const Item& item, std::vector<core::MetricEvent>& out) {
+  const Letter& l = item.letter;
+  out.push_back({"letters.started", item.createdMs, {{"letters", 1.0}}, {{"recipient", l.recipientKind}}});
+  uint32_t before = 0;
+  for (const auto& d : l.dayWords) {
+    // Words written that day: growth since the day before (rewriting shorter counts as none, never less).
+    const double written = d.words > before ? double(d.words - before) : 0.0;
+    out.push_back({"letters.words", d.ms, {{"words", written}}, {{"recipient", l.recipientKind}}});
+    before = d.words;
   }
+  if (l.sealedMs > 0) out.push_back({"letters.sealed", l.sealedMs, {{"letters", 1.0}}, {{"recipient", l.recipientKind}}});
+  if (l.releasedMs > 0) out.push_back({"letters.released", l.releasedMs, {{"letters", 1.0}}, {{"recipient", l.recipientKind}}});
 }
 
 std::string letterMarkdown(const Letter& l, int64_t createdMs, int64_t writtenMs) {

@@ -110,6 +110,9 @@ class LettersModel final : public core::PluginModel,
   // [SECTION] providers
   void search(const core::SearchQuery& query, std::vector<core::SearchHit>& out) const override;
   void collectMetrics(std::vector<core::MetricEvent>& out) const override;
+  std::vector<std::string> metricsTypes() const override { return {kLetterType}; }
+  bool metricsByRecord() const override { return true; }
+  void collectRecordMetrics(const std::string& type, const std::string& id, std::vector<core::MetricEvent>& out) const override;
   void exportMarkdown(std::vector<core::ExportFile>& out) const override;
   void collectNextSession(std::vector<core::SessionItem>& out) const override;
   bool providesSessionType(const std::string& type) const override { return type == kLetterType; }
@@ -126,6 +129,8 @@ class LettersModel final : public core::PluginModel,
     int64_t timeMs = 0;
     std::string id;
   };
+  // The metric events of one letter (collectMetrics, record by record).
+  static void letterMetrics(const Item& item, std::vector<core::MetricEvent>& out);
   void reloadLetter(const std::string& id);
   void reloadRevision(const std::string& id);
   core::Status write(const std::string& id, const Letter& letter);

@@ -101,8 +101,8 @@ void LettersView::startHeldLetter() {
 }
 
 void LettersView::noteEdit(int64_t nowMs) {
+  m_autosave.edited(nowMs, m_dirty);
   m_dirty = true;
-  m_lastEditMs = nowMs;
 }
 
 void LettersView::textChanged() { m_words = core::countWords(m_draft.text); }
@@ -143,14 +143,14 @@ bool LettersView::recoverText(const std::string& key, const std::string& text, b
   return true;
 }
 
-int64_t LettersView::nextWakeMs() const { return m_dirty ? m_lastEditMs + kAutosaveDelayMs : -1; }
+int64_t LettersView::nextWakeMs() const { return m_dirty ? m_autosave.dueMs() : -1; }
 
 // ---------------------------------------------------------------- the page
 void LettersView::draw(ui::ViewContext& ctx) {
   m_checkIn = ctx.checkIn;
-  if (m_dirty && ctx.nowMs - m_lastEditMs >= kAutosaveDelayMs) {
+  if (m_dirty && m_autosave.due(ctx.nowMs)) {
     commitPendingEdits();
-    if (m_dirty) m_lastEditMs = ctx.nowMs;  // failed: try again after another pause
+    if (m_dirty) m_autosave.retryFrom(ctx.nowMs);  // failed: try again after another wait
   }
   // A letter changed elsewhere (a life-cycle step, an import, the test API) refreshes a clean draft.
   if (!m_openId.empty() && !m_dirty && m_model.changeCount() != m_draftSeenChange) {

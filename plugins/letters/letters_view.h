@@ -10,6 +10,7 @@
 // letters_plugin_ui.cpp) shows this page and calls startHeldLetter(): a new letter to the therapist opens
 // with a note that it will wait here.
 #pragma once
+#include "core/durability.h"
 #include <string>
 #include <vector>
 
@@ -69,7 +70,7 @@ class LettersView final : public ui::View {
   uint64_t m_draftSeenChange = 0;
   bool m_dirty = false;
   bool m_waitOffered = false;   // a held letter's "Copy the text": "It can wait until tomorrow" is showing
-  int64_t m_lastEditMs = 0;
+  core::AutosaveClock m_autosave{kAutosaveDelayMs};   // when typed words are handed to the store
   uint32_t m_words = 0;              // word count of m_draft.text, counted only when it changes
   std::string m_saveError;
   std::string m_notice;              // a kind message about the last action (a refused date, ...)

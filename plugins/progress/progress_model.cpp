@@ -2,7 +2,9 @@
 #include "plugins/progress/progress_model.h"
 
 #include <algorithm>
+#include <climits>
 #include <cstdio>
+#include <ctime>
 #include <map>
 #include <unordered_map>
 
@@ -55,6 +57,27 @@ std::string num(double v, int decimals = 2) {
 
 }  // namespace
 
+int32_t LocalDays::operator()(int64_t ms) {
+  const int64_t bucket = floorDiv(ms, kDaySeconds * 1000);
+  auto it = m_offsets.find(bucket);
+  if (it == m_offsets.end()) {
+    const int64_t start = bucket * kDaySeconds, end = start + kDaySeconds - 1;
+    const int64_t a = offsetAt(start), b = offsetAt(end);
+    it = m_offsets.emplace(bucket, a == b ? a : kMixed).first;
+  }
+  if (it->second == kMixed) return localDay(ms);
+  return int32_t(floorDiv(floorDiv(ms, 1000) + it->second, kDaySeconds));
+}
+
+int64_t LocalDays::offsetAt(int64_t t) {
+  const std::time_t tt = std::time_t(t);
+  std::tm tm{};
+  localtime_r(&tt, &tm);
+  const int64_t local = int64_t(core::daysFromCivil(tm.tm_year + 1900, uint32_t(tm.tm_mon + 1), uint32_t(tm.tm_mday))) * kDaySeconds +
+                        tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec;
+  return local - t;
+}
+
 double nextPrincipal(double principal, uint32_t toward, uint32_t both, uint32_t /*away*/) {
   // Moving away is counted in its own bars and never takes back what was built.
   return std::max(0.0, principal) + double(toward) + 0.5 * double(both);
@@ -71,12 +94,27 @@ int32_t rangeFirstDay(const ProgressOptions& o, int32_t earliest) {
 }
 
 ProgressData aggregate(const std::vector<core::MetricEvent>& events, const ProgressOptions& o) {
+  std::vector<const core::MetricEvent*> pointers;
+  pointers.reserve(events.size());
+  for (const auto& e : events) pointers.push_back(&e);
+  return aggregate(pointers, o);
+}
+
+ProgressData aggregate(const core::MetricsCache& metrics, const ProgressOptions& o) {
+  std::vector<const core::MetricEvent*> pointers;
+  pointers.reserve(metrics.size());
+  metrics.forEach([&](const core::MetricEvent& e) { pointers.push_back(&e); });
+  return aggregate(pointers, o);
+}
+
+ProgressData aggregate(const std::vector<const core::MetricEvent*>& events, const ProgressOptions& o) {
   ProgressData d;
   int32_t earliest = o.today;
   // Local day of every event, once.
   std::vector<int32_t> days(events.size());
+  LocalDays dayOf;
   for (size_t i = 0; i < events.size(); ++i) {
-    days[i] = localDay(events[i].timeMs);
+    days[i] = dayOf(events[i]->timeMs);
     earliest = std::min(earliest, days[i]);
   }
   d.firstDay = rangeFirstDay(o, earliest);
@@ -98,7 +136,7 @@ ProgressData aggregate(const std::vector<core::MetricEvent>& events, const Progr
   std::map<std::string, std::pair<uint32_t, double>> objects;              // object -> sessions, change sum
 
   for (size_t i = 0; i < events.size(); ++i) {
-    const core::MetricEvent& e = events[i];
+    const core::MetricEvent& e = *events[i];
     const int32_t day = days[i];
     if (day > d.lastDay) continue;  // a clock set wrong: not in any week shown
     const bool inRange = day >= d.firstDay;

@@ -14,10 +14,13 @@
 // does not take back principal: moments of moving away are counted (their own bars) and never subtract.
 // It never goes down and never resets.
 #pragma once
+#include <climits>
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
+#include "core/metrics_cache.h"
 #include "core/providers.h"
 
 namespace toward::progress {
@@ -73,11 +76,31 @@ struct ProgressData {
   uint32_t lettersStarted = 0, lettersSealed = 0, lettersReleased = 0;   // in the range
 };
 
+// The local day of many moments, as core::localDay gives it. localtime_r is a call into JavaScript in
+// the browser (about a microsecond each: tens of milliseconds for 20,000 events), so the clock's offset
+// from UTC is looked up at both ends of each UTC day a moment falls in: when it is the same at both ends
+// (no change of clock that day) every moment of that day is placed by arithmetic; otherwise each one is
+// asked exactly.
+class LocalDays {
+ public:
+  int32_t operator()(int64_t ms);
+
+ private:
+  static constexpr int64_t kDaySeconds = 86400;
+  static constexpr int64_t kMixed = INT64_MIN;
+  static int64_t floorDiv(int64_t a, int64_t b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
+  static int64_t offsetAt(int64_t unixSeconds);   // local time minus UTC, in seconds
+  std::unordered_map<int64_t, int64_t> m_offsets;   // UTC day -> the offset all that day, or kMixed
+};
+
 // The first local day of a range ending today.
 int32_t rangeFirstDay(const ProgressOptions& options, int32_t earliestEventDay);
 
 // Aggregates `events` (any order) for the options' range.
 ProgressData aggregate(const std::vector<core::MetricEvent>& events, const ProgressOptions& options);
+ProgressData aggregate(const std::vector<const core::MetricEvent*>& events, const ProgressOptions& options);
+// The same over every event a cache holds (complete only once its update() said so), without copying them.
+ProgressData aggregate(const core::MetricsCache& metrics, const ProgressOptions& options);
 
 // The next principal after a week (see the header comment): never less than `principal`; `away` is
 // taken and ignored on purpose.

@@ -3,6 +3,7 @@
 
 #include <imgui.h>
 
+#include <chrono>
 #include <cstdio>
 
 #include "core/ui/a11y.h"
@@ -40,31 +41,50 @@ void sectionGap() { ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 1.2f)); }
 
 }  // namespace
 
-void ProgressView::refresh(int64_t nowMs, bool sundayFirst) {
+bool ProgressView::refresh(int64_t nowMs, bool sundayFirst) {
+  // The events are gathered a few milliseconds a frame (all of them only after a start, an unlock or an
+  // import; afterwards only the records that changed), and aggregated in a frame of their own when the
+  // gathering took most of this one.
+  const auto t0 = std::chrono::steady_clock::now();
+  m_busy = !m_metrics.update(kGatherBudgetMs);
+  if (m_busy) return false;
   const int32_t today = core::localDay(nowMs);
-  if (m_generation == m_store.generation() && m_dataRange == m_range && m_dataSundayFirst == sundayFirst &&
+  if (m_haveData && m_dataVersion == m_metrics.version() && m_dataRange == m_range && m_dataSundayFirst == sundayFirst &&
       m_dataToday == today) {
-    return;
+    return true;
+  }
+  const double spent = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  if (spent > kGatherBudgetMs / 2) {
+    m_busy = true;
+    return false;
   }
   ProgressOptions o;
   o.range = m_range;
   o.sundayFirst = sundayFirst;
   o.today = today;
-  m_data = aggregate(m_registry.metrics(), o);
-  m_generation = m_store.generation();
+  m_data = aggregate(m_metrics, o);
+  m_haveData = true;
+  m_dataVersion = m_metrics.version();
   m_dataRange = m_range;
   m_dataSundayFirst = sundayFirst;
   m_dataToday = today;
+  return true;
 }
 
 void ProgressView::draw(ui::ViewContext& ctx) {
   const bool sundayFirst = core::loadSettings(m_store).weekStart == "sunday";
-  refresh(ctx.nowMs, sundayFirst);
+  const bool current = refresh(ctx.nowMs, sundayFirst);
   ImGui::BeginChild("progress");
   ui::Heading(ctx.fonts, "Progress");
   ui::MutedText("Healing is slow, and it is not a straight line. These pictures show change over months, "
                 "at your own pace.");
   ImGui::Spacing();
+  if (!current && !m_haveData) {
+    // Never half a picture: the charts wait until every moment is gathered (a few frames).
+    ui::BodyText("Gathering your pictures...");
+    ImGui::EndChild();
+    return;
+  }
   static const char* kRanges[] = {"4 weeks", "3 months", "1 year", "All time"};
   ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.5f, 0.5f));
   for (int i = 0; i < 4; ++i) {

@@ -39,8 +39,8 @@ ListWords listWords(const std::string& list) {
 
 // ---------------------------------------------------------------- saving
 void SafetyPlanView::noteEdit(int64_t nowMs) {
+  m_autosave.edited(nowMs, m_dirty);
   m_dirty = true;
-  m_lastEditMs = nowMs;
 }
 
 void SafetyPlanView::followModel() {
@@ -96,9 +96,9 @@ void SafetyPlanView::runAction(const std::string& actionId) {
 
 // ---------------------------------------------------------------- the page
 void SafetyPlanView::draw(ui::ViewContext& ctx) {
-  if (m_dirty && ctx.nowMs - m_lastEditMs >= kAutosaveDelayMs) {
+  if (m_dirty && m_autosave.due(ctx.nowMs)) {
     commitPendingEdits();
-    if (m_dirty) m_lastEditMs = ctx.nowMs;  // failed: try again after another pause
+    if (m_dirty) m_autosave.retryFrom(ctx.nowMs);  // failed: try again after another wait
   }
   // The plan changed elsewhere (an import, another tab, the test API): a clean draft follows it.
   if (!m_dirty && m_model.changeCount() != m_seen) followModel();

@@ -6,6 +6,7 @@
 // Field keys: "safety_plan.plan/plan/<field>", <field> a step ("warningSigns", ...) or
 // "<list>.<row>.<name|phone|note>" (list "helpers" or "professionals").
 #pragma once
+#include "core/durability.h"
 #include <string>
 
 #include "core/ui/view.h"
@@ -18,7 +19,7 @@ class SafetyPlanView final : public ui::View {
   explicit SafetyPlanView(SafetyPlanModel& model) : m_model(model) { followModel(); }
   void draw(ui::ViewContext& ctx) override;
   void commitPendingEdits() override;
-  int64_t nextWakeMs() const override { return m_dirty ? m_lastEditMs + kAutosaveDelayMs : -1; }
+  int64_t nextWakeMs() const override { return m_dirty ? m_autosave.dueMs() : -1; }
   bool hasUnsavedEdits() const override { return m_dirty; }
   bool recoverText(const std::string& key, const std::string& text, bool afterCrash) override;
   // "plan": the quick action only shows this page (from the top, nothing focused).
@@ -39,7 +40,7 @@ class SafetyPlanView final : public ui::View {
   SafetyPlan m_draft;              // what is on screen, saved after a pause
   uint64_t m_seen = 0;             // the model's changeCount the draft follows
   bool m_dirty = false;
-  int64_t m_lastEditMs = 0;
+  core::AutosaveClock m_autosave{kAutosaveDelayMs};   // when typed words are handed to the store
   bool m_scrollToTop = false;
   bool m_scrollToPeople = false;
   std::string m_saveError;

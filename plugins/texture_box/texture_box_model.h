@@ -112,6 +112,8 @@ class TextureBoxModel final : public core::PluginModel, public core::MetricsProv
 
   // [SECTION] providers
   void collectMetrics(std::vector<core::MetricEvent>& out) const override;
+  // Sessions name their object: a change of either collects every session again (core/metrics_cache.h).
+  std::vector<std::string> metricsTypes() const override { return {kObjectType, kSessionType}; }
   void exportMarkdown(std::vector<core::ExportFile>& out) const override;
 
   core::RecordStore& store() { return m_store; }

@@ -74,7 +74,7 @@ void TextureBoxView::draw(ui::ViewContext& ctx) {
   m_lastNowMs = ctx.nowMs;
   m_reducedMotion = ctx.reducedMotion;
   m_photos.beginFrame();
-  if (m_dirty && ctx.nowMs - m_lastEditMs >= kAutosaveDelayMs) commitPendingEdits();
+  if (m_dirty && m_autosave.due(ctx.nowMs)) commitPendingEdits();
   switch (m_page) {
     case Page::Box: drawBox(ctx); break;
     case Page::Object: drawObject(ctx); break;
@@ -85,7 +85,7 @@ void TextureBoxView::draw(ui::ViewContext& ctx) {
 
 int64_t TextureBoxView::nextWakeMs() const {
   int64_t wake = -1;
-  if (m_dirty) wake = m_lastEditMs + kAutosaveDelayMs;
+  if (m_dirty) wake = m_autosave.dueMs();
   if (m_photos.busy()) wake = m_lastNowMs + 30;
   if (m_page == Page::Session && m_step == Step::Running) {
     // Smooth breathing needs frames; with less motion, only the words change (about once a second).
@@ -108,7 +108,7 @@ void TextureBoxView::commitPendingEdits() {
     m_dirty = false;
   } else {
     m_message = "Your words are still here, but could not be saved yet (" + s.message() + ").";
-    m_lastEditMs = m_lastNowMs;   // try again after the next pause
+    m_autosave.retryFrom(m_lastNowMs);   // try again after another wait
   }
 }
 
@@ -134,8 +134,8 @@ bool TextureBoxView::recoverText(const std::string& key, const std::string& text
 }
 
 void TextureBoxView::noteEdit(int64_t nowMs) {
+  m_autosave.edited(nowMs, m_dirty);
   m_dirty = true;
-  m_lastEditMs = nowMs;
 }
 
 void TextureBoxView::open(const std::string& id) {

@@ -4,6 +4,7 @@
 // object or take a suggestion, choose a length, touch and breath prompts, rate again, a note).
 // Files: texture_box_view.cpp (box, object, scale), texture_box_view_session.cpp (the session).
 #pragma once
+#include "core/durability.h"
 #include <string>
 
 #include "core/distress_scale.h"
@@ -65,7 +66,7 @@ class TextureBoxView final : public ui::View {
   std::string m_openId;
   TextureObject m_draft;
   bool m_dirty = false;
-  int64_t m_lastEditMs = 0;
+  core::AutosaveClock m_autosave{kAutosaveDelayMs};   // when typed words are handed to the store
   std::string m_ownTexture, m_tagsText;
   std::string m_message;           // a kind note about the photo or saving
   bool m_picking = false;

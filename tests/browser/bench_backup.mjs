@@ -14,6 +14,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { startServer, Profile, openApp, api, sleep, waitUntil, seedJournal, decodePng, openPage, ROOT } from './lib/harness.mjs';
+import { frameTable, fromStats } from './lib/frame_figures.mjs';
+
+// Measured on main at 28b7ffc (before issue 16's 8 ms import steps), this machine.
+const BEFORE_IMPORT = { worstMs: 119.5, medianMs: 85.6 };
 
 const RECORDS = Number(process.argv[2] || 10_000);
 const TEXT = Number(process.argv[3] || 1000);
@@ -36,6 +40,7 @@ async function accentTop(page, box) {
 
 const server = await startServer();
 const rows = [];
+let importFrames = null;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'toward-bench-backup-'));
 const a = await Profile.launch();
 const b = await Profile.launch();
@@ -108,6 +113,7 @@ try {
     { timeoutMs: 120_000, intervalMs: 50, message: 'every record merged' });
   const mergeMs = Date.now() - t;
   const frames = await fresh.evaluate(() => window.towardTest.frameStats(true));
+  importFrames = fromStats(frames);
   await waitUntil(async () => (await fresh.evaluate(() => window.towardTest.state())).saved,
     { timeoutMs: 120_000, intervalMs: 50, message: 'saved' });
   const savedMs = Date.now() - t;
@@ -131,3 +137,6 @@ console.log(`\n### Backups with ${RECORDS.toLocaleString('en')} journal records 
 console.log('| step | time | notes |');
 console.log('|---|---|---|');
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+console.log('');
+console.log(frameTable([{ label: `importing ${RECORDS.toLocaleString('en')} records ("Add it to what is here" until every record is there)`,
+  before: BEFORE_IMPORT, now: importFrames }]));

@@ -8,11 +8,11 @@
 import { fileURLToPath } from 'node:url';
 import { startServer, Profile, reloadApp, waitReady, api, seedJournal, median, sleep } from './lib/harness.mjs';
 
-const QUERIES = ['river', 'ZOE', 'quiet garden', 'elephant', 'bench 9999'];
+export const QUERIES = ['river', 'ZOE', 'quiet garden', 'elephant', 'bench 9999'];
 const log = (...a) => console.error('[bench-journal]', ...a);
 
 // Types `query` into the search field at once and resolves with ms until a new frame was drawn.
-async function timeSearch(page, query) {
+export async function timeSearch(page, query) {
   return page.evaluate(async (q) => {
     const el = document.querySelector('input[aria-label="Search your journal"]');
     if (!el) throw new Error('the journal search field is not on the page');

@@ -4,10 +4,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import puppeteer from 'puppeteer-core';
 import { startServer, makeUserDataDir } from './lib/harness.mjs';
-import { ready, assertDrawn, putRecord, recordText, controlled, assertNoErrors } from './lib/engine_smoke.mjs';
+import { ready, assertDrawn, putRecord, recordText, controlled, copyHolds, assertNoErrors } from './lib/engine_smoke.mjs';
 import { waitUntil } from './lib/harness.mjs';
 
 const FIREFOX = '/usr/bin/firefox-esr';
@@ -37,11 +38,20 @@ class Firefox {
   evaluate(expr) { return this.page.evaluate(expr); }
   async screenshot() { return Buffer.from(await this.page.screenshot({ type: 'png' })); }
   errors() { return this.seen; }
-  async restart() { await this.browser.close(); await this.launch(); await this.open(this.url); }
+  async restart({ loseIndexedDB = false } = {}) {
+    await this.browser.close();
+    // As a browser that found its IndexedDB store damaged at open: it starts again without it.
+    if (loseIndexedDB) {
+      const root = path.join(this.userDataDir, 'storage', 'default');
+      for (const origin of fs.readdirSync(root)) fs.rmSync(path.join(root, origin, 'idb'), { recursive: true, force: true });
+    }
+    await this.launch();
+    await this.open(this.url);
+  }
   async close() { await this.browser?.close().catch(() => undefined); }
 }
 
-test(`Firefox ESR (${execFileSync(FIREFOX, ['--version']).toString().trim()}): loads, draws, keeps records across reload, restart and offline`, { timeout: 300_000 }, async () => {
+test(`Firefox ESR (${execFileSync(FIREFOX, ['--version']).toString().trim()}): loads, draws, keeps records across reload, restart (its IndexedDB store lost) and offline`, { timeout: 300_000 }, async () => {
   const dir = makeUserDataDir();
   const ff = new Firefox(dir);
   try {
@@ -54,8 +64,10 @@ test(`Firefox ESR (${execFileSync(FIREFOX, ['--version']).toString().trim()}): l
     await ff.reload();
     assert.equal(await recordText(ff, id), 'Kept in Firefox.', 'after a reload');
     await waitUntil(() => controlled(ff), { timeoutMs: 30_000, message: 'the service worker controlling the page' });
-    await ff.restart();
-    assert.equal(await recordText(ff, id), 'Kept in Firefox.', 'after the browser restarted');
+    assert.equal(await copyHolds(ff, id), true, 'the second copy holds the record');
+    await ff.restart({ loseIndexedDB: true });
+    assert.equal(await recordText(ff, id), 'Kept in Firefox.', 'after the browser restarted without its IndexedDB store');
+    assert.ok(await ff.evaluate('window.towardTest.secondCopyRestored()') > 0, 'it came back from the second copy');
     await assertDrawn(ff);
     await server.close();                         // offline: only the service worker can answer now
     await ff.reload();

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { Builder } from 'selenium-webdriver';
 import os from 'node:os';
 import { DIST, startServer, makeUserDataDir, waitUntil, sleep } from './lib/harness.mjs';
-import { ready, assertDrawn, putRecord, recordText, controlled } from './lib/engine_smoke.mjs';
+import { ready, assertDrawn, putRecord, recordText, controlled, copyHolds } from './lib/engine_smoke.mjs';
 
 const DRIVER = '/usr/bin/WebKitWebDriver';
 // Debian puts MiniBrowser under the multiarch library folder (x86_64-linux-gnu, aarch64-linux-gnu, ...).
@@ -103,6 +103,7 @@ test('WebKitGTK (MiniBrowser via WebKitWebDriver): loads, draws, keeps records a
     const drawn = await assertDrawn(mb);
     console.log(`WebKitGTK drew ${drawn.width}x${drawn.height}, ${drawn.distinct} colours`);
     const id = await putRecord(mb, 'Kept in WebKit.');
+    assert.equal(await copyHolds(mb, id), true, 'the second copy holds the record');
     await mb.reload();
     assert.equal(await recordText(mb, id), 'Kept in WebKit.', 'after a reload');
     await waitUntil(() => controlled(mb), { timeoutMs: 30_000, message: 'the service worker controlling the page' });

@@ -108,3 +108,24 @@ TEST_CASE("[durability] the maximum wait is never shorter than a longer pause as
   }
   CHECK(d.nextDueMs() == 600000);
 }
+
+TEST_CASE("[durability] an editor's words are due after a pause, and at the latest 3 s after the first edit") {
+  toward::core::AutosaveClock clock(900);
+  clock.edited(1000, false);
+  CHECK(clock.dueMs() == 1900);                       // a pause after one key
+  bool pending = true;
+  int64_t firstDue = -1;
+  for (int64_t now = 1000; now <= 10000; now += 250) { // a key every 250 ms: never a 900 ms pause
+    clock.edited(now, pending);
+    if (firstDue < 0 && clock.due(now + 1)) firstDue = now + 1;
+  }
+  CHECK(clock.dueMs() == 1000 + toward::core::kAutosaveMaxWaitMs);
+  CHECK(firstDue >= 1000 + toward::core::kAutosaveMaxWaitMs);
+  CHECK(firstDue <= 1000 + toward::core::kAutosaveMaxWaitMs + 250);
+  // Saved: the next edit starts a new wait.
+  clock.edited(20000, false);
+  CHECK(clock.dueMs() == 20900);
+  // A save that could not store: the whole wait again from now.
+  clock.retryFrom(30000);
+  CHECK(clock.dueMs() == 30900);
+}

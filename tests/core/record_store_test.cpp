@@ -273,3 +273,62 @@ TEST_CASE("[store] side files are written atomically under the root and listed")
   store.setReadOnly("another tab is saving");
   CHECK_FALSE(store.writeSideFile("snapshots/2.json", "{}").isOk());
 }
+
+TEST_CASE("[store] the detail of files that could not be opened names each file with its own reason") {
+  std::vector<toward::core::LoadProblem> problems;
+  problems.push_back({"/data/records/journal.entry/a.json", "the record is damaged (Invalid value.)"});
+  problems.push_back({"/data/records/letters.letter/b.json", "this record was written by a newer version of Toward"});
+  const std::string two = toward::core::describeLoadProblems(problems);
+  CHECK(two.find("a.json: the record is damaged (Invalid value.)") != std::string::npos);
+  CHECK(two.find("b.json: this record was written by a newer version of Toward") != std::string::npos);
+  for (int i = 0; i < 20; ++i) problems.push_back({"/data/x" + std::to_string(i) + ".json", "damaged"});
+  const std::string many = toward::core::describeLoadProblems(problems, 12);
+  CHECK(many.find("... and 10 more") != std::string::npos);
+}
+
+TEST_CASE("[store] a model's own body is written as it is (putOwn): not read again, and loaded back like any other") {
+  test::TempDir dir;
+  core::Registry registry;
+  int normalized = 0;
+  core::RecordType type;
+  type.id = "test.note";
+  type.noun = "note";
+  type.normalize = [&normalized](const std::string& body, uint32_t) -> core::Result<std::string> {
+    ++normalized;
+    return core::compactJsonObject(body);
+  };
+  REQUIRE(registry.addRecordType(type));
+  test::FakeClock clock;
+  std::string id;
+  {
+    core::RecordStore store(dir.path(), registry, std::ref(clock));
+    store.load();
+    std::vector<core::RecordChange> heard;
+    store.addListener([&](const core::RecordChange& c) { heard.push_back(c); });
+    auto saved = store.putOwn("test.note", "", R"({"text":"my own words"})");
+    REQUIRE(saved.isOk());
+    id = saved.value().id;
+    CHECK(normalized == 0);
+    CHECK(saved.value().revision == 1);
+    REQUIRE(heard.size() == 1);
+    CHECK(heard[0].kind == core::RecordChange::Kind::Saved);
+    // The same body again: nothing written.
+    const uint64_t generation = store.generation();
+    REQUIRE(store.putOwn("test.note", id, R"({"text":"my own words"})").isOk());
+    CHECK(store.generation() == generation);
+    auto again = store.putOwn("test.note", id, R"({"text":"my own words, more of them"})");
+    REQUIRE(again.isOk());
+    CHECK(again.value().revision == 2);
+    CHECK(normalized == 0);
+    // put() still reads a body from elsewhere into the type's form.
+    REQUIRE(store.put("test.note", "", R"({ "text" : "from elsewhere" })").isOk());
+    CHECK(normalized == 1);
+    CHECK_FALSE(store.putOwn("test.unknown", "", "{}").isOk());
+    CHECK_FALSE(store.putOwn("test.note", "not an id/..", "{}").isOk());
+  }
+  core::RecordStore fresh(dir.path(), registry, std::ref(clock));
+  auto report = fresh.load();
+  CHECK(report.problems.empty());
+  REQUIRE(fresh.find("test.note", id) != nullptr);
+  CHECK(fresh.find("test.note", id)->body == R"({"text":"my own words, more of them"})");
+}

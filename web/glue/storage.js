@@ -1,4 +1,4 @@
-// web/glue/storage.js: the first of the JavaScript glue files, the browser half of Toward's platform layer.
+// web/glue/storage.js: the browser half of Toward's platform layer (the glue file after early_read.js).
 // Included with --pre-js (web/CMakeLists.txt lists the order), so it shares the module's scope (Module, FS,
 // IDBFS, addRunDependency). It creates TowardGlue, the object every later glue file adds its part to
 // (handover.js, text_fields.js, copy_print_download.js, pictures.js, quick_hide.js) and through which
@@ -83,6 +83,7 @@ var TowardGlue = (function () {
   // ------------------------------------------------------------------ [SECTION] start-up
   function holdLock() {
     state.writer = true;
+    TowardCopy.forgetIndex();   // another tab may have written the copy meanwhile: read its keys afresh
     return new Promise((resolve) => { state.releaseLock = resolve; });
   }
 
@@ -98,54 +99,97 @@ var TowardGlue = (function () {
     });
   }
 
-  // The first load of an empty tree, fast: every IDBFS entry in one getAll(), written into the
-  // in-memory tree exactly as IDBFS's storeLocalEntry does (contents, mode, timestamp). Falls back to
-  // loadFromIndexedDB() on any problem.
-  function loadInitial() {
+  // Every IDBFS entry in one getAll() (with its keys): the read early_read.js began while the module was
+  // downloading, or a read of our own now. Resolves null when this browser has no getAll().
+  function readAllEntries() {
+    const early = TowardEarly.takeRead();
+    if (early) {
+      return early.then((r) => {
+        if (!IDBFS.dbs[DATA]) IDBFS.dbs[DATA] = r.db;   // every later sync goes through this connection
+        const ev = TowardEarly.upgradeEvent();
+        if (ev && !TowardGlue.upgradeEvent) TowardGlue.upgradeEvent = ev;
+        return r;
+      }, readEntriesNow);
+    }
+    return readEntriesNow();
+  }
+  function readEntriesNow() {
     return new Promise((resolve, reject) => {
       IDBFS.getDB(DATA, (err, db) => {
         if (err) { reject(err); return; }
         let tx;
         try { tx = db.transaction([IDBFS.DB_STORE_NAME], 'readonly'); } catch (e) { reject(e); return; }
         const store = tx.objectStore(IDBFS.DB_STORE_NAME);
-        if (!store.getAll || !store.getAllKeys) { loadFromIndexedDB().then(resolve, reject); return; }
+        if (!store.getAll || !store.getAllKeys) { resolve(null); return; }
         const keysReq = store.getAllKeys();
         const valuesReq = store.getAll();
-        tx.oncomplete = () => {
-          try {
-            const keys = keysReq.result, values = valuesReq.result;
-            const order = keys.map((k, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
-            const known = {};
-            for (let n = 0; n < order.length; n++) {
-              const path = keys[order[n]], entry = values[order[n]];
-              if (FS.isDir(entry.mode)) FS.mkdirTree(path, entry.mode);
-              else if (FS.isFile(entry.mode)) {
-                // A file whose folder IndexedDB lost (damage from outside) still loads, into a folder made for it.
-                FS.mkdirTree(path.slice(0, path.lastIndexOf('/')));
-                FS.writeFile(path, entry.contents, { canOwn: true });
-              }
-              else continue;
-              FS.chmod(path, entry.mode);
-              FS.utime(path, entry.timestamp, entry.timestamp);
-              known[path] = { timestamp: entry.timestamp };
-            }
-            remote.entries = known;
-            resolve();
-          } catch (e) {
-            console.warn('Toward is loading the slower way: ' + e);
-            loadFromIndexedDB().then(resolve, reject);
-          }
-        };
-        tx.onerror = (e) => { e.preventDefault(); loadFromIndexedDB().then(resolve, reject); };
+        tx.oncomplete = () => resolve({ db, keys: keysReq.result, values: valuesReq.result });
+        tx.onerror = (e) => { e.preventDefault(); reject(tx.error); };
       });
     });
   }
 
+  // Writes what one getAll() gave into the in-memory tree as IDBFS's storeLocalEntry leaves it (contents,
+  // mode, timestamp), and learns the remote set from it. Folders go through FS (few); each file becomes a
+  // MEMFS node in its folder directly, owning the bytes IndexedDB gave, as FS.writeFile(path, bytes,
+  // {canOwn: true}) + chmod + utime would leave it without resolving its path four times.
+  function writeTree(keys, values) {
+    const order = keys.map((k, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+    const known = {};
+    const folders = {};
+    const folder = (path) => {
+      if (!folders[path]) {
+        FS.mkdirTree(path);  // a file whose folder IndexedDB lost (damage from outside) still loads into one
+        folders[path] = FS.lookupPath(path).node;
+      }
+      return folders[path];
+    };
+    for (let n = 0; n < order.length; n++) {
+      const path = keys[order[n]], entry = values[order[n]];
+      if (FS.isDir(entry.mode)) {
+        FS.mkdirTree(path, entry.mode);
+        FS.chmod(path, entry.mode);
+        FS.utime(path, entry.timestamp, entry.timestamp);
+      } else if (FS.isFile(entry.mode)) {
+        const slash = path.lastIndexOf('/');
+        const parent = folder(path.slice(0, slash));
+        const name = path.slice(slash + 1);
+        if (parent.contents[name]) throw new Error('the tree was not empty at ' + path);
+        const node = MEMFS.createNode(parent, name, entry.mode, 0);
+        const bytes = entry.contents instanceof Uint8Array ? entry.contents : new Uint8Array(entry.contents || []);
+        node.contents = bytes;
+        node.usedBytes = bytes.length;
+        node.timestamp = entry.timestamp.getTime();
+      }
+      else continue;
+      known[path] = { timestamp: entry.timestamp };
+    }
+    remote.entries = known;
+  }
+
+  // The first load of an empty tree, fast: every IDBFS entry in one getAll() (begun early when it could
+  // be, see early_read.js), written into the tree. Falls back to loadFromIndexedDB() on any problem.
+  function loadInitial() {
+    return readAllEntries().then((all) => {
+      if (!all) return loadFromIndexedDB();
+      try {
+        writeTree(all.keys, all.values);
+        TowardEarly.times.treeWritten = performance.now();
+        return undefined;
+      } catch (e) {
+        console.warn('Toward is loading the slower way: ' + e);
+        return loadFromIndexedDB();
+      }
+    }, () => loadFromIndexedDB());
+  }
+
   function loadFont() {
-    return fetch(FONT_URL).then((r) => {
+    const fetchFont = () => fetch(FONT_URL).then((r) => {
       if (!r.ok) throw new Error('font ' + r.status);
       return r.arrayBuffer();
-    }).then((buf) => {
+    });
+    const early = TowardEarly.takeFont();   // begun at the page's first line (early_read.js)
+    return (early ? early.then((buf) => buf, fetchFont) : fetchFont()).then((buf) => {
       try { FS.mkdir('/fonts'); } catch (e) { /* exists */ }
       FS.writeFile(FONT_PATH, new Uint8Array(buf));
     });
@@ -191,7 +235,96 @@ var TowardGlue = (function () {
     return entries;
   }
 
+  // Emscripten resolves and normalizes every path of every file call (split, filter, join), twice per open:
+  // a fifth of the core's reading of 10,000 record files at start. A clean absolute path (no empty, "." or
+  // ".." part, no trailing slash) comes out of both as it went in, so it is returned at once.
+  function quickCleanPaths() {
+    const unclean = /\/\/|\/\.\.?(\/|$)/;
+    const clean = (p) => typeof p === 'string' && p.charAt(0) === '/' && !unclean.test(p) && (p.length === 1 || p.charAt(p.length - 1) !== '/');
+    const normalize = PATH.normalize;
+    PATH.normalize = function (path) { return clean(path) ? path : normalize(path); };
+    const resolve = PATH_FS.resolve;
+    // resolve() reads its arguments from the last one back to the first absolute one: the last, when clean.
+    PATH_FS.resolve = function () {
+      const last = arguments[arguments.length - 1];
+      return arguments.length && clean(last) ? last : resolve.apply(this, arguments);
+    };
+  }
+
+  // A sync of /data out to IndexedDB in one pass over the tree: each node's timestamp is compared with the
+  // remote set this tab keeps (IDBFS's own sync builds a set of every path on each side and compares them:
+  // several passes and objects for every file, per save), and the transaction is committed as soon as its
+  // requests are issued (commit()) instead of after their results came back to this thread between frames.
+  // {create, remove} paths, or null when the tree holds anything but plain files and folders.
+  function changesSinceLastSync(mountpoint) {
+    const create = [];
+    let known = 0;
+    const stack = [{ path: mountpoint, node: FS.lookupPath(mountpoint).node }];
+    while (stack.length) {
+      const dir = stack.pop();
+      const contents = dir.node.contents || {};
+      const names = Object.keys(contents);
+      for (let i = 0; i < names.length; i++) {
+        const node = contents[names[i]];
+        const path = dir.path + '/' + names[i];
+        if (node.mounted || !(FS.isDir(node.mode) || FS.isFile(node.mode))) return null;
+        const there = remote.entries[path];
+        if (there) known++;
+        if (FS.isDir(node.mode)) {
+          // A folder IndexedDB has already: only its time changed (a file came or went), which nothing reads.
+          // Not written again: one request less per save, and each request's answer waits for a frame.
+          if (!there) create.push(path);
+          stack.push({ path, node });
+        } else if (!there || there.timestamp.getTime() !== node.timestamp) create.push(path);
+      }
+    }
+    // Something IndexedDB holds is no longer in the tree (a record moved to the trash): which, from the set.
+    let remove = [];
+    if (known !== Object.keys(remote.entries).length) {
+      const local = localSetFromNodes(mountpoint);
+      if (!local) return null;
+      remove = Object.keys(remote.entries).filter((path) => !local[path]);
+    }
+    return { create, remove };
+  }
+
+  // Writes the changes in one transaction, as IDBFS.reconcile does (through IDBFS's entry functions, so what
+  // wraps them sees every write). True when it took the sync on; false: IDBFS's own sync does it.
+  function syncOut(mount, callback) {
+    let changes = null;
+    try { changes = remote.entries ? changesSinceLastSync(mount.mountpoint) : null; } catch (e) { changes = null; }
+    if (!changes) return false;
+    if (!changes.create.length && !changes.remove.length) { callback(null); return true; }
+    IDBFS.getDB(mount.mountpoint, (err, db) => {
+      if (err) { callback(err); return; }
+      let tx;
+      try { tx = db.transaction([IDBFS.DB_STORE_NAME], 'readwrite'); } catch (e) { callback(e); return; }
+      const store = tx.objectStore(IDBFS.DB_STORE_NAME);
+      let finished = false;
+      const finish = (e) => { if (!finished) { finished = true; callback(e); } };
+      const done = (e) => { if (e) finish(e); };
+      tx.onerror = (e) => { e.preventDefault(); finish(tx.error || (e.target && e.target.error) || new Error('IndexedDB refused the save')); };
+      tx.onabort = () => finish(tx.error || new Error('the browser stopped the save'));
+      tx.oncomplete = () => finish(null);
+      // Folders before the files in them; files before the folders that held them.
+      changes.create.sort().forEach((path) => {
+        IDBFS.loadLocalEntry(path, (e, entry) => {
+          if (e) { done(e); return; }
+          IDBFS.storeRemoteEntry(store, path, entry, done);
+        });
+      });
+      changes.remove.sort().reverse().forEach((path) => IDBFS.removeRemoteEntry(store, path, done));
+      if (tx.commit && !finished) { try { tx.commit(); } catch (e) { /* committing already */ } }
+    });
+    return true;
+  }
+
   function instrumentIDBFS() {
+    const syncfs = IDBFS.syncfs;
+    IDBFS.syncfs = function (mount, populate, callback) {
+      if (!populate && mount.mountpoint === DATA && syncOut(mount, callback)) return undefined;
+      return syncfs.call(this, mount, populate, callback);
+    };
     const getLocalSet = IDBFS.getLocalSet;
     IDBFS.getLocalSet = function (mount, callback) {
       let entries = null;
@@ -213,8 +346,11 @@ var TowardGlue = (function () {
       });
       return undefined;
     };
+    // The second copy (second_copy.js) is given each change as IndexedDB is asked for it, so that both are
+    // written at the same time; the sync is reported done only when both are (sync() below).
     const removeRemote = IDBFS.removeRemoteEntry;
     IDBFS.removeRemoteEntry = function (store, path, callback) {
+      if (path.indexOf(DATA) === 0) TowardCopy.changed(path, null);
       return removeRemote.call(this, store, path, (err) => {
         if (!err && remote.entries) delete remote.entries[path];
         callback(err);
@@ -222,6 +358,7 @@ var TowardGlue = (function () {
     };
     const store = IDBFS.storeRemoteEntry;
     IDBFS.storeRemoteEntry = function (db, path, entry, callback) {
+      if (path.indexOf(DATA) === 0) TowardCopy.changed(path, entry);
       return store.call(this, db, path, entry, (err) => {
         if (!err && remote.entries) remote.entries[path] = { timestamp: entry.timestamp };
         callback(err);
@@ -235,7 +372,7 @@ var TowardGlue = (function () {
     showLoading('Opening your space...');
     // main() runs inside removeRunDependency: what it throws is not a storage problem, so it stays out of
     // this promise's rejection handler.
-    Promise.all([loadInitial(), loadFont()]).then(() => {
+    Promise.all([loadInitial().then(restoreIfEmptied), loadFont()]).then(() => {
       removeRunDependency('toward-start');
     }, (err) => {
       showFatal('Toward could not open its storage in this browser (' + describe(err) + '). Nothing was changed. ' +
@@ -243,28 +380,56 @@ var TowardGlue = (function () {
     });
   }
 
-  // Toward draws with WebGL 2; without it main() cannot start, and the person hears why in plain words.
-  function canDraw() {
-    try {
-      const gl = window.WebGL2RenderingContext && document.createElement('canvas').getContext('webgl2');
-      const lose = gl && gl.getExtension('WEBGL_lose_context');
-      if (lose) lose.loseContext();  // only a question: the canvas's own context comes later
-      return !!gl;
-    } catch (e) {
-      return false;
-    }
+  // IndexedDB came back with no file at all: when the second copy (second_copy.js) holds some, they are
+  // back in the tree now, and they are stored in IndexedDB again before the app starts.
+  function restoreIfEmptied() {
+    return TowardCopy.restoreIfEmptied(DATA).then((n) => {
+      if (!n) return undefined;
+      showLoading('Bringing back your words from Toward\'s second copy...');
+      return new Promise((resolve, reject) => {
+        FS.syncfs(false, (err) => {
+          if (err) { remote.entries = null; reject(err); return; }
+          TowardCopy.commit().then(resolve);
+        });
+      });
+    });
   }
+
+  // Toward draws with WebGL 2 (TowardEarly.drawable(), early_read.js); without it main() cannot start, and
+  // the person hears why in plain words.
   const NO_DRAWING = 'Toward draws its pages with WebGL 2, and this browser is not offering it right now. ' +
     'Your words are safe: nothing was opened or changed. Turning on hardware acceleration in the browser\'s ' +
     'settings, or opening Toward in a recent Firefox, Chrome, Edge or Safari, usually helps.';
 
+  // The writer lock's outcome: this tab writes (and reads), or another tab has Toward.
+  function onLock(held, release) {
+    if (!held) { showNotice('other'); return; }
+    state.writer = true;
+    state.releaseLock = release;
+    startAsWriter();
+  }
+
   function preRun() {
     addRunDependency('toward-start');
-    if (!canDraw()) { showFatal(NO_DRAWING); return; }  // the dependency stays: main() never starts
+    // The lock asked for at the page's first line (early_read.js), or null: asked for here.
+    const early = TowardEarly.lock();
+    if (!TowardEarly.drawable()) {  // the dependency stays: main() never starts
+      if (early) early.then((r) => { if (r && r.held) r.release(); });
+      showFatal(NO_DRAWING);
+      return;
+    }
     widenNameTable();
+    quickCleanPaths();
     FS.mkdir(DATA);
     FS.mount(IDBFS, {}, DATA);
     instrumentIDBFS();
+    if (early) {
+      early.then((r) => { if (r) onLock(r.held, r.release); else askForLock(); });
+      return;
+    }
+    askForLock();
+  }
+  function askForLock() {
     if (!(navigator.locks && navigator.locks.request)) {
       // Without Web Locks (very old browsers) there is no way to coordinate tabs; carry on as the writer.
       state.writer = true;
@@ -295,13 +460,17 @@ var TowardGlue = (function () {
     if (state.syncing) return;
     state.syncing = true;
     FS.syncfs(false, (err) => {
-      if (err) remote.entries = null;  // a failed transaction stored nothing: read the real set next time
-      state.syncing = false;
-      call('toward_platform_sync_done', null, ['number', 'string'], [err ? 0 : 1, err ? describe(err) : '']);
-      settleFlushWaiters(err);
-      if (typeof TowardPwa !== 'undefined') TowardPwa.refreshStorageSoon();
-      wake();
+      if (err) { remote.entries = null; TowardCopy.dropPending(); }  // a failed transaction stored nothing
+      // "Saved" waits for the second copy too (second_copy.js); a problem there never fails the save.
+      (err ? Promise.resolve() : TowardCopy.commit()).then(() => synced(err));
     });
+  }
+  function synced(err) {
+    state.syncing = false;
+    call('toward_platform_sync_done', null, ['number', 'string'], [err ? 0 : 1, err ? describe(err) : '']);
+    settleFlushWaiters(err);
+    if (typeof TowardPwa !== 'undefined') TowardPwa.refreshStorageSoon();
+    wake();
   }
 
   function isSaved() { return !state.crashed && (!state.started || Module._toward_is_saved() === 1); }
@@ -351,6 +520,8 @@ var TowardGlue = (function () {
   function onFirstFrame() {
     const loading = $('loading');
     if (loading) loading.hidden = true;
+    // The second copy is brought in step in the background, a few hundred files per step.
+    if (state.writer && !state.copyInStep) { state.copyInStep = true; TowardCopy.bringInStep(DATA); }
   }
 
   function onStarted() {

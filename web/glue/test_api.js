@@ -22,6 +22,9 @@
     countingWrites: 0,
     countingEntries: 0,
     simulateFull: false,    // IndexedDB refuses writes as a full disk would
+    syncTimes: [],          // performance.now() at the end of each write sync that stored its files
+    preRunMs: null,         // performance.now() when the module was ready (preRun)
+    startedMs: null,        // ... when main() had started the app (before its first frame)
   };
   let readyResolve;
   const readyPromise = new Promise((resolve) => { readyResolve = resolve; });
@@ -34,6 +37,11 @@
     onFirstFrame();
     readyResolve();
   };
+  const onStarted = glue.onStarted;
+  glue.onStarted = function () {
+    seen.startedMs = performance.now();
+    onStarted();
+  };
   const download = glue.download;
   glue.download = function (name, mime, bytes) {
     download(name, mime, bytes);
@@ -43,6 +51,7 @@
   // After the glue's own preRun (it mounts IDBFS and adapts it): counts what each sync writes, and
   // refuses writes while simulateStorageFull(true) holds.
   function observeIDBFS() {
+    seen.preRunMs = performance.now();
     const storeRemote = IDBFS.storeRemoteEntry;
     IDBFS.storeRemoteEntry = function (db, path, entry, callback) {
       if (seen.simulateFull) {
@@ -62,6 +71,7 @@
       return syncfs.call(this, populate, (err) => {
         seen.lastSyncWrites = seen.countingWrites;
         seen.lastSyncEntries = seen.countingEntries;
+        if (!err) seen.syncTimes.push(performance.now());
         callback(err);
       });
     };
@@ -95,6 +105,12 @@
     flush: () => glue.flush(),
     framesRendered: () => (state.started && !state.crashed ? Module._toward_test_frames_rendered() : 0),
     firstFrameMs: () => seen.firstFrameMs,
+    // When each step of the start happened (performance.now()): the early lock, database open, read and
+    // tree written (early_read.js, storage.js), the module ready (preRun), the app started, the first frame.
+    startStats() {
+      return { early: Object.assign({}, TowardEarly.times), preRunMs: seen.preRunMs, startedMs: seen.startedMs,
+        firstFrameMs: seen.firstFrameMs };
+    },
     version: () => (state.started ? UTF8ToString(Module._toward_version()) : ''),
     state() {
       if (state.crashed) return { saved: false, crashed: true, writer: state.writer, pendingSync: true, storageError: null };
@@ -147,6 +163,11 @@
     dataFilesContaining(word) { needApp(); return json('toward_test_data_files_containing', [String(word)]); },
     // The text the last frame drew (labels, headings, list lines), read from its draw lists (not pixels).
     drawnText() { needApp(); return call('toward_test_drawn_text', 'string', [], []); },
+    // The second copy of the saved files (second_copy.js): path -> modification time, or null without one.
+    secondCopy() { return TowardCopy.contents(); },
+    syncTimes() { return seen.syncTimes.slice(); },
+    secondCopyRestored() { return TowardCopy.restoredCount(); },
+    secondCopyProblem() { return TowardCopy.state.problem; },
     // {x, y, w, h} of the shell's quick-hide button in the last frame.
     hideButton() { needApp(); return json('toward_test_hide_button', []); },
     // The offline side (pwa.js): this page's build id, the worker, a waiting version, storage health.

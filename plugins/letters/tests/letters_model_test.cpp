@@ -475,3 +475,34 @@ TEST_CASE("[letters] a noted letter shows no words in search hits or on the next
   CHECK(items[0].title.find("Name of them") == std::string::npos);
   CHECK(items[0].snippet.empty());
 }
+
+TEST_CASE("[letters] an autosave writes the body in its one canonical form, the one a load check reads back as it is") {
+  Fixture f;
+  letters::LettersModel model(f.store);
+  auto id = model.create("therapist", "Anna");
+  REQUIRE(id.isOk());
+  letters::Letter edited = *model.find(id.value());
+  edited.text = "Words that waited a long time.\n\"Quoted\", tabbed\there, and accents: été.";
+  edited.tags = {"grief", "anger"};
+  edited.contentNote = "about the hospital";
+  edited.bringToSession = true;
+  REQUIRE(model.save(id.value(), edited));
+  const core::StoredRecord* r = f.store.find(letters::kLetterType, id.value());
+  REQUIRE(r != nullptr);
+  // The model's own body is trusted (RecordStore::putOwn): it must already be what normalizing makes it.
+  const core::RecordType* type = f.registry.recordType(letters::kLetterType);
+  REQUIRE(type != nullptr);
+  auto normal = type->normalize(r->body, r->schema);
+  REQUIRE(normal.isOk());
+  CHECK(normal.value() == r->body);
+  CHECK(type->check(r->body, r->schema));
+  for (const auto& rid : model.revisions(id.value())) {
+    const core::StoredRecord* rev = f.store.find(letters::kRevisionType, rid);
+    REQUIRE(rev != nullptr);
+    CHECK(f.registry.recordType(letters::kRevisionType)->normalize(rev->body, rev->schema).value() == rev->body);
+  }
+  // And a fresh store loads it without a problem.
+  core::RecordStore again(f.dir.path(), f.registry, std::ref(f.clock));
+  CHECK(again.load().problems.empty());
+  CHECK(again.find(letters::kLetterType, id.value())->body == r->body);
+}

@@ -226,3 +226,24 @@ TEST_CASE("[progress] CSV has a header and quotes what needs quoting") {
   CHECK(stayingCsv(data).find(",42,") != std::string::npos);
   CHECK(writingCsv(data).rfind("day,words\r\n", 0) == 0);
 }
+
+TEST_CASE("[progress] the local days of many moments are the same as asking the clock for each one") {
+  // Moments every 37 minutes over two years, through every change of clock, in zones with whole-hour,
+  // half-hour and quarter-hour offsets and changes (native only: wasm takes the zone from the host).
+  const char* zones[] = {"UTC0", "CET-1CEST,M3.5.0,M10.5.0/3", "EST5EDT,M3.2.0,M11.1.0",
+                         "<+1030>-10:30<+11>-11,M10.1.0,M4.1.0", "<+1245>-12:45<+1345>,M9.5.0/2:45,M4.1.0/3:45",
+                         "<-0330>3:30<-0230>,M3.2.0,M11.1.0"};
+  for (const char* zone : zones) {
+#ifdef __EMSCRIPTEN__
+    if (std::string(zone) != "UTC0") continue;
+#endif
+    TimeZone tz(zone);
+    LocalDays dayOf;
+    size_t differing = 0;
+    for (int64_t t = utcMs(2025, 1, 1, 0) - 3'600'000LL * 30; t < utcMs(2027, 1, 1, 0); t += 37 * 60'000LL + 13'000) {
+      if (dayOf(t) != localDay(t)) ++differing;
+    }
+    INFO("zone " << zone);
+    CHECK(differing == 0);
+  }
+}

@@ -5,7 +5,7 @@
 //   screenshot() -> PNG Buffer of the page, errors() -> console errors and page errors seen so far,
 //   restart() -> the browser quits and starts again on the same data, close().
 // The checks: the app loads and draws a page that is not blank, with no console errors; a record
-// survives a reload and a browser restart; the service worker controls the page and a reload with the
+// survives a reload and a browser restart and is in the second copy; the service worker controls the page and a reload with the
 // server gone (offline) starts the app with the record.
 import assert from 'node:assert/strict';
 import { decodePng, colourStats, waitUntil } from './harness.mjs';
@@ -37,6 +37,11 @@ export const putRecord = (engine, text) => engine.evaluate(
 
 export const recordText = (engine, id) => engine.evaluate(
   `(window.towardTest.list('journal.entry').find((r) => r.id === ${JSON.stringify(id)}) || { body: {} }).body.text || null`);
+
+// The second copy (web/glue/second_copy.js, in Cache Storage) holds the record's file: true, false, or
+// 'no copy' where the engine has no Cache Storage.
+export const copyHolds = (engine, id) => engine.evaluate(
+  `window.towardTest.secondCopy().then((held) => held ? Object.keys(held).some((p) => p.endsWith('/' + ${JSON.stringify(id)} + '.json')) : 'no copy')`);
 
 export const controlled = (engine) => engine.evaluate(`!!(navigator.serviceWorker && navigator.serviceWorker.controller)`);
 

@@ -1,0 +1,159 @@
+// second_copy: every save is kept a second time outside IndexedDB (web/glue/second_copy.js) before it is
+// reported saved, and when the browser empties IndexedDB (Chromium deletes a store it finds damaged after a
+// crash: seen in the torture suite) everything comes back from that copy, with a kind word, and is stored
+// in IndexedDB again.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, Profile, openApp, reloadApp, api, waitUntil } from './lib/harness.mjs';
+
+const TYPE = 'journal.entry';
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server?.close(); });
+
+const copy = (page) => page.evaluate(() => window.towardTest.secondCopy());
+// The copy's files for one record (a file is named by its record's id).
+const pathsOf = (held, id) => Object.keys(held).filter((p) => p.split('/').pop().split('.')[0] === id);
+
+async function withProfile(fn) {
+  const profile = await Profile.launch();
+  try {
+    await fn(profile);
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+}
+
+// What Chromium does to an IndexedDB store it finds damaged at open: the folder is gone, the open starts afresh.
+function emptyIndexedDB(profile) {
+  const dir = path.join(profile.userDataDir, 'Default', 'IndexedDB');
+  assert.ok(fs.existsSync(dir), 'the profile has an IndexedDB folder to lose');
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+test('a save is in the second copy when it is reported saved, and an edit or a removal follows it', { timeout: 90_000 }, async () => {
+  await withProfile(async (profile) => {
+    const page = await openApp(profile, server.url);
+    const id = await api.put(page, TYPE, { kind: 'free', title: 'kept twice', text: 'first words' });
+    await api.flush(page);
+    let held = await copy(page);
+    assert.equal(pathsOf(held, id).length, 1, `the copy holds the record once: ${JSON.stringify(pathsOf(held, id))}`);
+    const [p] = pathsOf(held, id);
+    const t1 = held[p];
+
+    await api.put(page, TYPE, { kind: 'free', title: 'kept twice', text: 'second words' }, id);
+    await api.flush(page);
+    held = await copy(page);
+    assert.deepEqual(pathsOf(held, id), [p], 'an edit replaces the copy of the file, it does not add one');
+    assert.ok(held[p] >= t1, 'the copy holds the newer version');
+
+    await api.remove(page, TYPE, id);
+    await api.flush(page);
+    held = await copy(page);
+    assert.ok(!(p in held), 'a file removed from IndexedDB is removed from the copy');
+  });
+});
+
+test('when the browser empties IndexedDB, every saved word comes back from the second copy', { timeout: 150_000 }, async () => {
+  await withProfile(async (profile) => {
+    let page = await openApp(profile, server.url);
+    const texts = ['the fork in the road', 'a letter never sent: ünïcødé 🌱', 'by the lake'];
+    const ids = [];
+    for (const [i, text] of texts.entries()) ids.push(await api.put(page, TYPE, { kind: 'free', title: `T${i}`, text }));
+    await api.flush(page);
+    await profile.close();
+
+    emptyIndexedDB(profile);
+    await profile.relaunch();
+    page = await openApp(profile, server.url);
+    const got = new Map((await api.list(page, TYPE)).map((r) => [r.id, r]));
+    for (const [i, id] of ids.entries()) {
+      assert.ok(got.has(id), `record ${id} came back`);
+      assert.equal(got.get(id).body.text, texts[i], 'exactly as it was saved');
+    }
+    assert.ok((await page.evaluate(() => window.towardTest.secondCopyRestored())) > 0, 'the glue counted the files it brought back');
+    const said = await page.evaluate(() => window.towardTest.drawnText());
+    assert.match(said, /second copy/, 'the person is told what happened');
+    assert.match(said, /all of it is\s+back/);
+    await page.getByRole('button', { name: 'Thank you', exact: true }).click({ force: true });   // a real click where it is drawn
+    await waitUntil(async () => !/second copy/.test(await page.evaluate(() => window.towardTest.drawnText())),
+      { message: 'the note goes once read' });
+
+    // The words are in IndexedDB again, not only in the copy: without the copy they still load.
+    await page.evaluate(() => caches.delete('toward.second-copy.v1'));
+    await reloadApp(page);
+    const again = new Map((await api.list(page, TYPE)).map((r) => [r.id, r]));
+    for (const id of ids) assert.ok(again.has(id), `record ${id} is back in IndexedDB itself`);
+    assert.equal(await page.evaluate(() => window.towardTest.secondCopyRestored()), 0, 'nothing to bring back this time');
+  });
+});
+
+test('a store saved before the copy existed gets its copy in the background, every file', { timeout: 150_000 }, async () => {
+  await withProfile(async (profile) => {
+    const page = await openApp(profile, server.url);
+    const ids = [];
+    for (let i = 0; i < 450; i++) ids.push(`seed-${i}`);
+    await page.evaluate((list) => { for (const id of list) window.towardTest.put('journal.entry', { kind: 'free', text: id }, id); }, ids);
+    await api.flush(page);
+    await page.evaluate(() => caches.delete('toward.second-copy.v1'));   // as after an update from a version without it
+    await reloadApp(page);
+    await waitUntil(async () => {
+      const held = await copy(page);
+      return ids.every((id) => pathsOf(held, id).length === 1);
+    }, { timeoutMs: 60_000, message: 'every record in the copy' });
+  });
+});
+
+test('a fresh start with nothing saved says nothing about a copy', { timeout: 60_000 }, async () => {
+  await withProfile(async (profile) => {
+    const page = await openApp(profile, server.url);
+    assert.equal(await page.evaluate(() => window.towardTest.secondCopyRestored()), 0);
+    assert.doesNotMatch(await page.evaluate(() => window.towardTest.drawnText()), /second copy/);
+  });
+});
+
+test('with the vault on, the second copy holds sealed files only, never the words in plain text', { timeout: 120_000 }, async () => {
+  await withProfile(async (profile) => {
+    const page = await openApp(profile, server.url);
+    const phrase = 'a sentence only the vault should hide';
+    await api.put(page, TYPE, { kind: 'free', title: 'private', text: phrase });
+    await api.flush(page);
+    const plainBefore = await page.evaluate((p) => caches.open('toward.second-copy.v1').then((c) => c.keys()
+      .then((ks) => Promise.all(ks.map((k) => c.match(k).then((r) => r.text())))))
+      .then((bodies) => bodies.some((b) => b.includes(p))), phrase);
+    assert.equal(plainBefore, true, 'without the vault the copy holds the words as IndexedDB does');
+    const on = await page.evaluate(() => window.towardTest.vaultEnable('correct horse battery staple'));
+    assert.ok(on.ok, `the vault turned on: ${JSON.stringify(on)}`);
+    await api.flush(page);
+    const plainAfter = await page.evaluate((p) => caches.open('toward.second-copy.v1').then((c) => c.keys()
+      .then((ks) => Promise.all(ks.map((k) => c.match(k).then((r) => r.text())))))
+      .then((bodies) => bodies.some((b) => b.includes(p))), phrase);
+    assert.equal(plainAfter, false, 'no file of the copy holds the words in plain text');
+  });
+});
+
+test('should the copy hold two versions of a file, the newer one comes back', { timeout: 150_000 }, async () => {
+  await withProfile(async (profile) => {
+    let page = await openApp(profile, server.url);
+    const id = await api.put(page, TYPE, { kind: 'free', title: 'newer', text: 'the newer words' });
+    await api.flush(page);
+    const [p] = pathsOf(await copy(page), id);
+    // An older version written after the newer one (as a tab that stepped aside and came back might have).
+    await page.evaluate(async ([file, older]) => {
+      const body = JSON.stringify({ stale: true });
+      const url = location.origin + '/.second-copy?p=' + encodeURIComponent(file) + '&t=' + older;
+      await (await caches.open('toward.second-copy.v1')).put(url, new Response(body));
+    }, [p, (await copy(page))[p] - 60_000]);
+    await profile.close();
+    emptyIndexedDB(profile);
+    await profile.relaunch();
+    page = await openApp(profile, server.url);
+    const got = (await api.list(page, TYPE)).find((r) => r.id === id);
+    assert.ok(got, 'the record came back');
+    assert.equal(got.body.text, 'the newer words');
+    assert.deepEqual(await page.evaluate(() => window.towardTest.problems()), [], 'nothing stale or damaged came back');
+  });
+});

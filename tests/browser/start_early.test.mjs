@@ -1,0 +1,124 @@
+// start_early: the start reads IndexedDB while the wasm module downloads (web/glue/early_read.js) and loses
+// nothing doing so: the lock and the read begin before the module is ready and their result is what the app
+// opens; a reload in the middle of that read opens everything afterwards; two tabs opened at once end with
+// one writer, and the other reads only once it takes over; damaged files read this way are reported and
+// kept byte for byte.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Profile, openApp, reloadApp, waitReady, waitForApi, readyWithin, api, seedJournal, waitUntil } from './lib/harness.mjs';
+import { plantDamage, readFiles, sameBytes } from './torture/damage.mjs';
+
+const TYPE = 'journal.entry';
+const N = 2000;
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server?.close(); });
+
+const stats = (page) => page.evaluate(() => window.towardTest.startStats());
+const count = (page) => page.evaluate((t) => window.towardTest.count(t), TYPE);
+const noticeVisible = (page) => page.locator('#tab-notice').isVisible();
+
+test('the lock and the read begin before the module is ready, and a reload during the read loses nothing', { timeout: 300_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await seedJournal(page, N, { batch: 500, textLength: 500, prefix: 'early' });
+    await api.flush(page);
+
+    await reloadApp(page);
+    const s = await stats(page);
+    assert.ok(s.early.lock !== undefined && s.early.read !== undefined, `the early read did not run: ${JSON.stringify(s)}`);
+    assert.ok(s.early.lock < s.preRunMs, `the lock was asked for only when the module was ready: ${JSON.stringify(s)}`);
+    assert.equal(await count(page), N, 'entries missing after a reload');
+
+    // Reloads that land while the read is under way (the lock held, the read not yet done), then one that
+    // finishes: every entry is there, and nothing was written by the interrupted starts.
+    const landed = [];
+    for (let i = 0; i < 3; i++) {
+      await page.reload({ waitUntil: 'commit' });
+      await page.waitForFunction(() => typeof TowardEarly === 'object' && TowardEarly.times.lock !== undefined,
+        null, { timeout: 30_000, polling: 5 });
+      landed.push(await page.evaluate(() => TowardEarly.times.read === undefined));
+    }
+    assert.ok(landed.some((x) => x), 'every read was done before the next reload: no reload during one was tried');
+    await reloadApp(page);
+    assert.equal(await count(page), N, 'entries lost after reloads during the early read');
+    assert.equal((await api.state(page)).saved, true);
+
+    // A change after that start is stored as usual, through the connection the early read opened.
+    const id = await api.put(page, TYPE, { kind: 'free', title: 'after the early start', text: 'kept' });
+    await api.flush(page);
+    assert.equal(await page.evaluate(() => window.towardTest.lastSyncWrites()), 1, 'one save wrote more than its file');
+    await reloadApp(page);
+    assert.ok((await api.list(page, TYPE)).some((r) => r.id === id), 'the save after the early start was lost');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+test('two tabs opened at once: one writer with everything, the other reads only when it takes over', { timeout: 180_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const first = await openApp(profile, server.url);
+    await seedJournal(first, 300, { batch: 300, textLength: 200, prefix: 'two' });
+    await api.flush(first);
+    await first.close();
+
+    const a = await profile.newPage();
+    const b = await profile.newPage();
+    await Promise.all([a.goto(server.url, { waitUntil: 'commit' }), b.goto(server.url, { waitUntil: 'commit' })]);
+    let writer = null, other = null;
+    await waitUntil(async () => {
+      for (const [p, q] of [[a, b], [b, a]]) {
+        if (await readyWithin(p, 200)) { writer = p; other = q; return true; }
+      }
+      return false;
+    }, { timeoutMs: 60_000, message: 'one of the two tabs ready' });
+    await waitUntil(() => noticeVisible(other), { timeoutMs: 20_000, message: 'the other tab says Toward is open elsewhere' });
+    await waitForApi(other);
+    assert.equal((await api.state(writer)).writer, true);
+    assert.equal((await api.state(other)).writer, false, 'both tabs claim to write');
+    assert.equal(await other.evaluate(() => TowardEarly.times.read), undefined, 'the tab without the lock read IndexedDB');
+    assert.equal(await count(writer), 300);
+
+    const late = await api.put(writer, TYPE, { kind: 'free', title: 'written by the first writer', text: 'late words' });
+    await api.flush(writer);
+    await other.locator('#take-over').click();
+    await waitReady(other, 60_000);
+    assert.equal((await api.state(other)).writer, true, 'the tab that took over does not write');
+    await waitUntil(async () => (await api.state(writer)).writer === false, { timeoutMs: 15_000, message: 'the first tab stepped aside' });
+    assert.equal(await count(other), 301, 'the tab that took over misses entries');
+    assert.ok((await api.list(other, TYPE)).some((r) => r.id === late), 'the last words of the first writer are missing');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+test('damaged files read by the early read are reported and kept byte for byte', { timeout: 180_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await seedJournal(page, 50, { batch: 50, textLength: 200, prefix: 'damage' });
+    await api.flush(page);
+    const origin = new URL(server.url).origin;
+    await profile.close();
+    let seed = 7;
+    const rand = () => { seed = (seed * 16807) % 2147483647; return seed / 2147483647; };
+    const files = await plantDamage(profile.userDataDir, origin, rand);
+    await profile.relaunch();
+    const again = await openApp(profile, server.url);
+    const s = await stats(again);
+    assert.ok(s.early.read !== undefined, 'the early read did not run');
+    const reported = new Set((await again.evaluate(() => window.towardTest.problems())).map((p) => p.path));
+    for (const f of files) assert.ok(reported.has(f.path), `${f.kind} (${f.path}) is not reported`);
+    assert.equal(await count(again), 50, 'entries beside the damage are missing');
+    await api.put(again, TYPE, { kind: 'free', title: 'beside the damage', text: 'a save beside damaged files' });
+    await api.flush(again);
+    const kept = await readFiles(again, files.map((f) => f.path));
+    for (const f of files) assert.ok(sameBytes(kept[f.path], f.bytes), `${f.kind} was not kept byte for byte`);
+  } finally {
+    await profile.dispose();
+  }
+});

@@ -1,0 +1,123 @@
+// web/glue/early_read.js: the first glue file. Starts what Toward's start waits for while the wasm module
+// is still being downloaded and compiled: the writer lock (Web Locks) and, once it is held, the read of
+// every IDBFS entry with one getAll(). Included with --pre-js before storage.js, so this runs at the
+// script's first lines; Emscripten calls storage.js's preRun only when the module is ready, and that
+// takes the lock's outcome and the read from here (TowardEarly.lock(), TowardEarly.takeRead()).
+// It also fetches the font and, once the script has run, asks whether WebGL 2 is offered.
+// The writer lock rule holds: nothing is read before the lock is this tab's. Any problem here (no Web
+// Locks, no getAll, IndexedDB refusing) leaves storage.js's own way, which does the same later.
+// The database is opened as IDBFS opens it (name, version, store and index), and that connection is
+// handed to IDBFS for every later sync; the upgrade event, when there was one, is kept for storage.js
+// (TowardGlue.upgradeEvent: Chromium says there whether it dropped the store, event.dataLoss).
+'use strict';
+
+var TowardEarly = (function () {
+  const LOCK = 'toward-writer';   // storage.js's LOCK
+  const DB_NAME = '/data';         // IDBFS names a mount's database after its mount point (storage.js's DATA)
+  const DB_VERSION = 21;           // IDBFS.DB_VERSION (Emscripten 3.1.6)
+  const STORE = 'FILE_DATA';       // IDBFS.DB_STORE_NAME
+  const FONT_URL = 'assets/NotoSans-Regular.ttf';   // storage.js's FONT_URL
+
+  const early = {
+    lock: null,          // Promise of {held: true, release} or {held: false}; null: not started here
+    read: null,          // Promise of {db, keys, values}, started once the lock is held
+    upgradeEvent: null,  // the versionchange event of our open, when the database was made or upgraded
+    times: {},           // performance.now() of each step (lock, opened, read), for the benchmark
+    font: null,          // Promise of the font's bytes (ArrayBuffer), fetched at once
+    drawable: null,      // whether WebGL 2 is offered (canDraw), asked once the script has run
+  };
+
+  function openDatabase() {
+    return new Promise((resolve, reject) => {
+      const req = indexedDB.open(DB_NAME, DB_VERSION);
+      req.onupgradeneeded = (e) => {
+        early.upgradeEvent = e;
+        if (typeof TowardGlue !== 'undefined') TowardGlue.upgradeEvent = e;
+        // What IDBFS.getDB makes: the store and its timestamp index.
+        const db = req.result;
+        const store = db.objectStoreNames.contains(STORE) ? req.transaction.objectStore(STORE) : db.createObjectStore(STORE);
+        if (!store.indexNames.contains('timestamp')) store.createIndex('timestamp', 'timestamp', { unique: false });
+      };
+      req.onsuccess = () => { early.times.opened = performance.now(); resolve(req.result); };
+      req.onerror = (e) => { e.preventDefault(); reject(req.error); };
+    });
+  }
+
+  function readAll(db) {
+    return new Promise((resolve, reject) => {
+      const tx = db.transaction([STORE], 'readonly');
+      const store = tx.objectStore(STORE);
+      if (!store.getAll || !store.getAllKeys) { reject(new Error('no getAll in this browser')); return; }
+      const keys = store.getAllKeys();
+      const values = store.getAll();
+      tx.oncomplete = () => {
+        early.times.read = performance.now();
+        resolve({ db, keys: keys.result, values: values.result });
+      };
+      tx.onerror = (e) => { e.preventDefault(); reject(tx.error); };
+      tx.onabort = () => reject(tx.error || new Error('the read was stopped'));
+    });
+  }
+
+  function start() {
+    if (!(typeof navigator === 'object' && navigator.locks && navigator.locks.request) || typeof indexedDB !== 'object') return;
+    early.lock = new Promise((resolveLock) => {
+      navigator.locks.request(LOCK, { ifAvailable: true }, (lock) => {
+        early.times.lock = performance.now();
+        if (!lock) { resolveLock({ held: false }); return undefined; }
+        let release;
+        const held = new Promise((r) => { release = r; });
+        early.read = openDatabase().then(readAll);
+        early.read.catch(() => { /* storage.js reads again its own way */ });
+        resolveLock({ held: true, release });
+        return held;
+      }).catch(() => resolveLock(null));
+    });
+  }
+  try { start(); } catch (e) { early.lock = null; }
+  try {
+    early.font = fetch(FONT_URL).then((r) => {
+      if (!r.ok) throw new Error('font ' + r.status);
+      return r.arrayBuffer();
+    });
+    early.font.catch(() => { /* storage.js fetches it again */ });
+  } catch (e) { early.font = null; }
+  // Whether this browser offers WebGL 2 (Toward draws with it). The question makes a context (tens of ms in
+  // software): asked after this script has run (the module's download has begun by then), while the lock,
+  // the read and the compile are under way.
+  function canDraw() {
+    try {
+      const gl = window.WebGL2RenderingContext && document.createElement('canvas').getContext('webgl2');
+      const lose = gl && gl.getExtension('WEBGL_lose_context');
+      if (lose) lose.loseContext();  // only a question: the canvas's own context comes later
+      return !!gl;
+    } catch (e) {
+      return false;
+    }
+  }
+  setTimeout(() => { if (early.drawable === null) early.drawable = canDraw(); }, 0);
+
+  return {
+    // The lock's outcome as a promise (null: storage.js asks for the lock itself).
+    lock: () => early.lock,
+    // The read begun here, once (null when there is none): later reads go through IDBFS.
+    takeRead() {
+      const read = early.read;
+      early.read = null;
+      return read;
+    },
+    upgradeEvent: () => early.upgradeEvent,
+    // The font fetch begun here, once (null: none).
+    takeFont() {
+      const font = early.font;
+      early.font = null;
+      return font;
+    },
+    // Whether WebGL 2 is offered: asked while the module was downloading, or now.
+    drawable() {
+      if (early.drawable === null) early.drawable = canDraw();
+      return early.drawable;
+    },
+    times: early.times,
+  };
+})();

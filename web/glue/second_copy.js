@@ -1,0 +1,227 @@
+// web/glue/second_copy.js: a second copy of every saved file, outside IndexedDB (TowardCopy).
+// Chromium deletes an origin's whole IndexedDB store when it finds it damaged as it opens (after a crash
+// or a full disk, it starts again empty and says so only through `dataLoss` on the upgrade event). Toward's
+// torture suite saw it: a profile killed mid-import came back with nothing. So every file a sync stores in
+// IndexedDB is also kept in the browser's Cache Storage, a different store on disk, before the sync is
+// reported done ("Saved" means both). When IndexedDB comes back holding no file at all while the copy holds
+// some, the copy is put back into the file system and into IndexedDB before the app starts, and the person
+// is told kindly (web/app.cpp's banners, through restoredCount()).
+// The copy keeps the same bytes IndexedDB has (sealed ones when the vault is on). Each file is one cache
+// entry keyed by its path and its modification time, so `keys()` alone tells what the copy holds.
+// Only the writer tab writes it (it runs inside the writer's sync). Where Cache Storage is missing or
+// refuses, Toward carries on with IndexedDB alone (a problem here never fails a save).
+'use strict';
+
+var TowardCopy = (function () {
+  const NAME = 'toward.second-copy.v1';   // never 'toward-...': sw.js clears those as old app versions
+  const BASE = (typeof location !== 'undefined' ? location.origin : 'http://localhost') + '/.second-copy?';
+  const CHUNK = 200;                        // files per step when the whole copy is brought in step
+
+  const state = {
+    available: typeof caches !== 'undefined' && !!(caches && caches.open),
+    index: null,       // path -> the key (URL) the copy holds for it; null until read
+    pending: {},       // path -> {contents, timestamp} to store, or null to remove (from the running sync)
+    queue: Promise.resolve(),
+    restored: 0,       // files brought back from the copy at this start
+    problem: '',       // the last reason the copy could not be written (it never fails a save)
+    inflight: [],      // the steps writing this sync's files, started while IndexedDB commits
+    batchSoon: null,
+  };
+
+  function keyFor(path, timestamp) {
+    return BASE + 'p=' + encodeURIComponent(path) + '&t=' + Number(timestamp);
+  }
+  function parseKey(url) {
+    const q = url.slice(url.indexOf('?') + 1).split('&');
+    let path = null, t = 0;
+    for (let i = 0; i < q.length; i++) {
+      if (q[i].indexOf('p=') === 0) path = decodeURIComponent(q[i].slice(2));
+      else if (q[i].indexOf('t=') === 0) t = Number(q[i].slice(2));
+    }
+    return { path, t };
+  }
+
+  let opened = null;   // the Cache, opened once
+  function open() {
+    if (!opened) opened = caches.open(NAME).catch((e) => { opened = null; throw e; });
+    return opened;
+  }
+
+  // Every step on the copy runs one after the other (a sync's files, a step of bringing it in step).
+  function enqueue(step) {
+    const run = state.queue.then(step);
+    state.queue = run.catch((e) => { state.problem = String(e && e.name || e); });
+    return run;
+  }
+
+  function readIndex(cache) {
+    if (state.index) return Promise.resolve(state.index);
+    return cache.keys().then((requests) => {
+      // One key per path; should a path have two (a step cut short), the newer one counts, the other goes.
+      const index = {}, stale = [];
+      for (let i = 0; i < requests.length; i++) {
+        const url = requests[i].url, k = parseKey(url);
+        if (k.path === null) continue;
+        const had = index[k.path];
+        if (had && parseKey(had).t >= k.t) { stale.push(url); continue; }
+        if (had) stale.push(had);
+        index[k.path] = url;
+      }
+      state.index = index;
+      return Promise.all(stale.map((url) => cache.delete(url))).then(() => index);
+    });
+  }
+
+  // Stores (or removes) one file in the copy, replacing the key it had.
+  function put(cache, index, path, file) {
+    const old = index[path];
+    if (!file) {
+      if (!old) return Promise.resolve();
+      delete index[path];
+      return cache.delete(old);
+    }
+    const url = keyFor(path, file.timestamp);
+    if (old === url) return Promise.resolve();
+    return cache.put(url, new Response(file.contents)).then(() => {
+      index[path] = url;
+      // The older key goes after the new one is stored, without waiting for it: should it stay (a crash),
+      // the newer key counts when the keys are read (readIndex).
+      if (old && old !== url) cache.delete(old).catch(() => undefined);
+    });
+  }
+
+  // A sync is storing this file in IndexedDB (IDBFS.storeRemoteEntry) or removing it (null). The copy is
+  // written at once, while IndexedDB commits (a save waits for the slower of the two, not for both in turn).
+  function changed(path, entry) {
+    if (!state.available) return;
+    if (entry && !FS.isFile(entry.mode)) return;   // folders are made again from their files' paths
+    // The bytes as IndexedDB gets them (a view into the file could change before the copy is written).
+    state.pending[path] = entry ? { contents: new Uint8Array(entry.contents), timestamp: +entry.timestamp } : null;
+    if (!state.batchSoon) state.batchSoon = Promise.resolve().then(writeBatch);
+  }
+
+  // The files changed since the last batch, as one step on the copy.
+  function writeBatch() {
+    state.batchSoon = null;
+    const files = state.pending;
+    state.pending = {};
+    const paths = Object.keys(files);
+    if (!paths.length) return;
+    state.inflight.push(enqueue(() => open().then((cache) => readIndex(cache).then((index) =>
+      Promise.all(paths.map((p) => put(cache, index, p, files[p])))))));
+  }
+
+  // When IndexedDB committed a sync: resolves once the copy holds the same files too. Resolves in every case.
+  function commit() {
+    if (!state.available) return Promise.resolve();
+    writeBatch();
+    const all = state.inflight.splice(0);
+    if (!all.length) return Promise.resolve();
+    return Promise.all(all).then(() => { state.problem = ''; })
+      .catch((e) => { state.index = null; state.problem = String(e && e.name || e); });
+  }
+  // A sync that failed stored nothing in IndexedDB: what it had not yet given the copy is dropped (what it
+  // had is harmless there: the copy is read only when IndexedDB holds nothing).
+  function dropPending() { state.pending = {}; state.inflight = []; }
+
+  // The files of the in-memory tree under `root` (path -> node), walking the nodes themselves.
+  function filesIn(root) {
+    const files = {};
+    const stack = [{ path: root, node: FS.lookupPath(root).node }];
+    while (stack.length) {
+      const dir = stack.pop();
+      const names = Object.keys(dir.node.contents || {});
+      for (let i = 0; i < names.length; i++) {
+        const node = dir.node.contents[names[i]], path = dir.path + '/' + names[i];
+        if (FS.isDir(node.mode)) stack.push({ path, node });
+        else if (FS.isFile(node.mode)) files[path] = node;
+      }
+    }
+    return files;
+  }
+
+  // Whether the tree under `root` holds any file: stops at the first one (the start path asks it every time).
+  function holdsAFile(root) {
+    const stack = [FS.lookupPath(root).node];
+    while (stack.length) {
+      const dir = stack.pop();
+      const names = Object.keys(dir.contents || {});
+      for (let i = 0; i < names.length; i++) {
+        const node = dir.contents[names[i]];
+        if (FS.isFile(node.mode)) return true;
+        if (FS.isDir(node.mode)) stack.push(node);
+      }
+    }
+    return false;
+  }
+
+  // At start, after IndexedDB was read into `root`: when it held no file and the copy holds some, the
+  // copy's files go back into the tree (the caller then stores them in IndexedDB). Resolves with how many.
+  function restoreIfEmptied(root) {
+    if (!state.available) return Promise.resolve(0);
+    let empty;
+    try { empty = !holdsAFile(root); } catch (e) { return Promise.resolve(0); }
+    if (!empty) return Promise.resolve(0);
+    return enqueue(() => open().then((cache) => readIndex(cache).then((index) => {
+      const paths = Object.keys(index).filter((p) => p === root || p.indexOf(root + '/') === 0).sort();
+      if (!paths.length) return 0;
+      return Promise.all(paths.map((p) => cache.match(index[p]).then((r) => (r ? r.arrayBuffer() : null))))
+        .then((bodies) => {
+          let n = 0;
+          for (let i = 0; i < paths.length; i++) {
+            if (!bodies[i]) continue;
+            const p = paths[i], t = parseKey(index[p]).t;
+            FS.mkdirTree(p.slice(0, p.lastIndexOf('/')));
+            FS.writeFile(p, new Uint8Array(bodies[i]), { canOwn: true });
+            FS.utime(p, t, t);
+            n++;
+          }
+          state.restored = n;
+          return n;
+        });
+    }))).catch(() => 0);
+  }
+
+  // Once the app runs: brings the copy in step with the tree (the first start with a copy, or a copy
+  // left behind by a crash between IndexedDB's commit and the copy's), a few hundred files per step,
+  // each step queued like a sync's so that one never waits long behind it.
+  function bringInStep(root) {
+    if (!state.available) return Promise.resolve();
+    return enqueue(() => open().then((cache) => readIndex(cache))).then(() => {
+      const nodes = filesIn(root), index = state.index;
+      const todo = [];
+      Object.keys(nodes).forEach((p) => {
+        if (index[p] !== keyFor(p, nodes[p].timestamp)) todo.push(p);
+      });
+      Object.keys(index).forEach((p) => {
+        if ((p === root || p.indexOf(root + '/') === 0) && !nodes[p]) todo.push(p);
+      });
+      const steps = [];
+      for (let i = 0; i < todo.length; i += CHUNK) steps.push(todo.slice(i, i + CHUNK));
+      return steps.reduce((done, paths) => done.then(() => enqueue(() => open().then((cache) =>
+        Promise.all(paths.map((p) => {
+          // Read at the step's own time: the file may have changed or gone since the list was made.
+          let node = null;
+          try { node = FS.lookupPath(p).node; } catch (e) { node = null; }
+          const file = node && FS.isFile(node.mode)
+            ? { contents: MEMFS.getFileDataAsTypedArray(node).slice(), timestamp: node.timestamp } : null;
+          return put(cache, state.index, p, file);
+        }))))), Promise.resolve()).then(() => todo.length);
+    }).catch((e) => { state.index = null; state.problem = String(e && e.name || e); });
+  }
+
+  return {
+    state, changed, commit, dropPending, restoreIfEmptied, bringInStep,
+    forgetIndex() { state.index = null; },
+    restoredCount() { return state.restored; },
+    // For tests: what the copy holds (path -> timestamp), read afresh.
+    contents() {
+      if (!state.available) return Promise.resolve(null);
+      return open().then((c) => c.keys()).then((rs) => {
+        const out = {};
+        rs.forEach((r) => { const k = parseKey(r.url); if (k.path !== null) out[k.path] = k.t; });
+        return out;
+      });
+    },
+  };
+})();
