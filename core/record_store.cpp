@@ -374,6 +374,10 @@ Status RecordStore::forgetBlank(const std::string& type, const std::string& id) 
 
 void RecordStore::announceReload() { notify(RecordChange::Kind::Reloaded, "", ""); }
 
+void RecordStore::announceChange(RecordChange::Kind kind, const std::string& type, const std::string& id) {
+  notify(kind, type, id);
+}
+
 Status RecordStore::writeSideFile(const std::string& relPath, const std::string& text) {
   if (auto w = writable(); !w) return w;
   const std::string path = m_root + "/" + relPath;

@@ -100,7 +100,8 @@ class RecordStore {
 
   // --- Bringing records in as they are (backup import, core/backup): revision and times are kept.
   // Writes `record` as a live record, replacing one with the same id and dropping a trashed copy with
-  // the same id. Listeners are not told: call announceReload() once after a batch.
+  // the same id. Listeners are not told: call announceChange() for each record (as an import does, so
+  // models update a record at a time across frames) or announceReload() once after a batch.
   Status adopt(const StoredRecord& record);
   // Writes `record` into the trash as it is (same rules as adopt()).
   Status adoptTrashed(const TrashedRecord& record);
@@ -112,6 +113,8 @@ class RecordStore {
   Status forgetBlank(const std::string& type, const std::string& id);
   // Tells listeners that anything may have changed (a Reloaded change).
   void announceReload();
+  // Tells listeners of one record brought in or taken out by adopt(), adoptTrashed() or discard().
+  void announceChange(RecordChange::Kind kind, const std::string& type, const std::string& id);
 
   // --- Side files: whole documents kept beside the records (safety snapshots), under root.
   // relPath is relative to root, e.g. "snapshots/1764000000000.json". Like record files, these are the

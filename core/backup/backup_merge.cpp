@@ -1,6 +1,7 @@
 // core/backup/backup_merge.cpp: merge and replace of a backup document into a store (see header).
 // The store's put() stamps new revisions and times; importing must keep the backup's, so records are
-// brought in with RecordStore::adopt(), and listeners hear one Reloaded change at the end.
+// brought in with RecordStore::adopt(), and listeners hear of each record as it is written (a step's worth
+// a frame: the models update one record at a time instead of all of them in the import's last frame).
 #include "core/backup/backup_merge.h"
 
 #include <algorithm>
@@ -178,7 +179,10 @@ bool ImportJob::step(size_t maxRecords) {
         }
         {
           const auto& [key, trashed] = m_gone[m_index];
-          if (m_store.discard(key.first, key.second, trashed)) m_wrote = true;
+          if (m_store.discard(key.first, key.second, trashed)) {
+            m_store.announceChange(trashed ? core::RecordChange::Kind::Purged : core::RecordChange::Kind::Removed,
+                                   key.first, key.second);
+          }
         }
         ++m_index, ++m_handled, --budget;
         break;
@@ -192,7 +196,6 @@ bool ImportJob::step(size_t maxRecords) {
 }
 
 void ImportJob::finish(const Status& failure) {
-  if (m_wrote) m_store.announceReload();
   m_phase = Phase::Done;
   if (failure.isOk()) m_result = m_report;
   else m_result = failure;
@@ -229,8 +232,8 @@ Status ImportJob::mergeLive(const core::StoredRecord& incoming) {
     m_localTrash.erase({r.type, r.id});   // adopt() drops a trashed copy with the same id
     Status s = m_store.adopt(r);
     if (s) {
-      m_wrote = true;
       remember(r);
+      m_store.announceChange(core::RecordChange::Kind::Saved, r.type, r.id);
     }
     return s;
   };
@@ -265,8 +268,8 @@ Status ImportJob::mergeTrashed(const core::TrashedRecord& incoming) {
   }
   Status s = m_store.adoptTrashed(incoming);
   if (s) {
-    m_wrote = true;
     ++m_report.trashAdded;
+    m_store.announceChange(core::RecordChange::Kind::Removed, type, id);
   }
   return s;
 }
@@ -278,12 +281,13 @@ Status ImportJob::replaceLive(const core::StoredRecord& incoming) {
     copy.id = core::newRecordId(m_store.now());
     s = m_store.adopt(copy);
     if (s) m_incomingLive.emplace(copy.type, copy.id);
+    if (s) m_store.announceChange(core::RecordChange::Kind::Saved, copy.type, copy.id);
   } else {
     s = m_store.adopt(incoming);
     if (s) m_incomingLive.emplace(incoming.type, incoming.id);
+    if (s) m_store.announceChange(core::RecordChange::Kind::Saved, incoming.type, incoming.id);
   }
   if (s) {
-    m_wrote = true;
     ++m_report.added;
   }
   return s;
@@ -293,9 +297,9 @@ Status ImportJob::replaceTrashed(const core::TrashedRecord& incoming) {
   if (m_damaged.count(trashPath(m_store, incoming.record.type, incoming.record.id))) return Status::ok();
   Status s = m_store.adoptTrashed(incoming);
   if (s) {
-    m_wrote = true;
     m_incomingTrash.emplace(incoming.record.type, incoming.record.id);
     ++m_report.trashAdded;
+    m_store.announceChange(core::RecordChange::Kind::Removed, incoming.record.type, incoming.record.id);
   }
   return s;
 }

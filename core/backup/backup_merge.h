@@ -50,8 +50,9 @@ struct MergeReport {
 
 // Brings a document into a store in steps. Merge writes the incoming records first, then incoming trash;
 // replace first writes the safety snapshot, then the incoming records and trash, and only then removes what
-// the backup does not hold: a stop at any point (a crash, a reload) loses nothing. Listeners hear one
-// Reloaded change at the end (also after a failure part way, when something was written).
+// the backup does not hold: a stop at any point (a crash, a reload) loses nothing. Listeners hear of each
+// record as it is written or removed (Saved; Removed for what goes into the trash; Purged for trash removed
+// by a replace), so models update within each step rather than all at once at the end.
 class ImportJob {
  public:
   enum class Mode { Merge, Replace };
@@ -91,7 +92,6 @@ class ImportJob {
   Phase m_phase = Phase::Start;
   size_t m_index = 0;
   size_t m_handled = 0;
-  bool m_wrote = false;
   MergeReport m_report;
   core::Result<MergeReport> m_result{MergeReport{}};
   std::set<std::string> m_damaged;                 // record files kept aside at load (never replaced)

@@ -1,9 +1,11 @@
 // tests/core/backup_import_job_test.cpp: importing in steps (backup::ImportJob), as the app does across
-// frames: the same outcome as at once, a progress that grows, one Reloaded change at the end, bodies checked
+// frames: the same outcome as at once, a progress that grows, listeners told of each record as it is written
+// (never one Reloaded at the end: the models' work is spread over the steps), bodies checked
 // and normalized once, and a stop part way (a crash, a reload) that loses nothing.
 #include <doctest/doctest.h>
 
 #include <memory>
+#include <set>
 #include <string>
 
 #include "core/backup/age_format.h"
@@ -73,30 +75,54 @@ core::Registry countingRegistry(int& calls) {
 
 }  // namespace
 
-TEST_CASE("[import job] a merge in small steps: growing progress, the same outcome as at once, one Reloaded") {
+// What a model does with the store's changes: each named record is read again from the store (or dropped).
+struct Follower {
+  core::RecordStore& store;
+  std::set<std::string> live;
+  int reloads = 0, saved = 0, removed = 0, purged = 0;
+  explicit Follower(core::RecordStore& s) : store(s) {
+    for (const auto* r : s.list(kType)) live.insert(r->id);
+    s.addListener([this](const core::RecordChange& c) {
+      if (c.kind == core::RecordChange::Kind::Reloaded) { ++reloads; return; }
+      (c.kind == core::RecordChange::Kind::Saved ? saved : c.kind == core::RecordChange::Kind::Purged ? purged : removed)++;
+      if (store.find(c.type, c.id)) live.insert(c.id); else live.erase(c.id);
+    });
+  }
+  bool inStep() const {
+    std::set<std::string> now;
+    for (const auto* r : store.list(kType)) now.insert(r->id);
+    return now == live;
+  }
+};
+
+TEST_CASE("[import job] a merge in small steps: growing progress, the same outcome as at once, each record told as it comes") {
   Fixture stepped, atOnce;
   for (auto* f : {&stepped, &atOnce}) {
     f->store->put(kType, "in3", entry("written here"));   // revision 1, other words: a true conflict
     f->store->put(kType, "mine", entry("only here"));
   }
-  int reloads = 0, others = 0;
-  stepped.store->addListener([&](const core::RecordChange& c) { (c.kind == core::RecordChange::Kind::Reloaded ? reloads : others)++; });
+  Follower model(*stepped.store);
   auto checked = backup::checkDocument(document(50, 3), stepped.registry);
   REQUIRE(checked.isOk());
   backup::ImportJob job(*stepped.store, stepped.registry, checked.value(), backup::ImportJob::Mode::Merge);
   double last = -1;
-  int steps = 0;
+  int steps = 0, heardBefore = 0;
   while (!job.step(7)) {
     CHECK(job.progress() > last);
     CHECK(job.progress() < 1.0);
     last = job.progress();
-    CHECK(reloads == 0);   // listeners hear of it once, at the end
+    // Each step's records are told within that step, so a model keeps up a few at a time.
+    CHECK(model.saved + model.removed > heardBefore);
+    heardBefore = model.saved + model.removed;
+    CHECK(model.inStep());
     ++steps;
   }
   CHECK(steps >= 50 / 7);
   CHECK(job.progress() == 1.0);
-  CHECK(reloads == 1);
-  CHECK(others == 0);
+  CHECK(model.reloads == 0);    // never everything at once at the end
+  CHECK(model.saved == 50);     // 49 added and the conflict's copy
+  CHECK(model.removed == 3);    // the backup's trash
+  CHECK(model.inStep());
   REQUIRE(job.result().isOk());
   auto once = backup::mergeDocument(*atOnce.store, atOnce.registry, checked.value());
   REQUIRE(once.isOk());
@@ -210,4 +236,22 @@ TEST_CASE("[import job] a replace stopped part way keeps the snapshot and every 
     CHECK(f.store->list(kType).size() == 10);
     CHECK(f.all() == before);
   }
+}
+
+TEST_CASE("[import job] a replace tells each record it brings in and each one it takes away, so models keep up") {
+  Fixture f;
+  for (int i = 0; i < 10; ++i) f.store->put(kType, "old" + std::to_string(i), entry("earlier " + std::to_string(i)));
+  REQUIRE(f.store->remove(kType, "old9"));   // one in this device's trash, which the backup does not hold
+  Follower model(*f.store);
+  auto checked = backup::checkDocument(document(20, 2), f.registry);
+  REQUIRE(checked.isOk());
+  backup::ImportJob job(*f.store, f.registry, checked.value(), backup::ImportJob::Mode::Replace);
+  while (!job.step(5)) CHECK(model.inStep());
+  REQUIRE(job.result().isOk());
+  CHECK(model.reloads == 0);
+  CHECK(model.saved == 20);
+  CHECK(model.removed == 2 + 9);   // the backup's two trashed, then the nine live ones it does not hold
+  CHECK(model.purged == 1);        // this device's trashed "old9"
+  CHECK(model.inStep());
+  CHECK(f.store->list(kType).size() == 20);
 }
