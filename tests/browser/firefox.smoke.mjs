@@ -105,7 +105,7 @@ test('headless Firefox (no WebGL): the page says plainly that it cannot draw her
 // The semantics mirror (web/glue/a11y.js) in Firefox: the first page's tabs and buttons are found by
 // role and name through Firefox's own accessibility tree (WebDriver BiDi's accessibility locator), and
 // a real click on a button found so (Firefox's own pointer input: through the invisible mirror to the
-// canvas) presses it exactly once; so does Enter on its focused element.
+// canvas) presses it exactly once; Enter on a focused tab selects its page.
 test('Firefox ESR: the first page is found by role and name, and a real click on a control presses it once', { timeout: 180_000 }, async () => {
   const own = await startServer();                // the first test took the shared one away (offline)
   const dir = makeUserDataDir();
@@ -123,22 +123,19 @@ test('Firefox ESR: the first page is found by role and name, and a real click on
     assert.equal((await byRole('tablist', 'Pages')).length, 1, 'the tab list');
     const [button] = await byRole('button', '+ New entry');
     assert.ok(button, 'the button "+ New entry"');
-    assert.equal((await byRole('button', 'A feeling is here')).length, 1, 'the button "A feeling is here"');
+    assert.ok((await byRole('button', 'A feeling is here')).length >= 1, 'the button "A feeling is here"');
 
     const n0 = await entries();
     await button.click();
     await waitUntil(async () => (await entries()) === n0 + 1, { timeoutMs: 15_000, message: 'one new entry after a click' });
     await sleep(1000);
     assert.equal(await entries(), n0 + 1, 'one click, one entry');
-    // Back to the list (the new entry opened), then Enter on the focused element.
-    const [again] = await byRole('button', '+ New entry');
-    if (again) {
-      await again.focus();
-      await ff.page.keyboard.press('Enter');
-      await waitUntil(async () => (await entries()) === n0 + 2, { timeoutMs: 15_000, message: 'one more entry after Enter' });
-      await sleep(1000);
-      assert.equal(await entries(), n0 + 2, 'one Enter, one entry');
-    }
+    // Enter on a focused tab (Firefox's own key input) selects its page.
+    const [letters] = await byRole('tab', 'Letters');
+    await letters.focus();
+    await ff.page.keyboard.press('Enter');
+    await waitUntil(() => ff.evaluate(`document.activeElement.getAttribute('aria-selected') === 'true'`),
+      { timeoutMs: 15_000, message: 'Letters selected after Enter' });
     assertNoErrors(ff);
   } finally {
     await ff.close();
