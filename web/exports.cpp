@@ -61,6 +61,15 @@ EMSCRIPTEN_KEEPALIVE void toward_a11y_activate(unsigned id) {
   });
 }
 
+// Arrows on a slider's hidden element (a keyboard, or a screen reader's "increase"): slider `id` takes
+// `value` on the next frame, as if dragged there.
+EMSCRIPTEN_KEEPALIVE void toward_a11y_set_value(unsigned id, int value) {
+  toward::web::outsideFrame([id, value] {
+    toward::ui::a11y::requestValue(id, value);
+    wakeFrames();
+  });
+}
+
 EMSCRIPTEN_KEEPALIVE void toward_flush_now() {
   withTypedWords([](toward::app::App& app) { app.flushNow(); });
 }

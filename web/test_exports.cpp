@@ -213,7 +213,7 @@ double percentile(std::vector<float> samples, double share) {
 }
 }  // namespace
 
-// {frames, meanMs, medianMs, p95Ms, maxMs, a11yMeanMs, a11yP95Ms, a11yMaxMs} of our frame code since the last
+// {frames, meanMs, medianMs, p95Ms, maxMs, a11yMeanMs, a11yMedianMs, a11yP95Ms, a11yMaxMs} of our frame code since the last
 // reset; reset = 1 starts a new measurement.
 EMSCRIPTEN_KEEPALIVE const char* toward_test_frame_stats(int reset) {
   const unsigned n = g_state.framesMeasured;
@@ -225,6 +225,7 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_frame_stats(int reset) {
                     std::to_string(n ? g_state.frameMsTotal / n : 0.0) + ",\"maxMs\":" + std::to_string(g_state.frameMsMax) +
                     ",\"p95Ms\":" + std::to_string(percentile(g_state.frameMsSamples, 0.95)) +
                     ",\"a11yMeanMs\":" + std::to_string(n ? g_state.a11yMsTotal / n : 0.0) +
+                    ",\"a11yMedianMs\":" + std::to_string(percentile(g_state.a11yMsSamples, 0.5)) +
                     ",\"a11yP95Ms\":" + std::to_string(percentile(g_state.a11yMsSamples, 0.95)) +
                     ",\"a11yMaxMs\":" + std::to_string(g_state.a11yMsMax) + "}";
   if (reset) {

@@ -15,6 +15,11 @@ DeltaWriter g_delta;
 bool g_enabled = true;
 bool g_cleared = false;  // the page was told the tree is empty (turned off)
 uint32_t g_focusRequest = 0;
+struct ValueRequest {
+  uint32_t id = 0;
+  int value = 0;
+};
+ValueRequest g_valueRequest;
 bool g_collecting = false;
 
 Node* last() {
@@ -140,6 +145,15 @@ void requestFocus(uint32_t id) { g_focusRequest = id; }
 void requestActivate(uint32_t id) {
   // Pressed once, on the next frame, as if by Enter on it (ButtonBehavior's nav activation).
   ImGui::ActivateItemByID(id);
+}
+
+void requestValue(uint32_t id, int value) { g_valueRequest = {id, value}; }
+
+bool takeValue(uint32_t id, int* value) {
+  if (id == 0 || g_valueRequest.id != id) return false;
+  *value = g_valueRequest.value;
+  g_valueRequest = {};
+  return true;
 }
 
 const TreeBuilder& tree() { return g_tree; }

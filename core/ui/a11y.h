@@ -64,6 +64,10 @@ std::vector<std::string> takeAnnouncements();
 // What the page asked for (a screen reader moved focus or clicked): applied on the next frame.
 void requestFocus(uint32_t id);
 void requestActivate(uint32_t id);
+// The page moved slider `id` (arrows on its element, from a keyboard or a screen reader): it takes `value`
+// on the next frame. takeValue hands it to the slider once (ui::Slider calls it).
+void requestValue(uint32_t id, int value);
+bool takeValue(uint32_t id, int* value);
 // The tree of the frame drawn last (tests, bench).
 const TreeBuilder& tree();
 

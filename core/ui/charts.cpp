@@ -87,8 +87,15 @@ std::string valueText(float v, const char* unit) {
   return s;
 }
 
-// The chart's text alternative for screen readers (core/ui/a11y.h): one sentence and a table.
-void describe(const std::vector<std::string>& xLabels, const std::vector<const Series*>& series, const char* unit) {
+// What a column's tooltip says of one series ("Seconds stayed: 40 seconds"); the table says the same.
+std::string pointText(const Series& s, size_t i, const char* unit) {
+  return valueText(i < s.values.size() ? s.values[i] : -1, unit);
+}
+
+// The chart's text alternative for screen readers (core/ui/a11y.h): one sentence and a table whose cells
+// hold the words each column's tooltip shows (`units`: one per series, as its tooltip says it).
+void describe(const std::vector<std::string>& xLabels, const std::vector<const Series*>& series,
+              const std::vector<const char*>& units) {
   if (xLabels.empty() || series.empty()) return;
   std::string names, rows = "\t";
   for (size_t k = 0; k < series.size(); ++k) {
@@ -97,11 +104,32 @@ void describe(const std::vector<std::string>& xLabels, const std::vector<const S
   }
   for (size_t i = 0; i < xLabels.size(); ++i) {
     rows += xLabels[i];
-    for (const Series* s : series) rows += "\t" + valueText(i < s->values.size() ? s->values[i] : -1, unit);
+    for (size_t k = 0; k < series.size(); ++k) rows += "\t" + pointText(*series[k], i, k < units.size() ? units[k] : "");
     rows += '\n';
   }
   a11y::chart("A chart of " + names + " over " + std::to_string(xLabels.size()) + " points, from " + xLabels.front() +
                   " to " + xLabels.back() + ". Its numbers are in the table that follows.",
+              rows);
+}
+
+// What a calendar day's tooltip says of it ("120 words", "a quiet day").
+std::string dayText(uint32_t v, const char* unit) { return v ? std::to_string(v) + " " + unit : "a quiet day"; }
+
+// A calendar's text alternative: a sentence, and a row for each day that holds something (the others are
+// quiet days, as the sentence says), in its tooltip's words.
+void describeCalendar(int32_t firstDay, const std::vector<uint32_t>& values, const char* unit) {
+  if (values.empty()) return;
+  std::string rows = std::string("\t") + unit + "\n";
+  size_t busy = 0;
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (!values[i]) continue;
+    ++busy;
+    rows += core::shortDay(firstDay + int32_t(i)) + "\t" + dayText(values[i], unit) + "\n";
+  }
+  const int32_t lastDay = firstDay + int32_t(values.size()) - 1;
+  a11y::chart("A calendar of " + std::to_string(values.size()) + " days, from " + core::shortDay(firstDay) + " to " +
+                  core::shortDay(lastDay) + ": " + std::to_string(busy) + (busy == 1 ? " day" : " days") + " with " + unit +
+                  ", the others quiet." + (busy ? " Those days are in the table that follows." : ""),
               rows);
 }
 
@@ -145,9 +173,10 @@ int StackedBars(const char* id, ImVec2 size, const std::vector<std::string>& xLa
   const size_t n = xLabels.size();
   Frame f = beginFrame(id, size, line != nullptr);
   std::vector<const Series*> described;
-  for (const auto& s : stacks) described.push_back(&s);
-  if (line) described.push_back(line);
-  describe(xLabels, described, "");
+  std::vector<const char*> units;
+  for (const auto& s : stacks) described.push_back(&s), units.push_back("");
+  if (line) described.push_back(line), units.push_back(lineUnit);
+  describe(xLabels, described, units);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   float maxTotal = 0, maxLine = 0;
   for (size_t i = 0; i < n; ++i) {
@@ -196,10 +225,10 @@ int StackedBars(const char* id, ImVec2 size, const std::vector<std::string>& xLa
     ImGui::BeginTooltip();
     ImGui::TextUnformatted(xLabels[size_t(hovered)].c_str());
     for (const auto& s : stacks) {
-      ImGui::Text("%s: %s", s.label.c_str(), valueText(size_t(hovered) < s.values.size() ? s.values[size_t(hovered)] : -1, "").c_str());
+      ImGui::Text("%s: %s", s.label.c_str(), pointText(s, size_t(hovered), "").c_str());
     }
     if (line && size_t(hovered) < line->values.size()) {
-      ImGui::Text("%s: %s", line->label.c_str(), valueText(line->values[size_t(hovered)], lineUnit).c_str());
+      ImGui::Text("%s: %s", line->label.c_str(), pointText(*line, size_t(hovered), lineUnit).c_str());
     }
     ImGui::EndTooltip();
   }
@@ -212,7 +241,7 @@ int Lines(const char* id, ImVec2 size, const std::vector<std::string>& xLabels, 
   Frame f = beginFrame(id, size, false);
   std::vector<const Series*> described;
   for (const auto& s : lines) described.push_back(&s);
-  describe(xLabels, described, unit);
+  describe(xLabels, described, std::vector<const char*>(lines.size(), unit));
   ImDrawList* draw = ImGui::GetWindowDrawList();
   float maxV = 0;
   for (const auto& s : lines) {
@@ -245,7 +274,7 @@ int Lines(const char* id, ImVec2 size, const std::vector<std::string>& xLabels, 
     ImGui::BeginTooltip();
     ImGui::TextUnformatted(xLabels[size_t(hovered)].c_str());
     for (const auto& s : lines) {
-      ImGui::Text("%s: %s", s.label.c_str(), valueText(size_t(hovered) < s.values.size() ? s.values[size_t(hovered)] : -1, unit).c_str());
+      ImGui::Text("%s: %s", s.label.c_str(), pointText(s, size_t(hovered), unit).c_str());
     }
     ImGui::EndTooltip();
   }
@@ -253,7 +282,7 @@ int Lines(const char* id, ImVec2 size, const std::vector<std::string>& xLabels, 
 }
 
 void HorizontalBars(const char* id, float width, const std::vector<std::string>& labels, const std::vector<float>& values,
-                    const std::vector<std::string>& valueTexts, ImU32 color) {
+                    const std::vector<std::string>& valueTexts, ImU32 color, const char* valueHead) {
   if (width <= 0) width = ImGui::GetContentRegionAvail().x;
   float labelW = 0;
   for (const auto& l : labels) labelW = std::min(std::max(labelW, ImGui::CalcTextSize(l.c_str()).x), width * 0.4f);
@@ -265,6 +294,14 @@ void HorizontalBars(const char* id, float width, const std::vector<std::string>&
   const float rowH = ImGui::GetTextLineHeight() * 1.5f;
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton(id, ImVec2(width, rowH * float(labels.size())));
+  if (!labels.empty()) {
+    // Each bar's label and the words at its end, as a table (the bars themselves only show their size).
+    std::string rows = std::string("\t") + valueHead + "\n";
+    for (size_t i = 0; i < labels.size(); ++i) rows += labels[i] + "\t" + (i < valueTexts.size() ? valueTexts[i] : "") + "\n";
+    a11y::chart(std::to_string(labels.size()) + (labels.size() == 1 ? " bar, " : " bars, from ") + labels.front() +
+                    (labels.size() == 1 ? "" : " to " + labels.back()) + ". Its numbers are in the table that follows.",
+                rows);
+  }
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ChartPalette p = chartPalette();
   const float barX = pos.x + labelW + 10;
@@ -292,6 +329,7 @@ void CalendarHeat(const char* id, float width, int32_t firstDay, const std::vect
   const float gap = std::max(1.0f, cell * 0.14f);
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton(id, ImVec2(labelW + cell * float(weeks), cell * 7));
+  describeCalendar(firstDay, values, unit);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ChartPalette p = chartPalette();
   uint32_t maxV = 1;
@@ -324,8 +362,7 @@ void CalendarHeat(const char* id, float width, int32_t firstDay, const std::vect
   }
   if (hoveredDay != INT32_MIN) {
     const uint32_t v = values[size_t(hoveredDay - firstDay)];
-    ImGui::SetTooltip("%s: %s", core::shortDay(hoveredDay).c_str(),
-                      v ? (std::to_string(v) + " " + unit).c_str() : "a quiet day");
+    ImGui::SetTooltip("%s: %s", core::shortDay(hoveredDay).c_str(), dayText(v, unit).c_str());
   }
 }
 

@@ -39,9 +39,10 @@ int StackedBars(const char* id, ImVec2 size, const std::vector<std::string>& xLa
 int Lines(const char* id, ImVec2 size, const std::vector<std::string>& xLabels, const std::vector<Series>& lines,
           const char* unit = "");
 
-// Horizontal bars, one row per label, with a value text at the end of each.
+// Horizontal bars, one row per label, with a value text at the end of each. Screen readers get them as a
+// table: the labels, and the value texts under the column head `valueHead`.
 void HorizontalBars(const char* id, float width, const std::vector<std::string>& labels, const std::vector<float>& values,
-                    const std::vector<std::string>& valueTexts, ImU32 color);
+                    const std::vector<std::string>& valueTexts, ImU32 color, const char* valueHead = "How much");
 
 // A calendar of days in week columns (rows = weekdays), shaded by value. firstDay/values are local days
 // (core/local_days.h); a zero value is drawn as a plain empty square.

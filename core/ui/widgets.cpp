@@ -76,13 +76,35 @@ struct SliderTouch {
   int before = 0;
 };
 SliderTouch g_sliderTouch;
+
+// ImGui's own keyboard focus is on slider `id` (not dragging it): Left/Right move it by one step, PageUp/
+// PageDown by a tenth, Home/End to its ends. ImGui alone wants Space first, and its arrows would carry
+// the focus away instead; the slider owns these keys while focused, so they move it and nothing else.
+void KeyboardStep(ImGuiID id, int* value, int lo, int hi) {
+  const ImGuiContext& g = *GImGui;
+  if (id == 0 || g.NavId != id || g.NavDisableHighlight || g.ActiveId == id) return;
+  if (!(g.IO.ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard)) return;
+  const int page = std::max(1, (hi - lo) / 10);
+  const struct { ImGuiKey key; int step; } keys[] = {
+      {ImGuiKey_LeftArrow, -1}, {ImGuiKey_RightArrow, 1}, {ImGuiKey_PageDown, -page}, {ImGuiKey_PageUp, page},
+      {ImGuiKey_Home, lo - hi}, {ImGuiKey_End, hi - lo}};
+  int to = *value;
+  for (const auto& k : keys) {
+    ImGui::SetKeyOwner(k.key, id);
+    if (ImGui::IsKeyPressed(k.key, id, ImGuiInputFlags_Repeat)) to += k.step;
+  }
+  *value = std::clamp(to, lo, hi);
+}
 }  // namespace
 
 bool Slider(const char* label, int* value, int lo, int hi, const char* format, int sliderFlags) {
   const int atFrameStart = *value;
   ImGui::SliderInt(label, value, lo, hi, format, sliderFlags);
-  a11y::range(*value, lo, hi);  // callers name it, and may say its value in their own words (a11y::value)
   const ImGuiID id = ImGui::GetItemID();
+  // Moved from the keyboard: on its mirror element (web/glue/a11y.js asks), or with ImGui's focus on it.
+  if (int asked = 0; a11y::takeValue(id, &asked)) *value = std::clamp(asked, lo, hi);
+  else KeyboardStep(id, value, lo, hi);
+  a11y::range(*value, lo, hi);  // callers name it, and may say its value in their own words (a11y::value)
   if (ImGui::IsItemActivated() && ImGui::GetIO().MouseSource == ImGuiMouseSource_TouchScreen) {
     g_sliderTouch = {id, atFrameStart};
   }

@@ -191,7 +191,7 @@ void ProgressView::drawGrounding(ui::ViewContext& ctx) {
     texts.push_back(buf);
   }
   ImGui::Spacing();
-  charts::HorizontalBars("objects", -1, names, values, texts, p.toward);
+  charts::HorizontalBars("objects", -1, names, values, texts, p.toward, "How it eased");
   csvButton(ctx, "objects", "objects", objectsCsv(m_data));
 }
 
@@ -229,7 +229,7 @@ void ProgressView::drawFeelings(ui::ViewContext& ctx) {
     std::snprintf(buf, sizeof buf, "%u %s, about %.0f of 10", f.count, f.count == 1 ? "time" : "times", f.averageIntensity);
     texts.push_back(buf);
   }
-  charts::HorizontalBars("feelings", -1, names, values, texts, charts::chartPalette().both);
+  charts::HorizontalBars("feelings", -1, names, values, texts, charts::chartPalette().both, "How often, how strong");
   bool anyIntensity = false;
   for (const auto& w : m_data.weeks) anyIntensity |= w.meanIntensityBefore >= 0 || w.meanIntensityAfter >= 0;
   if (anyIntensity) {

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import puppeteer from 'puppeteer-core';
 import { startServer, makeUserDataDir } from './lib/harness.mjs';
 import { ready, assertDrawn, putRecord, recordText, controlled, copyHolds, assertNoErrors } from './lib/engine_smoke.mjs';
-import { waitUntil } from './lib/harness.mjs';
+import { waitUntil, sleep } from './lib/harness.mjs';
 
 const FIREFOX = '/usr/bin/firefox-esr';
 let server;
@@ -94,6 +94,48 @@ test('headless Firefox (no WebGL): the page says plainly that it cannot draw her
     await waitUntil(async () => /WebGL 2/.test(await text()), { timeoutMs: 30_000, message: 'the message about drawing' })
       .catch(async (e) => { throw new Error(`${e.message}; the page says: ${await text()}; ${ff.errors().join(' | ')}`); });
     assert.doesNotMatch(await text(), /storage/);
+    assertNoErrors(ff);
+  } finally {
+    await ff.close();
+    await own.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// The semantics mirror (web/glue/a11y.js) in Firefox: the first page's tabs and buttons are found by
+// role and name through Firefox's own accessibility tree (WebDriver BiDi's accessibility locator), and
+// a real click on a button found so (Firefox's own pointer input: through the invisible mirror to the
+// canvas) presses it exactly once; Enter on a focused tab selects its page.
+test('Firefox ESR: the first page is found by role and name, and a real click on a control presses it once', { timeout: 180_000 }, async () => {
+  const own = await startServer();                // the first test took the shared one away (offline)
+  const dir = makeUserDataDir();
+  const ff = new Firefox(dir);
+  const byRole = (role, name) => ff.page.$$(`::-p-aria([name=${JSON.stringify(name)}][role="${role}"])`);
+  const entries = () => ff.evaluate(`window.towardTest.count('journal.entry')`);
+  try {
+    await ff.launch();
+    await ff.open(own.url);
+    await assertDrawn(ff);
+    await waitUntil(async () => (await byRole('tab', 'Journal')).length === 1, { timeoutMs: 20_000, message: 'the Journal tab by role and name' });
+    for (const name of ['Letters', 'Texture box', 'Progress', 'Settings']) {
+      assert.equal((await byRole('tab', name)).length, 1, `the tab "${name}"`);
+    }
+    assert.equal((await byRole('tablist', 'Pages')).length, 1, 'the tab list');
+    const [button] = await byRole('button', '+ New entry');
+    assert.ok(button, 'the button "+ New entry"');
+    assert.ok((await byRole('button', 'A feeling is here')).length >= 1, 'the button "A feeling is here"');
+
+    const n0 = await entries();
+    await button.click();
+    await waitUntil(async () => (await entries()) === n0 + 1, { timeoutMs: 15_000, message: 'one new entry after a click' });
+    await sleep(1000);
+    assert.equal(await entries(), n0 + 1, 'one click, one entry');
+    // Enter on a focused tab (Firefox's own key input) selects its page.
+    const [letters] = await byRole('tab', 'Letters');
+    await letters.focus();
+    await ff.page.keyboard.press('Enter');
+    await waitUntil(() => ff.evaluate(`document.activeElement.getAttribute('aria-selected') === 'true'`),
+      { timeoutMs: 15_000, message: 'Letters selected after Enter' });
     assertNoErrors(ff);
   } finally {
     await ff.close();

@@ -10,7 +10,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { Builder } from 'selenium-webdriver';
+import { Builder, By, Key } from 'selenium-webdriver';
 import os from 'node:os';
 import { DIST, startServer, makeUserDataDir, waitUntil, sleep } from './lib/harness.mjs';
 import { ready, assertDrawn, putRecord, recordText, controlled, copyHolds } from './lib/engine_smoke.mjs';
@@ -165,5 +165,54 @@ test('WebKitGTK on a kept data directory: no console messages, no update offer o
   } finally {
     await server.close();
     for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+  }
+});
+
+// The semantics mirror (web/glue/a11y.js) in WebKit: the first page's tabs and buttons are there by role
+// and name as WebKit computes them (WebDriver's computed role and label), and a real click on a button
+// found so (WebDriver actions: WebKit's own pointer input, through the invisible mirror to the canvas)
+// presses it exactly once; Enter on a focused tab selects its page.
+test('WebKitGTK: the first page is found by role and name, and a real click on a control presses it once', { timeout: 180_000 }, async () => {
+  const server = await startServer();
+  const mb = new MiniBrowser();
+  const entries = () => mb.evaluate(`window.towardTest.count('journal.entry')`);
+  // Every element of the mirror with `role`, as WebKit names it: [{ el, name }].
+  const byRole = async (role) => {
+    const els = await mb.driver.findElements(By.css(`#a11y-tree [role="${role}"]`));
+    const out = [];
+    for (const el of els) {
+      assert.equal(await el.getAriaRole(), role, 'the role WebKit computes');
+      out.push({ el, name: await el.getAccessibleName() });
+    }
+    return out;
+  };
+  try {
+    await mb.launch();
+    await mb.open(server.url);
+    await assertDrawn(mb);
+    await waitUntil(async () => (await byRole('tab')).some((t) => t.name === 'Journal'), { timeoutMs: 20_000, message: 'the Journal tab' });
+    const tabs = (await byRole('tab')).map((t) => t.name);
+    for (const name of ['Letters', 'Texture box', 'Progress', 'Settings']) assert.ok(tabs.includes(name), `the tab "${name}" in ${JSON.stringify(tabs)}`);
+    const buttons = await byRole('button');
+    assert.ok(buttons.some((b) => b.name === 'A feeling is here'), `"A feeling is here" in ${JSON.stringify(buttons.map((b) => b.name))}`);
+    const button = buttons.find((b) => b.name === '+ New entry');
+    assert.ok(button, 'the button "+ New entry"');
+
+    const n0 = await entries();
+    // At the middle of its element (WebDriver will not aim at an element the pointer passes through).
+    const r = await mb.evaluate(`(() => { const b = Array.from(document.querySelectorAll('#a11y-tree [role="button"]'))
+      .find((e) => e.textContent === '+ New entry').getBoundingClientRect(); return { x: b.x, y: b.y, width: b.width, height: b.height }; })()`);
+    await mb.driver.actions({ async: true }).move({ x: Math.round(r.x + r.width / 2), y: Math.round(r.y + r.height / 2) }).click().perform();
+    await waitUntil(async () => (await entries()) === n0 + 1, { timeoutMs: 15_000, message: 'one new entry after a click' });
+    await sleep(1000);
+    assert.equal(await entries(), n0 + 1, 'one click, one entry');
+    // Enter on a focused tab (WebKit's own key input) selects its page.
+    await mb.evaluate(`(Array.from(document.querySelectorAll('#a11y-tree [role="tab"]')).find((t) => t.textContent === 'Letters').focus(), true)`);
+    await mb.driver.actions({ async: true }).keyDown(Key.ENTER).keyUp(Key.ENTER).perform();
+    await waitUntil(() => mb.evaluate(`document.activeElement.getAttribute('aria-selected') === 'true'`),
+      { timeoutMs: 15_000, message: 'Letters selected after Enter' });
+  } finally {
+    await mb.close();
+    await server.close();
   }
 });

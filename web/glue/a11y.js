@@ -17,6 +17,10 @@
   const MOVE_SETTLE_MS = 50;
   // Groups hold other nodes: placed by left/top (a transform would make them the frame of their fixed children).
   const GROUP = { list: 1, tablist: 1, dialog: 1, group: 1 };
+  // What a slider's keys do (the keys screen readers send for "increase"/"decrease"): a step, or a page
+  // (a tenth of its range, at least 1); Home and End go to its ends.
+  const SLIDER_STEP = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1 };
+  const SLIDER_PAGE = { PageUp: 1, PageDown: -1 };
 
   function call(name, id) {
     if (Module['_' + name]) Module['_' + name](id >>> 0);
@@ -127,9 +131,11 @@
         const tr = document.createElement('tr');
         const cells = lines[r].split('\t');
         for (let c = 0; c < cells.length; c++) {
-          const cell = document.createElement(r === 0 || c === 0 ? 'th' : 'td');
-          if (r === 0 && c > 0) cell.scope = 'col';
-          if (r > 0 && c === 0) cell.scope = 'row';
+          // The empty corner is a plain cell (a header with no words names nothing).
+          const head = (r === 0 || c === 0) && cells[c] !== '';
+          const cell = document.createElement(head ? 'th' : 'td');
+          if (head && r === 0) cell.scope = 'col';
+          if (head && r > 0) cell.scope = 'row';
           cell.textContent = cells[c];
           tr.appendChild(cell);
         }
@@ -206,6 +212,7 @@
         el.setAttribute('aria-valuemin', String(n.lo || 0));
         el.setAttribute('aria-valuemax', String(n.hi === undefined ? 100 : n.hi));
         if (n.v) el.setAttribute('aria-valuetext', n.v); else el.removeAttribute('aria-valuetext');
+        el.towardAsked = undefined;  // the slider has its value: the next key counts from it
       }
       this.state(el, 'aria-checked', n.c);
       this.state(el, 'aria-expanded', n.e);
@@ -251,6 +258,9 @@
         const dialog = el.closest('[role="dialog"]');
         const cancel = dialog && dialog.querySelector('[data-cancel]');
         if (cancel) cancel.click(); else call('toward_a11y_escape', 0);
+      } else if (role === 'slider' && (SLIDER_STEP[e.key] || SLIDER_PAGE[e.key] || e.key === 'Home' || e.key === 'End')) {
+        e.preventDefault();
+        this.moveSlider(el, e.key);
       } else if (role === 'tab' && /^(Arrow(Left|Right|Up|Down)|Home|End)$/.test(e.key)) {
         // Arrows move between the tabs of a tab list.
         const tabs = Array.from(el.parentNode.querySelectorAll(':scope > [role="tab"]'));
@@ -262,6 +272,21 @@
         if (next) { e.preventDefault(); next.focus(); }
       }
       e.stopPropagation();
+    },
+
+    // A key on a slider's element: the slider takes its next value on the next frame (toward_a11y_set_value),
+    // and aria-valuenow follows with the tree. Keys pressed before that frame count from the value asked.
+    moveSlider(el, key) {
+      const lo = Number(el.getAttribute('aria-valuemin'));
+      const hi = Number(el.getAttribute('aria-valuemax'));
+      const now = el.towardAsked !== undefined ? el.towardAsked : Number(el.getAttribute('aria-valuenow'));
+      let to = now + (SLIDER_STEP[key] || 0) + (SLIDER_PAGE[key] || 0) * Math.max(1, Math.floor((hi - lo) / 10));
+      if (key === 'Home') to = lo;
+      if (key === 'End') to = hi;
+      to = Math.min(hi, Math.max(lo, to));
+      if (to === now || !Module._toward_a11y_set_value) return;
+      el.towardAsked = to;
+      Module._toward_a11y_set_value(Number(el.getAttribute('data-id')) >>> 0, to);
     },
 
     // The visible focus ring over the focused control (the mirror itself is invisible).

@@ -1,0 +1,117 @@
+// a11y_slider: a slider moves from the keyboard and from a screen reader (web/glue/a11y.js moveSlider,
+// ui::Slider in core/ui/widgets.cpp). The keys a screen reader sends for "increase"/"decrease" (and a
+// keyboard user presses) go to the slider's focused mirror element: one step per arrow, a tenth of the
+// range per page key, Home/End to the ends; the stored value and aria-valuenow/aria-valuetext follow.
+// With the keys on the canvas and ImGui's own focus on the slider, the arrows move it too.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Profile, openApp, settle, api, waitUntil, clickRole, clickOn } from './lib/harness.mjs';
+
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server?.close(); });
+
+// A fork entry with one feeling ("sad" at `intensity`), opened; its slider found by role and name.
+async function openFeeling(page, intensity) {
+  await api.put(page, 'journal.entry', { kind: 'fork', fork: { feelings: [{ word: 'sad', intensity }] } });
+  await api.flush(page);
+  const row = page.getByRole('list', { name: 'Entries' }).getByRole('button').first();
+  await clickOn(page, row);
+  const slider = page.getByRole('slider', { name: 'How strong: sad', exact: true });
+  await slider.waitFor({ state: 'attached' });
+  return slider;
+}
+
+async function stored(page) {
+  await api.flush(page);
+  return (await api.list(page, 'journal.entry'))[0].body.fork.feelings[0].intensity;
+}
+
+// Presses `key` and waits until the stored intensity is `want` and the slider says it.
+async function pressAndExpect(page, slider, key, want) {
+  await page.keyboard.press(key);
+  await waitUntil(async () => (await slider.getAttribute('aria-valuenow')) === String(want),
+    { message: `aria-valuenow ${want} after ${key}` });
+  assert.equal(await stored(page), want, `stored after ${key}`);
+}
+
+test('the journal intensity slider moves with arrows, page keys, Home and End on its focused element', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    const slider = await openFeeling(page, 5);
+    assert.equal(await slider.getAttribute('aria-valuenow'), '5');
+    await slider.focus();
+    await settle(page, { minFrames: 0 });
+    await pressAndExpect(page, slider, 'ArrowRight', 6);
+    await pressAndExpect(page, slider, 'ArrowUp', 7);
+    await pressAndExpect(page, slider, 'ArrowLeft', 6);
+    await pressAndExpect(page, slider, 'ArrowDown', 5);
+    await pressAndExpect(page, slider, 'PageUp', 6);  // a tenth of 0..10 is one step
+    await pressAndExpect(page, slider, 'End', 10);
+    await pressAndExpect(page, slider, 'ArrowRight', 10);  // stays at its end
+    await pressAndExpect(page, slider, 'Home', 0);
+    // Three quick presses before a frame is drawn count as three steps.
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await waitUntil(async () => (await slider.getAttribute('aria-valuenow')) === '3', { message: 'three steps' });
+    await settle(page, { minFrames: 0, quietMs: 300 });
+    assert.equal(await stored(page), 3, 'one step per press, never two');
+    assert.ok(await slider.evaluate((el) => el === document.activeElement), 'the slider keeps the focus');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+test("the grounding's 0-100 rating moves by a tenth with the page keys, and says the app's words", { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await clickRole(page, 'tab', 'Texture box');
+    await clickRole(page, 'button', 'Begin grounding');
+    const slider = page.getByRole('slider', { name: 'How strong it is right now', exact: true });
+    await slider.waitFor({ state: 'attached' });
+    const start = Number(await slider.getAttribute('aria-valuenow'));
+    await slider.focus();
+    await page.keyboard.press(start >= 90 ? 'PageDown' : 'PageUp');
+    const want = start >= 90 ? start - 10 : start + 10;
+    await waitUntil(async () => (await slider.getAttribute('aria-valuenow')) === String(want), { message: `value ${want}` });
+    const words = await slider.getAttribute('aria-valuetext');
+    assert.match(words, new RegExp(`^${want}: \\S`), `said as drawn, got "${words}"`);
+    await waitUntil(async () => (await page.getByText(words, { exact: true }).count()) >= 1, { message: 'the same words on the screen' });
+    await page.keyboard.press('Home');
+    await waitUntil(async () => (await slider.getAttribute('aria-valuenow')) === '0', { message: 'Home goes to 0' });
+    await page.keyboard.press('End');
+    await waitUntil(async () => (await slider.getAttribute('aria-valuenow')) === '100', { message: 'End goes to 100' });
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+test("with the keys on the canvas and ImGui's focus on a slider, the arrows move the slider, not the focus", { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    const slider = await openFeeling(page, 5);
+    // ImGui's keyboard focus goes to the slider (through its element), then the canvas takes the keys back.
+    await slider.focus();
+    const id = Number(await slider.getAttribute('data-id'));
+    await waitUntil(() => page.evaluate((i) => TowardGlue.a11y.focusId === i, id), { message: "ImGui's focus on the slider" });
+    await page.locator('#canvas').focus();
+    await settle(page, { minFrames: 0 });
+    await page.keyboard.press('ArrowRight');
+    await waitUntil(async () => (await slider.getAttribute('aria-valuenow')) === '6', { message: 'ArrowRight on the canvas moves it' });
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await waitUntil(async () => (await slider.getAttribute('aria-valuenow')) === '4', { message: 'two steps back' });
+    await settle(page, { minFrames: 0, quietMs: 300 });
+    assert.equal(await stored(page), 4);
+    assert.equal(await page.evaluate(() => TowardGlue.a11y.focusId), id, "ImGui's focus stayed on the slider");
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
