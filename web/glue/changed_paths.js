@@ -19,8 +19,9 @@ var TowardChanged = (function () {
     stats: { listed: 0, walked: 0 },   // syncs that went by the list, and that compared the whole tree (storage.js counts, tests read)
   };
 
+  function under(path) { return path === state.root || path.indexOf(state.root + '/') === 0; }
   function note(path) {
-    if (path === state.root || path.indexOf(state.root + '/') === 0) state.paths[path] = true;
+    if (under(path)) state.paths[path] = true;
   }
   function pathOf(node) {
     try { return FS.getPath(node); } catch (e) { state.wholeTree = true; return ''; }
@@ -54,11 +55,13 @@ var TowardChanged = (function () {
       wrap(kind.node, 'mknod', (parent, name) => note(child(parent, name)));
       wrap(kind.node, 'unlink', (parent, name) => note(child(parent, name)));
       wrap(kind.node, 'rmdir', (parent, name) => note(child(parent, name)));
-      wrap(kind.node, 'symlink', () => { state.wholeTree = true; });
+      // (The file system's own links, /dev/stdin and the like, are made outside the root.)
+      wrap(kind.node, 'symlink', (parent, name) => { if (under(child(parent, name))) state.wholeTree = true; });
       wrap(kind.node, 'rename', (node, newDir, newName) => {
-        if (FS.isDir(node.mode)) state.wholeTree = true;   // everything under it moves
-        note(pathOf(node));
-        note(child(newDir, newName));
+        const from = pathOf(node), to = child(newDir, newName);
+        if (FS.isDir(node.mode) && (under(from) || under(to))) state.wholeTree = true;   // everything under it moves
+        note(from);
+        note(to);
       });
       if (!kind.stream) return;
       wrap(kind.stream, 'write', (stream) => note(pathOf(stream.node)));
