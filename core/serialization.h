@@ -45,6 +45,31 @@ std::string saveBody(const T& value) {
   return compact ? compact.value() : std::string("{}");
 }
 
+// The same text as saveBody(value), faster for a body with one long string field (`field`: a letter's text
+// of 20,000 words): cereal writes through a stream one character at a time (about 11 ms for 188 KB in
+// the browser, in the autosave's frame), so the body is written with a short marker in the field's place
+// and the field's JSON string, written by rapidjson into a buffer with the same escaping, takes the
+// marker's place. Short fields, a marker found other than once, or a body near the size limit: saveBody.
+template <class T>
+std::string saveBodyWithLongText(const T& value, std::string T::*field) {
+  const std::string& text = value.*field;
+  if (text.size() < 4096 || text.size() > kMaxRecordBytes / 4) return saveBody(value);
+  static const std::string kMarker = "\x01toward:long-text\x01";
+  auto jsonString = [](const std::string& s) {
+    rapidjson::StringBuffer sb;
+    rapidjson::Writer<rapidjson::StringBuffer> w(sb);
+    w.String(s.data(), rapidjson::SizeType(s.size()));
+    return std::string(sb.GetString(), sb.GetSize());
+  };
+  T shell = value;
+  shell.*field = kMarker;
+  std::string body = saveBody(shell);
+  const std::string marker = jsonString(kMarker);
+  const size_t at = body.find(marker);
+  if (at == std::string::npos || body.find(marker, at + 1) != std::string::npos) return saveBody(value);
+  return body.replace(at, marker.size(), jsonString(text));
+}
+
 // Parses body text written with `schema` into a T. Invalid (plain message) on any problem; TooNew
 // when `schema` is newer than T::kSchema; Invalid when older than T::kMinSchema.
 template <class T>

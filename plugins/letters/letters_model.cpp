@@ -124,7 +124,7 @@ core::Result<std::string> LettersModel::create(const std::string& kind, const st
 
 core::Status LettersModel::write(const std::string& id, const Letter& letter) {
   m_writingLetter = &letter;
-  auto saved = m_store.putOwn(kLetterType, id, core::saveBody(letter));
+  auto saved = m_store.putOwn(kLetterType, id, core::saveBodyWithLongText(letter, &Letter::text));
   m_writingLetter = nullptr;
   return saved ? core::Status::ok() : saved.error();
 }
@@ -306,7 +306,7 @@ core::Status LettersModel::snapshot(const std::string& letterId, const Letter& l
   rev.recipientName = letter.recipientName;
   rev.text = letter.text;
   m_writingRevision = &rev;
-  auto saved = m_store.putOwn(kRevisionType, "", core::saveBody(rev));
+  auto saved = m_store.putOwn(kRevisionType, "", core::saveBodyWithLongText(rev, &Revision::text));
   m_writingRevision = nullptr;
   if (!saved) return saved.error();
   return prune(letterId);

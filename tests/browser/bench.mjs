@@ -8,7 +8,8 @@
 //   - first visit: 5 fresh profiles each (floor, Toward with no records): nothing cached;
 //   - return: 5 reloads of one profile (what a person who comes back meets).
 // For N journal entries of 500 characters (TOWARD_BENCH_SIZES, default 0,10000,50000) in a fresh profile
-// it measures the return start, one-record save (put until durable in IndexedDB) and the files it writes, idle frames, the wasm
+// it measures the return start, one-record save (put until durable in IndexedDB) beside its floor (a bare
+// one-put transaction in the same page) and the files it writes, idle frames, the wasm
 // heap (HEAP8.length) and the JS heap (CDP Runtime.getHeapUsage), search typed-to-drawn at the largest N,
 // and the download size. Numbers never fail the run; only errors do.
 import fs from 'node:fs';
@@ -191,10 +192,17 @@ async function benchRecords(url, n, { search }) {
     const cdp = await profile.context.newCDPSession(page);
     const heapAfterStart = await heap(page, cdp);
 
-    // One record durable: put + flush, median of RUNS.
+    // One record durable: put + flush, median of RUNS, once the start's background work has settled (the
+    // second copy is brought in step after a start, and a save waits for the copy's queue): one save untimed
+    // first, and a pause before each.
+    await page.evaluate(async () => {
+      window.towardTest.put('journal.entry', { kind: 'free', title: 'untimed', text: 'one record to save '.repeat(26) });
+      await window.towardTest.flush();
+    });
     const saves = [];
     let writes = null;
     for (let i = 0; i < RUNS; i++) {
+      await sleep(300);
       saves.push(await page.evaluate(async (i2) => {
         const t = performance.now();
         window.towardTest.put('journal.entry', { kind: 'free', title: `timed ${i2}`, text: 'one record to save '.repeat(26) });
@@ -203,6 +211,33 @@ async function benchRecords(url, n, { search }) {
       }, i));
       writes = await api.lastSyncWrites(page);
     }
+
+    // Its floor, in the same page and run: a bare one-put readwrite transaction of a record-sized value (in
+    // a database of its own, deleted afterwards) until it completes, median of RUNS.
+    const saveFloors = await page.evaluate(async (runs) => {
+      const db = await new Promise((resolve, reject) => {
+        const open = indexedDB.open('toward-bench-save-floor', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('files');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const contents = new Uint8Array(900).fill(97), times = [];
+      for (let i = 0; i < runs; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        const t = performance.now();
+        await new Promise((resolve, reject) => {
+          const tx = db.transaction(['files'], 'readwrite');
+          tx.objectStore('files').put({ contents, timestamp: new Date(), mode: 33206 }, '/data/records/floor/' + i);
+          tx.oncomplete = resolve;
+          tx.onerror = () => reject(tx.error);
+          if (tx.commit) tx.commit();
+        });
+        times.push(performance.now() - t);
+      }
+      db.close();
+      await new Promise((resolve) => { const d = indexedDB.deleteDatabase('toward-bench-save-floor'); d.onsuccess = resolve; d.onerror = resolve; });
+      return times;
+    }, RUNS);
 
     let searchMs = null;
     if (search) {
@@ -226,7 +261,7 @@ async function benchRecords(url, n, { search }) {
     const idleFrames = (await api.framesRendered(page)) - f0;
 
     if (profile.errors.length) log(`N=${n}: WARNING, console/page errors:\n  ${profile.errors.join('\n  ')}`);
-    return { n, firstFrame: median(firstFrames), firstFrames, save: median(saves), saves,
+    return { n, firstFrame: median(firstFrames), firstFrames, save: median(saves), saves, saveFloor: median(saveFloors), saveFloors,
       writes, idleFrames, download, heap: heapAfterStart, searchMs, template };
   } finally {
     await profile.dispose();
@@ -260,7 +295,7 @@ async function main() {
     for (const n of SIZES) {
       log(`N=${n} ...`);
       const r = await benchRecords(server.url, n, { search: n === Math.max(...SIZES) && n > 0 });
-      log(`N=${n}: first frames ${r.firstFrames.map(Math.round)}, saves ${r.saves.map(Math.round)}`);
+      log(`N=${n}: first frames ${r.firstFrames.map(Math.round)}, saves ${r.saves.map(Math.round)}, bare one-put ${r.saveFloors.map((x) => x.toFixed(1))}`);
       rows.push(r);
       if (n > 0) {
         const times = await bareRead(bareUrl, n, r.template);
@@ -293,11 +328,11 @@ async function main() {
       lines.push(`| ${label}: first frame | ${ms(r.firstFrame)} | max(floor, bare read ${ms(b)}) ${ms(base)} | ${ratio(r.firstFrame, base)} | 2.5 s: ${verdict(r.firstFrame <= 2500)} |`);
     }
   }
-  lines.push('', '| records | one-record save, put until durable (median of 5) | files written by it | frames in 10 idle s | wasm heap | JS heap | search typed -> drawn (median / slowest) |',
-    '|---:|---:|---:|---:|---:|---:|---:|');
+  lines.push('', '| records | one-record save, put until durable (median of 5) | floor: a bare one-put transaction, same page | ratio | files written by it | frames in 10 idle s | wasm heap | JS heap | search typed -> drawn (median / slowest) |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     const search = r.searchMs ? `${r.searchMs.median.toFixed(0)} / ${r.searchMs.max.toFixed(0)} ms` : '';
-    lines.push(`| ${r.n.toLocaleString('en')} | ${ms(r.save)} | ${r.writes} | ${r.idleFrames} | ${mb(r.heap.wasm)} | ${mb(r.heap.js)} | ${search} |`);
+    lines.push(`| ${r.n.toLocaleString('en')} | ${ms(r.save)} | ${r.saveFloor.toFixed(1)} ms | ${ratio(r.save, r.saveFloor)} | ${r.writes} | ${r.idleFrames} | ${mb(r.heap.wasm)} | ${mb(r.heap.js)} | ${search} |`);
   }
   const dl = rows.find((r) => r.download);
   if (dl) lines.push('', `Download (first visit, everything fetched): ${(dl.download.gz / 1024).toFixed(0)} KB gzip -9, ${mb(dl.download.raw)} raw.`);

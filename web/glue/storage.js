@@ -288,12 +288,58 @@ var TowardGlue = (function () {
     return { create, remove };
   }
 
+  // The node at an absolute path under the mount, found through the folders' contents (null: not there).
+  function nodeAt(mountpoint, path) {
+    let node = FS.lookupPath(mountpoint).node;
+    const parts = path.slice(mountpoint.length + 1).split('/');
+    for (let i = 0; i < parts.length && node; i++) {
+      if (!FS.isDir(node.mode) || node.mounted) return undefined;
+      node = (node.contents && Object.prototype.hasOwnProperty.call(node.contents, parts[i])) ? node.contents[parts[i]] : null;
+    }
+    return node;
+  }
+
+  // The same {create, remove} as changesSinceLastSync, from the paths the file system changed since the
+  // last sync (changed_paths.js) instead of a walk over every node: a path still there is stored (a file
+  // always, even with the time IndexedDB has: it was written again), a path gone that IndexedDB holds is
+  // removed. Null when the list cannot tell (then the walk does it).
+  function changesFromPaths(mountpoint, paths) {
+    const create = [], remove = [];
+    for (let i = 0; i < paths.length; i++) {
+      const path = paths[i];
+      if (path === mountpoint) continue;   // the mount's own folder is never stored
+      const node = nodeAt(mountpoint, path);
+      if (node === undefined) return null;
+      const there = remote.entries[path];
+      if (!node) {
+        if (there) remove.push(path);
+      } else if (node.mounted || !(FS.isDir(node.mode) || FS.isFile(node.mode))) {
+        return null;
+      } else if (FS.isFile(node.mode) || !there) {
+        create.push(path);
+      }
+    }
+    return { create, remove };
+  }
+
   // Writes the changes in one transaction, as IDBFS.reconcile does (through IDBFS's entry functions, so what
   // wraps them sees every write). True when it took the sync on; false: IDBFS's own sync does it.
   function syncOut(mount, callback) {
+    // What changed since the last sync (taken now: what changes while this one runs is the next one's).
+    const changed = TowardChanged.take(), stats = TowardChanged.state.stats;
     let changes = null;
+    try {
+      if (remote.entries && changed) changes = changesFromPaths(mount.mountpoint, changed.paths);
+    } catch (e) { changes = null; }
+    if (changes) { stats.listed++; return syncChanges(mount, changes, callback); }
+    stats.walked++;
     try { changes = remote.entries ? changesSinceLastSync(mount.mountpoint) : null; } catch (e) { changes = null; }
     if (!changes) return false;
+    return syncChanges(mount, changes, callback);
+  }
+
+  // Stores {create, remove} in one transaction and calls back when it committed. True (the sync is taken on).
+  function syncChanges(mount, changes, callback) {
     if (!changes.create.length && !changes.remove.length) { callback(null); return true; }
     IDBFS.getDB(mount.mountpoint, (err, db) => {
       if (err) { callback(err); return; }
@@ -422,6 +468,7 @@ var TowardGlue = (function () {
     quickCleanPaths();
     FS.mkdir(DATA);
     FS.mount(IDBFS, {}, DATA);
+    TowardChanged.watch(DATA);   // each sync stores the paths that changed, without walking the tree
     instrumentIDBFS();
     if (early) {
       early.then((r) => { if (r) onLock(r.held, r.release); else askForLock(); });

@@ -506,3 +506,31 @@ TEST_CASE("[letters] an autosave writes the body in its one canonical form, the 
   CHECK(again.load().problems.empty());
   CHECK(again.find(letters::kLetterType, id.value())->body == r->body);
 }
+
+TEST_CASE("[letters] a long letter's body is written as saveBody writes it, whatever bytes its text holds") {
+  // core::saveBodyWithLongText puts the long text's JSON where a marker was: the same bytes as saveBody's.
+  std::string every;
+  for (int b = 0; b < 256; ++b) every.push_back(char(b));
+  const std::string tricky = "\"quoted\" back\\slash /slash \t\r\n\b\f \x7f été 🌱 \xe2\x80\xa8 \xff\xfe broken \xc3 end";
+  for (const std::string& piece : {every, tricky, std::string("plain words, "), std::string(1, '\0')}) {
+    letters::Letter l;
+    l.recipientName = "Anna \"A\"";
+    l.contentNote = "about \\ the hospital";
+    l.tags = {"grief"};
+    l.dayWords = {{1764000000000, 12}};
+    while (l.text.size() < 20000) l.text += piece;
+    CHECK(core::saveBodyWithLongText(l, &letters::Letter::text) == core::saveBody(l));
+    letters::Revision rev;
+    rev.letterId = "abc";
+    rev.text = l.text;
+    rev.recipientName = l.recipientName;
+    CHECK(core::saveBodyWithLongText(rev, &letters::Revision::text) == core::saveBody(rev));
+  }
+  // A text holding the marker itself, or other fields holding it, still comes out the same.
+  letters::Letter marked;
+  marked.text = std::string(5000, 'a') + "\x01toward:long-text\x01";
+  marked.recipientName = "\x01toward:long-text\x01";
+  CHECK(core::saveBodyWithLongText(marked, &letters::Letter::text) == core::saveBody(marked));
+  marked.text = std::string(100, 'b');   // short: saveBody itself
+  CHECK(core::saveBodyWithLongText(marked, &letters::Letter::text) == core::saveBody(marked));
+}
