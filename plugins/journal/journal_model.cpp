@@ -245,10 +245,17 @@ std::array<uint32_t, 32> JournalModel::entriesByDay(int year, int month) const {
 // ---------------------------------------------------------------- [SECTION] resurfacing
 core::Settings JournalModel::settings() const { return core::loadSettings(m_store); }
 
-std::vector<std::string> JournalModel::onThisDay(int64_t nowMs) const {
-  std::vector<std::string> out;
-  if (!settings().onThisDay) return out;  // turned off in Settings
+const std::vector<std::string>& JournalModel::onThisDay(int64_t nowMs) const {
   const LocalDate today = localDateOf(nowMs);
+  OnThisDayAnswer& a = m_onThisDay;
+  if (a.valid && a.day == today && a.storeGeneration == m_store.generation() && a.changeCount == m_changeCount) return a.ids;
+  a.valid = true;
+  a.day = today;
+  a.storeGeneration = m_store.generation();
+  a.changeCount = m_changeCount;
+  std::vector<std::string>& out = a.ids;
+  out.clear();
+  if (!settings().onThisDay) return out;  // turned off in Settings
   for (const auto& id : ordered()) {
     const JournalEntry& e = m_entries.find(id)->second.entry;
     if (!mayResurface(e)) continue;

@@ -309,3 +309,20 @@ TEST_CASE("[journal] an entry with a content note is named by its note alone, no
   CHECK(files[0].path.find("title") == std::string::npos);
   CHECK(files[0].content.rfind("# Content note: a hard memory\n", 0) == 0);
 }
+
+TEST_CASE("[journal] \"On this day\" is kept between frames, and follows a new entry, an edit and the next day at once") {
+  Fixture fx;
+  const int64_t morning = localMs(2026, 6, 10, 8);
+  const auto first = fx.put(R"({"text":"a year ago","timeMs":)" + std::to_string(localMs(2025, 6, 10)) + "}");
+  CHECK(fx.model->onThisDay(morning) == std::vector<std::string>{first});
+  CHECK(&fx.model->onThisDay(morning + 1000) == &fx.model->onThisDay(morning));   // the same answer, not worked out again
+  const auto second = fx.put(R"({"text":"two years ago","timeMs":)" + std::to_string(localMs(2024, 6, 10)) + "}");
+  CHECK(fx.model->onThisDay(morning) == std::vector<std::string>{first, second});
+  REQUIRE(fx.store.put("journal.entry", first, R"({"text":"a year ago","doNotResurface":true,"timeMs":)" +
+                                                   std::to_string(localMs(2025, 6, 10)) + "}"));
+  CHECK(fx.model->onThisDay(morning) == std::vector<std::string>{second});
+  const auto nextDay = fx.put(R"({"text":"the day after","timeMs":)" + std::to_string(localMs(2025, 6, 11)) + "}");
+  CHECK(fx.model->onThisDay(localMs(2026, 6, 11, 8)) == std::vector<std::string>{nextDay});
+  REQUIRE(fx.store.remove("journal.entry", second));
+  CHECK(fx.model->onThisDay(morning).empty());
+}
