@@ -99,11 +99,13 @@ void KeyboardStep(ImGuiID id, int* value, int lo, int hi) {
 
 bool Slider(const char* label, int* value, int lo, int hi, const char* format, int sliderFlags) {
   const int atFrameStart = *value;
-  ImGui::SliderInt(label, value, lo, hi, format, sliderFlags);
-  const ImGuiID id = ImGui::GetItemID();
   // Moved from the keyboard: on its mirror element (web/glue/a11y.js asks), or with ImGui's focus on it.
+  // Taken before the slider is drawn (its id is its label's, as SliderInt will make it), so this very
+  // frame draws the new value: taken after, the canvas stayed a value behind until something else drew.
+  const ImGuiID id = ImGui::GetID(label);
   if (int asked = 0; a11y::takeValue(id, &asked)) *value = std::clamp(asked, lo, hi);
   else KeyboardStep(id, value, lo, hi);
+  ImGui::SliderInt(label, value, lo, hi, format, sliderFlags);
   a11y::range(*value, lo, hi);  // callers name it, and may say its value in their own words (a11y::value)
   if (ImGui::IsItemActivated() && ImGui::GetIO().MouseSource == ImGuiMouseSource_TouchScreen) {
     g_sliderTouch = {id, atFrameStart};

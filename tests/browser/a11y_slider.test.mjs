@@ -65,6 +65,30 @@ test('the journal intensity slider moves with arrows, page keys, Home and End on
   }
 });
 
+test('the frame a key moves the slider in draws the new value (the canvas is never a value behind)', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    const slider = await openFeeling(page, 5);
+    await page.mouse.move(4, 4);   // a quiet corner: moving there again later changes no hover
+    await slider.focus();
+    await settle(page, { minFrames: 0, quietMs: 300 });
+    for (const [key, want] of [['ArrowRight', 6], ['End', 10], ['PageDown', 9]]) {
+      await page.keyboard.press(key);
+      await waitUntil(async () => (await slider.getAttribute('aria-valuenow')) === String(want), { message: `${want} after ${key}` });
+      await settle(page, { minFrames: 0, quietMs: 300 });
+      const shown = await page.screenshot();
+      // Anything that draws a frame again (the pointer moved where nothing reacts) must show the same.
+      await page.mouse.move(5, 5);
+      await settle(page, { minFrames: 1, quietMs: 300 });
+      assert.ok(shown.equals(await page.screenshot()), `after ${key}, the canvas showed the value before it until another frame`);
+    }
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
 test("the grounding's 0-100 rating moves by a tenth with the page keys, and says the app's words", { timeout: 120_000 }, async () => {
   const profile = await Profile.launch();
   try {
