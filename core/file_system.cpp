@@ -16,9 +16,23 @@ class DeviceFiles final : public FileSystem {
   Status makeDirs(const std::string& path) override { return files::makeDirs(path); }
   std::vector<std::string> listFiles(const std::string& dir) const override { return files::listFiles(dir); }
   std::vector<std::string> listDirs(const std::string& dir) const override { return files::listDirs(dir); }
+  std::vector<FolderFile> readFolder(const std::string& dir) const override {
+    std::vector<FolderFile> out;
+    if (files::readFolderFiles(dir, out)) return out;
+    return FileSystem::readFolder(dir);
+  }
 };
 
 }  // namespace
+
+std::vector<FolderFile> FileSystem::readFolder(const std::string& dir) const {
+  std::vector<FolderFile> out;
+  for (auto& name : listFiles(dir)) {
+    auto content = readFile(dir + "/" + name);
+    out.push_back({std::move(name), std::move(content)});
+  }
+  return out;
+}
 
 FileSystem& deviceFiles() {
   static DeviceFiles device;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/files.h"
 #include "core/result.h"
 
 namespace toward::core {
@@ -22,6 +23,9 @@ class FileSystem {
   virtual Status makeDirs(const std::string& path) = 0;
   virtual std::vector<std::string> listFiles(const std::string& dir) const = 0;
   virtual std::vector<std::string> listDirs(const std::string& dir) const = 0;
+  // Every regular file directly inside `dir`, read (the store's start reads thousands at once). The same as
+  // listFiles + readFile for each; the device's files do it in one pass where the platform can.
+  virtual std::vector<FolderFile> readFolder(const std::string& dir) const;
 };
 
 // The device's files (core/files.h); one object for the whole program, holding no state of its own.

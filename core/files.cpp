@@ -201,6 +201,36 @@ std::vector<std::string> listEntries(const std::string& dir, bool wantDirs) {
 }  // namespace
 
 std::vector<std::string> listFiles(const std::string& dir) { return listEntries(dir, false); }
+bool readFolderFiles(const std::string& dir, std::vector<FolderFile>& out) { return platform::readFolderFiles(dir, out); }
+
+bool unpackFolderFiles(std::string_view packed, std::vector<FolderFile>& out) {
+  out.clear();
+  size_t at = 0;
+  auto u32 = [&](uint32_t& v) {
+    if (packed.size() - at < 4) return false;
+    v = 0;
+    for (int i = 3; i >= 0; --i) v = (v << 8) | uint8_t(packed[at + size_t(i)]);
+    at += 4;
+    return true;
+  };
+  auto bytes = [&](std::string& s) {
+    uint32_t n = 0;
+    if (!u32(n) || packed.size() - at < n) return false;
+    s.assign(packed.data() + at, n);
+    at += n;
+    return true;
+  };
+  uint32_t count = 0;
+  if (!u32(count) || count > packed.size() / 8) return false;
+  out.reserve(count);
+  for (uint32_t i = 0; i < count; ++i) {
+    std::string name, content;
+    if (!bytes(name) || !bytes(content)) { out.clear(); return false; }
+    out.push_back({std::move(name), std::move(content)});
+  }
+  if (at != packed.size()) { out.clear(); return false; }
+  return true;
+}
 std::vector<std::string> listDirs(const std::string& dir) { return listEntries(dir, true); }
 
 int64_t modifiedMs(const std::string& path) {

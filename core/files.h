@@ -4,9 +4,21 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
+
+namespace toward::core {
+
+// One file read by readFolderFiles (FileSystem::readFolder): its name in the folder, and its content or why
+// it could not be read.
+struct FolderFile {
+  std::string name;
+  Result<std::string> content;
+};
+
+}  // namespace toward::core
 
 namespace toward::core::files {
 
@@ -27,6 +39,16 @@ Status makeDirs(const std::string& path);
 
 // Names of the regular files directly inside `dir` (empty when it does not exist).
 std::vector<std::string> listFiles(const std::string& dir);
+
+// Reads every regular file directly inside `dir` into `out` in one pass, where the platform has one (the
+// browser: one call that copies the in-memory tree's files; core/platform/file_quirks.h). False when it
+// has none or could not: the caller then lists and reads file by file.
+bool readFolderFiles(const std::string& dir, std::vector<FolderFile>& out);
+
+// Reads the files of one folder packed in one buffer (how the browser hands a folder over in one call):
+// a little-endian u32 count, then for each file a u32 length and its name, a u32 length and its bytes.
+// False, with `out` left empty, when `packed` is not exactly that.
+bool unpackFolderFiles(std::string_view packed, std::vector<FolderFile>& out);
 
 // Names of the subdirectories directly inside `dir`.
 std::vector<std::string> listDirs(const std::string& dir);

@@ -48,11 +48,15 @@ LoadReport RecordStore::load() {
   m_records.clear();
   m_trash.clear();
   m_untouchable.clear();
+  m_readAtLoad.clear();
   m_locked = false;
   loadFolder(m_root + "/records", false, report);
   loadFolder(m_root + "/trash", true, report);
   m_problems = report.problems;
-  if (m_loadedOnce) notify(RecordChange::Kind::Reloaded, "", "");
+  if (m_loadedOnce) {
+    notify(RecordChange::Kind::Reloaded, "", "");
+    m_readAtLoad.clear();   // the listeners have taken what they read
+  }
   m_loadedOnce = true;
   return report;
 }
@@ -60,15 +64,18 @@ LoadReport RecordStore::load() {
 void RecordStore::loadFolder(const std::string& folder, bool trash, LoadReport& report) {
   for (const auto& typeDir : m_files->listDirs(folder)) {
     const std::string dir = folder + "/" + typeDir;
-    for (const auto& name : m_files->listFiles(dir)) {
-      const std::string path = dir + "/" + name;
+    for (auto& file : m_files->readFolder(dir)) {
+      const std::string& name = file.name;
       if (endsWith(name, ".tmp")) continue;  // an interrupted write: the real file is intact
       if (!endsWith(name, kSuffix)) continue;
+      const std::string path = dir + "/" + name;
       auto problem = [&](const std::string& message) {
         report.problems.push_back({path, message});
         m_untouchable[path] = message;
       };
-      auto decoded = readEnvelopeFile(path);
+      if (!file.content) { problem(file.content.error().message()); continue; }
+      auto decoded = decodeEnvelope(file.content.value(), m_sealer);
+      file.content = std::string();   // the body is copied out of it: let the file's text go now
       if (!decoded) { problem(decoded.error().message()); continue; }
       StoredRecord& r = decoded.value().record;
       if (r.type != typeDir || r.id + kSuffix != name) {
@@ -79,7 +86,18 @@ void RecordStore::loadFolder(const std::string& folder, bool trash, LoadReport& 
       if (!type) { problem("this kind of record is not known to this version of Toward"); continue; }
       if (r.schema > type->schema) { problem("this record was written by a newer version of Toward"); continue; }
       if (r.schema < type->minSchema) { problem("this record is in a format too old to read"); continue; }
-      if (auto reads = checkBody(*type, r); !reads) {
+      // A type that reads its bodies for a model (RecordType::read) is checked by that reading, and what it
+      // read waits for the model (takeRead): each body is parsed once at load, not once to check and again
+      // to show.
+      std::shared_ptr<void> read;
+      if (type->read && !trash) {
+        auto got = type->read(r.body, r.schema);
+        if (!got) {
+          problem("what this " + type->noun + " holds is not in the form Toward reads (" + got.error().message() + ")");
+          continue;
+        }
+        read = std::move(got.value());
+      } else if (auto reads = checkBody(*type, r); !reads) {
         problem("what this " + type->noun + " holds is not in the form Toward reads (" + reads.message() + ")");
         continue;
       }
@@ -89,11 +107,31 @@ void RecordStore::loadFolder(const std::string& folder, bool trash, LoadReport& 
         ++report.trashed;
       } else {
         std::string type_id = r.type, id = r.id;
+        if (read) m_readAtLoad[type_id][id] = std::move(read);
         m_records[type_id][id] = std::move(r);
         ++report.records;
       }
     }
   }
+}
+
+void RecordStore::forgetReadAtLoad(const std::string& type, const std::string& id) {
+  if (m_readAtLoad.empty()) return;
+  auto t = m_readAtLoad.find(type);
+  if (t != m_readAtLoad.end()) t->second.erase(id);
+}
+
+void RecordStore::dropReadAtLoad() { m_readAtLoad.clear(); }
+
+std::shared_ptr<void> RecordStore::takeReadAtLoad(const std::string& type, const std::string& id) {
+  auto t = m_readAtLoad.find(type);
+  if (t == m_readAtLoad.end()) return nullptr;
+  auto it = t->second.find(id);
+  if (it == t->second.end()) return nullptr;
+  std::shared_ptr<void> out = std::move(it->second);
+  t->second.erase(it);
+  if (t->second.empty()) m_readAtLoad.erase(t);
+  return out;
 }
 
 bool RecordStore::keptReadableWhileLocked(const StoredRecord& record) const {
@@ -142,6 +180,7 @@ void RecordStore::setSealer(const RecordSealer* sealer, bool sealWrites) {
 
 void RecordStore::lock() {
   m_records.clear();
+  m_readAtLoad.clear();
   m_trash.clear();
   m_untouchable.clear();
   m_problems.clear();
@@ -335,6 +374,7 @@ Status RecordStore::adopt(const StoredRecord& record) {
   const std::string path = recordPath(record.type, record.id);
   if (m_untouchable.count(path)) return {ErrorCode::Invalid, "A record with this id is kept aside untouched and cannot be replaced."};
   if (auto s = writeEnvelopeFile(path, record); !s) return s;
+  forgetReadAtLoad(record.type, record.id);
   m_records[record.type][record.id] = record;
   auto trashed = m_trash.find(record.type);
   if (trashed != m_trash.end() && trashed->second.count(record.id)) {
@@ -362,6 +402,7 @@ Status RecordStore::discard(const std::string& type, const std::string& id, bool
   if (!present) return {ErrorCode::NotFound, "This record is no longer here."};
   if (auto s = m_files->removeFile(trashed ? trashPath(type, id) : recordPath(type, id)); !s) return s;
   if (trashed) m_trash[type].erase(id); else m_records[type].erase(id);
+  if (!trashed) forgetReadAtLoad(type, id);
   ++m_generation;
   return Status::ok();
 }
@@ -445,6 +486,7 @@ int RecordStore::addListener(Listener listener) {
 void RecordStore::removeListener(int handle) { m_listeners.erase(handle); }
 
 void RecordStore::notify(RecordChange::Kind kind, const std::string& type, const std::string& id) {
+  if (kind != RecordChange::Kind::Reloaded) forgetReadAtLoad(type, id);   // what was read at load is stale now
   RecordChange change{kind, type, id};
   for (const auto& [handle, listener] : m_listeners) listener(change);
 }

@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/file_system.h"
@@ -161,6 +162,17 @@ class RecordStore {
   void setReadOnly(std::string reason) { m_readOnlyReason = std::move(reason); }
   bool readOnly() const { return !m_readOnlyReason.empty(); }
 
+  // What the record's type read from its body at load (RecordType::read), handed over once: a model filling
+  // its view at start, or after a Reloaded change, takes it instead of parsing the body again. Null when the
+  // type has no reader, the record changed since the load, or it was taken already. T is the type the
+  // type's reader makes.
+  template <class T>
+  std::shared_ptr<T> takeRead(const std::string& type, const std::string& id) {
+    return std::static_pointer_cast<T>(takeReadAtLoad(type, id));
+  }
+  // Lets go of whatever no model took (the app calls it once its models are made).
+  void dropReadAtLoad();
+
   // Called after every change; returns a handle for removeListener.
   int addListener(Listener listener);
   void removeListener(int handle);
@@ -183,6 +195,8 @@ class RecordStore {
   // Side files under every folder of root except records/ and trash/ (relative paths), recursively.
   void collectSideFiles(const std::string& relDir, std::vector<std::string>& out) const;
   void notify(RecordChange::Kind kind, const std::string& type, const std::string& id);
+  std::shared_ptr<void> takeReadAtLoad(const std::string& type, const std::string& id);
+  void forgetReadAtLoad(const std::string& type, const std::string& id);
 
   RecordStore(std::string root, const Registry& registry, Clock clock, std::unique_ptr<FileSystem> ownFiles);
 
@@ -194,6 +208,8 @@ class RecordStore {
   std::map<std::string, std::map<std::string, StoredRecord>> m_records;   // type -> id -> record
   std::map<std::string, std::map<std::string, TrashedRecord>> m_trash;    // type -> id -> record
   std::map<std::string, std::string> m_untouchable;                       // path -> why
+  // type -> id -> what RecordType::read made of the body at load, until a model takes it (takeRead)
+  std::map<std::string, std::unordered_map<std::string, std::shared_ptr<void>>> m_readAtLoad;
   std::vector<LoadProblem> m_problems;
   std::map<int, Listener> m_listeners;
   int m_nextListener = 1;

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "core/result.h"
@@ -20,6 +21,10 @@ struct RecordType {
   // Whether a body written with `schema` reads as this type. The store asks it of every record it loads:
   // a body that does not (e.g. "text": 12345) is damaged, reported and kept as it is. Empty: normalize.
   std::function<Status(const std::string& body, uint32_t schema)> check;
+  // Optional, for a type a model shows at start (the journal): checks a body as `check` does and returns
+  // what it read, which the store keeps for the model (RecordStore::takeRead), so each body is parsed once
+  // at load. An error: the body does not read as this type. What it makes is the model's to name.
+  std::function<Result<std::shared_ptr<void>>(const std::string& body, uint32_t schema)> read;
   // A short line naming a record for lists such as the trash, e.g. its title or first words.
   std::function<std::string(const std::string& body, uint32_t schema)> describe;
   // Only for a record the person chose to keep readable while the vault is locked (the safety plan):

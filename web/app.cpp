@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "core/ui/a11y.h"
+#include "web/web_state.h"
 #include "core/ui/settings_view.h"
 #include "core/ui/details.h"
 #include "core/ui/theme.h"
@@ -47,7 +48,9 @@ void App::start() {
   // With a vault, nothing is read until the passphrase is typed (the store stays locked and empty).
   m_vault = std::make_unique<core::vault::Vault>(*m_store);
   if (m_vault->open() == core::vault::VaultStatus::Off) {
+    web::markStart("storeOpened");
     m_store->load();
+    web::markStart("storeLoaded");
     m_store->purgeExpired();
   }
   m_shell = std::make_unique<core::ShellState>(*m_store, *m_vault, [this] { return m_platform.nowMs(); });
@@ -71,6 +74,8 @@ void App::start() {
   });
 
   m_models = plugins::makeModels(*m_store, m_registry);
+  m_store->dropReadAtLoad();   // the models took the bodies the load read for them
+  web::markStart("modelsMade");
   buildPages();
   for (const auto* ui : plugins::uiTable()) {
     if (ui->makeLockedPage) m_lockedPages.push_back(ui->makeLockedPage(*m_store, m_platform));

@@ -31,6 +31,7 @@ namespace {
 constexpr const char* kFontPath = "/fonts/NotoSans-Regular.ttf";
 
 EM_JS(void, js_on_started, (), { TowardGlue.onStarted(); });
+EM_JS(void, js_mark_start, (const char* step), { TowardEarly.times[UTF8ToString(step)] = performance.now(); });
 EM_JS(void, js_on_first_frame, (), { TowardGlue.onFirstFrame(); });
 
 SDL_Window* g_window = nullptr;
@@ -45,6 +46,7 @@ void applyLook() {
     ui::buildFonts(app.fonts(), kFontPath, px, ratio);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
+    markStart("fontsBuilt");
     g_state.fontPx = px;
     g_state.fontRatio = ratio;
     g_state.themeKnown = false;
@@ -205,6 +207,10 @@ void drawFrame(int64_t now) {
 
 void renderNow() { drawFrame(g_state.platform->nowMs()); }
 
+void markStart(const char* step) {
+  if (g_state.framesRendered == 0) js_mark_start(step);
+}
+
 void outsideFrame(std::function<void()> work) {
   if (g_state.inFrame) {
     g_state.afterFrame.push_back(std::move(work));
@@ -218,6 +224,7 @@ void outsideFrame(std::function<void()> work) {
 
 int main() {
   using namespace toward;
+  web::markStart("mainEntered");
   SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
   SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
@@ -243,6 +250,7 @@ int main() {
   ImGui_ImplSDL2_InitForOpenGL(web::g_window, gl);
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
+  web::markStart("glReady");
   web::g_state.platform = core::makePlatform();
   web::g_state.app = std::make_unique<app::App>(*web::g_state.platform);
   web::g_state.app->setOutsideFrame(web::outsideFrame);

@@ -38,6 +38,10 @@ struct State {
 
 extern State g_state;
 
+// Notes when a step of the start happened (TowardEarly.times, read by towardTest.startStats() and the
+// benchmark); nothing once the first frame is drawn.
+void markStart(const char* step);
+
 // Draws one frame at once (so that text typed since the last frame reaches the views' drafts). Inside
 // a frame it draws nothing: the frame being drawn picks the text up.
 void renderNow();

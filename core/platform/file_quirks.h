@@ -3,6 +3,9 @@
 // no platform code. The build compiles one of file_quirks_web.cpp and file_quirks_native.cpp.
 #pragma once
 #include <string>
+#include <vector>
+
+#include "core/files.h"
 
 namespace toward::core::platform {
 
@@ -17,5 +20,11 @@ bool writeNewFilesInPlace();
 // replaced by rename() in its path lookup table, so once the newest version is unlinked, open() and
 // stat() find an older one again (readdir does not). Natively nothing to do.
 void unlinkStaleVersions(const std::string& path);
+
+// Reads every regular file directly inside `dir` into `out` in one pass, or returns false (and leaves `out`
+// empty) for the caller to list and read file by file. In the browser one call copies the in-memory tree's
+// files into the heap: opening, reading and closing 10,000 record files one by one, each a trip through
+// Emscripten's file system, was the largest part of the core's start. Natively false.
+bool readFolderFiles(const std::string& dir, std::vector<FolderFile>& out);
 
 }  // namespace toward::core::platform

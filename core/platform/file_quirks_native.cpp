@@ -7,4 +7,6 @@ bool writeNewFilesInPlace() { return false; }
 
 void unlinkStaleVersions(const std::string&) {}
 
+bool readFolderFiles(const std::string&, std::vector<FolderFile>&) { return false; }
+
 }  // namespace toward::core::platform

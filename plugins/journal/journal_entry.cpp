@@ -155,11 +155,15 @@ core::Result<std::string> normalizeEntry(const std::string& body, uint32_t schem
   return core::normalizeBody<JournalEntry>(body, schema);
 }
 
-core::Status checkEntry(const std::string& body, uint32_t schema) {
+core::Result<JournalEntry> readEntry(const std::string& body, uint32_t schema) {
   JournalEntry e;
-  if (schema == JournalEntry::kSchema && body.size() <= core::kMaxRecordBytes && readEntryQuick(body, e)) return core::Status::ok();
-  auto loaded = core::loadBody<JournalEntry>(body, schema);
-  return loaded ? core::Status::ok() : loaded.error();
+  if (schema == JournalEntry::kSchema && body.size() <= core::kMaxRecordBytes && readEntryQuick(body, e)) return e;
+  return core::loadBody<JournalEntry>(body, schema);
+}
+
+core::Status checkEntry(const std::string& body, uint32_t schema) {
+  auto read = readEntry(body, schema);
+  return read ? core::Status::ok() : read.error();
 }
 
 std::string describeEntry(const JournalEntry& entry) {

@@ -113,7 +113,11 @@ std::string saveEntryQuick(const JournalEntry& entry);
 // The journal entry type's normalize: readEntryQuick + saveEntryQuick for current bodies (opening a backup
 // normalizes every entry once), core::normalizeBody otherwise. The same text as core::normalizeBody.
 core::Result<std::string> normalizeEntry(const std::string& body, uint32_t schema);
-// The journal entry type's check (every entry is checked at load): readEntryQuick, core::loadBody otherwise.
+// Reads a stored body of any schema this build reads: readEntryQuick for the current schema, core::loadBody
+// otherwise (and when the quick reader declines). The store reads each entry with it once at load
+// (RecordType::read) and the model takes what it read.
+core::Result<JournalEntry> readEntry(const std::string& body, uint32_t schema);
+// The journal entry type's check: readEntry, keeping nothing.
 core::Status checkEntry(const std::string& body, uint32_t schema);
 
 // What a list or a trash line shows for an entry: "Content note: <note>" when it has one (then nothing

@@ -53,6 +53,12 @@ core::Status registerJournal(core::Registry& registry) {
   auto type = core::makeRecordType<JournalEntry>(kEntryType, "journal entry", describeEntry);
   type.normalize = normalizeEntry;   // the same text, faster (every entry of a backup is normalized once)
   type.check = checkEntry;           // every entry is checked at load: the quick reader first
+  // ... and read once there: the model takes the entry the check read (RecordStore::takeRead).
+  type.read = [](const std::string& body, uint32_t schema) -> core::Result<std::shared_ptr<void>> {
+    auto read = readEntry(body, schema);
+    if (!read) return read.error();
+    return std::shared_ptr<void>(std::make_shared<JournalEntry>(std::move(read.value())));
+  };
   return registry.addRecordType(std::move(type));
 }
 
@@ -95,8 +101,11 @@ void JournalModel::reloadOne(const std::string& id) {
     return;
   }
   JournalEntry entry;
-  // The quick reader handles the current schema; anything else goes through the versioned loader.
-  if (r->schema != JournalEntry::kSchema || !readEntryQuick(r->body, entry)) {
+  // At start the store has read it already (RecordType::read above); otherwise the quick reader handles the
+  // current schema and anything else goes through the versioned loader.
+  if (auto read = m_store.takeRead<JournalEntry>(kEntryType, id)) {
+    entry = std::move(*read);
+  } else if (r->schema != JournalEntry::kSchema || !readEntryQuick(r->body, entry)) {
     auto loaded = core::loadBody<JournalEntry>(r->body, r->schema);
     if (!loaded) return;  // the store only holds readable records, so this is not expected; keep the old view
     entry = std::move(loaded.value());

@@ -2,6 +2,9 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include <map>
+
+#include "core/file_system.h"
 #include "core/files.h"
 #include "test_support.h"
 
@@ -72,4 +75,37 @@ TEST_CASE("[files] a file replaced several times and then removed is gone for go
   REQUIRE(core::files::removeFile(path));
   CHECK_FALSE(core::files::exists(path));
   CHECK(core::files::readFile(path).error().code() == core::ErrorCode::NotFound);
+}
+
+TEST_CASE("[files] a folder packed in one buffer unpacks to its files; anything else is refused whole") {
+  auto u32 = [](uint32_t v) { std::string s(4, '\0'); for (int i = 0; i < 4; ++i) s[size_t(i)] = char((v >> (8 * i)) & 0xff); return s; };
+  const std::string big(70000, 'x');
+  const std::string packed = u32(3) + u32(6) + "a.json" + u32(2) + "{}" + u32(5) + "empty" + u32(0) +
+                             u32(10) + "big\xC3\xA9.json" + u32(uint32_t(big.size())) + big;
+  std::vector<core::FolderFile> out;
+  REQUIRE(core::files::unpackFolderFiles(packed, out));
+  REQUIRE(out.size() == 3);
+  CHECK(out[0].name == "a.json");
+  CHECK(out[0].content.value() == "{}");
+  CHECK(out[1].content.value().empty());
+  CHECK(out[2].name == "big\xC3\xA9.json");
+  CHECK(out[2].content.value() == big);
+  for (size_t cut : {size_t(0), size_t(3), size_t(10), packed.size() - 1}) {
+    CHECK_FALSE(core::files::unpackFolderFiles(packed.substr(0, cut), out));
+    CHECK(out.empty());
+  }
+  CHECK_FALSE(core::files::unpackFolderFiles(packed + "!", out));
+  CHECK_FALSE(core::files::unpackFolderFiles(u32(0xFFFFFFFF) + u32(1), out));
+}
+
+TEST_CASE("[files] a folder read in one pass holds what listing and reading each file gives") {
+  test::TempDir dir;
+  REQUIRE(core::files::writeFileAtomic(dir.path() + "/t/one.json", "first"));
+  REQUIRE(core::files::writeFileAtomic(dir.path() + "/t/two.json", std::string(40000, 'w')));
+  REQUIRE(core::files::makeDirs(dir.path() + "/t/inner"));
+  auto got = core::deviceFiles().readFolder(dir.path() + "/t");
+  std::map<std::string, std::string> byName;
+  for (auto& f : got) byName[f.name] = f.content.value();
+  CHECK(byName == std::map<std::string, std::string>{{"one.json", "first"}, {"two.json", std::string(40000, 'w')}});
+  CHECK(core::deviceFiles().readFolder(dir.path() + "/missing").empty());
 }

@@ -332,3 +332,60 @@ TEST_CASE("[store] a model's own body is written as it is (putOwn): not read aga
   REQUIRE(fresh.find("test.note", id) != nullptr);
   CHECK(fresh.find("test.note", id)->body == R"({"text":"my own words, more of them"})");
 }
+
+TEST_CASE("[store] a type with a reader has each body parsed once at load, handed to its model once, never stale") {
+  // The start at 10,000 journal entries parsed every body twice: once to check it, once for the journal.
+  test::TempDir dir;
+  int reads = 0, checks = 0;
+  core::Registry registry;
+  core::RecordType type;
+  type.id = "test.note";
+  type.noun = "note";
+  type.normalize = [](const std::string& body, uint32_t) -> core::Result<std::string> { return body; };
+  type.check = [&](const std::string& body, uint32_t) -> core::Status {
+    ++checks;
+    return body.find("damaged") == std::string::npos ? core::Status::ok() : core::Status{core::ErrorCode::Invalid, "damaged"};
+  };
+  type.read = [&](const std::string& body, uint32_t) -> core::Result<std::shared_ptr<void>> {
+    ++reads;
+    if (body.find("damaged") != std::string::npos) return core::Status{core::ErrorCode::Invalid, "damaged"};
+    return std::shared_ptr<void>(std::make_shared<std::string>("read:" + body));
+  };
+  REQUIRE(registry.addRecordType(type));
+  test::FakeClock clock;
+  std::vector<std::string> ids;
+  {
+    core::RecordStore store(dir.path(), registry, std::ref(clock));
+    store.load();
+    for (int i = 0; i < 3; ++i) ids.push_back(store.put("test.note", "", R"({"n":)" + std::to_string(i) + "}").value().id);
+    const std::string trashed = store.put("test.note", "", R"({"n":9})").value().id;
+    REQUIRE(store.remove("test.note", trashed));
+    REQUIRE(store.put("test.note", "", R"({"damaged":1})"));
+  }
+  core::RecordStore store(dir.path(), registry, std::ref(clock));
+  reads = checks = 0;
+  auto report = store.load();
+  CHECK(report.records == 3);
+  CHECK(report.problems.size() == 1);   // the damaged body: refused by the reader as the check would
+  CHECK(reads == 4);                    // each live record once (the damaged one too)
+  CHECK(checks == 1);                   // only the trashed record, which no model shows, is checked instead
+  auto first = store.takeRead<std::string>("test.note", ids[0]);
+  REQUIRE(first);
+  CHECK(*first == "read:" + store.find("test.note", ids[0])->body);
+  CHECK_FALSE(store.takeRead<std::string>("test.note", ids[0]));   // handed over once
+  // A record changed since the load is read afresh by its model: what the load read is stale.
+  REQUIRE(store.put("test.note", ids[1], R"({"n":"changed"})"));
+  CHECK_FALSE(store.takeRead<std::string>("test.note", ids[1]));
+  // Let go of together when the models are made.
+  store.dropReadAtLoad();
+  CHECK_FALSE(store.takeRead<std::string>("test.note", ids[2]));
+  // A second load (another tab wrote) keeps them for the listeners of its Reloaded change, then lets go.
+  std::shared_ptr<std::string> seenByListener;
+  store.addListener([&](const core::RecordChange& c) {
+    if (c.kind == core::RecordChange::Kind::Reloaded) seenByListener = store.takeRead<std::string>("test.note", ids[2]);
+  });
+  store.load();
+  REQUIRE(seenByListener);
+  CHECK(*seenByListener == "read:" + store.find("test.note", ids[2])->body);
+  CHECK_FALSE(store.takeRead<std::string>("test.note", ids[0]));
+}

@@ -130,9 +130,24 @@ var TowardPwa = (function () {
     }, () => undefined);
   }
 
-  window.addEventListener('load', () => {
+  // The worker is registered once the first frame is drawn: on a first visit its install fetches every file
+  // of the app again to keep them offline, and done earlier (at the page's load event) that work ran beside
+  // the module's compile and the start, on the same cores. If no frame comes (a page that could not
+  // start), it is registered 10 s after the load all the same.
+  let registered = false;
+  function registerOnce() {
+    if (registered) return;
+    registered = true;
     register();
+  }
+  const onFirstFrame = TowardGlue.onFirstFrame;
+  TowardGlue.onFirstFrame = function () {
+    onFirstFrame();
+    setTimeout(registerOnce, 0);
+  };
+  window.addEventListener('load', () => {
     refreshStorage();
+    setTimeout(registerOnce, 10000);
   });
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') {
