@@ -60,7 +60,8 @@ bool read(const Obj& obj, const char* name, T& out) {
 }  // namespace
 
 bool readEntryQuick(const std::string& body, JournalEntry& e) {
-  rapidjson::Document doc;
+  core::ScratchDocument scratch;
+  rapidjson::Document& doc = scratch.doc();
   if (core::parseJson<rapidjson::kParseNanAndInfFlag>(doc, body).IsError() || !doc.IsObject()) return false;
   e = JournalEntry{};
   const auto& o = doc;
