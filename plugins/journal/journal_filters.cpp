@@ -1,6 +1,8 @@
 // plugins/journal/journal_filters.cpp: see journal_filters.h.
 #include "plugins/journal/journal_filters.h"
 
+#include "core/local_days.h"
+
 #include <algorithm>
 #include <cstring>
 #include <ctime>
@@ -114,7 +116,26 @@ int32_t intensityBefore(const Fork& fork) {
   return strongest;
 }
 
+namespace {
+uint64_t g_localDateLookups = 0;
+}  // namespace
+
+uint64_t localDateLookups() { return g_localDateLookups; }
+
+bool mayBeLocalMonthDay(int64_t ms, int month, int day) {
+  const int64_t dayMs = 24LL * 3600 * 1000;
+  const int64_t utcDay = ms / dayMs - (ms % dayMs < 0 ? 1 : 0);
+  for (int64_t near = utcDay - 1; near <= utcDay + 1; ++near) {
+    int32_t y;
+    uint32_t m, d;
+    core::civilFromDays(int32_t(near), y, m, d);
+    if (int(m) == month && int(d) == day) return true;
+  }
+  return false;
+}
+
 LocalDate localDateOf(int64_t ms) {
+  ++g_localDateLookups;
   std::time_t t = std::time_t(ms / 1000 - (ms % 1000 < 0 ? 1 : 0));
   std::tm tm{};
   localtime_r(&t, &tm);

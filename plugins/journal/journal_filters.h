@@ -69,6 +69,12 @@ struct LocalDate {
 
 // The local calendar date of a Unix ms time.
 LocalDate localDateOf(int64_t ms);
+// How many times localDateOf asked the C library for local time since the program began (for tests: in
+// the browser each ask builds a JavaScript Date, about 3 microseconds).
+uint64_t localDateLookups();
+// Whether the local date of `ms` could be (month, day): the local date is never more than a day from the
+// UTC date (offsets are within -12 and +14 hours), so false here is certain and costs no local time.
+bool mayBeLocalMonthDay(int64_t ms, int month, int day);
 // Unix ms of local midnight starting that date (days and months out of range roll over).
 int64_t localDayStartMs(int year, int month, int day);
 // Days in a month (28-31).

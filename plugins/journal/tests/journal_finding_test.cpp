@@ -326,3 +326,39 @@ TEST_CASE("[journal] \"On this day\" is kept between frames, and follows a new e
   REQUIRE(fx.store.remove("journal.entry", second));
   CHECK(fx.model->onThisDay(morning).empty());
 }
+
+TEST_CASE("[journal] \"On this day\" asks local time only of entries near the date, with the answer of asking every one") {
+  struct TimeZone {
+    explicit TimeZone(const char* tz) { setenv("TZ", tz, 1); tzset(); }
+    ~TimeZone() { setenv("TZ", "UTC0", 1); tzset(); }
+  };
+  for (const char* zone : {"UTC0", "LINT-14", "SST11", "NST3:30NDT,M3.2.0,M11.1.0", "CET-1CEST,M3.5.0,M10.5.0/3"}) {
+    CAPTURE(zone);
+    TimeZone tz(zone);
+    test::FakeClock clock;
+    core::Registry registry = test::appRegistry();
+    core::RecordStore store = core::RecordStore::inMemory(registry, std::ref(clock));
+    struct { std::unique_ptr<journal::JournalModel> model; core::RecordStore* store;
+             std::string put(const std::string& json) { return store->put(journal::kEntryType, "", json).value().id; } } fx;
+    fx.store = &store;
+    fx.model = std::make_unique<journal::JournalModel>(store);
+    // Eight years of entries every 19 hours: every hour of the day, across daylight-saving changes.
+    const int64_t start = journal::localDayStartMs(2018, 1, 1);
+    for (int64_t t = start; t < start + 8 * 365LL * 86400'000; t += 19 * 3600'000LL) {
+      fx.put(R"({"text":"x","timeMs":)" + std::to_string(t) + "}");
+    }
+    for (const auto& [m, d] : {std::pair{3, 10}, std::pair{10, 28}, std::pair{1, 1}, std::pair{12, 31}, std::pair{2, 29}}) {
+      const int64_t now = localMs(2026, m, d, 23);
+      std::vector<std::string> expected;   // every entry asked, as before
+      const auto today = journal::localDateOf(now);
+      for (const auto& id : fx.model->ordered()) {
+        const auto date = journal::localDateOf(fx.model->find(id)->timeMs);
+        if (date.year < today.year && date.month == today.month && date.day == today.day) expected.push_back(id);
+      }
+      const uint64_t before = journal::localDateLookups();
+      CHECK(fx.model->onThisDay(now) == expected);
+      CHECK(journal::localDateLookups() - before < 40);   // of about 3,700 entries
+      if (m != 2) CHECK(expected.size() >= 5);
+    }
+  }
+}
