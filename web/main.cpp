@@ -31,6 +31,7 @@ namespace {
 constexpr const char* kFontPath = "/fonts/NotoSans-Regular.ttf";
 
 EM_JS(void, js_on_started, (), { TowardGlue.onStarted(); });
+EM_JS(void, js_cannot_draw, (), { TowardGlue.cannotDraw(); });
 EM_JS(void, js_mark_start, (const char* step), { TowardEarly.times[UTF8ToString(step)] = performance.now(); });
 EM_JS(void, js_on_first_frame, (), { TowardGlue.onFirstFrame(); });
 
@@ -237,7 +238,11 @@ int main() {
   SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
   web::g_window = SDL_CreateWindow("Toward", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 1024, 768,
                                    SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
-  SDL_GLContext gl = SDL_GL_CreateContext(web::g_window);
+  SDL_GLContext gl = web::g_window ? SDL_GL_CreateContext(web::g_window) : nullptr;
+  if (!gl) {   // no WebGL 2 here: the page says so in plain words, and nothing starts
+    web::js_cannot_draw();
+    return 0;
+  }
   SDL_GL_MakeCurrent(web::g_window, gl);
 
   IMGUI_CHECKVERSION();

@@ -3,7 +3,7 @@
 // every IDBFS entry with one getAll(). Included with --pre-js before storage.js, so this runs at the
 // script's first lines; Emscripten calls storage.js's preRun only when the module is ready, and that
 // takes the lock's outcome and the read from here (TowardEarly.lock(), TowardEarly.takeRead()).
-// It also fetches the font and, once the script has run, asks whether WebGL 2 is offered.
+// It also fetches the font.
 // The writer lock rule holds: nothing is read before the lock is this tab's. Any problem here (no Web
 // Locks, no getAll, IndexedDB refusing) leaves storage.js's own way, which does the same later.
 // The database is opened as IDBFS opens it (name, version, store and index), and that connection is
@@ -24,7 +24,6 @@ var TowardEarly = (function () {
     upgradeEvent: null,  // the versionchange event of our open, when the database was made or upgraded
     times: {},           // performance.now() of each step (lock, opened, read), for the benchmark
     font: null,          // Promise of the font's bytes (ArrayBuffer), fetched at once
-    drawable: null,      // whether WebGL 2 is offered (canDraw), asked once the script has run
   };
 
   function openDatabase() {
@@ -82,21 +81,6 @@ var TowardEarly = (function () {
     });
     early.font.catch(() => { /* storage.js fetches it again */ });
   } catch (e) { early.font = null; }
-  // Whether this browser offers WebGL 2 (Toward draws with it). The question makes a context (tens of ms in
-  // software): asked after this script has run (the module's download has begun by then), while the lock,
-  // the read and the compile are under way.
-  function canDraw() {
-    try {
-      const gl = window.WebGL2RenderingContext && document.createElement('canvas').getContext('webgl2');
-      const lose = gl && gl.getExtension('WEBGL_lose_context');
-      if (lose) lose.loseContext();  // only a question: the canvas's own context comes later
-      return !!gl;
-    } catch (e) {
-      return false;
-    }
-  }
-  setTimeout(() => { if (early.drawable === null) early.drawable = canDraw(); }, 0);
-
   return {
     // The lock's outcome as a promise (null: storage.js asks for the lock itself).
     lock: () => early.lock,
@@ -112,11 +96,6 @@ var TowardEarly = (function () {
       const font = early.font;
       early.font = null;
       return font;
-    },
-    // Whether WebGL 2 is offered: asked while the module was downloading, or now.
-    drawable() {
-      if (early.drawable === null) early.drawable = canDraw();
-      return early.drawable;
     },
     times: early.times,
   };

@@ -441,8 +441,9 @@ var TowardGlue = (function () {
     });
   }
 
-  // Toward draws with WebGL 2 (TowardEarly.drawable(), early_read.js); without it main() cannot start, and
-  // the person hears why in plain words.
+  // Toward draws with WebGL 2; without it main() stops before anything is drawn (web/main.cpp calls
+  // cannotDraw when the canvas gives no WebGL 2 context), and the person hears why in plain words. Asking
+  // earlier, with a context of its own, cost the start tens of milliseconds on every visit.
   const NO_DRAWING = 'Toward draws its pages with WebGL 2, and this browser is not offering it right now. ' +
     'Your words are safe: nothing was opened or changed. Turning on hardware acceleration in the browser\'s ' +
     'settings, or opening Toward in a recent Firefox, Chrome, Edge or Safari, usually helps.';
@@ -459,11 +460,6 @@ var TowardGlue = (function () {
     addRunDependency('toward-start');
     // The lock asked for at the page's first line (early_read.js), or null: asked for here.
     const early = TowardEarly.lock();
-    if (!TowardEarly.drawable()) {  // the dependency stays: main() never starts
-      if (early) early.then((r) => { if (r && r.held) r.release(); });
-      showFatal(NO_DRAWING);
-      return;
-    }
     widenNameTable();
     quickCleanPaths();
     FS.mkdir(DATA);
@@ -571,6 +567,14 @@ var TowardGlue = (function () {
     if (state.writer && !state.copyInStep) { state.copyInStep = true; TowardCopy.bringInStep(DATA); }
   }
 
+  // Called by main() when the canvas offers no WebGL 2: nothing was drawn or written; another tab may
+  // have Toward instead.
+  function cannotDraw() {
+    state.writer = false;
+    if (state.releaseLock) { state.releaseLock(); state.releaseLock = null; }
+    showFatal(NO_DRAWING);
+  }
+
   function onStarted() {
     state.started = true;
     // Words kept after a crash in an earlier visit go back where they were typed (rescue.js).
@@ -580,6 +584,6 @@ var TowardGlue = (function () {
 
   return {
     state, call, $, LOCK, describe, showNotice, hideNotice, showFatal, holdLock, startAsWriter, loadFromIndexedDB,
-    sync, isSaved, flush, flushSoon, wake, onStarted, onFirstFrame, setPlainAtRest,
+    sync, isSaved, flush, flushSoon, wake, onStarted, onFirstFrame, setPlainAtRest, cannotDraw,
   };
 })();
