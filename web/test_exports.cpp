@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <string>
 #include <vector>
@@ -213,8 +214,8 @@ double percentile(std::vector<float> samples, double share) {
 }
 }  // namespace
 
-// {frames, meanMs, medianMs, p95Ms, maxMs, a11yMeanMs, a11yMedianMs, a11yP95Ms, a11yMaxMs} of our frame code since the last
-// reset; reset = 1 starts a new measurement.
+// {frames, meanMs, medianMs, p95Ms, maxMs, a11yMeanMs, a11yMedianMs, a11yP95Ms, a11yMaxMs, samples, a11ySamples} of our frame
+// code since the last reset (samples: each frame's ms in order, the first 2,000); reset = 1 starts a new measurement.
 EMSCRIPTEN_KEEPALIVE const char* toward_test_frame_stats(int reset) {
   const unsigned n = g_state.framesMeasured;
   auto sorted = g_state.frameMsSamples;
@@ -227,7 +228,18 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_frame_stats(int reset) {
                     ",\"a11yMeanMs\":" + std::to_string(n ? g_state.a11yMsTotal / n : 0.0) +
                     ",\"a11yMedianMs\":" + std::to_string(percentile(g_state.a11yMsSamples, 0.5)) +
                     ",\"a11yP95Ms\":" + std::to_string(percentile(g_state.a11yMsSamples, 0.95)) +
-                    ",\"a11yMaxMs\":" + std::to_string(g_state.a11yMsMax) + "}";
+                    ",\"a11yMaxMs\":" + std::to_string(g_state.a11yMsMax);
+  // Each frame's time in order (the first 2,000), so a bench can say which frame was the slow one.
+  auto list = [](const std::vector<float>& xs) {
+    std::string s = "[";
+    for (size_t i = 0; i < xs.size() && i < 2000; ++i) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%s%.2f", i ? "," : "", double(xs[i]));
+      s += buf;
+    }
+    return s + "]";
+  };
+  out += ",\"samples\":" + list(g_state.frameMsSamples) + ",\"a11ySamples\":" + list(g_state.a11yMsSamples) + "}";
   if (reset) {
     g_state.frameMsTotal = g_state.frameMsMax = 0;
     g_state.a11yMsTotal = g_state.a11yMsMax = 0;

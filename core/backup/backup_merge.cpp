@@ -115,6 +115,14 @@ const core::Result<MergeReport>& ImportJob::run() {
   return m_result;
 }
 
+bool ImportJob::stepFor(double budgetMs, const std::function<double()>& clockMs) {
+  const double start = clockMs();
+  while (!step(1)) {
+    if (clockMs() - start >= budgetMs) return false;
+  }
+  return true;
+}
+
 bool ImportJob::step(size_t maxRecords) {
   if (m_phase == Phase::Start && !begin()) return true;
   const BackupDocument& doc = m_doc.doc();

@@ -12,6 +12,7 @@
 // progress bar; mergeDocument() and replaceWithDocument() run one to the end.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -62,6 +63,10 @@ class ImportJob {
   ImportJob(core::RecordStore& store, const core::Registry& registry, BackupDocument doc, Mode mode);
   // Does up to `maxWrites` record writes (the snapshot counts as one); true once finished.
   bool step(size_t maxWrites);
+  // Writes records one at a time for about `budgetMs` as `clockMs` (milliseconds, fractions counted) tells it,
+  // looking at it after each record (what listeners do when told of it counts too): at least one record, and
+  // never one begun after the budget is spent. True once finished.
+  bool stepFor(double budgetMs, const std::function<double()>& clockMs);
   // Runs to the end.
   const core::Result<MergeReport>& run();
   bool done() const { return m_phase == Phase::Done; }

@@ -2,6 +2,9 @@
 #include "plugins/progress/progress_model.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <string_view>
 #include <climits>
 #include <cstdio>
 #include <ctime>
@@ -16,14 +19,21 @@ using core::localDay;
 using core::weekStart;
 namespace {
 
-double value(const core::MetricEvent& e, const char* key, double fallback = -1) {
-  auto it = e.values.find(key);
-  return it == e.values.end() ? fallback : it->second;
+// A value or a label of an event (none: fallback, nullptr). noexcept: in the browser a call that may throw
+// goes through a JavaScript trampoline (-fexceptions), which costs more than the lookup itself.
+// The maps hold a few entries: a walk compares without making a std::string of the key.
+double valueOf(const core::MetricEvent& e, std::string_view key, double fallback) noexcept {
+  for (const auto& [k, v] : e.values) {
+    if (k == key) return v;
+  }
+  return fallback;
 }
 
-std::string label(const core::MetricEvent& e, const char* key) {
-  auto it = e.labels.find(key);
-  return it == e.labels.end() ? std::string() : it->second;
+const std::string* labelOf(const core::MetricEvent& e, std::string_view key) noexcept {
+  for (const auto& [k, v] : e.labels) {
+    if (k == key) return &v;
+  }
+  return nullptr;
 }
 
 double median(std::vector<double>& xs) {
@@ -101,104 +111,187 @@ ProgressData aggregate(const std::vector<core::MetricEvent>& events, const Progr
 }
 
 ProgressData aggregate(const core::MetricsCache& metrics, const ProgressOptions& o) {
-  std::vector<const core::MetricEvent*> pointers;
-  pointers.reserve(metrics.size());
-  metrics.forEach([&](const core::MetricEvent& e) { pointers.push_back(&e); });
-  return aggregate(pointers, o);
+  Aggregation a;
+  a.begin(metrics, o);
+  a.step(0);
+  return a.take();
 }
 
 ProgressData aggregate(const std::vector<const core::MetricEvent*>& events, const ProgressOptions& o) {
-  ProgressData d;
-  int32_t earliest = o.today;
-  // Local day of every event, once.
-  std::vector<int32_t> days(events.size());
-  LocalDays dayOf;
-  for (size_t i = 0; i < events.size(); ++i) {
-    days[i] = dayOf(events[i]->timeMs);
-    earliest = std::min(earliest, days[i]);
-  }
-  d.firstDay = rangeFirstDay(o, earliest);
+  Aggregation a;
+  a.begin(events, o);
+  a.step(0);
+  return a.take();
+}
+
+// ---------------------------------------------------------------- [SECTION] Aggregation
+namespace {
+double nowMs() {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+}  // namespace
+
+void Aggregation::begin(const core::MetricsCache& metrics, const ProgressOptions& o) {
+  std::vector<const core::MetricEvent*> pointers;
+  pointers.reserve(metrics.size());
+  metrics.forEach([&](const core::MetricEvent& e) { pointers.push_back(&e); });
+  begin(std::move(pointers), o);
+}
+
+void Aggregation::begin(std::vector<const core::MetricEvent*> events, const ProgressOptions& o) {
+  m_events = std::move(events);
+  m_options = o;
+  m_phase = Phase::Days;
+  m_index = 0;
+  m_data = ProgressData{};
+  m_days.assign(m_events.size(), 0);
+  m_earliest = o.today;
+  m_weeks.clear();
+  m_stayed.clear();
+  m_beforeSum.clear(), m_afterSum.clear();
+  m_beforeN.clear(), m_afterN.clear();
+  m_wordsByDay.clear();
+  m_feelings.clear();
+  m_objects.clear();
+  m_dayOf = LocalDays{};
+}
+
+void Aggregation::prepare() {
+  const ProgressOptions& o = m_options;
+  ProgressData& d = m_data;
+  d.firstDay = rangeFirstDay(o, m_earliest);
   d.lastDay = o.today;
-  const int32_t firstWeek = weekStart(d.firstDay, o.sundayFirst);
+  m_firstWeek = weekStart(d.firstDay, o.sundayFirst);
   const int32_t lastWeek = weekStart(d.lastDay, o.sundayFirst);
-  const int32_t allFirstWeek = weekStart(std::min(earliest, d.firstDay), o.sundayFirst);
-
+  m_allFirstWeek = weekStart(std::min(m_earliest, d.firstDay), o.sundayFirst);
   // Weekly tallies from the very first week: the principal carries everything before the range.
-  const size_t weekCount = size_t((lastWeek - allFirstWeek) / 7 + 1);
-  std::vector<WeekRow> weeks(weekCount);
-  std::vector<std::vector<double>> stayed(weekCount);
-  std::vector<double> beforeSum(weekCount, 0), afterSum(weekCount, 0);
-  std::vector<uint32_t> beforeN(weekCount, 0), afterN(weekCount, 0);
-  for (size_t w = 0; w < weekCount; ++w) weeks[w].weekStart = allFirstWeek + int32_t(w) * 7;
+  const size_t weekCount = size_t((lastWeek - m_allFirstWeek) / 7 + 1);
+  m_weeks.assign(weekCount, WeekRow{});
+  m_stayed.assign(weekCount, {});
+  m_beforeSum.assign(weekCount, 0), m_afterSum.assign(weekCount, 0);
+  m_beforeN.assign(weekCount, 0), m_afterN.assign(weekCount, 0);
+  for (size_t w = 0; w < weekCount; ++w) m_weeks[w].weekStart = m_allFirstWeek + int32_t(w) * 7;
+  m_wordsByDay.assign(size_t(d.lastDay - d.firstDay + 1), 0);
+}
 
-  std::vector<uint32_t> wordsByDay(size_t(d.lastDay - d.firstDay + 1), 0);
-  std::unordered_map<std::string, std::pair<uint32_t, double>> feelings;   // word -> count, intensity sum
-  std::map<std::string, std::pair<uint32_t, double>> objects;              // object -> sessions, change sum
-
-  for (size_t i = 0; i < events.size(); ++i) {
-    const core::MetricEvent& e = *events[i];
-    const int32_t day = days[i];
-    if (day > d.lastDay) continue;  // a clock set wrong: not in any week shown
-    const bool inRange = day >= d.firstDay;
-    if (e.kind == "journal.fork") {
-      const size_t w = size_t((weekStart(day, o.sundayFirst) - allFirstWeek) / 7);
-      const std::string dir = label(e, "direction");
-      if (dir == "toward") ++weeks[w].toward;
-      else if (dir == "away") ++weeks[w].away;
-      else if (dir == "both") ++weeks[w].both;
-      else if (dir == "unsure") ++weeks[w].unsure;  // a way not said is in no bar
-      const double secs = value(e, "secondsStayed", 0);
-      if (secs > 0) stayed[w].push_back(secs);
-      if (double b = value(e, "intensityBefore"); b >= 0) { beforeSum[w] += b; ++beforeN[w]; }
-      if (double a = value(e, "intensityAfter"); a >= 0) { afterSum[w] += a; ++afterN[w]; }
-      if (inRange) ++d.forksInRange;
-    } else if (!inRange) {
-      continue;
-    } else if (e.kind == "journal.words" || e.kind == "letters.words") {
-      const uint32_t words = uint32_t(std::max(0.0, value(e, "words", 0)));
-      wordsByDay[size_t(day - d.firstDay)] += words;
-      d.wordsInRange += words;
-    } else if (e.kind == "letters.started") {
-      ++d.lettersStarted;
-    } else if (e.kind == "letters.sealed") {
-      ++d.lettersSealed;
-    } else if (e.kind == "letters.released") {
-      ++d.lettersReleased;
-    } else if (e.kind == "journal.feeling") {
-      auto& f = feelings[label(e, "word")];
-      ++f.first;
-      f.second += std::max(0.0, value(e, "intensity", 0));
-    } else if (e.kind == "texture.session") {
-      const double before = value(e, "distressBefore"), after = value(e, "distressAfter");
-      if (before < 0 || after < 0) continue;
-      d.grounding.push_back({e.timeMs, before, after, label(e, "object")});
-      auto& obj = objects[label(e, "object")];
-      ++obj.first;
-      obj.second += after - before;
-    }
+void Aggregation::tally(size_t i) {
+  const core::MetricEvent& e = *m_events[i];
+  ProgressData& d = m_data;
+  const int32_t day = m_days[i];
+  if (day > d.lastDay) return;  // a clock set wrong: not in any week shown
+  const bool inRange = day >= d.firstDay;
+  if (e.kind == "journal.fork") {
+    const size_t w = size_t((weekStart(day, m_options.sundayFirst) - m_allFirstWeek) / 7);
+    const std::string* dir = labelOf(e, "direction");
+    if (!dir) {}
+    else if (*dir == "toward") ++m_weeks[w].toward;
+    else if (*dir == "away") ++m_weeks[w].away;
+    else if (*dir == "both") ++m_weeks[w].both;
+    else if (*dir == "unsure") ++m_weeks[w].unsure;  // a way not said is in no bar
+    const double secs = valueOf(e, "secondsStayed", 0);
+    if (secs > 0) m_stayed[w].push_back(secs);
+    if (double b = valueOf(e, "intensityBefore", -1); b >= 0) { m_beforeSum[w] += b; ++m_beforeN[w]; }
+    if (double a = valueOf(e, "intensityAfter", -1); a >= 0) { m_afterSum[w] += a; ++m_afterN[w]; }
+    if (inRange) ++d.forksInRange;
+  } else if (!inRange) {
+    return;
+  } else if (e.kind == "journal.words" || e.kind == "letters.words") {
+    const uint32_t words = uint32_t(std::max(0.0, valueOf(e, "words", 0)));
+    m_wordsByDay[size_t(day - d.firstDay)] += words;
+    d.wordsInRange += words;
+  } else if (e.kind == "letters.started") {
+    ++d.lettersStarted;
+  } else if (e.kind == "letters.sealed") {
+    ++d.lettersSealed;
+  } else if (e.kind == "letters.released") {
+    ++d.lettersReleased;
+  } else if (e.kind == "journal.feeling") {
+    const std::string* word = labelOf(e, "word");
+    auto& f = m_feelings[word ? *word : std::string()];
+    ++f.first;
+    f.second += std::max(0.0, valueOf(e, "intensity", 0));
+  } else if (e.kind == "texture.session") {
+    const double before = valueOf(e, "distressBefore", -1), after = valueOf(e, "distressAfter", -1);
+    if (before < 0 || after < 0) return;
+    const std::string* object = labelOf(e, "object");
+    d.grounding.push_back({e.timeMs, before, after, object ? *object : std::string()});
+    auto& obj = m_objects[object ? *object : std::string()];
+    ++obj.first;
+    obj.second += after - before;
   }
+}
 
+void Aggregation::finish() {
+  ProgressData& d = m_data;
   double principal = 0;
-  for (size_t w = 0; w < weekCount; ++w) {
-    WeekRow& row = weeks[w];
+  for (size_t w = 0; w < m_weeks.size(); ++w) {
+    WeekRow& row = m_weeks[w];
     principal = nextPrincipal(principal, row.toward, row.both, row.away);
     row.principal = principal;
-    row.medianSecondsStayed = median(stayed[w]);
-    row.meanIntensityBefore = beforeN[w] ? beforeSum[w] / beforeN[w] : -1;
-    row.meanIntensityAfter = afterN[w] ? afterSum[w] / afterN[w] : -1;
-    if (row.weekStart >= firstWeek) d.weeks.push_back(row);
+    row.medianSecondsStayed = median(m_stayed[w]);
+    row.meanIntensityBefore = m_beforeN[w] ? m_beforeSum[w] / m_beforeN[w] : -1;
+    row.meanIntensityAfter = m_afterN[w] ? m_afterSum[w] / m_afterN[w] : -1;
+    if (row.weekStart >= m_firstWeek) d.weeks.push_back(row);
   }
-  for (size_t i = 0; i < wordsByDay.size(); ++i) d.words.push_back({d.firstDay + int32_t(i), wordsByDay[i]});
+  for (size_t i = 0; i < m_wordsByDay.size(); ++i) d.words.push_back({d.firstDay + int32_t(i), m_wordsByDay[i]});
   std::sort(d.grounding.begin(), d.grounding.end(), [](const auto& a, const auto& b) { return a.timeMs < b.timeMs; });
-  for (const auto& [name, s] : objects) d.objects.push_back({name, s.first, s.second / s.first});
+  for (const auto& [name, s] : m_objects) d.objects.push_back({name, s.first, s.second / s.first});
   std::sort(d.objects.begin(), d.objects.end(), [](const ObjectHelp& a, const ObjectHelp& b) {
     return a.averageChange != b.averageChange ? a.averageChange < b.averageChange : a.object < b.object;
   });
-  for (const auto& [word, s] : feelings) d.feelings.push_back({word, s.first, s.second / s.first});
+  for (const auto& [word, s] : m_feelings) d.feelings.push_back({word, s.first, s.second / s.first});
   std::sort(d.feelings.begin(), d.feelings.end(), [](const FeelingCount& a, const FeelingCount& b) {
     return a.count != b.count ? a.count > b.count : a.word < b.word;
   });
-  return d;
+  m_events.clear();
+  m_days.clear();
+}
+
+bool Aggregation::step(double budgetMs, size_t maxEvents) {
+  const double start = budgetMs > 0 ? nowMs() : 0;
+  size_t left = maxEvents == 0 ? SIZE_MAX : maxEvents;
+  size_t sinceLook = 0;
+  // True when this call has spent its share (looked at every 256 events: the clock is a call into JavaScript).
+  auto spent = [&] {
+    if (left == 0) return true;
+    if (budgetMs <= 0 || ++sinceLook < 256) return false;
+    sinceLook = 0;
+    return nowMs() - start >= budgetMs;
+  };
+  while (m_phase != Phase::Done && m_phase != Phase::Idle) {
+    switch (m_phase) {
+      case Phase::Days:
+        // Local day of every event, once.
+        while (m_index < m_events.size()) {
+          if (spent()) return false;
+          m_days[m_index] = m_dayOf(m_events[m_index]->timeMs);
+          m_earliest = std::min(m_earliest, m_days[m_index]);
+          ++m_index, --left;
+        }
+        prepare();
+        m_index = 0;
+        m_phase = Phase::Tally;
+        break;
+      case Phase::Tally:
+        while (m_index < m_events.size()) {
+          if (spent()) return false;
+          tally(m_index);
+          ++m_index, --left;
+        }
+        finish();
+        m_phase = Phase::Done;
+        break;
+      case Phase::Idle:
+      case Phase::Done:
+        break;
+    }
+  }
+  return m_phase == Phase::Done;
+}
+
+ProgressData Aggregation::take() {
+  m_phase = Phase::Idle;
+  return std::move(m_data);
 }
 
 std::string mortgageCsv(const ProgressData& d) {

@@ -16,6 +16,7 @@
 #pragma once
 #include <climits>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -39,29 +40,34 @@ struct WeekRow {
   double principal = 0;      // the strength score at the end of this week
   double medianSecondsStayed = -1;  // -1 when no fork that week recorded time
   double meanIntensityBefore = -1, meanIntensityAfter = -1;  // -1 when none
+  bool operator==(const WeekRow&) const = default;
 };
 
 struct DayWords {
   int32_t day = 0;
   uint32_t words = 0;
+  bool operator==(const DayWords&) const = default;
 };
 
 struct GroundingPoint {
   int64_t timeMs = 0;
   double before = 0, after = 0;
   std::string object;
+  bool operator==(const GroundingPoint&) const = default;
 };
 
 struct ObjectHelp {
   std::string object;
   uint32_t sessions = 0;
   double averageChange = 0;  // after minus before: negative means distress went down
+  bool operator==(const ObjectHelp&) const = default;
 };
 
 struct FeelingCount {
   std::string word;
   uint32_t count = 0;
   double averageIntensity = 0;
+  bool operator==(const FeelingCount&) const = default;
 };
 
 struct ProgressData {
@@ -74,6 +80,7 @@ struct ProgressData {
   uint32_t forksInRange = 0;
   uint32_t wordsInRange = 0;
   uint32_t lettersStarted = 0, lettersSealed = 0, lettersReleased = 0;   // in the range
+  bool operator==(const ProgressData&) const = default;
 };
 
 // The local day of many moments, as core::localDay gives it. localtime_r is a call into JavaScript in
@@ -101,6 +108,45 @@ ProgressData aggregate(const std::vector<core::MetricEvent>& events, const Progr
 ProgressData aggregate(const std::vector<const core::MetricEvent*>& events, const ProgressOptions& options);
 // The same over every event a cache holds (complete only once its update() said so), without copying them.
 ProgressData aggregate(const core::MetricsCache& metrics, const ProgressOptions& options);
+
+// aggregate() a slice at a time, so that no frame does all of it: the local day of every event, then the
+// tallies, then the weeks and lists (small). The result is the same as aggregate()'s over the same events.
+// The events are read where they are: they must not change between begin() and the last step() (a
+// MetricsCache whose version() moved: begin again).
+class Aggregation {
+ public:
+  void begin(const core::MetricsCache& metrics, const ProgressOptions& options);
+  void begin(std::vector<const core::MetricEvent*> events, const ProgressOptions& options);
+  // Works for about `budgetMs` (0: no limit) and on at most `maxEvents` events (0: no limit); true once done.
+  bool step(double budgetMs, size_t maxEvents = 0);
+  // Begun and not yet taken.
+  bool running() const { return m_phase == Phase::Days || m_phase == Phase::Tally; }
+  // The result, once step() said done.
+  ProgressData take();
+
+ private:
+  enum class Phase { Idle, Days, Tally, Done };
+  void prepare();
+  void tally(size_t i);
+  void finish();
+
+  Phase m_phase = Phase::Idle;
+  std::vector<const core::MetricEvent*> m_events;
+  ProgressOptions m_options;
+  size_t m_index = 0;
+  ProgressData m_data;
+  std::vector<int32_t> m_days;
+  int32_t m_earliest = 0;
+  LocalDays m_dayOf;
+  int32_t m_firstWeek = 0, m_allFirstWeek = 0;
+  std::vector<WeekRow> m_weeks;
+  std::vector<std::vector<double>> m_stayed;
+  std::vector<double> m_beforeSum, m_afterSum;
+  std::vector<uint32_t> m_beforeN, m_afterN;
+  std::vector<uint32_t> m_wordsByDay;
+  std::unordered_map<std::string, std::pair<uint32_t, double>> m_feelings;   // word -> count, intensity sum
+  std::map<std::string, std::pair<uint32_t, double>> m_objects;              // object -> sessions, change sum
+};
 
 // The next principal after a week (see the header comment): never less than `principal`; `away` is
 // taken and ignored on purpose.

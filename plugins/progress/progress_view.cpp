@@ -43,31 +43,35 @@ void sectionGap() { ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 1.2f)); }
 
 bool ProgressView::refresh(int64_t nowMs, bool sundayFirst) {
   // The events are gathered a few milliseconds a frame (all of them only after a start, an unlock or an
-  // import; afterwards only the records that changed), and aggregated in a frame of their own when the
-  // gathering took most of this one.
+  // import; afterwards only the records that changed), then aggregated a few milliseconds a frame too
+  // (progress_model.h, Aggregation): what the page shows meanwhile is the last complete picture, or none.
   const auto t0 = std::chrono::steady_clock::now();
   m_busy = !m_metrics.update(kGatherBudgetMs);
   if (m_busy) return false;
-  const int32_t today = core::localDay(nowMs);
-  if (m_haveData && m_dataVersion == m_metrics.version() && m_dataRange == m_range && m_dataSundayFirst == sundayFirst &&
-      m_dataToday == today) {
-    return true;
-  }
-  const double spent = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-  if (spent > kGatherBudgetMs / 2) {
-    m_busy = true;
-    return false;
-  }
   ProgressOptions o;
   o.range = m_range;
   o.sundayFirst = sundayFirst;
-  o.today = today;
-  m_data = aggregate(m_metrics, o);
+  o.today = core::localDay(nowMs);
+  const bool same = m_aggVersion == m_metrics.version() && m_aggRange == o.range && m_aggSundayFirst == o.sundayFirst &&
+                    m_aggToday == o.today;
+  if (!m_aggregation.running() && m_haveData && same) return true;
+  if (!m_aggregation.running() || !same) {
+    // What the events were at this moment (an aggregation begun for other events or options starts over).
+    m_aggregation.begin(m_metrics, o);
+    m_aggVersion = m_metrics.version();
+    m_aggRange = o.range;
+    m_aggSundayFirst = o.sundayFirst;
+    m_aggToday = o.today;
+  }
+  const double spent = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  const double budget = kGatherBudgetMs - spent;
+  if (budget < 1 || !m_aggregation.step(budget)) {
+    m_busy = true;
+    return false;
+  }
+  m_data = m_aggregation.take();
   m_haveData = true;
-  m_dataVersion = m_metrics.version();
-  m_dataRange = m_range;
-  m_dataSundayFirst = sundayFirst;
-  m_dataToday = today;
+  m_dataSundayFirst = m_aggSundayFirst;
   return true;
 }
 

@@ -1,7 +1,7 @@
 // plugins/progress/progress_view.h: the progress page: the mortgage, staying with it, grounding,
 // writing and feelings, for 4 weeks, 3 months, a year or all time. Reads metrics through the registry
 // (never another plugin) kept up to date record by record (core/metrics_cache.h), recomputes only when
-// the records or the range change, and explains gently what will appear when there is little or nothing yet.
+// the records or the range change (a few milliseconds a frame), and explains gently what will appear when there is little or nothing yet.
 #pragma once
 #include <cstdint>
 
@@ -36,13 +36,15 @@ class ProgressView final : public ui::View {
   core::MetricsCache m_metrics;   // every plugin's metric events, kept up to date as records change
   bool m_busy = false;            // gathering or aggregating is spread over the next frames
   RangeKind m_range = RangeKind::ThreeMonths;
-  ProgressData m_data;
+  ProgressData m_data;            // the last complete picture
   bool m_haveData = false;
-  // what m_data was computed from
-  uint64_t m_dataVersion = 0;
-  RangeKind m_dataRange = RangeKind::AllTime;
   bool m_dataSundayFirst = false;
-  int32_t m_dataToday = 0;
+  // the aggregation running or last done, and what it was begun from
+  Aggregation m_aggregation;
+  uint64_t m_aggVersion = 0;
+  RangeKind m_aggRange = RangeKind::AllTime;
+  bool m_aggSundayFirst = false;
+  int32_t m_aggToday = 0;
 };
 
 }  // namespace toward::progress

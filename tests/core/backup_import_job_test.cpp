@@ -255,3 +255,37 @@ TEST_CASE("[import job] a replace tells each record it brings in and each one it
   CHECK(model.inStep());
   CHECK(f.store->list(kType).size() == 20);
 }
+
+TEST_CASE("[import job] a step by time looks at the clock after every record and begins none once the budget is spent") {
+  // Each record costs 3 ms of the (fake) clock, counted when its listeners hear of it, as the models' reading
+  // does in the app: a budget of 8 ms writes 3 records (9 ms), never a fourth (12 ms; the app's earlier loop
+  // wrote 4 between two looks at a clock of whole milliseconds).
+  Fixture f;
+  double now = 0;
+  const int listener = f.store->addListener([&](const core::RecordChange&) { now += 3; });
+  backup::ImportJob job(*f.store, f.registry, document(20), backup::ImportJob::Mode::Merge);
+  auto clock = [&] { return now; };
+  size_t steps = 0, before = 0;
+  while (!job.stepFor(8, clock)) {
+    ++steps;
+    const size_t written = f.store->list(kType).size();
+    CHECK(written - before == 3);
+    before = written;
+  }
+  CHECK(steps == 6);   // 18 records in 6 steps, the last 2 in the seventh
+  CHECK(f.store->list(kType).size() == 20);
+  CHECK(job.result());
+  // A record that takes longer than the whole budget is still written, one per step.
+  f.store->removeListener(listener);
+  const int slow = f.store->addListener([&](const core::RecordChange&) { now += 50; });
+  backup::BackupDocument two;
+  two.records = {record("slow0", 1, "a"), record("slow1", 1, "b")};
+  backup::ImportJob again(*f.store, f.registry, two, backup::ImportJob::Mode::Merge);
+  CHECK(!again.stepFor(8, clock));
+  CHECK(f.store->find(kType, "slow0"));
+  CHECK(!f.store->find(kType, "slow1"));
+  CHECK(!again.stepFor(8, clock));
+  CHECK(f.store->find(kType, "slow1"));
+  CHECK(again.stepFor(8, clock));
+  f.store->removeListener(slow);
+}

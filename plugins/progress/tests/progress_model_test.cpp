@@ -247,3 +247,79 @@ TEST_CASE("[progress] the local days of many moments are the same as asking the 
     CHECK(differing == 0);
   }
 }
+
+TEST_CASE("[progress] an aggregation done a slice at a time gives what one done at once gives") {
+  // Five years of every kind of event (some without their labels or values, one dated after today),
+  // aggregated at once and then in slices of 1, 7 and 1,000 events, for every range and both week starts.
+  std::mt19937 rng(16);
+  const int32_t today = daysFromCivil(2026, 11, 25);
+  const int64_t todayMs = utcMs(2026, 11, 25, 12);
+  const char* directions[] = {"toward", "away", "both", "unsure", ""};
+  const char* words[] = {"longing", "ashamed", "calm", "afraid"};
+  const char* objects[] = {"ribbon", "smooth stone", "feather, soft"};
+  std::vector<core::MetricEvent> events;
+  for (int i = 0; i < 3000; ++i) {
+    const int64_t t = todayMs - int64_t(rng() % (5 * 365)) * 86'400'000LL + int64_t(rng() % 86'400'000);
+    switch (rng() % 8) {
+      case 0: {
+        core::MetricEvent e{"journal.fork", t, {{"secondsStayed", double(rng() % 120)}, {"intensityAfter", double(rng() % 11)}}, {}};
+        if (const char* d = directions[rng() % 5]; *d) e.labels["direction"] = d;
+        if (rng() % 2) e.values["intensityBefore"] = double(rng() % 11);
+        events.push_back(e);
+        break;
+      }
+      case 1: events.push_back({"journal.feeling", t, {{"intensity", double(rng() % 11)}}, {{"word", words[rng() % 4]}}}); break;
+      case 2: events.push_back({"journal.words", t, {{"words", double(rng() % 900)}}, {}}); break;
+      case 3: events.push_back({"letters.words", t, {{"words", double(rng() % 900)}}, {}}); break;
+      case 4: events.push_back({rng() % 2 ? "letters.started" : "letters.sealed", t, {}, {}}); break;
+      case 5: events.push_back({"letters.released", t, {}, {}}); break;
+      case 6:
+        events.push_back({"texture.session", t, {{"distressBefore", double(rng() % 100)}, {"distressAfter", double(rng() % 100)}},
+                          {{"object", objects[rng() % 3]}}});
+        break;
+      default: events.push_back({"journal.feeling", t, {}, {}}); break;   // no word, no intensity
+    }
+  }
+  events.push_back(fork(todayMs + 9 * 86'400'000LL, "toward", 30));   // a clock set wrong
+  std::vector<const core::MetricEvent*> pointers;
+  for (const auto& e : events) pointers.push_back(&e);
+
+  for (RangeKind range : {RangeKind::FourWeeks, RangeKind::ThreeMonths, RangeKind::Year, RangeKind::AllTime}) {
+    for (bool sundayFirst : {false, true}) {
+      ProgressOptions o;
+      o.range = range;
+      o.sundayFirst = sundayFirst;
+      o.today = today;
+      const ProgressData whole = aggregate(events, o);
+      REQUIRE(!whole.weeks.empty());
+      CHECK(whole.forksInRange > 0);
+      for (size_t slice : {size_t(1), size_t(7), size_t(1000)}) {
+        Aggregation a;
+        a.begin(pointers, o);
+        size_t calls = 1;
+        while (!a.step(0, slice)) ++calls;
+        INFO("range " << int(range) << ", sunday first " << sundayFirst << ", slices of " << slice);
+        CHECK(calls >= 2 * events.size() / slice);   // the days, then the tallies, a slice per call
+        CHECK(!a.running());
+        CHECK(a.take() == whole);
+      }
+    }
+  }
+}
+
+TEST_CASE("[progress] an aggregation begun again starts from nothing") {
+  ProgressOptions o;
+  o.today = daysFromCivil(2026, 11, 25);
+  o.range = RangeKind::FourWeeks;
+  const int64_t t = utcMs(2026, 11, 24, 12);
+  std::vector<core::MetricEvent> first = {fork(t, "toward", 30), fork(t, "away", 10)};
+  std::vector<core::MetricEvent> second = {fork(t, "both", 90)};
+  Aggregation a;
+  a.begin({&first[0], &first[1]}, o);
+  CHECK(!a.step(0, 1));
+  CHECK(a.running());
+  a.begin({&second[0]}, o);   // the events changed part way: begun again
+  while (!a.step(0, 1)) {
+  }
+  CHECK(a.take() == aggregate(second, o));
+}
