@@ -1,8 +1,8 @@
-// web/glue/early_read.js: the page's first script (served as early.js, loaded in index.html's head before
-// anything else). Starts what Toward's start waits for before toward.js is fetched and run and while the
-// wasm module is downloaded and compiled: the writer lock (Web Locks) and, once it is held, the read of
-// every IDBFS entry with one getAll(). Emscripten calls storage.js's preRun only when the module is ready,
-// and that takes the lock's outcome and the read from here (TowardEarly.lock(), TowardEarly.takeRead()).
+// web/glue/early_read.js: the first glue file. Starts what Toward's start waits for while the wasm module
+// is still being downloaded and compiled: the writer lock (Web Locks) and, once it is held, the read of
+// every IDBFS entry with one getAll(). Included with --pre-js before storage.js, so this runs at the
+// script's first lines; Emscripten calls storage.js's preRun only when the module is ready, and that
+// takes the lock's outcome and the read from here (TowardEarly.lock(), TowardEarly.takeRead()).
 // It also fetches the font.
 // The writer lock rule holds: nothing is read before the lock is this tab's. Any problem here (no Web
 // Locks, no getAll, IndexedDB refusing) leaves storage.js's own way, which does the same later.
