@@ -182,10 +182,11 @@ async function benchRecords(url, n, { search }) {
     const template = n > 0 ? await recordTemplate(page) : null;
 
     // Return start, median of RUNS reloads.
-    const firstFrames = [];
+    const firstFrames = [], steps = [];
     for (let i = 0; i < RUNS; i++) {
       await reloadApp(page, { timeoutMs: 180_000 });
       firstFrames.push(await api.firstFrameMs(page));
+      steps.push(await page.evaluate(() => window.towardTest.startStats()));
     }
     const listed = await page.evaluate(() => window.towardTest.count('journal.entry'));
     if (listed !== n) throw new Error(`N=${n}: after reload the app has ${listed} journal records`);
@@ -261,11 +262,21 @@ async function benchRecords(url, n, { search }) {
     const idleFrames = (await api.framesRendered(page)) - f0;
 
     if (profile.errors.length) log(`N=${n}: WARNING, console/page errors:\n  ${profile.errors.join('\n  ')}`);
-    return { n, firstFrame: median(firstFrames), firstFrames, save: median(saves), saves, saveFloor: median(saveFloors), saveFloors,
+    return { n, firstFrame: median(firstFrames), firstFrames, steps: startSteps(steps), save: median(saves), saves, saveFloor: median(saveFloors), saveFloors,
       writes, idleFrames, download, heap: heapAfterStart, searchMs, template };
   } finally {
     await profile.dispose();
   }
+}
+
+// Where a return start goes: each step's median time (ms from navigation) over the reloads, in the order they
+// happen (towardTest.startStats(): the lock, the IndexedDB read, the tree, the module ready, C++'s steps).
+function startSteps(stats) {
+  const names = ['lock', 'opened', 'read', 'treeWritten', 'preRun', 'mainEntered', 'glReady', 'storeOpened', 'storeLoaded',
+    'modelsMade', 'started', 'fontsBuilt', 'firstFrame'];
+  const at = (s, name) => (name === 'preRun' ? s.preRunMs : name === 'started' ? s.startedMs : name === 'firstFrame' ? s.firstFrameMs : s.early[name]);
+  return names.map((name) => [name, median(stats.map((s) => at(s, name)).filter((x) => typeof x === 'number'))])
+    .filter(([, t]) => Number.isFinite(t)).sort((a, b) => a[1] - b[1]);
 }
 
 // ------------------------------------------------------------------ the table
@@ -334,6 +345,8 @@ async function main() {
     const search = r.searchMs ? `${r.searchMs.median.toFixed(0)} / ${r.searchMs.max.toFixed(0)} ms` : '';
     lines.push(`| ${r.n.toLocaleString('en')} | ${ms(r.save)} | ${r.saveFloor.toFixed(1)} ms | ${ratio(r.save, r.saveFloor)} | ${r.writes} | ${r.idleFrames} | ${mb(r.heap.wasm)} | ${mb(r.heap.js)} | ${search} |`);
   }
+  lines.push('', 'Where a return start goes (median ms from navigation to each step, towardTest.startStats()):');
+  for (const r of rows) lines.push(`- ${r.n.toLocaleString('en')} records: ${r.steps.map(([name, t]) => `${name} ${Math.round(t)}`).join(', ')}`);
   const dl = rows.find((r) => r.download);
   if (dl) lines.push('', `Download (first visit, everything fetched): ${(dl.download.gz / 1024).toFixed(0)} KB gzip -9, ${mb(dl.download.raw)} raw.`);
   const at10k = rows.find((r) => r.n === 10000), big = rows.find((r) => r.searchMs);
