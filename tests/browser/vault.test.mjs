@@ -4,7 +4,7 @@
 // Auto-lock after idle time, quick hide (shortcut and button), and discreet mode.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Profile, openApp, reloadApp, api, sleep, waitUntil, assertCanvasNotBlank, press, clickRole } from './lib/harness.mjs';
+import { startServer, Profile, openApp, reloadApp, api, sleep, waitUntil, assertCanvasNotBlank, press, clickRole, SLOWDOWN } from './lib/harness.mjs';
 
 const TYPE = 'journal.entry';
 const PASS = 'harbour light at dusk';
@@ -114,8 +114,11 @@ test('turning the vault on seals everything: locked after reload, no plaintext i
     assert.equal(wrong.ok, false);
     assert.match(wrong.error, /did not open it\. Nothing has changed/);
     const waiting = await vault.state(page);
-    assert.ok(waiting.retryInMs > 0 && waiting.retryInMs <= 1000, JSON.stringify(waiting));
-    assert.match((await vault.unlock(page, PASS)).error, /in a moment/);
+    // Under the sanitizer build (8x slower) the pause of at most 1 s can be over before the next question
+    // reaches the page; the pause itself is proven by the ordinary suite.
+    const paused = waiting.retryInMs > 0;
+    assert.ok((paused || (SLOWDOWN > 1 && waiting.failedTries === 1)) && waiting.retryInMs <= 1000, JSON.stringify(waiting));
+    if (paused) assert.match((await vault.unlock(page, PASS)).error, /in a moment/);
     await sleep(waiting.retryInMs + 100);
     // the real field: typed, then Enter
     const field = page.locator('input[type="password"][aria-label="Passphrase"]');
