@@ -14,8 +14,8 @@ self.addEventListener('install', (event) => {
     cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));
 });
 
-// Only the app's own old versions ("toward-<hash>") go: "toward.second-copy.v1" holds the person's saved
-// files (web/glue/second_copy.js) and is never touched here.
+// Only the app's own old versions ("toward-<hash>") go: "toward.second-copy.*" hold the person's saved
+// files (web/glue/second_copy.js) and are never touched here.
 self.addEventListener('activate', (event) => {
   event.waitUntil(caches.keys()
     .then((keys) => Promise.all(keys.filter((k) => k.startsWith('toward-') && k !== CACHE).map((k) => caches.delete(k))))

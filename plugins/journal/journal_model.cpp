@@ -81,18 +81,32 @@ void JournalModel::attach(core::Registry& registry) {
 
 // ---------------------------------------------------------------- [SECTION] entries
 void JournalModel::reloadAll() {
+  m_orderDirty = true;   // sorted once, when next asked
   m_entries.clear();
   m_unfolded = 0;
   const auto records = m_store.list(kEntryType);
   m_entries.reserve(records.size());
   for (const auto* r : records) reloadOne(r->id);
-  m_orderDirty = true;
   ++m_changeCount;
 }
 
+std::vector<std::string>::iterator JournalModel::orderSlot(int64_t timeMs, const std::string& id) const {
+  return std::lower_bound(m_ordered.begin(), m_ordered.end(), 0, [&](const std::string& x, int) {
+    const int64_t t = m_entries.find(x)->second.entry.timeMs;
+    return t != timeMs ? t > timeMs : x > id;   // x comes before (timeMs, id)
+  });
+}
+
 void JournalModel::reloadOne(const std::string& id) {
-  m_orderDirty = true;
   ++m_changeCount;
+  // A kept order loses the entry where it stood (its old time), and gets it back where its new time puts it.
+  if (!m_orderDirty) {
+    if (auto before = m_entries.find(id); before != m_entries.end()) {
+      auto slot = orderSlot(before->second.entry.timeMs, id);
+      if (slot != m_ordered.end() && *slot == id) m_ordered.erase(slot);
+      else m_orderDirty = true;   // not where it should be: sort again, to be sure
+    }
+  }
   const core::StoredRecord* r = m_store.find(kEntryType, id);
   if (!r) {
     auto gone = m_entries.find(id);
@@ -107,7 +121,10 @@ void JournalModel::reloadOne(const std::string& id) {
     entry = std::move(*read);
   } else if (r->schema != JournalEntry::kSchema || !readEntryQuick(r->body, entry)) {
     auto loaded = core::loadBody<JournalEntry>(r->body, r->schema);
-    if (!loaded) return;  // the store only holds readable records, so this is not expected; keep the old view
+    if (!loaded) {  // the store only holds readable records, so this is not expected; keep the old view
+      m_orderDirty = true;
+      return;
+    }
     entry = std::move(loaded.value());
   }
   if (entry.timeMs == 0) entry.timeMs = r->createdMs;
@@ -117,6 +134,7 @@ void JournalModel::reloadOne(const std::string& id) {
   item.folded.clear();
   item.foldedReady = false;
   item.entry = std::move(entry);
+  if (!m_orderDirty) m_ordered.insert(orderSlot(item.entry.timeMs, id), id);
 }
 
 core::Result<std::string> JournalModel::create(const std::string& kind) {
@@ -198,6 +216,10 @@ bool JournalModel::prepareSearchSome(size_t count) {
 }
 
 void JournalModel::filter(const JournalFilter& f, std::vector<std::string>& out) const {
+  if (!f.active()) {   // nothing narrows the list: every entry, in order, without looking at each
+    out = ordered();
+    return;
+  }
   out.clear();
   const FoldedQuery q(f.text);
   for (const auto& id : ordered()) {
@@ -265,15 +287,26 @@ const std::vector<std::string>& JournalModel::onThisDay(int64_t nowMs) const {
   std::vector<std::string>& out = a.ids;
   out.clear();
   if (!settings().onThisDay) return out;  // turned off in Settings
-  for (const auto& id : ordered()) {
-    const JournalEntry& e = m_entries.find(id)->second.entry;
+  // Worked out again after every save: the entries are looked at where they are kept, not in order (at
+  // 50,000 that order's lookups were most of a save's frame), and the few found are put in order after.
+  constexpr int64_t kDayMs = 24LL * 3600 * 1000;
+  std::vector<std::pair<int64_t, const std::string*>> found;
+  for (const auto& [id, item] : m_entries) {
+    const JournalEntry& e = item.entry;
+    // An entry from this day in an earlier year is at least 364 days old (a day either way for the time
+    // zone): newer ones are passed over before any date is worked out.
+    if (e.timeMs > nowMs - 360 * kDayMs) continue;
     if (!mayResurface(e)) continue;
     // Only the few entries within a day of the date in UTC need the local time (slow in the browser: the
     // first frame at 10,000 entries spent 32 ms asking it of every entry).
     if (!mayBeLocalMonthDay(e.timeMs, today.month, today.day)) continue;
     const LocalDate d = localDateOf(e.timeMs);
-    if (d.year < today.year && d.month == today.month && d.day == today.day) out.push_back(id);
+    if (d.year < today.year && d.month == today.month && d.day == today.day) found.emplace_back(e.timeMs, &id);
   }
+  std::sort(found.begin(), found.end(), [](const auto& x, const auto& y) {
+    return x.first != y.first ? x.first > y.first : *x.second > *y.second;   // as ordered()
+  });
+  for (const auto& f : found) out.push_back(*f.second);
   return out;
 }
 

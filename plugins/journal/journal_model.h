@@ -118,6 +118,9 @@ class JournalModel final : public core::PluginModel,
     mutable bool foldedReady = false;
   };
   void reloadOne(const std::string& id);
+  // Where an entry of `timeMs` and `id` stands in m_ordered (newest first, then id descending): a save
+  // moves one id in the kept order instead of sorting every entry again (50 ms a save at 50,000).
+  std::vector<std::string>::iterator orderSlot(int64_t timeMs, const std::string& id) const;
   // The entry's folded text for a search; empty (and not made) when `query` is empty.
   std::string_view foldedFor(const Item& item, bool needed) const;
 

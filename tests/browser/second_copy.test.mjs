@@ -14,6 +14,18 @@ before(async () => { server = await startServer(); });
 after(async () => { await server?.close(); });
 
 const copy = (page) => page.evaluate(() => window.towardTest.secondCopy());
+// Removes the whole copy, every layout (as a version without it would have left the origin).
+const dropCopy = (page) => page.evaluate(() => caches.keys().then((names) =>
+  Promise.all(names.filter((n) => n.startsWith('toward.second-copy.')).map((n) => caches.delete(n)))));
+// The bodies of every file of the copy (layout v2: every shard).
+const copyBodies = (page) => page.evaluate(async () => {
+  const bodies = [];
+  for (const name of (await caches.keys()).filter((n) => n.startsWith('toward.second-copy.v2.'))) {
+    const c = await caches.open(name);
+    for (const k of await c.keys()) bodies.push(await (await c.match(k)).text());
+  }
+  return bodies;
+});
 // The copy's files for one record (a file is named by its record's id).
 const pathsOf = (held, id) => Object.keys(held).filter((p) => p.split('/').pop().split('.')[0] === id);
 
@@ -83,7 +95,7 @@ test('when the browser empties IndexedDB, every saved word comes back from the s
       { message: 'the note goes once read' });
 
     // The words are in IndexedDB again, not only in the copy: without the copy they still load.
-    await page.evaluate(() => caches.delete('toward.second-copy.v1'));
+    await dropCopy(page);
     await reloadApp(page);
     const again = new Map((await api.list(page, TYPE)).map((r) => [r.id, r]));
     for (const id of ids) assert.ok(again.has(id), `record ${id} is back in IndexedDB itself`);
@@ -98,7 +110,7 @@ test('a store saved before the copy existed gets its copy in the background, eve
     for (let i = 0; i < 450; i++) ids.push(`seed-${i}`);
     await page.evaluate((list) => { for (const id of list) window.towardTest.put('journal.entry', { kind: 'free', text: id }, id); }, ids);
     await api.flush(page);
-    await page.evaluate(() => caches.delete('toward.second-copy.v1'));   // as after an update from a version without it
+    await dropCopy(page);   // as after an update from a version without it
     await reloadApp(page);
     await waitUntil(async () => {
       const held = await copy(page);
@@ -121,16 +133,12 @@ test('with the vault on, the second copy holds sealed files only, never the word
     const phrase = 'a sentence only the vault should hide';
     await api.put(page, TYPE, { kind: 'free', title: 'private', text: phrase });
     await api.flush(page);
-    const plainBefore = await page.evaluate((p) => caches.open('toward.second-copy.v1').then((c) => c.keys()
-      .then((ks) => Promise.all(ks.map((k) => c.match(k).then((r) => r.text())))))
-      .then((bodies) => bodies.some((b) => b.includes(p))), phrase);
+    const plainBefore = (await copyBodies(page)).some((b) => b.includes(phrase));
     assert.equal(plainBefore, true, 'without the vault the copy holds the words as IndexedDB does');
     const on = await page.evaluate(() => window.towardTest.vaultEnable('correct horse battery staple'));
     assert.ok(on.ok, `the vault turned on: ${JSON.stringify(on)}`);
     await api.flush(page);
-    const plainAfter = await page.evaluate((p) => caches.open('toward.second-copy.v1').then((c) => c.keys()
-      .then((ks) => Promise.all(ks.map((k) => c.match(k).then((r) => r.text())))))
-      .then((bodies) => bodies.some((b) => b.includes(p))), phrase);
+    const plainAfter = (await copyBodies(page)).some((b) => b.includes(phrase));
     assert.equal(plainAfter, false, 'no file of the copy holds the words in plain text');
   });
 });
@@ -145,7 +153,7 @@ test('should the copy hold two versions of a file, the newer one comes back', { 
     await page.evaluate(async ([file, older]) => {
       const body = JSON.stringify({ stale: true });
       const url = location.origin + '/.second-copy?p=' + encodeURIComponent(file) + '&t=' + older;
-      await (await caches.open('toward.second-copy.v1')).put(url, new Response(body));
+      await (await caches.open(TowardCopy.cacheNameOf(file))).put(url, new Response(body));
     }, [p, (await copy(page))[p] - 60_000]);
     await profile.close();
     emptyIndexedDB(profile);
@@ -155,5 +163,71 @@ test('should the copy hold two versions of a file, the newer one comes back', { 
     assert.ok(got, 'the record came back');
     assert.equal(got.body.text, 'the newer words');
     assert.deepEqual(await page.evaluate(() => window.towardTest.problems()), [], 'nothing stale or damaged came back');
+  });
+});
+
+test('layout v2 of the copy: a path\'s shard is fixed forever (golden), and files spread over the shards', { timeout: 120_000 }, async () => {
+  await withProfile(async (profile) => {
+    const page = await openApp(profile, server.url);
+    // Golden: another hash would leave every copied file in a shard where it is never looked for.
+    const golden = {
+      '/data/records/journal.entry/0f3c2a9e8b7d4c1a.json': 'toward.second-copy.v2.5',
+      '/data/records/core.settings/app.json': 'toward.second-copy.v2.14',
+      '/data/vault.json': 'toward.second-copy.v2.15',
+      '/data/records/letters.letter/\u00e9-\u00fc-\u65e5\u672c.json': 'toward.second-copy.v2.10',
+    };
+    for (const [file, name] of Object.entries(golden)) {
+      assert.equal(await page.evaluate((f) => TowardCopy.cacheNameOf(f), file), name, `the shard of ${file} moved`);
+    }
+    const ids = [];
+    for (let i = 0; i < 480; i++) ids.push(`spread-${i}`);
+    await page.evaluate((list) => { for (const id of list) window.towardTest.put('journal.entry', { kind: 'free', text: id }, id); }, ids);
+    await api.flush(page);
+    const perShard = await page.evaluate(() => caches.keys().then((names) => Promise.all(names
+      .filter((n) => n.startsWith('toward.second-copy.v2.')).sort()
+      .map((n) => caches.open(n).then((c) => c.keys()).then((ks) => [n, ks.length])))));
+    const total = perShard.reduce((a, [, n]) => a + n, 0);
+    assert.ok(total >= 480, `the copy holds ${total} files`);
+    assert.equal(perShard.length, 16, `shards: ${JSON.stringify(perShard)}`);
+    for (const [name, n] of perShard) assert.ok(n < total / 16 * 2, `${name} holds ${n} of ${total}: the paths do not spread`);
+    assert.equal(await page.evaluate(() => caches.has('toward.second-copy.v1')), false, 'a layout v1 cache was made');
+  });
+});
+
+test('a copy left in layout v1 (one cache) still brings everything back, then moves to layout v2', { timeout: 150_000 }, async () => {
+  await withProfile(async (profile) => {
+    let page = await openApp(profile, server.url);
+    const ids = [];
+    for (let i = 0; i < 120; i++) {
+      ids.push(await api.put(page, TYPE, { kind: 'free', title: `v1 ${i}`, text: `words kept by the first layout ${i}` }));
+    }
+    await api.flush(page);
+    // The copy as a version before layout v2 kept it: the same entries, all in one cache, and no shard.
+    const moved = await page.evaluate(async () => {
+      const names = (await caches.keys()).filter((n) => n.startsWith('toward.second-copy.v2.'));
+      const v1 = await caches.open('toward.second-copy.v1');
+      let n = 0;
+      for (const name of names) {
+        const c = await caches.open(name);
+        for (const k of await c.keys()) { await v1.put(k.url, await c.match(k)); n++; }
+        await caches.delete(name);
+      }
+      return n;
+    });
+    assert.ok(moved >= 120, `only ${moved} files in the v1 copy`);
+    await profile.close();
+    emptyIndexedDB(profile);
+    await profile.relaunch();
+    page = await openApp(profile, server.url);
+    const back = new Map((await api.list(page, TYPE)).map((r) => [r.id, r]));
+    for (let i = 0; i < ids.length; i++) {
+      assert.equal(back.get(ids[i])?.body.text, `words kept by the first layout ${i}`, `record ${ids[i]} did not come back from the v1 copy`);
+    }
+    assert.equal(await page.evaluate(() => window.towardTest.secondCopyRestored()) >= 120, true);
+    // In the background the copy moves to layout v2, and the v1 cache goes once v2 holds every file.
+    await waitUntil(async () => !(await page.evaluate(() => caches.has('toward.second-copy.v1'))),
+      { timeoutMs: 60_000, message: 'the v1 cache removed' });
+    const held = await copy(page);
+    for (const id of ids) assert.equal(pathsOf(held, id).length, 1, `record ${id} is not in the v2 copy`);
   });
 });

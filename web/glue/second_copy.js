@@ -8,18 +8,37 @@
 // is told kindly (web/app.cpp's banners, through restoredCount()).
 // The copy keeps the same bytes IndexedDB has (sealed ones when the vault is on). Each file is one cache
 // entry keyed by its path and its modification time, so `keys()` alone tells what the copy holds.
+// Layout v2: the files are spread over SHARDS caches by a hash of their path (shardOf), because Chromium
+// refuses `keys()` on one cache past about 10 MB of keys ("Operation too large", seen at 50,000 files):
+// with one cache the copy stopped working there, and each save waited seconds for that refusal. Layout v1
+// (one cache, OLD_NAME) is still read to bring files back, and removed once the v2 copy holds everything.
 // Only the writer tab writes it (it runs inside the writer's sync). Where Cache Storage is missing or
 // refuses, Toward carries on with IndexedDB alone (a problem here never fails a save).
 'use strict';
 
 var TowardCopy = (function () {
-  const NAME = 'toward.second-copy.v1';   // never 'toward-...': sw.js clears those as old app versions
+  // Never 'toward-...': sw.js clears those as old app versions.
+  const OLD_NAME = 'toward.second-copy.v1';   // layout v1: every file in one cache
+  const PREFIX = 'toward.second-copy.v2.';    // layout v2: shard k is PREFIX + k
+  const SHARDS = 16;                          // about 40,000 files fit one cache's keys(): 600,000 in all
   const BASE = (typeof location !== 'undefined' ? location.origin : 'http://localhost') + '/.second-copy?';
   const CHUNK = 200;                        // files per step when the whole copy is brought in step
 
+  // The shard of a path: FNV-1a (32 bits) over its UTF-16 code units. Fixed forever for layout v2 (a
+  // golden test holds it): another hash would leave every file in a shard where it is not looked for.
+  function shardOf(path) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < path.length; i++) {
+      h ^= path.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h % SHARDS;
+  }
+
   const state = {
     available: typeof caches !== 'undefined' && !!(caches && caches.open),
-    index: null,       // path -> the key (URL) the copy holds for it; null until read
+    index: null,       // path -> the key (URL) the copy holds for it (in its shard); null until read
+    oldIndex: null,    // the same for a layout v1 copy still there ({} when none), read with index
     pending: {},       // path -> {contents, timestamp} to store, or null to remove (from the running sync)
     queue: Promise.resolve(),
     restored: 0,       // files brought back from the copy at this start
@@ -41,9 +60,13 @@ var TowardCopy = (function () {
     return { path, t };
   }
 
-  let opened = null;   // the Cache, opened once
+  let opened = null;   // the shards (an array of Cache, shard k at k), opened once
   function open() {
-    if (!opened) opened = caches.open(NAME).catch((e) => { opened = null; throw e; });
+    if (!opened) {
+      const all = [];
+      for (let k = 0; k < SHARDS; k++) all.push(caches.open(PREFIX + k));
+      opened = Promise.all(all).catch((e) => { opened = null; throw e; });
+    }
     return opened;
   }
 
@@ -54,26 +77,48 @@ var TowardCopy = (function () {
     return run;
   }
 
-  function readIndex(cache) {
+  // One key per path; should a path have two (a step cut short), the newer one counts. Returns
+  // {index, stale}: path -> URL, and the URLs to delete.
+  function indexKeys(requests) {
+    const index = {}, stale = [];
+    for (let i = 0; i < requests.length; i++) {
+      const url = requests[i].url, k = parseKey(url);
+      if (k.path === null) continue;
+      const had = index[k.path];
+      if (had && parseKey(had).t >= k.t) { stale.push(url); continue; }
+      if (had) stale.push(had);
+      index[k.path] = url;
+    }
+    return { index, stale };
+  }
+
+  // What a layout v1 copy holds, or {} when there is none (or it cannot be read: past about 40,000 files
+  // Chromium refused its keys, so such a copy never held everything).
+  function readOldIndex() {
+    return caches.has(OLD_NAME).then((has) => (has ? caches.open(OLD_NAME).then((c) => c.keys()) : []))
+      .then((requests) => indexKeys(requests).index, () => ({}));
+  }
+
+  function readIndex(shards) {
     if (state.index) return Promise.resolve(state.index);
-    return cache.keys().then((requests) => {
-      // One key per path; should a path have two (a step cut short), the newer one counts, the other goes.
-      const index = {}, stale = [];
-      for (let i = 0; i < requests.length; i++) {
-        const url = requests[i].url, k = parseKey(url);
-        if (k.path === null) continue;
-        const had = index[k.path];
-        if (had && parseKey(had).t >= k.t) { stale.push(url); continue; }
-        if (had) stale.push(had);
-        index[k.path] = url;
-      }
-      state.index = index;
-      return Promise.all(stale.map((url) => cache.delete(url))).then(() => index);
+    return Promise.all(shards.map((c) => c.keys())).then((lists) => {
+      const index = {}, deletions = [];
+      lists.forEach((requests, k) => {
+        const got = indexKeys(requests);
+        Object.assign(index, got.index);
+        got.stale.forEach((url) => deletions.push(shards[k].delete(url)));
+      });
+      return Promise.all(deletions).then(() => readOldIndex()).then((old) => {
+        state.oldIndex = old;
+        state.index = index;
+        return index;
+      });
     });
   }
 
   // Stores (or removes) one file in the copy, replacing the key it had.
-  function put(cache, index, path, file) {
+  function put(shards, index, path, file) {
+    const cache = shards[shardOf(path)];
     const old = index[path];
     if (!file) {
       if (!old) return Promise.resolve();
@@ -107,8 +152,8 @@ var TowardCopy = (function () {
     state.pending = {};
     const paths = Object.keys(files);
     if (!paths.length) return;
-    state.inflight.push(enqueue(() => open().then((cache) => readIndex(cache).then((index) =>
-      Promise.all(paths.map((p) => put(cache, index, p, files[p])))))));
+    state.inflight.push(enqueue(() => open().then((shards) => readIndex(shards).then((index) =>
+      Promise.all(paths.map((p) => put(shards, index, p, files[p])))))));
   }
 
   // When IndexedDB committed a sync: resolves once the copy holds the same files too. Resolves in every case.
@@ -162,15 +207,24 @@ var TowardCopy = (function () {
     let empty;
     try { empty = !holdsAFile(root); } catch (e) { return Promise.resolve(0); }
     if (!empty) return Promise.resolve(0);
-    return enqueue(() => open().then((cache) => readIndex(cache).then((index) => {
-      const paths = Object.keys(index).filter((p) => p === root || p.indexOf(root + '/') === 0).sort();
+    return enqueue(() => open().then((shards) => readIndex(shards).then((index) => {
+      // Each path from where its newer version is: a v2 shard, or a copy still in layout v1.
+      const old = state.oldIndex || {};
+      const from = {};
+      Object.keys(old).forEach((p) => { from[p] = { url: old[p], v1: true }; });
+      Object.keys(index).forEach((p) => {
+        if (!from[p] || parseKey(index[p]).t >= parseKey(from[p].url).t) from[p] = { url: index[p], v1: false };
+      });
+      const paths = Object.keys(from).filter((p) => p === root || p.indexOf(root + '/') === 0).sort();
       if (!paths.length) return 0;
-      return Promise.all(paths.map((p) => cache.match(index[p]).then((r) => (r ? r.arrayBuffer() : null))))
+      const oldCache = paths.some((p) => from[p].v1) ? caches.open(OLD_NAME) : Promise.resolve(null);
+      return oldCache.then((v1) => Promise.all(paths.map((p) => (from[p].v1 ? v1 : shards[shardOf(p)]).match(from[p].url)
+        .then((r) => (r ? r.arrayBuffer() : null)))))
         .then((bodies) => {
           let n = 0;
           for (let i = 0; i < paths.length; i++) {
             if (!bodies[i]) continue;
-            const p = paths[i], t = parseKey(index[p]).t;
+            const p = paths[i], t = parseKey(from[p].url).t;
             FS.mkdirTree(p.slice(0, p.lastIndexOf('/')));
             FS.writeFile(p, new Uint8Array(bodies[i]), { canOwn: true });
             FS.utime(p, t, t);
@@ -187,7 +241,7 @@ var TowardCopy = (function () {
   // each step queued like a sync's so that one never waits long behind it.
   function bringInStep(root) {
     if (!state.available) return Promise.resolve();
-    return enqueue(() => open().then((cache) => readIndex(cache))).then(() => {
+    return enqueue(() => open().then((shards) => readIndex(shards))).then(() => {
       const nodes = filesIn(root), index = state.index;
       const todo = [];
       Object.keys(nodes).forEach((p) => {
@@ -198,28 +252,32 @@ var TowardCopy = (function () {
       });
       const steps = [];
       for (let i = 0; i < todo.length; i += CHUNK) steps.push(todo.slice(i, i + CHUNK));
-      return steps.reduce((done, paths) => done.then(() => enqueue(() => open().then((cache) =>
+      return steps.reduce((done, paths) => done.then(() => enqueue(() => open().then((shards) =>
         Promise.all(paths.map((p) => {
           // Read at the step's own time: the file may have changed or gone since the list was made.
           let node = null;
           try { node = FS.lookupPath(p).node; } catch (e) { node = null; }
           const file = node && FS.isFile(node.mode)
             ? { contents: MEMFS.getFileDataAsTypedArray(node).slice(), timestamp: node.timestamp } : null;
-          return put(cache, state.index, p, file);
-        }))))), Promise.resolve()).then(() => todo.length);
+          return put(shards, state.index, p, file);
+        }))))), Promise.resolve())
+        // Every file is in layout v2 now: a layout v1 copy is no longer needed.
+        .then(() => caches.delete(OLD_NAME)).then(() => { state.oldIndex = {}; return todo.length; });
     }).catch((e) => { state.index = null; state.problem = String(e && e.name || e); });
   }
 
   return {
     state, changed, commit, dropPending, restoreIfEmptied, bringInStep,
-    forgetIndex() { state.index = null; },
+    forgetIndex() { state.index = null; state.oldIndex = null; },
     restoredCount() { return state.restored; },
-    // For tests: what the copy holds (path -> timestamp), read afresh.
+    // The cache that holds (or would hold) `path` (tests, and the golden test of layout v2).
+    cacheNameOf(path) { return PREFIX + shardOf(path); },
+    // For tests: what the copy holds in layout v2 (path -> timestamp), read afresh.
     contents() {
       if (!state.available) return Promise.resolve(null);
-      return open().then((c) => c.keys()).then((rs) => {
+      return open().then((shards) => Promise.all(shards.map((c) => c.keys()))).then((lists) => {
         const out = {};
-        rs.forEach((r) => { const k = parseKey(r.url); if (k.path !== null) out[k.path] = k.t; });
+        lists.forEach((rs) => rs.forEach((r) => { const k = parseKey(r.url); if (k.path !== null) out[k.path] = k.t; }));
         return out;
       });
     },

@@ -362,3 +362,14 @@ TEST_CASE("[journal] \"On this day\" asks local time only of entries near the da
     }
   }
 }
+
+TEST_CASE("[journal] \"On this day\" works out no local date for the year's entries (a save at 50,000 asked it of every one)") {
+  Fixture fx;
+  const int64_t now = localMs(2026, 6, 10, 8);
+  // A busy day: 2,000 entries written today and over the last months, none old enough to come back.
+  for (int i = 0; i < 2000; ++i) fx.put(R"({"text":"x","timeMs":)" + std::to_string(now - int64_t(i) * 4 * 3600'000LL) + "}");
+  const std::string yearAgo = fx.put(R"({"text":"a year ago","timeMs":)" + std::to_string(localMs(2025, 6, 10, 20)) + "}");
+  const uint64_t before = journal::localDateLookups();
+  CHECK(fx.model->onThisDay(now) == std::vector<std::string>{yearAgo});
+  CHECK(journal::localDateLookups() - before < 10);
+}

@@ -263,3 +263,42 @@ TEST_CASE("[journal] an entry left with nothing in it leaves no record; anything
   }
   CHECK(model.size() == gifts.size());
 }
+
+TEST_CASE("[journal] the kept order after saves, edits of the time and removals is the order a fresh sort gives") {
+  test::FakeClock clock;
+  core::Registry registry = test::appRegistry();
+  core::RecordStore store = core::RecordStore::inMemory(registry, std::ref(clock));
+  journal::JournalModel model(store);
+  std::vector<std::string> ids;
+  uint64_t seed = 12345;
+  auto next = [&seed] {   // splitmix-ish: the same sequence on every platform
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+    return seed >> 33;
+  };
+  const auto put = [&](const std::string& id, int64_t t) {
+    return store.put(journal::kEntryType, id, R"({"text":"x","timeMs":)" + std::to_string(t) + "}").value().id;
+  };
+  for (int i = 0; i < 300; ++i) ids.push_back(put("", 1'700'000'000'000 + int64_t(next() % 50) * 1000));   // many equal times
+  (void)model.ordered();   // the order is kept from here on
+  for (int step = 0; step < 600; ++step) {
+    const auto roll = next() % 10;
+    if (roll < 5) {
+      put(ids[next() % ids.size()], 1'700'000'000'000 + int64_t(next() % 60) * 1000);   // a new time, maybe an equal one
+    } else if (roll < 8) {
+      ids.push_back(put("", 1'700'000'000'000 + int64_t(next() % 60) * 1000));
+    } else if (ids.size() > 1) {
+      const size_t at = next() % ids.size();
+      REQUIRE(store.remove(journal::kEntryType, ids[at]).isOk());
+      ids.erase(ids.begin() + long(at));
+    }
+    if (step % 50 == 0 || step == 599) {
+      journal::JournalModel fresh(store);
+      REQUIRE(model.ordered() == fresh.ordered());
+    }
+  }
+  CHECK(model.ordered().size() == ids.size());
+  // Nothing narrowing the list: the list is the order itself.
+  std::vector<std::string> all;
+  model.filter(journal::JournalFilter{}, all);
+  CHECK(all == model.ordered());
+}
