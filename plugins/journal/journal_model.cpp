@@ -84,6 +84,7 @@ void JournalModel::reloadAll() {
   m_orderDirty = true;   // sorted once, when next asked
   m_entries.clear();
   m_unfolded = 0;
+  m_foldQueue.clear();
   const auto records = m_store.list(kEntryType);
   m_entries.reserve(records.size());
   for (const auto* r : records) reloadOne(r->id);
@@ -130,7 +131,10 @@ void JournalModel::reloadOne(const std::string& id) {
   if (entry.timeMs == 0) entry.timeMs = r->createdMs;
   auto [slot, inserted] = m_entries.try_emplace(id);
   Item& item = slot->second;
-  if (inserted || item.foldedReady) ++m_unfolded;
+  if (inserted || item.foldedReady) {
+    ++m_unfolded;
+    m_foldQueue.push_back(id);
+  }
   item.folded.clear();
   item.foldedReady = false;
   item.entry = std::move(entry);
@@ -205,12 +209,22 @@ std::string_view JournalModel::foldedFor(const Item& item, bool needed) const {
 }
 
 bool JournalModel::prepareSearchSome(size_t count) {
-  if (m_unfolded == 0) return false;
-  for (auto& [id, item] : m_entries) {
-    if (count == 0) break;
-    if (item.foldedReady) continue;
-    foldedFor(item, true);
+  if (m_unfolded == 0) {
+    m_foldQueue.clear();
+    return false;
+  }
+  while (count > 0 && !m_foldQueue.empty()) {
+    auto it = m_entries.find(m_foldQueue.back());
+    m_foldQueue.pop_back();
+    if (it == m_entries.end() || it->second.foldedReady) continue;   // gone, or folded for a search already
+    foldedFor(it->second, true);
     --count;
+  }
+  // Never expected (every entry that needs folding is queued), but a search must never miss one.
+  if (m_foldQueue.empty() && m_unfolded > 0) {
+    for (const auto& [id, item] : m_entries) {
+      if (!item.foldedReady) m_foldQueue.push_back(id);
+    }
   }
   return m_unfolded > 0;
 }
