@@ -2,7 +2,10 @@
 #include "plugins/journal/journal_entry.h"
 
 #include <algorithm>
-#include <type_traits>
+#include <cstdint>
+#include <iterator>
+#include <string_view>
+#include <utility>
 
 #include "core/json.h"
 #include "core/json_parse.h"
@@ -21,76 +24,210 @@ void JournalEntry::sanitize() {
 
 namespace {
 
-using Value = rapidjson::Value;
+// readEntryQuick's reader: rapidjson's SAX events (numbers through core::ExactNumbers) straight into a
+// JournalEntry, with no document built in between (at start every entry's body is read once: at 50,000
+// entries the document was most of it). It accepts exactly what the document reading it replaced accepted,
+// member by member: a known member of another kind stops it (false: the caller then asks the versioned
+// loader), unknown members are passed over whatever they hold, and a known member given twice stops it too
+// (a document found the first of them; the versioned loader decides such damaged bodies).
+class EntryReader {
+ public:
+  explicit EntryReader(JournalEntry& e) : m_e(e) {}
 
-// Reads member `name` into `out`, leaving `out` unchanged when the member is absent (like
-// core::optionalField); false when it is present with another type.
-template <class Obj, class T>
-bool read(const Obj& obj, const char* name, T& out) {
-  auto it = obj.FindMember(name);
-  if (it == obj.MemberEnd()) return true;
-  const Value& v = it->value;
-  if constexpr (std::is_same_v<T, std::string>) {
-    if (!v.IsString()) return false;
-    out.assign(v.GetString(), v.GetStringLength());
-  } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
-    if (!v.IsArray()) return false;
-    out.clear();
-    for (const auto& x : v.GetArray()) {
-      if (!x.IsString()) return false;
-      out.emplace_back(x.GetString(), x.GetStringLength());
-    }
-  } else if constexpr (std::is_same_v<T, bool>) {
-    if (!v.IsBool()) return false;
-    out = v.GetBool();
-  } else if constexpr (std::is_same_v<T, uint32_t>) {
-    if (!v.IsUint()) return false;
-    out = v.GetUint();
-  } else if constexpr (std::is_same_v<T, int32_t>) {
-    if (!v.IsInt()) return false;
-    out = v.GetInt();
-  } else {
-    static_assert(std::is_same_v<T, int64_t>);
-    if (!v.IsInt64()) return false;
-    out = v.GetInt64();
+  bool Null() { return scalar(); }
+  bool Bool(bool b) {
+    if (m_skip) return true;
+    bool* target = nullptr;
+    if (m_where == Where::Top && m_field == Field::BringToSession) target = &m_e.bringToSession;
+    if (m_where == Where::Top && m_field == Field::DoNotResurface) target = &m_e.doNotResurface;
+    if (!target) return scalar();
+    *target = b;
+    return done();
   }
-  return true;
-}
+  bool Int64(int64_t i) { return integer(i < 0, i < 0 ? 0 : uint64_t(i), i); }
+  bool Uint64(uint64_t u) { return integer(false, u, u <= uint64_t(INT64_MAX) ? int64_t(u) : 0); }
+  bool Double(double) { return scalar(); }
+  bool String(const char* s, rapidjson::SizeType n, bool) {
+    if (m_skip) return true;
+    if (m_where == Where::List) {
+      m_list->emplace_back(s, n);
+      return true;
+    }
+    std::string* target = stringField();
+    if (!target) return scalar();
+    target->assign(s, n);
+    return done();
+  }
+  bool StartObject() {
+    if (m_skip) return ++m_skip, true;
+    switch (m_where) {
+      case Where::Root: m_where = Where::Top; return true;
+      case Where::Top:
+        if (m_field == Field::Fork) { m_where = Where::Fork; m_field = Field::None; return true; }
+        break;
+      case Where::Feelings: m_where = Where::Feeling; m_feeling = Feeling{}; m_seenFeeling = 0; return true;
+      default: break;
+    }
+    return container();
+  }
+  bool Key(const char* s, rapidjson::SizeType n, bool) {
+    if (m_skip) return true;
+    const std::string_view k(s, n);
+    m_field = Field::Unknown;
+    uint32_t* seen = m_where == Where::Feeling ? &m_seenFeeling : m_where == Where::Fork ? &m_seenFork : &m_seenTop;
+    static constexpr std::pair<std::string_view, Field> kTop[] = {
+        {"kind", Field::Kind}, {"title", Field::Title}, {"timeMs", Field::TimeMs}, {"text", Field::Text},
+        {"tags", Field::Tags}, {"bringToSession", Field::BringToSession}, {"contentNote", Field::ContentNote},
+        {"doNotResurface", Field::DoNotResurface}, {"fork", Field::Fork}};
+    static constexpr std::pair<std::string_view, Field> kFork[] = {
+        {"whatHappened", Field::WhatHappened}, {"feelings", Field::Feelings}, {"bodyAreas", Field::BodyAreas},
+        {"urges", Field::Urges}, {"direction", Field::Direction}, {"secondsStayed", Field::SecondsStayed},
+        {"compassionFrom", Field::CompassionFrom}, {"intensityAfter", Field::IntensityAfter},
+        {"afterwards", Field::Afterwards}};
+    static constexpr std::pair<std::string_view, Field> kFeeling[] = {{"word", Field::Word}, {"intensity", Field::Intensity}};
+    auto find = [&](const auto& table) {
+      for (size_t i = 0; i < std::size(table); ++i) {
+        if (table[i].first != k) continue;
+        if (*seen & (1u << i)) return false;   // given twice
+        *seen |= 1u << i;
+        m_field = table[i].second;
+        return true;
+      }
+      return true;
+    };
+    if (m_where == Where::Top) return find(kTop);
+    if (m_where == Where::Fork) return find(kFork);
+    return find(kFeeling);
+  }
+  bool EndObject(rapidjson::SizeType) {
+    if (m_skip) return --m_skip, true;
+    if (m_where == Where::Feeling) {
+      m_e.fork.feelings.push_back(std::move(m_feeling));
+      m_where = Where::Feelings;
+    } else if (m_where == Where::Fork) {
+      m_where = Where::Top;
+    } else {
+      m_where = Where::End;
+    }
+    m_field = Field::None;
+    return true;
+  }
+  bool StartArray() {
+    if (m_skip) return ++m_skip, true;
+    if (m_where == Where::Top && m_field == Field::Tags) return list(m_e.tags);
+    if (m_where == Where::Fork && m_field == Field::BodyAreas) return list(m_e.fork.bodyAreas);
+    if (m_where == Where::Fork && m_field == Field::Urges) return list(m_e.fork.urges);
+    if (m_where == Where::Fork && m_field == Field::Feelings) {
+      m_where = Where::Feelings;
+      return true;
+    }
+    return container();
+  }
+  bool EndArray(rapidjson::SizeType) {
+    if (m_skip) return --m_skip, true;
+    m_where = m_where == Where::List ? m_listOwner : Where::Fork;   // a list, or the feelings
+    m_field = Field::None;
+    return true;
+  }
+
+ private:
+  enum class Where { Root, Top, Fork, Feelings, Feeling, List, End };
+  enum class Field {
+    None, Unknown, Kind, Title, TimeMs, Text, Tags, BringToSession, ContentNote, DoNotResurface, Fork,
+    WhatHappened, Feelings, BodyAreas, Urges, Direction, SecondsStayed, CompassionFrom, IntensityAfter,
+    Afterwards, Word, Intensity
+  };
+
+  // A value inside an object was read into its member.
+  bool done() {
+    m_field = Field::None;
+    return true;
+  }
+  // A string, number, bool or null that no member here takes: fine for an unknown member only.
+  bool scalar() {
+    if (m_skip) return true;
+    if (m_where == Where::Top || m_where == Where::Fork || m_where == Where::Feeling) {
+      return m_field == Field::Unknown && done();
+    }
+    return false;   // the root, a list's element or a feeling that is not an object
+  }
+  // An object or array that no member here takes: passed over when its member is unknown.
+  bool container() {
+    if ((m_where == Where::Top || m_where == Where::Fork || m_where == Where::Feeling) && m_field == Field::Unknown) {
+      m_skip = 1;
+      m_field = Field::None;
+      return true;
+    }
+    return false;
+  }
+  bool list(std::vector<std::string>& out) {
+    out.clear();
+    m_list = &out;
+    m_listOwner = m_where;
+    m_where = Where::List;
+    return true;
+  }
+  std::string* stringField() {
+    switch (m_field) {
+      case Field::Kind: return &m_e.kind;
+      case Field::Title: return &m_e.title;
+      case Field::Text: return &m_e.text;
+      case Field::ContentNote: return &m_e.contentNote;
+      case Field::WhatHappened: return &m_e.fork.whatHappened;
+      case Field::Direction: return &m_e.fork.direction;
+      case Field::CompassionFrom: return &m_e.fork.compassionFrom;
+      case Field::Afterwards: return &m_e.fork.afterwards;
+      case Field::Word: return &m_feeling.word;
+      default: return nullptr;
+    }
+  }
+  // An integer (negative, or its value as unsigned; `asSigned` when it fits int64): in range of the
+  // member's type, as rapidjson's IsInt64 / IsUint / IsInt said, or the member is not this entry's.
+  bool integer(bool negative, uint64_t u, int64_t asSigned) {
+    if (m_skip) return true;
+    const bool fitsInt64 = negative || u <= uint64_t(INT64_MAX);
+    switch (m_field) {
+      case Field::TimeMs:
+        if (!fitsInt64) return false;
+        m_e.timeMs = asSigned;
+        return done();
+      case Field::SecondsStayed:
+      case Field::Intensity:
+        if (negative || u > UINT32_MAX) return false;
+        (m_field == Field::Intensity ? m_feeling.intensity : m_e.fork.secondsStayed) = uint32_t(u);
+        return done();
+      case Field::IntensityAfter:
+        if (negative ? asSigned < INT32_MIN : u > uint64_t(INT32_MAX)) return false;
+        m_e.fork.intensityAfter = int32_t(asSigned);
+        return done();
+      default: return scalar();
+    }
+  }
+
+  JournalEntry& m_e;
+  Where m_where = Where::Root;
+  Field m_field = Field::None;
+  uint32_t m_skip = 0;   // depth inside a value no member takes
+  uint32_t m_seenTop = 0, m_seenFork = 0, m_seenFeeling = 0;
+  std::vector<std::string>* m_list = nullptr;
+  Where m_listOwner = Where::Top;
+  Feeling m_feeling;
+};
 
 }  // namespace
 
 bool readEntryQuick(const std::string& body, JournalEntry& e) {
-  core::ScratchDocument scratch;
-  rapidjson::Document& doc = scratch.doc();
-  if (core::parseJson<rapidjson::kParseNanAndInfFlag>(doc, body).IsError() || !doc.IsObject()) return false;
-  e = JournalEntry{};
-  const auto& o = doc;
-  bool ok = read(o, "kind", e.kind) && read(o, "title", e.title) && read(o, "timeMs", e.timeMs) &&
-            read(o, "text", e.text) && read(o, "tags", e.tags) &&
-            read(o, "bringToSession", e.bringToSession) && read(o, "contentNote", e.contentNote) &&
-            read(o, "doNotResurface", e.doNotResurface);
-  if (!ok) return false;
-  if (auto it = o.FindMember("fork"); it != o.MemberEnd()) {
-    const Value* f = &it->value;
-    if (!f->IsObject()) return false;
-    Fork& k = e.fork;
-    if (auto fit = f->FindMember("feelings"); fit != f->MemberEnd()) {
-      const Value* feelings = &fit->value;
-      if (!feelings->IsArray()) return false;
-      for (const auto& x : feelings->GetArray()) {
-        if (!x.IsObject()) return false;
-        Feeling feeling;
-        if (!read(x, "word", feeling.word) || !read(x, "intensity", feeling.intensity)) return false;
-        k.feelings.push_back(std::move(feeling));
-      }
-    }
-    ok = read(*f, "whatHappened", k.whatHappened) && read(*f, "bodyAreas", k.bodyAreas) &&
-         read(*f, "urges", k.urges) && read(*f, "direction", k.direction) &&
-         read(*f, "secondsStayed", k.secondsStayed) && read(*f, "compassionFrom", k.compassionFrom) &&
-         read(*f, "intensityAfter", k.intensityAfter) && read(*f, "afterwards", k.afterwards);
-    if (!ok) return false;
-  }
-  e.sanitize();
+  JournalEntry read;
+  EntryReader reader(read);
+  core::ExactNumbers<EntryReader> numbers{reader};
+  // Read through a string stream (the body is NUL-terminated; rapidjson reads it faster than a memory
+  // stream): it stops at the first NUL byte, so the whole body must have been read up to its end.
+  rapidjson::StringStream stream(body.c_str());
+  rapidjson::Reader parser;
+  if (parser.Parse<rapidjson::kParseNanAndInfFlag | core::kNumbersAsText>(stream, numbers).IsError()) return false;
+  if (stream.Tell() != body.size()) return false;
+  read.sanitize();
+  e = std::move(read);
   return true;
 }
 

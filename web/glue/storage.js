@@ -157,7 +157,7 @@ var TowardGlue = (function () {
         const name = path.slice(slash + 1);
         if (parent.contents[name]) throw new Error('the tree was not empty at ' + path);
         const node = MEMFS.createNode(parent, name, entry.mode, 0);
-        const bytes = entry.contents instanceof Uint8Array ? entry.contents : new Uint8Array(entry.contents || []);
+        const bytes = fileBytes(entry.contents);
         node.contents = bytes;
         node.usedBytes = bytes.length;
         node.timestamp = entry.timestamp.getTime();
@@ -166,6 +166,14 @@ var TowardGlue = (function () {
       known[path] = { timestamp: entry.timestamp };
     }
     remote.entries = known;
+  }
+
+  // A file's bytes as IndexedDB gave them, as the Uint8Array a MEMFS node owns. IDBFS stores each file as
+  // an Int8Array: its bytes are viewed as a Uint8Array, not copied (copying them one number at a time was a
+  // third of writeTree at 10,000 records).
+  function fileBytes(c) {
+    if (c instanceof Uint8Array) return c;
+    return ArrayBuffer.isView(c) ? new Uint8Array(c.buffer, c.byteOffset, c.byteLength) : new Uint8Array(c || []);
   }
 
   // The first load of an empty tree, fast: every IDBFS entry in one getAll() (begun early when it could

@@ -156,6 +156,16 @@ TEST_CASE("[journal] describing entries: title, else first words, never a broken
   CHECK(journal::countWords("  one two\nthree  ") == 3);
 }
 
+// The quick reader takes `body` and reads it exactly as the versioned loader does.
+static void quickReadsAsLoader(const std::string& body) {
+  CAPTURE(body);
+  JournalEntry quick;
+  REQUIRE(journal::readEntryQuick(body, quick));
+  auto slow = core::loadBody<JournalEntry>(body, 1);
+  REQUIRE(slow.isOk());
+  CHECK(core::saveBody(quick) == core::saveBody(slow.value()));
+}
+
 TEST_CASE("[journal] the quick reader reads exactly what the versioned loader reads") {
   const std::string bodies[] = {
       test::fixture("journal.entry.v1.json"),
@@ -163,18 +173,55 @@ TEST_CASE("[journal] the quick reader reads exactly what the versioned loader re
       R"({"kind":"mystery","fork":{"feelings":[{"word":"x","intensity":99}],"direction":"sideways","intensityAfter":-7}})",
       R"({"text":"Zoë \"quoted\"\nline","tags":["a","b"],"timeMs":-5,"fork":{"secondsStayed":4294967295}})",
   };
-  for (const auto& body : bodies) {
-    JournalEntry quick;
-    REQUIRE(journal::readEntryQuick(body, quick));
-    auto slow = core::loadBody<JournalEntry>(body, 1);
-    REQUIRE(slow.isOk());
-    CHECK(core::saveBody(quick) == core::saveBody(slow.value()));
-  }
+  for (const auto& body : bodies) quickReadsAsLoader(body);
   JournalEntry e;
+  e.title = "kept";
   CHECK_FALSE(journal::readEntryQuick(R"({"title":5})", e));        // another type: left to the loader
+  CHECK(e.title == "kept");                                          // and nothing of it was taken
   CHECK_FALSE(journal::readEntryQuick(R"({"fork":{"feelings":[{"intensity":-1}]}})", e));
   CHECK_FALSE(journal::readEntryQuick("not json", e));
   CHECK_FALSE(core::loadBody<JournalEntry>(R"({"title":5})", 1).isOk());
+}
+
+// The quick reader reads events as they come (no document in between). Each body here reads the same as
+// through the versioned loader, or is refused by the quick reader (then the loader decides).
+TEST_CASE("[journal] the quick reader takes exactly the bodies it can read, member by member") {
+  const char* same[] = {
+      R"({"unknown":{"a":[1,{"b":[[]]},"x"],"kind":"fork"},"kind":"fork","later":[{"fork":1}]})",
+      R"({"fork":{"feelings":[{},{"word":"calm","other":{"x":[1,2]},"intensity":0}],"extra":null},"title":"t"})",
+      R"({"tags":[],"fork":{"bodyAreas":["chest","throat"],"urges":[],"intensityAfter":-1,"secondsStayed":0}})",
+      R"({"timeMs":-9223372036854775808,"fork":{"intensityAfter":2147483647}})",
+      R"({"timeMs":9223372036854775807,"fork":{"intensityAfter":-2147483648,"secondsStayed":4294967295}})",
+      R"({"bringToSession":true,"doNotResurface":true,"n":1.5e300,"z":-0,"u":18446744073709551615})",
+      R"({"title":"Zo\u00eb","contentNote":"\ud83c\udf3f"})",
+      R"(  {"kind":"words"}  )",
+  };
+  for (const std::string body : same) quickReadsAsLoader(body);
+  // A NUL inside a string is kept whole (the versioned loader stops at it): as the document reading did.
+  JournalEntry nul;
+  REQUIRE(journal::readEntryQuick(R"({"text":"a\u0000b"})", nul));
+  CHECK(nul.text == std::string("a\0b", 3));
+
+  const char* refused[] = {
+      "[]", "5", "\"text\"", "null", "", "{", R"({"kind":"a"} {})",
+      R"({"timeMs":1.0})", R"({"timeMs":9223372036854775808})", R"({"timeMs":"1"})",
+      R"({"fork":null})", R"({"fork":[]})", R"({"fork":{"feelings":{}}})", R"({"fork":{"feelings":["calm"]}})",
+      R"({"fork":{"feelings":[[]]}})", R"({"fork":{"feelings":[{"word":1}]}})",
+      R"({"fork":{"feelings":[{"intensity":4294967296}]}})", R"({"fork":{"secondsStayed":-1}})",
+      R"({"fork":{"intensityAfter":2147483648}})", R"({"fork":{"intensityAfter":-2147483649}})",
+      R"({"fork":{"intensityAfter":NaN}})", R"({"tags":"a"})", R"({"tags":["a",1]})", R"({"tags":[["a"]]})",
+      R"({"tags":[null]})", R"({"bringToSession":1})", R"({"doNotResurface":"yes"})", R"({"kind":null})",
+      R"({"title":"a","title":"b"})", R"({"fork":{"direction":"toward","direction":"away"}})",
+      R"({"fork":{"feelings":[{"word":"a","word":"b"}]}})", R"({"fork":{},"fork":{}})",
+  };
+  for (const std::string body : refused) {
+    CAPTURE(body);
+    JournalEntry e;
+    CHECK_FALSE(journal::readEntryQuick(body, e));
+  }
+  JournalEntry e;
+  CHECK_FALSE(journal::readEntryQuick(std::string("{}\0{}", 5), e));   // a NUL byte, then more
+  CHECK_FALSE(journal::readEntryQuick(std::string("{\"title\":\"a\0b\"}", 15), e));
 }
 
 TEST_CASE("[journal] the quick normalize writes exactly what the versioned normalize writes") {
