@@ -119,6 +119,67 @@ test('a store saved before the copy existed gets its copy in the background, eve
   });
 });
 
+// Every key the copy holds (layout v2), duplicates and all.
+const rawKeys = (page) => page.evaluate(async () => {
+  const urls = [];
+  for (const name of (await caches.keys()).filter((n) => n.startsWith('toward.second-copy.v2.'))) {
+    for (const r of await (await caches.open(name)).keys()) urls.push(decodeURIComponent(r.url));
+  }
+  return urls;
+});
+
+// Holds every keys() on the copy's caches until window.__releaseCopyKeys() (before any script of the page):
+// as at 50,000 files, where reading the copy's index takes seconds.
+function holdCopyKeys() {
+  const open = CacheStorage.prototype.open, keys = Cache.prototype.keys;
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  window.__releaseCopyKeys = release;
+  window.__heldKeys = 0;
+  CacheStorage.prototype.open = function (name) {
+    return open.call(this, name).then((c) => { c.__towardName = String(name); return c; });
+  };
+  Cache.prototype.keys = function () {
+    const args = arguments;
+    if (!(this.__towardName || '').startsWith('toward.second-copy.')) return keys.apply(this, args);
+    window.__heldKeys++;
+    return gate.then(() => keys.apply(this, args));
+  };
+}
+
+test('the first saves after a start do not wait for the copy\'s index, and the copy follows them exactly', { timeout: 120_000 }, async () => {
+  await withProfile(async (profile) => {
+    const page = await openApp(profile, server.url);
+    const [a, b, c] = [await api.put(page, TYPE, { kind: 'free', text: 'edited soon' }),
+      await api.put(page, TYPE, { kind: 'free', text: 'removed soon' }), await api.put(page, TYPE, { kind: 'free', text: 'left alone' })];
+    await api.flush(page);
+    await page.addInitScript(holdCopyKeys);
+    await reloadApp(page);
+    await waitUntil(() => page.evaluate(() => window.__heldKeys > 0), { message: 'the copy\'s index is being read' });
+
+    await api.put(page, TYPE, { kind: 'free', text: 'edited now' }, a);
+    await api.remove(page, TYPE, b);
+    const d = await api.put(page, TYPE, { kind: 'free', text: 'new now' });
+    const saved = await Promise.race([api.flush(page).then(() => true), new Promise((r) => setTimeout(() => r(false), 10_000))]);
+    assert.ok(saved, 'the saves were reported saved while the copy\'s index was still being read');
+    const meanwhile = await page.evaluate(() => window.__heldKeys);
+
+    await page.evaluate(() => window.__releaseCopyKeys());
+    const files = Object.fromEntries((await api.list(page, TYPE)).map((r) => [r.id, r]));
+    assert.deepEqual(Object.keys(files).sort(), [a, c, d].sort());
+    // A removed record goes to the trash first (its file moves): the copy follows the move.
+    await waitUntil(async () => {
+      const urls = await rawKeys(page);
+      const of = (id, folder = 'records') => urls.filter((u) => u.includes(`/data/${folder}/journal.entry/${id}.`));
+      return of(a).length === 1 && of(b).length === 0 && of(b, 'trash').length === 1 && of(c).length === 1 && of(d).length === 1;
+    }, { timeoutMs: 30_000, message: 'the copy holds each record once, where it is now (the edited one in its new version)' });
+    const bodies = await copyBodies(page);
+    assert.ok(bodies.some((t) => t.includes('edited now')) && !bodies.some((t) => t.includes('edited soon')), 'the edit replaced the older version');
+    assert.ok(bodies.some((t) => t.includes('new now')), 'the new record is in the copy');
+    assert.ok(meanwhile > 0);
+  });
+});
+
 test('a fresh start with nothing saved says nothing about a copy', { timeout: 60_000 }, async () => {
   await withProfile(async (profile) => {
     const page = await openApp(profile, server.url);

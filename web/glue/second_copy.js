@@ -39,7 +39,9 @@ var TowardCopy = (function () {
     available: typeof caches !== 'undefined' && !!(caches && caches.open),
     index: null,       // path -> the key (URL) the copy holds for it (in its shard); null until read
     oldIndex: null,    // the same for a layout v1 copy still there ({} when none), read with index
-    pending: {},       // path -> {contents, timestamp} to store, or null to remove (from the running sync)
+    pending: {},       // path -> {contents, timestamp, previous} to store, or {previous} to remove (from the
+                       // running sync); previous: the timestamp IndexedDB had for it (null: none, undefined: unknown)
+    written: {},       // path -> the key stored without the index (null: removed), for readIndex to take in
     queue: Promise.resolve(),
     restored: 0,       // files brought back from the copy at this start
     problem: '',       // the last reason the copy could not be written (it never fails a save)
@@ -109,6 +111,13 @@ var TowardCopy = (function () {
         got.stale.forEach((url) => deletions.push(shards[k].delete(url)));
       });
       return Promise.all(deletions).then(() => readOldIndex()).then((old) => {
+        // What saves stored without the index meanwhile is newer than any key read here.
+        Object.keys(state.written).forEach((p) => {
+          const url = state.written[p];
+          if (index[p] && index[p] !== url) shards[shardOf(p)].delete(index[p]).catch(() => undefined);
+          if (url) index[p] = url; else delete index[p];
+        });
+        state.written = {};
         state.oldIndex = old;
         state.index = index;
         return index;
@@ -137,23 +146,55 @@ var TowardCopy = (function () {
 
   // A sync is storing this file in IndexedDB (IDBFS.storeRemoteEntry) or removing it (null). The copy is
   // written at once, while IndexedDB commits (a save waits for the slower of the two, not for both in turn).
-  function changed(path, entry) {
+  // `previous`: the file's timestamp in IndexedDB before this sync (null when it had none), or undefined
+  // when the sync does not know it.
+  function changed(path, entry, previous) {
     if (!state.available) return;
     if (entry && !FS.isFile(entry.mode)) return;   // folders are made again from their files' paths
     // The bytes as IndexedDB gets them (a view into the file could change before the copy is written).
-    state.pending[path] = entry ? { contents: new Uint8Array(entry.contents), timestamp: +entry.timestamp } : null;
+    state.pending[path] = entry
+      ? { contents: new Uint8Array(entry.contents), timestamp: +entry.timestamp, previous }
+      : { removed: true, previous };
     if (!state.batchSoon) state.batchSoon = Promise.resolve().then(writeBatch);
   }
 
-  // The files changed since the last batch, as one step on the copy.
+  // The files changed since the last batch, as one step on the copy. Before the copy's index is read (the
+  // first saves after a start: at 50,000 files reading it takes seconds), a batch whose every file's
+  // previous key is known does not wait for it: each file is stored under its new key and its previous
+  // key deleted, and readIndex takes these in (writeUnindexed).
   function writeBatch() {
     state.batchSoon = null;
     const files = state.pending;
     state.pending = {};
     const paths = Object.keys(files);
     if (!paths.length) return;
+    const file = (p) => (files[p].removed ? null : files[p]);
+    if (!state.index && paths.every((p) => files[p].previous !== undefined)) {
+      state.inflight.push(open().then((shards) => Promise.all(paths.map((p) =>
+        writeUnindexed(shards, p, file(p), files[p].previous)))));
+      return;
+    }
     state.inflight.push(enqueue(() => open().then((shards) => readIndex(shards).then((index) =>
-      Promise.all(paths.map((p) => put(shards, index, p, files[p])))))));
+      Promise.all(paths.map((p) => put(shards, index, p, file(p))))))));
+  }
+
+  // Stores (or removes) one file without the index: the key of its previous version (`previous`, null
+  // when there was none) is the one to replace. Should the copy not have held that key (it was behind),
+  // the older key it holds is found stale when the index is read (the newer key counts).
+  function writeUnindexed(shards, path, file, previous) {
+    const cache = shards[shardOf(path)];
+    const url = file ? keyFor(path, file.timestamp) : null;
+    const old = previous === null ? null : keyFor(path, previous);
+    const stored = url ? cache.put(url, new Response(file.contents)) : Promise.resolve();
+    return stored.then(() => {
+      if (state.index) {   // read meanwhile: keep it true
+        if (url) state.index[path] = url; else delete state.index[path];
+      } else {
+        state.written[path] = url;
+      }
+      if (old && old !== url) return cache.delete(old).then(() => undefined);
+      return undefined;
+    });
   }
 
   // When IndexedDB committed a sync: resolves once the copy holds the same files too. Resolves in every case.
@@ -268,7 +309,7 @@ var TowardCopy = (function () {
 
   return {
     state, changed, commit, dropPending, restoreIfEmptied, bringInStep,
-    forgetIndex() { state.index = null; state.oldIndex = null; },
+    forgetIndex() { state.index = null; state.oldIndex = null; state.written = {}; },
     restoredCount() { return state.restored; },
     // The cache that holds (or would hold) `path` (tests, and the golden test of layout v2).
     cacheNameOf(path) { return PREFIX + shardOf(path); },

@@ -402,10 +402,16 @@ var TowardGlue = (function () {
       return undefined;
     };
     // The second copy (second_copy.js) is given each change as IndexedDB is asked for it, so that both are
-    // written at the same time; the sync is reported done only when both are (sync() below).
+    // written at the same time; the sync is reported done only when both are (sync() below). It is also
+    // told the timestamp IndexedDB held for the path until now (the copy's key for it), when known.
+    const previousTimestamp = (path) => {
+      if (!remote.entries) return undefined;
+      const had = remote.entries[path];
+      return had ? +had.timestamp : null;
+    };
     const removeRemote = IDBFS.removeRemoteEntry;
     IDBFS.removeRemoteEntry = function (store, path, callback) {
-      if (path.indexOf(DATA) === 0) TowardCopy.changed(path, null);
+      if (path.indexOf(DATA) === 0) TowardCopy.changed(path, null, previousTimestamp(path));
       return removeRemote.call(this, store, path, (err) => {
         if (!err && remote.entries) delete remote.entries[path];
         callback(err);
@@ -413,7 +419,7 @@ var TowardGlue = (function () {
     };
     const store = IDBFS.storeRemoteEntry;
     IDBFS.storeRemoteEntry = function (db, path, entry, callback) {
-      if (path.indexOf(DATA) === 0) TowardCopy.changed(path, entry);
+      if (path.indexOf(DATA) === 0) TowardCopy.changed(path, entry, previousTimestamp(path));
       return store.call(this, db, path, entry, (err) => {
         if (!err && remote.entries) remote.entries[path] = { timestamp: entry.timestamp };
         callback(err);
