@@ -101,9 +101,15 @@ var TowardCopy = (function () {
       .then((requests) => indexKeys(requests).index, () => ({}));
   }
 
+  // The shards' keys are read one shard after the other: Chromium reads every entry of a cache for keys()
+  // (about 1.5 s for 10,000 files, 7 s for 50,000) and holds that cache's other steps until it is done, so
+  // reading all at once held every save's put for the whole time; one at a time, a save's put waits only
+  // when its own shard is the one being read.
   function readIndex(shards) {
     if (state.index) return Promise.resolve(state.index);
-    return Promise.all(shards.map((c) => c.keys())).then((lists) => {
+    const lists = [];
+    const each = shards.reduce((done, c, k) => done.then(() => c.keys().then((r) => { lists[k] = r; })), Promise.resolve());
+    return each.then(() => {
       const index = {}, deletions = [];
       lists.forEach((requests, k) => {
         const got = indexKeys(requests);
