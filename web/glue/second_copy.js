@@ -47,6 +47,7 @@ var TowardCopy = (function () {
     problem: '',       // the last reason the copy could not be written (it never fails a save)
     inflight: [],      // the steps writing this sync's files, started while IndexedDB commits
     batchSoon: null,
+    inStep: null,      // bringInStep's promise, once begun (for tests and the bench: when it is done)
   };
 
   function keyFor(path, timestamp) {
@@ -288,7 +289,7 @@ var TowardCopy = (function () {
   // each step queued like a sync's so that one never waits long behind it.
   function bringInStep(root) {
     if (!state.available) return Promise.resolve();
-    return enqueue(() => open().then((shards) => readIndex(shards))).then(() => {
+    return state.inStep = enqueue(() => open().then((shards) => readIndex(shards))).then(() => {
       const nodes = filesIn(root), index = state.index;
       const todo = [];
       Object.keys(nodes).forEach((p) => {

@@ -168,6 +168,8 @@
     syncTimes() { return seen.syncTimes.slice(); },
     secondCopyRestored() { return TowardCopy.restoredCount(); },
     secondCopyProblem() { return TowardCopy.state.problem; },
+    // Resolves when this start's bringing of the copy in step (its index read, then any files) is done.
+    secondCopyInStep() { return Promise.resolve(TowardCopy.state.inStep).then(() => TowardCopy.state.queue).then(() => true); },
     // {x, y, w, h} of the shell's quick-hide button in the last frame.
     hideButton() { needApp(); return json('toward_test_hide_button', []); },
     // The offline side (pwa.js): this page's build id, the worker, a waiting version, storage health.
