@@ -28,7 +28,9 @@ EM_JS(double, js_stage_folder, (const char* dirPtr), {
       var data = child.contents;
       if (size > 0 && !(data instanceof Uint8Array)) {
         if (!data || data.length < size) return -1;
-        data = Uint8Array.from(data);
+        // A file the wasm wrote is an Int8Array (MEMFS slices HEAP8): the same bytes, viewed, not copied.
+        var bytewise = ArrayBuffer.isView(data) && data.BYTES_PER_ELEMENT === 1;
+        data = bytewise ? new Uint8Array(data.buffer, data.byteOffset, data.length) : Uint8Array.from(data);
       }
       var name = ascii.test(names[i]) ? names[i] : encoder.encode(names[i]);
       parts.push(name, size > 0 ? data.subarray(0, size) : new Uint8Array(0));
