@@ -30,23 +30,4 @@ bool hasFractionalNumber(std::string_view text) {
   return false;
 }
 
-namespace {
-constexpr size_t kScratchBytes = 64 * 1024;
-alignas(16) char g_scratch[kScratchBytes];
-bool g_scratchInUse = false;
-}  // namespace
-
-ScratchDocument::ScratchDocument() : m_owner(!g_scratchInUse) {
-  if (m_owner) m_pool.emplace(g_scratch, kScratchBytes);
-  else m_pool.emplace();
-  g_scratchInUse = true;
-  m_doc.emplace(&*m_pool);
-}
-
-ScratchDocument::~ScratchDocument() {
-  m_doc.reset();
-  m_pool.reset();   // gives back whatever it took from malloc beyond the buffer
-  if (m_owner) g_scratchInUse = false;
-}
-
 }  // namespace toward::core

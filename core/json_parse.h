@@ -12,7 +12,6 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -93,25 +92,6 @@ rapidjson::ParseResult parseJson(rapidjson::Document& doc, std::string_view text
   doc.Populate(generate);
   return parsed;
 }
-
-// A Document whose values are kept, up to 64 KB, in a buffer the program keeps, not in memory asked of
-// malloc: a fresh Document takes a 64 KB block from malloc at its first value and gives it back at its end,
-// and for thousands of small bodies in a row (every journal entry at start) that was most of the parse.
-// Only one uses the buffer at a time; one made while another lives gets its memory from malloc as before.
-class ScratchDocument {
- public:
-  ScratchDocument();
-  ~ScratchDocument();
-  ScratchDocument(const ScratchDocument&) = delete;
-  ScratchDocument& operator=(const ScratchDocument&) = delete;
-  rapidjson::Document& doc() { return *m_doc; }
-  bool usesScratch() const { return m_owner; }   // for tests
-
- private:
-  bool m_owner;
-  std::optional<rapidjson::MemoryPoolAllocator<>> m_pool;
-  std::optional<rapidjson::Document> m_doc;
-};
 
 // `text` re-written compactly, numbers in rapidjson's canonical form (shortest round-trip doubles), into
 // `out`; the parse error otherwise (`out` is then unspecified).

@@ -159,26 +159,3 @@ TEST_CASE("[json] the golden files read and write back byte for byte, as before"
   REQUIRE(again.isOk());
   CHECK(backup::encodeDocument(again.value()) == backup::encodeDocument(doc.value()));
 }
-
-TEST_CASE("[json] a scratch document reads like any other, one at a time from the kept buffer, and beyond it") {
-  const std::string big = std::string(R"({"text":")") + std::string(200000, 'a') + R"(","n":[1,2.5,-3]})";
-  {
-    core::ScratchDocument outer;
-    CHECK(outer.usesScratch());
-    REQUIRE_FALSE(core::parseJson<0>(outer.doc(), big).IsError());
-    {
-      core::ScratchDocument inner;   // while the outer lives: its own memory, the same reading
-      CHECK_FALSE(inner.usesScratch());
-      REQUIRE_FALSE(core::parseJson<0>(inner.doc(), R"({"text":"inner"})").IsError());
-      CHECK(std::string(inner.doc()["text"].GetString()) == "inner");
-    }
-    CHECK(outer.doc()["text"].GetStringLength() == 200000);   // larger than the buffer: the rest from malloc
-    CHECK(outer.doc()["n"][1].GetDouble() == 2.5);
-  }
-  for (int i = 0; i < 3; ++i) {
-    core::ScratchDocument again;
-    CHECK(again.usesScratch());
-    REQUIRE_FALSE(core::parseJson<0>(again.doc(), R"({"i":)" + std::to_string(i) + "}").IsError());
-    CHECK(again.doc()["i"].GetInt64() == i);
-  }
-}
