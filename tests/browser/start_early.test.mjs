@@ -122,3 +122,30 @@ test('damaged files read by the early read are reported and kept byte for byte',
     await profile.dispose();
   }
 });
+
+test('when early_read.js does not arrive, the app starts its own way with everything, and saves', { timeout: 180_000 }, async () => {
+  // Without the service worker, so that the page's own requests can be refused here (a worker would serve
+  // the file from its cache).
+  const profile = await Profile.launch(undefined, { serviceWorkers: 'block' });
+  try {
+    const page = await openApp(profile, server.url);
+    assert.ok((await stats(page)).early.lock !== undefined, 'early_read.js did not run on a normal start');
+    await seedJournal(page, 200, { batch: 200, textLength: 200, prefix: 'noearly' });
+    await api.flush(page);
+
+    await page.route('**/early_read.js', (route) => route.abort());
+    await reloadApp(page);
+    const s = await stats(page);
+    assert.equal(s.early.lock, undefined, 'the lock was asked for by early_read.js, which was refused');
+    assert.equal(await page.evaluate(() => typeof TowardEarly.takeRead), 'function', 'no stand-in for early_read.js');
+    assert.equal((await api.state(page)).writer, true);
+    assert.equal(await count(page), 200, 'entries missing when the start read them its own way');
+    const id = await api.put(page, TYPE, { kind: 'free', title: 'without the early read', text: 'kept all the same' });
+    await api.flush(page);
+    await reloadApp(page);
+    assert.ok((await api.list(page, TYPE)).some((r) => r.id === id), 'the save was lost');
+    assert.equal(await count(page), 201);
+  } finally {
+    await profile.dispose();
+  }
+});

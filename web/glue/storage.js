@@ -1,4 +1,4 @@
-// web/glue/storage.js: the browser half of Toward's platform layer (the glue file after early_read.js).
+// web/glue/storage.js: the browser half of Toward's platform layer (the first glue file after changed_paths.js).
 // Included with --pre-js (web/CMakeLists.txt lists the order), so it shares the module's scope (Module, FS,
 // IDBFS, addRunDependency). It creates TowardGlue, the object every later glue file adds its part to
 // (handover.js, text_fields.js, copy_print_download.js, pictures.js, quick_hide.js) and through which
@@ -12,6 +12,13 @@
 'use strict';
 
 Module.canvas = document.getElementById('canvas');
+
+// early_read.js is a script of its own, run before toward.js (index.html), so that the lock and the read begin
+// while toward.js itself is still arriving and being parsed. Without it (it failed to load), every step is
+// done here, later: this stands in, with nothing begun.
+var TowardEarly = (typeof TowardEarly === 'object' && TowardEarly) || {
+  lock: () => null, takeRead: () => null, upgradeEvent: () => null, takeFont: () => null, times: {},
+};
 
 var TowardGlue = (function () {
   const DATA = '/data';
