@@ -1,6 +1,11 @@
 // core/record_codec.cpp: envelope encoding with rapidjson (see record_codec.h for the format).
 #include "core/record_codec.h"
 
+#include <charconv>
+#include <limits>
+#include <type_traits>
+#include <string_view>
+
 #include "core/json.h"
 #include "core/json_parse.h"
 #include "core/record_json.h"
@@ -253,6 +258,74 @@ Result<DecodedEnvelope> decodeEnvelope(const std::string& text, const RecordSeal
   if (!reader.bodyDone) return invalid("the record has no body");
   r.body.assign(text, reader.bodyStart, reader.bodyEnd - reader.bodyStart);
   return out;
+}
+
+namespace {
+// A cursor over the canonical layout (readCanonicalEnvelope): each step takes exactly what encodeEnvelope
+// writes there, or fails.
+struct CanonicalCursor {
+  const std::string& text;
+  size_t at = 0;
+  bool literal(std::string_view s) {
+    if (text.compare(at, s.size(), s) != 0) return false;
+    at += s.size();
+    return true;
+  }
+  // A string without escapes or control characters, then its closing quote.
+  bool plainString(std::string& out) {
+    const size_t end = text.find('"', at);
+    if (end == std::string::npos) return false;
+    for (size_t i = at; i < end; ++i) {
+      if (text[i] == '\\' || uint8_t(text[i]) < 0x20) return false;
+    }
+    out.assign(text, at, end - at);
+    at = end + 1;
+    return true;
+  }
+  // An integer as rapidjson's Writer writes one: -?(0|[1-9][0-9]*), within T (for int64, not its lowest
+  // value, which decodeEnvelope's Number refuses too).
+  template <class T>
+  bool integer(T& out) {
+    const char* begin = text.data() + at;
+    const char* end = text.data() + text.size();
+    const char* digits = begin + (begin < end && *begin == '-' ? 1 : 0);
+    if (digits >= end || *digits < '0' || *digits > '9') return false;
+    if (*digits == '0' && digits + 1 < end && digits[1] >= '0' && digits[1] <= '9') return false;
+    auto r = std::from_chars(begin, end, out);
+    if (r.ec != std::errc()) return false;
+    if constexpr (std::is_signed_v<T>) {
+      if (out == std::numeric_limits<T>::min()) return false;
+    }
+    at = size_t(r.ptr - text.data());
+    return true;
+  }
+};
+}  // namespace
+
+bool readCanonicalEnvelope(const std::string& text, DecodedEnvelope& out) {
+  if (text.size() > kMaxRecordBytes) return false;
+  CanonicalCursor c{text};
+  DecodedEnvelope got;
+  StoredRecord& r = got.record;
+  uint64_t schema = 0;
+  if (!c.literal("{\"toward\":\"record\",\"format\":1,\"type\":\"") || !c.plainString(r.type) ||
+      !c.literal(",\"id\":\"") || !c.plainString(r.id) ||
+      !c.literal(",\"schema\":") || !c.integer(schema) || schema == 0 || schema > UINT32_MAX ||
+      !c.literal(",\"revision\":") || !c.integer(r.revision) ||
+      !c.literal(",\"createdMs\":") || !c.integer(r.createdMs) ||
+      !c.literal(",\"updatedMs\":") || !c.integer(r.updatedMs)) {
+    return false;
+  }
+  if (c.literal(",\"deletedMs\":") && (!c.integer(got.deletedMs) || got.deletedMs < 0)) return false;
+  if (!c.literal(",\"body\":{")) return false;
+  if (!isValidTypeId(r.type) || !isValidRecordId(r.id)) return false;
+  size_t end = text.size();
+  if (end > 0 && text[end - 1] == '\n') --end;
+  if (end < c.at + 2 || text[end - 1] != '}' || text[end - 2] != '}') return false;
+  r.schema = uint32_t(schema);
+  r.body.assign(text, c.at - 1, end - 1 - (c.at - 1));
+  out = std::move(got);
+  return true;
 }
 
 Result<std::string> compactJsonObject(const std::string& text) {

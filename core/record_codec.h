@@ -44,6 +44,14 @@ struct DecodedEnvelope {
 // from another place) is Locked with a plain message. Nothing else is affected.
 Result<DecodedEnvelope> decodeEnvelope(const std::string& text, const RecordSealer* sealer = nullptr);
 
+// The start's fast way (RecordStore::load): reads `text` only when it is in exactly the layout
+// encodeEnvelope writes (format 1, members in its order, no spaces, plain strings, integers as it writes
+// them, then "body":{...}} and at most one newline). The body is not parsed: it is everything between
+// "body": and the last '}', and the envelope is valid JSON exactly when that is one JSON object, which the
+// caller must then check (a type's reader does, RecordType::read). False for anything else, with `out` left
+// as it was: decodeEnvelope then reads the file and says what is wrong. Type and id are checked as there.
+bool readCanonicalEnvelope(const std::string& text, DecodedEnvelope& out);
+
 // True when `text` is a sealed record or side file (cheap: looks at the start only).
 bool isSealedText(const std::string& text);
 

@@ -89,3 +89,101 @@ TEST_CASE("[codec] hand-formatted envelopes read, and anything after the record 
   CHECK_FALSE(core::decodeEnvelope(R"({"toward":"record","format":1,"type":"a.b","id":"x","schema":1,"revision":1,"createdMs":0,"updatedMs":0,"body":{},"body":{}})").isOk());
   CHECK_FALSE(core::decodeEnvelope(R"({"toward":"record","format":1,"type":"a.b","id":"x","schema":1,"revision":1,"createdMs":0,"updatedMs":0,"extra":{},"body":{}})").isOk());
 }
+
+namespace {
+// What decodeEnvelope read, for comparing with the start's fast read.
+void checkSameAsFullDecode(const std::string& text, const core::DecodedEnvelope& fast) {
+  auto full = core::decodeEnvelope(text);
+  REQUIRE(full.isOk());
+  const auto& a = fast.record;
+  const auto& b = full.value().record;
+  CHECK(a.type == b.type);
+  CHECK(a.id == b.id);
+  CHECK(a.schema == b.schema);
+  CHECK(a.revision == b.revision);
+  CHECK(a.createdMs == b.createdMs);
+  CHECK(a.updatedMs == b.updatedMs);
+  CHECK(a.body == b.body);
+  CHECK(fast.deletedMs == full.value().deletedMs);
+}
+}  // namespace
+
+TEST_CASE("[codec] the start's fast read takes what encodeEnvelope writes exactly as decodeEnvelope reads it") {
+  std::vector<core::StoredRecord> records;
+  records.push_back(sample());
+  core::StoredRecord edge = sample();
+  edge.schema = UINT32_MAX;
+  edge.revision = UINT64_MAX;
+  edge.createdMs = INT64_MIN + 1;
+  edge.updatedMs = 0;
+  edge.body = "{}";
+  records.push_back(edge);
+  core::StoredRecord braces = sample();
+  braces.body = R"({"text":"}}\"}}\\","nested":{"a":[{"b":{}}],"c":"{"},"n":-0.5e3})";
+  records.push_back(braces);
+  for (const auto& r : records) {
+    for (int64_t deleted : {int64_t(-1), int64_t(0), int64_t(1764000009000)}) {
+      std::string text = core::encodeEnvelope(r, deleted);
+      for (bool newline : {true, false}) {
+        if (!newline) text.pop_back();
+        CAPTURE(text);
+        core::DecodedEnvelope fast;
+        REQUIRE(core::readCanonicalEnvelope(text, fast));
+        checkSameAsFullDecode(text, fast);
+        CHECK(fast.record.body == r.body);
+      }
+    }
+  }
+}
+
+TEST_CASE("[codec] the start's fast read leaves every other text to the full decoder, untouched") {
+  const std::string good = core::encodeEnvelope(sample());
+  auto replaced = [&](const std::string& from, const std::string& to) {
+    std::string t = good;
+    const size_t at = t.find(from);
+    REQUIRE(at != std::string::npos);
+    return t.replace(at, from.size(), to);
+  };
+  const std::string head = R"({"toward":"record","format":1,"type":"journal.entry","id":"01ABCDEFGH0123456789",)";
+  const std::vector<std::string> others = {
+      replaced("\"format\":1", "\"format\": 1"),                      // spaces: valid JSON, not this layout
+      replaced("\"format\":1", "\"format\":2"),                       // a sealed record
+      replaced("\"format\":1", "\"format\":1.0"),
+      replaced("\"revision\":7", "\"revision\":07"),                  // not JSON
+      replaced("\"revision\":7", "\"revision\":+7"),
+      replaced("\"revision\":7", "\"revision\":7e0"),
+      replaced("\"revision\":7", "\"revision\":-7"),                  // out of range for a revision
+      replaced("\"revision\":7", "\"revision\":18446744073709551616"),
+      replaced("\"schema\":1", "\"schema\":0"),
+      replaced("\"schema\":1", "\"schema\":4294967296"),
+      replaced("\"createdMs\":1764000000000", "\"createdMs\":9223372036854775808"),
+      replaced("\"createdMs\":1764000000000", "\"createdMs\":-9223372036854775808"),   // refused in full too
+      replaced("\"id\":\"01ABCDEFGH0123456789\"", "\"id\":\"01ABCDEFGH012345678\\u0039\""),   // an escape
+      replaced("\"id\":\"01ABCDEFGH0123456789\"", "\"id\":\"../../x\""),                    // not a record id
+      replaced("\"type\":\"journal.entry\"", "\"type\":\"Journal Entry\""),
+      replaced("\"updatedMs\":1764000005000,", "\"updatedMs\":1764000005000,\"extra\":1,"),
+      replaced("\"updatedMs\":1764000005000,", "\"updatedMs\":1764000005000,\"deletedMs\":-5,"),
+      replaced("\"toward\":\"record\",\"format\":1,", "\"format\":1,\"toward\":\"record\","),   // another order
+      good.substr(0, good.size() - 2),                                 // the envelope's own end lost
+      good.substr(0, good.size() - 1) + " ",
+      good + "\n",
+      good.substr(0, 40),
+      head + R"("schema":1,"revision":1,"createdMs":1,"updatedMs":1,"body":[1]})",
+      head + R"("schema":1,"revision":1,"createdMs":1,"updatedMs":1,"body":"{}"})",
+      head + R"("schema":1,"revision":1,"createdMs":1,"updatedMs":1,"body":{})",
+      "",
+  };
+  for (const auto& text : others) {
+    CAPTURE(text);
+    core::DecodedEnvelope out;
+    out.record.id = "kept";
+    out.deletedMs = 42;
+    CHECK_FALSE(core::readCanonicalEnvelope(text, out));
+    CHECK(out.record.id == "kept");
+    CHECK(out.deletedMs == 42);
+  }
+  std::string huge = good;
+  huge.insert(huge.find("{\"text\"") + 1, std::string(core::kMaxRecordBytes, ' '));
+  core::DecodedEnvelope out;
+  CHECK_FALSE(core::readCanonicalEnvelope(huge, out));
+}

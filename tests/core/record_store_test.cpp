@@ -333,6 +333,51 @@ TEST_CASE("[store] a model's own body is written as it is (putOwn): not read aga
   CHECK(fresh.find("test.note", id)->body == R"({"text":"my own words, more of them"})");
 }
 
+TEST_CASE("[store] at load, a body in this version's layout is checked by its type's reader: a damaged one is refused and kept") {
+  // The start reads such envelopes without parsing their bodies (readCanonicalEnvelope); the journal's reader
+  // then parses each body once and must refuse any that is not one JSON object, as the full decode would.
+  test::TempDir dir;
+  auto registry = test::appRegistry();
+  test::FakeClock clock;
+  std::string goodId;
+  {
+    core::RecordStore store(dir.path(), registry, std::ref(clock));
+    store.load();
+    goodId = store.put(kType, "", R"({"text":"a good entry"})").value().id;
+  }
+  const std::string head = R"({"toward":"record","format":1,"type":"journal.entry","id":")";
+  const std::string members = R"(","schema":1,"revision":1,"createdMs":1,"updatedMs":1,"body":)";
+  const std::vector<std::pair<std::string, std::string>> damaged = {
+      {"DAMAGEDA", R"({"text":"a}})"},                  // cut inside a string, still ending in }}
+      {"DAMAGEDB", R"({"text":"a"} {}})"},             // something after the body
+      {"DAMAGEDC", R"({"text":"a"}},"more":{"x":1}})"}, // the body closed early
+      {"DAMAGEDD", R"({"text":"a",}})"},
+      {"DAMAGEDE", R"({"text":"a"]}})"},
+  };
+  std::map<std::string, std::string> written;
+  for (const auto& [id, rest] : damaged) {
+    const std::string text = head + id + members + rest + "\n";
+    CAPTURE(text);
+    core::DecodedEnvelope fast;
+    CHECK(core::readCanonicalEnvelope(text, fast));    // taken by the fast read...
+    CHECK_FALSE(core::decodeEnvelope(text).isOk());   // ...though it is not a valid envelope
+    const std::string path = dir.path() + "/records/" + kType + "/" + id + ".json";
+    test::writeRaw(path, text);
+    written[path] = text;
+  }
+  core::RecordStore store(dir.path(), registry, std::ref(clock));
+  auto report = store.load();
+  CHECK(report.records == 1);
+  CHECK(report.problems.size() == damaged.size());
+  REQUIRE(store.find(kType, goodId));
+  CHECK(store.find(kType, goodId)->body.find("a good entry") != std::string::npos);
+  for (const auto& [id, rest] : damaged) CHECK_FALSE(store.find(kType, id));
+  for (const auto& [path, text] : written) CHECK(core::files::readFile(path).value() == text);
+  auto refused = store.put(kType, "DAMAGEDA", R"({"text":"over it"})");
+  CHECK_FALSE(refused.isOk());
+  CHECK(core::files::readFile(dir.path() + "/records/" + kType + "/DAMAGEDA.json").value() == written.begin()->second);
+}
+
 TEST_CASE("[store] a type with a reader has each body parsed once at load, handed to its model once, never stale") {
   // The start at 10,000 journal entries parsed every body twice: once to check it, once for the journal.
   test::TempDir dir;
