@@ -2,6 +2,9 @@
 // toward_imgui in cmake/third_party.cmake): they are ours, not the Dear ImGui Test Engine library.
 #include "core/ui/a11y.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include <imgui.h>
 #include <imgui_internal.h>
 
@@ -95,6 +98,10 @@ void heading(const char* words, int level) {
 
 void status(const char* key, const char* words, bool say) {
   if (g_collecting) g_tree.status(key, words, lastRect(), say);
+}
+
+void progress(const char* name, float fraction) {
+  if (g_collecting && lastVisible()) g_tree.progress(name, int(std::lround(std::clamp(fraction, 0.0f, 1.0f) * 100.0f)), lastRect());
 }
 
 void chart(const std::string& summary, const std::string& rows) {

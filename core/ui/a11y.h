@@ -33,6 +33,10 @@ void heading(const char* words, int level = 2);
 // A status line under `key`; its words are said by the polite live region when they change.
 void status(const char* key, const char* words, bool say = true);
 
+// A progress bar (the last item, ImGui::ProgressBar, which has no id): its name ("Bringing your backup in")
+// and how far along it is, 0..1; read as a percentage.
+void progress(const char* name, float fraction);
+
 // A chart (the last item): a one-sentence summary and its numbers as a table, rows of tab-separated
 // cells, the first row heading the columns.
 void chart(const std::string& summary, const std::string& rows);

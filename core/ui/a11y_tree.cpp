@@ -60,6 +60,7 @@ const char* roleName(Role role) {
     case Role::Group: return "group";
     case Role::Table: return "table";
     case Role::Image: return "img";
+    case Role::ProgressBar: return "progressbar";
   }
   return "";
 }
@@ -130,6 +131,21 @@ void TreeBuilder::text(Role role, std::string_view words, Rect rect, int level) 
   node.name = shown;
   node.rect = rect;
   node.level = role == Role::Heading ? std::clamp(level, 1, 6) : 0;
+  m_index[node.id] = m_nodes.size();
+  m_nodes.push_back(std::move(node));
+}
+
+void TreeBuilder::progress(std::string_view name, int percent, Rect rect) {
+  Node node;
+  node.id = uniqueId(hashWords(name, currentGroup() + uint32_t(Role::ProgressBar)));
+  node.parent = currentGroup();
+  node.role = Role::ProgressBar;
+  node.name = std::string(name);
+  node.rect = rect;
+  node.ranged = true;
+  node.now = std::clamp(percent, 0, 100);
+  node.lo = 0;
+  node.hi = 100;
   m_index[node.id] = m_nodes.size();
   m_nodes.push_back(std::move(node));
 }

@@ -14,7 +14,7 @@ namespace toward::ui::a11y {
 // What a node is to assistive technology (ARIA roles).
 enum class Role : uint8_t {
   None, Button, Link, Tab, TabList, Checkbox, Radio, Switch, Slider, TextBox, Heading, Paragraph, Status,
-  List, ListItem, Dialog, Group, Table, Image
+  List, ListItem, Dialog, Group, Table, Image, ProgressBar
 };
 // The ARIA name of a role ("button", "tab", ...); "" for None.
 const char* roleName(Role role);
@@ -39,7 +39,7 @@ struct Node {
   bool checkable = false, checked = false, expandable = false, expanded = false;
   bool selectable = false, selected = false, disabled = false, cancel = false;
   bool listItem = false;  // a row of its list (the page wraps it in a listitem)
-  bool ranged = false;    // a slider: its number and range (value holds the words said)
+  bool ranged = false;    // a slider or a progress bar: its number and range (a slider's value holds the words said)
   int now = 0, lo = 0, hi = 0;
 };
 
@@ -70,6 +70,8 @@ class TreeBuilder {
   // A status line under `key`: announced (see takeAnnouncements) when its words change, unless `say`
   // is false (words in passing, "Saving...").
   void status(std::string_view key, std::string_view words, Rect rect, bool say = true);
+  // A progress bar (no ImGui id): named `name`, `percent` (0..100) of the way along.
+  void progress(std::string_view name, int percent, Rect rect);
   // A chart's text alternative: a table named `summary` with rows of tab-separated cells (the first row
   // heads the columns) in its value.
   void table(std::string_view summary, std::string_view rows, Rect rect);

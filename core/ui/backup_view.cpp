@@ -375,6 +375,9 @@ void BackupView::drawBusy(ViewContext& ctx) {
     if (m_job) progress = float(m_job->progress());
     ImGui::PushStyleColor(ImGuiCol_PlotHistogram, palette().accent);
     ImGui::ProgressBar(progress, ImVec2(fieldWidth(ctx), 0), "");
+    a11y::progress(exporting ? "Making your backup"
+                             : m_work == Work::Restore ? "Bringing back your data" : "Bringing your backup in",
+                   progress);
     ImGui::PopStyleColor();
   }
   MutedText(importing ? "Please keep this page open until it is done. Nothing is lost if it stops part way."

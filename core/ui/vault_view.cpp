@@ -173,6 +173,8 @@ void VaultSection::drawOn(ViewContext& ctx, float width) {
                  ? "Opening the seal on your words, one at a time\u2026"
                  : "Sealing your words, one at a time\u2026 You can go on using Toward meanwhile.");
     ImGui::ProgressBar(float(m_vault.migrationProgress()), ImVec2(width, 0), "");
+    a11y::progress(m_turningOffStarted ? "Opening the seal on your words" : "Sealing your words",
+                   float(m_vault.migrationProgress()));
     return;
   }
   if (m_vault.migrating()) {

@@ -50,11 +50,11 @@ async function colourBox(page, rgb, box, tolerance = 14) {
   return { n, minX, minY, maxX, maxY };
 }
 
-// The Backups page at 1280x720 (100 % text): two columns. Places kept only for drawing checks (where the
-// amber message is drawn, where the file input lies); buttons are found by role and name (clickRole).
+// The Backups page at 1280x720 (100 % text): where the "Choose a backup file..." button is drawn, kept only
+// for the check that the file input lies over it (the drawn button has no node of its own: the input is
+// it). Everything else is found by role and name (clickRole), and drawing checks look near those.
 const DESKTOP = {
   chooseFile: [880, 337],
-  importColumn: { x: 787, y: 190, w: 470, h: 520 },
 };
 
 // Types into a field and waits until frames have handed the words to the view (also under load).
@@ -148,7 +148,8 @@ test('a backup made in the app opens with age and merges into a fresh profile; a
       await clickRole(fresh, 'button', 'Open the backup');
       const openAt = await fresh.getByRole('button', { name: 'Open the backup', exact: true }).boundingBox();
       const amber = await waitUntil(async () => {
-        const box = await colourBox(fresh, WARNING, DESKTOP.importColumn, 10);
+        // Under the button, across its column.
+        const box = await colourBox(fresh, WARNING, { x: Math.round(openAt.x) - 10, y: Math.round(openAt.y), w: 480, h: 400 }, 10);
         return box.n > 30 ? box : null;
       }, { timeoutMs: 60_000, intervalMs: 500, message: 'the amber "different passphrase" message' });
       assert.ok(amber.minY > openAt.y + openAt.height / 2, 'the message sits under the button');  // a drawing check
@@ -361,11 +362,16 @@ test('a merge of 3,000 records runs across frames under a progress bar, is saved
         const n = await page.evaluate((t) => window.towardTest.count(t), TYPE);
         return n > mine.length + 200 ? n : null;
       }, { timeoutMs: 60_000, intervalMs: 10, message: 'the merge under way' });
-      // The progress bar (accent, part filled) is drawn while records come in, frame after frame.
-      const bar = await colourBox(page, ACCENT, { x: 260, y: 100, w: 700, h: 120 }, 6);
+      // The progress bar, found by role and name, says how far along it is to a screen reader, and is drawn
+      // (accent, part filled) while records come in, frame after frame.
+      const progress = page.getByRole('progressbar', { name: 'Bringing your backup in', exact: true });
+      const along = Number(await progress.getAttribute('aria-valuenow', { timeout: 5_000 }));
+      assert.ok(along > 0 && along < 100, `the progress bar says how far along it is (${along})`);
+      const at = await progress.boundingBox();
+      const bar = await colourBox(page, ACCENT, { x: Math.round(at.x), y: Math.round(at.y), w: Math.round(at.width), h: Math.round(at.height) }, 6);
       await shot(page, 'backup-import-progress-desktop');
       const frames = await page.evaluate(() => window.towardTest.frameStats(false));
-      assert.ok(bar.n > 500 && bar.maxX < 780, `a progress bar, part filled (${JSON.stringify(bar)})`);
+      assert.ok(bar.n > 500 && bar.maxX < at.x + at.width - 8, `a progress bar, part filled (${JSON.stringify(bar)}, ${JSON.stringify(at)})`);
       assert.ok(frames.frames >= 5, `frames keep being drawn during the merge (${JSON.stringify(frames)})`);
       assert.ok(partWay < N + mine.length, `stopped part way (${partWay})`);
       page.once('dialog', (d) => d.accept());   // "leave the page?" while not everything is saved: yes

@@ -152,3 +152,26 @@ TEST_CASE("[a11y] the page hears only what changed: new nodes whole, moved ones 
   delta.reset();
   CHECK(delta.next(tree, 2).find("\"u\":[{\"i\":2") != std::string::npos);
 }
+
+TEST_CASE("[a11y] a progress bar is a progressbar with its name and how far along, and a step along is a change") {
+  TreeBuilder tree;
+  DeltaWriter delta;
+  const auto frame = [&](int percent) {
+    tree.beginFrame();
+    tree.progress("Bringing your backup in", percent, Rect{10, 20, 300, 12});
+    tree.progress("Clamped", 140, Rect{});
+    tree.endFrame();
+    return delta.next(tree, 0);
+  };
+  const std::string first = frame(40);
+  REQUIRE(tree.nodes().size() == 2);
+  const Node& bar = tree.nodes()[0];
+  CHECK(bar.role == Role::ProgressBar);
+  CHECK(exposed(bar));
+  CHECK(tree.nodes()[1].now == 100);
+  CHECK(first.find("\"r\":\"progressbar\",\"n\":\"Bringing your backup in\"") != std::string::npos);
+  CHECK(first.find("\"vn\":40,\"lo\":0,\"hi\":100") != std::string::npos);
+  const std::string next = frame(41);
+  CHECK(next.find("\"vn\":41") != std::string::npos);   // the page hears the new number
+  CHECK(next.find("Clamped") == std::string::npos);      // and nothing of what did not change
+}

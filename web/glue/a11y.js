@@ -191,9 +191,9 @@
 
     apply(el, n) {
       this.place(el, n);
-      // Groups, images and sliders are named by aria-label (their content is not their name).
+      // Groups, images, sliders and progress bars are named by aria-label (their content is not their name).
       const group = n.r === 'list' || n.r === 'tablist' || n.r === 'dialog' || n.r === 'group' || n.r === 'img' ||
-        n.r === 'slider';
+        n.r === 'slider' || n.r === 'progressbar';
       if (n.r === 'textbox') {
         el.setAttribute('data-field', n.v || '');
         return;
@@ -206,6 +206,12 @@
       }
       if (n.r === 'heading') el.setAttribute('aria-level', String(n.l || 2));
       if (n.r === 'dialog') el.setAttribute('aria-modal', 'true');
+      if (n.r === 'progressbar') {
+        // How far along, read as a percentage.
+        el.setAttribute('aria-valuenow', String(n.vn || 0));
+        el.setAttribute('aria-valuemin', '0');
+        el.setAttribute('aria-valuemax', '100');
+      }
       if (n.r === 'slider') {
         // Its number and range, and the words the app shows for it ("50: unsettled").
         el.setAttribute('aria-valuenow', String(n.vn || 0));
