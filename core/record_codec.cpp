@@ -302,7 +302,7 @@ struct CanonicalCursor {
 };
 }  // namespace
 
-bool readCanonicalEnvelope(const std::string& text, DecodedEnvelope& out) {
+bool readCanonicalEnvelope(std::string& text, DecodedEnvelope& out, const std::function<bool(const std::string&)>& accept) {
   if (text.size() > kMaxRecordBytes) return false;
   CanonicalCursor c{text};
   DecodedEnvelope got;
@@ -319,11 +319,16 @@ bool readCanonicalEnvelope(const std::string& text, DecodedEnvelope& out) {
   if (c.literal(",\"deletedMs\":") && (!c.integer(got.deletedMs) || got.deletedMs < 0)) return false;
   if (!c.literal(",\"body\":{")) return false;
   if (!isValidTypeId(r.type) || !isValidRecordId(r.id)) return false;
+  if (accept && !accept(r.type)) return false;
   size_t end = text.size();
   if (end > 0 && text[end - 1] == '\n') --end;
   if (end < c.at + 2 || text[end - 1] != '}' || text[end - 2] != '}') return false;
   r.schema = uint32_t(schema);
-  r.body.assign(text, c.at - 1, end - 1 - (c.at - 1));
+  const size_t bodyStart = c.at - 1, bodyEnd = end - 1;
+  text.resize(bodyEnd);
+  text.erase(0, bodyStart);
+  r.body = std::move(text);
+  text.clear();
   out = std::move(got);
   return true;
 }

@@ -12,6 +12,7 @@
 // Side files (whole documents such as safety snapshots) are sealed the same way as
 //   {"toward":"sealed-file","format":1,"path":"snapshots/1.json","sealed":"<base64>"}
 #pragma once
+#include <functional>
 #include <string>
 
 #include "core/record.h"
@@ -48,9 +49,13 @@ Result<DecodedEnvelope> decodeEnvelope(const std::string& text, const RecordSeal
 // encodeEnvelope writes (format 1, members in its order, no spaces, plain strings, integers as it writes
 // them, then "body":{...}} and at most one newline). The body is not parsed: it is everything between
 // "body": and the last '}', and the envelope is valid JSON exactly when that is one JSON object, which the
-// caller must then check (a type's reader does, RecordType::read). False for anything else, with `out` left
-// as it was: decodeEnvelope then reads the file and says what is wrong. Type and id are checked as there.
-bool readCanonicalEnvelope(const std::string& text, DecodedEnvelope& out);
+// caller must then check (a type's reader does, RecordType::read). Type and id are checked as
+// decodeEnvelope checks them. On success the text is taken: its own bytes become the body (no copy), and
+// `text` is left empty. `accept`, when given, is asked with the type once it is read: false, like anything
+// not in this layout, returns false with `text` and `out` left as they were (decodeEnvelope then reads the
+// file and says what is wrong).
+bool readCanonicalEnvelope(std::string& text, DecodedEnvelope& out,
+                           const std::function<bool(const std::string& type)>& accept = {});
 
 // True when `text` is a sealed record or side file (cheap: looks at the start only).
 bool isSealedText(const std::string& text);

@@ -128,7 +128,9 @@ TEST_CASE("[codec] the start's fast read takes what encodeEnvelope writes exactl
         if (!newline) text.pop_back();
         CAPTURE(text);
         core::DecodedEnvelope fast;
-        REQUIRE(core::readCanonicalEnvelope(text, fast));
+        std::string taken = text;
+        REQUIRE(core::readCanonicalEnvelope(taken, fast));
+        CHECK(taken.empty());   // its bytes became the body
         checkSameAsFullDecode(text, fast);
         CHECK(fast.record.body == r.body);
       }
@@ -173,12 +175,14 @@ TEST_CASE("[codec] the start's fast read leaves every other text to the full dec
       head + R"("schema":1,"revision":1,"createdMs":1,"updatedMs":1,"body":{})",
       "",
   };
-  for (const auto& text : others) {
-    CAPTURE(text);
+  for (const auto& other : others) {
+    CAPTURE(other);
+    std::string text = other;
     core::DecodedEnvelope out;
     out.record.id = "kept";
     out.deletedMs = 42;
     CHECK_FALSE(core::readCanonicalEnvelope(text, out));
+    CHECK(text == other);
     CHECK(out.record.id == "kept");
     CHECK(out.deletedMs == 42);
   }
@@ -186,4 +190,17 @@ TEST_CASE("[codec] the start's fast read leaves every other text to the full dec
   huge.insert(huge.find("{\"text\"") + 1, std::string(core::kMaxRecordBytes, ' '));
   core::DecodedEnvelope out;
   CHECK_FALSE(core::readCanonicalEnvelope(huge, out));
+}
+
+TEST_CASE("[codec] the start's fast read takes nothing of a type it is told not to take") {
+  const std::string good = core::encodeEnvelope(sample());
+  std::string text = good;
+  core::DecodedEnvelope out;
+  std::string asked;
+  CHECK_FALSE(core::readCanonicalEnvelope(text, out, [&](const std::string& type) { asked = type; return false; }));
+  CHECK(asked == "journal.entry");
+  CHECK(text == good);   // left whole for the full decoder
+  CHECK(out.record.id.empty());
+  CHECK(core::readCanonicalEnvelope(text, out, [](const std::string&) { return true; }));
+  CHECK(out.record.body == sample().body);
 }

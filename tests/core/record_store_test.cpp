@@ -359,7 +359,8 @@ TEST_CASE("[store] at load, a body in this version's layout is checked by its ty
     const std::string text = head + id + members + rest + "\n";
     CAPTURE(text);
     core::DecodedEnvelope fast;
-    CHECK(core::readCanonicalEnvelope(text, fast));    // taken by the fast read...
+    std::string taken = text;
+    CHECK(core::readCanonicalEnvelope(taken, fast));   // taken by the fast read...
     CHECK_FALSE(core::decodeEnvelope(text).isOk());   // ...though it is not a valid envelope
     const std::string path = dir.path() + "/records/" + kType + "/" + id + ".json";
     test::writeRaw(path, text);
