@@ -3,8 +3,8 @@
 
 #include <charconv>
 #include <limits>
-#include <type_traits>
 #include <string_view>
+#include <type_traits>
 
 #include "core/json.h"
 #include "core/json_parse.h"

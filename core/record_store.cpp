@@ -1,9 +1,8 @@
 // core/record_store.cpp: file-per-record storage with a trash (see record_store.h).
 #include "core/record_store.h"
 
-#include <cstring>
-
 #include <algorithm>
+#include <cstring>
 
 #include "core/ids.h"
 #include "core/record_codec.h"
@@ -73,6 +72,9 @@ void RecordStore::loadFolder(const std::string& folder, bool trash, LoadReport& 
   // less than a type or an id): at 50,000 records they were a quarter of the load. So the file's text
   // becomes the body (readCanonicalEnvelope), the type's maps are looked up once per folder, and a path is
   // only made for a file that could not be read.
+  const std::function<bool(const std::string&)> typeReadsEveryBody = [this](const std::string& t) {
+    return readsEveryBody(m_registry.recordType(t));
+  };
   for (const auto& typeDir : m_files->listDirs(folder)) {
     const std::string dir = folder + "/" + typeDir;
     std::map<std::string, StoredRecord>* records = nullptr;                  // m_records[typeDir], once needed
@@ -91,7 +93,6 @@ void RecordStore::loadFolder(const std::string& folder, bool trash, LoadReport& 
       // without parsing its body here: that reader, below, parses it once (and refuses it if it is not one
       // JSON object). Anything else is decoded in full first.
       Result<DecodedEnvelope> decoded{DecodedEnvelope{}};
-      const auto typeReadsEveryBody = [this](const std::string& t) { return readsEveryBody(m_registry.recordType(t)); };
       if (trash || !readCanonicalEnvelope(file.content.value(), decoded.value(), typeReadsEveryBody)) {
         decoded = decodeEnvelope(file.content.value(), m_sealer);
       }

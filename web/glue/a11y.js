@@ -206,17 +206,14 @@
       }
       if (n.r === 'heading') el.setAttribute('aria-level', String(n.l || 2));
       if (n.r === 'dialog') el.setAttribute('aria-modal', 'true');
-      if (n.r === 'progressbar') {
-        // How far along, read as a percentage.
-        el.setAttribute('aria-valuenow', String(n.vn || 0));
-        el.setAttribute('aria-valuemin', '0');
-        el.setAttribute('aria-valuemax', '100');
-      }
-      if (n.r === 'slider') {
-        // Its number and range, and the words the app shows for it ("50: unsettled").
+      if (n.r === 'slider' || n.r === 'progressbar') {
+        // Its number and range (a progress bar's is 0-100, read as a percentage).
         el.setAttribute('aria-valuenow', String(n.vn || 0));
         el.setAttribute('aria-valuemin', String(n.lo || 0));
         el.setAttribute('aria-valuemax', String(n.hi === undefined ? 100 : n.hi));
+      }
+      if (n.r === 'slider') {
+        // The words the app shows for it ("50: unsettled").
         if (n.v) el.setAttribute('aria-valuetext', n.v); else el.removeAttribute('aria-valuetext');
         el.towardAsked = undefined;  // the slider has its value: the next key counts from it
       }
