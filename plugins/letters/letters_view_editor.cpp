@@ -299,6 +299,14 @@ void LettersView::drawSealDialog(ui::ViewContext& ctx) {
     m_openSealDialog = false;
   }
   centerNextWindow();
+  // One width whatever day is typed: the day field and the longest day's words ("Opens Wednesday 30 September")
+  // fit on one line, so the dialog does not grow or wrap as the day changes (narrower on a phone, as it must).
+  // A width set here overrides the auto-fit on that axis only; a size constraint instead showed an empty scrollbar.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float dayLine = ImGui::GetFontSize() * 10 + style.ItemSpacing.x +
+                        ImGui::CalcTextSize("Opens Wednesday 30 September 2026").x + style.WindowPadding.x * 2;
+  const float width = std::min(std::max(dayLine, ImGui::GetFontSize() * 18), ImGui::GetIO().DisplaySize.x - ImGui::GetFontSize());
+  ImGui::SetNextWindowSize(ImVec2(width, 0));
   if (!ImGui::BeginPopupModal("seal-letter", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) return;
   ui::a11y::beginDialog("Seal this letter until a day you choose?");
   ImGui::TextUnformatted("Seal this letter until a day you choose?");

@@ -75,6 +75,13 @@ test('the seal dialog: a refused day\'s message goes once the day is changed', {
     await settle(page, { minFrames: 1 });
     const cleared = await dialog();
     assert.equal(cleared.h, plain.h, 'the message went with the day it was about');
+    // The dialog keeps one size whatever day is typed: the longest day's words do not wrap or widen it.
+    await day.fill('2027-09-29');  // "Wednesday 29 September 2027"
+    await settle(page, { minFrames: 2 });
+    const longest = await dialog();
+    assert.deepEqual([longest.w, longest.h], [plain.w, plain.h], 'the longest day fits on its line');
+    await day.fill(iso(next));
+    await settle(page, { minFrames: 2 });
     // Enter in the day field seals, as "Seal it" does.
     await day.click();
     await page.keyboard.press('Enter');
