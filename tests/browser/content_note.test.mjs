@@ -30,8 +30,12 @@ function assertHidden(shown, where) {
   }
 }
 
+// The page's clock starts at midday on an ordinary day, so the run's own day cannot matter: near midnight
+// "today's" entry was yesterday's (or last month's, on the 1st), and on 29 February "a year ago" is not a day.
+const MIDDAY = new Date(2027, 5, 15, 12, 0, 0);   // 15 June 2027, 12:00 local time
+
 async function seed(page) {
-  const now = Date.now();
+  const now = await page.evaluate(() => Date.now());
   const lastYear = new Date(now);
   lastYear.setFullYear(lastYear.getFullYear() - 1);
   await api.put(page, 'journal.entry', { title: 'Hidden title', text: 'hidden words of a hard day', contentNote: 'a hard memory',
@@ -48,6 +52,8 @@ for (const [width, height] of [[1280, 800], [390, 844]]) {
   test(`a noted entry's words appear nowhere on the journal, calendar, next-session, trash and letters pages (${width}x${height})`, { timeout: 180_000 }, async () => {
     const profile = await Profile.launch();
     try {
+      await profile.context.clock.install({ time: MIDDAY });
+      await profile.context.clock.resume();   // time goes on as it does, from that midday
       const page = await openApp(profile, server.url);
       await page.setViewportSize({ width, height });
       await seed(page);
@@ -69,7 +75,7 @@ for (const [width, height] of [[1280, 800], [390, 844]]) {
       await shot('journal');
 
       await press(page, 'journal:calendar');
-      await press(page, `journal:day:${new Date().getDate()}`);
+      await press(page, `journal:day:${MIDDAY.getDate()}`);
       text = await drawn(page);
       assert.ok(text.has('Content note: about the call'), `the day's list names the entry by its note:\n${text.text}`);
       assertHidden(text, 'the calendar');
