@@ -18,11 +18,17 @@ std::string format(int64_t ms, const char* pattern) {
   char buf[64];
   size_t n = std::strftime(buf, sizeof buf, pattern, &tm);
   std::string out(buf, n);
-  // strftime pads the day with a zero ("05"); people write "5".
-  size_t pos = out.find(" 0");
-  if (out.rfind("0", 0) == 0) out.erase(0, 1);
-  else if (pos != std::string::npos && pos < 12 && pattern[0] == '%' && pattern[1] == 'A') out.erase(pos + 1, 1);
-  return out;
+  // strftime pads the day and the hour with a zero ("05", "09"); people write "5 Sep" and "9:05". A number
+  // that begins a word loses its leading zero (the minutes, after ':', keep theirs).
+  std::string plain;
+  plain.reserve(out.size());
+  for (size_t i = 0; i < out.size(); ++i) {
+    const bool wordStart = i == 0 || out[i - 1] == ' ';
+    const bool nextIsDigit = i + 1 < out.size() && out[i + 1] >= '0' && out[i + 1] <= '9';
+    if (out[i] == '0' && wordStart && nextIsDigit) continue;
+    plain += out[i];
+  }
+  return plain;
 }
 
 }  // namespace

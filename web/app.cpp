@@ -405,6 +405,7 @@ void App::stepVaultMigration() {
 void App::draw(int64_t nowMs) {
   m_lastDrawMs = nowMs;
   m_actionRects.clear();  // what this frame draws (the test API reads the last frame's)
+  m_navRects.clear();     // the same: a row of the phone's "More" menu is there only while the menu is open
   stepVaultMigration();
   const ImGuiIO& io = ImGui::GetIO();
   const bool compact = io.DisplaySize.x < kCompactWidth;
@@ -720,9 +721,8 @@ void App::noteActionRect(const std::string& id, const std::string& title) {
 }
 
 void App::noteNavRect(size_t index) {
-  if (m_navRects.size() < m_pages.size()) m_navRects.resize(m_pages.size());
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-  m_navRects[index] = {m_pages[index].id, m_pages[index].title, min.x, min.y, max.x - min.x, max.y - min.y};
+  m_navRects.push_back({m_pages[index].id, m_pages[index].title, min.x, min.y, max.x - min.x, max.y - min.y});
 }
 
 void App::drawStatus() {

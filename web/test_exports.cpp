@@ -171,6 +171,9 @@ EMSCRIPTEN_KEEPALIVE void toward_test_set_sync_delay(int ms) { g_state.app->dura
 // [{id, title, x, y, w, h}]: where each page's navigation item was drawn in the last frame.
 EMSCRIPTEN_KEEPALIVE const char* toward_test_nav() { return reply(rectsJson(g_state.app->navRects())); }
 
+// The id of the page shown now (the shell's choice, whatever was drawn).
+EMSCRIPTEN_KEEPALIVE const char* toward_test_shown_page() { return reply(quoted(g_state.app->shell().currentId())); }
+
 // [{id, title, x, y, w, h}]: where the shell's quick actions ("feeling", "therapist") and "hide" were drawn.
 EMSCRIPTEN_KEEPALIVE const char* toward_test_actions() { return reply(rectsJson(g_state.app->actionRects())); }
 

@@ -7,6 +7,7 @@
 
 #include "core/local_days.h"
 #include "core/ui/a11y.h"
+#include "core/ui/widgets.h"
 #include "core/ui/theme.h"
 
 namespace toward::ui::charts {
@@ -291,7 +292,11 @@ void HorizontalBars(const char* id, float width, const std::vector<std::string>&
   float maxV = 0;
   for (float v : values) maxV = std::max(maxV, std::fabs(v));
   if (maxV <= 0) maxV = 1;
-  const float rowH = ImGui::GetTextLineHeight() * 1.5f;
+  // Where the words at a bar's end leave the bar too little room (a phone), they go on a line of their own under it.
+  const bool wordsUnder = width - labelW - textW - 24 < width * 0.25f;
+  const float lineH = ImGui::GetTextLineHeight();
+  const float barRowH = lineH * 1.5f;
+  const float rowH = wordsUnder ? barRowH + lineH + 4 : barRowH;
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton(id, ImVec2(width, rowH * float(labels.size())));
   if (!labels.empty()) {
@@ -305,16 +310,18 @@ void HorizontalBars(const char* id, float width, const std::vector<std::string>&
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ChartPalette p = chartPalette();
   const float barX = pos.x + labelW + 10;
-  const float barMax = std::max(10.0f, width - labelW - textW - 24);
+  const float barMax = std::max(10.0f, wordsUnder ? width - labelW - 14 : width - labelW - textW - 24);
   for (size_t i = 0; i < labels.size(); ++i) {
     const float y = pos.y + rowH * float(i);
-    const float ty = y + (rowH - ImGui::GetTextLineHeight()) * 0.5f;
-    draw->PushClipRect(ImVec2(pos.x, y), ImVec2(pos.x + labelW, y + rowH), true);
+    const float ty = y + (barRowH - lineH) * 0.5f;
+    draw->PushClipRect(ImVec2(pos.x, y), ImVec2(pos.x + labelW, y + barRowH), true);
     draw->AddText(ImVec2(pos.x, ty), ImGui::GetColorU32(ImGuiCol_Text), labels[i].c_str());
     draw->PopClipRect();
     const float w = barMax * (std::fabs(i < values.size() ? values[i] : 0) / maxV);
-    draw->AddRectFilled(ImVec2(barX, y + rowH * 0.2f), ImVec2(barX + std::max(2.0f, w), y + rowH * 0.8f), color, 3);
-    if (i < valueTexts.size()) draw->AddText(ImVec2(barX + w + 8, ty), p.axisText, valueTexts[i].c_str());
+    draw->AddRectFilled(ImVec2(barX, y + barRowH * 0.2f), ImVec2(barX + std::max(2.0f, w), y + barRowH * 0.8f), color, 3);
+    if (i >= valueTexts.size()) continue;
+    if (wordsUnder) draw->AddText(ImVec2(pos.x, y + barRowH), p.axisText, valueTexts[i].c_str());
+    else draw->AddText(ImVec2(barX + w + 8, ty), p.axisText, valueTexts[i].c_str());
   }
 }
 
@@ -367,15 +374,18 @@ void CalendarHeat(const char* id, float width, int32_t firstDay, const std::vect
 }
 
 void Legend(const std::vector<std::pair<std::string, ImU32>>& items) {
+  // The entries flow onto more lines where the row is narrow (a phone), and one too long for a whole line wraps.
   const float box = ImGui::GetTextLineHeight() * 0.7f;
   for (size_t i = 0; i < items.size(); ++i) {
-    if (i) ImGui::SameLine(0, ImGui::GetFontSize());
+    const float textW = ImGui::CalcTextSize(items[i].first.c_str()).x;
+    if (i) FlowBeside(box + 6 + textW, ImGui::GetFontSize());
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float y = pos.y + (ImGui::GetTextLineHeight() - box) * 0.5f;
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(pos.x, y), ImVec2(pos.x + box, y + box), items[i].second, 3);
     ImGui::Dummy(ImVec2(box, ImGui::GetTextLineHeight()));
     ImGui::SameLine(0, 6);
-    ImGui::TextUnformatted(items[i].first.c_str());
+    if (textW <= ImGui::GetContentRegionAvail().x) ImGui::TextUnformatted(items[i].first.c_str());
+    else ImGui::TextWrapped("%s", items[i].first.c_str());
     a11y::paragraph(items[i].first.c_str());
   }
 }

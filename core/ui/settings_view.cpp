@@ -22,7 +22,7 @@ bool choice(const char* label, std::string& value, const char* const* options, c
   ImGui::TextUnformatted(label);
   a11y::paragraph(label);
   for (int i = 0; i < n; ++i) {
-    if (i) ImGui::SameLine();
+    if (i) FlowBeside(ToggleWidth(labels[i]));
     ImGui::PushID(label);
     if (ImGui::RadioButton(labels[i], value == options[i])) {
       value = options[i];
@@ -73,9 +73,9 @@ void SettingsView::draw(ViewContext& ctx) {
 
   ImGui::Spacing();
   // The gentle check-in after a hard moment (core/ui/way_out.h); some people prefer to be left alone.
-  if (ImGui::Checkbox("After a hard moment, ask gently how it is now", &s.checkIns)) changed = true;
+  if (WrappedCheckbox("After a hard moment, ask gently how it is now", &s.checkIns)) changed = true;
   // Anniversaries of hard things are real: "On this day" in the journal is the person's choice.
-  if (ImGui::Checkbox("Show \"On this day\" in the journal", &s.onThisDay)) changed = true;
+  if (WrappedCheckbox("Show \"On this day\" in the journal", &s.onThisDay)) changed = true;
 
   if (changed) {
     auto status = core::saveSettings(m_store, s);
@@ -99,7 +99,7 @@ void SettingsView::draw(ViewContext& ctx) {
   static const char* const kReminderLabels[] = {"No reminder", "After a week", "After two weeks", "After a month"};
   ImGui::PushID("backup-reminder");
   for (int i = 0; i < 4; ++i) {
-    if (i && !(ctx.compact && i == 2)) ImGui::SameLine();
+    if (i) FlowBeside(ToggleWidth(kReminderLabels[i]));
     if (ImGui::RadioButton(kReminderLabels[i], backup.reminderDays == kReminderDays[i]) && backup.reminderDays != kReminderDays[i]) {
       backup.reminderDays = kReminderDays[i];
       auto status = core::saveBackupState(m_store, backup);

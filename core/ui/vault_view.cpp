@@ -138,7 +138,7 @@ void VaultSection::drawOff(ViewContext& ctx, float width) {
   const bool enter = enter1 || enter2;
   static constexpr const char* kTickTheBox = "Please tick the box once you are comfortable with it.";
   static constexpr const char* kNotTheSame = "The two passphrases are not the same yet. Please type the same one in both fields.";
-  ImGui::Checkbox("I understand that a forgotten passphrase cannot be recovered", &m_understood);
+  WrappedCheckbox("I understand that a forgotten passphrase cannot be recovered", &m_understood);
   // A message goes as soon as its cause does.
   if ((m_understood && m_problem == kTickTheBox) || (m_pass1 == m_pass2 && m_problem == kNotTheSame)) m_problem.clear();
   Gap(0.2f);
@@ -206,8 +206,8 @@ void VaultSection::drawOn(ViewContext& ctx, float width) {
     }
   }
   ImGui::PopID();
-  changed |= ImGui::Checkbox("Lock when I switch to another tab or app", &prefs.lockOnHide);
-  changed |= ImGui::Checkbox("Discreet: a plain tab title and icon, and neutral words when locked", &prefs.discreet);
+  changed |= WrappedCheckbox("Lock when I switch to another tab or app", &prefs.lockOnHide);
+  changed |= WrappedCheckbox("Discreet: a plain tab title and icon, and neutral words when locked", &prefs.discreet);
   if (changed) {
     auto s = m_vault.setPrefs(prefs);
     m_problem = s ? "" : s.message();

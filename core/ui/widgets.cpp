@@ -47,6 +47,40 @@ void Heading(const Fonts& fonts, const char* text) {
   ImGui::PopFont();
 }
 
+void FlowBeside(float width, float gap) {
+  const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;   // the row's right edge
+  const float space = gap < 0 ? ImGui::GetStyle().ItemSpacing.x : gap;
+  if (ImGui::GetItemRectMax().x + space + width <= right) ImGui::SameLine(0, space);
+}
+
+float ToggleWidth(const char* label) {
+  return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
+}
+
+bool WrappedCheckbox(const char* label, bool* value) {
+  if (ToggleWidth(label) <= ImGui::GetContentRegionAvail().x) return ImGui::Checkbox(label, value);
+  ImGui::PushID(label);
+  bool changed = ImGui::Checkbox("##box", value);
+  ImGui::PopID();
+  a11y::name(label);
+  ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextWrapped("%s", label);
+  if (ImGui::IsItemClicked()) {
+    *value = !*value;
+    changed = true;
+  }
+  return changed;
+}
+
+void RowLine(ImDrawList* draw, ImVec2 at, float right, ImU32 color, const std::string& text) {
+  const float lineH = ImGui::GetTextLineHeight();
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::RenderTextEllipsis(draw, at, ImVec2(right, at.y + lineH), right, right, text.c_str(), text.c_str() + text.size(),
+                            nullptr);
+  ImGui::PopStyleColor();
+}
+
 void MutedText(const char* text) {
   ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
   ImGui::TextWrapped("%s", text);

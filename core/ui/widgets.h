@@ -35,6 +35,17 @@ void Gap(float ems = 0.6f);
 // A wrapped line in the calm amber used for problems (never red); nothing when `text` is empty. Machine
 // text (core/plain_message.h) shows as a plain sentence, the text itself behind "Details".
 void CalmWarning(const std::string& text);
+// Puts the next item, `width` wide, beside the last one when it fits in the row, else on the next line
+// (choices that flow onto more lines on a phone instead of running off its edge). Call between items.
+void FlowBeside(float width, float gap = -1.0f);   // gap: the space between them (ImGui's item spacing when < 0)
+// How wide ImGui::RadioButton or ImGui::Checkbox is with this label.
+float ToggleWidth(const char* label);
+// ImGui::Checkbox whose label wraps onto more lines where the row is too narrow for it (a phone); the
+// label stays its name for a screen reader, and a tap on the words toggles it too.
+bool WrappedCheckbox(const char* label, bool* value);
+// One line of a list row drawn by hand, from `at` up to `right`: a line too long for the row ends in "..."
+// rather than being cut off mid-word (its whole text is still what a screen reader hears).
+void RowLine(ImDrawList* draw, ImVec2 at, float right, ImU32 color, const std::string& text);
 // Overwrites and empties a string that held a passphrase.
 void WipeSecret(std::string& s);
 

@@ -255,8 +255,7 @@ void JournalView::drawList(ui::ViewContext& ctx, float width) {
       const float top = pos.y + (rowH - 2 * lineH - 4) * 0.5f;
       const float right = pos.x + ImGui::GetContentRegionAvail().x;
       draw->PushClipRect(pos, ImVec2(right - pad, pos.y + rowH), true);
-      ImGui::RenderTextEllipsis(draw, ImVec2(pos.x + pad, top), ImVec2(right - pad, top + lineH), right - pad, right - pad,
-                                title.c_str(), nullptr, nullptr);
+      ui::RowLine(draw, ImVec2(pos.x + pad, top), right - pad, ImGui::GetColorU32(ImGuiCol_Text), title);
       std::string meta = core::formatShortWhen(shownEntry.timeMs, ctx.nowMs);
       if (shownEntry.kind != "free") meta += "  \xC2\xB7  " + labelOf(entryKinds(), shownEntry.kind);
       if (shownEntry.kind == "fork" && !shownEntry.fork.direction.empty()) {
@@ -265,7 +264,7 @@ void JournalView::drawList(ui::ViewContext& ctx, float width) {
       if (shownEntry.bringToSession) meta += "  \xC2\xB7  for my next session";
       // Found because asked for: a "do not resurface" entry says so (it never comes up by itself).
       if (filtering && shownEntry.doNotResurface) meta += "  \xC2\xB7  kept from resurfacing";
-      draw->AddText(ImVec2(pos.x + pad, top + lineH + 4), ImGui::GetColorU32(ui::palette().muted), meta.c_str());
+      ui::RowLine(draw, ImVec2(pos.x + pad, top + lineH + 4), right - pad, ImGui::GetColorU32(ui::palette().muted), meta);
       ui::a11y::name((title + ", " + meta).c_str()), ui::a11y::selected(isOpen), ui::a11y::listItem();
       draw->PopClipRect();
       ImGui::PopID();

@@ -223,9 +223,10 @@ void LettersView::drawList(ui::ViewContext& ctx, float width) {
     if (LettersModel::sealedNow(l, ctx.nowMs)) line += " until " + formatDay(l.sealedUntil);
     line += "  \xC2\xB7  " + core::formatShortWhen(m_model.lastWrittenMs(id), ctx.nowMs);
     if (l.bringToSession) line += "  \xC2\xB7  for my next session";
-    draw->AddText(ImVec2(pos.x + pad, pos.y + 2), ImGui::GetColorU32(ui::palette().text), title.c_str());
-    draw->AddText(ImVec2(pos.x + pad, pos.y + 2 + ImGui::GetTextLineHeight() + 2), ImGui::GetColorU32(ui::palette().muted),
-                  line.c_str());
+    const float right = ImGui::GetItemRectMax().x - pad;
+    ui::RowLine(draw, ImVec2(pos.x + pad, pos.y + 2), right, ImGui::GetColorU32(ui::palette().text), title);
+    ui::RowLine(draw, ImVec2(pos.x + pad, pos.y + 2 + ImGui::GetTextLineHeight() + 2), right,
+                ImGui::GetColorU32(ui::palette().muted), line);
     ImGui::PopID();
     // Read as it is drawn: the title, then its state and when (the row's own label is "##row").
     ui::a11y::name((title + ", " + line).c_str());

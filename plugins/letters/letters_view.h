@@ -83,7 +83,8 @@ class LettersView final : public ui::View {
   bool m_revealed = true;            // a content note was read and the letter shown
   bool m_pickingKind = false;
   std::string m_sealDay;             // the day typed in the seal dialog, "YYYY-MM-DD"
-  std::string m_noticeSealDay;       // the day a refusal in the seal dialog was about
+  std::string m_sealNotice;          // a kind refusal shown in the seal dialog (not on the page behind it)
+  std::string m_noticeSealDay;       // the day that refusal was about
   bool m_historyOpen = false;
   std::string m_historyPick;         // the revision being read
   std::string m_historyText;         // its words (read once when picked)

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <iterator>
 
+#include "core/local_days.h"
 #include "core/text_fold.h"
 #include "core/time_format.h"
 #include "core/ui/text_field.h"
@@ -333,22 +334,33 @@ void LettersView::drawSealDialog(ui::ViewContext& ctx) {
   const std::string opensOn = m_sealAfterSession ? dayAfterDay(m_sealDay) : m_sealDay;
   ui::MutedText(parseCivilDate(opensOn) ? ((m_sealAfterSession ? "Opens " : "") + formatDay(opensOn)).c_str() : "year-month-day");
   // A kind refusal is about the day it was given for: once the day changes, it goes.
-  if (!m_notice.empty() && m_sealDay != m_noticeSealDay) m_notice.clear();
-  ui::CalmWarning(m_notice);
+  if (!m_sealNotice.empty() && m_sealDay != m_noticeSealDay) m_sealNotice.clear();
+  ui::CalmWarning(m_sealNotice);
   const bool enter = ctx.platform.textInput().takeSubmit("letters/sealDay");
   const bool sealIt = ui::PrimaryButton("Seal it");
   if (ctx.noteControl) ctx.noteControl("letters:seal-it", "Seal it");
   if (sealIt || enter) {
-    auto s = m_model.seal(m_openId, m_sealAfterSession ? dayAfterDay(m_sealDay) : m_sealDay);
-    report(s);
+    const auto sessionDay = parseCivilDate(m_sealDay);
+    core::Status s;
+    if (m_sealAfterSession && sessionDay && sessionDay.value() + 1 <= core::localDay(ctx.nowMs)) {
+      // The day typed is the session's: say so about the session, not about the opening day after it.
+      s = {core::ErrorCode::Invalid, "That session has already been, so the letter would open at once. "
+                                     "On which day is your next one?"};
+    } else {
+      s = m_model.seal(m_openId, m_sealAfterSession ? dayAfterDay(m_sealDay) : m_sealDay);
+    }
+    m_sealNotice = s ? std::string() : s.message();
     m_noticeSealDay = m_sealDay;
-    if (s) ImGui::CloseCurrentPopup();
+    if (s) {
+      m_notice.clear();
+      ImGui::CloseCurrentPopup();
+    }
   }
   ImGui::SameLine();
   const bool notNow = ui::QuietButton("Not now");
   ui::a11y::cancel();
   if (notNow || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
-    m_notice.clear();
+    m_sealNotice.clear();
     ImGui::CloseCurrentPopup();
   }
   ui::a11y::endDialog();
@@ -436,7 +448,14 @@ void LettersView::drawHistory(ui::ViewContext& ctx) {
   ui::MutedText("A copy is kept every few minutes while you write and whenever the letter changes; the newest 50 stay.");
   const float h = std::max(ImGui::GetTextLineHeight() * 8, ImGui::GetContentRegionAvail().y -
                                                                ImGui::GetFrameHeightWithSpacing() * (ctx.compact ? 7.5f : 4.6f));
-  ImGui::BeginChild("history-list", ImVec2(ctx.compact ? -1 : ImGui::GetFontSize() * 16, ctx.compact ? h * 0.35f : h), true);
+  // Wide enough for its longest row ("words kept when Toward stopped unexpectedly, 120 words"), up to half the page.
+  float listW = ImGui::GetFontSize() * 16;
+  for (const auto& row : m_historyRows) {
+    listW = std::max(listW, ImGui::CalcTextSize(row.label.c_str(), nullptr, true).x + ImGui::GetStyle().WindowPadding.x * 2 +
+                                ImGui::GetStyle().ScrollbarSize);
+  }
+  listW = std::min(listW, ImGui::GetContentRegionAvail().x * 0.5f);
+  ImGui::BeginChild("history-list", ImVec2(ctx.compact ? -1 : listW, ctx.compact ? h * 0.35f : h), true);
   for (const auto& row : m_historyRows) {
     if (ImGui::Selectable(row.label.c_str(), row.id == m_historyPick)) {
       m_historyPick = row.id;

@@ -92,8 +92,8 @@ void ProgressView::draw(ui::ViewContext& ctx) {
   static const char* kRanges[] = {"4 weeks", "3 months", "1 year", "All time"};
   ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.5f, 0.5f));
   for (int i = 0; i < 4; ++i) {
-    if (i) ImGui::SameLine();
     const float w = ImGui::CalcTextSize(kRanges[i]).x + ImGui::GetStyle().FramePadding.x * 2;
+    if (i) ui::FlowBeside(w);   // onto a second line where a phone (or larger text) has no room
     if (ImGui::Selectable(kRanges[i], int(m_range) == i, 0, ImVec2(w, ImGui::GetFrameHeight()))) m_range = RangeKind(i);
   }
   ImGui::PopStyleVar();
@@ -238,7 +238,7 @@ void ProgressView::drawFeelings(ui::ViewContext& ctx) {
   for (const auto& w : m_data.weeks) anyIntensity |= w.meanIntensityBefore >= 0 || w.meanIntensityAfter >= 0;
   if (anyIntensity) {
     ImGui::Spacing();
-    ImGui::TextUnformatted("Intensity before and after a fork (0 to 10, weekly average)");
+    ImGui::TextWrapped("Intensity before and after a fork (0 to 10, weekly average)");
     ui::a11y::heading("Intensity before and after a fork (0 to 10, weekly average)", 3);
     const auto p = charts::chartPalette();
     charts::Series before{"Before", p.before, {}}, after{"After", p.after, {}};

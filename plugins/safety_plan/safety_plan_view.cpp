@@ -206,7 +206,7 @@ void SafetyPlanView::drawLockedChoice(ui::ViewContext& ctx) {
   ui::Gap(1.0f);
   ImGui::TextUnformatted("On the lock screen");
   ui::a11y::paragraph("On the lock screen");
-  if (ImGui::Checkbox("Keep my plan readable while locked", &m_draft.readableWhileLocked)) {
+  if (ui::WrappedCheckbox("Keep my plan readable while locked", &m_draft.readableWhileLocked)) {
     noteEdit(ctx.nowMs);
     commitPendingEdits();
   }

@@ -82,6 +82,21 @@ test('the seal dialog: a refused day\'s message goes once the day is changed', {
     assert.deepEqual([longest.w, longest.h], [plain.w, plain.h], 'the longest day fits on its line');
     await day.fill(iso(next));
     await settle(page, { minFrames: 2 });
+    // "After my next session" asks for the session's day; a session already past is refused in words about
+    // the session (not "that day is today"), said once, in the dialog, not again on the page behind it.
+    await clickRole(page, 'button', 'After my next session');
+    await page.locator('input[aria-label="Day of my next session"]').fill(iso(new Date(today.getTime() - 3 * 86400000)));
+    await settle(page, { minFrames: 1 });
+    await clickRole(page, 'button', 'Seal it');
+    const aboutSession = page.getByText(/That session has already been/);
+    await waitUntil(async () => (await aboutSession.count()) > 0, { message: 'the refusal about the session' });
+    assert.equal(await aboutSession.count(), 1, 'said once');
+    assert.equal(await page.getByRole('dialog').getByText(/That session has already been/).count(), 1, 'in the dialog');
+    assert.equal(await page.getByText(/That day (is today|has already passed)/).count(), 0, 'not about the opening day');
+    assert.equal((await api.list(page, 'letters.letter'))[0].body.state, 'finished', 'nothing changed');
+    await clickRole(page, 'button', 'In a week');
+    await settle(page, { minFrames: 1 });
+    assert.equal(await aboutSession.count(), 0, 'the refusal went with the day it was about');
     // Enter in the day field seals, as "Seal it" does.
     await day.click();
     await page.keyboard.press('Enter');
@@ -306,6 +321,29 @@ test('on a phone, one tap on a tab opens its page, and one tap on a dialog butto
     await clickOn(page, page.getByRole('dialog').getByRole('button', { name: 'Back', exact: true }), { tap: true });
     await waitUntil(async () => !(await actions(page)).some((a) => a.id === 'way-out:back'),
       { timeoutMs: 5_000, message: 'one tap on "Back" to close the way out' });
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+test('a list row too long for a phone ends in an ellipsis, and a screen reader still hears all of it', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  try {
+    const page = await openApp(profile, server.url);
+    await api.put(page, 'letters.letter', { recipientKind: 'parent', recipientName: 'Mum', text: 'Later.', state: 'sealed',
+      sealedUntil: '2032-09-29', bringToSession: true });
+    await openPage(page, 'letters', { tap: true });
+    await settle(page, { minFrames: 1 });
+    // "Sealed until Wednesday 29 September 2032 · <when> · for my next session" does not fit 390 px.
+    const row = page.getByRole('list', { name: 'Letters' }).getByRole('button').first();
+    await row.waitFor({ state: 'attached' });
+    const name = await row.getAttribute('aria-label') || await row.textContent();
+    assert.match(name, /Sealed until Wednesday 29 September 2032.*for my next session/, 'the whole line is its name');
+    const drawn = (await page.evaluate(() => window.towardTest.drawnText())).replace(/\s+/g, '');
+    assert.ok(drawn.includes('SealeduntilWednesday'), `the row is drawn:\n${drawn}`);
+    const line = drawn.slice(drawn.indexOf("SealeduntilWednesday"), drawn.indexOf("SealeduntilWednesday") + 60);
+    assert.ok(/^SealeduntilWednesday[^…]{0,40}(\u2026|\.\.\.)/.test(line) && !line.includes("formynextsession"), `the line ends in an ellipsis where it is cut: ${line}`);
     profile.assertNoErrors();
   } finally {
     await profile.dispose();

@@ -69,7 +69,7 @@ for (const size of Object.keys(SIZES)) {
         const shown = async () => (await page.evaluate(() => window.towardTest.nav())).some((n) => n.id === id);
         if (!(await shown())) await press(page, 'more', { tap: size === 'phone' });
         assert.ok(await shown(), `"${id}" can be reached`);
-        await openPage(page, id);
+        await openPage(page, id, { tap: size === 'phone' });
         problems.push(...await shot(page, size, id));
       }
       // The stay-with-it timer, and the way out from it.

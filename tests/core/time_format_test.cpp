@@ -24,3 +24,27 @@ TEST_CASE("[time format] a moment inside a sentence is lower-case: \"started yes
   CHECK(core::formatWhenInSentence(now - 5 * day, now).rfind("on ", 0) == 0);
   CHECK(core::formatWhenInSentence(now - 400 * day, now).rfind("on ", 0) == 0);
 }
+
+TEST_CASE("[time format] days and hours are written as people write them: \"Wed 1 Sep\", \"9:05\", never \"01\" or \"09\"") {
+  auto localMs = [](int year, int month, int day, int hour, int minute) {
+    std::tm tm{};
+    tm.tm_year = year - 1900;
+    tm.tm_mon = month - 1;
+    tm.tm_mday = day;
+    tm.tm_hour = hour;
+    tm.tm_min = minute;
+    tm.tm_isdst = -1;
+    return int64_t(std::mktime(&tm)) * 1000;
+  };
+  const int64_t now = localMs(2027, 9, 29, 12, 0);   // Wednesday 29 September 2027
+  CHECK(core::formatShortWhen(localMs(2027, 9, 1, 9, 5), now) == "Wed 1 Sep");
+  CHECK(core::formatShortWhen(localMs(2027, 9, 29, 9, 5), now) == "9:05");
+  CHECK(core::formatShortWhen(localMs(2027, 9, 29, 0, 30), now) == "0:30");
+  CHECK(core::formatShortWhen(localMs(2027, 9, 29, 10, 7), now) == "10:07");
+  CHECK(core::formatShortWhen(localMs(2026, 3, 5, 9, 5), now) == "5 Mar 2026");
+  CHECK(core::formatWhenInSentence(localMs(2027, 9, 3, 9, 5), now) == "on Fri 3 Sep");
+  CHECK(core::formatDateTime(localMs(2027, 9, 5, 9, 5)) == "5 Sep 2027, 9:05");
+  CHECK(core::formatDateTime(localMs(2027, 9, 10, 20, 0)) == "10 Sep 2027, 20:00");
+  CHECK(core::formatLongDate(localMs(2027, 9, 1, 9, 5)) == "Wednesday 1 September 2027");
+  CHECK(core::formatLongDate(localMs(2027, 9, 30, 9, 5)) == "Thursday 30 September 2027");
+}

@@ -125,6 +125,8 @@
     simulateStorageFull(on) { seen.simulateFull = !!on; },
     downloads: () => seen.downloads.slice(),
     nav() { needApp(); return json('toward_test_nav', []); },
+    // The id of the page shown now ('journal', 'settings', ...).
+    shownPage() { needApp(); return json('toward_test_shown_page', []); },
     // [{id, title, x, y, w, h}] of the shell's quick actions ('feeling', 'therapist') and 'hide'.
     actions() { needApp(); return json('toward_test_actions', []); },
     // [{name, x, y, w, h, popup, child, overflowX}] of Dear ImGui's windows drawn in the last frame (dialogs among

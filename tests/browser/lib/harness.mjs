@@ -476,16 +476,20 @@ export function median(xs) {
 }
 
 // Clicks a page's navigation item where the app last drew it (towardTest.nav()), e.g. 'progress'.
-export async function openPage(page, id) {
+export async function openPage(page, id, { tap = false } = {}) {
   const items = await page.evaluate(() => window.towardTest.nav());
   const item = items.find((i) => i.id === id);
   if (!item) throw new Error(`no navigation item "${id}" (have: ${items.map((i) => i.id).join(', ')})`);
   // Found as a screen reader finds it: its tab in the semantics mirror (web/glue/a11y.js); the click is
   // real (the mirror lets the pointer through to the canvas). A page under the phone's "More" menu is a
-  // row in that menu: clicked where it was drawn.
+  // row in that menu: clicked (or tapped, `tap`, as on a phone) where it was drawn.
   const tab = page.getByRole('tab', { name: item.title, exact: true });
-  if (item.title && (await tab.count()) === 1) await tab.click({ force: true });
+  if (tap) await page.touchscreen.tap(item.x + item.w / 2, item.y + item.h / 2);
+  else if (item.title && (await tab.count()) === 1) await tab.click({ force: true });
   else await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
+  // The page asked for is the one shown (a click that went astray once left a test checking another page).
+  await waitUntil(async () => (await page.evaluate(() => window.towardTest.shownPage())) === id,
+    { timeoutMs: 10_000, message: `the page "${id}" to be shown` });
   await sleep(400);
 }
 
