@@ -137,6 +137,30 @@ uint32_t countWords(std::string_view text) {
   return n;
 }
 
+std::string firstWords(std::string_view text, size_t bytes) {
+  std::string out;
+  size_t i = 0;
+  for (; i < text.size() && out.size() < bytes; ++i) {
+    const char c = (text[i] == '\n' || text[i] == '\t' || text[i] == '\r') ? ' ' : text[i];
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;   // one space between words
+    out.push_back(c);
+  }
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '\r')) ++i;
+  const bool cut = i < text.size();
+  if (cut) {
+    // Back to the end of the last whole word, when there is one in the second half (else cut in the word).
+    const size_t space = out.rfind(' ');
+    if (space != std::string::npos && space >= bytes / 2) out.resize(space);
+    else if (!out.empty() && out.size() >= bytes && (uint8_t(text[i]) & 0xC0) == 0x80) {
+      while (!out.empty() && (uint8_t(out.back()) & 0xC0) == 0x80) out.pop_back();   // never half a character
+      if (!out.empty() && uint8_t(out.back()) >= 0xC0) out.pop_back();
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  if (cut && !out.empty()) out += "\xE2\x80\xA6";   // …
+  return out;
+}
+
 std::vector<std::string> parseTags(std::string_view line) {
   std::vector<std::string> tags;
   std::vector<std::string> folded;

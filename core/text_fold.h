@@ -25,4 +25,8 @@ std::string fileSlug(std::string_view text, const char* fallback);
 // Number of words in a text (runs of characters other than spaces, tabs and line breaks).
 uint32_t countWords(std::string_view text);
 
+// The first words of a text for a list line: line breaks and runs of spaces become one space, at most
+// `bytes` bytes, never a broken character; a text that goes on ends at a word's end with "…".
+std::string firstWords(std::string_view text, size_t bytes);
+
 }  // namespace toward::core

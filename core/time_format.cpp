@@ -3,6 +3,8 @@
 
 #include <ctime>
 
+#include "core/local_days.h"
+
 namespace toward::core {
 namespace {
 
@@ -51,18 +53,18 @@ std::string formatIsoDateUtc(int64_t ms) {
   return buf;
 }
 
+// Days are compared as local civil days (core::localDay), never by tm_yday: Emscripten's localtime gives the
+// first hour of a summer day (daylight saving) the day before's tm_yday, so "0:30" today read "Yesterday".
 std::string formatShortWhen(int64_t ms, int64_t nowMs) {
-  const std::tm then = local(ms), now = local(nowMs);
-  if (then.tm_year == now.tm_year && then.tm_yday == now.tm_yday) return format(ms, "%H:%M");
-  const std::tm yesterday = local(nowMs - 24LL * 3600 * 1000);
-  if (then.tm_year == yesterday.tm_year && then.tm_yday == yesterday.tm_yday) return "Yesterday";
-  if (then.tm_year == now.tm_year) return format(ms, "%a %d %b");
+  const int32_t day = localDay(ms), today = localDay(nowMs);
+  if (day == today) return format(ms, "%H:%M");
+  if (day == today - 1) return "Yesterday";
+  if (local(ms).tm_year == local(nowMs).tm_year) return format(ms, "%a %d %b");
   return format(ms, "%d %b %Y");
 }
 
 std::string formatWhenInSentence(int64_t ms, int64_t nowMs) {
-  const std::tm then = local(ms), now = local(nowMs);
-  if (then.tm_year == now.tm_year && then.tm_yday == now.tm_yday) return "at " + format(ms, "%H:%M");
+  if (localDay(ms) == localDay(nowMs)) return "at " + format(ms, "%H:%M");
   const std::string shortWhen = formatShortWhen(ms, nowMs);
   if (shortWhen == "Yesterday") return "yesterday";
   return "on " + shortWhen;

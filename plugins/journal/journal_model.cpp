@@ -22,11 +22,7 @@ std::string joined(const std::vector<std::string>& xs, const char* sep = ", ") {
 
 std::string snippetOf(const JournalEntry& e) {
   if (!e.contentNote.empty()) return "";  // behind its note: no words of it shown unasked
-  const std::string& s = e.text.empty() ? e.fork.whatHappened : e.text;
-  std::string out = s.substr(0, 120);
-  while (!out.empty() && (uint8_t(out.back()) & 0xC0) == 0x80) out.pop_back();
-  if (!out.empty() && uint8_t(out.back()) >= 0xC0) out.pop_back();
-  return out;
+  return core::firstWords(e.text.empty() ? e.fork.whatHappened : e.text, 120);
 }
 
 }  // namespace

@@ -225,6 +225,11 @@ void JournalView::drawList(ui::ViewContext& ctx, float width) {
   // The filters and the calendar scroll with the entries, so the list never shrinks to nothing.
   if (m_showFilters) drawFilters(ctx);
   if (m_showCalendar) drawCalendar(ctx);
+  if (ctx.compact && !filtering) {
+    // A phone shows the list alone, so "On this day" (beside it on a wide screen) comes first here.
+    drawOnThisDay(ctx);
+    if (!m_model.onThisDay(ctx.nowMs).empty()) ImGui::Spacing();
+  }
   if (count == 0) {
     ui::MutedText(filtering ? "Nothing here matches. Try fewer words or fewer filters."
                             : "This is your journal. When a feeling arrives, or something happens that you want "
@@ -302,8 +307,10 @@ void JournalView::drawFilters(ui::ViewContext& ctx) {
   combo("Feeling", m_filter.feeling, feelings);
   combo("Which way", m_filter.direction, dirs);
   if (m_filter.fromMs || m_filter.toMs) {
-    std::string range = "From " + core::formatLongDate(m_filter.fromMs);
-    if (m_filter.toMs) range += " to " + core::formatLongDate(m_filter.toMs - 1);
+    // One day (a day picked in the calendar) is said as that day, not "from it to it".
+    const bool oneDay = m_filter.toMs && core::formatLongDate(m_filter.fromMs) == core::formatLongDate(m_filter.toMs - 1);
+    std::string range = (oneDay ? "On " : "From ") + core::formatLongDate(m_filter.fromMs);
+    if (m_filter.toMs && !oneDay) range += " to " + core::formatLongDate(m_filter.toMs - 1);
     ui::MutedText(range.c_str());
     if (ui::QuietButton("Any date")) {
       m_filter.fromMs = m_filter.toMs = 0;

@@ -57,6 +57,8 @@ class JournalView final : public ui::View {
   void noteEdit(int64_t nowMs);
   // journal_view_editor.cpp
   void drawEditor(ui::ViewContext& ctx);
+  // "On this day, in earlier years": beside the list on a wide screen (the quiet page), above it on a phone.
+  void drawOnThisDay(ui::ViewContext& ctx);
   void drawEntryHeader(ui::ViewContext& ctx);
   void drawForkFields(ui::ViewContext& ctx);
   void drawFeelingPicker(ui::ViewContext& ctx);

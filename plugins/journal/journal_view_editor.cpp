@@ -9,6 +9,7 @@
 #include "core/time_format.h"
 #include "core/ui/text_field.h"
 #include "core/ui/theme.h"
+#include "core/ui/way_out.h"
 #include "core/ui/widgets.h"
 #include "core/ui/a11y.h"
 #include "plugins/journal/feelings_vocabulary.h"
@@ -19,6 +20,11 @@ namespace toward::journal {
 namespace {
 
 bool contains(const std::vector<std::string>& xs, const std::string& x) { return std::find(xs.begin(), xs.end(), x) != xs.end(); }
+
+// A small button beside a line of text on a desktop; a full-height one (a finger's target) on a phone.
+bool touchOrSmallButton(const ui::ViewContext& ctx, const char* label) {
+  return ctx.compact ? ui::QuietButton(label) : ImGui::SmallButton(label);
+}
 
 void toggle(std::vector<std::string>& xs, const std::string& x) {
   auto it = std::find(xs.begin(), xs.end(), x);
@@ -46,6 +52,27 @@ int64_t composeLocal(const int when[5]) {
 
 }  // namespace
 
+void JournalView::drawOnThisDay(ui::ViewContext& ctx) {
+  // Only entries that may resurface (Settings can turn it off), and never one with a content note without asking.
+  const auto& earlier = m_model.onThisDay(ctx.nowMs);
+  if (earlier.empty()) return;
+  parts::Label("On this day, in earlier years");
+  for (size_t i = 0; i < earlier.size() && i < 3; ++i) {
+    const JournalEntry* e = m_model.find(earlier[i]);
+    if (!e) continue;
+    ImGui::PushID(int(i));
+    const std::string label = describeEntry(*e) + "  \xC2\xB7  " + core::formatShortWhen(e->timeMs, ctx.nowMs);
+    const bool chosen = ui::QuietButton(label.c_str(), ImVec2(ctx.compact ? -1 : 0, 0));
+    ImGui::PopID();
+    if (chosen) {
+      const std::string id = earlier[i];   // open() may change what onThisDay answers: nothing more is read from it
+      open(id);
+      m_showEditorOnPhone = true;
+      break;
+    }
+  }
+}
+
 void JournalView::drawEditor(ui::ViewContext& ctx) {
   if (m_openId.empty() || !m_model.find(m_openId)) {
     ImGui::BeginChild("journal-empty", ImVec2(0, 0));
@@ -60,20 +87,8 @@ void JournalView::drawEditor(ui::ViewContext& ctx) {
     // What Toward is, said calmly where every first visit begins.
     ui::MutedText("Toward is a companion to therapy, not a replacement and not an emergency service. In an emergency, "
                   "call your local emergency number or a crisis line; your safety plan here can keep them close.");
-    // On this day: only entries that may resurface, and never one with a content note without asking.
-    const auto earlier = m_model.onThisDay(ctx.nowMs);
-    if (!earlier.empty()) {
-      ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
-      parts::Label("On this day, in earlier years");
-      for (size_t i = 0; i < earlier.size() && i < 3; ++i) {
-        const JournalEntry* e = m_model.find(earlier[i]);
-        if (!e) continue;
-        ImGui::PushID(int(i));
-        std::string label = describeEntry(*e) + "  \xC2\xB7  " + core::formatShortWhen(e->timeMs, ctx.nowMs);
-        if (ui::QuietButton(label.c_str())) open(earlier[i]);
-        ImGui::PopID();
-      }
-    }
+    if (!m_model.onThisDay(ctx.nowMs).empty()) ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
+    drawOnThisDay(ctx);
     ImGui::EndChild();
     return;
   }
@@ -129,7 +144,7 @@ void JournalView::drawEntryHeader(ui::ViewContext& ctx) {
   ui::MutedText((core::formatLongDate(m_draft.timeMs) + ", " + core::formatDateTime(m_draft.timeMs).substr(
                      core::formatDateTime(m_draft.timeMs).rfind(' ') + 1)).c_str());
   if (!ctx.compact) ImGui::SameLine();
-  if (ImGui::SmallButton("Change date or time")) {
+  if (touchOrSmallButton(ctx, "Change date or time")) {
     std::time_t t = std::time_t(m_draft.timeMs / 1000);
     std::tm tm{};
     localtime_r(&t, &tm);
@@ -172,7 +187,10 @@ void JournalView::drawForkFields(ui::ViewContext& ctx) {
   parts::Label("What happened");
   // Always within reach while writing about something hard: a small button at the end of the label's
   // line (as tall as the label, so nothing on the page moves).
-  if (ctx.wayOut) {
+  if (ctx.wayOut && ctx.compact) {
+    // On a phone, a whole row a finger finds at once (the small one would be a 21 px target).
+    ui::TooMuchButton(ctx, ImVec2(-1, ui::RowHeight(true)));
+  } else if (ctx.wayOut) {
     const char* tooMuch = "It's too much right now";
     const float w = ImGui::CalcTextSize(tooMuch).x + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::SameLine();
@@ -211,7 +229,7 @@ void JournalView::drawForkFields(ui::ViewContext& ctx) {
     if (ctx.noteControl) ctx.noteControl("journal:intensity:" + feeling.word, "How strong: " + feeling.word);
     ImGui::SameLine();
     bool removed = false;
-    if (ImGui::SmallButton("Remove")) {
+    if (touchOrSmallButton(ctx, "Remove")) {
       f.feelings.erase(f.feelings.begin() + long(i));
       noteEdit(ctx.nowMs);
       removed = true;
@@ -304,9 +322,10 @@ void JournalView::drawForkFields(ui::ViewContext& ctx) {
   ui::a11y::paragraph(stayed.c_str());
   ImGui::SameLine();
   if (ui::QuietButton("Stay with it now")) startTimer(ctx.nowMs, m_openId);
-  ImGui::SameLine();
   int secs = int(f.secondsStayed);
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+  const float secsW = ImGui::GetFontSize() * 7;   // the box; its +/- buttons and "seconds" come inside that width
+  ui::FlowBeside(secsW + ImGui::CalcTextSize("seconds").x + ImGui::GetStyle().ItemInnerSpacing.x);   // a phone: next line
+  ImGui::SetNextItemWidth(secsW);
   if (ImGui::InputInt("seconds##stayed", &secs, 5, 30)) {
     f.secondsStayed = uint32_t(std::clamp(secs, 0, 86400));
     noteEdit(ctx.nowMs);
@@ -341,7 +360,7 @@ void JournalView::drawForkFields(ui::ViewContext& ctx) {
       noteEdit(ctx.nowMs);
     }
     ImGui::SameLine();
-    if (ImGui::SmallButton("Not rated")) {
+    if (touchOrSmallButton(ctx, "Not rated")) {
       f.intensityAfter = -1;
       noteEdit(ctx.nowMs);
     }

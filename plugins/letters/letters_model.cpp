@@ -10,21 +10,8 @@
 namespace toward::letters {
 namespace {
 
-// The first words of a text, never cut inside a UTF-8 character.
-std::string firstWords(const std::string& s, size_t bytes) {
-  std::string out;
-  for (size_t i = 0; i < s.size() && out.size() < bytes; ++i) {
-    const char c = (s[i] == '\n' || s[i] == '\t' || s[i] == '\r') ? ' ' : s[i];
-    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;   // one space between words
-    out.push_back(c);
-  }
-  while (!out.empty() && (uint8_t(out.back()) & 0xC0) == 0x80) out.pop_back();
-  if (!out.empty() && uint8_t(out.back()) >= 0xC0) out.pop_back();
-  return out;
-}
-
 // A few words of a letter for a list line; none when a content note stands in front of it.
-std::string shownWords(const Letter& l) { return l.contentNote.empty() ? firstWords(l.text, 120) : std::string(); }
+std::string shownWords(const Letter& l) { return l.contentNote.empty() ? core::firstWords(l.text, 120) : std::string(); }
 
 const core::Status kGone{core::ErrorCode::NotFound, "that letter is no longer here"};
 
@@ -386,7 +373,7 @@ void LettersModel::search(const core::SearchQuery& query, std::vector<core::Sear
     for (const auto& tag : l.tags) haystack += " " + tag;
     if (!sealed) haystack += " " + l.text;
     if (!core::matchesAllWords(core::foldForSearch(haystack), q)) continue;
-    out.push_back({kLetterType, id, describeLetter(l), sealed ? "Sealed until " + l.sealedUntil : shownWords(l), t});
+    out.push_back({kLetterType, id, describeLetter(l), sealed ? "Sealed until " + formatDay(l.sealedUntil) : shownWords(l), t});
     ++found;
   }
 }
@@ -443,7 +430,7 @@ void LettersModel::collectNextSession(std::vector<core::SessionItem>& out) const
     const Letter& l = m_letters.find(id)->second.letter;
     if (!l.bringToSession || l.state == "released") continue;
     out.push_back({kLetterType, id, "Letter: " + describeLetter(l),
-                   sealedNow(l, now) ? "Sealed until " + l.sealedUntil : shownWords(l), lastWrittenMs(id)});
+                   sealedNow(l, now) ? "Sealed until " + formatDay(l.sealedUntil) : shownWords(l), lastWrittenMs(id)});
   }
 }
 

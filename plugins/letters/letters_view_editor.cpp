@@ -455,7 +455,12 @@ void LettersView::drawHistory(ui::ViewContext& ctx) {
                                 ImGui::GetStyle().ScrollbarSize);
   }
   listW = std::min(listW, ImGui::GetContentRegionAvail().x * 0.5f);
-  ImGui::BeginChild("history-list", ImVec2(ctx.compact ? -1 : listW, ctx.compact ? h * 0.35f : h), true);
+  // On a phone the list and the version read are one above the other: the list shows up to five whole
+  // rows (each two lines), the reading box at least twelve lines; the page scrolls for the rest.
+  const float phoneRow = ImGui::GetTextLineHeight() * 2 + ImGui::GetStyle().ItemSpacing.y;
+  const float phoneListH = float(std::clamp<size_t>(m_historyRows.size(), 1, 5)) * phoneRow + ImGui::GetStyle().WindowPadding.y * 2;
+  const float phoneTextH = std::max(h * 0.55f, ImGui::GetTextLineHeight() * 12);
+  ImGui::BeginChild("history-list", ImVec2(ctx.compact ? -1 : listW, ctx.compact ? phoneListH : h), true);
   for (const auto& row : m_historyRows) {
     if (ImGui::Selectable(row.label.c_str(), row.id == m_historyPick)) {
       m_historyPick = row.id;
@@ -465,7 +470,7 @@ void LettersView::drawHistory(ui::ViewContext& ctx) {
   ImGui::EndChild();
   if (!ctx.compact) ImGui::SameLine();
   ImGui::BeginGroup();
-  ImGui::BeginChild("history-text", ImVec2(0, ctx.compact ? h * 0.55f : h - ImGui::GetFrameHeightWithSpacing()), true);
+  ImGui::BeginChild("history-text", ImVec2(0, ctx.compact ? phoneTextH : h - ImGui::GetFrameHeightWithSpacing()), true);
   if (m_historyPick.empty()) ui::MutedText("Choose a version to read it.");
   else ImGui::TextWrapped("%s", m_historyText.c_str()), ui::a11y::paragraph(m_historyText.c_str());
   ImGui::EndChild();

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, Profile, openApp, api, settle, openPage, press, ROOT } from './lib/harness.mjs';
+import { startServer, Profile, openApp, api, settle, openPage, press, clickRole, ROOT } from './lib/harness.mjs';
 
 const SHOTS = path.join(ROOT, 'build/screenshots');
 let server;
@@ -67,10 +67,9 @@ for (const [width, height] of [[1280, 800], [390, 844]]) {
       await openPage(page, 'journal');
       let text = await drawn(page);
       assert.ok(text.has('Content note: about the call'), `the journal list names the entry by its note:\n${text.text}`);
-      if (width > 800) {
-        // "On this day" sits beside the list where there is room (on a phone the list comes first).
-        assert.ok(text.has('Content note: a hard memory'), `"On this day" names the entry by its note:\n${text.text}`);
-      }
+      // "On this day" sits beside the list where there is room, and above it on a phone.
+      assert.ok(text.has('On this day, in earlier years'), `"On this day" is shown at ${width} px:\n${text.text}`);
+      assert.ok(text.has('Content note: a hard memory'), `"On this day" names the entry by its note:\n${text.text}`);
       assertHidden(text, 'the journal');
       await shot('journal');
 
@@ -80,6 +79,10 @@ for (const [width, height] of [[1280, 800], [390, 844]]) {
       assert.ok(text.has('Content note: about the call'), `the day's list names the entry by its note:\n${text.text}`);
       assertHidden(text, 'the calendar');
       await shot('calendar');
+      // The filters say the day picked as one day, not "from it to it".
+      await clickRole(page, 'button', /^Filters/);
+      text = await drawn(page);
+      assert.ok(text.has('On Tuesday 15 June 2027') && !text.has('to Tuesday 15 June 2027'), `one day, said once:\n${text.text}`);
 
       await go('next-session');
       text = await drawn(page);

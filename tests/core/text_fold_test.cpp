@@ -36,3 +36,14 @@ TEST_CASE("[fold] tags as typed, words, and file-name parts") {
   CHECK(toward::core::fileSlug("Dear Zoë, again!", "letter") == "dear-zoe-again");
   CHECK(toward::core::fileSlug("?!", "letter") == "letter");
 }
+
+TEST_CASE("[text] the first words of a text for a list line end at a word's end, with an ellipsis when it goes on") {
+  CHECK(toward::core::firstWords("short and whole", 120) == "short and whole");
+  CHECK(toward::core::firstWords("  two\n\nlines \t here  ", 120) == "two lines here");
+  CHECK(toward::core::firstWords("I wanted to tell you how much it meant", 24) == "I wanted to tell you\xE2\x80\xA6");
+  CHECK(toward::core::firstWords("exactly this  ", 12) == "exactly this");                    // only spaces follow: whole
+  CHECK(toward::core::firstWords("Supercalifragilistic", 10) == "Supercalif\xE2\x80\xA6");      // one long word: cut in it
+  CHECK(toward::core::firstWords("caf\xC3\xA9", 120) == "caf\xC3\xA9");                        // a last accented letter stays
+  CHECK(toward::core::firstWords("\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9", 5) == "\xC3\xA9\xC3\xA9\xE2\x80\xA6");  // never half of one
+  CHECK(toward::core::firstWords("", 120).empty());
+}

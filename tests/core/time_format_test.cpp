@@ -39,7 +39,7 @@ TEST_CASE("[time format] days and hours are written as people write them: \"Wed 
   const int64_t now = localMs(2027, 9, 29, 12, 0);   // Wednesday 29 September 2027
   CHECK(core::formatShortWhen(localMs(2027, 9, 1, 9, 5), now) == "Wed 1 Sep");
   CHECK(core::formatShortWhen(localMs(2027, 9, 29, 9, 5), now) == "9:05");
-  CHECK(core::formatShortWhen(localMs(2027, 9, 29, 0, 30), now) == "0:30");
+  CHECK(core::formatShortWhen(localMs(2027, 9, 29, 0, 30), now) == "0:30");   // summer, first hour: wasm (Berlin) once said "Yesterday"
   CHECK(core::formatShortWhen(localMs(2027, 9, 29, 10, 7), now) == "10:07");
   CHECK(core::formatShortWhen(localMs(2026, 3, 5, 9, 5), now) == "5 Mar 2026");
   CHECK(core::formatWhenInSentence(localMs(2027, 9, 3, 9, 5), now) == "on Fri 3 Sep");

@@ -162,7 +162,7 @@ TEST_CASE("[letters] a sealed letter hides its words until its day, and saving c
   std::vector<core::SessionItem> items;
   model.collectNextSession(items);
   REQUIRE(items.size() == 1);
-  CHECK(items[0].snippet == "Sealed until " + isoOf(today + 3));
+  CHECK(items[0].snippet == "Sealed until " + letters::formatDay(isoOf(today + 3)));   // "Sealed until Friday 28 November 2025"
 
   // Its day arrives: the words show again without anyone writing anything.
   f.clock.nowMs += 3 * core::kDayMs;
