@@ -36,15 +36,18 @@ test('a feeling is here: timer first, then a fork entry made by clicking and typ
     await sleep(300);
 
     // One action: the timer runs at once.
+    const timerAsked = Date.now();
     await clickRole(page, 'button', 'A feeling is here');
     await sleep(2600);
     await assertCanvasNotBlank(page);
     assert.equal((await api.list(page, TYPE)).length, 0, 'nothing is saved while the timer runs');
     await clickRole(page, 'button', "I'm done for now");
+    // At most the time that really passed (a busy machine makes the clicks themselves slow).
+    const wallSeconds = Math.ceil((Date.now() - timerAsked) / 1000);
     const timed = await waitUntil(async () => (await api.list(page, TYPE))[0], { message: 'the timed fork entry' });
     assert.equal(timed.body.kind, 'fork');
-    assert.ok(timed.body.fork.secondsStayed >= 2 && timed.body.fork.secondsStayed <= 10,
-      `seconds actually stayed are recorded (got ${timed.body.fork.secondsStayed})`);
+    assert.ok(timed.body.fork.secondsStayed >= 2 && timed.body.fork.secondsStayed <= wallSeconds,
+      `seconds actually stayed are recorded (got ${timed.body.fork.secondsStayed}, ${wallSeconds} s passed)`);
 
     // The details afterwards.
     await clickRole(page, 'button', 'Write about it');
