@@ -328,11 +328,16 @@ void HorizontalBars(const char* id, float width, const std::vector<std::string>&
 void CalendarHeat(const char* id, float width, int32_t firstDay, const std::vector<uint32_t>& values, bool sundayFirst,
                   const char* unit) {
   if (width <= 0) width = ImGui::GetContentRegionAvail().x;
-  const int32_t start = core::weekStart(firstDay, sundayFirst);
   const int32_t lastDay = firstDay + int32_t(values.size()) - 1;
-  const int weeks = int((lastDay - start) / 7 + 1);
   const float labelW = ImGui::CalcTextSize("Wed").x + 8;
-  const float cell = std::clamp((width - labelW) / float(std::max(weeks, 1)), 6.0f, ImGui::GetFontSize() * 1.6f);
+  constexpr float kSmallestCell = 6.0f;
+  // Where every week cannot fit even at the smallest cell (two years on a phone), the most recent weeks are
+  // drawn and the chart says so; the words for a screen reader and the CSV still cover the whole time.
+  const int allWeeks = int((lastDay - core::weekStart(firstDay, sundayFirst)) / 7 + 1);
+  const int fitWeeks = std::max(1, int((width - labelW) / kSmallestCell));
+  const int weeks = std::min(allWeeks, fitWeeks);
+  const int32_t start = core::weekStart(firstDay, sundayFirst) + int32_t(allWeeks - weeks) * 7;
+  const float cell = std::clamp((width - labelW) / float(std::max(weeks, 1)), kSmallestCell, ImGui::GetFontSize() * 1.6f);
   const float gap = std::max(1.0f, cell * 0.14f);
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton(id, ImVec2(labelW + cell * float(weeks), cell * 7));
@@ -343,7 +348,9 @@ void CalendarHeat(const char* id, float width, int32_t firstDay, const std::vect
   for (uint32_t v : values) maxV = std::max(maxV, v);
   static const char* kMonFirst[] = {"Mon", "", "Wed", "", "Fri", "", ""};
   static const char* kSunFirst[] = {"", "Mon", "", "Wed", "", "Fri", ""};
-  for (int row = 0; row < 7; ++row) {
+  // Row names every other row, where the rows are tall enough for them not to touch; else none.
+  const bool roomForNames = cell * 2 >= ImGui::GetTextLineHeight();
+  for (int row = 0; row < 7 && roomForNames; ++row) {
     const char* name = sundayFirst ? kSunFirst[row] : kMonFirst[row];
     if (*name) draw->AddText(ImVec2(pos.x, pos.y + cell * float(row) + (cell - ImGui::GetTextLineHeight()) * 0.5f), p.axisText, name);
   }
@@ -351,7 +358,7 @@ void CalendarHeat(const char* id, float width, int32_t firstDay, const std::vect
   const ImVec4 full = ImGui::ColorConvertU32ToFloat4(p.heatFull);
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   int32_t hoveredDay = INT32_MIN;
-  for (int32_t day = firstDay; day <= lastDay; ++day) {
+  for (int32_t day = std::max(firstDay, start); day <= lastDay; ++day) {
     const int col = int((day - start) / 7);
     const int row = int((day - start) % 7);
     const ImVec2 a(pos.x + labelW + cell * float(col) + gap * 0.5f, pos.y + cell * float(row) + gap * 0.5f);
@@ -370,6 +377,13 @@ void CalendarHeat(const char* id, float width, int32_t firstDay, const std::vect
   if (hoveredDay != INT32_MIN) {
     const uint32_t v = values[size_t(hoveredDay - firstDay)];
     ImGui::SetTooltip("%s: %s", core::shortDay(hoveredDay).c_str(), dayText(v, unit).c_str());
+  }
+  if (weeks < allWeeks) {
+    const std::string note = "The most recent " + std::to_string(weeks) + " weeks, as many as fit here.";
+    ImGui::PushStyleColor(ImGuiCol_Text, p.axisText);
+    ImGui::TextWrapped("%s", note.c_str());
+    ImGui::PopStyleColor();
+    a11y::paragraph(note.c_str());
   }
 }
 

@@ -328,7 +328,9 @@ void JournalView::drawCalendar(ui::ViewContext& ctx) {
   const ui::Palette& p = ui::palette();
   const float avail = ImGui::GetContentRegionAvail().x;
   const float cell = std::floor(avail / 7.0f);
-  if (ImGui::ArrowButton("##prev-month", ImGuiDir_Left)) {
+  const bool prev = ImGui::ArrowButton("##prev-month", ImGuiDir_Left);
+  ui::a11y::name("Previous month");   // an arrow shows no words: a screen reader hears these
+  if (prev) {
     if (--m_calMonth < 1) { m_calMonth = 12; --m_calYear; }
   }
   ImGui::SameLine();
@@ -341,7 +343,9 @@ void JournalView::drawCalendar(ui::ViewContext& ctx) {
   ui::a11y::heading(title, 3);
   ImGui::SameLine();
   ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMin().x + avail - ImGui::GetFrameHeight()));
-  if (ImGui::ArrowButton("##next-month", ImGuiDir_Right)) {
+  const bool next = ImGui::ArrowButton("##next-month", ImGuiDir_Right);
+  ui::a11y::name("Next month");
+  if (next) {
     if (++m_calMonth > 12) { m_calMonth = 1; ++m_calYear; }
   }
   const auto counts = m_model.entriesByDay(m_calYear, m_calMonth);
@@ -378,6 +382,12 @@ void JournalView::drawCalendar(ui::ViewContext& ctx) {
       }
     }
     const bool hovered = ImGui::IsItemHovered();
+    // The day as a screen reader hears it: "Tuesday 15 June 2027, 2 entries" (drawn by hand, it has no label).
+    const uint32_t n = counts[size_t(d)];
+    const std::string dayName = core::formatLongDate(localDayStartMs(m_calYear, m_calMonth, d) + 12 * 3600 * 1000LL) +
+                                (n == 0 ? "" : n == 1 ? ", 1 entry" : ", " + std::to_string(n) + " entries");
+    ui::a11y::name(dayName.c_str());
+    ui::a11y::selected(picked);
     if (ctx.noteControl) ctx.noteControl("journal:day:" + std::to_string(d), std::to_string(d));
     ImGui::PopID();
     const ImVec2 c(cellPos.x + cell * 0.5f, cellPos.y + rowH * 0.45f);

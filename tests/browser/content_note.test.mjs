@@ -74,7 +74,10 @@ for (const [width, height] of [[1280, 800], [390, 844]]) {
       await shot('journal');
 
       await press(page, 'journal:calendar');
-      await press(page, `journal:day:${MIDDAY.getDate()}`);
+      // A screen reader finds the month's arrows and each day by its name (and the day's entries).
+      await page.getByRole('button', { name: 'Previous month', exact: true }).waitFor({ state: 'attached' });
+      assert.equal(await page.getByRole('button', { name: 'Next month', exact: true }).count(), 1);
+      await clickRole(page, 'button', 'Tuesday 15 June 2027, 1 entry');
       text = await drawn(page);
       assert.ok(text.has('Content note: about the call'), `the day's list names the entry by its note:\n${text.text}`);
       assertHidden(text, 'the calendar');

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, Profile, openApp, openPage, api, settle, press, waitUntil } from './lib/harness.mjs';
+import { startServer, Profile, openApp, openPage, api, settle, press, waitUntil, clickOn } from './lib/harness.mjs';
 
 const SHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../build/screenshots');
 const SIZES = {
@@ -60,6 +60,8 @@ for (const size of Object.keys(SIZES)) {
           window.towardTest.put('texture.session', { timeMs: now - i * 2 * d, objectName: 'Smooth stone', plannedSeconds: 180,
             secondsSpent: 180, distressBefore: 70, distressAfter: 40 });
         }
+        // Two years back too, so "All time" on the progress page spans more weeks than a phone can show.
+        window.towardTest.put('journal.entry', { kind: 'free', text: 'Long ago, a first page.', timeMs: now - 800 * d });
         window.towardTest.put('letters.letter', { recipientKind: 'therapist', text: 'Dear you, I wanted to say this.', state: 'draft' });
         window.towardTest.put('texture.object', { name: 'Smooth stone', description: 'A flat grey stone from the beach', textures: ['smooth', 'cool'] });
       }, day);
@@ -71,6 +73,11 @@ for (const size of Object.keys(SIZES)) {
         assert.ok(await shown(), `"${id}" can be reached`);
         await openPage(page, id, { tap: size === 'phone' });
         problems.push(...await shot(page, size, id));
+        if (id === 'progress') {
+          // Two years of weeks: the writing calendar shows the most recent ones that fit, and says so.
+          await clickOn(page, page.getByRole('button', { name: 'All time', exact: true }), { tap: size === 'phone' });
+          problems.push(...await shot(page, size, 'progress-all-time'));
+        }
       }
       // A fork entry open (on a phone, the editor alone): its rows fit ("How long I stayed with it" and its
       // number box), and "It's too much right now" is a finger's target on a phone, not a 21 px line.
