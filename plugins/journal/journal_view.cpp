@@ -4,6 +4,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "core/local_days.h"
 #include "core/text_fold.h"
 #include "core/time_format.h"
 #include "core/ui/a11y.h"
@@ -228,7 +229,6 @@ void JournalView::drawList(ui::ViewContext& ctx, float width) {
   if (ctx.compact && !filtering) {
     // A phone shows the list alone, so "On this day" (beside it on a wide screen) comes first here.
     drawOnThisDay(ctx);
-    if (!m_model.onThisDay(ctx.nowMs).empty()) ImGui::Spacing();
   }
   if (count == 0) {
     ui::MutedText(filtering ? "Nothing here matches. Try fewer words or fewer filters."
@@ -308,7 +308,7 @@ void JournalView::drawFilters(ui::ViewContext& ctx) {
   combo("Which way", m_filter.direction, dirs);
   if (m_filter.fromMs || m_filter.toMs) {
     // One day (a day picked in the calendar) is said as that day, not "from it to it".
-    const bool oneDay = m_filter.toMs && core::formatLongDate(m_filter.fromMs) == core::formatLongDate(m_filter.toMs - 1);
+    const bool oneDay = m_filter.toMs && core::localDay(m_filter.fromMs) == core::localDay(m_filter.toMs - 1);
     std::string range = (oneDay ? "On " : "From ") + core::formatLongDate(m_filter.fromMs);
     if (m_filter.toMs && !oneDay) range += " to " + core::formatLongDate(m_filter.toMs - 1);
     ui::MutedText(range.c_str());

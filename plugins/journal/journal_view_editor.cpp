@@ -56,6 +56,7 @@ void JournalView::drawOnThisDay(ui::ViewContext& ctx) {
   // Only entries that may resurface (Settings can turn it off), and never one with a content note without asking.
   const auto& earlier = m_model.onThisDay(ctx.nowMs);
   if (earlier.empty()) return;
+  if (!ctx.compact) ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));   // apart from the quiet page's words above it
   parts::Label("On this day, in earlier years");
   for (size_t i = 0; i < earlier.size() && i < 3; ++i) {
     const JournalEntry* e = m_model.find(earlier[i]);
@@ -71,6 +72,7 @@ void JournalView::drawOnThisDay(ui::ViewContext& ctx) {
       break;
     }
   }
+  if (ctx.compact) ImGui::Spacing();   // apart from the list under it
 }
 
 void JournalView::drawEditor(ui::ViewContext& ctx) {
@@ -87,7 +89,6 @@ void JournalView::drawEditor(ui::ViewContext& ctx) {
     // What Toward is, said calmly where every first visit begins.
     ui::MutedText("Toward is a companion to therapy, not a replacement and not an emergency service. In an emergency, "
                   "call your local emergency number or a crisis line; your safety plan here can keep them close.");
-    if (!m_model.onThisDay(ctx.nowMs).empty()) ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
     drawOnThisDay(ctx);
     ImGui::EndChild();
     return;
