@@ -6,6 +6,7 @@
 
 #include "core/ids.h"
 #include "core/record_codec.h"
+#include "core/settings.h"
 
 namespace toward::core {
 namespace {
@@ -45,21 +46,72 @@ std::string RecordStore::trashPath(const std::string& type, const std::string& i
 }
 
 LoadReport RecordStore::load() {
-  LoadReport report;
+  beginLoad();
+  loadStep(nullptr);
+  return m_opener.report;
+}
+
+void RecordStore::beginLoad() {
   m_records.clear();
   m_trash.clear();
   m_untouchable.clear();
   m_readAtLoad.clear();
+  m_problems.clear();
   m_locked = false;
-  loadFolder(m_root + "/records", false, report);
-  loadFolder(m_root + "/trash", true, report);
-  m_problems = report.problems;
+  m_opener = Opener{};
+  m_opening = true;
+  // Every type's folder, live records first, and the settings first of all: the first frame's look (text
+  // size, theme) is theirs, so it is read before any frame is drawn.
+  for (const bool trash : {false, true}) {
+    const std::string folder = m_root + (trash ? "/trash" : "/records");
+    std::vector<std::string> dirs = m_files->listDirs(folder);
+    std::stable_partition(dirs.begin(), dirs.end(), [](const std::string& d) { return d == kSettingsType; });
+    for (auto& d : dirs) {
+      Opener::Folder f{folder + "/" + d, d, trash, m_files->listFiles(folder + "/" + d).size()};
+      m_opener.total += f.expected;
+      m_opener.folders.push_back(std::move(f));
+    }
+  }
+}
+
+std::pair<size_t, size_t> RecordStore::openingProgress() const {
+  if (!m_opening) return {0, 0};
+  return {std::min(m_opener.done, m_opener.total), m_opener.total};
+}
+
+bool RecordStore::loadStep(const std::function<bool()>& keepGoing) {
+  if (!m_opening) return true;
+  Opener& o = m_opener;
+  // Between two steps anything may have changed the maps (a model took what was read): find them again.
+  o.records = nullptr;
+  o.readOfType = nullptr;
+  while (o.folder < o.folders.size()) {
+    const Opener::Folder& f = o.folders[o.folder];
+    if (!o.folderRead) {
+      o.files = m_files->readFolder(f.path);
+      o.file = 0;
+      o.folderRead = true;
+      o.records = nullptr;
+      o.readOfType = nullptr;
+    }
+    while (o.file < o.files.size()) {
+      loadFile(f, o.files[o.file++]);
+      ++o.done;
+      if (keepGoing && !keepGoing()) return false;
+    }
+    o.files.clear();
+    o.files.shrink_to_fit();
+    o.folderRead = false;
+    ++o.folder;
+  }
+  m_problems = o.report.problems;
+  m_opening = false;
   if (m_loadedOnce) {
     notify(RecordChange::Kind::Reloaded, "", "");
     m_readAtLoad.clear();   // the listeners have taken what they read
   }
   m_loadedOnce = true;
-  return report;
+  return true;
 }
 
 namespace {
@@ -67,7 +119,7 @@ namespace {
 bool readsEveryBody(const RecordType* type) { return type && type->read; }
 }  // namespace
 
-void RecordStore::loadFolder(const std::string& folder, bool trash, LoadReport& report) {
+void RecordStore::loadFile(const Opener::Folder& folder, FolderFile& file) {
   // Every string made per file is a malloc in the browser (libc++'s short strings hold 10 bytes in wasm32,
   // less than a type or an id): at 50,000 records they were a quarter of the load. So the file's text
   // becomes the body (readCanonicalEnvelope), the type's maps are looked up once per folder, and a path is
@@ -75,69 +127,66 @@ void RecordStore::loadFolder(const std::string& folder, bool trash, LoadReport& 
   const std::function<bool(const std::string&)> typeReadsEveryBody = [this](const std::string& t) {
     return readsEveryBody(m_registry.recordType(t));
   };
-  for (const auto& typeDir : m_files->listDirs(folder)) {
-    const std::string dir = folder + "/" + typeDir;
-    std::map<std::string, StoredRecord>* records = nullptr;                  // m_records[typeDir], once needed
-    std::unordered_map<std::string, std::shared_ptr<void>>* readOfType = nullptr;  // m_readAtLoad[typeDir]
-    for (auto& file : m_files->readFolder(dir)) {
-      const std::string& name = file.name;
-      if (endsWith(name, ".tmp")) continue;  // an interrupted write: the real file is intact
-      if (!endsWith(name, kSuffix)) continue;
-      auto problem = [&](const std::string& message) {
-        const std::string path = dir + "/" + name;
-        report.problems.push_back({path, message});
-        m_untouchable[path] = message;
-      };
-      if (!file.content) { problem(file.content.error().message()); continue; }
-      // A live record in the layout this version writes, of a type whose reader checks every body, is read
-      // without parsing its body here: that reader, below, parses it once (and refuses it if it is not one
-      // JSON object). Anything else is decoded in full first.
-      Result<DecodedEnvelope> decoded{DecodedEnvelope{}};
-      if (trash || !readCanonicalEnvelope(file.content.value(), decoded.value(), typeReadsEveryBody)) {
-        decoded = decodeEnvelope(file.content.value(), m_sealer);
-      }
-      file.content = std::string();   // the body was taken or copied out of it: let the file's text go now
-      if (!decoded) { problem(decoded.error().message()); continue; }
-      StoredRecord& r = decoded.value().record;
-      // name is "<id>.json" (its suffix checked above)
-      if (r.type != typeDir || name.size() != r.id.size() + std::strlen(kSuffix) || name.compare(0, r.id.size(), r.id) != 0) {
-        problem("the record's name does not match where it is stored");
-        continue;
-      }
-      const RecordType* type = m_registry.recordType(r.type);
-      if (!type) { problem("this kind of record is not known to this version of Toward"); continue; }
-      if (r.schema > type->schema) { problem("this record was written by a newer version of Toward"); continue; }
-      if (r.schema < type->minSchema) { problem("this record is in a format too old to read"); continue; }
-      // A type that reads its bodies for a model (RecordType::read) is checked by that reading, and what it
-      // read waits for the model (takeRead): each body is parsed once at load, not once to check and again
-      // to show.
-      std::shared_ptr<void> read;
-      if (type->read && !trash) {
-        auto got = type->read(r.body, r.schema);
-        if (!got) {
-          problem("what this " + type->noun + " holds is not in the form Toward reads (" + got.error().message() + ")");
-          continue;
-        }
-        read = std::move(got.value());
-      } else if (auto reads = checkBody(*type, r); !reads) {
-        problem("what this " + type->noun + " holds is not in the form Toward reads (" + reads.message() + ")");
-        continue;
-      }
-      if (trash) {
-        TrashedRecord t{std::move(r), decoded.value().deletedMs < 0 ? 0 : decoded.value().deletedMs};
-        m_trash[t.record.type][t.record.id] = std::move(t);
-        ++report.trashed;
-      } else {
-        if (!records) records = &m_records[typeDir];
-        if (read) {
-          if (!readOfType) readOfType = &m_readAtLoad[typeDir];
-          (*readOfType)[r.id] = std::move(read);
-        }
-        std::string id = r.id;
-        (*records)[std::move(id)] = std::move(r);
-        ++report.records;
-      }
+  Opener& o = m_opener;
+  LoadReport& report = o.report;
+  const bool trash = folder.trash;
+  const std::string& typeDir = folder.type;
+  const std::string& name = file.name;
+  if (endsWith(name, ".tmp")) return;  // an interrupted write: the real file is intact
+  if (!endsWith(name, kSuffix)) return;
+  auto problem = [&](const std::string& message) {
+    const std::string path = folder.path + "/" + name;
+    report.problems.push_back({path, message});
+    m_untouchable[path] = message;
+  };
+  if (!file.content) { problem(file.content.error().message()); return; }
+  // A live record in the layout this version writes, of a type whose reader checks every body, is read
+  // without parsing its body here: that reader, below, parses it once (and refuses it if it is not one
+  // JSON object). Anything else is decoded in full first.
+  Result<DecodedEnvelope> decoded{DecodedEnvelope{}};
+  if (trash || !readCanonicalEnvelope(file.content.value(), decoded.value(), typeReadsEveryBody)) {
+    decoded = decodeEnvelope(file.content.value(), m_sealer);
+  }
+  file.content = std::string();   // the body was taken or copied out of it: let the file's text go now
+  if (!decoded) { problem(decoded.error().message()); return; }
+  StoredRecord& r = decoded.value().record;
+  // name is "<id>.json" (its suffix checked above)
+  if (r.type != typeDir || name.size() != r.id.size() + std::strlen(kSuffix) || name.compare(0, r.id.size(), r.id) != 0) {
+    problem("the record's name does not match where it is stored");
+    return;
+  }
+  const RecordType* type = m_registry.recordType(r.type);
+  if (!type) { problem("this kind of record is not known to this version of Toward"); return; }
+  if (r.schema > type->schema) { problem("this record was written by a newer version of Toward"); return; }
+  if (r.schema < type->minSchema) { problem("this record is in a format too old to read"); return; }
+  // A type that reads its bodies for a model (RecordType::read) is checked by that reading, and what it
+  // read waits for the model (takeRead): each body is parsed once at load, not once to check and again
+  // to show.
+  std::shared_ptr<void> read;
+  if (type->read && !trash) {
+    auto got = type->read(r.body, r.schema);
+    if (!got) {
+      problem("what this " + type->noun + " holds is not in the form Toward reads (" + got.error().message() + ")");
+      return;
     }
+    read = std::move(got.value());
+  } else if (auto reads = checkBody(*type, r); !reads) {
+    problem("what this " + type->noun + " holds is not in the form Toward reads (" + reads.message() + ")");
+    return;
+  }
+  if (trash) {
+    TrashedRecord t{std::move(r), decoded.value().deletedMs < 0 ? 0 : decoded.value().deletedMs};
+    m_trash[t.record.type][t.record.id] = std::move(t);
+    ++report.trashed;
+  } else {
+    if (!o.records) o.records = &m_records[typeDir];
+    if (read) {
+      if (!o.readOfType) o.readOfType = &m_readAtLoad[typeDir];
+      (*o.readOfType)[r.id] = std::move(read);
+    }
+    std::string id = r.id;
+    (*o.records)[std::move(id)] = std::move(r);
+    ++report.records;
   }
 }
 
@@ -150,6 +199,9 @@ void RecordStore::forgetReadAtLoad(const std::string& type, const std::string& i
 void RecordStore::dropReadAtLoad() { m_readAtLoad.clear(); }
 
 std::shared_ptr<void> RecordStore::takeReadAtLoad(const std::string& type, const std::string& id) {
+  // While opening, a model made from what is read so far parses for itself: what the load read waits for the
+  // models' rebuild when the last file is read (Reloaded).
+  if (m_opening) return nullptr;
   auto t = m_readAtLoad.find(type);
   if (t == m_readAtLoad.end()) return nullptr;
   auto it = t->second.find(id);
@@ -196,6 +248,7 @@ Result<DecodedEnvelope> RecordStore::readEnvelopeFile(const std::string& path) c
 Status RecordStore::writable() const {
   if (!m_readOnlyReason.empty()) return {ErrorCode::ReadOnly, m_readOnlyReason};
   if (m_locked) return {ErrorCode::Locked, "Toward is locked. Please unlock it first."};
+  if (m_opening) return {ErrorCode::Locked, "Toward is still opening your words. Please try again in a moment."};
   return Status::ok();
 }
 
@@ -210,6 +263,8 @@ void RecordStore::lock() {
   m_trash.clear();
   m_untouchable.clear();
   m_problems.clear();
+  m_opening = false;
+  m_opener = Opener{};
   m_locked = true;
   m_loadedOnce = true;  // the load() that unlocks tells listeners too
   notify(RecordChange::Kind::Reloaded, "", "");

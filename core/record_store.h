@@ -14,6 +14,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/file_system.h"
@@ -67,8 +68,22 @@ class RecordStore {
   static RecordStore inMemory(const Registry& registry, Clock clock);
 
   // Reads every record file under root. Call after the platform's initial load; calling it again
-  // (after another tab wrote) tells listeners with a Reloaded change.
+  // (after another tab wrote) tells listeners with a Reloaded change. The same as beginLoad() and one
+  // loadStep() to the end.
   LoadReport load();
+
+  // --- Opening a few milliseconds at a time (the app's start with many records). beginLoad() empties the
+  // store and refuses writes ("still opening") until loadStep() has read the last file. The settings are
+  // read first (the first frame's look is theirs); lock() or load() ends an opening part way.
+  void beginLoad();
+  // Reads files, asking `keepGoing` after each one (nullptr: to the end). True once every file is read: the
+  // store is then as after load(), and listeners hear Reloaded if it was loaded or locked before, or
+  // tellListenersWhenOpen() was called (the models were made while it opened).
+  bool loadStep(const std::function<bool()>& keepGoing);
+  bool opening() const { return m_opening; }
+  void tellListenersWhenOpen() { m_loadedOnce = true; }
+  // Files read so far and files there are, while opening (a progress bar); {0, 0} otherwise.
+  std::pair<size_t, size_t> openingProgress() const;
 
   // Saves `body` (written with `schema`, 0 = the type's current schema) as record `id` of `type`;
   // an empty id creates a new record. The body is normalized by the type. Returns the saved record.
@@ -165,7 +180,7 @@ class RecordStore {
   // What the record's type read from its body at load (RecordType::read), handed over once: a model filling
   // its view at start, or after a Reloaded change, takes it instead of parsing the body again. Null when the
   // type has no reader, the record changed since the load, or it was taken already. T is the type the
-  // type's reader makes.
+  // type's reader makes. Null while the store is opening (beginLoad): kept for the models' Reloaded.
   template <class T>
   std::shared_ptr<T> takeRead(const std::string& type, const std::string& id) {
     return std::static_pointer_cast<T>(takeReadAtLoad(type, id));
@@ -191,7 +206,24 @@ class RecordStore {
   // True when `record`, as a live record, is to be written unsealed (see readWhileLocked).
   bool keptReadableWhileLocked(const StoredRecord& record) const;
   Result<DecodedEnvelope> readEnvelopeFile(const std::string& path) const;
-  void loadFolder(const std::string& folder, bool trash, LoadReport& report);
+  // Where an opening (beginLoad, loadStep) has got to: each type's folder, and the files of the one being read.
+  struct Opener {
+    struct Folder {
+      std::string path, type;
+      bool trash = false;
+      size_t expected = 0;   // files listed when the opening began
+    };
+    std::vector<Folder> folders;
+    size_t folder = 0;
+    bool folderRead = false;
+    std::vector<FolderFile> files;   // the current folder's, read in one call
+    size_t file = 0;
+    std::map<std::string, StoredRecord>* records = nullptr;                  // m_records[type], once needed
+    std::unordered_map<std::string, std::shared_ptr<void>>* readOfType = nullptr;  // m_readAtLoad[type]
+    size_t done = 0, total = 0;
+    LoadReport report;
+  };
+  void loadFile(const Opener::Folder& folder, FolderFile& file);
   // Side files under every folder of root except records/ and trash/ (relative paths), recursively.
   void collectSideFiles(const std::string& relDir, std::vector<std::string>& out) const;
   void notify(RecordChange::Kind kind, const std::string& type, const std::string& id);
@@ -215,6 +247,8 @@ class RecordStore {
   int m_nextListener = 1;
   uint64_t m_generation = 0;
   bool m_loadedOnce = false;
+  bool m_opening = false;
+  Opener m_opener;
   std::string m_readOnlyReason;
   const RecordSealer* m_sealer = nullptr;
   bool m_sealWrites = false;

@@ -35,6 +35,18 @@ constexpr CorePage kTrash{"trash", "Trash", "What you put aside, kept for a whil
 constexpr CorePage kBackups{"backups", "Backups", "A locked copy of everything, for safekeeping."};
 constexpr CorePage kSettings{"settings", "Settings", "How Toward looks and keeps your words."};
 
+// How long one step of the store's opening goes on: `byTime`, or in the test build a number of files when a
+// test asked for it (web_state.h: openFilesPerFrame), so that the opening screen stays for a while.
+std::function<bool()> openingBudget(std::function<bool()> byTime) {
+#ifdef TOWARD_TEST_HOOKS
+  if (const int files = web::g_state.openFilesPerFrame; files > 0) {
+    auto left = std::make_shared<int>(files);
+    return [left] { return --*left > 0; };
+  }
+#endif
+  return byTime;
+}
+
 }  // namespace
 
 App::App(core::Platform& platform) : m_platform(platform) {}
@@ -48,10 +60,16 @@ void App::start() {
   // With a vault, nothing is read until the passphrase is typed (the store stays locked and empty).
   m_vault = std::make_unique<core::vault::Vault>(*m_store);
   if (m_vault->open() == core::vault::VaultStatus::Off) {
+    // The settings first (the first frame's look), then as much as fits kOpenInStartMs; a larger store goes
+    // on a few milliseconds a frame behind the opening screen (stepOpening).
     web::markStart("storeOpened");
-    m_store->load();
-    web::markStart("storeLoaded");
-    m_store->purgeExpired();
+    m_store->beginLoad();
+    const int64_t until = m_platform.nowMs() + kOpenInStartMs;
+    m_openingScreen = !m_store->loadStep(openingBudget([&] { return m_platform.nowMs() < until; }));
+    if (!m_openingScreen) {
+      web::markStart("storeLoaded");
+      m_store->purgeExpired();
+    }
   }
   m_shell = std::make_unique<core::ShellState>(*m_store, *m_vault, [this] { return m_platform.nowMs(); });
   if (settings().passphraseOfferAnswered) m_shell->answerOffer();
@@ -74,7 +92,11 @@ void App::start() {
   });
 
   m_models = plugins::makeModels(*m_store, m_registry);
-  m_store->dropReadAtLoad();   // the models took the bodies the load read for them
+  if (m_store->opening()) {
+    m_store->tellListenersWhenOpen();   // the models hear Reloaded when the last file is read
+  } else {
+    m_store->dropReadAtLoad();   // the models took the bodies the load read for them
+  }
   web::markStart("modelsMade");
   buildPages();
   for (const auto* ui : plugins::uiTable()) {
@@ -249,6 +271,45 @@ void App::drawLockedOrCovered(const ui::ViewContext& ctxIn) {
   ImGui::EndChild();
 }
 
+void App::stepOpening(int64_t nowMs) {
+  if (!m_store->opening()) return;
+  const int64_t t0 = m_platform.nowMs();
+  if (m_store->loadStep(openingBudget([&] { return m_platform.nowMs() - t0 < kOpenStepMs; }))) {
+    opened();
+  } else if (nowMs - m_lastDrawMs >= kOpeningFrameMs) {
+    m_shell->markChanged();   // the progress moves
+  }
+}
+
+void App::opened() {
+  // The models have heard Reloaded and taken what the load read; what a whole load at start is followed by.
+  web::markStart("storeLoaded");
+  m_store->purgeExpired();
+  refreshLockedPages();
+  m_shell->markChanged();
+}
+
+void App::drawOpening(ui::ViewContext& ctx) {
+  if (drawOpenLockedPage(ctx)) return;   // the safety plan stays until "Back", even once everything is open
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const float w = std::min(display.x - ImGui::GetFontSize() * 2.0f, ImGui::GetFontSize() * 26.0f);
+  ImGui::SetCursorPos(ImVec2((display.x - w) * 0.5f, display.y * 0.22f));
+  ImGui::BeginChild("opening", ImVec2(w, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
+  ui::Heading(m_fonts, "Opening your space");
+  ui::MutedText("Everything you have written here is being read. With a lot kept, this takes a moment.");
+  ui::Gap(0.5f);
+  const auto [done, total] = m_store->openingProgress();
+  const float fraction = total == 0 ? 1.0f : float(done) / float(total);
+  ImGui::ProgressBar(fraction, ImVec2(-1, ImGui::GetFontSize() * 0.5f), "");
+  ui::a11y::progress("Opening your space", fraction);
+  ui::Gap(1.0f);
+  ui::MutedText("While you wait, if you need it:");
+  ui::NoScreenIdeas();
+  ui::Gap(1.0f);
+  drawLockedOffers();
+  ImGui::EndChild();
+}
+
 void App::pumpDurability(int64_t nowMs) {
   m_durability.observe(m_store->generation(), nowMs);
   auto generation = m_durability.startIfDue(nowMs);
@@ -265,12 +326,14 @@ void App::pumpDurability(int64_t nowMs) {
 }
 
 bool App::tick(int64_t nowMs) {
+  stepOpening(nowMs);
   // A running timer or grounding session counts as activity: auto-lock never ends it.
   bool care = false;
   for (const auto& p : m_pages) care = care || p.view->careInProgress();
   m_shell->setCareInProgress(care, nowMs);
   if (const int64_t due = m_shell->autoLockDueMs(); due >= 0 && nowMs >= due) lockNow();
   pumpDurability(nowMs);
+  if (m_store->opening()) return m_shell->takeChanged();   // what follows needs every record read
   // Once there is something to lose and it is safely stored, ask the browser to keep it.
   if (!m_askedPersistence && m_shell->writer() && m_store->count() > 0 && m_durability.saved()) {
     m_askedPersistence = true;
@@ -426,6 +489,13 @@ void App::draw(int64_t nowMs) {
   ImGui::PopStyleVar();
   if (locked() || m_shell->covered()) {
     drawLockedOrCovered(ctx);
+    ImGui::End();
+    m_platform.textInput().endFrame();
+    return;
+  }
+  if (m_openingScreen && !m_store->opening() && m_lockedShown < 0) m_openingScreen = false;
+  if (m_openingScreen) {
+    drawOpening(ctx);
     ImGui::End();
     m_platform.textInput().endFrame();
     return;

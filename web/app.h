@@ -98,6 +98,11 @@ class App {
   // A plugin's model by the plugin's id, or null (none, or the plugin has no model).
   core::PluginModel* model(const std::string& pluginId);
 
+  // --- Opening: with many records the store is read a few milliseconds a frame after the first frame
+  // (RecordStore::beginLoad); until the last file is read, only the opening screen is drawn (its progress, things
+  // that need no screen, the safety plan when kept readable) and nothing can be written.
+  bool opening() const { return m_openingScreen; }
+
   // --- The vault (core/vault/vault.h). While it is locked only the unlock screen is drawn.
   core::vault::Vault& vault() { return *m_vault; }
   bool locked() const { return m_shell->locked(); }
@@ -130,6 +135,13 @@ class App {
   // core's. The page that was shown stays shown.
   void buildPages();
   void drawLockedOrCovered(const ui::ViewContext& ctx);
+  // The opening screen (see opening()), and the next files read; then what a whole load is followed by.
+  void drawOpening(ui::ViewContext& ctx);
+  void stepOpening(int64_t nowMs);
+  void opened();
+  static constexpr int64_t kOpenInStartMs = 20;   // a small store opens at once, before the first frame
+  static constexpr int64_t kOpenStepMs = 40;      // then this much a frame (input is still answered within it)
+  static constexpr int64_t kOpeningFrameMs = 100; // and a frame is drawn this often for the progress
   // The plugins' pages readable while locked or covered (ui::LockedPage: the safety plan, when chosen):
   // read again at a lock or cover; their buttons under the unlock screen or the cover; the one open.
   void refreshLockedPages();
@@ -198,6 +210,7 @@ class App {
   float m_checkInHeight = 0;  // the check-in card's height in the last frame (it sits at the bottom)
   std::vector<std::unique_ptr<ui::LockedPage>> m_lockedPages;
   int m_lockedShown = -1;   // index into m_lockedPages of the page open on the lock screen, or -1
+  bool m_openingScreen = false;   // the store is opening, or the safety plan opened from its screen is still read
 };
 
 }  // namespace toward::app

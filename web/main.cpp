@@ -34,6 +34,7 @@ EM_JS(void, js_on_started, (), { TowardGlue.onStarted(); });
 EM_JS(void, js_cannot_draw, (), { TowardGlue.cannotDraw(); });
 EM_JS(void, js_mark_start, (const char* step), { TowardEarly.times[UTF8ToString(step)] = performance.now(); });
 EM_JS(void, js_on_first_frame, (), { TowardGlue.onFirstFrame(); });
+EM_JS(void, js_on_opened, (), { TowardGlue.onOpened(); });
 
 SDL_Window* g_window = nullptr;
 
@@ -195,6 +196,11 @@ void drawFrame(int64_t now) {
 #endif
   ++g_state.framesRendered;
   if (g_state.framesRendered == 1) js_on_first_frame();
+  // The first frame with everything read (the same frame unless the store opened behind the opening screen).
+  if (!g_state.openedTold && !g_state.app->opening()) {
+    g_state.openedTold = true;
+    js_on_opened();
+  }
   g_state.inFrame = false;
   // Work that DOM events asked for during the frame (a blurred field's flush, say) runs now.
   while (!g_state.afterFrame.empty()) {
@@ -259,6 +265,11 @@ int main() {
   web::g_state.platform = core::makePlatform();
   web::g_state.app = std::make_unique<app::App>(*web::g_state.platform);
   web::g_state.app->setOutsideFrame(web::outsideFrame);
+#ifdef TOWARD_TEST_HOOKS
+  web::g_state.openFilesPerFrame = EM_ASM_INT({
+    try { return Number(sessionStorage.getItem('towardTestOpenFilesPerFrame')) || 0; } catch (e) { return 0; }
+  });
+#endif
   web::g_state.app->start();
   web::js_on_started();
   // simulate_infinite_loop: main() never returns, so the runtime never exits (a sanitizer build would

@@ -140,9 +140,9 @@ var TowardPwa = (function () {
     registered = true;
     register();
   }
-  const onFirstFrame = TowardGlue.onFirstFrame;
-  TowardGlue.onFirstFrame = function () {
-    onFirstFrame();
+  const onOpened = TowardGlue.onOpened;
+  TowardGlue.onOpened = function () {
+    onOpened();
     setTimeout(registerOnce, 0);
   };
   window.addEventListener('load', () => {

@@ -29,6 +29,7 @@ var TowardGlue = (function () {
   // ------------------------------------------------------------------ [SECTION] shared
   const state = {
     started: false,       // the C++ app is running (main was called)
+    opened: false,        // ... and has drawn a frame with every record read (onOpened)
     writer: false,        // this tab holds the writer lock
     syncing: false,
     releaseLock: null,    // resolves the held lock's promise
@@ -585,8 +586,6 @@ var TowardGlue = (function () {
   function onFirstFrame() {
     const loading = $('loading');
     if (loading) loading.hidden = true;
-    // The second copy is brought in step in the background, a few hundred files per step.
-    if (state.writer && !state.copyInStep) { state.copyInStep = true; TowardCopy.bringInStep(DATA); }
   }
 
   // Called by main() when the canvas offers no WebGL 2: nothing was drawn or written; another tab may
@@ -599,6 +598,13 @@ var TowardGlue = (function () {
 
   function onStarted() {
     state.started = true;
+  }
+  // The first frame with every record read (with many records, after the opening screen's frames).
+  function onOpened() {
+    state.opened = true;
+    // The second copy is brought in step in the background, a few hundred files per step (not while the
+    // store is still being read behind the opening screen: the two would share the page's thread).
+    if (state.writer && !state.copyInStep) { state.copyInStep = true; TowardCopy.bringInStep(DATA); }
     // Words kept after a crash in an earlier visit go back where they were typed (rescue.js).
     if (state.writer) state.rescued = TowardRescue.restore();
   }
@@ -606,6 +612,6 @@ var TowardGlue = (function () {
 
   return {
     state, call, $, LOCK, describe, showNotice, hideNotice, showFatal, holdLock, startAsWriter, loadFromIndexedDB,
-    sync, isSaved, flush, flushSoon, wake, onStarted, onFirstFrame, setPlainAtRest, cannotDraw,
+    sync, isSaved, flush, flushSoon, wake, onStarted, onFirstFrame, onOpened, setPlainAtRest, cannotDraw,
   };
 })();

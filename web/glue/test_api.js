@@ -16,6 +16,7 @@
   // ------------------------------------------------------------------ [SECTION] observing the glue
   const seen = {
     firstFrameMs: null,
+    openedMs: null,         // performance.now() at the first frame with every record read (onOpened)
     downloads: [],          // [{name, size}] offered so far
     lastSyncWrites: 0,      // files written to IndexedDB by the last completed sync
     lastSyncEntries: 0,     // all entries (files and folders) written by it
@@ -35,6 +36,12 @@
   glue.onFirstFrame = function () {
     if (seen.firstFrameMs === null) seen.firstFrameMs = performance.now();
     onFirstFrame();
+  };
+  // ready(): the first frame with everything read (with many records the opening screen's frames come first).
+  const onOpened = glue.onOpened;
+  glue.onOpened = function () {
+    if (seen.openedMs === null) seen.openedMs = performance.now();
+    onOpened();
     readyResolve();
   };
   const onStarted = glue.onStarted;
@@ -105,11 +112,12 @@
     flush: () => glue.flush(),
     framesRendered: () => (state.started && !state.crashed ? Module._toward_test_frames_rendered() : 0),
     firstFrameMs: () => seen.firstFrameMs,
+    openedMs: () => seen.openedMs,
     // When each step of the start happened (performance.now()): the early lock, database open, read and
     // tree written (early_read.js, storage.js), the module ready (preRun), the app started, the first frame.
     startStats() {
       return { early: Object.assign({}, TowardEarly.times), preRunMs: seen.preRunMs, startedMs: seen.startedMs,
-        firstFrameMs: seen.firstFrameMs };
+        firstFrameMs: seen.firstFrameMs, openedMs: seen.openedMs };
     },
     version: () => (state.started ? UTF8ToString(Module._toward_version()) : ''),
     state() {

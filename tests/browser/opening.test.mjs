@@ -1,0 +1,106 @@
+// opening: with many records the store is read a few milliseconds a frame behind a calm opening screen
+// (web/app.cpp drawOpening, core RecordStore::beginLoad/loadStep). The screen says what is happening with a
+// progress bar a screen reader finds, offers things that need no screen and the safety plan kept readable;
+// no page, no partial list and no write before the last file is read; a reload part way through loses
+// nothing, and a damaged file found in the lazy part is reported and kept byte for byte. The test build
+// holds the opening screen with sessionStorage 'towardTestOpenFilesPerFrame' (a few files a frame).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Profile, openApp, reloadApp, waitReady, api, seedJournal, waitUntil } from './lib/harness.mjs';
+import { plantDamage, readFiles, sameBytes } from './torture/damage.mjs';
+
+const TYPE = 'journal.entry';
+const N = 400;
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server?.close(); });
+
+const count = (page) => page.evaluate((t) => window.towardTest.count(t), TYPE);
+const slowly = (page, files) => page.evaluate((n) => {
+  if (n) sessionStorage.setItem('towardTestOpenFilesPerFrame', String(n));
+  else sessionStorage.removeItem('towardTestOpenFilesPerFrame');
+}, files);
+// Reloads and waits for the first frame (the opening screen when held), not for ready().
+async function reloadToFirstFrame(page) {
+  await page.reload({ waitUntil: 'commit' });
+  await page.waitForFunction(() => window.towardTest && window.towardTest.firstFrameMs() !== null, null, { timeout: 60_000 });
+}
+
+test('many records open behind a calm screen: its progress and care first, no page and no write until all is read', { timeout: 300_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await seedJournal(page, N, { batch: 400, textLength: 300, prefix: 'opening' });
+    await api.flush(page);
+    await slowly(page, 3);
+    await reloadToFirstFrame(page);
+    assert.equal(await page.evaluate(() => window.towardTest.openedMs()), null, 'everything was open at the first frame');
+
+    const bar = page.getByRole('progressbar', { name: 'Opening your space', exact: true });
+    await bar.waitFor({ state: 'attached', timeout: 10_000 });
+    assert.equal(await page.getByRole('heading', { name: 'Opening your space' }).count(), 1);
+    const drawn = await page.evaluate(() => window.towardTest.drawnText());
+    assert.match(drawn, /Breathe out slowly/, 'the things that need no screen are not offered while it opens');
+    // No page and no list yet: nothing partial shown as if it were whole.
+    assert.equal(await page.getByRole('tab').count(), 0, 'pages are offered before everything is read');
+    assert.doesNotMatch(drawn, /opening title/, 'entries are listed before everything is read');
+    // The bar moves, and a save asked for meanwhile is refused in plain words, writing nothing.
+    const first = Number(await bar.getAttribute('aria-valuenow'));
+    await waitUntil(async () => Number(await bar.getAttribute('aria-valuenow')) > first, { timeoutMs: 10_000, message: 'the progress moves' });
+    const refused = await page.evaluate(() => {
+      try { window.towardTest.put('journal.entry', { kind: 'free', title: 't', text: 'too early' }); return ''; } catch (e) { return String(e.message); }
+    });
+    assert.match(refused, /still opening/);
+
+    await waitReady(page, 120_000);
+    assert.equal(await count(page), N);
+    assert.equal(await page.getByRole('progressbar', { name: 'Opening your space' }).count(), 0);
+    await page.getByRole('tab', { name: 'Journal', exact: true }).waitFor({ state: 'attached' });
+    assert.match(await page.evaluate(() => window.towardTest.drawnText()), /opening title/);
+    const id = await api.put(page, TYPE, { kind: 'free', title: 'after opening', text: 'kept' });
+    await api.flush(page);
+    await slowly(page, 0);
+    await reloadApp(page);
+    assert.ok((await api.list(page, TYPE)).some((r) => r.id === id), 'the save after the opening was lost');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+test('a reload while the store is opening loses nothing, and damage found in the lazy part is reported and kept', { timeout: 300_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await seedJournal(page, 60, { batch: 60, textLength: 200, prefix: 'lazy' });
+    await api.flush(page);
+    const origin = new URL(server.url).origin;
+    await profile.close();
+    let seed = 11;
+    const rand = () => { seed = (seed * 16807) % 2147483647; return seed / 2147483647; };
+    const files = await plantDamage(profile.userDataDir, origin, rand);
+    await profile.relaunch();
+    const again = await profile.newPage();
+    await again.goto(server.url, { waitUntil: 'commit' });
+    await waitReady(again);
+    await slowly(again, 2);
+    for (let i = 0; i < 3; i++) {
+      await reloadToFirstFrame(again);
+      assert.equal(await again.evaluate(() => window.towardTest.openedMs()), null, 'the store was open at the first frame');
+    }
+    await waitReady(again, 120_000);
+    const reported = new Set((await again.evaluate(() => window.towardTest.problems())).map((p) => p.path));
+    for (const f of files) assert.ok(reported.has(f.path), `${f.kind} (${f.path}) is not reported`);
+    assert.equal(await count(again), 60, 'entries beside the damage are missing');
+    assert.match(await again.evaluate(() => window.towardTest.drawnText()), /could not be opened by this version of Toward/);
+    await api.put(again, TYPE, { kind: 'free', title: 'beside the damage', text: 'a save beside damaged files' });
+    await api.flush(again);
+    const kept = await readFiles(again, files.map((f) => f.path));
+    for (const f of files) assert.ok(sameBytes(kept[f.path], f.bytes), `${f.kind} was not kept byte for byte`);
+    await slowly(again, 0);
+    await reloadApp(again);
+    assert.equal(await count(again), 61);
+  } finally {
+    await profile.dispose();
+  }
+});
