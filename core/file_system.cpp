@@ -16,20 +16,22 @@ class DeviceFiles final : public FileSystem {
   Status makeDirs(const std::string& path) override { return files::makeDirs(path); }
   std::vector<std::string> listFiles(const std::string& dir) const override { return files::listFiles(dir); }
   std::vector<std::string> listDirs(const std::string& dir) const override { return files::listDirs(dir); }
-  std::vector<FolderFile> readFolder(const std::string& dir) const override {
+  std::vector<FolderFile> readFolderPart(const std::string& dir, size_t from, size_t count, size_t* entries) const override {
     std::vector<FolderFile> out;
-    if (files::readFolderFiles(dir, out)) return out;
-    return FileSystem::readFolder(dir);
+    if (files::readFolderFiles(dir, from, count, out, entries)) return out;
+    return FileSystem::readFolderPart(dir, from, count, entries);
   }
 };
 
 }  // namespace
 
-std::vector<FolderFile> FileSystem::readFolder(const std::string& dir) const {
+std::vector<FolderFile> FileSystem::readFolderPart(const std::string& dir, size_t from, size_t count, size_t* entries) const {
+  std::vector<std::string> names = listFiles(dir);
+  if (entries) *entries = names.size();
   std::vector<FolderFile> out;
-  for (auto& name : listFiles(dir)) {
-    auto content = readFile(dir + "/" + name);
-    out.push_back({std::move(name), std::move(content)});
+  for (size_t i = from; i < names.size() && i - from < count; ++i) {
+    auto content = readFile(dir + "/" + names[i]);
+    out.push_back({std::move(names[i]), std::move(content)});
   }
   return out;
 }

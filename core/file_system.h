@@ -4,6 +4,7 @@
 //                  that lives while a command runs, e.g. toward-cli's Markdown export of a backup)
 // Tests wrap one to make writes fail part way, as a full disk would (tests/test_support.h).
 #pragma once
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -25,7 +26,11 @@ class FileSystem {
   virtual std::vector<std::string> listDirs(const std::string& dir) const = 0;
   // Every regular file directly inside `dir`, read (the store's start reads thousands at once). The same as
   // listFiles + readFile for each; the device's files do it in one pass where the platform can.
-  virtual std::vector<FolderFile> readFolder(const std::string& dir) const;
+  std::vector<FolderFile> readFolder(const std::string& dir) const { return readFolderPart(dir, 0, SIZE_MAX, nullptr); }
+  // The same a part at a time (the store's opening, a few milliseconds a frame): the regular files among the
+  // folder's entries [from, from + count), in an order of the folder's own that stays the same while the
+  // folder does not change. `entries`, when given, is set to how many entries there are (0: none, or no folder).
+  virtual std::vector<FolderFile> readFolderPart(const std::string& dir, size_t from, size_t count, size_t* entries) const;
 };
 
 // The device's files (core/files.h); one object for the whole program, holding no state of its own.

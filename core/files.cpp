@@ -201,7 +201,9 @@ std::vector<std::string> listEntries(const std::string& dir, bool wantDirs) {
 }  // namespace
 
 std::vector<std::string> listFiles(const std::string& dir) { return listEntries(dir, false); }
-bool readFolderFiles(const std::string& dir, std::vector<FolderFile>& out) { return platform::readFolderFiles(dir, out); }
+bool readFolderFiles(const std::string& dir, size_t from, size_t count, std::vector<FolderFile>& out, size_t* entries) {
+  return platform::readFolderFiles(dir, from, count, out, entries);
+}
 
 bool unpackFolderFiles(std::string_view packed, std::vector<FolderFile>& out) {
   out.clear();

@@ -40,10 +40,11 @@ Status makeDirs(const std::string& path);
 // Names of the regular files directly inside `dir` (empty when it does not exist).
 std::vector<std::string> listFiles(const std::string& dir);
 
-// Reads every regular file directly inside `dir` into `out` in one pass, where the platform has one (the
-// browser: one call that copies the in-memory tree's files; core/platform/file_quirks.h). False when it
-// has none or could not: the caller then lists and reads file by file.
-bool readFolderFiles(const std::string& dir, std::vector<FolderFile>& out);
+// Reads the regular files among entries [from, from + count) of `dir` into `out` in one pass, where the
+// platform has one (the browser: one call that copies the in-memory tree's files; core/platform/
+// file_quirks.h), and sets `entries` (when given) to how many entries `dir` has. False when it has none or
+// could not: the caller then lists and reads file by file.
+bool readFolderFiles(const std::string& dir, size_t from, size_t count, std::vector<FolderFile>& out, size_t* entries);
 
 // Reads the files of one folder packed in one buffer (how the browser hands a folder over in one call):
 // a little-endian u32 count, then for each file a u32 length and its name, a u32 length and its bytes.

@@ -67,7 +67,8 @@ void RecordStore::beginLoad() {
     std::vector<std::string> dirs = m_files->listDirs(folder);
     std::stable_partition(dirs.begin(), dirs.end(), [](const std::string& d) { return d == kSettingsType; });
     for (auto& d : dirs) {
-      Opener::Folder f{folder + "/" + d, d, trash, m_files->listFiles(folder + "/" + d).size()};
+      Opener::Folder f{folder + "/" + d, d, trash, 0};
+      m_files->readFolderPart(f.path, 0, 0, &f.expected);   // how many entries, nothing read
       m_opener.total += f.expected;
       m_opener.folders.push_back(std::move(f));
     }
@@ -85,24 +86,31 @@ bool RecordStore::loadStep(const std::function<bool()>& keepGoing) {
   // Between two steps anything may have changed the maps (a model took what was read): find them again.
   o.records = nullptr;
   o.readOfType = nullptr;
+  // A step reads kOpenPart files at a time (a folder of 50,000 read in one call was one long frame); a whole
+  // load reads each folder in one call.
+  const size_t part = keepGoing ? kOpenPart : SIZE_MAX;
   while (o.folder < o.folders.size()) {
     const Opener::Folder& f = o.folders[o.folder];
-    if (!o.folderRead) {
-      o.files = m_files->readFolder(f.path);
-      o.file = 0;
-      o.folderRead = true;
-      o.records = nullptr;
-      o.readOfType = nullptr;
-    }
-    while (o.file < o.files.size()) {
+    if (o.file < o.files.size()) {
       loadFile(f, o.files[o.file++]);
       ++o.done;
       if (keepGoing && !keepGoing()) return false;
+      continue;
     }
-    o.files.clear();
-    o.files.shrink_to_fit();
-    o.folderRead = false;
-    ++o.folder;
+    if (o.partsBegun && o.from >= o.entries) {   // this folder is read: the next one
+      o.files.clear();
+      o.files.shrink_to_fit();
+      o.file = o.from = o.entries = 0;
+      o.partsBegun = false;
+      o.records = nullptr;
+      o.readOfType = nullptr;
+      ++o.folder;
+      continue;
+    }
+    o.files = m_files->readFolderPart(f.path, o.from, part, &o.entries);
+    o.from = part >= o.entries - std::min(o.from, o.entries) ? o.entries : o.from + part;
+    o.file = 0;
+    o.partsBegun = true;
   }
   m_problems = o.report.problems;
   m_opening = false;

@@ -215,15 +215,17 @@ class RecordStore {
     };
     std::vector<Folder> folders;
     size_t folder = 0;
-    bool folderRead = false;
-    std::vector<FolderFile> files;   // the current folder's, read in one call
-    size_t file = 0;
+    std::vector<FolderFile> files;   // the current part of the current folder (FileSystem::readFolderPart)
+    size_t file = 0;                 // the next of them
+    bool partsBegun = false;         // a part of the current folder was read, so `entries` is known
+    size_t from = 0, entries = 0;    // the next part's first entry; how many the folder has
     std::map<std::string, StoredRecord>* records = nullptr;                  // m_records[type], once needed
     std::unordered_map<std::string, std::shared_ptr<void>>* readOfType = nullptr;  // m_readAtLoad[type]
     size_t done = 0, total = 0;
     LoadReport report;
   };
   void loadFile(const Opener::Folder& folder, FolderFile& file);
+  static constexpr size_t kOpenPart = 256;   // files read in one call while opening step by step
   // Side files under every folder of root except records/ and trash/ (relative paths), recursively.
   void collectSideFiles(const std::string& relDir, std::vector<std::string>& out) const;
   void notify(RecordChange::Kind kind, const std::string& type, const std::string& id);

@@ -37,6 +37,13 @@ constexpr CorePage kSettings{"settings", "Settings", "How Toward looks and keeps
 
 // How long one step of the store's opening goes on: `byTime`, or in the test build a number of files when a
 // test asked for it (web_state.h: openFilesPerFrame), so that the opening screen stays for a while.
+bool testHoldsOpening() {
+#ifdef TOWARD_TEST_HOOKS
+  return web::g_state.openFilesPerFrame > 0;
+#else
+  return false;
+#endif
+}
 std::function<bool()> openingBudget(std::function<bool()> byTime) {
 #ifdef TOWARD_TEST_HOOKS
   if (const int files = web::g_state.openFilesPerFrame; files > 0) {
@@ -64,8 +71,15 @@ void App::start() {
     // on a few milliseconds a frame behind the opening screen (stepOpening).
     web::markStart("storeOpened");
     m_store->beginLoad();
-    const int64_t until = m_platform.nowMs() + kOpenInStartMs;
-    m_openingScreen = !m_store->loadStep(openingBudget([&] { return m_platform.nowMs() < until; }));
+    const int64_t t0 = m_platform.nowMs(), until = t0 + kOpenInStartMs;
+    bool open = m_store->loadStep(openingBudget([&] { return m_platform.nowMs() < until; }));
+    // What is left is read now too when it will take at most kOpenAtOnceMs more: an opening screen shown
+    // for a frame or two would only flash.
+    if (const auto [done, total] = m_store->openingProgress(); !open && done > 0 && !testHoldsOpening()) {
+      const double left = double(m_platform.nowMs() - t0) * double(total - done) / double(done);
+      if (left <= double(kOpenAtOnceMs)) open = m_store->loadStep(nullptr);
+    }
+    m_openingScreen = !open;
     if (!m_openingScreen) {
       web::markStart("storeLoaded");
       m_store->purgeExpired();
@@ -272,7 +286,8 @@ void App::drawLockedOrCovered(const ui::ViewContext& ctxIn) {
 }
 
 void App::stepOpening(int64_t nowMs) {
-  if (!m_store->opening()) return;
+  // Not before the opening screen's first frame: that frame is the point of opening step by step.
+  if (!m_store->opening() || m_lastDrawMs == 0) return;
   const int64_t t0 = m_platform.nowMs();
   if (m_store->loadStep(openingBudget([&] { return m_platform.nowMs() - t0 < kOpenStepMs; }))) {
     opened();

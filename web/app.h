@@ -139,9 +139,10 @@ class App {
   void drawOpening(ui::ViewContext& ctx);
   void stepOpening(int64_t nowMs);
   void opened();
-  static constexpr int64_t kOpenInStartMs = 20;   // a small store opens at once, before the first frame
-  static constexpr int64_t kOpenStepMs = 40;      // then this much a frame (input is still answered within it)
-  static constexpr int64_t kOpeningFrameMs = 100; // and a frame is drawn this often for the progress
+  static constexpr int64_t kOpenInStartMs = 20;   // a small store opens at once, before the first frame,
+  static constexpr int64_t kOpenAtOnceMs = 60;    // ... and one whose rest looks this quick to read
+  static constexpr int64_t kOpenStepMs = 100;     // then this much a frame (input is still answered within it)
+  static constexpr int64_t kOpeningFrameMs = 250; // and a frame is drawn this often for the progress
   // The plugins' pages readable while locked or covered (ui::LockedPage: the safety plan, when chosen):
   // read again at a lock or cover; their buttons under the unlock screen or the cover; the one open.
   void refreshLockedPages();

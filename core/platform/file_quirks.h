@@ -24,7 +24,9 @@ void unlinkStaleVersions(const std::string& path);
 // Reads every regular file directly inside `dir` into `out` in one pass, or returns false (and leaves `out`
 // empty) for the caller to list and read file by file. In the browser one call copies the in-memory tree's
 // files into the heap: opening, reading and closing 10,000 record files one by one, each a trip through
-// Emscripten's file system, was the largest part of the core's start. Natively false.
-bool readFolderFiles(const std::string& dir, std::vector<FolderFile>& out);
+// Emscripten's file system, was the largest part of the core's start. Natively false. Only the regular files
+// among entries [from, from + count) (in the in-memory tree's own order), so that a large folder can be read
+// a part at a time; `entries` (when given) is set to how many entries the folder has.
+bool readFolderFiles(const std::string& dir, size_t from, size_t count, std::vector<FolderFile>& out, size_t* entries);
 
 }  // namespace toward::core::platform

@@ -7,6 +7,6 @@ bool writeNewFilesInPlace() { return false; }
 
 void unlinkStaleVersions(const std::string&) {}
 
-bool readFolderFiles(const std::string&, std::vector<FolderFile>&) { return false; }
+bool readFolderFiles(const std::string&, size_t, size_t, std::vector<FolderFile>&, size_t*) { return false; }
 
 }  // namespace toward::core::platform

@@ -2,27 +2,47 @@
 #include "core/platform/file_quirks.h"
 
 #include <emscripten.h>
+#include <cstdint>
 #include <memory>
 #include <string_view>
 #include <sys/stat.h>
 #include <unistd.h>
 
-// Stages every regular file directly inside the folder (MEMFS's own nodes: its listing is what readdir
-// gives) packed as files::unpackFolderFiles reads it, and returns the packed size; -1 when the folder is
-// missing or holds anything but files and folders (a link), for the caller to go file by file.
-EM_JS(double, js_stage_folder, (const char* dirPtr), {
+// Stages the regular files among entries [from, from + count) of the folder (MEMFS's own nodes, in the order
+// of their names as JavaScript keeps them, fixed at `from` 0 and kept for the next parts of the same folder)
+// packed as files::unpackFolderFiles reads it, and returns the packed size; -1 when the folder is missing
+// or holds anything but files and folders (a link), for the caller to go file by file. The number of
+// entries is left in Module.towardFolderEntries.
+EM_JS(double, js_stage_folder, (const char* dirPtr, double from, double count), {
   Module.towardFolderStash = null;
+  Module.towardFolderEntries = 0;
   try {
-    var node = FS.lookupPath(UTF8ToString(dirPtr), { follow: true }).node;
+    var path = UTF8ToString(dirPtr);
+    var node = FS.lookupPath(path, { follow: true }).node;
     if (!node || !FS.isDir(node.mode) || !node.contents || typeof node.contents !== 'object') return -1;
+    var kept = Module.towardFolderNames;
+    if (from === 0 || !kept || kept.path !== path) {
+      kept = Module.towardFolderNames = { path: path, names: Object.keys(node.contents) };
+      // The whole folder is looked over once, here, so that a folder read part by part is read this way
+      // throughout or file by file throughout, never half of each (the two orders differ).
+      for (var k = 0; k < kept.names.length; k++) {
+        var c = node.contents[kept.names[k]];
+        if (FS.isDir(c.mode)) continue;
+        if (!FS.isFile(c.mode)) { Module.towardFolderNames = null; return -1; }
+        var d = c.contents;
+        if ((c.usedBytes | 0) > 0 && !(d instanceof Uint8Array) && (!d || d.length < (c.usedBytes | 0))) { Module.towardFolderNames = null; return -1; }
+      }
+    }
+    var names = kept.names;
+    Module.towardFolderEntries = names.length;
     var encoder = new TextEncoder();
     var ascii = /^[ -~]*$/;   // printable ASCII, as record names are: each byte is a character (js_take_folder)
     var parts = [];
     var total = 4;
-    var names = Object.keys(node.contents);
-    for (var i = 0; i < names.length; i++) {
+    var end = Math.min(names.length, from + count);
+    for (var i = from; i < end; i++) {
       var child = node.contents[names[i]];
-      if (FS.isDir(child.mode)) continue;
+      if (!child || FS.isDir(child.mode)) continue;   // gone since the names were taken, or a folder
       if (!FS.isFile(child.mode)) return -1;
       var size = child.usedBytes | 0;
       var data = child.contents;
@@ -36,12 +56,15 @@ EM_JS(double, js_stage_folder, (const char* dirPtr), {
       parts.push(name, size > 0 ? data.subarray(0, size) : new Uint8Array(0));
       total += 8 + name.length + size;
     }
+    if (end >= names.length) Module.towardFolderNames = null;
     Module.towardFolderStash = { parts: parts, total: total };
     return total;
   } catch (e) {
     return -1;
   }
 });
+
+EM_JS(double, js_folder_entries, (), { return Module.towardFolderEntries || 0; });
 
 // Copies the staged folder into `dest` (the size js_stage_folder returned) and forgets it.
 EM_JS(void, js_take_folder, (unsigned char* dest), {
@@ -72,9 +95,10 @@ void unlinkStaleVersions(const std::string& path) {
   for (int i = 0; i < 1000 && ::stat(path.c_str(), &st) == 0; ++i) ::unlink(path.c_str());
 }
 
-bool readFolderFiles(const std::string& dir, std::vector<FolderFile>& out) {
-  const double size = js_stage_folder(dir.c_str());
+bool readFolderFiles(const std::string& dir, size_t from, size_t count, std::vector<FolderFile>& out, size_t* entries) {
+  const double size = js_stage_folder(dir.c_str(), double(from), count == SIZE_MAX ? 1e15 : double(count));
   if (size < 4) return false;
+  if (entries) *entries = size_t(js_folder_entries());
   // Not zeroed first (js_take_folder writes every byte): at 10,000 records that is megabytes.
   std::unique_ptr<unsigned char[]> packed(new unsigned char[size_t(size)]);
   js_take_folder(packed.get());

@@ -182,10 +182,11 @@ async function benchRecords(url, n, { search }) {
     const template = n > 0 ? await recordTemplate(page) : null;
 
     // Return start, median of RUNS reloads.
-    const firstFrames = [], steps = [];
+    const firstFrames = [], openeds = [], steps = [];
     for (let i = 0; i < RUNS; i++) {
       await reloadApp(page, { timeoutMs: 180_000 });
       firstFrames.push(await api.firstFrameMs(page));
+      openeds.push(await page.evaluate(() => window.towardTest.openedMs()));
       steps.push(await page.evaluate(() => window.towardTest.startStats()));
     }
     const listed = await page.evaluate(() => window.towardTest.count('journal.entry'));
@@ -270,7 +271,7 @@ async function benchRecords(url, n, { search }) {
     const idleFrames = (await api.framesRendered(page)) - f0;
 
     if (profile.errors.length) log(`N=${n}: WARNING, console/page errors:\n  ${profile.errors.join('\n  ')}`);
-    return { n, firstFrame: median(firstFrames), firstFrames, steps: startSteps(steps), firstSave, copyInStepAt, save: median(saves), saves, saveWorstFrame: saveFrames.maxMs, copyProblem, saveFloor: median(saveFloors), saveFloors,
+    return { n, firstFrame: median(firstFrames), firstFrames, opened: median(openeds), openeds, steps: startSteps(steps), firstSave, copyInStepAt, save: median(saves), saves, saveWorstFrame: saveFrames.maxMs, copyProblem, saveFloor: median(saveFloors), saveFloors,
       writes, idleFrames, download, heap: heapAfterStart, searchMs, template };
   } finally {
     await profile.dispose();
@@ -281,8 +282,9 @@ async function benchRecords(url, n, { search }) {
 // happen (towardTest.startStats(): the lock, the IndexedDB read, the tree, the module ready, C++'s steps).
 function startSteps(stats) {
   const names = ['lock', 'opened', 'read', 'treeWritten', 'preRun', 'mainEntered', 'glReady', 'storeOpened', 'storeLoaded',
-    'modelsMade', 'started', 'fontsBuilt', 'firstFrame'];
-  const at = (s, name) => (name === 'preRun' ? s.preRunMs : name === 'started' ? s.startedMs : name === 'firstFrame' ? s.firstFrameMs : s.early[name]);
+    'modelsMade', 'started', 'fontsBuilt', 'firstFrame', 'everythingOpen'];
+  const at = (s, name) => (name === 'preRun' ? s.preRunMs : name === 'started' ? s.startedMs : name === 'firstFrame' ? s.firstFrameMs
+    : name === 'everythingOpen' ? s.openedMs : s.early[name]);
   return names.map((name) => [name, median(stats.map((s) => at(s, name)).filter((x) => typeof x === 'number'))])
     .filter(([, t]) => Number.isFinite(t)).sort((a, b) => a[1] - b[1]);
 }
@@ -314,7 +316,7 @@ async function main() {
     for (const n of SIZES) {
       log(`N=${n} ...`);
       const r = await benchRecords(server.url, n, { search: n === Math.max(...SIZES) && n > 0 });
-      log(`N=${n}: first frames ${r.firstFrames.map(Math.round)}, saves ${r.saves.map(Math.round)}, bare one-put ${r.saveFloors.map((x) => x.toFixed(1))}`);
+      log(`N=${n}: first frames ${r.firstFrames.map(Math.round)}, everything open ${r.openeds.map(Math.round)}, saves ${r.saves.map(Math.round)}, bare one-put ${r.saveFloors.map((x) => x.toFixed(1))}`);
       rows.push(r);
       if (n > 0) {
         const times = await bareRead(bareUrl, n, r.template);
@@ -341,11 +343,11 @@ async function main() {
     }
     const b = bare.get(r.n), base = Math.max(floor.warm, b);
     const label = `return, ${r.n.toLocaleString('en')} entries of ${TEXT_LENGTH} characters`;
-    if (r.n <= 10000) {
-      lines.push(`| ${label}: first frame | ${ms(r.firstFrame)} | max(floor, bare read ${ms(b)}) ${ms(base)} | ${ratio(r.firstFrame, base)} | 1.3x: ${verdict(r.firstFrame <= 1.3 * base)} |`);
-    } else {
-      lines.push(`| ${label}: first frame | ${ms(r.firstFrame)} | max(floor, bare read ${ms(b)}) ${ms(base)} | ${ratio(r.firstFrame, base)} | 2.5 s: ${verdict(r.firstFrame <= 2500)} |`);
-    }
+    // The first frame is the opening screen when the store opens behind it (web/app.cpp); "everything open" is
+    // the first frame with every record read (towardTest.openedMs, what ready() waits for).
+    const target = r.n <= 10000 ? (x) => `1.3x: ${verdict(x <= 1.3 * base)}` : (x) => `2.5 s: ${verdict(x <= 2500)}`;
+    lines.push(`| ${label}: first frame | ${ms(r.firstFrame)} | max(floor, bare read ${ms(b)}) ${ms(base)} | ${ratio(r.firstFrame, base)} | ${target(r.firstFrame)} |`);
+    lines.push(`| ${label}: everything open | ${ms(r.opened)} | ${ms(base)} | ${ratio(r.opened, base)} | ${target(r.opened)} |`);
   }
   lines.push('', '| records | first save after a start | one-record save, put until durable (median of 5) | floor: a bare one-put transaction, same page | ratio | files written by it | worst frame of our code while saving | second copy | frames in 10 idle s | wasm heap | JS heap | search typed -> drawn (median / slowest) |',
     '|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|');
@@ -358,7 +360,9 @@ async function main() {
   const dl = rows.find((r) => r.download);
   if (dl) lines.push('', `Download (first visit, everything fetched): ${(dl.download.gz / 1024).toFixed(0)} KB gzip -9, ${mb(dl.download.raw)} raw.`);
   const at10k = rows.find((r) => r.n === 10000), big = rows.find((r) => r.searchMs);
-  lines.push('', 'Targets: first visit and return with no records within 1.15x the floor; 10,000 entries within 1.3x',
+  lines.push('', 'With many records the first frame is the opening screen (its progress, things that need no screen, the',
+    'safety plan when kept readable) and the store is read behind it; "everything open" is the first frame with every',
+    'record read.', '', 'Targets: first visit and return with no records within 1.15x the floor; 10,000 entries within 1.3x',
     'max(floor, bare read); 50,000 entries within 2.5 s and search under 100 ms; one-record save within 50 ms at',
     '10,000 records and 1 file; at most 20 frames in 10 idle s; download under 1.5 MB gzipped.');
   const verdicts = [];

@@ -2,8 +2,9 @@
 // (web/app.cpp drawOpening, core RecordStore::beginLoad/loadStep). The screen says what is happening with a
 // progress bar a screen reader finds, offers things that need no screen and the safety plan kept readable;
 // no page, no partial list and no write before the last file is read; a reload part way through loses
-// nothing, and a damaged file found in the lazy part is reported and kept byte for byte. The test build
-// holds the opening screen with sessionStorage 'towardTestOpenFilesPerFrame' (a few files a frame).
+// nothing, a second tab waits its turn, and a damaged file found in the lazy part is reported and kept byte
+// for byte. The test build holds the opening screen with sessionStorage 'towardTestOpenFilesPerFrame' (a few
+// files a frame).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Profile, openApp, reloadApp, waitReady, api, seedJournal, waitUntil } from './lib/harness.mjs';
@@ -100,6 +101,34 @@ test('a reload while the store is opening loses nothing, and damage found in the
     await slowly(again, 0);
     await reloadApp(again);
     assert.equal(await count(again), 61);
+  } finally {
+    await profile.dispose();
+  }
+});
+
+test('a second tab opened while the first is still opening waits its turn, and takes over with everything', { timeout: 300_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const a = await openApp(profile, server.url);
+    await seedJournal(a, 200, { batch: 200, textLength: 200, prefix: 'twotabs' });
+    await api.flush(a);
+    await slowly(a, 2);
+    await reloadToFirstFrame(a);
+    const b = await profile.newPage();
+    await b.goto(server.url, { waitUntil: 'commit' });
+    await waitUntil(() => b.locator('#tab-notice').isVisible(), { timeoutMs: 30_000, message: 'the second tab says Toward is open elsewhere' });
+    assert.equal(await a.evaluate(() => window.towardTest.openedMs()), null, 'the first tab was open before the second came');
+    await waitReady(a, 120_000);
+    assert.equal(await count(a), 200);
+    const late = await api.put(a, TYPE, { kind: 'free', title: 'written once open', text: 'late words' });
+    await api.flush(a);
+    await b.locator('#take-over').click();
+    await waitReady(b, 60_000);
+    assert.equal((await api.state(b)).writer, true, 'the tab that took over does not write');
+    await waitUntil(async () => (await api.state(a)).writer === false, { timeoutMs: 15_000, message: 'the first tab stepped aside' });
+    assert.equal(await count(b), 201, 'the tab that took over misses entries');
+    assert.ok((await api.list(b, TYPE)).some((r) => r.id === late), 'the words written once open are missing');
+    profile.assertNoErrors();
   } finally {
     await profile.dispose();
   }

@@ -109,3 +109,28 @@ TEST_CASE("[files] a folder read in one pass holds what listing and reading each
   CHECK(byName == std::map<std::string, std::string>{{"one.json", "first"}, {"two.json", std::string(40000, 'w')}});
   CHECK(core::deviceFiles().readFolder(dir.path() + "/missing").empty());
 }
+
+TEST_CASE("[files] a folder read a part at a time gives each file once, and says how many entries it has") {
+  test::TempDir dir;
+  std::map<std::string, std::string> written;
+  for (int i = 0; i < 23; ++i) {
+    const std::string name = "f" + std::to_string(i) + ".json";
+    written[name] = std::string(size_t(i) * 3 + 1, char('a' + i % 26));
+    REQUIRE(core::files::writeFileAtomic(dir.path() + "/t/" + name, written[name]));
+  }
+  std::map<std::string, std::string> byName;
+  size_t entries = 0, from = 0, parts = 0;
+  do {
+    for (auto& f : core::deviceFiles().readFolderPart(dir.path() + "/t", from, 5, &entries)) {
+      CHECK(byName.count(f.name) == 0);
+      byName[f.name] = f.content.value();
+    }
+    from += 5;
+    ++parts;
+  } while (from < entries);
+  CHECK(entries == 23);
+  CHECK(parts == 5);
+  CHECK(byName == written);
+  core::deviceFiles().readFolderPart(dir.path() + "/missing", 0, 5, &entries);
+  CHECK(entries == 0);
+}

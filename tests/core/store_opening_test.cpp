@@ -114,6 +114,22 @@ TEST_CASE("[store opening] step by step reads exactly what one load reads, and t
   CHECK_FALSE(stepped.put(kType, "DAMAGED", entryBody(5)).isOk());
 }
 
+TEST_CASE("[store opening] a folder larger than one part is read part by part, each record once") {
+  test::TempDir dir;
+  auto registry = test::appRegistry();
+  test::FakeClock clock;
+  fill(dir.path(), registry, clock, 700);   // about three parts of the journal's folder
+  core::RecordStore store(dir.path(), registry, std::ref(clock));
+  store.beginLoad();
+  CHECK(store.openingProgress().second == 702);
+  size_t steps = 0;
+  while (!store.loadStep(files(97))) ++steps;
+  CHECK(steps >= 7);
+  CHECK(store.list(kType).size() == 700);
+  CHECK(store.trash().size() == 1);
+  CHECK(store.problems().empty());
+}
+
 TEST_CASE("[store opening] a first load that ends in one step tells no one; a lock or a whole load ends an opening part way") {
   test::TempDir dir;
   auto registry = test::appRegistry();
