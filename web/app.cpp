@@ -302,6 +302,7 @@ void App::opened() {
   m_store->purgeExpired();
   refreshLockedPages();
   m_shell->markChanged();
+  ui::a11y::announce("Your space is open.");   // the opening screen said what was happening; now it is done
 }
 
 void App::drawOpening(ui::ViewContext& ctx) {

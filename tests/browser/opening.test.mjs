@@ -55,6 +55,9 @@ test('many records open behind a calm screen: its progress and care first, no pa
 
     await waitReady(page, 120_000);
     assert.equal(await count(page), N);
+    // A screen reader hears that it is done (the live region), as it heard the progress.
+    await waitUntil(() => page.evaluate(() => Array.from(document.querySelectorAll('#a11y-live p')).some((p) => p.textContent === 'Your space is open.')),
+      { message: 'the end of the opening announced' });
     assert.equal(await page.getByRole('progressbar', { name: 'Opening your space' }).count(), 0);
     await page.getByRole('tab', { name: 'Journal', exact: true }).waitFor({ state: 'attached' });
     assert.match(await page.evaluate(() => window.towardTest.drawnText()), /opening title/);
