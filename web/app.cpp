@@ -288,6 +288,9 @@ void App::drawLockedOrCovered(const ui::ViewContext& ctxIn) {
 void App::stepOpening(int64_t nowMs) {
   // Not before the opening screen's first frame: that frame is the point of opening step by step.
   if (!m_store->opening() || m_lastDrawMs == 0) return;
+  // A tab that handed its writing over waits: taking it back reads IndexedDB into the tree again, a callback
+  // at a time, and then reads the store whole (reloadStore); a part read meanwhile could miss files.
+  if (!m_shell->writer()) return;
   const int64_t t0 = m_platform.nowMs();
   if (m_store->loadStep(openingBudget([&] { return m_platform.nowMs() - t0 < kOpenStepMs; }))) {
     opened();
@@ -300,9 +303,11 @@ void App::opened() {
   // The models have heard Reloaded and taken what the load read; what a whole load at start is followed by.
   web::markStart("storeLoaded");
   m_store->purgeExpired();
+  const int shown = m_lockedShown;   // the safety plan opened from the opening screen stays until "Back"
   refreshLockedPages();
+  m_lockedShown = shown;
+  m_settingsKnown = false;   // read again from the whole store (settings()'s cache follows writes only)
   m_shell->markChanged();
-  ui::a11y::announce("Your space is open.");   // the opening screen said what was happening; now it is done
 }
 
 void App::drawOpening(ui::ViewContext& ctx) {
@@ -395,7 +400,11 @@ void App::setWriter(bool writer) {
 void App::reloadStore() {
   // Another tab wrote, and may have turned the vault on or off: read it again, locked unless it is off.
   if (m_vault->status() == core::vault::VaultStatus::Unlocked) lockNow();
-  if (m_vault->open() == core::vault::VaultStatus::Off) m_store->load();
+  const bool wasOpening = m_store->opening();
+  if (m_vault->open() == core::vault::VaultStatus::Off) {
+    m_store->load();
+    if (wasOpening) opened();   // an opening part way is finished by this whole read
+  }
   refreshLockedPages();
   m_shell->markChanged();
 }
@@ -509,7 +518,10 @@ void App::draw(int64_t nowMs) {
     m_platform.textInput().endFrame();
     return;
   }
-  if (m_openingScreen && !m_store->opening() && m_lockedShown < 0) m_openingScreen = false;
+  if (m_openingScreen && !m_store->opening() && m_lockedShown < 0) {
+    m_openingScreen = false;
+    ui::a11y::announce("Your space is open.");   // the opening screen said what was happening; now it is done
+  }
   if (m_openingScreen) {
     drawOpening(ctx);
     ImGui::End();

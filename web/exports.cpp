@@ -81,7 +81,8 @@ EMSCRIPTEN_KEEPALIVE int toward_is_saved() { return g_state.app && g_state.app->
 // part of the app owns the field any more, -1 when it cannot be done now (locked: the copy waits).
 EMSCRIPTEN_KEEPALIVE int toward_recover_text(const char* key, const char* text) {
   if (!g_state.app) return -1;
-  if (g_state.app->locked() || g_state.app->opening()) return -1;   // kept for later
+  // Kept for later (-1) while nothing could be saved: locked, still opening, or another tab writes.
+  if (g_state.app->locked() || g_state.app->opening() || !g_state.app->shell().writer()) return -1;
   const bool ok = g_state.app->recoverText(key, text);
   wakeFrames();
   return ok ? 1 : 0;

@@ -163,7 +163,9 @@ Status Vault::disable(const std::string& passphrase) {
 
 Status Vault::beginEnable(const std::string& passphrase, KdfParams kdf) {
   if (m_status != VaultStatus::Off) return invalid("The vault is already on.");
-  if (m_store.readOnly() || m_store.locked()) return invalid("Toward cannot change this now. Please try again in a moment.");
+  if (m_store.readOnly() || m_store.locked() || m_store.opening()) {
+    return invalid("Toward cannot change this now. Please try again in a moment.");
+  }
   auto created = createVault(passphrase, kdf);
   if (!created) return created.error();
   m_file = created.value().file;

@@ -7,7 +7,7 @@
 // files a frame).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Profile, openApp, reloadApp, waitReady, api, seedJournal, waitUntil } from './lib/harness.mjs';
+import { startServer, Profile, openApp, reloadApp, waitReady, api, seedJournal, waitUntil, press } from './lib/harness.mjs';
 import { plantDamage, readFiles, sameBytes } from './torture/damage.mjs';
 
 const TYPE = 'journal.entry';
@@ -131,6 +131,35 @@ test('a second tab opened while the first is still opening waits its turn, and t
     await waitUntil(async () => (await api.state(a)).writer === false, { timeoutMs: 15_000, message: 'the first tab stepped aside' });
     assert.equal(await count(b), 201, 'the tab that took over misses entries');
     assert.ok((await api.list(b, TYPE)).some((r) => r.id === late), 'the words written once open are missing');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+test('the safety plan kept readable opens from the opening screen, and stays until "Back" once everything is read', { timeout: 300_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await seedJournal(page, 150, { batch: 150, textLength: 200, prefix: 'plan' });
+    await api.put(page, 'safety_plan.plan', {
+      warningSigns: 'pacing at night', helpers: [{ name: 'Sam', phone: '0123 456', note: '' }], readableWhileLocked: true,
+    }, 'plan');
+    await api.flush(page);
+    await slowly(page, 1);
+    await reloadToFirstFrame(page);
+    await press(page, 'locked:0');
+    const call = page.locator('a[href="tel:0123456"]');
+    await call.waitFor({ state: 'attached', timeout: 10_000 });
+    await waitUntil(async () => (await page.evaluate(() => window.towardTest.count('journal.entry'))) === 150,
+      { timeoutMs: 120_000, message: 'every entry read behind the plan' });
+    await page.waitForTimeout(600);   // frames after the last file: the plan is not pulled away
+    assert.equal(await call.count(), 1, 'the plan closed when the store finished opening');
+    assert.equal(await page.evaluate(() => window.towardTest.openedMs()), null, 'the app came over the plan');
+    await press(page, 'locked-back');
+    await waitReady(page, 30_000);
+    await page.getByRole('tab', { name: 'Journal', exact: true }).waitFor({ state: 'attached' });
+    await slowly(page, 0);
     profile.assertNoErrors();
   } finally {
     await profile.dispose();

@@ -9,6 +9,7 @@
 #include "core/files.h"
 #include "core/record_store.h"
 #include "core/settings.h"
+#include "core/vault/vault.h"
 #include "plugins/journal/journal_model.h"
 #include "plugins/plugin_table.h"
 #include "test_support.h"
@@ -181,4 +182,22 @@ TEST_CASE("[store opening] the plugins' models made while it opens hold everythi
   store.dropReadAtLoad();
   CHECK(store.list(kType).size() == 40);
   CHECK(journal->size() == 40);   // the Reloaded at the end rebuilt it whole
+}
+
+TEST_CASE("[store opening] the vault is not turned on while the store is opening (its plan would miss files)") {
+  test::TempDir dir;
+  auto registry = test::appRegistry();
+  test::FakeClock clock;
+  fill(dir.path(), registry, clock, 10);
+  core::RecordStore store(dir.path(), registry, std::ref(clock));
+  core::vault::Vault vault(store);
+  REQUIRE(vault.open() == core::vault::VaultStatus::Off);
+  store.beginLoad();
+  CHECK_FALSE(store.loadStep(files(3)));
+  const core::vault::KdfParams quick{1, 64 * 1024};
+  CHECK_FALSE(vault.beginEnable("a calm long passphrase", quick).isOk());
+  CHECK(vault.status() == core::vault::VaultStatus::Off);
+  CHECK(store.loadStep(nullptr));
+  CHECK(vault.enable("a calm long passphrase", quick).isOk());
+  CHECK(vault.status() == core::vault::VaultStatus::Unlocked);
 }

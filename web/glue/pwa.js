@@ -130,10 +130,10 @@ var TowardPwa = (function () {
     }, () => undefined);
   }
 
-  // The worker is registered once the first frame is drawn: on a first visit its install fetches every file
-  // of the app again to keep them offline, and done earlier (at the page's load event) that work ran beside
-  // the module's compile and the start, on the same cores. If no frame comes (a page that could not
-  // start), it is registered 10 s after the load all the same.
+  // The worker is registered once everything is open (onOpened: the first frame with every record read): on
+  // a first visit its install fetches every file of the app again to keep them offline, and done earlier (at
+  // the page's load event) that work ran beside the module's compile and the start, on the same cores. If
+  // that frame does not come (a page that could not start), it is registered 10 s after the load all the same.
   let registered = false;
   function registerOnce() {
     if (registered) return;
