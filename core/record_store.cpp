@@ -46,12 +46,14 @@ std::string RecordStore::trashPath(const std::string& type, const std::string& i
 }
 
 LoadReport RecordStore::load() {
-  beginLoad();
+  startLoad(false);   // read in one go: no progress to show, so the folders are not counted first
   loadStep(nullptr);
   return m_opener.report;
 }
 
-void RecordStore::beginLoad() {
+void RecordStore::beginLoad() { startLoad(true); }
+
+void RecordStore::startLoad(bool counted) {
   m_records.clear();
   m_trash.clear();
   m_untouchable.clear();
@@ -68,7 +70,7 @@ void RecordStore::beginLoad() {
     std::stable_partition(dirs.begin(), dirs.end(), [](const std::string& d) { return d == kSettingsType; });
     for (auto& d : dirs) {
       Opener::Folder f{folder + "/" + d, d, trash, 0};
-      m_files->readFolderPart(f.path, 0, 0, &f.expected);   // how many entries, nothing read
+      if (counted) m_files->readFolderPart(f.path, 0, 0, &f.expected);   // how many entries, nothing read
       m_opener.total += f.expected;
       m_opener.folders.push_back(std::move(f));
     }

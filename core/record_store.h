@@ -224,6 +224,8 @@ class RecordStore {
     size_t done = 0, total = 0;
     LoadReport report;
   };
+  // beginLoad() (`counted`: the folders' entries counted for openingProgress) and load()'s first half.
+  void startLoad(bool counted);
   void loadFile(const Opener::Folder& folder, FolderFile& file);
   static constexpr size_t kOpenPart = 256;   // files read in one call while opening step by step
   // Side files under every folder of root except records/ and trash/ (relative paths), recursively.
