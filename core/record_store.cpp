@@ -231,8 +231,13 @@ Status RecordStore::writeEnvelopeFile(const std::string& path, const StoredRecor
   if (auto s = m_files->makeDirs(path.substr(0, path.rfind('/'))); !s) return s;
   // Trash copies are always sealed: only the live record the person chose stays readable while locked.
   const bool seal = sealsWrites() && !(deletedMs < 0 && keptReadableWhileLocked(record));
-  return m_files->writeFileAtomic(path, seal ? encodeSealedEnvelope(record, deletedMs, *m_sealer)
-                                           : encodeEnvelope(record, deletedMs));
+  const std::string text = seal ? encodeSealedEnvelope(record, deletedMs, *m_sealer) : encodeEnvelope(record, deletedMs);
+  // Never a file the next start could not read (decodeEnvelope's limit): sealing makes a body about a
+  // third larger, so the check is on what would be written. The file there stays as it was.
+  if (text.size() > kMaxRecordBytes) {
+    return {ErrorCode::Invalid, "this is more than Toward can keep in one record: 16 MB"};
+  }
+  return m_files->writeFileAtomic(path, text);
 }
 
 Result<StoredRecord> RecordStore::readWhileLocked(const std::string& typeId, const std::string& id) const {

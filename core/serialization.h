@@ -33,7 +33,9 @@ void optionalField(Archive& ar, const char* name, T& value) {
   }
 }
 
-// Serializes a body to compact JSON object text.
+// Serializes a body to compact JSON object text. A body larger than a record may be comes back as cereal
+// wrote it, never as something smaller: the store then refuses it (RecordStore::put, writeEnvelopeFile),
+// so the words stay in the editor. (It once became "{}", which saved an empty entry over the words.)
 template <class T>
 std::string saveBody(const T& value) {
   std::ostringstream os;
@@ -42,7 +44,7 @@ std::string saveBody(const T& value) {
     value.save(ar);
   }
   auto compact = compactJsonObject(os.str());
-  return compact ? compact.value() : std::string("{}");
+  return compact ? std::move(compact.value()) : os.str();
 }
 
 // The same text as saveBody(value), faster for a body with one long string field (`field`: a letter's text

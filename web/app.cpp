@@ -466,16 +466,18 @@ std::string App::unsavedPages() const {
   return out;
 }
 
-bool App::recoverText(const std::string& key, const std::string& text, bool afterCrash) {
-  if (locked()) return false;
+ui::Recovery App::recoverText(const std::string& key, const std::string& text, bool afterCrash) {
+  if (locked()) return ui::Recovery::NotNow;
   for (auto& p : m_pages) {
-    if (p.view->recoverText(key, text, afterCrash)) {
+    const ui::Recovery r = p.view->recoverText(key, text, afterCrash);
+    if (r == ui::Recovery::NotMine) continue;
+    if (r == ui::Recovery::Stored) {
       m_durability.requestFlush();
       m_shell->markChanged();
-      return true;
     }
+    return r;   // NotNow: the field is this page's, but the store refused the words
   }
-  return false;
+  return ui::Recovery::NotMine;
 }
 
 void App::stepVaultMigration() {

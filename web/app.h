@@ -82,9 +82,10 @@ class App {
   // The ids of pages whose editors hold unstored words, comma-separated (for the test API).
   std::string unsavedPages() const;
   // Words kept by the page after a crash (the glue's emergency copy of a text field, by its key): the
-  // view that owns the key puts them back where they were typed and stores them. False when no view
-  // knows the key (the copy is then kept for later) or the store refused.
-  bool recoverText(const std::string& key, const std::string& text, bool afterCrash = true);
+  // view that owns the key puts them back where they were typed and stores them (Stored). NotMine when
+  // no view owns the key any more (the copy can go); NotNow when locked or the store refused the words
+  // (the copy must stay for another try).
+  ui::Recovery recoverText(const std::string& key, const std::string& text, bool afterCrash = true);
   // How many fields were brought back since start (the shell says so once, in a calm banner).
   void noteRecovered(int count) { m_shell->noteRecovered(count); }
   // Where the shell's "Hide" button was drawn in the last frame.

@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include <cstdlib>
 #include <functional>
 #include <string>
 
@@ -78,14 +79,18 @@ EMSCRIPTEN_KEEPALIVE int toward_is_saved() { return g_state.app && g_state.app->
 
 // After a crash the glue kept the words of every text field (its emergency copy); at the next start it
 // hands each back here. 1 when the view that owns the field put them back and stored them, 0 when no
-// part of the app owns the field any more, -1 when it cannot be done now (locked: the copy waits).
-EMSCRIPTEN_KEEPALIVE int toward_recover_text(const char* key, const char* text) {
+// part of the app owns the field any more, -1 when it cannot be done now (the copy waits): locked,
+// still opening, another tab writes, or the store refused the words. `text` holds `size` bytes from
+// toward_platform_alloc (a copy may be megabytes, more than ccall's stack holds) and is freed here.
+EMSCRIPTEN_KEEPALIVE int toward_recover_text(const char* key, char* text, int size) {
+  const std::string words(text ? text : "", text && size > 0 ? size_t(size) : 0);
+  std::free(text);
   if (!g_state.app) return -1;
-  // Kept for later (-1) while nothing could be saved: locked, still opening, or another tab writes.
   if (g_state.app->locked() || g_state.app->opening() || !g_state.app->shell().writer()) return -1;
-  const bool ok = g_state.app->recoverText(key, text);
+  using toward::ui::Recovery;
+  const Recovery r = g_state.app->recoverText(key, words);
   wakeFrames();
-  return ok ? 1 : 0;
+  return r == Recovery::Stored ? 1 : r == Recovery::NotMine ? 0 : -1;
 }
 
 // The shell tells the person, once, that `count` fields were brought back.

@@ -32,6 +32,9 @@ struct ViewContext {
   std::function<void(const std::string& id, const std::string& label)> noteControl;
 };
 
+// What became of words handed back to a view (View::recoverText).
+enum class Recovery { NotMine, Stored, NotNow };
+
 class View {
  public:
   virtual ~View() = default;
@@ -48,8 +51,12 @@ class View {
   virtual bool hasUnsavedEdits() const { return false; }
   // Words that reached no frame, by the field's key: typed just as the field went away (afterCrash false),
   // or rescued from the page after a crash (web/glue/rescue.js, afterCrash true). A view that owns the
-  // key puts the words back where they were typed, stores them, and returns true.
-  virtual bool recoverText(const std::string& key, const std::string& text, bool afterCrash) { return false; }
+  // key puts the words back where they were typed and stores them (Recovery::Stored). NotMine: the key
+  // is not this view's, or its record is gone. NotNow: the field is this view's but the store refused
+  // the words, so whoever holds them must keep them (the crash copy waits for the next start).
+  virtual Recovery recoverText(const std::string& key, const std::string& text, bool afterCrash) {
+    return Recovery::NotMine;
+  }
   // True while a stay-with-it timer or a grounding session runs here: it counts as activity (auto-lock
   // waits) and the shell's banners stay away.
   virtual bool careInProgress() const { return false; }

@@ -93,11 +93,12 @@ void JournalView::commitPendingEdits() {
   }
 }
 
-bool JournalView::recoverText(const std::string& key, const std::string& text, bool afterCrash) {
+ui::Recovery JournalView::recoverText(const std::string& key, const std::string& text, bool afterCrash) {
+  using ui::Recovery;
   std::string id, field;
-  if (!ui::splitFieldKey(key, "journal.entry", id, field)) return false;
+  if (!ui::splitFieldKey(key, "journal.entry", id, field)) return Recovery::NotMine;
   const JournalEntry* stored = m_model.find(id);
-  if (!stored) return false;
+  if (!stored) return Recovery::NotMine;
   if (id == m_openId) commitPendingEdits();
   JournalEntry next = id == m_openId ? m_draft : *stored;
   std::string* target = field == "text"           ? &next.text
@@ -106,12 +107,12 @@ bool JournalView::recoverText(const std::string& key, const std::string& text, b
                         : field == "afterwards"   ? &next.fork.afterwards
                         : field == "contentNote"  ? &next.contentNote
                                                   : nullptr;
-  if (!target) return false;
-  if (*target == text) return true;
+  if (!target) return Recovery::NotMine;
+  if (*target == text) return Recovery::Stored;
   *target = text;
-  if (!m_model.save(id, next)) return false;
+  if (!m_model.save(id, next)) return Recovery::NotNow;
   if (id == m_openId) open(id);
-  return true;
+  return Recovery::Stored;
 }
 
 int64_t JournalView::nextWakeMs() const {

@@ -27,7 +27,7 @@ class JournalView final : public ui::View {
   void commitPendingEdits() override;
   int64_t nextWakeMs() const override;
   bool hasUnsavedEdits() const override { return m_dirty; }
-  bool recoverText(const std::string& key, const std::string& text, bool afterCrash) override;
+  ui::Recovery recoverText(const std::string& key, const std::string& text, bool afterCrash) override;
   // "feeling": startFeelingHere().
   void runAction(const std::string& actionId) override;
   // The stay-with-it timer is running.

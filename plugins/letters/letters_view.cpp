@@ -125,22 +125,25 @@ void LettersView::commitPendingEdits() {
   }
 }
 
-bool LettersView::recoverText(const std::string& key, const std::string& text, bool afterCrash) {
+ui::Recovery LettersView::recoverText(const std::string& key, const std::string& text, bool afterCrash) {
+  using ui::Recovery;
   std::string id, field;
-  if (!ui::splitFieldKey(key, "letters.letter", id, field) || (field != "text" && field != "name" && field != "contentNote")) return false;
+  if (!ui::splitFieldKey(key, "letters.letter", id, field) || (field != "text" && field != "name" && field != "contentNote")) {
+    return Recovery::NotMine;
+  }
   const Letter* stored = m_model.find(id);
-  if (!stored) return false;
+  if (!stored) return Recovery::NotMine;
   if (id == m_openId) commitPendingEdits();
   if (field == "text" && afterCrash) {
     // After a crash: the stored words are kept as a revision, the rescued ones become the letter.
-    if (!m_model.recoverText(id, text)) return false;
+    if (!m_model.recoverText(id, text)) return Recovery::NotNow;
   } else {
     Letter next = id == m_openId ? m_draft : *stored;
     (field == "text" ? next.text : field == "contentNote" ? next.contentNote : next.recipientName) = text;
-    if (!m_model.save(id, next)) return false;
+    if (!m_model.save(id, next)) return Recovery::NotNow;
   }
   if (id == m_openId) open(id);  // the draft shows the words
-  return true;
+  return Recovery::Stored;
 }
 
 int64_t LettersView::nextWakeMs() const { return m_dirty ? m_autosave.dueMs() : -1; }

@@ -26,7 +26,7 @@ class LettersView final : public ui::View {
   void commitPendingEdits() override;
   int64_t nextWakeMs() const override;
   bool hasUnsavedEdits() const override { return m_dirty; }
-  bool recoverText(const std::string& key, const std::string& text, bool afterCrash) override;
+  ui::Recovery recoverText(const std::string& key, const std::string& text, bool afterCrash) override;
   // "therapist": startHeldLetter().
   void runAction(const std::string& actionId) override;
   // Leaving the page leaves the open letter (a long one written late at night gets its check-in).

@@ -63,9 +63,10 @@ void SafetyPlanView::commitPendingEdits() {
   }
 }
 
-bool SafetyPlanView::recoverText(const std::string& key, const std::string& text, bool /*afterCrash*/) {
+ui::Recovery SafetyPlanView::recoverText(const std::string& key, const std::string& text, bool /*afterCrash*/) {
+  using ui::Recovery;
   std::string id, field;
-  if (!ui::splitFieldKey(key, kPlanType, id, field) || id != kPlanId) return false;
+  if (!ui::splitFieldKey(key, kPlanType, id, field) || id != kPlanId) return Recovery::NotMine;
   commitPendingEdits();
   SafetyPlan next = m_dirty ? m_draft : m_model.plan();
   if (std::string* words = textField(next, field)) {
@@ -73,20 +74,22 @@ bool SafetyPlanView::recoverText(const std::string& key, const std::string& text
   } else {
     // "<list>.<row>.<part>"
     const size_t a = field.find('.'), b = field.rfind('.');
-    if (a == std::string::npos || a == b) return false;
+    if (a == std::string::npos || a == b) return Recovery::NotMine;
     std::vector<PlanContact>* list = contactList(next, field.substr(0, a));
     const std::string row = field.substr(a + 1, b - a - 1), part = field.substr(b + 1);
-    if (!list || row.empty() || row.size() > 3 || row.find_first_not_of("0123456789") != std::string::npos) return false;
+    if (!list || row.empty() || row.size() > 3 || row.find_first_not_of("0123456789") != std::string::npos) {
+      return Recovery::NotMine;
+    }
     const size_t index = size_t(std::stoul(row));
-    if (index >= list->size() + 1 || (part != "name" && part != "phone" && part != "note")) return false;
+    if (index >= list->size() + 1 || (part != "name" && part != "phone" && part != "note")) return Recovery::NotMine;
     if (index == list->size()) list->emplace_back();
     PlanContact& c = (*list)[index];
     (part == "name" ? c.name : part == "phone" ? c.phone : c.note) = text;
   }
-  if (!m_model.save(next)) return false;
+  if (!m_model.save(next)) return Recovery::NotNow;
   m_dirty = false;
   followModel();
-  return true;
+  return Recovery::Stored;
 }
 
 void SafetyPlanView::runAction(const std::string& actionId) {

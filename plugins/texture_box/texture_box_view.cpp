@@ -112,11 +112,12 @@ void TextureBoxView::commitPendingEdits() {
   }
 }
 
-bool TextureBoxView::recoverText(const std::string& key, const std::string& text, bool afterCrash) {
+ui::Recovery TextureBoxView::recoverText(const std::string& key, const std::string& text, bool afterCrash) {
+  using ui::Recovery;
   std::string id, field;
-  if (!ui::splitFieldKey(key, "texture.object", id, field)) return false;
+  if (!ui::splitFieldKey(key, "texture.object", id, field)) return Recovery::NotMine;
   const TextureObject* stored = m_model.find(id);
-  if (!stored) return false;
+  if (!stored) return Recovery::NotMine;
   if (id == m_openId) commitPendingEdits();
   TextureObject next = id == m_openId ? m_draft : *stored;   // the draft keeps words a failed save could not store
   std::string* target = field == "name"          ? &next.name
@@ -125,12 +126,12 @@ bool TextureBoxView::recoverText(const std::string& key, const std::string& text
                         : field == "helps"       ? &next.helpsWith
                         : field == "notes"       ? &next.notes
                                                  : nullptr;
-  if (!target) return false;
-  if (*target == text) return true;
+  if (!target) return Recovery::NotMine;
+  if (*target == text) return Recovery::Stored;
   *target = text;
-  if (!m_model.save(id, next)) return false;
+  if (!m_model.save(id, next)) return Recovery::NotNow;
   if (id == m_openId) open(id);
-  return true;
+  return Recovery::Stored;
 }
 
 void TextureBoxView::noteEdit(int64_t nowMs) {

@@ -21,7 +21,7 @@ class TextureBoxView final : public ui::View {
   void commitPendingEdits() override;
   int64_t nextWakeMs() const override;
   bool hasUnsavedEdits() const override { return m_dirty; }
-  bool recoverText(const std::string& key, const std::string& text, bool afterCrash) override;
+  ui::Recovery recoverText(const std::string& key, const std::string& text, bool afterCrash) override;
   // "ground" (the care choice "Ground with my texture box"): straight into a grounding session.
   void runAction(const std::string& actionId) override;
   // A grounding session is running.

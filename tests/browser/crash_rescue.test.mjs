@@ -114,3 +114,53 @@ test('with a passphrase, nothing is put aside in plain text: the notice offers t
     await profile.dispose();
   }
 });
+
+// Copies planted as a crash leaves them: one of 6 MB (more than ccall's 5 MB stack holds: it must go
+// through the heap and come back whole) and one larger than a record may be (16 MiB: the store refuses
+// it, so the copy must stay kept for another try, never deleted as if nobody owned it).
+test('a copy of megabytes comes back whole; one the store refuses stays kept, the entry untouched', { timeout: 180_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    const big = await api.put(page, 'journal.entry', { kind: 'free', text: 'Before: a short entry.' });
+    const huge = await api.put(page, 'journal.entry', { kind: 'free', text: 'This one stays as it is.' });
+    await api.flush(page);
+    await page.evaluate(([bigKey, hugeKey]) => new Promise((resolve, reject) => {
+      const line = 'I kept writing to you through the night, every word still mine. ';
+      const req = indexedDB.open('toward-rescue', 1);
+      req.onupgradeneeded = () => { req.result.createObjectStore('fields', { keyPath: 'key' }); };
+      req.onerror = () => reject(req.error);
+      req.onsuccess = () => {
+        const tx = req.result.transaction(['fields'], 'readwrite');
+        const store = tx.objectStore('fields');
+        store.put({ key: bigKey, text: line.repeat(Math.ceil(6e6 / line.length)), label: 'Entry text', atMs: Date.now() });
+        store.put({ key: hugeKey, text: line.repeat(Math.ceil(17e6 / line.length)), label: 'Entry text', atMs: Date.now() });
+        tx.oncomplete = () => { req.result.close(); resolve(); };
+        tx.onerror = () => reject(tx.error);
+      };
+    }), [`journal.entry/${big}/text`, `journal.entry/${huge}/text`]);
+
+    await reloadApp(page);
+    await waitUntil(async () => (await page.evaluate(() => window.towardTest.rescued())) === 1,
+      { timeoutMs: 60_000, message: 'the 6 MB copy brought back' });
+    const texts = async () => page.evaluate(() => Object.fromEntries(window.towardTest.list('journal.entry')
+      .map((e) => [e.id, { length: e.body.text.length, start: e.body.text.slice(0, 40), end: e.body.text.slice(-40) }])));
+    const line = 'I kept writing to you through the night, every word still mine. ';
+    const whole = line.repeat(Math.ceil(6e6 / line.length));
+    let now = await texts();
+    assert.deepEqual(now[big], { length: whole.length, start: whole.slice(0, 40), end: whole.slice(-40) }, 'every word of the 6 MB copy');
+    assert.equal(now[huge].start, 'This one stays as it is.', 'the entry the store could not take is untouched');
+    const kept = async () => page.evaluate(async () => (await window.towardTest.rescueCopies()).map((c) => [c.key, c.text.length]));
+    await waitUntil(async () => (await kept()).length === 1, { timeoutMs: 20_000, message: 'the placed copy to be removed once durable' });
+    assert.equal((await kept())[0][0], `journal.entry/${huge}/text`, 'the refused copy is still kept');
+
+    await reloadApp(page);
+    now = await texts();
+    assert.equal(now[big].length, whole.length, 'still whole after another start');
+    assert.equal((await kept()).length, 1, 'the refused copy is kept across starts');
+    assert.equal(now[huge].start, 'This one stays as it is.');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});

@@ -153,7 +153,7 @@ var TowardRescue = (function () {
       if (!copies || !copies.length) return 0;
       const placed = [], gone = [];
       copies.forEach((c) => {
-        const r = Module.ccall('toward_recover_text', 'number', ['string', 'string'], [String(c.key), String(c.text)]);
+        const r = recoverOne(String(c.key), String(c.text));
         if (r === 1) placed.push(c.key);
         else if (r === 0) gone.push(c.key);
       });
@@ -166,6 +166,17 @@ var TowardRescue = (function () {
       console.warn('Toward could not look for words kept after an interruption: ' + e);
       return 0;
     });
+  }
+
+  // One copy to C++: 1 placed, 0 no longer owned, -1 not now. The words go through the heap, never
+  // ccall's stack: a copy may be megabytes long, more than the stack holds.
+  function recoverOne(key, text) {
+    const bytes = new TextEncoder().encode(text);
+    const ptr = Module._toward_platform_alloc(bytes.length + 1);
+    if (!ptr) return -1;   // no memory for it now: the copy waits for the next start
+    HEAPU8.set(bytes, ptr);
+    HEAPU8[ptr + bytes.length] = 0;
+    return Module.ccall('toward_recover_text', 'number', ['string', 'number', 'number'], [key, ptr, bytes.length]);
   }
 
   // Copies held now (tests and the long monkey run read them).

@@ -7,6 +7,7 @@
 #include <functional>
 
 #include "core/local_days.h"
+#include "core/record_codec.h"
 #include "core/record_store.h"
 #include "plugins/journal/journal_model.h"
 #include "plugins/letters/letters_model.h"
@@ -533,4 +534,39 @@ TEST_CASE("[letters] a long letter's body is written as saveBody writes it, what
   CHECK(core::saveBodyWithLongText(marked, &letters::Letter::text) == core::saveBody(marked));
   marked.text = std::string(100, 'b');   // short: saveBody itself
   CHECK(core::saveBodyWithLongText(marked, &letters::Letter::text) == core::saveBody(marked));
+}
+
+TEST_CASE("[letters] a letter larger than a record may be is refused, and the stored words stay as they were") {
+  // Before: saveBody turned a body past the limit into "{}", so the save stored an empty letter ("Saved").
+  Fixture f;
+  LettersModel model(f.store);
+  auto id = model.create("therapist", "", true).value();
+  Letter e = *model.find(id);
+  e.text = "The words I kept.";
+  REQUIRE(model.save(id, e));
+  e.text = std::string(core::kMaxRecordBytes + 1000, 'a');
+  CHECK_FALSE(model.save(id, e));
+  CHECK(model.find(id)->text == "The words I kept.");
+  CHECK_FALSE(model.recoverText(id, e.text));   // the same refusal for words rescued after a crash
+  CHECK(model.find(id)->text == "The words I kept.");
+  f.store.load();
+  CHECK(f.store.problems().empty());
+  CHECK(LettersModel(f.store).find(id)->text == "The words I kept.");
+}
+
+TEST_CASE("[store] a record whose file would be past the limit is refused, never written unreadable") {
+  // The body alone fits, its file does not: written, the next start would have kept it aside as damaged.
+  Fixture f;
+  const std::string head = R"({"kind":"free","text":")";
+  auto kept = f.store.putOwn("journal.entry", "", head + "kept" + "\"}");
+  REQUIRE(kept);
+  const std::string body = head + std::string(core::kMaxRecordBytes - head.size() - 2 - 20, 'b') + "\"}";
+  REQUIRE(body.size() <= core::kMaxRecordBytes);
+  auto refused = f.store.putOwn("journal.entry", kept.value().id, body);
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().message().find("more than Toward can keep in one record") != std::string::npos);
+  f.store.load();
+  CHECK(f.store.problems().empty());
+  REQUIRE(f.store.find("journal.entry", kept.value().id));
+  CHECK(f.store.find("journal.entry", kept.value().id)->body == head + "kept\"}");
 }
