@@ -101,8 +101,12 @@ void App::start() {
 
   // Words typed into a field just as it went away (its page changed between two frames) still reach
   // their record through the view that owns the field.
+  // When the store refuses them, they wait in m_held (tried again every few seconds, "Saved" withheld).
   m_platform.textInput().setOrphanHandler([this](const std::string& key, const std::string& text) {
-    recoverText(key, text, false);
+    if (recoverText(key, text, false) == ui::Recovery::NotNow) {
+      m_held.hold(key, text, core::HeldWords::Origin::Typed, m_platform.nowMs());
+      m_shell->markChanged();
+    }
   });
 
   m_models = plugins::makeModels(*m_store, m_registry);
@@ -355,6 +359,11 @@ bool App::tick(int64_t nowMs) {
   if (const int64_t due = m_shell->autoLockDueMs(); due >= 0 && nowMs >= due) lockNow();
   pumpDurability(nowMs);
   if (m_store->opening()) return m_shell->takeChanged();   // what follows needs every record read
+  if (!locked() && m_held.retryIfDue(nowMs, [this](const core::HeldWords::Held& w) {
+        return recoverText(w.key, w.text, false) != ui::Recovery::NotNow;
+      })) {
+    m_shell->markChanged();
+  }
   // Once there is something to lose and it is safely stored, ask the browser to keep it.
   if (!m_askedPersistence && m_shell->writer() && m_store->count() > 0 && m_durability.saved()) {
     m_askedPersistence = true;
@@ -383,6 +392,7 @@ int64_t App::nextWakeMs() const {
   earliest(m_pages[m_shell->current()].view->nextWakeMs());
   if (m_vault->migrationRunning()) earliest(m_platform.nowMs());
   earliest(m_shell->autoLockDueMs());
+  earliest(m_held.nextRetryMs());
   return wake;
 }
 
@@ -452,6 +462,7 @@ void App::runAction(const std::string& pluginId, const std::string& actionId) {
 bool App::allSaved() const {
   if (!m_durability.saved()) return false;
   if (m_platform.textInput().hasPendingInput()) return false;
+  if (m_held.holdsTyped()) return false;
   for (const auto& p : m_pages) {
     if (p.view->hasUnsavedEdits()) return false;
   }
@@ -459,7 +470,7 @@ bool App::allSaved() const {
 }
 
 std::string App::unsavedPages() const {
-  std::string out;
+  std::string out = m_held.holdsTyped() ? "held" : "";
   for (const auto& p : m_pages) {
     if (p.view->hasUnsavedEdits()) out += (out.empty() ? "" : ",") + p.id;
   }
@@ -474,8 +485,15 @@ ui::Recovery App::recoverText(const std::string& key, const std::string& text, b
     if (r == ui::Recovery::Stored) {
       m_durability.requestFlush();
       m_shell->markChanged();
+      m_held.release(key);   // older words for this field, held after a refusal, are replaced by these
     }
-    return r;   // NotNow: the field is this page's, but the store refused the words
+    // NotNow: the field is this page's, but the store refused the words. A crash copy stays kept in the
+    // browser for the next start; meanwhile the shell shows that it waits and offers to copy it.
+    if (r == ui::Recovery::NotNow && afterCrash) {
+      m_held.hold(key, text, core::HeldWords::Origin::Crash, m_platform.nowMs());
+      m_shell->markChanged();
+    }
+    return r;
   }
   return ui::Recovery::NotMine;
 }
@@ -865,6 +883,32 @@ void App::drawStatus() {
   }
 }
 
+void App::drawHeldWords() {
+  if (m_held.empty()) {
+    m_heldCopied = false;
+    return;
+  }
+  if (m_held.holdsTyped()) {
+    ui::MutedText("Some words you just typed could not be saved yet. They are safe on this screen, and Toward "
+                  "keeps trying. You can copy them to keep them somewhere else as well.");
+  }
+  if (m_held.holdsCrash()) {
+    ui::MutedText("Some words kept when Toward stopped unexpectedly could not be put back in their place: they "
+                  "may be longer than one item can hold. They are still kept, and Toward tries again each time it "
+                  "opens. You can copy them now.");
+  }
+  if (ui::QuietButton("Copy these words##held")) {
+    m_platform.copyToClipboard(m_held.joined());
+    ui::a11y::announce("Copied. The words are on your clipboard, and still kept here.");
+    m_heldCopied = true;
+  }
+  if (m_heldCopied) {
+    ImGui::SameLine();
+    ui::MutedText("Copied. They are still kept here too.");
+  }
+  ImGui::Separator();
+}
+
 void App::drawBanners() {
   // Nothing above a running timer or grounding session (it would push it down, or call attention away).
   if (currentView().careInProgress()) return;
@@ -884,6 +928,7 @@ void App::drawBanners() {
                      m_durability.error());
     ImGui::Separator();
   }
+  drawHeldWords();
   if (!m_copyRestoreSeen && m_platform.restoredFromSecondCopy() > 0) {
     ui::MutedText("This browser emptied Toward's storage after it closed unexpectedly. Toward keeps a second copy "
                   "of everything you save, so all of it is back in its place. Making a backup soon is a good idea.");

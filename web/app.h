@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/durability.h"
+#include "core/held_words.h"
 #include "core/platform/platform.h"
 #include "core/record_store.h"
 #include "core/registry.h"
@@ -168,6 +169,8 @@ class App {
   void drawQuickActions(bool all, ui::PhonePlace place, ImVec2 size);
   void drawStatus();
   void drawBanners();
+  // Words that reached no record (m_held): a calm line saying they wait, and "Copy these words".
+  void drawHeldWords();
   // "It's too much right now" (a calm choice over the page) and "How is it now?" (a small card).
   void drawWayOut(bool compact);
   void drawCheckIn(bool compact);
@@ -197,6 +200,8 @@ class App {
   ui::Fonts m_fonts;
   bool m_syncRunning = false;
   bool m_askedPersistence = false;
+  core::HeldWords m_held;           // words a field handed over that the store refused (core/held_words.h)
+  bool m_heldCopied = false;        // "Copy these words" was pressed (a calm "Copied." beside it)
   bool m_copyRestoreSeen = false;   // the person read that their words came back from the second copy
   bool m_reminderDefaulted = false;   // the backup reminder's default was settled in this session
   mutable core::Settings m_settings;            // cache of the settings record, see settings()

@@ -319,9 +319,12 @@ EMSCRIPTEN_KEEPALIVE void toward_platform_file_picked(int request, int ok, const
   std::free(data);
   if (toward::core::g_platform) toward::core::g_platform->filePicked(request, ok != 0, name ? name : "", std::move(bytes));
 }
-// The glue reports text typed into a field.
-EMSCRIPTEN_KEEPALIVE void toward_platform_text_input(const char* key, const char* value) {
-  if (toward::core::g_platform) toward::core::g_platform->webText().userInput(key, value);
+// The glue reports text typed into a field: `size` bytes at `value`, from toward_platform_alloc (a paste
+// may be megabytes, more than ccall's stack holds), freed here.
+EMSCRIPTEN_KEEPALIVE void toward_platform_text_input(const char* key, char* value, int size) {
+  std::string words(value ? value : "", value && size > 0 ? size_t(size) : 0);
+  std::free(value);
+  if (toward::core::g_platform) toward::core::g_platform->webText().userInput(key, std::move(words));
 }
 // The glue reports Enter in a single-line field (after handing over its text).
 EMSCRIPTEN_KEEPALIVE void toward_platform_text_submit(const char* key) {

@@ -80,9 +80,14 @@ ui::Recovery SafetyPlanView::recoverText(const std::string& key, const std::stri
     if (!list || row.empty() || row.size() > 3 || row.find_first_not_of("0123456789") != std::string::npos) {
       return Recovery::NotMine;
     }
-    const size_t index = size_t(std::stoul(row));
-    if (index >= list->size() + 1 || (part != "name" && part != "phone" && part != "note")) return Recovery::NotMine;
-    if (index == list->size()) list->emplace_back();
+    if (part != "name" && part != "phone" && part != "note") return Recovery::NotMine;
+    size_t index = size_t(std::stoul(row));
+    // A row past the end (a new row, or rows removed meanwhile in another tab): the words become a new
+    // row at the end, never dropped.
+    if (index >= list->size()) {
+      list->emplace_back();
+      index = list->size() - 1;
+    }
     PlanContact& c = (*list)[index];
     (part == "name" ? c.name : part == "phone" ? c.phone : c.note) = text;
   }

@@ -6,7 +6,7 @@
 // The trap is made on purpose through the test API (towardTest.trapNextFrame()).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Profile, openApp, reloadApp, api, waitUntil, settle, sleep } from './lib/harness.mjs';
+import { startServer, Profile, openApp, reloadApp, api, waitUntil, settle, sleep, clickRole } from './lib/harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -135,14 +135,18 @@ test('a copy of megabytes comes back whole; one the store refuses stays kept, th
         const store = tx.objectStore('fields');
         store.put({ key: bigKey, text: line.repeat(Math.ceil(6e6 / line.length)), label: 'Entry text', atMs: Date.now() });
         store.put({ key: hugeKey, text: line.repeat(Math.ceil(17e6 / line.length)), label: 'Entry text', atMs: Date.now() });
+        // a contact row past the end of the plan's list (rows removed meanwhile): a new row, not dropped
+        store.put({ key: 'safety_plan.plan/plan/helpers.5.name', text: 'Aunt Mira', label: 'Name of person 6', atMs: Date.now() });
         tx.oncomplete = () => { req.result.close(); resolve(); };
         tx.onerror = () => reject(tx.error);
       };
     }), [`journal.entry/${big}/text`, `journal.entry/${huge}/text`]);
 
     await reloadApp(page);
-    await waitUntil(async () => (await page.evaluate(() => window.towardTest.rescued())) === 1,
-      { timeoutMs: 60_000, message: 'the 6 MB copy brought back' });
+    await waitUntil(async () => (await page.evaluate(() => window.towardTest.rescued())) === 2,
+      { timeoutMs: 60_000, message: 'the 6 MB copy and the plan\'s row brought back' });
+    const [plan] = await api.list(page, 'safety_plan.plan');
+    assert.deepEqual(plan.body.helpers.map((c) => c.name), ['Aunt Mira'], 'the row past the end became a new row');
     const texts = async () => page.evaluate(() => Object.fromEntries(window.towardTest.list('journal.entry')
       .map((e) => [e.id, { length: e.body.text.length, start: e.body.text.slice(0, 40), end: e.body.text.slice(-40) }])));
     const line = 'I kept writing to you through the night, every word still mine. ';
@@ -153,6 +157,18 @@ test('a copy of megabytes comes back whole; one the store refuses stays kept, th
     const kept = async () => page.evaluate(async () => (await window.towardTest.rescueCopies()).map((c) => [c.key, c.text.length]));
     await waitUntil(async () => (await kept()).length === 1, { timeoutMs: 20_000, message: 'the placed copy to be removed once durable' });
     assert.equal((await kept())[0][0], `journal.entry/${huge}/text`, 'the refused copy is still kept');
+    // The person is told, calmly, and can copy the words now; "Saved" is not held back by them (their
+    // copy is stored in the browser, and tried again at the next start).
+    assert.match(await page.evaluate(() => window.towardTest.drawnText()),
+      /Some words kept when Toward stopped unexpectedly could not be put back in their place/);
+    await page.evaluate(() => {
+      window.__copied = -1;
+      navigator.clipboard.writeText = (v) => { window.__copied = v.length; return Promise.resolve(); };
+    });
+    await clickRole(page, 'button', 'Copy these words');
+    const hugeLength = line.repeat(Math.ceil(17e6 / line.length)).length;
+    await waitUntil(async () => (await page.evaluate(() => window.__copied)) === hugeLength, { message: 'the kept words on the clipboard' });
+    await waitUntil(async () => (await api.state(page)).saved, { timeoutMs: 20_000, message: '"Saved" once the rest is stored' });
 
     await reloadApp(page);
     now = await texts();

@@ -171,12 +171,9 @@ var TowardRescue = (function () {
   // One copy to C++: 1 placed, 0 no longer owned, -1 not now. The words go through the heap, never
   // ccall's stack: a copy may be megabytes long, more than the stack holds.
   function recoverOne(key, text) {
-    const bytes = new TextEncoder().encode(text);
-    const ptr = Module._toward_platform_alloc(bytes.length + 1);
-    if (!ptr) return -1;   // no memory for it now: the copy waits for the next start
-    HEAPU8.set(bytes, ptr);
-    HEAPU8[ptr + bytes.length] = 0;
-    return Module.ccall('toward_recover_text', 'number', ['string', 'number', 'number'], [key, ptr, bytes.length]);
+    const words = TowardGlue.textToHeap(text);
+    if (!words) return -1;   // no memory for it now: the copy waits for the next start
+    return Module.ccall('toward_recover_text', 'number', ['string', 'number', 'number'], [key, words.ptr, words.size]);
   }
 
   // Copies held now (tests and the long monkey run read them).

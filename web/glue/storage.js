@@ -51,6 +51,18 @@ var TowardGlue = (function () {
     }
   }
 
+  // Words for C++ in the module's heap (toward_platform_alloc; the export that takes them frees them), as
+  // {ptr, size}, or null when there is no memory for them now. Never through ccall's 'string': that copies
+  // onto the stack (5 MB), and a pasted or rescued text may be longer (a trap, and the words lost).
+  function textToHeap(text) {
+    const bytes = new TextEncoder().encode(text);
+    const ptr = Module._toward_platform_alloc(bytes.length + 1);
+    if (!ptr) return null;
+    HEAPU8.set(bytes, ptr);
+    HEAPU8[ptr + bytes.length] = 0;
+    return { ptr, size: bytes.length };
+  }
+
   // The notices over the page: another tab has Toward, a handover under way or refused (handover.js).
   function showNotice(kind, detail) {
     const notice = $('tab-notice');
@@ -611,7 +623,7 @@ var TowardGlue = (function () {
   function setPlainAtRest(plain) { TowardRescue.setPlainAtRest(plain); }
 
   return {
-    state, call, $, LOCK, describe, showNotice, hideNotice, showFatal, holdLock, startAsWriter, loadFromIndexedDB,
+    state, call, textToHeap, $, LOCK, describe, showNotice, hideNotice, showFatal, holdLock, startAsWriter, loadFromIndexedDB,
     sync, isSaved, flush, flushSoon, wake, onStarted, onFirstFrame, onOpened, setPlainAtRest, cannotDraw,
   };
 })();

@@ -11,6 +11,12 @@
 (function (glue) {
   const state = glue.state;
   const call = glue.call;
+  // The field's words to C++ through the heap (a paste may be megabytes: glue.textToHeap). Without memory
+  // for them now, they stay in the field, and the next edit or blur tries again.
+  function handOver(key, value) {
+    const words = glue.textToHeap(value);
+    if (words) call('toward_platform_text_input', null, ['string', 'number', 'number'], [key, words.ptr, words.size]);
+  }
 
   // ------------------------------------------------------------------ [SECTION] text fields
   const text = {
@@ -38,14 +44,14 @@
       el.setAttribute('autocapitalize', 'sentences');
       el.addEventListener('input', () => {
         if (state.crashed) { TowardRescue.fieldChanged(); return; }
-        call('toward_platform_text_input', null, ['string', 'string'], [key, el.value]);
+        handOver(key, el.value);
         glue.wake();
       });
       el.addEventListener('blur', () => {
         // A focused field removed by endFrame() blurs synchronously, inside a frame: its text was already
         // handed over, and a flush here would draw a frame inside this one.
         if (text.removing || state.crashed) return;
-        call('toward_platform_text_input', null, ['string', 'string'], [key, el.value]);
+        handOver(key, el.value);
         glue.flushSoon();
       });
       el.addEventListener('focus', () => glue.wake());
@@ -57,7 +63,7 @@
         // Enter in any other single-line field submits its form (the app decides what that means).
         else if (e.key === 'Enter' && !multiline && !e.isComposing && !state.crashed) {
           e.preventDefault();
-          call('toward_platform_text_input', null, ['string', 'string'], [key, el.value]);
+          handOver(key, el.value);
           call('toward_platform_text_submit', null, ['string'], [key]);
           glue.wake();
         }
@@ -95,7 +101,7 @@
         if (!f.placed) {
           // Forget the field first: handing over its text may blur it and draw a nested frame.
           this.fields.delete(key);
-          if (document.activeElement === f.el && !f.secret) call('toward_platform_text_input', null, ['string', 'string'], [key, f.el.value]);
+          if (document.activeElement === f.el && !f.secret) handOver(key, f.el.value);
           if (f.secret) f.el.value = '';
           this.removing = true;
           try { if (f.wrap.parentNode) f.wrap.remove(); } finally { this.removing = false; }

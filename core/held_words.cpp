@@ -1,0 +1,73 @@
+// core/held_words.cpp: see held_words.h.
+#include "core/held_words.h"
+
+#include <algorithm>
+
+namespace toward::core {
+
+namespace {
+void wipe(std::string& s) { std::fill(s.begin(), s.end(), '\0'); }
+}  // namespace
+
+void HeldWords::hold(const std::string& key, std::string text, Origin origin, int64_t nowMs) {
+  release(key);
+  m_held.push_back({key, std::move(text), origin});
+  if (origin == Origin::Typed && (m_nextRetryMs < 0 || m_nextRetryMs > nowMs + kRetryMs)) {
+    m_nextRetryMs = nowMs + kRetryMs;
+  }
+}
+
+void HeldWords::release(const std::string& key) {
+  for (auto it = m_held.begin(); it != m_held.end();) {
+    if (it->key == key) {
+      wipe(it->text);
+      it = m_held.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  if (!holdsTyped()) m_nextRetryMs = -1;
+}
+
+bool HeldWords::holdsTyped() const {
+  return std::any_of(m_held.begin(), m_held.end(), [](const Held& h) { return h.origin == Origin::Typed; });
+}
+
+bool HeldWords::holdsCrash() const {
+  return std::any_of(m_held.begin(), m_held.end(), [](const Held& h) { return h.origin == Origin::Crash; });
+}
+
+bool HeldWords::retryIfDue(int64_t nowMs, const std::function<bool(const Held&)>& tryStore) {
+  if (m_nextRetryMs < 0 || nowMs < m_nextRetryMs) return false;
+  bool released = false;
+  for (auto it = m_held.begin(); it != m_held.end();) {
+    if (it->origin == Origin::Typed && tryStore(*it)) {
+      wipe(it->text);
+      it = m_held.erase(it);
+      released = true;
+    } else {
+      ++it;
+    }
+  }
+  m_nextRetryMs = holdsTyped() ? nowMs + kRetryMs : -1;
+  return released;
+}
+
+int64_t HeldWords::nextRetryMs() const { return m_nextRetryMs; }
+
+std::string HeldWords::joined() const {
+  std::string out;
+  for (const auto& h : m_held) {
+    if (!out.empty()) out += "\n\n";
+    out += h.text;
+  }
+  return out;
+}
+
+void HeldWords::clear() {
+  for (auto& h : m_held) wipe(h.text);
+  m_held.clear();
+  m_nextRetryMs = -1;
+}
+
+}  // namespace toward::core
