@@ -71,15 +71,7 @@ void App::start() {
     // on a few milliseconds a frame behind the opening screen (stepOpening).
     web::markStart("storeOpened");
     m_store->beginLoad();
-    const int64_t t0 = m_platform.nowMs(), until = t0 + kOpenInStartMs;
-    bool open = m_store->loadStep(openingBudget([&] { return m_platform.nowMs() < until; }));
-    // What is left is read now too when it will take at most kOpenAtOnceMs more: an opening screen shown
-    // for a frame or two would only flash.
-    if (const auto [done, total] = m_store->openingProgress(); !open && done > 0 && !testHoldsOpening()) {
-      const double left = double(m_platform.nowMs() - t0) * double(total - done) / double(done);
-      if (left <= double(kOpenAtOnceMs)) open = m_store->loadStep(nullptr);
-    }
-    m_openingScreen = !open;
+    m_openingScreen = !readOpeningStart();
     if (!m_openingScreen) {
       web::markStart("storeLoaded");
       m_store->purgeExpired();
@@ -87,7 +79,8 @@ void App::start() {
   }
   m_shell = std::make_unique<core::ShellState>(*m_store, *m_vault, [this] { return m_platform.nowMs(); });
   if (settings().passphraseOfferAnswered) m_shell->answerOffer();
-  m_unlockScreen = std::make_unique<ui::UnlockScreen>(*m_vault);
+  // Only the writer reads stepwise after an unlock (stepOpening waits while another tab writes).
+  m_unlockScreen = std::make_unique<ui::UnlockScreen>(*m_vault, [this] { return m_shell->writer(); });
   // "Lock now" is pressed inside the settings view's frame: the lock (which rebuilds the views) waits
   // for the end of the frame.
   m_vaultSection = std::make_unique<ui::VaultSection>(*m_vault, [this] { m_shell->requestLock(); });
@@ -183,7 +176,13 @@ void App::afterUnlock() {
   m_lockedShown = -1;
   m_shell->unlocked();
   m_platform.textInput().clearAll();
-  ui::a11y::announce("Toward is open again.");
+  // A stepwise unlock (the writer tab) read nothing yet: the records are read as at start, at once when
+  // that is quick, else a few milliseconds a frame behind the opening screen and its progress.
+  if (m_store->opening()) {
+    m_openingScreen = !readOpeningStart();
+    if (!m_openingScreen) opened();
+  }
+  ui::a11y::announce(m_openingScreen ? "Toward is opening." : "Toward is open again.");
 }
 
 std::string App::unlock(const std::string& passphrase) {
@@ -287,6 +286,24 @@ void App::drawLockedOrCovered(const ui::ViewContext& ctxIn) {
   ImGui::BeginChild("locked-offers", ImVec2(w, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
   drawLockedOffers();
   ImGui::EndChild();
+}
+
+bool App::readOpeningStart() {
+  const int64_t t0 = m_platform.nowMs(), until = t0 + kOpenInStartMs;
+  bool open = m_store->loadStep(openingBudget([&] { return m_platform.nowMs() < until; }));
+  // What is left is read now too when it will take at most kOpenAtOnceMs more: an opening screen shown
+  // for a frame or two would only flash.
+  if (const auto [done, total] = m_store->openingProgress(); !open && done > 0 && !testHoldsOpening()) {
+    const double left = double(m_platform.nowMs() - t0) * double(total - done) / double(done);
+    if (left <= double(kOpenAtOnceMs)) open = m_store->loadStep(nullptr);
+  }
+  return open;
+}
+
+void App::finishOpeningNow() {
+  if (!m_store->opening()) return;
+  m_store->loadStep(nullptr);
+  opened();
 }
 
 void App::stepOpening(int64_t nowMs) {

@@ -104,6 +104,8 @@ class App {
   // (RecordStore::beginLoad); until the last file is read, only the opening screen is drawn (its progress, things
   // that need no screen, the safety plan when kept readable) and nothing can be written.
   bool opening() const { return m_openingScreen; }
+  // Reads the rest of an opening now, in one go (the test API's unlock, which answers with everything read).
+  void finishOpeningNow();
 
   // --- The vault (core/vault/vault.h). While it is locked only the unlock screen is drawn.
   core::vault::Vault& vault() { return *m_vault; }
@@ -140,6 +142,9 @@ class App {
   // The opening screen (see opening()), and the next files read; then what a whole load is followed by.
   void drawOpening(ui::ViewContext& ctx);
   void stepOpening(int64_t nowMs);
+  // The first part of an opening (at start, after a stepwise unlock): up to kOpenInStartMs, and the rest
+  // too when it looks quick. True when everything is read.
+  bool readOpeningStart();
   void opened();
   static constexpr int64_t kOpenInStartMs = 20;   // a small store opens at once, before the first frame,
   static constexpr int64_t kOpenAtOnceMs = 60;    // ... and one whose rest looks this quick to read

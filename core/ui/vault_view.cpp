@@ -29,7 +29,8 @@ void UnlockScreen::forget() {
 }
 
 bool UnlockScreen::tryUnlock(const std::string& passphrase, int64_t nowMs) {
-  auto status = m_vault.unlock(passphrase, nowMs);
+  using Load = core::vault::Vault::Load;
+  auto status = m_vault.unlock(passphrase, nowMs, m_stepwise && m_stepwise() ? Load::Stepwise : Load::Whole);
   if (m_vault.status() == core::vault::VaultStatus::Locked) {
     m_message = status.message();
     WipeSecret(m_passphrase);

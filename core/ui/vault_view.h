@@ -13,7 +13,10 @@ namespace toward::ui {
 
 class UnlockScreen {
  public:
-  explicit UnlockScreen(core::vault::Vault& vault) : m_vault(vault) {}
+  // stepwise: asked at each unlock; true lets the store be read a few milliseconds a frame afterwards
+  // (core::vault::Vault::Load::Stepwise), behind the app's opening screen.
+  explicit UnlockScreen(core::vault::Vault& vault, std::function<bool()> stepwise = nullptr)
+      : m_vault(vault), m_stepwise(std::move(stepwise)) {}
   ~UnlockScreen() { forget(); }
   // Draws the whole screen; returns true when the vault was just unlocked.
   bool draw(ViewContext& ctx);
@@ -30,6 +33,7 @@ class UnlockScreen {
 
  private:
   core::vault::Vault& m_vault;
+  std::function<bool()> m_stepwise;
   std::string m_passphrase;
   std::string m_message;
   bool m_opening = false;        // asked to open; the key work runs once "Opening..." was drawn

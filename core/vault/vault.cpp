@@ -66,7 +66,7 @@ VaultStatus Vault::open() {
 
 Status Vault::writeFile() { return m_store.writeMetaFile(kVaultFileName, encodeVaultFile(m_file)); }
 
-Status Vault::unlock(const std::string& passphrase, int64_t nowMs) {
+Status Vault::unlock(const std::string& passphrase, int64_t nowMs, Load load) {
   if (m_status != VaultStatus::Locked) return Status::ok();
   if (!m_problem.empty()) return invalid(m_problem);
   if (nowMs < m_retryAtMs) return invalid("That passphrase did not open Toward. You can try again in a moment.");
@@ -75,15 +75,21 @@ Status Vault::unlock(const std::string& passphrase, int64_t nowMs) {
     if (key.error().code() != ErrorCode::Invalid) return key.error();
     ++m_failures;
     const int64_t pause = std::min<int64_t>(kMaxPauseMs, int64_t(1000) << std::min(m_failures - 1, 5));
-    m_retryAtMs = nowMs + pause;
+    // The pause counts from the refusal, not from the try: the key work itself may take a second on a
+    // slow or busy device, and the pause would be over before the person reads the words.
+    m_retryAtMs = std::max(nowMs, m_store.nowMs()) + pause;
     return invalid("That passphrase did not open it. Nothing has changed; take your time and try again.");
   }
   m_failures = 0;
   m_retryAtMs = 0;
   m_key = std::move(key.value());
   m_store.setSealer(m_key.get(), m_file.state != VaultState::Disabling);
-  m_store.load();
   m_status = VaultStatus::Unlocked;
+  if (load == Load::Stepwise && m_file.state == VaultState::On) {
+    m_store.beginLoad();
+    return Status::ok();
+  }
+  m_store.load();
   return finishMigration();
 }
 

@@ -46,7 +46,10 @@ class Vault {
 
   // Unwraps the key and loads the store (finishing an interrupted turning on or off). A passphrase that
   // does not fit gets Invalid with kind words, and the next try waits retryAtMs(): 1, 2, 4 ... 30 s.
-  Status unlock(const std::string& passphrase, int64_t nowMs);
+  // Stepwise: with nothing to finish, the store only begins an opening (RecordStore::beginLoad) that the
+  // caller reads a few milliseconds a frame (the app, behind its opening screen, as at start).
+  enum class Load { Whole, Stepwise };
+  Status unlock(const std::string& passphrase, int64_t nowMs, Load load = Load::Whole);
   int64_t retryAtMs() const { return m_retryAtMs; }
   int failedTries() const { return m_failures; }
   // Drops every record from memory (listeners hear Reloaded), forgets and wipes the key.

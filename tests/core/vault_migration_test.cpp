@@ -388,3 +388,79 @@ TEST_CASE("[vault] turning on and off in steps: progress grows, writes in betwee
   CHECK(reopen(dir.path(), registry, clock, after) == before);
   CHECK(after == VaultStatus::Off);
 }
+
+TEST_CASE("[vault] a stepwise unlock reads the sealed records a part at a time; the models get everything at the end") {
+  test::TempDir dir;
+  core::Registry registry = test::appRegistry();
+  test::FakeClock clock;
+  core::RecordStore store(dir.path(), registry, std::ref(clock));
+  Vault vault(store);
+  vault.open();
+  store.load();
+  const Contents before = fill(store, clock);
+  journal::JournalModel journalModel(store);
+  const size_t entries = journalModel.size();
+  REQUIRE(entries > 0);
+  REQUIRE(vault.enable(kPass, kQuick));
+  vault.lock();
+  REQUIRE(journalModel.size() == 0);
+
+  REQUIRE(vault.unlock(kPass, clock.nowMs, Vault::Load::Stepwise));
+  CHECK(vault.status() == VaultStatus::Unlocked);
+  CHECK(store.opening());
+  CHECK(journalModel.size() == 0);   // nothing shown as if complete while the rest is read
+  CHECK_FALSE(store.put("journal.entry", "", R"({"text":"too early"})").isOk());   // no writes while opening
+  int steps = 0;
+  while (!store.loadStep([n = 0]() mutable { return ++n < 2; })) ++steps;
+  CHECK(steps >= 2);
+  CHECK_FALSE(store.opening());
+  CHECK(journalModel.size() == entries);
+  CHECK(contentsOf(store) == before);
+  CHECK(store.put("journal.entry", "", R"({"text":"after opening"})").isOk());
+
+  SUBCASE("a lock part way ends the opening; the next unlock reads everything again") {
+    vault.lock();
+    REQUIRE(vault.unlock(kPass, clock.nowMs, Vault::Load::Stepwise));
+    REQUIRE(store.loadStep([n = 0]() mutable { return ++n < 2; }) == false);
+    vault.lock();
+    CHECK_FALSE(store.opening());
+    CHECK(journalModel.size() == 0);
+    REQUIRE(vault.unlock(kPass, clock.nowMs));   // whole
+    CHECK_FALSE(store.opening());
+    CHECK(journalModel.size() == entries + 1);
+  }
+}
+
+TEST_CASE("[vault] with a turning on or off to finish, a stepwise unlock reads the store whole and finishes it") {
+  test::TempDir dir;
+  core::Registry registry = test::appRegistry();
+  test::FakeClock clock;
+  core::RecordStore store(dir.path(), registry, std::ref(clock));
+  Vault vault(store);
+  vault.open();
+  store.load();
+  const Contents before = fill(store, clock);
+  REQUIRE(vault.beginEnable(kPass, kQuick));
+  REQUIRE_FALSE(vault.stepMigration(1).value());   // part way
+  vault.lock();
+  REQUIRE(vault.unlock(kPass, clock.nowMs, Vault::Load::Stepwise));
+  CHECK_FALSE(store.opening());
+  CHECK_FALSE(vault.migrationRunning());
+  CHECK(allSealed(dir.path(), true));
+  CHECK(contentsOf(store) == before);
+}
+
+TEST_CASE("[vault] the pause after a wrong passphrase counts from the refusal, not from the start of the key work") {
+  test::TempDir dir;
+  core::Registry registry = test::appRegistry();
+  test::FakeClock clock;
+  core::RecordStore store(dir.path(), registry, std::ref(clock));
+  Vault vault(store);
+  vault.open();
+  store.load();
+  REQUIRE(vault.enable(kPass, kQuick));
+  vault.lock();
+  // The try began 1.5 s before the refusal (a slow device's key work): the whole 1 s pause is still ahead.
+  CHECK_FALSE(vault.unlock("not the one", clock.nowMs - 1500).isOk());
+  CHECK(vault.retryAtMs() == clock.nowMs + 1000);
+}
