@@ -568,8 +568,12 @@ void App::draw(int64_t nowMs) {
 
   const ImGuiStyle& style = ImGui::GetStyle();
   if (compact) {
-    // top bar, content, bottom tabs
-    const float barH = ImGui::GetFrameHeight() + style.WindowPadding.y;
+    // top bar, content, bottom tabs; the top bar flows onto more rows where its buttons do not fit on one
+    // (large text on a narrow phone): Hide, the quick exit, is never pushed off the screen.
+    const float barRight = io.DisplaySize.x - style.WindowPadding.x;
+    const int barRows = topBarRows(barRight);
+    const float barH = ImGui::GetFrameHeight() * float(barRows) + style.ItemSpacing.y * float(barRows - 1) +
+                       style.WindowPadding.y;
     const float tabsH = ui::RowHeight(true) + style.WindowPadding.y;
     ImGui::SetCursorPos(ImVec2(style.WindowPadding.x, style.WindowPadding.y * 0.6f));
     // The title only when the quick actions, Hide and the status leave room for it (390 px do not).
@@ -583,9 +587,11 @@ void App::draw(int64_t nowMs) {
       ImGui::PopFont();
       ImGui::SameLine();
     }
-    drawQuickActions(false, ui::PhonePlace::TopBar, ImVec2(0, 0));
+    drawQuickActions(false, ui::PhonePlace::TopBar, ImVec2(0, 0), barRight);
+    wrapTopBar(topBarButtonWidth("Hide"), barRight);
     drawHideButton(ImVec2(0, 0));
     ImGui::SameLine();
+    wrapTopBar(kStatusDotEm * ImGui::GetFontSize(), barRight);
     const float statusW = ImGui::CalcTextSize("Open in another tab").x + ImGui::GetFontSize();
     ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), io.DisplaySize.x - statusW - style.WindowPadding.x));
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (ImGui::GetFontSize() * 0.35f));
@@ -697,7 +703,7 @@ void App::drawNavigation(bool compact) {
     // laptop's height (1280x720).
     if (ImGui::Selectable(m_pages[i].title.c_str(), i == current, 0, ImVec2(0, ImGui::GetFrameHeight() * 1.05f))) select(i);
     ui::a11y::tab(i == current);
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal) && !m_pages[i].blurb.empty()) ImGui::SetTooltip("%s", m_pages[i].blurb.c_str());
+    if (!m_pages[i].blurb.empty() && ui::HoverTip(ImGuiHoveredFlags_DelayNormal)) ImGui::SetTooltip("%s", m_pages[i].blurb.c_str());
     noteNavRect(i);
     ImGui::PopID();
   }
@@ -709,7 +715,7 @@ void App::drawNavigation(bool compact) {
   drawStatus();
 }
 
-void App::drawQuickActions(bool all, ui::PhonePlace place, ImVec2 size) {
+void App::drawQuickActions(bool all, ui::PhonePlace place, ImVec2 size, float wrapAt) {
   // The plugins' quick paths for hard moments (the one table's order): one press from any page.
   for (const auto* spec : plugins::uiTable()) {
     for (const auto& action : spec->actions) {
@@ -717,6 +723,7 @@ void App::drawQuickActions(bool all, ui::PhonePlace place, ImVec2 size) {
       if (all && !action.desktop) continue;
       const bool topBar = !all && place == ui::PhonePlace::TopBar;
       const std::string& label = topBar && !action.phoneLabel.empty() ? action.phoneLabel : action.label;
+      if (topBar && wrapAt > 0) wrapTopBar(topBarButtonWidth(label), wrapAt);
       const bool pressed = place == ui::PhonePlace::MoreMenu && !all ? ImGui::Selectable(label.c_str(), false, 0, size)
                                                                      : ui::QuietButton(label.c_str(), size);
       if (pressed) {
@@ -724,10 +731,45 @@ void App::drawQuickActions(bool all, ui::PhonePlace place, ImVec2 size) {
         if (place == ui::PhonePlace::MoreMenu && !all) ImGui::CloseCurrentPopup();
       }
       noteActionRect(action.id, action.label);
-      if (!action.hint.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", action.hint.c_str());
+      if (!action.hint.empty() && ui::HoverTip()) ImGui::SetTooltip("%s", action.hint.c_str());
       if (!all && place == ui::PhonePlace::TopBar) ImGui::SameLine();
     }
   }
+}
+
+float App::topBarButtonWidth(const std::string& label) {
+  return ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+void App::wrapTopBar(float width, float right) {
+  const float left = ImGui::GetStyle().WindowPadding.x;
+  if (ImGui::GetCursorPosX() > left + 1.0f && ImGui::GetCursorPosX() + width > right) {
+    ImGui::NewLine();
+    ImGui::SetCursorPosX(left);
+  }
+}
+
+int App::topBarRows(float right) const {
+  // The same flow as drawing does (wrapTopBar): the quick actions, Hide, the status at its smallest.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  std::vector<float> widths;
+  for (const auto* spec : plugins::uiTable()) {
+    for (const auto& action : spec->actions) {
+      if (action.phone == ui::PhonePlace::TopBar) widths.push_back(topBarButtonWidth(action.phoneLabel.empty() ? action.label : action.phoneLabel));
+    }
+  }
+  widths.push_back(topBarButtonWidth("Hide"));
+  widths.push_back(kStatusDotEm * ImGui::GetFontSize());
+  int rows = 1;
+  float x = style.WindowPadding.x;
+  for (const float w : widths) {
+    if (x > style.WindowPadding.x + 1.0f && x + w > right) {
+      ++rows;
+      x = style.WindowPadding.x;
+    }
+    x += w + style.ItemSpacing.x;
+  }
+  return rows;
 }
 
 float App::topBarWidth() const {
@@ -747,7 +789,7 @@ void App::drawHideButton(ImVec2 size) {
   // Quick hide: always in view; Ctrl+Shift+H does the same from anywhere. Both go through the glue's
   // quickHide() (web/glue/glue.js), which also opens the chosen page: main.cpp hands the press over.
   if (ui::QuietButton("Hide", size)) m_shell->requestHide();
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Hide everything at once (Ctrl+Shift+H)");
+  if (ui::HoverTip()) ImGui::SetTooltip("Hide everything at once (Ctrl+Shift+H)");
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   m_hideRect = {"hide", "Hide", min.x, min.y, max.x - min.x, max.y - min.y};
   noteActionRect("hide", "Hide");

@@ -171,7 +171,14 @@ class App {
   static constexpr int64_t kVaultStepMs = 8;   // half a frame at 60 a second: the frame stays under 16 ms
   void drawNavigation(bool compact);
   // The plugins' quick actions placed on a phone at `place` (or all of them on a desktop when `all`).
-  void drawQuickActions(bool all, ui::PhonePlace place, ImVec2 size);
+  // `wrapAt` (the phone's top bar): a button that would end past it starts a new row.
+  void drawQuickActions(bool all, ui::PhonePlace place, ImVec2 size, float wrapAt = 0.0f);
+  // The phone's top bar flowing onto rows: a button's width, a new row when `width` would end past
+  // `right`, and how many rows the whole bar takes (its actions, Hide, the status's dot).
+  static float topBarButtonWidth(const std::string& label);
+  static void wrapTopBar(float width, float right);
+  int topBarRows(float right) const;
+  static constexpr float kStatusDotEm = 0.6f;   // the status at its smallest: the dot alone
   void drawStatus();
   void drawBanners();
   // Words that reached no record (m_held): a calm line saying they wait, and "Copy these words".

@@ -167,13 +167,17 @@ void BackupView::drawExport(ViewContext& ctx) {
   o1.label = "Passphrase for the backup";
   o1.placeholder = "Passphrase";
   o1.password = true;
-  TextLine(ctx.platform.textInput(), "backups/export/pass1", m_pass1, w, o1);
+  auto& text = ctx.platform.textInput();
+  // A message about what was typed goes as soon as the person types again (it would be out of date).
+  if (TextLine(text, "backups/export/pass1", m_pass1, w, o1)) m_exportProblem.clear();
   TextFieldOptions o2 = o1;
   o2.label = "The same passphrase again";
   o2.placeholder = "The same passphrase again";
-  TextLine(ctx.platform.textInput(), "backups/export/pass2", m_pass2, w, o2);
+  if (TextLine(text, "backups/export/pass2", m_pass2, w, o2)) m_exportProblem.clear();
+  // Enter in either field makes the backup, as the button does (the form's convention).
+  const bool submitted = text.takeSubmit("backups/export/pass1") | text.takeSubmit("backups/export/pass2");
   Gap(0.2f);
-  if (PrimaryButton("Make a backup")) {
+  if (PrimaryButton("Make a backup") || submitted) {
     m_exportNote.clear();
     m_exportProblem.clear();
     if (m_pass1.empty()) {

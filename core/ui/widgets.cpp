@@ -93,6 +93,12 @@ void BodyText(const char* text) {
   a11y::paragraph(text);
 }
 
+bool HoverTip(ImGuiHoveredFlags flags) {
+  if (!ImGui::IsItemHovered(flags)) return false;
+  const ImGuiIO& io = ImGui::GetIO();
+  return io.MouseSource != ImGuiMouseSource_TouchScreen || io.MouseDown[ImGuiMouseButton_Left];
+}
+
 void TouchScroll() {
   ImGuiIO& io = ImGui::GetIO();
   if (io.MouseSource != ImGuiMouseSource_TouchScreen) return;

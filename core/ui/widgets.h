@@ -24,6 +24,9 @@ void MutedText(const char* text);
 void BodyText(const char* text);
 // Call at the end of a scrolling window or child: a finger dragging on empty space scrolls it.
 void TouchScroll();
+// True when the last item's hint should show: hovered by a mouse, or held down by a finger. A tap leaves
+// the pointer where it landed, and a hint shown then would stay over the next buttons.
+bool HoverTip(ImGuiHoveredFlags flags = 0);
 // ImGui::SliderInt that a finger can scroll past: a touch that lands on the slider and then moves mostly
 // up or down (the start of a scroll) gives the value back as it was; a tap or a sideways drag sets it.
 // Returns true when the value differs from the one this frame began with.

@@ -187,13 +187,15 @@ void LettersView::drawFooter(ui::ViewContext& ctx) {
   std::string line = std::string(stateLabel(m_draft.state)) + "  \xC2\xB7  " + std::to_string(m_words) +
                      (m_words == 1 ? " word" : " words") + "  \xC2\xB7  started " +
                      core::formatWhenInSentence(m_model.createdMs(m_openId), ctx.nowMs) + ", last written " +
-                     core::formatWhenInSentence(m_model.lastWrittenMs(m_openId), ctx.nowMs) + "  \xC2\xB7  ";
-  if (LettersModel::sealedNow(m_draft, ctx.nowMs)) line = std::string("Sealed  \xC2\xB7  ");
+                     core::formatWhenInSentence(m_model.lastWrittenMs(m_openId), ctx.nowMs);
+  if (LettersModel::sealedNow(m_draft, ctx.nowMs)) line = "Sealed";
+  // "Saved" follows on the same line, after a dot, where the whole line fits (a desktop); where the line
+  // wraps (a phone) it goes on a line of its own, never over the wrapped words, and no dot ends the line.
+  const std::string withDot = line + "  \xC2\xB7  ";
+  const bool oneLine = ImGui::CalcTextSize((withDot + status).c_str()).x <= ImGui::GetContentRegionAvail().x;
   ImGui::AlignTextToFramePadding();
-  ui::MutedText(line.c_str());
-  // "Saved" follows on the same line where the whole line fits (a desktop); where the line wraps (a phone)
-  // it goes on a line of its own, never over the wrapped words.
-  if (ImGui::CalcTextSize((line + status).c_str()).x <= ImGui::GetContentRegionAvail().x) ImGui::SameLine(0, 0);
+  ui::MutedText((oneLine ? withDot : line).c_str());
+  if (oneLine) ImGui::SameLine(0, 0);
   ImGui::PushStyleColor(ImGuiCol_Text, m_saveError.empty() ? ui::palette().muted : ui::palette().warning);
   ImGui::TextUnformatted(status);
   ui::a11y::paragraph(status);

@@ -167,7 +167,8 @@ void SafetyPlanView::drawContacts(ui::ViewContext& ctx, const char* listName, fl
   ui::MutedText(words.hint);
   auto& text = ctx.platform.textInput();
   const float gap = ImGui::GetStyle().ItemSpacing.x;
-  size_t removeAt = list.size();
+  constexpr size_t kNone = size_t(-1);
+  size_t removeAt = kNone;   // (not list.size(): "+ Add" below grows the list, and its new row was removed at once)
   ImGui::PushID(listName);
   for (size_t i = 0; i < list.size(); ++i) {
     PlanContact& c = list[i];
@@ -193,7 +194,9 @@ void SafetyPlanView::drawContacts(ui::ViewContext& ctx, const char* listName, fl
     if (sameRow) ImGui::SameLine();
     DrawContactButtons(ctx, c, std::string("safety_plan/") + listName + "." + n, words.offerText);
     ImGui::SameLine();
-    if (ui::QuietButton("Remove")) removeAt = i;
+    const bool remove = ui::QuietButton("Remove");
+    ui::a11y::name((std::string("Remove ") + words.noun + " " + n).c_str());   // which row, for a screen reader
+    if (remove) removeAt = i;
     ImGui::PopID();
   }
   ui::Gap(0.3f);
@@ -202,7 +205,7 @@ void SafetyPlanView::drawContacts(ui::ViewContext& ctx, const char* listName, fl
     noteEdit(ctx.nowMs);
   }
   ImGui::PopID();
-  if (removeAt < list.size()) {
+  if (removeAt != kNone) {
     list.erase(list.begin() + std::ptrdiff_t(removeAt));
     noteEdit(ctx.nowMs);
     commitPendingEdits();

@@ -404,3 +404,39 @@ test('a merge of 3,000 records runs across frames under a progress bar, is saved
       await p.dispose();
     }
   });
+
+// The export form as a person uses it: a message about what was typed goes once they type again (it was
+// left saying "choose a passphrase first" over two typed passphrases), and Enter in either field makes the
+// backup, as the button does.
+test('the backup form: a stale message goes when typing, and Enter makes the backup', { timeout: 180_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await api.put(page, TYPE, { kind: 'free', title: 'kept', text: 'words to back up' });
+    await api.flush(page);
+    await openPage(page, 'backups');
+    const drawn = () => page.evaluate(() => window.towardTest.drawnText());
+    await clickRole(page, 'button', 'Make a backup');
+    await waitUntil(async () => (await drawn()).includes('Please choose a passphrase first.'), { message: 'the first message' });
+    const first = page.locator('input[aria-label="Passphrase for the backup"]');
+    await first.click();
+    await page.keyboard.type(PASS);
+    await waitUntil(async () => !(await drawn()).includes('Please choose a passphrase first.'), { message: 'the stale message gone' });
+    const second = page.locator('input[aria-label="The same passphrase again"]');
+    await second.click();
+    await page.keyboard.type(PASS + ' not quite');
+    await page.keyboard.press('Enter');
+    await waitUntil(async () => (await drawn()).includes('The two passphrases are not the same yet.'), { message: 'Enter checks the two' });
+    await second.fill('');
+    await second.click();
+    await page.keyboard.type(PASS);
+    const download = page.waitForEvent('download', { timeout: 90_000 });
+    await page.keyboard.press('Enter');
+    const d = await download;
+    assert.match(d.suggestedFilename(), /^toward-backup-\d{4}-\d{2}-\d{2}\.age$/);
+    assert.doesNotMatch(await drawn(), /not the same yet/);
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});

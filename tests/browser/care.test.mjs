@@ -119,3 +119,27 @@ test('a grounding session is never ended by auto-lock; idle time counts from its
     await profile.dispose();
   }
 });
+
+// The way out opened with a mouse click, nothing focused (the page's start, or a field gone with its
+// page): Escape still closes it, as its Back does, and the keys after it reach the app (the canvas takes
+// focus). Before, Escape reached nothing until Tab had moved focus into the dialog.
+test('Escape closes the way out opened with a click while nothing has focus', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await settle(page, { minFrames: 1 });
+    await press(page, 'feeling');
+    await waitUntil(async () => (await state(page)).care, { message: 'the timer runs' });
+    await press(page, 'too-much');
+    assert.ok((await state(page)).wayOut, 'the way out is open');
+    await page.evaluate(() => { if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur(); });
+    assert.equal(await page.evaluate(() => document.activeElement === document.body), true, 'nothing has focus');
+    await page.keyboard.press('Escape');
+    await waitUntil(async () => !(await state(page)).wayOut, { message: 'Escape closed the way out' });
+    assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), 'canvas', 'the canvas has focus');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});

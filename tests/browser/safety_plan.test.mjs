@@ -120,6 +120,42 @@ test('the plan typed through the real page is all there after a reload, and ever
   }
 });
 
+// "+ Add a person" and "+ Add a line" with real clicks: each adds an empty row at once (before, the new
+// row was removed in the same frame, so neither button did anything), ready to type in; "Remove" takes
+// away the row it stands beside, and only that one.
+test('"+ Add a person" and "+ Add a line" add a row each; "Remove" removes only its own', { timeout: 180_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await openPage(page, 'safety_plan');
+    await typeInto(page, 'Name of person 1', 'Sam', 'input');
+    for (const [button, label] of [['+ Add a person', 'Name of person 2'], ['+ Add a person', 'Name of person 3'], ['+ Add a line', 'Name of line 2']]) {
+      const add = page.getByRole('button', { name: button, exact: true });
+      await scrollTo(page, add);
+      await clickRole(page, 'button', button);
+      await typeInto(page, label, `${label} here`, 'input');
+    }
+    await page.keyboard.press('Escape');
+    await waitUntil(async () => {
+      const p = await plan(page);
+      return p && p.body.helpers.length === 3 && p.body.professionals.length === 2 && (await api.state(page)).saved;
+    }, { timeoutMs: 10_000, message: 'three people and two lines stored' });
+    const p = await plan(page);
+    assert.deepEqual(p.body.helpers.map((c) => c.name), ['Sam', 'Name of person 2 here', 'Name of person 3 here']);
+    assert.deepEqual(p.body.professionals.map((c) => c.name), ['', 'Name of line 2 here']);
+
+    // "Remove" beside person 2, named for its row.
+    await scrollTo(page, page.locator('input[aria-label="Name of person 2"]'));
+    await clickRole(page, 'button', 'Remove person 2');
+    await waitUntil(async () => (await plan(page)).body.helpers.length === 2 && (await api.state(page)).saved,
+      { timeoutMs: 10_000, message: 'the row removed and stored' });
+    assert.deepEqual((await plan(page)).body.helpers.map((c) => c.name), ['Sam', 'Name of person 3 here']);
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
 for (const scheme of ['light', 'dark']) {
   test(`on a phone (${scheme}), "My plan" on the top bar opens the plan from the journal in one tap`, { timeout: 120_000 }, async () => {
     const profile = await Profile.launch(undefined, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, colorScheme: scheme });

@@ -120,3 +120,33 @@ for (const size of Object.keys(SIZES)) {
     }
   });
 }
+
+// The largest text (200 %) on a phone: the top bar flows onto more rows, so every quick action and Hide,
+// the quick exit, stay on screen and can be pressed (before, Hide was pushed past the right edge from
+// 150 % on, and was in no Tab order).
+test('at the largest text on a phone, the top bar keeps Hide and every quick action on screen', { timeout: 180_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await openPage(page, 'settings');
+    const larger = page.getByRole('button', { name: 'Larger', exact: true });
+    for (let i = 0; i < 10; i++) await clickOn(page, larger);
+    await waitUntil(async () => (await page.evaluate(() => window.towardTest.drawnText())).includes('200 %'), { message: 'text at 200 %' });
+    await page.setViewportSize(SIZES.phone.viewport);
+    await openPage(page, 'journal');
+    await settle(page, { minFrames: 2 });
+    const { width } = SIZES.phone.viewport;
+    const drawn = (await page.evaluate(() => window.towardTest.actions())).filter((a) => a.w > 0 && a.y < 300);
+    const ids = drawn.map((a) => a.id);
+    for (const id of ['feeling', 'plan', 'hide']) assert.ok(ids.includes(id), `"${id}" is on the top bar (drawn: ${ids.join(', ')})`);
+    for (const a of drawn) assert.ok(a.x >= 0 && a.x + a.w <= width, `"${a.id}" at ${a.x}..${a.x + a.w} is on the ${width} px screen`);
+    await page.screenshot({ path: path.join(SHOTS, 'fit-phone-largest-text.png') });
+    const bar = (await misfits(page, 'phone')).filter((m) => !m.includes('/'));   // the shell's own window
+    assert.deepEqual(bar, [], 'the top bar fits');
+    await page.getByRole('button', { name: 'Hide', exact: true }).click({ force: true });
+    await waitUntil(async () => (await page.evaluate(() => window.towardTest.vaultState())).covered, { message: 'Hide covers the screen' });
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});

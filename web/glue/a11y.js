@@ -354,6 +354,24 @@
     },
   };
 
-  window.addEventListener('keydown', (e) => a11y.onTab(e), true);
+  // A key while nothing has focus (the focused field or control went away with its page, or a click on
+  // the canvas, which keeps focus where it was): Escape still closes the open dialog as its Back or Cancel
+  // would, and the canvas takes focus, so the keys after it reach the app.
+  a11y.onLooseKey = function (e) {
+    const active = document.activeElement;
+    if (active && active !== document.body) return;
+    if (e.key === 'Escape') {
+      const dialogs = this.root().querySelectorAll('[role="dialog"]');
+      const dialog = dialogs.length ? dialogs[dialogs.length - 1] : null;
+      if (dialog) {
+        e.preventDefault();
+        const cancel = dialog.querySelector('[data-cancel]');
+        if (cancel) cancel.click(); else call('toward_a11y_escape', 0);
+      }
+    }
+    const canvas = glue.$('canvas');
+    if (canvas && e.key !== 'Tab') canvas.focus({ preventScroll: true });
+  };
+  window.addEventListener('keydown', (e) => { a11y.onTab(e); a11y.onLooseKey(e); }, true);
   glue.a11y = a11y;
 })(TowardGlue);
