@@ -263,7 +263,10 @@ void JournalView::drawList(ui::ViewContext& ctx, float width) {
       draw->PushClipRect(pos, ImVec2(right - pad, pos.y + rowH), true);
       ui::RowLine(draw, ImVec2(pos.x + pad, top), right - pad, ImGui::GetColorU32(ImGuiCol_Text), title);
       std::string meta = core::formatShortWhen(shownEntry.timeMs, ctx.nowMs);
-      if (shownEntry.kind != "free") meta += "  \xC2\xB7  " + labelOf(entryKinds(), shownEntry.kind);
+      // The kind, unless the title is already the kind's name (an entry with no words yet).
+      if (shownEntry.kind != "free" && title != labelOf(entryKinds(), shownEntry.kind)) {
+        meta += "  \xC2\xB7  " + labelOf(entryKinds(), shownEntry.kind);
+      }
       if (shownEntry.kind == "fork" && !shownEntry.fork.direction.empty()) {
         meta += " (" + core::foldForSearch(labelOf(directions(), shownEntry.fork.direction)) + ")";
       }

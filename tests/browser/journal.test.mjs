@@ -8,7 +8,7 @@
 // API, so a click that misses fails with a plain message.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Profile, openApp, reloadApp, api, waitUntil, sleep, assertCanvasNotBlank, press, clickRole, clickOn } from './lib/harness.mjs';
+import { startServer, Profile, openApp, reloadApp, api, waitUntil, sleep, assertCanvasNotBlank, press, clickRole, clickOn, settle } from './lib/harness.mjs';
 
 const TYPE = 'journal.entry';
 // The journal's first row, once the list shows `count` rows (a search has narrowed it), found by role.
@@ -103,6 +103,27 @@ test('search narrows the list to a words-to-keep entry, which opens with its wor
     const text = page.locator('textarea[aria-label="Entry text"]');
     await text.waitFor({ state: 'visible', timeout: 10_000 });
     assert.equal(await text.inputValue(), 'You are allowed to take up space.');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+// A fork entry with no words yet is named by its kind once, not "A fork in the road, ... · A fork in the road".
+test('a fork entry with no words yet names its kind once in the list', { timeout: 90_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await api.put(page, 'journal.entry', { kind: 'fork', text: '' });
+    await api.put(page, 'journal.entry', { kind: 'fork', title: 'After the session', text: 'I stayed.' });
+    await settle(page, { minFrames: 2 });
+    const rows = page.getByRole('list', { name: 'Entries' }).getByRole('listitem');
+    await rows.first().waitFor({ state: 'attached', timeout: 10_000 });
+    const names = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') || e.textContent));
+    const bare = names.find((n) => n.startsWith('A fork in the road'));
+    assert.ok(bare, `the bare fork entry is listed (${names.join(' | ')})`);
+    assert.equal(bare.split('A fork in the road').length - 1, 1, `named once: ${bare}`);
+    assert.ok(names.some((n) => n.startsWith('After the session') && n.includes('A fork in the road')), 'a titled fork still says its kind');
     profile.assertNoErrors();
   } finally {
     await profile.dispose();
