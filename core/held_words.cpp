@@ -12,12 +12,14 @@ void wipe(std::string& s) { std::fill(s.begin(), s.end(), '\0'); }
 void HeldWords::hold(const std::string& key, std::string text, Origin origin, int64_t nowMs) {
   release(key);
   m_held.push_back({key, std::move(text), origin});
-  if (origin == Origin::Typed && (m_nextRetryMs < 0 || m_nextRetryMs > nowMs + kRetryMs)) {
-    m_nextRetryMs = nowMs + kRetryMs;
+  ++m_version;
+  if (origin == Origin::Typed) {
+    m_retryDelayMs = kRetryMs;
+    if (m_nextRetryMs < 0 || m_nextRetryMs > nowMs + kRetryMs) m_nextRetryMs = nowMs + kRetryMs;
   }
 }
 
-void HeldWords::release(const std::string& key) {
+void HeldWords::release(std::string key) {
   for (auto it = m_held.begin(); it != m_held.end();) {
     if (it->key == key) {
       wipe(it->text);
@@ -39,17 +41,31 @@ bool HeldWords::holdsCrash() const {
 
 bool HeldWords::retryIfDue(int64_t nowMs, const std::function<bool(const Held&)>& tryStore) {
   if (m_nextRetryMs < 0 || nowMs < m_nextRetryMs) return false;
-  bool released = false;
-  for (auto it = m_held.begin(); it != m_held.end();) {
-    if (it->origin == Origin::Typed && tryStore(*it)) {
-      wipe(it->text);
-      it = m_held.erase(it);
-      released = true;
-    } else {
-      ++it;
-    }
+  // Copies: tryStore may release or hold words (the app's recoverText releases what it stores), which
+  // would move the entries under an iterator.
+  std::vector<Held> due;
+  for (const auto& h : m_held) {
+    if (h.origin == Origin::Typed) due.push_back(h);
   }
-  m_nextRetryMs = holdsTyped() ? nowMs + kRetryMs : -1;
+  const uint64_t versionBefore = m_version;
+  bool released = false;
+  for (auto& h : due) {
+    if (tryStore(h)) {
+      // Released unless newer words were held for the same field meanwhile (those wait their own turn).
+      auto it = std::find_if(m_held.begin(), m_held.end(), [&](const Held& x) { return x.key == h.key; });
+      if (it != m_held.end() && it->text == h.text) release(h.key);
+      released = true;
+    }
+    wipe(h.text);
+  }
+  if (!holdsTyped()) {
+    m_nextRetryMs = -1;
+  } else if (m_version == versionBefore) {
+    m_retryDelayMs = std::min(m_retryDelayMs * 2, kMaxRetryMs);
+    m_nextRetryMs = nowMs + m_retryDelayMs;
+  } else {
+    m_nextRetryMs = nowMs + kRetryMs;   // new words came while trying: the next round comes soon
+  }
   return released;
 }
 

@@ -25,20 +25,26 @@ class HeldWords {
 
   // Keeps `text` for `key`; newer words for the same key replace older ones.
   void hold(const std::string& key, std::string text, Origin origin, int64_t nowMs);
-  // Forgets what was held for `key` (its words reached their record another way).
-  void release(const std::string& key);
+  // Forgets what was held for `key` (its words reached their record another way). By value: the key may
+  // be one of the held entries' own (tryStore below may release the words it is storing).
+  void release(std::string key);
   bool empty() const { return m_held.empty(); }
   bool holdsTyped() const;
   bool holdsCrash() const;
   const std::vector<Held>& held() const { return m_held; }
 
-  // Tries the typed words again when a retry is due: `tryStore` returns true when they are dealt with
-  // (stored, or nobody owns their field any more); false keeps them for the next retry. True when
-  // something was released.
+  // Tries the typed words again when a retry is due: `tryStore` (given a copy; it may call release() or
+  // hold()) returns true when they are dealt with (stored, or nobody owns their field any more); false
+  // keeps them. The wait between tries doubles after each refused round, from kRetryMs up to
+  // kMaxRetryMs (a refusal that lasts, such as words past the record limit, is not re-serialized every
+  // two seconds), and starts again at kRetryMs when new words are held. True when something was released.
   bool retryIfDue(int64_t nowMs, const std::function<bool(const Held&)>& tryStore);
   // When the next retry is due, or -1 when nothing typed is held.
   int64_t nextRetryMs() const;
+  // Changes whenever words are held (a "Copied." said for older words is then out of date).
+  uint64_t version() const { return m_version; }
   static constexpr int64_t kRetryMs = 2000;
+  static constexpr int64_t kMaxRetryMs = 60000;
 
   // Every held text, one after another with a blank line between (for "Copy these words").
   std::string joined() const;
@@ -48,6 +54,8 @@ class HeldWords {
  private:
   std::vector<Held> m_held;
   int64_t m_nextRetryMs = -1;
+  int64_t m_retryDelayMs = kRetryMs;
+  uint64_t m_version = 0;
 };
 
 }  // namespace toward::core

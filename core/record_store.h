@@ -63,8 +63,6 @@ class RecordStore {
   // root: the data folder (the IndexedDB mount in the browser). The registry must outlive the store, and
   // `files` (where root is) too.
   RecordStore(std::string root, const Registry& registry, Clock clock, FileSystem& files = deviceFiles());
-  // The store's clock (what updatedMs is stamped with).
-  int64_t nowMs() const { return m_clock(); }
   // A store whose files are held in memory only and go with it: nothing it holds ever touches the disk
   // (decrypted backups read by toward-cli). It starts empty; load() is not needed.
   static RecordStore inMemory(const Registry& registry, Clock clock);

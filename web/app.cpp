@@ -162,6 +162,7 @@ void App::lockNow() {
   for (auto& p : m_pages) p.view->commitPendingEdits();
   m_vaultSection->forget();
   m_vault->lock();
+  m_openingScreen = false;   // an unlock's opening part way ends here; the next unlock starts again
   refreshLockedPages();
   buildPages();
   m_platform.textInput().clearAll();
@@ -178,6 +179,7 @@ void App::afterUnlock() {
   m_platform.textInput().clearAll();
   // A stepwise unlock (the writer tab) read nothing yet: the records are read as at start, at once when
   // that is quick, else a few milliseconds a frame behind the opening screen and its progress.
+  m_settingsKnown = false;   // the settings cached while locked were the defaults
   if (m_store->opening()) {
     m_openingScreen = !readOpeningStart();
     if (!m_openingScreen) opened();
@@ -376,7 +378,7 @@ bool App::tick(int64_t nowMs) {
   if (const int64_t due = m_shell->autoLockDueMs(); due >= 0 && nowMs >= due) lockNow();
   pumpDurability(nowMs);
   if (m_store->opening()) return m_shell->takeChanged();   // what follows needs every record read
-  if (!locked() && m_held.retryIfDue(nowMs, [this](const core::HeldWords::Held& w) {
+  if (!locked() && m_shell->writer() && m_held.retryIfDue(nowMs, [this](const core::HeldWords::Held& w) {
         return recoverText(w.key, w.text, false) != ui::Recovery::NotNow;
       })) {
     m_shell->markChanged();
@@ -943,25 +945,22 @@ void App::drawStatus() {
 }
 
 void App::drawHeldWords() {
-  if (m_held.empty()) {
-    m_heldCopied = false;
-    return;
-  }
+  if (m_held.empty()) return;
   if (m_held.holdsTyped()) {
-    ui::MutedText("Some words you just typed could not be saved yet. They are safe on this screen, and Toward "
-                  "keeps trying. You can copy them to keep them somewhere else as well.");
+    ui::MutedText("Some words you just typed could not be saved yet. Toward keeps them here while this tab stays "
+                  "open, and keeps trying. You can copy them to keep them somewhere else as well.");
   }
   if (m_held.holdsCrash()) {
     ui::MutedText("Some words kept when Toward stopped unexpectedly could not be put back in their place: they "
-                  "may be longer than one item can hold. They are still kept, and Toward tries again each time it "
-                  "opens. You can copy them now.");
+                  "may be longer than one entry or letter can hold. They are still kept, and Toward tries again "
+                  "each time it opens. You can copy them now.");
   }
   if (ui::QuietButton("Copy these words##held")) {
     m_platform.copyToClipboard(m_held.joined());
     ui::a11y::announce("Copied. The words are on your clipboard, and still kept here.");
-    m_heldCopied = true;
+    m_heldCopiedVersion = m_held.version();
   }
-  if (m_heldCopied) {
+  if (m_heldCopiedVersion == m_held.version()) {   // words held since then are not on the clipboard
     ImGui::SameLine();
     ui::MutedText("Copied. They are still kept here too.");
   }

@@ -6,6 +6,7 @@
 #pragma once
 #include <imgui.h>
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -213,7 +214,7 @@ class App {
   bool m_syncRunning = false;
   bool m_askedPersistence = false;
   core::HeldWords m_held;           // words a field handed over that the store refused (core/held_words.h)
-  bool m_heldCopied = false;        // "Copy these words" was pressed (a calm "Copied." beside it)
+  uint64_t m_heldCopiedVersion = UINT64_MAX;   // m_held's version when "Copy these words" was pressed
   bool m_copyRestoreSeen = false;   // the person read that their words came back from the second copy
   bool m_reminderDefaulted = false;   // the backup reminder's default was settled in this session
   mutable core::Settings m_settings;            // cache of the settings record, see settings()

@@ -175,7 +175,9 @@ void BackupView::drawExport(ViewContext& ctx) {
   o2.placeholder = "The same passphrase again";
   if (TextLine(text, "backups/export/pass2", m_pass2, w, o2)) m_exportProblem.clear();
   // Enter in either field makes the backup, as the button does (the form's convention).
-  const bool submitted = text.takeSubmit("backups/export/pass1") | text.takeSubmit("backups/export/pass2");
+  const bool submitFirst = text.takeSubmit("backups/export/pass1");
+  const bool submitSecond = text.takeSubmit("backups/export/pass2");
+  const bool submitted = submitFirst || submitSecond;
   Gap(0.2f);
   if (PrimaryButton("Make a backup") || submitted) {
     m_exportNote.clear();

@@ -77,7 +77,7 @@ Status Vault::unlock(const std::string& passphrase, int64_t nowMs, Load load) {
     const int64_t pause = std::min<int64_t>(kMaxPauseMs, int64_t(1000) << std::min(m_failures - 1, 5));
     // The pause counts from the refusal, not from the try: the key work itself may take a second on a
     // slow or busy device, and the pause would be over before the person reads the words.
-    m_retryAtMs = std::max(nowMs, m_store.nowMs()) + pause;
+    m_retryAtMs = std::max(nowMs, m_store.now()) + pause;
     return invalid("That passphrase did not open it. Nothing has changed; take your time and try again.");
   }
   m_failures = 0;

@@ -18,12 +18,14 @@ TEST_CASE("[held] typed words the store refused wait and are tried again until t
   auto refuse = [&](const HeldWords::Held&) { ++tries; return false; };
   CHECK_FALSE(h.retryIfDue(1500, refuse));   // not due yet
   CHECK(tries == 0);
-  CHECK_FALSE(h.retryIfDue(3000, refuse));   // due, refused again: kept, next try later
+  CHECK_FALSE(h.retryIfDue(3000, refuse));   // due, refused again: kept, the next try twice as far
   CHECK(tries == 1);
   CHECK(h.held().size() == 1);
-  CHECK(h.nextRetryMs() == 3000 + HeldWords::kRetryMs);
+  CHECK(h.nextRetryMs() == 3000 + 2 * HeldWords::kRetryMs);
+  CHECK_FALSE(h.retryIfDue(3000 + 2 * HeldWords::kRetryMs, refuse));
+  CHECK(h.nextRetryMs() == 3000 + 2 * HeldWords::kRetryMs + 4 * HeldWords::kRetryMs);
   std::string stored;
-  CHECK(h.retryIfDue(5000, [&](const HeldWords::Held& w) { stored = w.text; return true; }));
+  CHECK(h.retryIfDue(100000, [&](const HeldWords::Held& w) { stored = w.text; return true; }));
   CHECK(stored == "Dear you");
   CHECK(h.empty());
   CHECK(h.nextRetryMs() == -1);
@@ -57,4 +59,48 @@ TEST_CASE("[held] one refusal among several keeps only the refused words") {
   CHECK(h.held()[0].text == "two");
   h.clear();
   CHECK(h.empty());
+}
+
+TEST_CASE("[held] storing may release the words being stored: the others stay whole, nothing is touched twice") {
+  // The app's recoverText releases a field's held words when it stores them, from inside the retry.
+  HeldWords h;
+  h.hold("a", "first words", Origin::Typed, 0);
+  h.hold("b", "second words", Origin::Typed, 0);
+  h.hold("c", "third words", Origin::Typed, 0);
+  std::vector<std::string> seen;
+  CHECK(h.retryIfDue(HeldWords::kRetryMs, [&](const HeldWords::Held& w) {
+    seen.push_back(w.key + "=" + w.text);
+    if (w.key != "a") return false;   // only "a" can be stored now
+    h.release(w.key);
+    return true;
+  }));
+  CHECK(seen == std::vector<std::string>{"a=first words", "b=second words", "c=third words"});
+  REQUIRE(h.held().size() == 2);
+  CHECK(h.held()[0].key == "b");
+  CHECK(h.held()[0].text == "second words");
+  CHECK(h.held()[1].text == "third words");
+}
+
+TEST_CASE("[held] newer words held while older ones are being stored wait their own turn; refusals back off up to a minute") {
+  HeldWords h;
+  h.hold("a", "older", Origin::Typed, 0);
+  CHECK(h.retryIfDue(HeldWords::kRetryMs, [&](const HeldWords::Held&) {
+    h.hold("a", "newer", Origin::Typed, HeldWords::kRetryMs);   // typed again while the older words were stored
+    return true;
+  }));
+  REQUIRE(h.held().size() == 1);
+  CHECK(h.held()[0].text == "newer");
+  CHECK(h.nextRetryMs() == 2 * HeldWords::kRetryMs);
+  int64_t now = h.nextRetryMs();
+  for (int i = 0; i < 10; ++i) {
+    h.retryIfDue(now, [](const HeldWords::Held&) { return false; });
+    now = h.nextRetryMs();
+  }
+  int64_t before = now;
+  h.retryIfDue(now, [](const HeldWords::Held&) { return false; });
+  CHECK(h.nextRetryMs() - before == HeldWords::kMaxRetryMs);
+  const uint64_t v = h.version();
+  h.hold("b", "more", Origin::Typed, now);
+  CHECK(h.version() != v);
+  CHECK(h.nextRetryMs() <= now + HeldWords::kRetryMs);   // new words: tried again soon
 }

@@ -354,23 +354,23 @@
     },
   };
 
-  // A key while nothing has focus (the focused field or control went away with its page, or a click on
-  // the canvas, which keeps focus where it was): Escape still closes the open dialog as its Back or Cancel
-  // would, and the canvas takes focus, so the keys after it reach the app.
+  // Escape while nothing has focus (the focused field or control went away with its page, or a click on
+  // the canvas, which keeps focus where it was) still closes the open dialog as its Back or Cancel would,
+  // and the canvas takes focus, so the keys after it reach the app. Only Escape: other keys may be a
+  // screen reader's own while it reads the mirror (it is not moved), and Tab enters the stops (onTab).
   a11y.onLooseKey = function (e) {
+    if (e.key !== 'Escape' || e.ctrlKey || e.altKey || e.metaKey) return;
     const active = document.activeElement;
     if (active && active !== document.body) return;
-    if (e.key === 'Escape') {
-      const dialogs = this.root().querySelectorAll('[role="dialog"]');
-      const dialog = dialogs.length ? dialogs[dialogs.length - 1] : null;
-      if (dialog) {
-        e.preventDefault();
-        const cancel = dialog.querySelector('[data-cancel]');
-        if (cancel) cancel.click(); else call('toward_a11y_escape', 0);
-      }
+    const dialogs = this.root().querySelectorAll('[role="dialog"]');
+    const dialog = dialogs.length ? dialogs[dialogs.length - 1] : null;
+    if (dialog) {
+      e.preventDefault();
+      const cancel = dialog.querySelector('[data-cancel]:not([aria-disabled="true"])');
+      if (cancel) cancel.click(); else call('toward_a11y_escape', 0);
     }
     const canvas = glue.$('canvas');
-    if (canvas && e.key !== 'Tab') canvas.focus({ preventScroll: true });
+    if (canvas) canvas.focus({ preventScroll: true });
   };
   window.addEventListener('keydown', (e) => { a11y.onTab(e); a11y.onLooseKey(e); }, true);
   glue.a11y = a11y;
