@@ -13,6 +13,7 @@
 #include "core/ui/trash_view.h"
 #include "core/ui/backup_view.h"
 #include "core/ui/next_session_view.h"
+#include "core/record_codec.h"
 #include "core/ui/widgets.h"
 #include "core/ui/vault_view.h"
 #include "core/ui/way_out.h"
@@ -379,6 +380,8 @@ bool App::tick(int64_t nowMs) {
   pumpDurability(nowMs);
   if (m_store->opening()) return m_shell->takeChanged();   // what follows needs every record read
   if (!locked() && m_shell->writer() && m_held.retryIfDue(nowMs, [this](const core::HeldWords::Held& w) {
+        // Words longer than a record may be can never be stored: not serialized again only to be refused.
+        if (w.text.size() > core::kMaxRecordBytes) return false;
         return recoverText(w.key, w.text, false) != ui::Recovery::NotNow;
       })) {
     m_shell->markChanged();
