@@ -754,9 +754,8 @@ void App::wrapTopBar(float width, float right) {
   }
 }
 
-int App::topBarRows(float right) const {
-  // The same flow as drawing does (wrapTopBar): the quick actions, Hide, the status at its smallest.
-  const ImGuiStyle& style = ImGui::GetStyle();
+std::vector<float> App::topBarButtonWidths() {
+  // The phone's top bar's buttons in the order drawn: the quick actions, then Hide.
   std::vector<float> widths;
   for (const auto* spec : plugins::uiTable()) {
     for (const auto& action : spec->actions) {
@@ -764,6 +763,13 @@ int App::topBarRows(float right) const {
     }
   }
   widths.push_back(topBarButtonWidth("Hide"));
+  return widths;
+}
+
+int App::topBarRows(float right) const {
+  // The same flow as drawing does (wrapTopBar): the buttons, then the status at its smallest.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  std::vector<float> widths = topBarButtonWidths();
   widths.push_back(kStatusDotEm * ImGui::GetFontSize());
   int rows = 1;
   float x = style.WindowPadding.x;
@@ -779,13 +785,8 @@ int App::topBarRows(float right) const {
 
 float App::topBarWidth() const {
   const ImGuiStyle& style = ImGui::GetStyle();
-  auto button = [&](const std::string& label) { return ImGui::CalcTextSize(label.c_str()).x + style.FramePadding.x * 2 + style.ItemSpacing.x; };
-  float w = style.WindowPadding.x * 2 + button("Hide");
-  for (const auto* spec : plugins::uiTable()) {
-    for (const auto& action : spec->actions) {
-      if (action.phone == ui::PhonePlace::TopBar) w += button(action.phoneLabel.empty() ? action.label : action.phoneLabel);
-    }
-  }
+  float w = style.WindowPadding.x * 2;
+  for (const float b : topBarButtonWidths()) w += b + style.ItemSpacing.x;
   // the status: its dot and its usual word
   return w + ImGui::CalcTextSize("Saving\u2026").x + ImGui::GetFontSize();
 }

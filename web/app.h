@@ -179,6 +179,7 @@ class App {
   static float topBarButtonWidth(const std::string& label);
   static void wrapTopBar(float width, float right);
   int topBarRows(float right) const;
+  static std::vector<float> topBarButtonWidths();   // the quick actions' and Hide's, in drawn order
   static constexpr float kStatusDotEm = 0.6f;   // the status at its smallest: the dot alone
   void drawStatus();
   void drawBanners();
