@@ -69,6 +69,25 @@ bool HeldWords::retryIfDue(int64_t nowMs, const std::function<bool(const Held&)>
   return released;
 }
 
+void HeldWords::retrySoon(int64_t nowMs) {
+  if (!holdsTyped()) return;
+  m_retryDelayMs = kRetryMs;
+  m_nextRetryMs = nowMs;
+}
+
+void HeldWords::letTypedGo() {
+  for (auto it = m_held.begin(); it != m_held.end();) {
+    if (it->origin == Origin::Typed) {
+      wipe(it->text);
+      it = m_held.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  m_nextRetryMs = -1;
+  ++m_version;
+}
+
 int64_t HeldWords::nextRetryMs() const { return m_nextRetryMs; }
 
 std::string HeldWords::joined() const {

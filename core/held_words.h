@@ -39,6 +39,10 @@ class HeldWords {
   // kMaxRetryMs (a refusal that lasts, such as words past the record limit, is not re-serialized every
   // two seconds), and starts again at kRetryMs when new words are held. True when something was released.
   bool retryIfDue(int64_t nowMs, const std::function<bool(const Held&)>& tryStore);
+  // Makes the next retry due at once, with the shortest wait after it: the app calls it when what refused
+  // the words has passed (this tab writes again, the vault was unlocked, the store is open), so the words
+  // reach their record before the person can type over the same field.
+  void retrySoon(int64_t nowMs);
   // When the next retry is due, or -1 when nothing typed is held.
   int64_t nextRetryMs() const;
   // Changes whenever words are held (a "Copied." said for older words is then out of date).
@@ -50,6 +54,9 @@ class HeldWords {
   std::string joined() const;
   // Wipes the words from memory and forgets them (only when they are known to be stored elsewhere).
   void clear();
+  // Wipes and forgets the typed words only, as the person chose ("Let these words go": words that can never
+  // fit would otherwise hold back "Saved" and every flush for as long as the tab is open).
+  void letTypedGo();
 
  private:
   std::vector<Held> m_held;

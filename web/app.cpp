@@ -161,6 +161,12 @@ void App::lockNow() {
   // Reloaded change with an empty store, the pages (drafts, photo textures) are built anew, the text
   // fields are emptied and removed, and the settings cache is forgotten.
   for (auto& p : m_pages) p.view->commitPendingEdits();
+  // Words the store refused (past what one sealed record can hold) would go with their views: they wait
+  // in m_held instead, in memory only, and are tried again after the unlock, where the person can copy them.
+  const int64_t now = m_platform.nowMs();
+  for (const auto& p : m_pages) {
+    for (auto& w : p.view->unstoredWords()) m_held.hold(w.key, std::move(w.text), core::HeldWords::Origin::Typed, now);
+  }
   m_vaultSection->forget();
   m_vault->lock();
   m_openingScreen = false;   // an unlock's opening part way ends here; the next unlock starts again
@@ -181,6 +187,7 @@ void App::afterUnlock() {
   // A stepwise unlock (the writer tab) read nothing yet: the records are read as at start, at once when
   // that is quick, else a few milliseconds a frame behind the opening screen and its progress.
   m_settingsKnown = false;   // the settings cached while locked were the defaults
+  m_held.retrySoon(m_platform.nowMs());   // words held at the lock are tried at once (after the opening)
   if (m_store->opening()) {
     m_openingScreen = !readOpeningStart();
     if (!m_openingScreen) opened();
@@ -331,6 +338,7 @@ void App::opened() {
   refreshLockedPages();
   m_lockedShown = shown;
   m_settingsKnown = false;   // read again from the whole store (settings()'s cache follows writes only)
+  m_held.retrySoon(m_platform.nowMs());
   m_shell->markChanged();
 }
 
@@ -414,7 +422,9 @@ int64_t App::nextWakeMs() const {
   earliest(m_pages[m_shell->current()].view->nextWakeMs());
   if (m_vault->migrationRunning()) earliest(m_platform.nowMs());
   earliest(m_shell->autoLockDueMs());
-  earliest(m_held.nextRetryMs());
+  // Held words are tried only by the writer with every record read (tick): a tab that waits for either
+  // would otherwise be woken every frame by a retry that is due but cannot run.
+  if (m_shell->writer() && !m_store->opening()) earliest(m_held.nextRetryMs());
   return wake;
 }
 
@@ -426,6 +436,7 @@ void App::flushNow() {
 
 void App::setWriter(bool writer) {
   if (!writer) for (auto& p : m_pages) p.view->commitPendingEdits();
+  if (writer && !m_shell->writer()) m_held.retrySoon(m_platform.nowMs());   // before anything is typed over them
   m_shell->setWriter(writer);
 }
 
@@ -951,8 +962,9 @@ void App::drawStatus() {
 void App::drawHeldWords() {
   if (m_held.empty()) return;
   if (m_held.holdsTyped()) {
-    ui::MutedText("Some words you just typed could not be saved yet. Toward keeps them here while this tab stays "
-                  "open, and keeps trying. You can copy them to keep them somewhere else as well.");
+    ui::MutedText("Some words you just typed could not be saved yet: they may be longer than one entry or letter "
+                  "can hold. Toward keeps them here while this tab stays open, and keeps trying. You can copy them "
+                  "to keep them somewhere else as well.");
   }
   if (m_held.holdsCrash()) {
     ui::MutedText("Some words kept when Toward stopped unexpectedly could not be put back in their place: they "
@@ -964,9 +976,33 @@ void App::drawHeldWords() {
     ui::a11y::announce("Copied. The words are on your clipboard, and still kept here.");
     m_heldCopiedVersion = m_held.version();
   }
-  if (m_heldCopiedVersion == m_held.version()) {   // words held since then are not on the clipboard
+  // Words that can never fit would hold back "Saved" (and every flush) for as long as the tab is open: the
+  // person may let them go, once they have them, after a question whose safe answer keeps them.
+  bool askLetGo = false;
+  if (m_held.holdsTyped()) {
     ImGui::SameLine();
+    askLetGo = ui::QuietButton("Let these words go##held");
+  }
+  if (m_heldCopiedVersion == m_held.version()) {   // words held since then are not on the clipboard
     ui::MutedText("Copied. They are still kept here too.");
+  }
+  if (askLetGo) ImGui::OpenPopup("let-held-go");
+  if (ImGui::BeginPopupModal("let-held-go", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
+    ui::a11y::beginDialog("Let these words go?");
+    ImGui::TextUnformatted("Let these words go?");
+    ui::a11y::heading("Let these words go?");
+    ui::MutedText("Toward will stop keeping them. If you want them, copy them first: they cannot be brought back here.");
+    if (ui::PrimaryButton("Let them go")) {
+      m_held.letTypedGo();
+      ui::a11y::announce("The words were let go.");
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    const bool keep = ui::QuietButton("Keep them");
+    ui::a11y::cancel();
+    if (keep || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+    ui::a11y::endDialog();
+    ImGui::EndPopup();
   }
   ImGui::Separator();
 }

@@ -182,6 +182,9 @@ void drawFrame(int64_t now) {
   }
 
   const ImGuiIO& io = ImGui::GetIO();
+#ifdef TOWARD_TEST_HOOKS
+  const double glStarted = emscripten_get_now();
+#endif
   glViewport(0, 0, int(io.DisplaySize.x * io.DisplayFramebufferScale.x), int(io.DisplaySize.y * io.DisplayFramebufferScale.y));
   const ImVec4 bg = ui::palette().background;
   glClearColor(bg.x, bg.y, bg.z, 1.0f);
@@ -189,6 +192,9 @@ void drawFrame(int64_t now) {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 #ifdef TOWARD_TEST_HOOKS
   const double spent = emscripten_get_now() - started;  // our code's share of the frame (CPU)
+  const double glSpent = emscripten_get_now() - glStarted;
+  g_state.glMsMax = std::max(g_state.glMsMax, glSpent);
+  if (g_state.glMsSamples.size() < 100000) g_state.glMsSamples.push_back(float(glSpent));
   g_state.frameMsTotal += spent;
   g_state.frameMsMax = std::max(g_state.frameMsMax, spent);
   if (g_state.frameMsSamples.size() < 100000) g_state.frameMsSamples.push_back(float(spent));

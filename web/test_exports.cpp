@@ -231,7 +231,10 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_frame_stats(int reset) {
                     ",\"a11yMeanMs\":" + std::to_string(n ? g_state.a11yMsTotal / n : 0.0) +
                     ",\"a11yMedianMs\":" + std::to_string(percentile(g_state.a11yMsSamples, 0.5)) +
                     ",\"a11yP95Ms\":" + std::to_string(percentile(g_state.a11yMsSamples, 0.95)) +
-                    ",\"a11yMaxMs\":" + std::to_string(g_state.a11yMsMax);
+                    ",\"a11yMaxMs\":" + std::to_string(g_state.a11yMsMax) +
+                    ",\"glMedianMs\":" + std::to_string(percentile(g_state.glMsSamples, 0.5)) +
+                    ",\"glP95Ms\":" + std::to_string(percentile(g_state.glMsSamples, 0.95)) +
+                    ",\"glMaxMs\":" + std::to_string(g_state.glMsMax);
   // Each frame's time in order (the first 2,000), so a bench can say which frame was the slow one.
   auto list = [](const std::vector<float>& xs) {
     std::string s = "[";
@@ -242,13 +245,16 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_frame_stats(int reset) {
     }
     return s + "]";
   };
-  out += ",\"samples\":" + list(g_state.frameMsSamples) + ",\"a11ySamples\":" + list(g_state.a11yMsSamples) + "}";
+  out += ",\"samples\":" + list(g_state.frameMsSamples) + ",\"a11ySamples\":" + list(g_state.a11yMsSamples) +
+         ",\"glSamples\":" + list(g_state.glMsSamples) + "}";
   if (reset) {
     g_state.frameMsTotal = g_state.frameMsMax = 0;
     g_state.a11yMsTotal = g_state.a11yMsMax = 0;
     g_state.framesMeasured = 0;
     g_state.frameMsSamples.clear();
     g_state.a11yMsSamples.clear();
+    g_state.glMsSamples.clear();
+    g_state.glMsMax = 0;
   }
   return reply(out);
 }

@@ -36,7 +36,8 @@ struct State {
   double frameMsTotal = 0, frameMsMax = 0;  // time spent in our frame code (ImGui + GL), since the last reset
   unsigned framesMeasured = 0;
   double a11yMsTotal = 0, a11yMsMax = 0;  // of it: ending the semantics tree and the page's diff (core/ui/a11y.h)
-  std::vector<float> frameMsSamples, a11yMsSamples;  // each measured frame (for the median and the 95th percentile)
+  double glMsMax = 0;   // of it: handing the frame to WebGL (the OpenGL backend, glClear included)
+  std::vector<float> frameMsSamples, a11yMsSamples, glMsSamples;  // each measured frame (median, 95th percentile)
 #endif
 };
 

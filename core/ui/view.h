@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "core/platform/platform.h"
 
@@ -35,6 +36,16 @@ struct ViewContext {
 // What became of words handed back to a view (View::recoverText).
 enum class Recovery { NotMine, Stored, NotNow };
 
+// The words of one text field, by the field's key (what View::recoverText takes back).
+struct FieldWords {
+  std::string key, text;
+};
+// Adds `draft` as the words of `<prefix>/<field>` when they differ from `stored` (for unstoredWords).
+inline void addIfChanged(std::vector<FieldWords>& out, const std::string& prefix, const std::string& field,
+                         const std::string& draft, const std::string& stored) {
+  if (draft != stored) out.push_back({prefix + "/" + field, draft});
+}
+
 class View {
  public:
   virtual ~View() = default;
@@ -49,6 +60,10 @@ class View {
   // True while words typed here are not yet handed to the store (the shell says "Saved" only when no
   // view has any, and the store is synced).
   virtual bool hasUnsavedEdits() const { return false; }
+  // The typed words the store refused (hasUnsavedEdits after commitPendingEdits), field by field, in a form
+  // recoverText takes back: the app holds them when the view is about to go (a lock makes every view anew),
+  // so they are tried again after the unlock instead of being dropped with the view.
+  virtual std::vector<FieldWords> unstoredWords() const { return {}; }
   // Words that reached no frame, by the field's key: typed just as the field went away (afterCrash false),
   // or rescued from the page after a crash (web/glue/rescue.js, afterCrash true). A view that owns the
   // key puts the words back where they were typed and stores them (Recovery::Stored). NotMine: the key

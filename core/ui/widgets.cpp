@@ -186,6 +186,11 @@ void CalmWarning(const std::string& text) {
   PlainProblem(message.plain, message.detail);
 }
 
+void UnsavedWordsNote(const std::string& reason) {
+  if (reason.empty()) return;
+  CalmWarning("Your words are still here, but could not be saved yet (" + reason + ").");
+}
+
 void WipeSecret(std::string& s) {
   std::fill(s.begin(), s.end(), '\0');
   s.clear();

@@ -38,6 +38,9 @@ void Gap(float ems = 0.6f);
 // A wrapped line in the calm amber used for problems (never red); nothing when `text` is empty. Machine
 // text (core/plain_message.h) shows as a plain sentence, the text itself behind "Details".
 void CalmWarning(const std::string& text);
+// Under an editor whose words the store refused (`reason`, a model's message): they are still on screen,
+// and why they could not be saved, in words (not only behind a hover). Nothing when `reason` is empty.
+void UnsavedWordsNote(const std::string& reason);
 // Puts the next item, `width` wide, beside the last one when it fits in the row, else on the next line
 // (choices that flow onto more lines on a phone instead of running off its edge). Call between items.
 void FlowBeside(float width, float gap = -1.0f);   // gap: the space between them (ImGui's item spacing when < 0)

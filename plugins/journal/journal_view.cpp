@@ -115,6 +115,20 @@ ui::Recovery JournalView::recoverText(const std::string& key, const std::string&
   return Recovery::Stored;
 }
 
+std::vector<ui::FieldWords> JournalView::unstoredWords() const {
+  std::vector<ui::FieldWords> out;
+  if (!m_dirty || m_openId.empty()) return out;
+  const JournalEntry* found = m_model.find(m_openId);
+  const JournalEntry stored = found ? *found : JournalEntry{};
+  const std::string prefix = "journal.entry/" + m_openId;
+  ui::addIfChanged(out, prefix, "text", m_draft.text, stored.text);
+  ui::addIfChanged(out, prefix, "title", m_draft.title, stored.title);
+  ui::addIfChanged(out, prefix, "whatHappened", m_draft.fork.whatHappened, stored.fork.whatHappened);
+  ui::addIfChanged(out, prefix, "afterwards", m_draft.fork.afterwards, stored.fork.afterwards);
+  ui::addIfChanged(out, prefix, "contentNote", m_draft.contentNote, stored.contentNote);
+  return out;
+}
+
 int64_t JournalView::nextWakeMs() const {
   int64_t wake = m_dirty ? m_autosave.dueMs() : -1;
   if (m_timerPendingStart) return m_lastNowMs;

@@ -27,6 +27,7 @@ class JournalView final : public ui::View {
   void commitPendingEdits() override;
   int64_t nextWakeMs() const override;
   bool hasUnsavedEdits() const override { return m_dirty; }
+  std::vector<ui::FieldWords> unstoredWords() const override;
   ui::Recovery recoverText(const std::string& key, const std::string& text, bool afterCrash) override;
   // "feeling": startFeelingHere().
   void runAction(const std::string& actionId) override;

@@ -303,14 +303,16 @@ void JournalView::drawForkFields(ui::ViewContext& ctx) {
     }
     // The chosen way's few words, in room kept for the longest of them: choosing one moves nothing below.
     const float wrapW = ImGui::GetContentRegionAvail().x;
-    float room = 0;
+    const char* open = "any way is worth knowing, and this can stay open";   // nothing chosen yet
+    float room = ImGui::CalcTextSize(open, nullptr, false, wrapW).y;
     const char* hint = nullptr;
     for (const auto& d : directions()) {
       room = std::max(room, ImGui::CalcTextSize(d.hint, nullptr, false, wrapW).y);
       if (f.direction == d.value) hint = d.hint;
     }
     const float top = ImGui::GetCursorPosY();
-    if (hint) ui::MutedText(hint);
+    // Nothing chosen yet: the room says the question may stay open (not an empty gap).
+    ui::MutedText(hint ? hint : open);
     ImGui::SetCursorPosY(top);
     ImGui::Dummy(ImVec2(0, room));
   }
@@ -488,6 +490,7 @@ void JournalView::drawEntryFooter(ui::ViewContext& ctx) {
     ui::a11y::endDialog();
     ImGui::EndPopup();
   }
+  ui::UnsavedWordsNote(m_saveError);
 }
 
 }  // namespace toward::journal

@@ -146,6 +146,18 @@ ui::Recovery LettersView::recoverText(const std::string& key, const std::string&
   return Recovery::Stored;
 }
 
+std::vector<ui::FieldWords> LettersView::unstoredWords() const {
+  std::vector<ui::FieldWords> out;
+  if (!m_dirty || m_openId.empty()) return out;
+  const Letter* found = m_model.find(m_openId);
+  const Letter stored = found ? *found : Letter{};
+  const std::string prefix = "letters.letter/" + m_openId;
+  ui::addIfChanged(out, prefix, "text", m_draft.text, stored.text);
+  ui::addIfChanged(out, prefix, "name", m_draft.recipientName, stored.recipientName);
+  ui::addIfChanged(out, prefix, "contentNote", m_draft.contentNote, stored.contentNote);
+  return out;
+}
+
 int64_t LettersView::nextWakeMs() const { return m_dirty ? m_autosave.dueMs() : -1; }
 
 // ---------------------------------------------------------------- the page

@@ -26,6 +26,7 @@ class LettersView final : public ui::View {
   void commitPendingEdits() override;
   int64_t nextWakeMs() const override;
   bool hasUnsavedEdits() const override { return m_dirty; }
+  std::vector<ui::FieldWords> unstoredWords() const override;
   ui::Recovery recoverText(const std::string& key, const std::string& text, bool afterCrash) override;
   // "therapist": startHeldLetter().
   void runAction(const std::string& actionId) override;

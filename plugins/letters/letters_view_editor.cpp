@@ -201,6 +201,7 @@ void LettersView::drawFooter(ui::ViewContext& ctx) {
   ui::a11y::paragraph(status);
   ImGui::PopStyleColor();
   if (!m_saveError.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", m_saveError.c_str());
+  ui::UnsavedWordsNote(m_saveError);
   if (!m_notice.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().accent);
     ImGui::TextWrapped("%s", m_notice.c_str());

@@ -97,6 +97,29 @@ ui::Recovery SafetyPlanView::recoverText(const std::string& key, const std::stri
   return Recovery::Stored;
 }
 
+std::vector<ui::FieldWords> SafetyPlanView::unstoredWords() const {
+  std::vector<ui::FieldWords> out;
+  if (!m_dirty) return out;
+  const SafetyPlan& stored = m_model.plan();
+  const std::string prefix = std::string(kPlanType) + "/" + kPlanId;
+  for (const auto& step : textSteps()) {
+    ui::addIfChanged(out, prefix, step.field, *textField(m_draft, step.field), *textField(stored, step.field));
+  }
+  const auto contacts = [&](const char* list, const std::vector<PlanContact>& drafted, const std::vector<PlanContact>& kept) {
+    for (size_t i = 0; i < drafted.size(); ++i) {
+      const PlanContact none;
+      const PlanContact& before = i < kept.size() ? kept[i] : none;
+      const std::string row = std::string(list) + "." + std::to_string(i) + ".";
+      ui::addIfChanged(out, prefix, row + "name", drafted[i].name, before.name);
+      ui::addIfChanged(out, prefix, row + "phone", drafted[i].phone, before.phone);
+      ui::addIfChanged(out, prefix, row + "note", drafted[i].note, before.note);
+    }
+  };
+  contacts("helpers", m_draft.helpers, stored.helpers);
+  contacts("professionals", m_draft.professionals, stored.professionals);
+  return out;
+}
+
 void SafetyPlanView::runAction(const std::string& actionId) {
   if (actionId == "plan") m_scrollToTop = true;
   if (actionId == "call") m_scrollToPeople = true;  // "Someone to call" (a way out): the people and lines

@@ -21,6 +21,7 @@ class SafetyPlanView final : public ui::View {
   void commitPendingEdits() override;
   int64_t nextWakeMs() const override { return m_dirty ? m_autosave.dueMs() : -1; }
   bool hasUnsavedEdits() const override { return m_dirty; }
+  std::vector<ui::FieldWords> unstoredWords() const override;
   ui::Recovery recoverText(const std::string& key, const std::string& text, bool afterCrash) override;
   // "plan": the quick action only shows this page (from the top, nothing focused).
   void runAction(const std::string& actionId) override;

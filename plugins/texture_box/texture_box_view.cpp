@@ -134,6 +134,20 @@ ui::Recovery TextureBoxView::recoverText(const std::string& key, const std::stri
   return Recovery::Stored;
 }
 
+std::vector<ui::FieldWords> TextureBoxView::unstoredWords() const {
+  std::vector<ui::FieldWords> out;
+  if (!m_dirty || m_openId.empty()) return out;
+  const TextureObject* found = m_model.find(m_openId);
+  const TextureObject stored = found ? *found : TextureObject{};
+  const std::string prefix = "texture.object/" + m_openId;
+  ui::addIfChanged(out, prefix, "name", m_draft.name, stored.name);
+  ui::addIfChanged(out, prefix, "description", m_draft.description, stored.description);
+  ui::addIfChanged(out, prefix, "kept", m_draft.keptWhere, stored.keptWhere);
+  ui::addIfChanged(out, prefix, "helps", m_draft.helpsWith, stored.helpsWith);
+  ui::addIfChanged(out, prefix, "notes", m_draft.notes, stored.notes);
+  return out;
+}
+
 void TextureBoxView::noteEdit(int64_t nowMs) {
   m_autosave.edited(nowMs, m_dirty);
   m_dirty = true;
@@ -212,6 +226,7 @@ void TextureBoxView::drawGrid(ui::ViewContext& ctx) {
         ui::a11y::name((o->favourite ? name + ", a favourite" : name).c_str());  // drawn by hand: named here
         ui::a11y::listItem();
         const bool hovered = ImGui::IsItemHovered();
+        if (ImGui::CalcTextSize(name.c_str()).x > side - 4 && ui::HoverTip()) ImGui::SetTooltip("%s", name.c_str());
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const float r = side * 0.06f;
         dl->AddRectFilled(pos, ImVec2(pos.x + side, pos.y + side), ImGui::GetColorU32(hovered ? p.surfaceHover : p.surface), r);
@@ -224,7 +239,10 @@ void TextureBoxView::drawGrid(ui::ViewContext& ctx) {
           dl->AddImageRounded(tex, pos, ImVec2(pos.x + side, pos.y + side), ImVec2(u, v), ImVec2(1 - u, 1 - v),
                               IM_COL32_WHITE, r);
         } else {
-          const std::string initial = o->name.empty() ? std::string("?") : o->name.substr(0, 1);
+          // The first letter whole (a letter outside ASCII takes two to four bytes: "Ö", "Ж").
+          size_t first = o->name.empty() ? 0 : 1;
+          while (first < o->name.size() && (static_cast<unsigned char>(o->name[first]) & 0xC0) == 0x80) ++first;
+          const std::string initial = o->name.empty() ? std::string("?") : o->name.substr(0, first);
           const ImVec2 ts = ImGui::CalcTextSize(initial.c_str());
           dl->AddText(ImVec2(pos.x + (side - ts.x) / 2, pos.y + (side - ts.y) / 2), ImGui::GetColorU32(p.muted), initial.c_str());
         }
@@ -233,9 +251,9 @@ void TextureBoxView::drawGrid(ui::ViewContext& ctx) {
           const float d = side * 0.05f;
           dl->AddCircleFilled(ImVec2(pos.x + side - d * 2.2f, pos.y + d * 2.2f), d, ImGui::GetColorU32(p.accent));
         }
-        dl->PushClipRect(ImVec2(pos.x, pos.y + side), ImVec2(pos.x + side, pos.y + side + labelH), true);
-        dl->AddText(ImVec2(pos.x + 2, pos.y + side + style.ItemSpacing.y * 0.5f), ImGui::GetColorU32(p.text), name.c_str());
-        dl->PopClipRect();
+        // A name longer than the card ends in "..." (the whole name is the button's accessible name).
+        ui::RowLine(dl, ImVec2(pos.x + 2, pos.y + side + style.ItemSpacing.y * 0.5f), pos.x + side - 2,
+                    ImGui::GetColorU32(p.text), name);
         ImGui::PopID();
       }
       ImGui::SetCursorScreenPos(ImVec2(rowStart.x, rowStart.y + rowH));

@@ -21,6 +21,7 @@ class TextureBoxView final : public ui::View {
   void commitPendingEdits() override;
   int64_t nextWakeMs() const override;
   bool hasUnsavedEdits() const override { return m_dirty; }
+  std::vector<ui::FieldWords> unstoredWords() const override;
   ui::Recovery recoverText(const std::string& key, const std::string& text, bool afterCrash) override;
   // "ground" (the care choice "Ground with my texture box"): straight into a grounding session.
   void runAction(const std::string& actionId) override;

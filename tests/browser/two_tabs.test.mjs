@@ -73,3 +73,46 @@ test('second tab stays passive until it takes over; the first tab hands over cle
     await profile.dispose();
   }
 });
+
+// Words a field hands over in a tab that no longer writes are refused and held (core::HeldWords). Held
+// words are tried only by the writer, so a passive tab must not be woken for them on every frame; and the
+// moment the tab writes again they are tried at once, before anything can be typed over the same field.
+test('words held in a tab that no longer writes wake no frames, and are stored as soon as it writes again', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const a = await openApp(profile, server.url);
+    const id = await api.put(a, 'letters.letter', { recipientKind: 'therapist', state: 'draft', text: 'Dear you,' });
+    await api.flush(a);
+    const b = await openApp(profile, server.url, { ready: false });
+    await waitUntil(() => noticeVisible(b), { timeoutMs: 20_000, message: '#tab-notice visible in tab B' });
+    await b.locator('#take-over').click();
+    await waitUntil(async () => (await api.state(a)).writer === false, { timeoutMs: 15_000, message: 'A passive' });
+    await waitReady(b, 30_000);
+
+    // A field of A's hands over its words as it goes (as text_fields.js does): refused, so held.
+    const words = 'Dear you, I wrote this in the other window and it must not be lost.';
+    await a.evaluate(([key, text]) => {
+      const w = TowardGlue.textToHeap(text);
+      Module.ccall('toward_platform_text_input', null, ['string', 'number', 'number'], [key, w.ptr, w.size]);
+      TowardGlue.wake();
+    }, [`letters.letter/${id}/text`, words]);
+    await waitUntil(async () => (await api.state(a)).unsavedPages.split(',').includes('held'), { message: 'held in A' });
+    await new Promise((r) => setTimeout(r, 2500));   // a retry is due by now
+    const before = await api.framesRendered(a);
+    await new Promise((r) => setTimeout(r, 2000));
+    const drawn = (await api.framesRendered(a)) - before;
+    assert.ok(drawn <= 4, `a passive tab holding words drew ${drawn} frames in 2 s`);
+
+    await b.close();
+    await a.locator('#take-over').click();
+    await waitUntil(async () => (await api.state(a)).writer === true, { timeoutMs: 15_000, message: 'A writes again' });
+    await waitUntil(async () => {
+      const [l] = (await api.list(a, 'letters.letter')).filter((x) => x.id === id);
+      return l && l.body.text === words;
+    }, { timeoutMs: 5_000, message: 'the held words stored in their letter' });
+    await waitUntil(async () => (await api.state(a)).saved, { message: '"Saved" once they are stored' });
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});

@@ -104,3 +104,36 @@ TEST_CASE("[held] newer words held while older ones are being stored wait their 
   CHECK(h.version() != v);
   CHECK(h.nextRetryMs() <= now + HeldWords::kRetryMs);   // new words: tried again soon
 }
+
+TEST_CASE("[held] when what refused the words has passed, they are tried at once, and the waits start short again") {
+  HeldWords h;
+  h.retrySoon(5);
+  CHECK(h.nextRetryMs() == -1);   // nothing typed is held: nothing to try
+  h.hold("a", "words", Origin::Typed, 0);
+  int64_t now = h.nextRetryMs();
+  for (int i = 0; i < 8; ++i) {   // refused for a while (another tab wrote): the wait has grown to a minute
+    h.retryIfDue(now, [](const HeldWords::Held&) { return false; });
+    now = h.nextRetryMs();
+  }
+  const int64_t regained = now - HeldWords::kMaxRetryMs / 2;   // this tab writes again, well before that
+  h.retrySoon(regained);
+  CHECK(h.nextRetryMs() == regained);
+  int tries = 0;
+  h.retryIfDue(regained, [&](const HeldWords::Held&) { ++tries; return false; });
+  CHECK(tries == 1);
+  CHECK(h.nextRetryMs() == regained + 2 * HeldWords::kRetryMs);   // the waits start short again
+}
+
+TEST_CASE("[held] letting the typed words go forgets only them; a crash copy stays shown") {
+  HeldWords h;
+  h.hold("a", "far too many words", Origin::Typed, 0);
+  h.hold("b", "kept at the crash", Origin::Crash, 0);
+  const uint64_t v = h.version();
+  h.letTypedGo();
+  CHECK_FALSE(h.holdsTyped());
+  CHECK(h.holdsCrash());
+  CHECK(h.nextRetryMs() == -1);
+  CHECK(h.version() != v);   // a "Copied." said before is out of date
+  REQUIRE(h.held().size() == 1);
+  CHECK(h.held()[0].text == "kept at the crash");
+}

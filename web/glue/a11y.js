@@ -33,6 +33,8 @@
     settleTimer: 0,
     settled: [],      // the bench: ms each placeStale took
     focusId: 0,       // ImGui's keyboard focus in the last tree
+    dialogEl: null,   // the dialog open in the last tree (a new one takes the focus: focusInto)
+    dialogPending: false,   // ... which it has not taken yet
     root() { return glue.$('a11y-tree'); },
 
     // What changed in the tree (core/ui/a11y_delta.h): "u" nodes new or changed, "m" nodes that only moved
@@ -118,6 +120,30 @@
         const inert = !!dialog && !child.contains(dialog);
         if (child.inert !== inert) child.inert = inert;
       }
+      // (A popup's first frame may hold none of its controls yet: the focus goes in when they come.)
+      if (dialog !== this.dialogEl) {
+        this.dialogEl = dialog;
+        this.dialogPending = !!dialog;
+      }
+      if (this.dialogPending && this.focusInto(dialog)) this.dialogPending = false;
+    },
+
+    // A dialog that just opened takes the keyboard focus, as a dialog does (a screen reader then reads it),
+    // however it was opened: a click leaves the focus on the canvas. A question ("Delete this for good?":
+    // every confirming dialog is named by its question) focuses its safe answer (Keep it, Cancel), so an
+    // Enter pressed by habit changes nothing; any other dialog (the way out's choices) its first control.
+    // A text field being typed in keeps the focus.
+    // True once settled: the focus is in the dialog, or stays in a text field; false while it has no control yet.
+    focusInto(dialog) {
+      const active = document.activeElement;
+      if (dialog.contains(active)) return true;
+      if (active && active !== document.body && active !== glue.$('canvas') && !this.root().contains(active)) return true;
+      const question = /\?$/.test(dialog.getAttribute('aria-label') || '');
+      const target = (question && dialog.querySelector('[data-cancel]:not([aria-disabled="true"])')) ||
+        dialog.querySelector('[tabindex="0"]:not([aria-disabled="true"])');
+      if (!target) return false;
+      target.focus({ preventScroll: true });
+      return true;
     },
 
     // A chart's numbers: a caption (its summary) and rows of tab-separated cells, the first row the heads.
