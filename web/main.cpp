@@ -8,7 +8,6 @@
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_internal.h>
-#include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
 
 #include <GLES3/gl3.h>
@@ -20,6 +19,7 @@
 #include "core/ui/a11y.h"
 #include "core/ui/theme.h"
 #include "web/app.h"
+#include "web/gl_renderer.h"
 #include "web/web_state.h"
 
 namespace toward::web {
@@ -46,8 +46,7 @@ void applyLook() {
   const bool dark = app.wantsDark();
   if (px != g_state.fontPx || ratio != g_state.fontRatio) {
     ui::buildFonts(app.fonts(), kFontPath, px, ratio);
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    glRendererUploadFonts();
     markStart("fontsBuilt");
     g_state.fontPx = px;
     g_state.fontRatio = ratio;
@@ -149,7 +148,6 @@ void drawFrame(int64_t now) {
 #endif
   g_state.inFrame = true;
   applyLook();
-  ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   const int queued = GImGui->InputEventsQueue.Size;
   ImGui::NewFrame();
@@ -189,7 +187,7 @@ void drawFrame(int64_t now) {
   const ImVec4 bg = ui::palette().background;
   glClearColor(bg.x, bg.y, bg.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  glRendererDraw(ImGui::GetDrawData());
 #ifdef TOWARD_TEST_HOOKS
   const double spent = emscripten_get_now() - started;  // our code's share of the frame (CPU)
   const double glSpent = emscripten_get_now() - glStarted;
@@ -265,7 +263,10 @@ int main() {
   io.ConfigInputTrickleEventQueue = true;
   ui::a11y::install();
   ImGui_ImplSDL2_InitForOpenGL(web::g_window, gl);
-  ImGui_ImplOpenGL3_Init("#version 300 es");
+  if (!web::glRendererInit()) {
+    web::js_cannot_draw();
+    return 0;
+  }
 
   web::markStart("glReady");
   web::g_state.platform = core::makePlatform();
