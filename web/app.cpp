@@ -1,6 +1,8 @@
 // web/app.cpp: see app.h.
 #include "web/app.h"
 
+#include <imgui_internal.h>
+
 #include <imgui.h>
 
 #include <cstdio>
@@ -706,6 +708,15 @@ void App::drawNavigation(bool compact) {
     ImGui::PopStyleVar();
     return;
   }
+  // The way out stays on screen at any text size: the quick actions, Hide and the status are kept at the
+  // bottom, and the pages above them scroll when they do not all fit (large text on a laptop).
+  size_t buttons = 1;   // Hide
+  for (const auto* spec : plugins::uiTable()) {
+    for (const auto& action : spec->actions) buttons += action.desktop ? 1 : 0;
+  }
+  // (Hide shares its row with the status, so at 100 % every page still fits a laptop's 720 px.)
+  const float bottom = ImGui::GetFontSize() * 0.6f + float(buttons) * (ImGui::GetFrameHeight() + style.ItemSpacing.y);
+  ImGui::BeginChild("pages", ImVec2(0, -bottom), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
   ImGui::PushFont(m_fonts.heading);
   ImGui::TextUnformatted("Toward");
   ui::a11y::heading("Toward", 1);
@@ -716,18 +727,20 @@ void App::drawNavigation(bool compact) {
   for (size_t i = 0; i < m_pages.size(); ++i) {
     ImGui::PushID(int(i));
     // Rows a little tighter than list rows, so every page, the quick actions, Hide and the status fit a
-    // laptop's height (1280x720).
-    if (ImGui::Selectable(m_pages[i].title.c_str(), i == current, 0, ImVec2(0, ImGui::GetFrameHeight() * 1.05f))) select(i);
+    // laptop's height (1280x720) at 100 % text.
+    if (ImGui::Selectable(m_pages[i].title.c_str(), i == current, 0, ImVec2(0, ImGui::GetFrameHeight()))) select(i);
     ui::a11y::tab(i == current);
     if (!m_pages[i].blurb.empty() && ui::HoverTip(ImGuiHoveredFlags_DelayNormal)) ImGui::SetTooltip("%s", m_pages[i].blurb.c_str());
     noteNavRect(i);
     ImGui::PopID();
   }
   ui::a11y::endTabList();
+  ui::TouchScroll();
+  ImGui::EndChild();
   ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 0.6f));
   drawQuickActions(true, ui::PhonePlace::TopBar, ImVec2(-1, 0));
-  drawHideButton(ImVec2(-1, 0));
-  ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), ImGui::GetWindowHeight() - ImGui::GetFrameHeight() * 2.2f));
+  drawHideButton(ImVec2(ImGui::GetContentRegionAvail().x * 0.55f, 0));
+  ImGui::SameLine();   // the dot and its words on Hide's line, level with its label
   drawStatus();
 }
 
@@ -937,7 +950,8 @@ void App::drawStatus() {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const float r = ImGui::GetFontSize() * 0.22f;
-  const float cy = pos.y + ImGui::GetTextLineHeight() * 0.5f;
+  // (beside a button, its words sit lower by the button's padding: the dot follows them)
+  const float cy = pos.y + ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset + ImGui::GetTextLineHeight() * 0.5f;
   const bool saved = allSaved();
   const ImVec4 dot = (saved && m_durability.error().empty()) ? p.accent : color;
   draw->AddCircleFilled(ImVec2(pos.x + r, cy), r, ImGui::GetColorU32(dot));

@@ -1,6 +1,7 @@
 // web/exports.cpp: the functions the JavaScript glue (web/glue/) calls in every build: durability (flush,
 // "saved"), tab handover, waking the frame loop, words brought back after a crash, quick hide and discreet
 // mode. The test build adds web/test_exports.cpp (window.towardTest).
+#include <algorithm>
 #include <emscripten.h>
 
 #include <imgui.h>
@@ -23,6 +24,14 @@ using toward::web::reply;
 namespace {
 
 void wakeFrames() { g_state.wakeRequested = true; }
+// A press or a value from a screen reader or a key on the mirror (web/glue/a11y.js): as for input from
+// SDL, two frames, one where ImGui acts on it and one that draws what that changed (the frame that acts
+// may draw exactly what the frame before drew, a chip pressed before its new look, and then settling
+// alone would stop there, one frame behind, until a mouse move).
+void wakeFramesForInput() {
+  g_state.wakeRequested = true;
+  g_state.framesToRender = std::max(g_state.framesToRender, 2);
+}
 
 // Runs `work` on the app outside any frame, after the words typed since the last frame (still in their
 // text field) have reached the views, then asks for a frame.
@@ -58,7 +67,7 @@ EMSCRIPTEN_KEEPALIVE void toward_a11y_escape() {
 EMSCRIPTEN_KEEPALIVE void toward_a11y_activate(unsigned id) {
   toward::web::outsideFrame([id] {
     toward::ui::a11y::requestActivate(id);
-    wakeFrames();
+    wakeFramesForInput();
   });
 }
 
@@ -67,7 +76,7 @@ EMSCRIPTEN_KEEPALIVE void toward_a11y_activate(unsigned id) {
 EMSCRIPTEN_KEEPALIVE void toward_a11y_set_value(unsigned id, int value) {
   toward::web::outsideFrame([id, value] {
     toward::ui::a11y::requestValue(id, value);
-    wakeFrames();
+    wakeFramesForInput();
   });
 }
 

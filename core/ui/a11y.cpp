@@ -58,6 +58,14 @@ void selected(bool on) {
   }
 }
 
+void radio(bool on) {
+  if (Node* n = last()) {
+    n->role = Role::Radio;
+    n->checkable = true;
+    n->checked = on;
+  }
+}
+
 void tab(bool on) {
   role(Role::Tab);
   selected(on);

@@ -21,6 +21,7 @@ void role(Role role);                  // what it is when not a plain button (Li
 void name(const char* name);           // its name when the label shows none (an icon, "##" only)
 void selected(bool on);                // a tab, chip or row that is the chosen one (aria-selected/pressed)
 void tab(bool selected);               // role(Tab) + selected(selected)
+void radio(bool checked);              // one of a set of exclusive choices (ImGui::RadioButton, a length)
 void range(int now, int lo, int hi);   // a slider's number and range (ui::Slider calls it; words "7 of 10")
 void value(const std::string& words);  // a slider's value in the words the app shows ("50: unsettled")
 void cancel();                         // Escape in its dialog presses it (it must keep typed words)

@@ -24,7 +24,7 @@ bool choice(const char* label, std::string& value, const char* const* options, c
   for (int i = 0; i < n; ++i) {
     if (i) FlowBeside(ToggleWidth(labels[i]));
     ImGui::PushID(label);
-    if (ImGui::RadioButton(labels[i], value == options[i])) {
+    if (Radio(labels[i], value == options[i])) {
       value = options[i];
       changed = true;
     }
@@ -100,7 +100,7 @@ void SettingsView::draw(ViewContext& ctx) {
   ImGui::PushID("backup-reminder");
   for (int i = 0; i < 4; ++i) {
     if (i) FlowBeside(ToggleWidth(kReminderLabels[i]));
-    if (ImGui::RadioButton(kReminderLabels[i], backup.reminderDays == kReminderDays[i]) && backup.reminderDays != kReminderDays[i]) {
+    if (Radio(kReminderLabels[i], backup.reminderDays == kReminderDays[i]) && backup.reminderDays != kReminderDays[i]) {
       backup.reminderDays = kReminderDays[i];
       auto status = core::saveBackupState(m_store, backup);
       m_error = status ? "" : status.message();

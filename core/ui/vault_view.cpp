@@ -201,7 +201,7 @@ void VaultSection::drawOn(ViewContext& ctx, float width) {
   ImGui::PushID("auto-lock");
   for (int i = 0; i < 5; ++i) {
     if (i && !(ctx.compact && i == 3)) ImGui::SameLine();
-    if (ImGui::RadioButton(kLabels[i], prefs.autoLockMinutes == kMinutes[i]) && prefs.autoLockMinutes != kMinutes[i]) {
+    if (Radio(kLabels[i], prefs.autoLockMinutes == kMinutes[i]) && prefs.autoLockMinutes != kMinutes[i]) {
       prefs.autoLockMinutes = kMinutes[i];
       changed = true;
     }

@@ -186,6 +186,12 @@ void CalmWarning(const std::string& text) {
   PlainProblem(message.plain, message.detail);
 }
 
+bool Radio(const char* label, bool on) {
+  const bool pressed = ImGui::RadioButton(label, on);
+  a11y::radio(on);
+  return pressed;
+}
+
 void UnsavedWordsNote(const std::string& reason) {
   if (reason.empty()) return;
   CalmWarning("Your words are still here, but could not be saved yet (" + reason + ").");

@@ -38,6 +38,8 @@ void Gap(float ems = 0.6f);
 // A wrapped line in the calm amber used for problems (never red); nothing when `text` is empty. Machine
 // text (core/plain_message.h) shows as a plain sentence, the text itself behind "Details".
 void CalmWarning(const std::string& text);
+// ImGui::RadioButton, read by a screen reader as a radio button with its checked state.
+bool Radio(const char* label, bool on);
 // Under an editor whose words the store refused (`reason`, a model's message): they are still on screen,
 // and why they could not be saved, in words (not only behind a hover). Nothing when `reason` is empty.
 void UnsavedWordsNote(const std::string& reason);

@@ -52,6 +52,7 @@ bool Chip(const char* label, bool on, bool first = false) {
   ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
   ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, ImGui::GetFontSize());
   const bool pressed = ImGui::Button(label);
+  ui::a11y::selected(on);
   ImGui::PopStyleVar(2);
   ImGui::PopStyleColor(2);
   return pressed;

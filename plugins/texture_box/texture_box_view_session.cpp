@@ -131,7 +131,9 @@ void TextureBoxView::drawSession(ui::ViewContext& ctx) {
         if (!o) continue;
         ImGui::PushID(s.objectId.c_str());
         const std::string label = (o->name.empty() ? std::string("Without a name") : o->name) + "  \xE2\x80\x94  " + s.why;
-        if (ImGui::Selectable(label.c_str(), m_sessionObject == s.objectId, 0, ImVec2(0, row.y))) m_sessionObject = s.objectId;
+        const bool chosen = m_sessionObject == s.objectId;
+        if (ImGui::Selectable(label.c_str(), chosen, 0, ImVec2(0, row.y))) m_sessionObject = s.objectId;
+        ui::a11y::radio(chosen);
         ImGui::PopID();
       }
       if (m_model.size() > suggestions.size()) {
@@ -141,13 +143,16 @@ void TextureBoxView::drawSession(ui::ViewContext& ctx) {
           const TextureObject* o = m_model.find(id);
           ImGui::PushID(id.c_str());
           ImGui::PushID("all");
-          if (ImGui::Selectable(o->name.empty() ? "Without a name" : o->name.c_str(), m_sessionObject == id, 0, ImVec2(0, row.y)))
+          const bool chosen = m_sessionObject == id;
+          if (ImGui::Selectable(o->name.empty() ? "Without a name" : o->name.c_str(), chosen, 0, ImVec2(0, row.y)))
             m_sessionObject = id;
+          ui::a11y::radio(chosen);
           ImGui::PopID();
           ImGui::PopID();
         }
       }
       if (ImGui::Selectable("Just my breath, without an object", m_sessionObject.empty(), 0, ImVec2(0, row.y))) m_sessionObject.clear();
+      ui::a11y::radio(m_sessionObject.empty());
       ui::TouchScroll();
       ImGui::EndChild();
       if (ui::PrimaryButton("Next", row)) m_step = Step::Length;
@@ -171,6 +176,7 @@ void TextureBoxView::drawSession(ui::ViewContext& ctx) {
         const bool chosen = m == m_minutes;
         if (chosen ? ui::PrimaryButton(label.c_str(), ImVec2(bw, row.y)) : ui::QuietButton(label.c_str(), ImVec2(bw, row.y)))
           m_minutes = m;
+        ui::a11y::radio(chosen);
         ImGui::PopID();
         if (i + 1 < lengths.size() && !(ctx.compact && i % 2 == 1)) ImGui::SameLine();
       }

@@ -198,3 +198,35 @@ test('a frame reads no WebGL state back: no getParameter or isEnabled while the 
     await profile.dispose();
   }
 });
+
+// Enter on a control's mirror element (a keyboard user, a screen reader) presses it on the next frame.
+// The frame that acts may draw exactly what the one before drew (the grounding's "Next" changes the step
+// only after it is drawn), and settling stopped there: the screen stayed a step behind until the mouse
+// moved. Now a press from the mirror gets the frame that draws its result, and nothing else is needed.
+test('Enter on a control in the mirror shows its result with no other input: grounding steps and lengths', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await openPage(page, 'texture_box');
+    await clickOn(page, page.getByRole('button', { name: 'Begin grounding', exact: true }));
+    const drawn = () => page.evaluate(() => window.towardTest.drawnText());
+    await waitUntil(async () => /First, how strong is it right now/.test(await drawn()), { message: 'the first step' });
+    const next = page.getByRole('button', { name: 'Next', exact: true });
+    await next.focus();
+    await page.keyboard.press('Enter');
+    await waitUntil(async () => /Choose something to hold/.test(await drawn()),
+      { timeoutMs: 3000, message: 'the next step drawn after Enter alone' });
+    await page.getByRole('button', { name: 'Next', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await waitUntil(async () => /How long\?/.test(await drawn()), { timeoutMs: 3000, message: 'the length step drawn after Enter alone' });
+    const three = page.getByRole('radio', { name: '3 minutes', exact: true });
+    await three.focus();
+    await page.keyboard.press('Enter');
+    await waitUntil(async () => (await three.getAttribute('aria-checked')) === 'true',
+      { timeoutMs: 3000, message: '"3 minutes" chosen, as drawn and as read' });
+    assert.equal(await page.getByRole('radio', { checked: true }).count(), 1, 'one length chosen');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, Profile, openApp, openPage, api, settle, press, waitUntil, clickOn } from './lib/harness.mjs';
+import { startServer, Profile, openApp, openPage, api, settle, press, waitUntil, clickOn, sleep } from './lib/harness.mjs';
 
 const SHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../build/screenshots');
 const SIZES = {
@@ -146,6 +146,42 @@ test('at the largest text on a phone, the top bar keeps Hide and every quick act
     const bar = (await misfits(page, 'phone')).filter((m) => !m.includes('/'));   // the shell's own window
     assert.deepEqual(bar, [], 'the top bar fits');
     await page.getByRole('button', { name: 'Hide', exact: true }).click({ force: true });
+    await waitUntil(async () => (await page.evaluate(() => window.towardTest.vaultState())).covered, { message: 'Hide covers the screen' });
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+// On a laptop at the largest text, the pages outgrow the sidebar: they scroll, and the way out stays put.
+// Before, "A feeling is here", "Write to my therapist" and Hide were pushed below the screen's edge.
+test('at the largest text on a laptop, the sidebar keeps Hide and the quick actions on screen; the pages scroll',
+  { timeout: 180_000, skip: process.env.TOWARD_SANITIZED === '1' ? 'layout only' : false }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await page.setViewportSize(SIZES.desktop.viewport);
+    await openPage(page, 'settings');
+    const larger = page.getByRole('button', { name: 'Larger', exact: true });
+    for (let i = 0; i < 10; i++) await clickOn(page, larger);
+    await waitUntil(async () => (await page.evaluate(() => window.towardTest.drawnText())).includes('200 %'), { message: 'text at 200 %' });
+    await openPage(page, 'journal');
+    await settle(page, { minFrames: 2 });
+    const { height } = SIZES.desktop.viewport;
+    const drawn = (await page.evaluate(() => window.towardTest.actions())).filter((a) => a.w > 0);
+    const ids = drawn.map((a) => a.id);
+    for (const id of ['feeling', 'therapist', 'hide']) assert.ok(ids.includes(id), `"${id}" is drawn (drawn: ${ids.join(', ')})`);
+    for (const a of drawn.filter((x) => ['feeling', 'therapist', 'hide'].includes(x.id))) {
+      assert.ok(a.y >= 0 && a.y + a.h <= height, `"${a.id}" at ${a.y}..${a.y + a.h} is on the ${height} px screen`);
+    }
+    await page.screenshot({ path: path.join(SHOTS, 'fit-desktop-largest-text.png') });
+    // The last pages are still there, below: the wheel over the sidebar scrolls the list to Settings.
+    await page.mouse.move(100, 200);
+    for (let i = 0; i < 6; i++) { await page.mouse.wheel(0, 200); await sleep(50); }
+    await settle(page, { minFrames: 2 });
+    await openPage(page, 'settings');
+    await waitUntil(async () => (await page.evaluate(() => window.towardTest.drawnText())).includes('200 %'), { message: 'Settings reached' });
+    await clickOn(page, page.getByRole('button', { name: 'Hide', exact: true }));
     await waitUntil(async () => (await page.evaluate(() => window.towardTest.vaultState())).covered, { message: 'Hide covers the screen' });
     profile.assertNoErrors();
   } finally {
