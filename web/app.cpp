@@ -487,7 +487,13 @@ void App::selectId(const std::string& id) {
   if (const int index = m_shell->indexOf(id); index >= 0) select(size_t(index));
 }
 
+void App::openWayOut() {
+  m_quietUntilMs = m_platform.nowMs() + kQuietAfterCareMs;
+  m_shell->openWayOut();
+}
+
 void App::runAction(const std::string& pluginId, const std::string& actionId) {
+  m_quietUntilMs = m_platform.nowMs() + kQuietAfterCareMs;
   selectId(pluginId);
   m_outsideFrame([this, pluginId, actionId] {
     if (ui::View* view = page(pluginId)) view->runAction(actionId);
@@ -555,7 +561,7 @@ void App::draw(int64_t nowMs) {
   const auto& current = settings();
   ui::ViewContext ctx{m_platform, m_fonts, nowMs, compact,
                       current.reducedMotion == "on" || (current.reducedMotion == "system" && m_platform.prefersReducedMotion()),
-                      allSaved(), [this] { m_durability.requestFlush(); }, [this] { m_shell->openWayOut(); },
+                      allSaved(), [this] { m_durability.requestFlush(); }, [this] { openWayOut(); },
                       [this](const std::string& moment) { m_shell->offerCheckIn(moment, settings().checkIns); },
                       [this](const std::string& actionId) { return runQuickAction(actionId); },
                       [this](const std::string& id, const std::string& label) { noteActionRect(id, label); }};
@@ -915,7 +921,7 @@ void App::drawCheckIn(bool compact) {
   });
   if (answer.choice >= 0 || answer.more || answer.ok || answer.carriedOn) m_shell->dismissCheckIn();
   if (answer.choice >= 0) runAction(choices[size_t(answer.choice)].pluginId, choices[size_t(answer.choice)].actionId);
-  if (answer.more) m_shell->openWayOut();
+  if (answer.more) openWayOut();
 }
 
 void App::noteActionRect(const std::string& id, const std::string& title) {
@@ -1022,9 +1028,15 @@ void App::drawHeldWords() {
 }
 
 void App::drawBanners() {
+  // A reminder may appear only as a page is shown, never in the middle of one (it would push the page
+  // down under a finger about to tap), and not for a while after a hard moment (the way out, a quick action).
+  const bool pageShown = m_shell->current() != m_bannerPage;
+  m_bannerPage = m_shell->current();
+  const bool mayAppear = pageShown && !m_shell->wayOutOpen() && m_platform.nowMs() >= m_quietUntilMs;
   // Nothing above a running timer or grounding session (it would push it down, or call attention away).
-  if (currentView().careInProgress()) return;
-  if (m_shell->writer() && m_shell->currentId() != kBackups.id && ui::BackupReminderBanner(*m_store, m_platform.nowMs())) {
+  if (currentView().careInProgress() || m_shell->wayOutOpen()) return;
+  if (m_shell->writer() && m_shell->currentId() != kBackups.id &&
+      ui::BackupReminderBanner(*m_store, m_platform.nowMs(), mayAppear)) {
     selectId(kBackups.id);
   }
   if (m_platform.updateReady()) {

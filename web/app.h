@@ -190,6 +190,9 @@ class App {
   void drawCheckIn(bool compact);
   // Every plugin's care choices, in the table's order.
   std::vector<ui::CareChoice> careChoices() const;
+  // "It's too much right now": the calm choice over the page, and no reminder for a while (kQuietAfterCareMs).
+  void openWayOut();
+  static constexpr int64_t kQuietAfterCareMs = 10 * 60 * 1000;
   // Runs the shell quick action `actionId` of whichever plugin offers it ("therapist"); false when none does.
   bool runQuickAction(const std::string& actionId);
   ui::View& currentView() { return *m_pages[m_shell->current()].view; }
@@ -218,6 +221,8 @@ class App {
   uint64_t m_heldCopiedVersion = UINT64_MAX;   // m_held's version when "Copy these words" was pressed
   bool m_copyRestoreSeen = false;   // the person read that their words came back from the second copy
   bool m_reminderDefaulted = false;   // the backup reminder's default was settled in this session
+  size_t m_bannerPage = SIZE_MAX;     // the page shown when the banners were last drawn (a reminder appears
+  int64_t m_quietUntilMs = 0;         // only as a page is shown, and not before this: after a hard moment)
   mutable core::Settings m_settings;            // cache of the settings record, see settings()
   mutable uint64_t m_settingsGeneration = 0;
   mutable bool m_settingsKnown = false;

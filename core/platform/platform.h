@@ -21,6 +21,7 @@ struct TextFieldPlacement {
   std::string placeholder;   // shown while empty
   std::string label;         // accessible name
   bool password = false;     // a secret (passphrase): shown as dots, no spellcheck, never remembered
+  bool phone = false;        // a phone number: a phone's keyboard shows its number keypad
 };
 
 // Word-wrapped editing with the system's spellcheck, IME, on-screen keyboard and clipboard: in the

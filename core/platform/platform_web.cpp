@@ -45,6 +45,7 @@ EM_JS(int, js_text_has_focus, (), { return TowardGlue.text.hasFocus() ? 1 : 0; }
 EM_JS(void, js_text_style, (int bg, int fg, int accent, float fontPx), { TowardGlue.text.setStyle(bg, fg, accent, fontPx); });
 EM_JS(void, js_text_clear_all, (), { TowardGlue.text.clearAll(); });
 EM_JS(void, js_text_password, (const char* key), { TowardGlue.text.makePassword(UTF8ToString(key)); });
+EM_JS(void, js_text_phone, (const char* key), { TowardGlue.text.makePhone(UTF8ToString(key)); });
 EM_JS(void, js_pick_file, (int request, const char* accept), { TowardGlue.pickFile(request, UTF8ToString(accept)); });
 EM_JS(void, js_place_picker, (int request, const char* key, float x, float y, float w, float h, const char* accept,
                               const char* label), {
@@ -98,6 +99,7 @@ class WebTextInput final : public TextInputService {
       js_text_password(p.key.c_str());
       f.secret = true;
     }
+    if (p.phone) js_text_phone(p.key.c_str());
     return changed;
   }
 

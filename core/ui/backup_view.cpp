@@ -500,12 +500,15 @@ void BackupView::finishImport() {
 }
 
 // ---------------------------------------------------------------- [SECTION] reminder banner
-bool BackupReminderBanner(core::RecordStore& store, int64_t nowMs) {
-  if (g_reminderDismissed) return false;
+bool BackupReminderBanner(core::RecordStore& store, int64_t nowMs, bool mayAppear) {
+  static bool showing = false;   // drawn in the last frame it was asked for
+  if (g_reminderDismissed) return showing = false;
+  if (!showing && !mayAppear) return false;
   const core::BackupState state = core::loadBackupState(store);
-  if (!core::backupReminderDue(state, nowMs)) return false;
+  if (!core::backupReminderDue(state, nowMs)) return showing = false;
   const size_t own = store.list(core::kSettingsType).size() + store.list(core::kBackupStateType).size();
-  if (store.count() <= own) return false;   // nothing written yet: nothing to back up
+  if (store.count() <= own) return showing = false;   // nothing written yet: nothing to back up
+  showing = true;
   MutedText(state.lastBackupMs > 0 ? "It has been a while since your last backup. Would you like to make one?"
                                    : "You have no backup yet. Would you like to make one?");
   bool go = false;

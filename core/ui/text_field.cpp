@@ -66,6 +66,7 @@ bool placeField(core::TextInputService& service, const std::string& key, std::st
   placement.placeholder = options.placeholder;
   placement.label = options.label;
   placement.password = options.password;
+  placement.phone = options.phone;
   return service.place(placement, text);
 }
 

@@ -15,6 +15,7 @@ struct TextFieldOptions {
   const char* label = "";         // label: accessible name, default ""
   bool focus = false;             // focus: take keyboard focus this frame, default false
   bool password = false;          // password: a passphrase (dots, no spellcheck or autofill), default false
+  bool phone = false;             // phone: a phone number (a phone shows its number keypad), default false
 };
 
 // A multi-line, word-wrapped field filling `size` (negative = fill the remaining space).

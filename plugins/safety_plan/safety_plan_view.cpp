@@ -202,6 +202,7 @@ void SafetyPlanView::drawContacts(ui::ViewContext& ctx, const char* listName, fl
       ui::TextFieldOptions o;
       o.placeholder = placeholder;
       o.label = label.c_str();
+      o.phone = std::string(part) == "phone";
       if (ui::TextLine(text, key + part, value, w, o)) noteEdit(ctx.nowMs);
     };
     ui::Gap(0.3f);

@@ -72,6 +72,11 @@ test('the plan typed through the real page is all there after a reload, and ever
     await typeInto(page, 'What I can do on my own', 'Hold the smooth stone.');
     await typeInto(page, 'Name of person 1', 'Sam', 'input');
     await typeInto(page, 'Phone number of person 1', '+44 7700 900123', 'input');
+    // A phone shows its number keypad for a number (and a name gets the whole keyboard).
+    const number = page.locator('input[aria-label="Phone number of person 1"]');
+    assert.equal(await number.getAttribute('inputmode'), 'tel');
+    assert.equal(await number.getAttribute('type'), 'tel');
+    assert.equal(await page.locator('input[aria-label="Name of person 1"]').getAttribute('inputmode'), null);
     await typeInto(page, 'Note for person 1', 'after six', 'input');
     await typeInto(page, 'Name of line 1', 'My local crisis line', 'input');
     await typeInto(page, 'Phone number of line 1', '0800 000 000', 'input');

@@ -121,6 +121,14 @@
       f.el.setAttribute('autocorrect', 'off');
       f.secret = true;
     },
+    // A phone number: the number keypad on a phone (type tel), no spellcheck. Called after place().
+    makePhone(key) {
+      const f = this.fields.get(key);
+      if (!f || f.el.type === 'tel') return;
+      f.el.type = 'tel';
+      f.el.inputMode = 'tel';
+      f.el.spellcheck = false;
+    },
     // Empties and removes every field at once (the vault locked, or quick hide covered the screen).
     clearAll() {
       this.removing = true;
