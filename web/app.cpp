@@ -893,9 +893,15 @@ std::vector<ui::CareChoice> App::careChoices() const {
 }
 
 bool App::runQuickAction(const std::string& actionId) {
+  // A quick action, or a care choice of the way out ("call": straight to the people and lines to call).
   for (const auto* spec : plugins::uiTable()) {
     for (const auto& action : spec->actions) {
       if (action.id != actionId) continue;
+      runAction(spec->pluginId, actionId);
+      return true;
+    }
+    for (const auto& care : spec->careChoices) {
+      if (care.id != actionId) continue;
       runAction(spec->pluginId, actionId);
       return true;
     }

@@ -277,6 +277,19 @@ void JournalView::drawForkFields(ui::ViewContext& ctx) {
   if (contains(f.urges, "self-harm urge")) {
     ui::MutedText("That urge can be very strong. If you are not safe right now, please reach out to someone you "
                   "trust or a crisis line.");
+    // One press to the people and lines in the safety plan, or to the plan itself (what is typed here is
+    // saved first: leaving the page hands it over).
+    if (ctx.quickAction) {
+      if (ui::QuietButton("Someone to call")) {
+        commitPendingEdits();
+        ctx.quickAction("call");
+      }
+      ImGui::SameLine();
+      if (ui::QuietButton("My safety plan")) {
+        commitPendingEdits();
+        ctx.quickAction("plan");
+      }
+    }
   }
   // The urge to message the therapist now: the same words can go into a letter that waits here.
   if (contains(f.urges, "writing to the therapist") && ctx.quickAction) {

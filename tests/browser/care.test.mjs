@@ -143,3 +143,34 @@ test('Escape closes the way out opened with a click while nothing has focus', { 
     await profile.dispose();
   }
 });
+
+// Choosing the urge to hurt oneself in a fork entry says a kind sentence, and now offers one press to the
+// people and lines of the safety plan, or to the plan itself: the words typed so far are kept.
+test('the urge to hurt myself offers "Someone to call" and the safety plan, one press away', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const id = await api.put(page, 'journal.entry', { kind: 'fork', fork: { whatHappened: 'the weekend without sessions',
+      feelings: [{ word: 'abandoned', intensity: 9 }], urges: ['self-harm urge'] } });
+    await settle(page, { minFrames: 1 });
+    await clickOn(page, page.getByRole('list', { name: 'Entries' }).getByRole('button').first());
+    await page.locator('textarea[aria-label="What happened"]').waitFor({ state: 'visible', timeout: 10_000 });
+    await page.locator('textarea[aria-label="What happened"]').click();
+    await page.keyboard.type(' and the quiet');
+    const call = page.getByRole('button', { name: 'Someone to call', exact: true });
+    await page.mouse.move(900, 450);
+    for (let i = 0; i < 20 && (await call.count()) === 0; i++) { await page.mouse.wheel(0, 150); await sleep(120); }
+    assert.match(await page.evaluate(() => window.towardTest.drawnText()), /That urge can be very strong/);
+    await clickOn(page, call);
+    await waitUntil(async () => (await page.evaluate(() => window.towardTest.shownPage())) === 'safety_plan',
+      { message: 'the safety plan, at its people and lines' });
+    await waitUntil(async () => {
+      const [e] = (await api.list(page, 'journal.entry')).filter((x) => x.id === id);
+      return e && e.body.fork.whatHappened === 'the weekend without sessions and the quiet';
+    }, { message: 'the words typed before are kept' });
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
