@@ -231,7 +231,9 @@ void TextureBoxView::drawSession(ui::ViewContext& ctx) {
                                                    : std::string("Less than a minute left");
       ui::MutedText(remaining.c_str());
       ImGui::Spacing();
-      if (ui::QuietButton("Stop here", row)) finishRunning(ctx.nowMs);
+      // Escape stops here too (the time so far is kept), as it leaves every other step and dialog.
+      if (ui::QuietButton("Stop here", row) || (ImGui::IsKeyPressed(ImGuiKey_Escape, false) && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopup)))
+        finishRunning(ctx.nowMs);
       ImGui::SameLine();
       // Too much even here: the time so far is kept, and the shell offers other ways through.
       if (ui::TooMuchButton(ctx, row)) finishRunning(ctx.nowMs);

@@ -230,3 +230,25 @@ test('Enter on a control in the mirror shows its result with no other input: gro
     await profile.dispose();
   }
 });
+
+// Escape leaves every step and dialog; during a running grounding session it did nothing, and the only
+// way out from the keyboard was Tab to "Stop here". Now Escape stops there too (the time so far is kept).
+test('Escape during a running grounding session stops it, as "Stop here" does', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await openPage(page, 'texture_box');
+    const drawn = () => page.evaluate(() => window.towardTest.drawnText());
+    await clickOn(page, page.getByRole('button', { name: 'Begin grounding', exact: true }));
+    for (const [button, after] of [['Next', /Choose something to hold/], ['Next', /How long\?/], ['Begin', /left/]]) {
+      await clickOn(page, page.getByRole('button', { name: button, exact: true }));
+      await waitUntil(async () => after.test(await drawn()), { message: `after "${button}"` });
+    }
+    await page.getByRole('button', { name: 'Stop here', exact: true }).focus();
+    await page.keyboard.press('Escape');
+    await waitUntil(async () => /And now\?/.test(await drawn()), { timeoutMs: 5000, message: 'the session stopped by Escape' });
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
