@@ -96,11 +96,13 @@ test('a grounding session is never ended by auto-lock; idle time counts from its
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.evaluate(() => window.towardTest.textureSessionSeconds(8));
     assert.ok((await page.evaluate(() => window.towardTest.vaultEnable('a passphrase long enough for care'))).ok);
-    await page.evaluate(() => window.towardTest.vaultAutoLockMs(1500));
     await press(page, 'feeling');
     await press(page, 'too-much');
     const started = Date.now();
     await press(page, 'way-out:texture_box/ground');   // returns once frames settle (a session moves: up to 2.5 s)
+    // The short idle time from here (set before, a loaded machine could lock between the presses, before
+    // the timer or the session had begun: no care then, and the lock was right).
+    await page.evaluate(() => window.towardTest.vaultAutoLockMs(1500));
     assert.ok((await state(page)).care, 'the session runs');
     // Longer than the idle time, with no input at all: still unlocked, still running.
     await sleep(2500);
