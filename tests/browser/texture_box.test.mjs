@@ -110,12 +110,12 @@ test('an object with a photo from the file picker, a short session, and both aft
     await button(page, 'Next');
     await sleep(300);
     await shot(page, 'texture-session-choose');
-    await clickRole(page, 'button', /^Smooth stone/);  // the first suggestion
+    await clickRole(page, 'radio', /^Smooth stone/);  // the first suggestion (one of a set of choices)
     await sleep(200);
     await button(page, 'Next');
     await sleep(300);
     await shot(page, 'texture-session-length');
-    await button(page, '1 minute');
+    await clickRole(page, 'radio', '1 minute');
     await sleep(200);
     await button(page, 'Begin');
     await sleep(1200);
