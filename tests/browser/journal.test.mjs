@@ -8,7 +8,7 @@
 // API, so a click that misses fails with a plain message.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Profile, openApp, reloadApp, api, waitUntil, sleep, assertCanvasNotBlank, press, clickRole, clickOn, settle } from './lib/harness.mjs';
+import { startServer, Profile, openApp, reloadApp, api, waitUntil, sleep, assertCanvasNotBlank, press, clickRole, clickOn, settle, SLOWDOWN } from './lib/harness.mjs';
 
 const TYPE = 'journal.entry';
 // The journal's first row, once the list shows `count` rows (a search has narrowed it), found by role.
@@ -28,7 +28,9 @@ async function onlyEntry(page) {
   return entries[0].body;
 }
 
-test('a feeling is here: timer first, then a fork entry made by clicking and typing, found again by search after a reload', { timeout: 120_000 }, async () => {
+// (the sanitizer build is several times slower: this long walk through the real page once passed 120 s there
+// on a loaded machine)
+test('a feeling is here: timer first, then a fork entry made by clicking and typing, found again by search after a reload', { timeout: SLOWDOWN > 1 ? 300_000 : 120_000 }, async () => {
   const profile = await Profile.launch();
   try {
     const page = await openApp(profile, server.url);
