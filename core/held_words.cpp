@@ -19,9 +19,9 @@ void HeldWords::hold(const std::string& key, std::string text, Origin origin, in
   }
 }
 
-void HeldWords::release(std::string key) {
+void HeldWords::forgetWhere(const std::function<bool(const Held&)>& which) {
   for (auto it = m_held.begin(); it != m_held.end();) {
-    if (it->key == key) {
+    if (which(*it)) {
       wipe(it->text);
       it = m_held.erase(it);
     } else {
@@ -29,6 +29,10 @@ void HeldWords::release(std::string key) {
     }
   }
   if (!holdsTyped()) m_nextRetryMs = -1;
+}
+
+void HeldWords::release(std::string key) {
+  forgetWhere([&](const Held& h) { return h.key == key; });
 }
 
 bool HeldWords::holdsTyped() const {
@@ -76,15 +80,7 @@ void HeldWords::retrySoon(int64_t nowMs) {
 }
 
 void HeldWords::letTypedGo() {
-  for (auto it = m_held.begin(); it != m_held.end();) {
-    if (it->origin == Origin::Typed) {
-      wipe(it->text);
-      it = m_held.erase(it);
-    } else {
-      ++it;
-    }
-  }
-  m_nextRetryMs = -1;
+  forgetWhere([](const Held& h) { return h.origin == Origin::Typed; });
   ++m_version;
 }
 

@@ -59,6 +59,8 @@ class HeldWords {
   void letTypedGo();
 
  private:
+  // Wipes and forgets the held words `which` picks; no retry is due once nothing typed is left.
+  void forgetWhere(const std::function<bool(const Held&)>& which);
   std::vector<Held> m_held;
   int64_t m_nextRetryMs = -1;
   int64_t m_retryDelayMs = kRetryMs;
