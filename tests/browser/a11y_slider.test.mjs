@@ -76,6 +76,9 @@ test('the frame a key moves the slider in draws the new value (the canvas is nev
     for (const [key, want] of [['ArrowRight', 6], ['End', 10], ['PageDown', 9]]) {
       await page.keyboard.press(key);
       await waitUntil(async () => (await slider.getAttribute('aria-valuenow')) === String(want), { message: `${want} after ${key}` });
+      // The change is saved first: "Saving..." turning to "Saved" is a later state, drawn when the sync ends
+      // (under load the sync outlasts a quiet 300 ms), not a frame behind.
+      await api.flush(page);
       await settle(page, { minFrames: 0, quietMs: 300 });
       const shown = await page.screenshot();
       // Anything that draws a frame again (the pointer moved where nothing reacts) must show the same.

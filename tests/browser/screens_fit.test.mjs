@@ -134,7 +134,11 @@ test('at the largest text on a phone, the top bar keeps Hide and every quick act
     const larger = page.getByRole('button', { name: 'Larger', exact: true });
     for (let i = 0; i < 10; i++) await clickOn(page, larger);
     await waitUntil(async () => (await page.evaluate(() => window.towardTest.drawnText())).includes('200 %'), { message: 'text at 200 %' });
+    const beforeResize = await api.framesRendered(page);
     await page.setViewportSize(SIZES.phone.viewport);
+    // The phone's layout is drawn (and its tabs placed) before one is pressed: under load, a press at once
+    // could land where the laptop's sidebar was.
+    await settle(page, { since: beforeResize, minFrames: 2, quietMs: 300 });
     await openPage(page, 'journal');
     await settle(page, { minFrames: 2 });
     const { width } = SIZES.phone.viewport;
