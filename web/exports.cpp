@@ -51,9 +51,18 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE void toward_wake() { wakeFrames(); }
 
 // A screen reader (or Tab) focused the hidden element of item `id` (web/glue/a11y.js): ImGui's focus follows.
+// It is also revealed with room around it (a11y::requestReveal): two frames, one that asks its windows to
+// scroll and one that draws them scrolled.
 EMSCRIPTEN_KEEPALIVE void toward_a11y_focus(unsigned id) {
   toward::ui::a11y::requestFocus(id);
-  wakeFrames();
+  wakeFramesForInput();
+}
+
+// A DOM text field was reached from the keyboard or a screen reader: item `id` (its place on the canvas)
+// is revealed with room around it.
+EMSCRIPTEN_KEEPALIVE void toward_a11y_reveal(unsigned id) {
+  toward::ui::a11y::requestReveal(id);
+  wakeFramesForInput();
 }
 
 // Escape pressed on a hidden element: ImGui hears it (a menu or popup closes; dialogs keep typed words).

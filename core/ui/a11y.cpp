@@ -18,6 +18,7 @@ DeltaWriter g_delta;
 bool g_enabled = true;
 bool g_cleared = false;  // the page was told the tree is empty (turned off)
 uint32_t g_focusRequest = 0;
+uint32_t g_revealRequest = 0;
 struct ValueRequest {
   uint32_t id = 0;
   int value = 0;
@@ -155,7 +156,9 @@ std::string endFrame() {
 
 std::vector<std::string> takeAnnouncements() { return g_tree.takeAnnouncements(); }
 
-void requestFocus(uint32_t id) { g_focusRequest = id; }
+void requestFocus(uint32_t id) { g_focusRequest = g_revealRequest = id; }
+
+void requestReveal(uint32_t id) { g_revealRequest = id; }
 
 void requestActivate(uint32_t id) {
   // Pressed once, on the next frame, as if by Enter on it (ButtonBehavior's nav activation).
@@ -182,6 +185,21 @@ void focusIfAsked(ImGuiContext* ctx, ImGuiID id) {
   ctx->NavDisableMouseHover = true;
 }
 
+// Called by the ItemAdd hook: scrolls the item the keys reached into view with room around it, up to
+// 35 % of the view above and below (what a Tab or Shift+Tab reaches next is then drawn). The room is
+// measured in the nearest window that scrolls (a child as tall as its contents scrolls in its parent's
+// view); ScrollToRectEx scrolls the parents too. An item taller than the view shows from its top.
+void revealIfAsked(ImGuiContext* ctx, ImGuiID id, const ImRect& bb) {
+  if (g_revealRequest == 0 || id != g_revealRequest || !ctx->CurrentWindow) return;
+  g_revealRequest = 0;
+  ImGuiWindow* window = ctx->CurrentWindow;
+  const ImGuiWindow* view = window;
+  while ((view->Flags & ImGuiWindowFlags_ChildWindow) && view->ScrollMax.y <= 0.0f && view->ParentWindow) view = view->ParentWindow;
+  const float height = view->InnerRect.GetHeight();
+  const float room = std::clamp((height - bb.GetHeight()) * 0.5f - ctx->Style.ItemSpacing.y * 2.0f, 0.0f, height * 0.35f);
+  ImGui::ScrollToRectEx(window, ImRect(bb.Min.x, bb.Min.y - room, bb.Max.x, bb.Max.y + room), ImGuiScrollFlags_KeepVisibleEdgeY);
+}
+
 }  // namespace toward::ui::a11y
 
 // [SECTION] Dear ImGui's item hooks
@@ -189,6 +207,7 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
   using namespace toward::ui::a11y;
   if (!g_collecting) return;
   focusIfAsked(ctx, id);
+  revealIfAsked(ctx, id, bb);
   const ImGuiWindow* window = ctx->CurrentWindow;
   const bool visible = window && !window->SkipItems && bb.Overlaps(window->ClipRect) && bb.GetWidth() > 0;
   const bool disabled = (item ? item->InFlags : ctx->CurrentItemFlags) & ImGuiItemFlags_Disabled;

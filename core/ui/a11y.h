@@ -67,7 +67,13 @@ void setEnabled(bool on);
 // Words for the live region since the last call.
 std::vector<std::string> takeAnnouncements();
 // What the page asked for (a screen reader moved focus or clicked): applied on the next frame.
+// (Focus from the page also reveals the item, as requestReveal does.)
 void requestFocus(uint32_t id);
+// Item `id` was reached from the keyboard or a screen reader (Tab, a DOM text field focused without the
+// pointer): on the next frame the windows it is in scroll so that it shows with room around it. What
+// comes after it is then drawn, so in the mirror, and the next Tab reaches it: the mirror holds only what
+// is drawn, and a control scrolled out of view would otherwise be out of reach of the keys.
+void requestReveal(uint32_t id);
 void requestActivate(uint32_t id);
 // The page moved slider `id` (arrows on its element, from a keyboard or a screen reader): it takes `value`
 // on the next frame. takeValue hands it to the slider once (ui::Slider calls it).

@@ -398,6 +398,21 @@
     const canvas = glue.$('canvas');
     if (canvas) canvas.focus({ preventScroll: true });
   };
+  // A DOM text field reached without the pointer (Tab, a screen reader) is revealed with room around it,
+  // as a control's element is (toward_a11y_focus): what follows it is drawn, so the next Tab reaches it.
+  // A field clicked or tapped stays where the pointer found it.
+  let pointerAt = -1e9;
+  window.addEventListener('pointerdown', () => { pointerAt = performance.now(); }, true);
+  document.addEventListener('focusin', (e) => {
+    const el = e.target;
+    if (!el || !el.classList || !el.classList.contains('field') || performance.now() - pointerAt < 800) return;
+    const fields = glue.text ? glue.text.fields : null;
+    let key = null;
+    if (fields) fields.forEach((f, k) => { if (f.el === el) key = k; });
+    const root = a11y.root();
+    const node = key !== null && root ? root.querySelector('[data-field="' + CSS.escape(key) + '"]') : null;
+    if (node && Module._toward_a11y_reveal) Module._toward_a11y_reveal(Number(node.getAttribute('data-id')) >>> 0);
+  }, true);
   window.addEventListener('keydown', (e) => { a11y.onTab(e); a11y.onLooseKey(e); }, true);
   glue.a11y = a11y;
 })(TowardGlue);

@@ -1,0 +1,88 @@
+// a11y_reach: Tab and Shift+Tab reach every control of a long page, also those scrolled out of view. The
+// mirror (web/glue/a11y.js) holds only what ImGui draws, so a control below the fold had no element and no
+// Tab stop: on the safety plan at 1280x800, Tab after the third box went back to the Journal tab. Now a
+// control or field reached from the keys is revealed with room around it (a11y::requestReveal), so what
+// follows is drawn, in the mirror, and the next Tab's stop.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Profile, openApp, openPage, settle, api, waitUntil, clickRole } from './lib/harness.mjs';
+
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server?.close(); });
+
+// The focused element: its name, whether it is a DOM text field, and where it is on the screen.
+async function focused(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    const r = el.getBoundingClientRect();
+    const field = el.classList.contains('field');
+    return { name: el.getAttribute('aria-label') || el.textContent.trim(), field, role: el.getAttribute('role') || (field ? 'textbox' : ''),
+      top: field ? r.top : null };
+  });
+}
+
+// Presses `key` up to `max` times, waiting for the frames each press causes; returns the stops in order
+// until `until(stop)` is true (inclusive).
+async function walk(page, key, max, until) {
+  const stops = [];
+  for (let k = 0; k < max; k++) {
+    await page.keyboard.press(key);
+    await settle(page, { minFrames: 0, quietMs: 150 });
+    const stop = await focused(page);
+    stops.push(stop);
+    if (until(stop)) break;
+  }
+  return stops;
+}
+
+test('on the safety plan at 1280x800, Tab reaches every box and button below the fold, and Shift+Tab comes back up', { timeout: 180_000 }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await openApp(profile, server.url);
+    await openPage(page, 'safety_plan');
+    const first = page.getByRole('textbox', { name: 'Warning signs', exact: true });
+    await first.waitFor({ state: 'attached' });
+    // The last box is below the fold: not in the mirror, no DOM field.
+    assert.equal(await page.getByRole('textbox', { name: 'My reasons and reminders', exact: true }).count(), 0,
+      'the last box starts out of view (this test means something only then)');
+    await first.focus();
+    await settle(page, { minFrames: 0 });
+    const down = await walk(page, 'Tab', 80, (s) => s.name === 'My reasons and reminders');
+    const names = down.map((s) => s.name);
+    assert.equal(names[names.length - 1], 'My reasons and reminders', `Tab reached the last box: ${JSON.stringify(names)}`);
+    for (const want of ['+ Add a person', '+ Add a line']) assert.ok(names.includes(want), `Tab reached "${want}": ${JSON.stringify(names)}`);
+    assert.ok(!names.includes('Journal'), `Tab stayed in the plan: ${JSON.stringify(names)}`);
+    // Each field reached is on the screen, with room below it for what comes next.
+    for (const s of down.filter((x) => x.field)) assert.ok(s.top >= 0 && s.top < 800, `"${s.name}" is on screen (top ${s.top})`);
+    const up = await walk(page, 'Shift+Tab', 80, (s) => s.name === 'Warning signs');
+    assert.equal(up[up.length - 1].name, 'Warning signs', `Shift+Tab came back to the first box: ${JSON.stringify(up.map((s) => s.name))}`);
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+test('Tab walks a journal list longer than the screen to its last entry', { timeout: 180_000 }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await openApp(profile, server.url);
+    const day = Date.UTC(2026, 0, 1, 12);
+    for (let k = 0; k < 30; k++) {
+      await api.put(page, 'journal.entry', { kind: 'free', title: `Entry ${String(k).padStart(2, '0')}`, text: 'x', timeMs: day + k * 86400000 });
+    }
+    await api.flush(page);
+    const rows = page.getByRole('list', { name: 'Entries' }).getByRole('button');
+    await rows.first().waitFor({ state: 'attached' });
+    const shown = await rows.count();
+    assert.ok(shown < 30, `the list is longer than the screen (${shown} rows drawn)`);
+    await rows.first().focus();
+    await settle(page, { minFrames: 0 });
+    const stops = await walk(page, 'Tab', 60, (s) => /Entry 00/.test(s.name));
+    const names = stops.map((s) => s.name);
+    assert.match(names[names.length - 1], /Entry 00/, `Tab reached the oldest entry: ${JSON.stringify(names)}`);
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
