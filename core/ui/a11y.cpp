@@ -26,6 +26,11 @@ struct ValueRequest {
 ValueRequest g_valueRequest;
 bool g_collecting = false;
 
+// The nodes made next belong to the window being drawn.
+void here() {
+  if (GImGui->CurrentWindow) g_tree.inWindow(GImGui->CurrentWindow->ID);
+}
+
 Node* last() {
   if (!g_collecting) return nullptr;
   return g_tree.find(GImGui->LastItemData.ID);
@@ -98,19 +103,27 @@ void hide() {
 }
 
 void paragraph(const char* words) {
-  if (g_collecting && lastVisible()) g_tree.text(Role::Paragraph, words, lastRect());
+  if (!g_collecting || !lastVisible()) return;
+  here();
+  g_tree.text(Role::Paragraph, words, lastRect());
 }
 
 void heading(const char* words, int level) {
-  if (g_collecting && lastVisible()) g_tree.text(Role::Heading, words, lastRect(), level);
+  if (!g_collecting || !lastVisible()) return;
+  here();
+  g_tree.text(Role::Heading, words, lastRect(), level);
 }
 
 void status(const char* key, const char* words, bool say) {
-  if (g_collecting) g_tree.status(key, words, lastRect(), say);
+  if (!g_collecting) return;
+  here();
+  g_tree.status(key, words, lastRect(), say);
 }
 
 void progress(const char* name, float fraction) {
-  if (g_collecting && lastVisible()) g_tree.progress(name, int(std::lround(std::clamp(fraction, 0.0f, 1.0f) * 100.0f)), lastRect());
+  if (!g_collecting || !lastVisible()) return;
+  here();
+  g_tree.progress(name, int(std::lround(std::clamp(fraction, 0.0f, 1.0f) * 100.0f)), lastRect());
 }
 
 void chart(const std::string& summary, const std::string& rows) {
@@ -122,7 +135,9 @@ void chart(const std::string& summary, const std::string& rows) {
 }
 
 void beginGroup(Role r, const char* groupName) {
-  if (g_collecting) g_tree.beginGroup(r, groupName, ImGui::GetID(groupName));
+  if (!g_collecting) return;
+  here();
+  g_tree.beginGroup(r, groupName, ImGui::GetID(groupName));
 }
 
 void endGroup() {
@@ -140,9 +155,43 @@ void beginFrame() {
   g_collecting = g_enabled;
 }
 
+namespace {
+
+// Windows that scroll, with some of what they hold out of view: their "Show more" buttons (addShowMore).
+std::vector<ScrolledWindow> scrolledWindows() {
+  std::vector<ScrolledWindow> out;
+  // Less than a line out of view (a window's padding) holds nothing to read.
+  const float line = ImGui::GetFontSize();
+  for (const ImGuiWindow* w : GImGui->Windows) {
+    if (!w->Active || w->Hidden || (w->Flags & ImGuiWindowFlags_Tooltip) || w->ScrollMax.y < line) continue;
+    ScrolledWindow s;
+    s.id = w->ID;
+    s.above = w->Scroll.y > line;
+    s.below = w->Scroll.y < w->ScrollMax.y - line;
+    if (!s.above && !s.below) continue;
+    const ImRect r = w->InnerRect;
+    s.top = Rect{r.Min.x, r.Min.y, r.GetWidth(), 2.0f};
+    s.bottom = Rect{r.Min.x, r.Max.y - 2.0f, r.GetWidth(), 2.0f};
+    out.push_back(s);
+  }
+  return out;
+}
+
+// Whether window `id` is `outer` or a child window inside it.
+bool insideWindow(uint32_t id, uint32_t outer) {
+  if (id == outer) return true;
+  for (const ImGuiWindow* w = ImGui::FindWindowByID(id); w && (w->Flags & ImGuiWindowFlags_ChildWindow); w = w->ParentWindow) {
+    if (w->ParentWindow && w->ParentWindow->ID == outer) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::string endFrame() {
   g_collecting = false;
   g_tree.endFrame();
+  if (g_enabled) g_tree.addShowMore(scrolledWindows(), insideWindow);
   if (!g_enabled) {
     if (g_cleared) return {};
     g_cleared = true;
@@ -161,6 +210,14 @@ void requestFocus(uint32_t id) { g_focusRequest = g_revealRequest = id; }
 void requestReveal(uint32_t id) { g_revealRequest = id; }
 
 void requestActivate(uint32_t id) {
+  // A "Show more" button (TreeBuilder::addShowMore): its window scrolls by most of a view.
+  if (const Node* n = g_tree.find(id); n && n->scroll != 0) {
+    if (ImGuiWindow* w = ImGui::FindWindowByID(n->window)) {
+      const float to = w->Scroll.y + float(n->scroll) * w->InnerRect.GetHeight() * 0.8f;
+      ImGui::SetScrollY(w, std::clamp(to, 0.0f, w->ScrollMax.y));
+    }
+    return;
+  }
   // Pressed once, on the next frame, as if by Enter on it (ButtonBehavior's nav activation).
   ImGui::ActivateItemByID(id);
 }
@@ -206,6 +263,7 @@ void revealIfAsked(ImGuiContext* ctx, ImGuiID id, const ImRect& bb) {
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb, const ImGuiLastItemData* item) {
   using namespace toward::ui::a11y;
   if (!g_collecting) return;
+  if (ctx->CurrentWindow) g_tree.inWindow(ctx->CurrentWindow->ID);
   focusIfAsked(ctx, id);
   revealIfAsked(ctx, id, bb);
   const ImGuiWindow* window = ctx->CurrentWindow;

@@ -17,7 +17,8 @@ uint64_t contentHash(const Node& n) {
   const uint32_t flags = uint32_t(n.role) | uint32_t(n.level) << 8 | uint32_t(n.checkable) << 12 |
                          uint32_t(n.checked) << 13 | uint32_t(n.expandable) << 14 | uint32_t(n.expanded) << 15 |
                          uint32_t(n.selectable) << 16 | uint32_t(n.selected) << 17 | uint32_t(n.disabled) << 18 |
-                         uint32_t(n.cancel) << 19 | uint32_t(n.listItem) << 20;
+                         uint32_t(n.cancel) << 19 | uint32_t(n.listItem) << 20 |
+                         uint32_t(n.scroll > 0) << 21 | uint32_t(n.scroll < 0) << 22;
   h = mix(h, &flags, sizeof flags);
   h = mix(h, &n.parent, sizeof n.parent);
   const int range[4] = {n.ranged, n.now, n.lo, n.hi};

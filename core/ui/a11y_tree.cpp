@@ -84,6 +84,7 @@ void TreeBuilder::beginFrame() {
   m_index.clear();
   m_groups.clear();
   m_addedId = 0;
+  m_window = 0;
 }
 
 void TreeBuilder::itemAdd(uint32_t id, Rect rect, bool visible, bool disabled) {
@@ -107,6 +108,7 @@ void TreeBuilder::itemInfo(uint32_t id, std::string_view label, ItemFlags flags)
   node.expandable = flags.openable;
   node.expanded = flags.opened;
   node.role = flags.checkable ? Role::Checkbox : flags.inputable ? Role::Slider : Role::Button;
+  node.window = m_window;
   m_index[id] = m_nodes.size();
   m_nodes.push_back(std::move(node));
 }
@@ -131,6 +133,7 @@ void TreeBuilder::text(Role role, std::string_view words, Rect rect, int level) 
   node.name = shown;
   node.rect = rect;
   node.level = role == Role::Heading ? std::clamp(level, 1, 6) : 0;
+  node.window = m_window;
   m_index[node.id] = m_nodes.size();
   m_nodes.push_back(std::move(node));
 }
@@ -146,6 +149,7 @@ void TreeBuilder::progress(std::string_view name, int percent, Rect rect) {
   node.now = std::clamp(percent, 0, 100);
   node.lo = 0;
   node.hi = 100;
+  node.window = m_window;
   m_index[node.id] = m_nodes.size();
   m_nodes.push_back(std::move(node));
 }
@@ -162,6 +166,7 @@ void TreeBuilder::status(std::string_view key, std::string_view words, Rect rect
   node.role = Role::Status;
   node.name = std::string(words);
   node.rect = rect;
+  node.window = m_window;
   m_index[node.id] = m_nodes.size();
   m_nodes.push_back(std::move(node));
 }
@@ -177,6 +182,7 @@ void TreeBuilder::beginGroup(Role role, std::string_view name, uint32_t id) {
   node.parent = currentGroup();
   node.role = role;
   node.name = std::string(name);
+  node.window = m_window;
   m_index[node.id] = m_nodes.size();
   m_groups.push_back(node.id);
   m_nodes.push_back(std::move(node));
@@ -214,6 +220,37 @@ void TreeBuilder::endFrame() {
   while (!m_groups.empty()) endGroup();
 }
 
+Node TreeBuilder::showMore(const ScrolledWindow& w, const Node& neighbour, int direction) {
+  Node node;
+  node.id = uniqueId(hashWords(direction > 0 ? "show more below" : "show more above", w.id));
+  node.parent = neighbour.parent;
+  for (const Node* g = find(node.parent); g && (g->role == Role::List || g->role == Role::TabList); g = find(g->parent)) {
+    node.parent = g->parent;
+  }
+  node.role = Role::Button;
+  node.name = direction > 0 ? "Show more below" : "Show more above";
+  node.rect = direction > 0 ? w.bottom : w.top;
+  node.window = w.id;
+  node.scroll = direction;
+  return node;
+}
+
+void TreeBuilder::insertAll(std::vector<Insert> inserts) {
+  // In place order: by position; at one position in the order asked (a window's "below" before the
+  // next one's "above").
+  std::stable_sort(inserts.begin(), inserts.end(), [](const Insert& a, const Insert& b) { return a.before < b.before; });
+  std::vector<Node> nodes;
+  nodes.reserve(m_nodes.size() + inserts.size());
+  size_t next = 0;
+  for (size_t i = 0; i <= m_nodes.size(); ++i) {
+    while (next < inserts.size() && inserts[next].before == i) nodes.push_back(std::move(inserts[next++].node));
+    if (i < m_nodes.size()) nodes.push_back(std::move(m_nodes[i]));
+  }
+  m_nodes = std::move(nodes);
+  m_index.clear();
+  for (size_t i = 0; i < m_nodes.size(); ++i) m_index[m_nodes[i].id] = i;
+}
+
 bool exposed(const Node& n) {
   if (n.role == Role::None) return false;
   const bool group = n.role == Role::List || n.role == Role::TabList || n.role == Role::Dialog || n.role == Role::Group;
@@ -244,6 +281,7 @@ void appendNodeJson(std::string& out, const Node& n) {
   if (n.disabled) appendNumber(out, "d", 1);
   if (n.cancel) appendNumber(out, "k", 1);
   if (n.listItem) appendNumber(out, "li", 1);
+  if (n.scroll) appendNumber(out, "sc", n.scroll);
   if (n.ranged) {
     appendNumber(out, "vn", n.now);
     appendNumber(out, "lo", n.lo);

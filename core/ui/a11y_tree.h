@@ -41,6 +41,15 @@ struct Node {
   bool listItem = false;  // a row of its list (the page wraps it in a listitem)
   bool ranged = false;    // a slider or a progress bar: its number and range (a slider's value holds the words said)
   int now = 0, lo = 0, hi = 0;
+  uint32_t window = 0;    // the ImGui window it was drawn in (TreeBuilder::inWindow)
+  int scroll = 0;         // a "Show more" button of `window`: +1 shows what is below, -1 what is above
+};
+
+// A window that scrolls, with some of what it holds out of view (core/ui/a11y.cpp finds them).
+struct ScrolledWindow {
+  uint32_t id = 0;
+  bool above = false, below = false;  // there is more above / below the part on screen
+  Rect top, bottom;                   // where the "Show more" buttons stand (thin strips at its edges)
 };
 
 // The visible part of an ImGui label: "Save##entry" -> "Save", "Title###id" -> "Title".
@@ -81,8 +90,17 @@ class TreeBuilder {
   // Words for the polite live region, said once.
   void announce(std::string_view words);
   std::vector<std::string> takeAnnouncements();
+  // The nodes made from now on were drawn in ImGui window `id`.
+  void inWindow(uint32_t id) { m_window = id; }
   // Ends the frame (groups left open are closed).
   void endFrame();
+  // After endFrame: for each window with more than is on screen, a "Show more above" button before the
+  // first node drawn in it (or in a window inside it: `inside(nodeWindow, window)`) and a "Show more
+  // below" button after the last. The mirror holds only what is drawn; a screen reader's reading cursor
+  // (which moves no focus, so reveals nothing) reaches the rest through them (a11y::requestActivate).
+  // A button goes in the group its neighbour is in, or the one around a list (a list holds only items).
+  template <typename Inside>
+  void addShowMore(const std::vector<ScrolledWindow>& windows, Inside inside);
 
   const std::vector<Node>& nodes() const { return m_nodes; }
   // The tree as JSON: {"f":focusId,"n":[{"i":id,"p":parent,"r":role,"n":name,...}]}. Rectangles in
@@ -95,11 +113,35 @@ class TreeBuilder {
   std::vector<Node> m_nodes;
   std::unordered_map<uint32_t, size_t> m_index;  // id -> position in m_nodes
   std::vector<uint32_t> m_groups;                // open groups, innermost last
+  struct Insert {
+    size_t before;  // the node it goes before (m_nodes.size(): at the end)
+    Node node;
+  };
+  void insertAll(std::vector<Insert> inserts);
+  Node showMore(const ScrolledWindow& w, const Node& neighbour, int direction);
+  uint32_t m_window = 0;                         // inWindow
   uint32_t m_addedId = 0;                        // the last ItemAdd
   Rect m_addedRect;
   bool m_addedVisible = false, m_addedDisabled = false;
   std::unordered_map<std::string, std::string> m_statusWords;  // key -> last words
   std::vector<std::string> m_announce;
 };
+
+template <typename Inside>
+void TreeBuilder::addShowMore(const std::vector<ScrolledWindow>& windows, Inside inside) {
+  std::vector<Insert> inserts;
+  for (const ScrolledWindow& w : windows) {
+    size_t first = m_nodes.size(), last = m_nodes.size();
+    for (size_t i = 0; i < m_nodes.size(); ++i) {
+      if (!inside(m_nodes[i].window, w.id)) continue;
+      if (first == m_nodes.size()) first = i;
+      last = i;
+    }
+    if (first == m_nodes.size()) continue;
+    if (w.above) inserts.push_back({first, showMore(w, m_nodes[first], -1)});
+    if (w.below) inserts.push_back({last + 1, showMore(w, m_nodes[last], +1)});
+  }
+  if (!inserts.empty()) insertAll(std::move(inserts));
+}
 
 }  // namespace toward::ui::a11y

@@ -86,3 +86,42 @@ test('Tab walks a journal list longer than the screen to its last entry', { time
     await profile.dispose();
   }
 });
+
+// A screen reader's reading cursor moves no focus, so nothing reveals itself as it reads: at the end of
+// what is drawn it finds "Show more below" (not a Tab stop), and pressing it scrolls the page on and
+// puts the reading at the first thing that came into view.
+test('a screen reader reads a long page on with "Show more below", and back with "Show more above"', { timeout: 180_000 }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await openApp(profile, server.url);
+    await openPage(page, 'safety_plan');
+    const more = page.getByRole('button', { name: 'Show more below', exact: true });
+    await more.waitFor({ state: 'attached' });
+    assert.equal(await more.getAttribute('tabindex'), '-1', 'not a Tab stop: Tab reveals as it goes');
+    assert.equal(await page.getByRole('button', { name: 'Show more above', exact: true }).count(), 0, 'at the top, nothing above');
+    const last = page.getByRole('textbox', { name: 'My reasons and reminders', exact: true });
+    const readAt = [];
+    for (let k = 0; k < 12 && (await last.count()) === 0; k++) {
+      const before = await page.evaluate(() => Array.from(document.querySelectorAll('#a11y-tree .a11y-node')).map((e) => e.getAttribute('data-id')));
+      await more.dispatchEvent('click');   // as VoiceOver, TalkBack or NVDA press it: no pointer
+      await waitUntil(async () => page.evaluate((ids) => {
+        const el = document.activeElement;   // a mirror node, or a DOM field (which has no data-id)
+        return !!el && el !== document.body && el.id !== 'canvas' && !ids.includes(el.getAttribute('data-id'));
+      }, before), { message: 'the reading goes on at something new' });
+      readAt.push(await page.evaluate(() => document.activeElement.getAttribute('aria-label') || document.activeElement.textContent.trim()));
+      await settle(page, { minFrames: 0 });
+    }
+    assert.equal(await last.count(), 1, `"Show more below" reached the last box (read at: ${JSON.stringify(readAt)})`);
+    await page.getByRole('button', { name: 'Show more above', exact: true }).waitFor({ state: 'attached' });
+    // The page is scrolled: "Warning signs" is above, out of view; going back up brings it.
+    const first = page.getByRole('textbox', { name: 'Warning signs', exact: true });
+    for (let k = 0; k < 12 && (await first.count()) === 0; k++) {
+      await page.getByRole('button', { name: 'Show more above', exact: true }).dispatchEvent('click');
+      await settle(page, { minFrames: 1 });
+    }
+    assert.equal(await first.count(), 1, '"Show more above" brought the first box back');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});

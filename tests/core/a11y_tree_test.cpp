@@ -175,3 +175,46 @@ TEST_CASE("[a11y] a progress bar is a progressbar with its name and how far alon
   CHECK(next.find("\"vn\":41") != std::string::npos);   // the page hears the new number
   CHECK(next.find("Clamped") == std::string::npos);      // and nothing of what did not change
 }
+
+TEST_CASE("[a11y] a window with more than is on screen gets \"Show more\" buttons around what it drew") {
+  TreeBuilder tree;
+  tree.beginFrame();
+  tree.inWindow(100);  // the sidebar: all on screen
+  item(tree, 1, "Journal");
+  tree.inWindow(200);  // the page, which scrolls; 300 is a child inside it
+  item(tree, 2, "Warning signs");
+  tree.beginGroup(Role::List, "People", 50);
+  tree.inWindow(300);
+  item(tree, 3, "Ana");
+  tree.endGroup();
+  tree.inWindow(100);
+  item(tree, 4, "Hide");
+  tree.endFrame();
+  ScrolledWindow page;
+  page.id = 200;
+  page.above = true;
+  page.below = true;
+  page.bottom = Rect{0, 798, 900, 2};
+  ScrolledWindow sidebar;  // told, but nothing of its own is hidden: no buttons
+  sidebar.id = 100;
+  tree.addShowMore({page, sidebar}, [](uint32_t id, uint32_t outer) { return id == outer || (id == 300 && outer == 200); });
+
+  const auto& n = tree.nodes();
+  REQUIRE(n.size() == 7);
+  CHECK(n[0].name == "Journal");
+  CHECK(n[1].name == "Show more above");
+  CHECK(n[1].scroll == -1);
+  CHECK(n[2].name == "Warning signs");
+  CHECK(n[4].name == "Ana");
+  CHECK(n[5].name == "Show more below");   // after the child's last node: the page holds it
+  CHECK(n[5].scroll == 1);
+  CHECK(n[5].role == Role::Button);
+  CHECK(n[5].parent == 0);                 // not inside the list (a list holds only its items)
+  CHECK(n[5].rect.y == 798);
+  CHECK(n[6].name == "Hide");
+  // Found by id (an activation from the page scrolls its window), and said as a button with "sc".
+  REQUIRE(tree.find(n[5].id) != nullptr);
+  CHECK(tree.find(n[5].id)->window == 200);
+  CHECK(tree.find(n[6].id)->name == "Hide");
+  CHECK(tree.toJson(0).find("\"sc\":1") != std::string::npos);
+}

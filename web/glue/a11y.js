@@ -35,6 +35,7 @@
     focusId: 0,       // ImGui's keyboard focus in the last tree
     dialogEl: null,   // the dialog open in the last tree (a new one takes the focus: focusInto)
     dialogPending: false,   // ... which it has not taken yet
+    moreFrom: null,   // a "Show more" button was pressed: where the reading goes on (readOn)
     root() { return glue.$('a11y-tree'); },
 
     // What changed in the tree (core/ui/a11y_delta.h): "u" nodes new or changed, "m" nodes that only moved
@@ -71,6 +72,7 @@
       }
       if (t.o) this.arrange(root, t.o);
       this.follow(t.f);
+      if (this.moreFrom) this.readOn();
       this.placeRing();
       if (this.flushLayout) root.getBoundingClientRect();  // the bench: style and layout counted here
     },
@@ -146,6 +148,26 @@
       return true;
     },
 
+    // After "Show more below" (or above): the reading goes on at the first node that came into view (the
+    // last, going up), focused so that a screen reader's cursor is there; a text gets tabindex -1 for it.
+    readOn() {
+      const more = this.moreFrom;
+      if (performance.now() > more.until) { this.moreFrom = null; return; }
+      const all = Array.from(this.root().querySelectorAll('.a11y-node'));
+      if (more.dir < 0) all.reverse();
+      for (let k = 0; k < all.length; k++) {
+        const el = all[k];
+        const id = Number(el.getAttribute('data-id'));
+        if (more.known.has(id) || el.towardGroup || el.hasAttribute('data-more') || el.closest('[inert]')) continue;
+        const target = el.getAttribute('data-role') === 'textbox' ? (glue.text && glue.text.fields.get(el.getAttribute('data-field')) || {}).el : el;
+        if (!target) continue;
+        if (!target.hasAttribute('tabindex') && target.tagName !== 'TEXTAREA' && target.tagName !== 'INPUT') target.tabIndex = -1;
+        target.focus({ preventScroll: true });
+        this.moreFrom = null;
+        return;
+      }
+    },
+
     // A chart's numbers: a caption (its summary) and rows of tab-separated cells, the first row the heads.
     fillTable(el, n) {
       el.textContent = '';
@@ -189,10 +211,16 @@
         el.towardWrap.appendChild(el);
       }
       if (FOCUSABLE[n.r]) {
-        el.tabIndex = 0;
+        // A "Show more" button is for a screen reader's reading cursor, not a Tab stop (Tab reveals as it goes).
+        el.tabIndex = n.sc ? -1 : 0;
+        if (n.sc) el.setAttribute('data-more', n.sc > 0 ? 'below' : 'above');
         el.addEventListener('focus', () => { this.placeRing(); call('toward_a11y_focus', n.i); });
         el.addEventListener('blur', () => this.placeRing());
-        el.addEventListener('click', () => { if (el.getAttribute('aria-disabled') !== 'true') call('toward_a11y_activate', n.i); });
+        el.addEventListener('click', () => {
+          if (el.getAttribute('aria-disabled') === 'true') return;
+          if (n.sc) this.moreFrom = { dir: n.sc, known: new Set(this.els.keys()), until: performance.now() + 2000 };
+          call('toward_a11y_activate', n.i);
+        });
         el.addEventListener('keydown', (e) => this.onKey(e, el));
       }
       return el;
@@ -332,15 +360,21 @@
 
     // Every Tab stop in the order it is drawn: the mirror's controls, and the DOM text fields (which live
     // in #text-layer) where their textbox nodes stand.
-    stops() {
+    // (`anchors`, when given, gets each stop's place in the mirror: the element, or a field's textbox node.)
+    stops(anchors) {
       const all = this.root().querySelectorAll('[tabindex="0"]:not([aria-disabled="true"]), [data-field]');
       const out = [];
       for (let k = 0; k < all.length; k++) {
         const x = all[k];
         if (x.closest('[inert]')) continue;
-        if (!x.hasAttribute('data-field')) { out.push(x); continue; }
-        const field = glue.text && glue.text.fields.get(x.getAttribute('data-field'));
-        if (field && !field.wrap.hidden && !field.el.disabled) out.push(field.el);
+        let stop = x;
+        if (x.hasAttribute('data-field')) {
+          const field = glue.text && glue.text.fields.get(x.getAttribute('data-field'));
+          if (!field || field.wrap.hidden || field.el.disabled) continue;
+          stop = field.el;
+        }
+        out.push(stop);
+        if (anchors) anchors.push(x);
       }
       return out;
     },
@@ -353,15 +387,22 @@
       const outside = !active || active === document.body || active === glue.$('canvas');
       const inField = !!active && !!active.classList && active.classList.contains('field');
       if (!outside && !inField && !this.root().contains(active)) return;
-      const stops = this.stops();
+      const anchors = [];
+      const stops = this.stops(anchors);
       if (!stops.length) return;
       let to;
       if (outside) {
         to = e.shiftKey ? stops.length - 1 : 0;
       } else {
         const at = stops.indexOf(active);
-        if (at < 0) return;
-        to = at + (e.shiftKey ? -1 : 1);
+        if (at >= 0) {
+          to = at + (e.shiftKey ? -1 : 1);
+        } else {
+          // Reading text (focused after "Show more"): the stops just after it, or just before it.
+          if (!this.root().contains(active)) return;
+          const after = anchors.findIndex((a) => active.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING);
+          to = e.shiftKey ? (after < 0 ? stops.length : after) - 1 : (after < 0 ? stops.length : after);
+        }
         if (to < 0 || to >= stops.length) return;
       }
       e.preventDefault();
