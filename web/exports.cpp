@@ -5,6 +5,7 @@
 #include <emscripten.h>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <cstdlib>
 #include <functional>
@@ -64,6 +65,10 @@ EMSCRIPTEN_KEEPALIVE void toward_a11y_reveal(unsigned id) {
   toward::ui::a11y::requestReveal(id);
   wakeFramesForInput();
 }
+
+// ImGui's own keyboard focus, shown or not (after a dialog closes, the control that opened it): where the
+// mirror puts the focus back when the focused control went away (web/glue/a11y.js refocus).
+EMSCRIPTEN_KEEPALIVE unsigned toward_a11y_nav_id() { return GImGui ? GImGui->NavId : 0; }
 
 // Escape pressed on a hidden element: ImGui hears it (a menu or popup closes; dialogs keep typed words).
 EMSCRIPTEN_KEEPALIVE void toward_a11y_escape() {

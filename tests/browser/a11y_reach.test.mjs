@@ -5,7 +5,7 @@
 // follows is drawn, in the mirror, and the next Tab's stop.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Profile, openApp, openPage, settle, api, waitUntil, clickRole } from './lib/harness.mjs';
+import { startServer, Profile, openApp, openPage, settle, api, waitUntil, clickRole, clickOn } from './lib/harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -120,6 +120,58 @@ test('a screen reader reads a long page on with "Show more below", and back with
       await settle(page, { minFrames: 1 });
     }
     assert.equal(await first.count(), 1, '"Show more above" brought the first box back');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+// When the focused control goes away (a dialog closes, a step of the page changes), the keyboard and a
+// screen reader carry on from there; before, the focus fell to the canvas and the next Tab started again
+// at the Journal tab.
+test('after a dialog closes, the focus is back on the control that opened it', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    const id = await api.put(page, 'journal.entry', { kind: 'free', text: 'A line to keep for now.' });
+    await api.remove(page, 'journal.entry', id);
+    await api.flush(page);
+    await clickRole(page, 'tab', 'Trash');
+    const opener = page.getByRole('button', { name: 'Delete for good', exact: true });
+    await clickOn(page, opener);   // with the mouse: the dialog still takes the focus, on "Keep it"
+    const dialog = page.getByRole('dialog', { name: 'Delete this for good?' });
+    await dialog.waitFor({ state: 'attached', timeout: 10_000 });
+    await waitUntil(() => page.evaluate(() => document.activeElement.textContent === 'Keep it'), { message: '"Keep it" focused' });
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+    await waitUntil(() => page.evaluate(() => document.activeElement.textContent === 'Delete for good'),
+      { message: 'the focus back on "Delete for good"' });
+    // And Tab goes on from there, not from the top of the page.
+    await page.keyboard.press('Tab');
+    assert.notEqual(await page.evaluate(() => document.activeElement.textContent), 'Journal', 'Tab carries on from the trash row');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+test('Enter on "Begin grounding" puts the focus on the grounding screen, and Tab goes on within it', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await openPage(page, 'texture_box');
+    await page.getByRole('button', { name: 'Begin grounding', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await waitUntil(async () => /First, how strong is it right now/.test(await page.evaluate(() => window.towardTest.drawnText())),
+      { message: 'the grounding screen' });
+    await waitUntil(() => page.evaluate(() => document.getElementById('a11y-tree').contains(document.activeElement)),
+      { message: 'the focus in the grounding screen, not on the canvas' });
+    const at = await focused(page);
+    assert.notEqual(at.name, 'Begin grounding');
+    await page.keyboard.press('Tab');
+    await settle(page, { minFrames: 0 });
+    const next = await focused(page);
+    assert.ok(!['Journal', 'Toward'].includes(next.name), `Tab carries on in the grounding screen (from "${at.name}" to "${next.name}")`);
     profile.assertNoErrors();
   } finally {
     await profile.dispose();

@@ -36,6 +36,7 @@
     dialogEl: null,   // the dialog open in the last tree (a new one takes the focus: focusInto)
     dialogPending: false,   // ... which it has not taken yet
     moreFrom: null,   // a "Show more" button was pressed: where the reading goes on (readOn)
+    lost: null,       // the focused element went away in this update: where it stood (refocus)
     root() { return glue.$('a11y-tree'); },
 
     // What changed in the tree (core/ui/a11y_delta.h): "u" nodes new or changed, "m" nodes that only moved
@@ -46,11 +47,12 @@
       if (!root) return;
       const t = JSON.parse(json);
       const u = t.u || [];
+      const created = new Set();
       for (let k = 0; k < u.length; k++) {
         const n = u[k];
         let el = this.els.get(n.i);
         if (el && (el.getAttribute('data-role') !== n.r || !el.towardWrap !== !n.li)) { this.drop(n.i, el); el = null; }
-        if (!el) { el = this.make(n); this.els.set(n.i, el); }
+        if (!el) { el = this.make(n); this.els.set(n.i, el); created.add(n.i); }
         this.apply(el, n);
         this.keys.set(n.i, n);
       }
@@ -72,6 +74,7 @@
       }
       if (t.o) this.arrange(root, t.o);
       this.follow(t.f);
+      if (this.lost) this.refocus(created);
       if (this.moreFrom) this.readOn();
       this.placeRing();
       if (this.flushLayout) root.getBoundingClientRect();  // the bench: style and layout counted here
@@ -148,24 +151,57 @@
       return true;
     },
 
-    // After "Show more below" (or above): the reading goes on at the first node that came into view (the
-    // last, going up), focused so that a screen reader's cursor is there; a text gets tabindex -1 for it.
-    readOn() {
-      const more = this.moreFrom;
-      if (performance.now() > more.until) { this.moreFrom = null; return; }
+    // The first node in reading order (the last, `backwards`) that `wanted(id)` accepts and a reader can be
+    // put on: a control, a text (given tabindex -1 for it) or a field; not a group, a status or a
+    // "Show more" button. Focused; false when there is none.
+    focusFirst(wanted, backwards) {
       const all = Array.from(this.root().querySelectorAll('.a11y-node'));
-      if (more.dir < 0) all.reverse();
+      if (backwards) all.reverse();
       for (let k = 0; k < all.length; k++) {
         const el = all[k];
-        const id = Number(el.getAttribute('data-id'));
-        if (more.known.has(id) || el.towardGroup || el.hasAttribute('data-more') || el.closest('[inert]')) continue;
-        const target = el.getAttribute('data-role') === 'textbox' ? (glue.text && glue.text.fields.get(el.getAttribute('data-field')) || {}).el : el;
+        const role = el.getAttribute('data-role');
+        if (!wanted(Number(el.getAttribute('data-id'))) || el.towardGroup || role === 'status' || el.hasAttribute('data-more') ||
+            el.closest('[inert]') || el.getAttribute('aria-disabled') === 'true') continue;
+        const target = role === 'textbox' ? (glue.text && glue.text.fields.get(el.getAttribute('data-field')) || {}).el : el;
         if (!target) continue;
         if (!target.hasAttribute('tabindex') && target.tagName !== 'TEXTAREA' && target.tagName !== 'INPUT') target.tabIndex = -1;
         target.focus({ preventScroll: true });
-        this.moreFrom = null;
+        return true;
+      }
+      return false;
+    },
+
+    // After "Show more below" (or above): the reading goes on at the first node that came into view (the
+    // last, going up), focused so that a screen reader's cursor is there.
+    readOn() {
+      const more = this.moreFrom;
+      if (performance.now() > more.until || this.focusFirst((id) => !more.known.has(id), more.dir < 0)) this.moreFrom = null;
+    },
+
+    // The focused control went away (a dialog closed, a step of the page changed): the keyboard and a
+    // screen reader carry on from where it was, not from the top of the page. First the control ImGui's
+    // own focus went back to (the one that opened a dialog that closed); else the first thing that came
+    // in its place (the next step's heading or text); else the control nearest to where it stood.
+    refocus(created) {
+      const lost = this.lost;
+      this.lost = null;
+      const active = document.activeElement;
+      if (active && active !== document.body && active !== glue.$('canvas')) return;
+      const nav = Module._toward_a11y_nav_id ? Module._toward_a11y_nav_id() >>> 0 : 0;
+      const back = nav && this.els.get(nav);
+      if (back && back.tabIndex === 0 && !back.closest('[inert]') && back.getAttribute('aria-disabled') !== 'true') {
+        back.focus({ preventScroll: true });
         return;
       }
+      if (created.size && this.focusFirst((id) => created.has(id), false)) return;
+      let best = null, bestDistance = Infinity;
+      this.stops().forEach((el) => {
+        const at = el.towardAt;
+        if (!at) return;
+        const d = Math.hypot(at.x - lost.x, at.y - lost.y);
+        if (d < bestDistance) { best = el; bestDistance = d; }
+      });
+      if (best) best.focus({ preventScroll: true });
     },
 
     // A chart's numbers: a caption (its summary) and rows of tab-separated cells, the first row the heads.
@@ -289,8 +325,12 @@
       this.els.delete(id);
       this.keys.delete(id);
       this.stale.delete(id);
-      // The focused control went away (its page changed): keyboard focus goes back to the app.
-      if (hadFocus) glue.$('canvas').focus({ preventScroll: true });
+      // The focused control went away (its page changed): keyboard focus goes back to the app, until the
+      // end of this update finds where to carry on (refocus).
+      if (hadFocus) {
+        this.lost = el.towardAt || { x: 0, y: 0 };
+        glue.$('canvas').focus({ preventScroll: true });
+      }
     },
 
     // ImGui moved its keyboard focus: the DOM's follows, unless a text field or the page outside has it.
