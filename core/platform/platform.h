@@ -22,6 +22,7 @@ struct TextFieldPlacement {
   std::string label;         // accessible name
   bool password = false;     // a secret (passphrase): shown as dots, no spellcheck, never remembered
   bool phone = false;        // a phone number: a phone's keyboard shows its number keypad
+  bool number = false;       // a whole number: a phone's keyboard shows digits
 };
 
 // Word-wrapped editing with the system's spellcheck, IME, on-screen keyboard and clipboard: in the

@@ -46,6 +46,7 @@ EM_JS(void, js_text_style, (int bg, int fg, int accent, float fontPx), { TowardG
 EM_JS(void, js_text_clear_all, (), { TowardGlue.text.clearAll(); });
 EM_JS(void, js_text_password, (const char* key), { TowardGlue.text.makePassword(UTF8ToString(key)); });
 EM_JS(void, js_text_phone, (const char* key), { TowardGlue.text.makePhone(UTF8ToString(key)); });
+EM_JS(void, js_text_number, (const char* key), { TowardGlue.text.makeNumber(UTF8ToString(key)); });
 EM_JS(void, js_pick_file, (int request, const char* accept), { TowardGlue.pickFile(request, UTF8ToString(accept)); });
 EM_JS(void, js_place_picker, (int request, const char* key, float x, float y, float w, float h, const char* accept,
                               const char* label), {
@@ -100,6 +101,7 @@ class WebTextInput final : public TextInputService {
       f.secret = true;
     }
     if (p.phone) js_text_phone(p.key.c_str());
+    if (p.number) js_text_number(p.key.c_str());
     return changed;
   }
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "core/ui/a11y.h"
 #include "core/ui/text_field.h"
 #include "core/ui/widgets.h"
 
@@ -14,6 +15,11 @@ bool LinkButton(core::Platform& platform, const LinkButtonSpec& spec) {
   ImGui::BeginDisabled(spec.href.empty());
   ImGui::PushID(spec.key.c_str());
   const bool pressed = QuietButton(spec.label);
+  // One link for assistive technology, named for whose number it is ("Call Sam, 0123 456"): the mirror's
+  // element, which opens the real link laid over the button (its key in the value; web/glue/a11y.js).
+  a11y::role(a11y::Role::Link);
+  a11y::name(spec.name.c_str());
+  a11y::value(spec.key);
   ImGui::PopID();
   ImGui::EndDisabled();
   if (spec.href.empty() || PopupCoversThisWindow()) return false;

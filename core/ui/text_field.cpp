@@ -67,6 +67,7 @@ bool placeField(core::TextInputService& service, const std::string& key, std::st
   placement.label = options.label;
   placement.password = options.password;
   placement.phone = options.phone;
+  placement.number = options.number;
   return service.place(placement, text);
 }
 

@@ -16,6 +16,7 @@ struct TextFieldOptions {
   bool focus = false;             // focus: take keyboard focus this frame, default false
   bool password = false;          // password: a passphrase (dots, no spellcheck or autofill), default false
   bool phone = false;             // phone: a phone number (a phone shows its number keypad), default false
+  bool number = false;            // number: a whole number (a phone shows digits), default false
 };
 
 // A multi-line, word-wrapped field filling `size` (negative = fill the remaining space).

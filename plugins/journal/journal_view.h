@@ -63,6 +63,7 @@ class JournalView final : public ui::View {
   void drawEntryHeader(ui::ViewContext& ctx);
   void drawForkFields(ui::ViewContext& ctx);
   void drawFeelingPicker(ui::ViewContext& ctx);
+  void drawSecondsStayed(ui::ViewContext& ctx, Fork& f);
   void drawEntryFooter(ui::ViewContext& ctx);
   // journal_view_timer.cpp
   void drawTimer(ui::ViewContext& ctx);
@@ -86,6 +87,8 @@ class JournalView final : public ui::View {
   bool m_revealed = true;            // a content note was read and the entry shown
   std::string m_tagsText;            // the tags line as typed ("a, b")
   std::string m_ownFeeling, m_ownUrge;
+  std::string m_secondsText;         // the seconds stayed as typed ("" while the box is emptied)
+  uint32_t m_secondsShown = 0;       // the number m_secondsText was last set from
   bool m_pickingFeelings = false;
   size_t m_pickFamily = 0;
   std::string m_lastFeelingTapped;   // its meaning is shown (phones have no hover)

@@ -230,7 +230,9 @@ void JournalView::drawForkFields(ui::ViewContext& ctx) {
     if (ctx.noteControl) ctx.noteControl("journal:intensity:" + feeling.word, "How strong: " + feeling.word);
     ImGui::SameLine();
     bool removed = false;
-    if (touchOrSmallButton(ctx, "Remove")) {
+    const bool remove = touchOrSmallButton(ctx, "Remove");
+    ui::a11y::name(("Remove " + feeling.word).c_str());   // which feeling, for a screen reader
+    if (remove) {
       f.feelings.erase(f.feelings.begin() + long(i));
       noteEdit(ctx.nowMs);
       removed = true;
@@ -338,14 +340,7 @@ void JournalView::drawForkFields(ui::ViewContext& ctx) {
   ui::a11y::paragraph(stayed.c_str());
   ImGui::SameLine();
   if (ui::QuietButton("Stay with it now")) startTimer(ctx.nowMs, m_openId);
-  int secs = int(f.secondsStayed);
-  const float secsW = ImGui::GetFontSize() * 7;   // the box; its +/- buttons and "seconds" come inside that width
-  ui::FlowBeside(secsW + ImGui::CalcTextSize("seconds").x + ImGui::GetStyle().ItemInnerSpacing.x);   // a phone: next line
-  ImGui::SetNextItemWidth(secsW);
-  if (ImGui::InputInt("seconds##stayed", &secs, 5, 30)) {
-    f.secondsStayed = uint32_t(std::clamp(secs, 0, 86400));
-    noteEdit(ctx.nowMs);
-  }
+  drawSecondsStayed(ctx, f);
 
   parts::Label("Where compassion came from");
   {
@@ -387,6 +382,45 @@ void JournalView::drawForkFields(ui::ViewContext& ctx) {
                    {"What did you do, how did it go?", "What happened next", false})) {
     noteEdit(ctx.nowMs);
   }
+}
+
+// "How long I stayed with it", in seconds: a box to type the number into (digits on a phone's keyboard)
+// and two buttons that take 5 seconds off or add 5, each named for what it does.
+void JournalView::drawSecondsStayed(ui::ViewContext& ctx, Fork& f) {
+  constexpr uint32_t kMostSeconds = 86400;
+  if (m_secondsText.empty() ? f.secondsStayed != 0 : f.secondsStayed != m_secondsShown) {
+    m_secondsText = f.secondsStayed == 0 ? "" : std::to_string(f.secondsStayed);
+  }
+  m_secondsShown = f.secondsStayed;
+  const float boxW = ImGui::GetFontSize() * 4.5f;
+  const float stepW = ImGui::CalcTextSize("- 5").x + ImGui::GetStyle().FramePadding.x * 2;
+  ui::FlowBeside(boxW + 2 * (stepW + ImGui::GetStyle().ItemSpacing.x) + ImGui::CalcTextSize("seconds").x);   // a phone: next line
+  ui::TextFieldOptions o;
+  o.placeholder = "0";
+  o.label = "Seconds I stayed with it";
+  o.number = true;
+  if (ui::TextLine(ctx.platform.textInput(), "journal.entry/" + m_openId + "/secondsStayed", m_secondsText, boxW, o)) {
+    uint64_t typed = 0;
+    for (const char c : m_secondsText) {
+      if (c >= '0' && c <= '9') typed = std::min<uint64_t>(typed * 10 + uint64_t(c - '0'), kMostSeconds);
+    }
+    f.secondsStayed = uint32_t(typed);
+    m_secondsShown = f.secondsStayed;
+    noteEdit(ctx.nowMs);
+  }
+  auto step = [&](const char* label, const char* name, int by) {
+    ImGui::SameLine();
+    const bool pressed = ui::QuietButton(label);
+    ui::a11y::name(name);
+    if (!pressed) return;
+    f.secondsStayed = uint32_t(std::clamp(int64_t(f.secondsStayed) + by, int64_t(0), int64_t(kMostSeconds)));
+    noteEdit(ctx.nowMs);
+  };
+  step("- 5", "5 seconds less", -5);
+  step("+ 5", "5 seconds more", 5);
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("seconds");
 }
 
 void JournalView::drawFeelingPicker(ui::ViewContext& ctx) {

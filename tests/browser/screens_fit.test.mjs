@@ -88,7 +88,7 @@ for (const size of Object.keys(SIZES)) {
       // now, see the closing note of session 12. What a person reaches is checked instead.)
       const forkProblems = await shot(page, size, 'fork-entry');
       if (size !== 'phone') problems.push(...forkProblems);
-      const plusButton = page.getByRole('button', { name: '+', exact: true });   // the seconds box's, further down
+      const plusButton = page.getByRole('button', { name: '5 seconds more', exact: true });   // beside the seconds box, further down
       for (let i = 0; i < 10 && (await plusButton.count()) === 0; i++) {
         const { width, height } = SIZES[size].viewport;
         await page.mouse.move(width * 0.75, height * 0.5);

@@ -255,6 +255,9 @@
         el.addEventListener('click', () => {
           if (el.getAttribute('aria-disabled') === 'true') return;
           if (n.sc) this.moreFrom = { dir: n.sc, known: new Set(this.els.keys()), until: performance.now() + 2000 };
+          // A "Call" or "Text" link: the real tel:/sms: link laid over its button (web/glue/links.js).
+          const now = this.keys.get(n.i);
+          if (n.r === 'link' && now && now.v && typeof TowardLinks !== 'undefined' && TowardLinks.open(now.v)) return;
           call('toward_a11y_activate', n.i);
         });
         el.addEventListener('keydown', (e) => this.onKey(e, el));

@@ -21,6 +21,10 @@ var TowardLinks = (function () {
       const el = document.createElement('a');
       el.className = 'call-link';
       el.rel = 'noopener';
+      // The mirror's link element (web/glue/a11y.js) is the one assistive technology and Tab reach, in its
+      // place in the order; it opens this one. Two of each would be read twice.
+      el.setAttribute('aria-hidden', 'true');
+      el.tabIndex = -1;
       // The canvas under the link must not also take the tap.
       el.addEventListener('pointerdown', function (e) { e.stopPropagation(); });
       item = { el: el, placed: false };
@@ -42,5 +46,14 @@ var TowardLinks = (function () {
     });
   }
 
-  return { place: place, endFrame: endFrame, count: function () { return items.size; } };
+  // Follows the link placed under `key` (a screen reader or Enter pressed its mirror element); false when
+  // there is none this frame.
+  function open(key) {
+    const item = items.get(key);
+    if (!item || item.el.hidden || !item.el.isConnected) return false;
+    item.el.click();
+    return true;
+  }
+
+  return { place: place, endFrame: endFrame, open: open, count: function () { return items.size; } };
 })();

@@ -129,6 +129,14 @@
       f.el.inputMode = 'tel';
       f.el.spellcheck = false;
     },
+    // A whole number: digits on a phone's keyboard, no spellcheck. Called after place().
+    makeNumber(key) {
+      const f = this.fields.get(key);
+      if (!f || f.el.inputMode === 'numeric') return;
+      f.el.inputMode = 'numeric';
+      f.el.spellcheck = false;
+      f.el.setAttribute('autocapitalize', 'off');
+    },
     // Empties and removes every field at once (the vault locked, or quick hide covered the screen).
     clearAll() {
       this.removing = true;

@@ -1,0 +1,86 @@
+// a11y_names: controls that repeat on a page say which one they are, and what they do, to a screen
+// reader: a feeling's "Remove" names its feeling, the seconds' steps say "5 seconds more/less" (and the
+// seconds are a box one can type into), a safety plan's "Call" is one link named for whose number it is,
+// which opens the real tel: link when a screen reader presses it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Profile, openApp, openPage, settle, api, waitUntil, clickOn } from './lib/harness.mjs';
+
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server?.close(); });
+
+test("a fork entry's repeated controls are named for their row, and the seconds can be typed", { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 1280, height: 2000 } });   // the whole entry on screen
+  try {
+    const page = await openApp(profile, server.url);
+    await api.put(page, 'journal.entry', { kind: 'fork', fork: { secondsStayed: 30, feelings: [{ word: 'sad', intensity: 5 }, { word: 'lonely', intensity: 3 }] } });
+    await api.flush(page);
+    await clickOn(page, page.getByRole('list', { name: 'Entries' }).getByRole('button').first());
+    const removeSad = page.getByRole('button', { name: 'Remove sad', exact: true });
+    await removeSad.waitFor({ state: 'attached' });
+    assert.equal(await page.getByRole('button', { name: 'Remove lonely', exact: true }).count(), 1);
+    assert.equal(await page.getByRole('button', { name: 'Remove', exact: true }).count(), 0, 'no "Remove" without its feeling');
+    assert.equal(await page.getByRole('button', { name: '+', exact: true }).count(), 0, 'no bare "+"');
+    const stored = async () => { await api.flush(page); return (await api.list(page, 'journal.entry'))[0].body.fork; };
+
+    // The seconds: a box named for what it holds, with digits on a phone's keyboard; typed, then stepped.
+    const box = page.getByRole('textbox', { name: 'Seconds I stayed with it', exact: true });
+    assert.equal(await box.inputValue(), '30');
+    assert.equal(await box.getAttribute('inputmode'), 'numeric');
+    await box.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('95');
+    await waitUntil(async () => (await stored()).secondsStayed === 95, { message: '95 seconds stored from the box' });
+    const more = page.getByRole('button', { name: '5 seconds more', exact: true });
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await waitUntil(async () => (await stored()).secondsStayed === 100, { message: '100 after "5 seconds more"' });
+    await waitUntil(async () => (await box.inputValue()) === '100', { message: 'the box shows 100' });
+    await page.getByRole('button', { name: '5 seconds less', exact: true }).dispatchEvent('click');   // as a screen reader presses it
+    await waitUntil(async () => (await stored()).secondsStayed === 95, { message: '95 after "5 seconds less"' });
+
+    // A feeling's Remove removes that feeling.
+    await removeSad.focus();
+    await page.keyboard.press('Enter');
+    await waitUntil(async () => JSON.stringify((await stored()).feelings.map((f) => f.word)) === '["lonely"]', { message: 'only "sad" removed' });
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+test("a safety plan's Call is one link, named for whose number it is, that opens the tel: link", { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 1280, height: 2400 } });   // the whole plan on screen
+  try {
+    const page = await openApp(profile, server.url);
+    await api.put(page, 'safety_plan.plan', { helpers: [{ name: 'Sam', phone: '0123 456' }] }, 'plan');
+    await api.flush(page);
+    await openPage(page, 'safety_plan');
+    const call = page.getByRole('link', { name: 'Call Sam, 0123 456', exact: true });
+    await call.waitFor({ state: 'attached', timeout: 10_000 });
+    assert.equal(await page.getByRole('link', { name: 'Call Sam, 0123 456', exact: true }).count(), 1, 'read once, not twice');
+    assert.equal(await page.getByRole('link', { name: 'Text Sam, 0123 456', exact: true }).count(), 1);
+    // The real link is under it, for a finger, and hidden from assistive technology (the mirror's is read).
+    const real = page.locator('a[href="tel:0123456"]');
+    assert.equal(await real.getAttribute('aria-hidden'), 'true');
+    // A screen reader's press on the mirror's link follows the real one (caught here: no dialer in a test).
+    await page.evaluate(() => {
+      window.followed = [];
+      document.addEventListener('click', (e) => {
+        const a = e.target.closest && e.target.closest('a[href]');
+        if (a) { window.followed.push(a.getAttribute('href')); e.preventDefault(); }
+      }, true);
+    });
+    await call.dispatchEvent('click');
+    await waitUntil(async () => (await page.evaluate(() => window.followed)).includes('tel:0123456'), { message: 'the tel: link followed' });
+    // Tab reaches it in its place, after the person's note.
+    await page.getByRole('textbox', { name: 'Note for person 1', exact: true }).focus();
+    await page.keyboard.press('Tab');
+    await settle(page, { minFrames: 0 });
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('role') + ' ' + document.activeElement.textContent), 'link Call Sam, 0123 456');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
