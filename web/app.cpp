@@ -977,7 +977,8 @@ void App::drawStatus() {
   ImGui::SetCursorScreenPos(ImVec2(textX, pos.y));
   ImGui::PushStyleColor(ImGuiCol_Text, color);
   ImGui::TextUnformatted(text);
-  ui::a11y::status("saving", text, text[0] != 'S' || saved);  // "Saving..." is not said, "Saved" is
+  // "Saving..." is never said; "Saved" only after something else was ("Not stored yet", another tab).
+  ui::a11y::status("saving", text, text[0] != 'S' || saved);
   ImGui::PopStyleColor();
   if (ImGui::IsItemHovered()) {
     ImGui::SetTooltip("%s", saved ? "Everything you wrote is stored in this browser."

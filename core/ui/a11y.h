@@ -31,7 +31,8 @@ void hide();                           // not exposed (decoration, or a DOM text
 // [SECTION] static text: describes the last drawn text item (TextWrapped, TextUnformatted)
 void paragraph(const char* words);
 void heading(const char* words, int level = 2);
-// A status line under `key`; its words are said by the polite live region when they change.
+// A status line under `key`; its words are said by the polite live region when they differ from the words
+// it last said (`say` false: words in passing, never said; see TreeBuilder::status).
 void status(const char* key, const char* words, bool say = true);
 
 // A progress bar (the last item, ImGui::ProgressBar, which has no id): its name ("Bringing your backup in")

@@ -155,10 +155,15 @@ void TreeBuilder::progress(std::string_view name, int percent, Rect rect) {
 }
 
 void TreeBuilder::status(std::string_view key, std::string_view words, Rect rect, bool say) {
-  auto [it, fresh] = m_statusWords.try_emplace(std::string(key), std::string(words));
-  if (!fresh && it->second != words) {
+  // Said when the words differ from the last said under this key; the first said are where it starts
+  // (not said), and words in passing are skipped: "Saved" after each autosave's "Saving..." is not said
+  // again and again while someone types, only after "Not stored yet".
+  const auto it = m_statusWords.find(std::string(key));
+  if (it == m_statusWords.end()) {
+    if (say) m_statusWords.emplace(std::string(key), std::string(words));
+  } else if (say && it->second != words) {
     it->second = std::string(words);
-    if (say) announce(words);
+    announce(words);
   }
   Node node;
   node.id = uniqueId(hashWords(key, 0x5747u));

@@ -76,8 +76,9 @@ class TreeBuilder {
   bool has(uint32_t id) const { return m_index.count(id) != 0; }
   // Static text (no ImGui id): a paragraph, a heading of `level`, or the status line.
   void text(Role role, std::string_view words, Rect rect, int level = 0);
-  // A status line under `key`: announced (see takeAnnouncements) when its words change, unless `say`
-  // is false (words in passing, "Saving...").
+  // A status line under `key`: announced (see takeAnnouncements) when its words differ from the words
+  // last said under `key`; words with `say` false (in passing, "Saving...") are neither said nor remembered,
+  // so "Saved" after "Saving..." after "Saved" is not said again.
   void status(std::string_view key, std::string_view words, Rect rect, bool say = true);
   // A progress bar (no ImGui id): named `name`, `percent` (0..100) of the way along.
   void progress(std::string_view name, int percent, Rect rect);

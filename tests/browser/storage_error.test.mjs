@@ -37,11 +37,17 @@ test('a full disk is reported, nothing is lost, and the words are stored once th
     assert.equal((await api.list(page, TYPE)).find((r) => r.id === id).body.text, 'These words must not be lost.');
     await assertCanvasNotBlank(page);
 
+    // A screen reader hears it too, politely: "Not stored yet", and "Saved" once it is.
+    const liveSaid = () => page.evaluate(() => Array.from(document.querySelectorAll('#a11y-live p')).map((p) => p.textContent));
+    await waitUntil(async () => (await liveSaid()).includes('Not stored yet'), { message: '"Not stored yet" said' });
+    assert.ok(!(await liveSaid()).includes('Saved'));
+
     await page.evaluate(() => window.towardTest.simulateStorageFull(false));
     await api.flush(page);
     const after = await api.state(page);
     assert.equal(after.saved, true);
     assert.equal(after.storageError, null);
+    await waitUntil(async () => (await liveSaid()).includes('Saved'), { message: '"Saved" said once the words are stored' });
     await reloadApp(page);
     assert.equal((await api.list(page, TYPE)).find((r) => r.id === id).body.text, 'These words must not be lost.');
     profile.assertNoErrors();

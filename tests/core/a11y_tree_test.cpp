@@ -109,6 +109,26 @@ TEST_CASE("[a11y] a status line is announced when its words change, once") {
   CHECK(tree.takeAnnouncements().empty());
 }
 
+TEST_CASE("[a11y] \"Saved\" is said after a problem, not after each autosave") {
+  TreeBuilder tree;
+  auto show = [&](const char* words, bool say) {
+    tree.beginFrame();
+    tree.status("saving", words, Rect{}, say);
+    tree.endFrame();
+  };
+  show("Saved", true);        // where it starts: not said
+  show("Saving...", false);   // in passing: never said
+  show("Saved", true);        // the same as last said: not said again
+  CHECK(tree.takeAnnouncements().empty());
+  show("Not stored yet", true);
+  show("Saving...", false);
+  show("Saved", true);
+  const auto said = tree.takeAnnouncements();
+  REQUIRE(said.size() == 2);
+  CHECK(said[0] == "Not stored yet");
+  CHECK(said[1] == "Saved");
+}
+
 TEST_CASE("[a11y] JSON escapes words and repeated text keeps distinct ids") {
   TreeBuilder tree;
   tree.beginFrame();
