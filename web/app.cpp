@@ -423,6 +423,7 @@ int64_t App::nextWakeMs() const {
   // stay-with-it timer counts by the clock; a hidden page's edits were saved when it was left).
   earliest(m_pages[m_shell->current()].view->nextWakeMs());
   if (m_vault->migrationRunning()) earliest(m_platform.nowMs());
+  earliest(m_hintWakeMs);
   earliest(m_shell->autoLockDueMs());
   // Held words are tried only by the writer with every record read (tick): a tab that waits for either
   // would otherwise be woken every frame by a retry that is due but cannot run.
@@ -553,6 +554,8 @@ void App::stepVaultMigration() {
 
 void App::draw(int64_t nowMs) {
   m_lastDrawMs = nowMs;
+  m_hintWakeMs = -1;       // asked again below by a hint still waiting for its delay (ui::WakeAfter)
+  ui::TakeWakeAfter();
   m_actionRects.clear();  // what this frame draws (the test API reads the last frame's)
   m_navRects.clear();     // the same: a row of the phone's "More" menu is there only while the menu is open
   stepVaultMigration();
@@ -622,7 +625,7 @@ void App::draw(int64_t nowMs) {
     drawStatus();
     ImGui::SetCursorPos(ImVec2(0, barH + style.WindowPadding.y * 0.6f));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(style.WindowPadding.x * 0.7f, style.WindowPadding.y * 0.5f));
-    ImGui::BeginChild("content", ImVec2(0, -tabsH), ImGuiChildFlags_AlwaysUseWindowPadding);
+    ImGui::BeginChild("content", ImVec2(0, -std::max(tabsH, cardRoom(true))), ImGuiChildFlags_AlwaysUseWindowPadding);
     drawBanners();
     currentView().draw(ctx);
     ImGui::EndChild();
@@ -642,7 +645,7 @@ void App::draw(int64_t nowMs) {
     ImGui::PopStyleColor();
     ImGui::SameLine(0, 0);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(style.WindowPadding.x * 1.5f, style.WindowPadding.y * 1.2f));
-    ImGui::BeginChild("content", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
+    ImGui::BeginChild("content", ImVec2(0, -cardRoom(false)), ImGuiChildFlags_AlwaysUseWindowPadding);
     drawBanners();
     currentView().draw(ctx);
     ImGui::EndChild();
@@ -653,6 +656,8 @@ void App::draw(int64_t nowMs) {
   }
   ImGui::End();
   m_platform.textInput().endFrame();
+  const float hintAfter = ui::TakeWakeAfter();
+  m_hintWakeMs = hintAfter < 0.0f ? -1 : nowMs + int64_t(hintAfter * 1000.0f);
   if (m_shell->takeLockRequest()) lockNow();
 }
 
@@ -736,7 +741,7 @@ void App::drawNavigation(bool compact) {
     // laptop's height (1280x720) at 100 % text.
     if (ImGui::Selectable(m_pages[i].title.c_str(), i == current, 0, ImVec2(0, ImGui::GetFrameHeight()))) select(i);
     ui::a11y::tab(i == current);
-    if (!m_pages[i].blurb.empty() && ui::HoverTip(ImGuiHoveredFlags_DelayNormal)) ImGui::SetTooltip("%s", m_pages[i].blurb.c_str());
+    ui::Hint(m_pages[i].blurb.c_str(), ImGuiHoveredFlags_DelayNormal);
     noteNavRect(i);
     ImGui::PopID();
   }
@@ -766,7 +771,7 @@ void App::drawQuickActions(bool all, ui::PhonePlace place, ImVec2 size, float wr
         if (place == ui::PhonePlace::MoreMenu && !all) ImGui::CloseCurrentPopup();
       }
       noteActionRect(action.id, action.label);
-      if (!action.hint.empty() && ui::HoverTip()) ImGui::SetTooltip("%s", action.hint.c_str());
+      ui::Hint(action.hint.c_str());
       if (!all && place == ui::PhonePlace::TopBar) ImGui::SameLine();
     }
   }
@@ -825,7 +830,7 @@ void App::drawHideButton(ImVec2 size) {
   // Quick hide: always in view; Ctrl+Shift+H does the same from anywhere. Both go through the glue's
   // quickHide() (web/glue/glue.js), which also opens the chosen page: main.cpp hands the press over.
   if (ui::QuietButton("Hide", size)) m_shell->requestHide();
-  if (ui::HoverTip()) ImGui::SetTooltip("Hide everything at once (Ctrl+Shift+H)");
+  ui::Hint("Hide everything at once (Ctrl+Shift+H)");
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   m_hideRect = {"hide", "Hide", min.x, min.y, max.x - min.x, max.y - min.y};
   noteActionRect("hide", "Hide");
@@ -850,18 +855,37 @@ void App::answerVaultOffer() {
   core::saveSettings(*m_store, s);
 }
 
+float App::vaultOfferHeight(bool compact, float width) const {
+  const core::StorageHealth health = m_platform.storageHealth();
+  const bool mayBeCleared = health.mayBeCleared || (health.known && !health.persisted);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float noteH = mayBeCleared ? ImGui::CalcTextSize(ui::kStorageMayBeClearedFirstRun, nullptr, false,
+                                                         width - style.WindowPadding.x * 2).y + style.ItemSpacing.y * 2
+                                   : 0.0f;
+  return ImGui::GetFontSize() * (compact ? 7.2f : 6.0f) + noteH;
+}
+
+float App::cardRoom(bool compact) const {
+  float w = 0, h = 0;
+  if (m_shell->checkInShown() && !m_shell->wayOutOpen()) h = std::max(h, m_checkInHeight);
+  if (m_shell->offerShown()) {
+    ui::BottomCardPos(compact, w, 0.0f, 26.0f);   // the offer's width
+    h = std::max(h, vaultOfferHeight(compact, w));
+  }
+  if (h <= 0.0f) return 0.0f;
+  // The card's top, measured from the screen's bottom (BottomCardPos), and a gap above it.
+  const ImVec2 at = ui::BottomCardPos(compact, w, h, 28.0f);
+  return ImGui::GetIO().DisplaySize.y - at.y + ImGui::GetStyle().ItemSpacing.y;
+}
+
 void App::drawVaultOffer(bool compact) {
   if (!m_shell->offerShown()) return;
-  // A small card at the bottom of the (still empty) page, over it, so that nothing on the page moves.
+  // A small card at the bottom of the (still empty) page; the page ends above it (cardRoom).
   const core::StorageHealth health = m_platform.storageHealth();
   const bool mayBeCleared = health.mayBeCleared || (health.known && !health.persisted);
   float w = 0;
   ui::BottomCardPos(compact, w, 0.0f, 26.0f);   // the card's width, for the note's wrapped height
-  const ImGuiStyle& style = ImGui::GetStyle();
-  const float noteH = mayBeCleared ? ImGui::CalcTextSize(ui::kStorageMayBeClearedFirstRun, nullptr, false,
-                                                         w - style.WindowPadding.x * 2).y + style.ItemSpacing.y * 2
-                                   : 0.0f;
-  const float h = ImGui::GetFontSize() * (compact ? 7.2f : 6.0f) + noteH;
+  const float h = vaultOfferHeight(compact, w);
   ImGui::SetCursorPos(ui::BottomCardPos(compact, w, h, 26.0f));
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ui::palette().surface);
   ImGui::BeginChild("vault-offer", ImVec2(w, h), ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding,

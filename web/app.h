@@ -160,6 +160,11 @@ class App {
   // What a phone's top bar needs without the title: its quick actions, Hide and the status.
   float topBarWidth() const;
   void drawVaultOffer(bool compact);
+  float vaultOfferHeight(bool compact, float width) const;
+  // The height kept free at the bottom of the page for a card there (the check-in, the passphrase offer):
+  // the page ends above it and scrolls, so no control (and no text field, which lies over the canvas)
+  // is ever under a card. 0 with no card.
+  float cardRoom(bool compact) const;
   // "Set a passphrase" or "Not now": the first-run offer is answered, for good.
   void answerVaultOffer();
   // Turns the backup reminder on where the browser may clear its data, unless the person chose already.
@@ -233,6 +238,7 @@ class App {
   std::unique_ptr<ui::UnlockScreen> m_unlockScreen;
   std::unique_ptr<ui::VaultSection> m_vaultSection;
   NavRect m_hideRect;
+  int64_t m_hintWakeMs = -1;  // a hover hint's delay ends then (ui::WakeAfter in the last frame drawn)
   float m_checkInHeight = 0;  // the check-in card's height in the last frame (it sits at the bottom)
   std::vector<std::unique_ptr<ui::LockedPage>> m_lockedPages;
   int m_lockedShown = -1;   // index into m_lockedPages of the page open on the lock screen, or -1

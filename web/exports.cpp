@@ -66,6 +66,13 @@ EMSCRIPTEN_KEEPALIVE void toward_a11y_reveal(unsigned id) {
   wakeFramesForInput();
 }
 
+// A DOM text field over item `id` took the focus (however: a click, Tab, a screen reader): ImGui's focus
+// goes to its item, without a ring.
+EMSCRIPTEN_KEEPALIVE void toward_a11y_field_focus(unsigned id) {
+  toward::ui::a11y::requestFieldFocus(id);
+  wakeFramesForInput();
+}
+
 // ImGui's own keyboard focus, shown or not (after a dialog closes, the control that opened it): where the
 // mirror puts the focus back when the focused control went away (web/glue/a11y.js refocus).
 EMSCRIPTEN_KEEPALIVE unsigned toward_a11y_nav_id() { return GImGui ? GImGui->NavId : 0; }

@@ -165,6 +165,14 @@ void drawFrame(int64_t now) {
     g_state.framesToRender = std::max(g_state.framesToRender, 1);
   }
   g_state.lastDrawHash = drawn;
+  // A window drawn for the first time is hidden for a frame while ImGui measures it (a tooltip, a popup):
+  // the frame that shows it is drawn too, whatever this one looked like.
+  for (const ImGuiWindow* w : GImGui->Windows) {
+    if (w->Active && (w->HiddenFramesCanSkipItems > 0 || w->HiddenFramesCannotSkipItems > 0)) {
+      g_state.framesToRender = std::max(g_state.framesToRender, 1);
+      break;
+    }
+  }
   // Input acted on, or still queued (ImGui trickles a press and a release into separate frames): go on.
   if (actedOnInput || !GImGui->InputEventsQueue.empty()) g_state.framesToRender = std::max(g_state.framesToRender, 1);
   if (g_state.app->discreet() != g_state.discreet) {

@@ -19,6 +19,7 @@ bool g_enabled = true;
 bool g_cleared = false;  // the page was told the tree is empty (turned off)
 uint32_t g_focusRequest = 0;
 uint32_t g_revealRequest = 0;
+uint32_t g_fieldFocusRequest = 0;
 struct ValueRequest {
   uint32_t id = 0;
   int value = 0;
@@ -88,6 +89,10 @@ void range(int now, int lo, int hi) {
 
 void value(const std::string& words) {
   if (Node* n = last()) n->value = words;
+}
+
+void description(const char* words) {
+  if (Node* n = last()) n->description = words;
 }
 
 void cancel() {
@@ -209,6 +214,8 @@ void requestFocus(uint32_t id) { g_focusRequest = g_revealRequest = id; }
 
 void requestReveal(uint32_t id) { g_revealRequest = id; }
 
+void requestFieldFocus(uint32_t id) { g_fieldFocusRequest = id; }
+
 void requestActivate(uint32_t id) {
   // A "Show more" button (TreeBuilder::addShowMore): its window scrolls by most of a view.
   if (const Node* n = g_tree.find(id); n && n->scroll != 0) {
@@ -234,6 +241,13 @@ bool takeValue(uint32_t id, int* value) {
 const TreeBuilder& tree() { return g_tree; }
 
 // Called by the ItemAdd hook: moves ImGui's keyboard focus to the item the page focused.
+void fieldFocusIfAsked(ImGuiContext* ctx, ImGuiID id) {
+  if (g_fieldFocusRequest == 0 || id != g_fieldFocusRequest || !ctx->CurrentWindow) return;
+  g_fieldFocusRequest = 0;
+  ImGui::SetFocusID(id, ctx->CurrentWindow);
+  ctx->NavDisableHighlight = true;
+}
+
 void focusIfAsked(ImGuiContext* ctx, ImGuiID id) {
   if (g_focusRequest == 0 || id != g_focusRequest || !ctx->CurrentWindow) return;
   g_focusRequest = 0;
@@ -265,6 +279,7 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
   if (!g_collecting) return;
   if (ctx->CurrentWindow) g_tree.inWindow(ctx->CurrentWindow->ID);
   focusIfAsked(ctx, id);
+  fieldFocusIfAsked(ctx, id);
   revealIfAsked(ctx, id, bb);
   const ImGuiWindow* window = ctx->CurrentWindow;
   const bool visible = window && !window->SkipItems && bb.Overlaps(window->ClipRect) && bb.GetWidth() > 0;

@@ -24,6 +24,7 @@ void tab(bool selected);               // role(Tab) + selected(selected)
 void radio(bool checked);              // one of a set of exclusive choices (ImGui::RadioButton, a length)
 void range(int now, int lo, int hi);   // a slider's number and range (ui::Slider calls it; words "7 of 10")
 void value(const std::string& words);  // a slider's value in the words the app shows ("50: unsettled")
+void description(const char* words);   // its hint, read after its name (aria-description; ui::Hint sets it)
 void cancel();                         // Escape in its dialog presses it (it must keep typed words)
 void listItem();                       // a row of the list it is in (beginList): still pressable, read as an item
 void hide();                           // not exposed (decoration, or a DOM text field stands over it)
@@ -75,6 +76,9 @@ void requestFocus(uint32_t id);
 // comes after it is then drawn, so in the mirror, and the next Tab reaches it: the mirror holds only what
 // is drawn, and a control scrolled out of view would otherwise be out of reach of the keys.
 void requestReveal(uint32_t id);
+// A DOM text field over item `id` took the keyboard focus: ImGui's own focus moves to its item, with no
+// ring drawn (the field shows its own), so no other control still looks focused or shows its hint.
+void requestFieldFocus(uint32_t id);
 void requestActivate(uint32_t id);
 // The page moved slider `id` (arrows on its element, from a keyboard or a screen reader): it takes `value`
 // on the next frame. takeValue hands it to the slider once (ui::Slider calls it).

@@ -25,7 +25,9 @@ uint64_t contentHash(const Node& n) {
   h = mix(h, range, sizeof range);
   h = mix(h, n.name.data(), n.name.size());
   h = mix(h, "\x1f", 1);
-  return mix(h, n.value.data(), n.value.size());
+  h = mix(h, n.value.data(), n.value.size());
+  h = mix(h, "\x1f", 1);
+  return mix(h, n.description.data(), n.description.size());
 }
 
 void appendInt(std::string& out, long long v) { out += std::to_string(v); }

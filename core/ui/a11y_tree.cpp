@@ -280,6 +280,10 @@ void appendNodeJson(std::string& out, const Node& n) {
     out += ",\"v\":";
     appendJsonString(out, n.value);
   }
+  if (!n.description.empty()) {
+    out += ",\"ds\":";
+    appendJsonString(out, n.description);
+  }
   if (n.checkable) appendNumber(out, "c", n.checked ? 1 : 0);
   if (n.expandable) appendNumber(out, "e", n.expanded ? 1 : 0);
   if (n.selectable) appendNumber(out, "s", n.selected ? 1 : 0);

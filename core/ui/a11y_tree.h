@@ -34,6 +34,7 @@ struct Node {
   Role role = Role::None;
   std::string name;     // the accessible name: the visible label without its "##" part, or an annotation
   std::string value;    // a slider's value as words
+  std::string description;  // a hint read after the name (what hovering shows)
   Rect rect;            // CSS pixels, as drawn
   int level = 0;        // a heading's level (1..6)
   bool checkable = false, checked = false, expandable = false, expanded = false;

@@ -99,6 +99,56 @@ bool HoverTip(ImGuiHoveredFlags flags) {
   return io.MouseSource != ImGuiMouseSource_TouchScreen || io.MouseDown[ImGuiMouseButton_Left];
 }
 
+namespace {
+float g_wakeAfter = -1.0f;
+}  // namespace
+
+void WakeAfter(float seconds) {
+  if (g_wakeAfter < 0.0f || seconds < g_wakeAfter) g_wakeAfter = std::max(seconds, 0.0f);
+}
+
+float TakeWakeAfter() {
+  const float s = g_wakeAfter;
+  g_wakeAfter = -1.0f;
+  return s;
+}
+
+void Hint(const char* text, ImGuiHoveredFlags flags) {
+  if (!text || !text[0]) return;
+  a11y::description(text);
+  const ImGuiContext& g = *GImGui;
+  if (!HoverTip(flags)) {
+    // Hovered, but its delay not passed yet: the frame that shows it is asked for (no frame is drawn
+    // while the pointer rests, so the delay would otherwise end only at the next input).
+    const ImGuiHoveredFlags delays = ImGuiHoveredFlags_DelayNormal | ImGuiHoveredFlags_DelayShort;
+    const float delay = (flags & ImGuiHoveredFlags_DelayNormal) ? g.Style.HoverDelayNormal
+                        : (flags & ImGuiHoveredFlags_DelayShort) ? g.Style.HoverDelayShort : 0.0f;
+    if (delay > 0.0f && HoverTip(flags & ~delays)) WakeAfter(delay - g.HoverItemDelayTimer + 0.05f);
+    return;
+  }
+  const float wrap = ImGui::GetFontSize() * 22.0f;
+  if (g.NavDisableMouseHover && !g.NavDisableHighlight && g.NavId == g.LastItemData.ID) {
+    const ImVec2 pad = g.Style.WindowPadding;
+    const ImVec2 words = ImGui::CalcTextSize(text, nullptr, false, wrap);
+    const ImVec2 size(words.x + pad.x * 2, words.y + pad.y * 2);
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    const ImVec2 screen = ImGui::GetIO().DisplaySize;
+    const float gap = g.Style.ItemInnerSpacing.x;
+    const float x = std::clamp(min.x, 0.0f, std::max(0.0f, screen.x - size.x));
+    ImVec2 at;
+    if (min.y - gap - size.y >= 0.0f) at = ImVec2(x, min.y - gap - size.y);          // above
+    else if (max.x + gap + size.x <= screen.x) at = ImVec2(max.x + gap, min.y);     // to the right
+    else at = ImVec2(x, max.y + gap);                                               // below
+    at.y = std::clamp(at.y, 0.0f, std::max(0.0f, screen.y - size.y));
+    ImGui::SetNextWindowPos(at);
+  }
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
+  ImGui::TextUnformatted(text);
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
+}
+
 void TouchScroll() {
   ImGuiIO& io = ImGui::GetIO();
   if (io.MouseSource != ImGuiMouseSource_TouchScreen) return;

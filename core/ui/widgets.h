@@ -27,6 +27,15 @@ void TouchScroll();
 // True when the last item's hint should show: hovered by a mouse, or held down by a finger. A tap leaves
 // the pointer where it landed, and a hint shown then would stay over the next buttons.
 bool HoverTip(ImGuiHoveredFlags flags = 0);
+// The last item's hint: its description for a screen reader (read after its name), and shown as a tooltip
+// on hover (HoverTip). On keyboard focus the hint stands above the item (else beside it, else below),
+// not over the controls after it that Tab reaches next; at most about 22 ems wide, wrapped. With a delay
+// in `flags`, a frame is asked for when the delay has passed (WakeAfter), so it shows with no more input.
+void Hint(const char* text, ImGuiHoveredFlags flags = 0);
+// Something drawn wants a frame in `seconds` with no input (a hint's hover delay). The app takes the
+// earliest asked in a frame (TakeWakeAfter: -1 when none) and wakes for it.
+void WakeAfter(float seconds);
+float TakeWakeAfter();
 // ImGui::SliderInt that a finger can scroll past: a touch that lands on the slider and then moves mostly
 // up or down (the start of a scroll) gives the value back as it was; a tap or a sideways drag sets it.
 // Returns true when the value differs from the one this frame began with.

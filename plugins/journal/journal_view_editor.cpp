@@ -139,7 +139,7 @@ void JournalView::drawEntryHeader(ui::ViewContext& ctx) {
       noteEdit(ctx.nowMs);
       commitPendingEdits();
     }
-    if (k.hint[0] && ui::HoverTip()) ImGui::SetTooltip("%s", k.hint);
+    ui::Hint(k.hint);
   }
   ImGui::AlignTextToFramePadding();
   ui::MutedText((core::formatLongDate(m_draft.timeMs) + ", " + core::formatDateTime(m_draft.timeMs).substr(
@@ -216,7 +216,7 @@ void JournalView::drawForkFields(ui::ViewContext& ctx) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(feeling.word.c_str());
     ui::a11y::paragraph(feeling.word.c_str());
-    if (const FeelingWord* w = findFeeling(feeling.word); w && ui::HoverTip()) ImGui::SetTooltip("%s", w->meaning);
+    if (const FeelingWord* w = findFeeling(feeling.word)) ui::Hint(w->meaning);
     ImGui::SameLine(ImGui::GetFontSize() * (ctx.compact ? 6.5f : 9.0f));
     int v = int(feeling.intensity);
     const float removeW = ImGui::CalcTextSize("Remove").x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x + 4;
@@ -261,7 +261,7 @@ void JournalView::drawForkFields(ui::ViewContext& ctx) {
         toggle(f.urges, u.value);
         noteEdit(ctx.nowMs);
       }
-      if (u.hint[0] && ui::HoverTip()) ImGui::SetTooltip("%s", u.hint);
+      ui::Hint(u.hint);
     }
     for (size_t i = 0; i < f.urges.size(); ++i) {
       const std::string own = f.urges[i];
@@ -296,7 +296,7 @@ void JournalView::drawForkFields(ui::ViewContext& ctx) {
   // The urge to message the therapist now: the same words can go into a letter that waits here.
   if (contains(f.urges, "writing to the therapist") && ctx.quickAction) {
     if (ui::QuietButton("Write it here instead")) ctx.quickAction("therapist");
-    if (ui::HoverTip()) ImGui::SetTooltip("A letter to your therapist that waits here. Nothing is sent.");
+    ui::Hint("A letter to your therapist that waits here. Nothing is sent.");
   }
   ui::TextLine(text, key + "ownUrge", m_ownUrge, -ImGui::GetFontSize() * 6, {"Another urge, in your words", "Another urge", false});
   ImGui::SameLine();
@@ -454,7 +454,7 @@ void JournalView::drawFeelingPicker(ui::ViewContext& ctx) {
         }
         noteEdit(ctx.nowMs);
       }
-      if (ui::HoverTip()) ImGui::SetTooltip("%s", w.meaning);
+      ui::Hint(w.meaning);
     }
   }
   // What the last word chosen means; before any, a line that says so (the line is there from the start, so
@@ -495,7 +495,7 @@ void JournalView::drawEntryFooter(ui::ViewContext& ctx) {
     noteEdit(ctx.nowMs);
     commitPendingEdits();
   }
-  if (ui::HoverTip()) ImGui::SetTooltip("It stays in your journal and in search, but never comes back on its own.");
+  ui::Hint("It stays in your journal and in search, but never comes back on its own.");
 
   const char* status = !m_saveError.empty() ? "Not saved yet"
                        : m_dirty             ? "Writing\u2026"

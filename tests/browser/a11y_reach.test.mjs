@@ -177,3 +177,123 @@ test('Enter on "Begin grounding" puts the focus on the grounding screen, and Tab
     await profile.dispose();
   }
 });
+
+// The browser's own Tab order no longer runs through the canvas and the text fields (they come after the
+// mirror in the page): Shift+Tab into the page lands on the last control, not on the last text field.
+test('Shift+Tab into the page comes to the last control, not to a text field; the canvas is no Tab stop', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await openApp(profile, server.url);
+    await page.getByRole('button', { name: 'Not now', exact: true }).waitFor({ state: 'attached' });
+    assert.equal(await page.locator('#canvas').getAttribute('tabindex'), '-1');
+    const journal = page.getByRole('tab', { name: 'Journal', exact: true });
+    await journal.focus();
+    // Out of the page first (to the browser's own controls; headless, to the document itself), then back in.
+    await page.keyboard.press('Shift+Tab');
+    assert.ok(await page.evaluate(() => !document.getElementById('a11y-tree').contains(document.activeElement) &&
+      !document.activeElement.classList.contains('field')), 'Shift+Tab from the first control leaves the page');
+    await page.keyboard.press('Shift+Tab');
+    await settle(page, { minFrames: 0 });
+    const at = await focused(page);
+    assert.equal(at.name, 'Not now', `Shift+Tab wrapped to the last control (at "${at.name}")`);
+    assert.ok(!at.field);
+    // Tab back from there: the first control again, never the canvas.
+    await page.keyboard.press('Tab');
+    await settle(page, { minFrames: 0 });
+    assert.notEqual(await page.evaluate(() => document.activeElement.id), 'canvas');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+test('in a text field, no other control keeps the ring or its hint; Escape leaves it, and Tab goes on from it', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await openApp(profile, server.url);
+    const feeling = page.getByRole('button', { name: 'A feeling is here', exact: true }).nth(1);   // the page's own, above the search
+    await page.getByRole('textbox', { name: 'Search your journal', exact: true }).waitFor({ state: 'attached' });
+    await feeling.focus();
+    await settle(page, { minFrames: 0, quietMs: 300 });
+    assert.notEqual(await page.evaluate(() => TowardGlue.a11y.focusId), 0, 'the button has ImGui\'s ring');
+    await page.keyboard.press('Tab');
+    await settle(page, { minFrames: 0, quietMs: 300 });
+    assert.equal((await focused(page)).name, 'Search your journal');
+    assert.equal(await page.evaluate(() => TowardGlue.a11y.focusId), 0, 'no ring drawn on the canvas while the field has the focus');
+    assert.ok(!(await page.evaluate(() => window.towardTest.windows())).some((w) => /Tooltip/.test(w.name)), 'no hint left standing');
+    await page.keyboard.press('Escape');
+    await settle(page, { minFrames: 0 });
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'canvas', 'Escape leaves the field');
+    await page.keyboard.press('Tab');
+    await settle(page, { minFrames: 0 });
+    assert.equal((await focused(page)).name, 'Filters', 'Tab goes on after the field, not from the top');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+// A hint waits for the pointer to rest (ImGui's delay); no frame is drawn while it rests, so the frame
+// that shows it is asked for, and drawn twice (a new window is measured on its first frame).
+test('a page\'s hint shows when the pointer rests on its tab, with no other input', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await openApp(profile, server.url);
+    const letters = (await page.evaluate(() => window.towardTest.nav())).find((n) => n.id === 'letters');
+    await settle(page, { minFrames: 0, quietMs: 300 });
+    await page.mouse.move(letters.x + 20, letters.y + letters.h / 2);
+    await page.mouse.move(letters.x + 22, letters.y + letters.h / 2);
+    await waitUntil(async () => (await page.evaluate(() => window.towardTest.windows())).some((w) => /Tooltip/.test(w.name) && w.w > 0),
+      { timeoutMs: 3000, message: 'the hint shown after the rest' });
+    // Read too: the tab's description.
+    assert.match(await page.getByRole('tab', { name: 'Letters', exact: true }).getAttribute('aria-description'), /\w/);
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+// A card at the bottom (the check-in after a hard moment) used to lie over the page, and the page's text
+// fields (which lie over the canvas) were drawn through it. The page now ends above the card.
+test('the check-in card never has the page, or a text field, under it', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await openApp(profile, server.url);
+    await api.put(page, 'journal.entry', { kind: 'fork', timeMs: 1764000000000, fork: { whatHappened: 'the session ended early',
+      feelings: [{ word: 'abandoned', intensity: 9 }], urges: [] } });
+    await settle(page, { minFrames: 1 });
+    const row = page.getByRole('list', { name: 'Entries' }).getByRole('button').first();
+    await clickOn(page, row);
+    await openPage(page, 'letters');
+    await waitUntil(async () => (await api.state(page)).checkIn, { message: 'the check-in' });
+    // Back to the entry from the keyboard (a click elsewhere answers the card: "carried on").
+    await page.getByRole('tab', { name: 'Journal', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await row.waitFor({ state: 'attached' });
+    await row.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('textbox', { name: 'What happened', exact: true }).waitFor({ state: 'attached' });
+    assert.ok((await api.state(page)).checkIn, 'the card still there');
+    await settle(page, { minFrames: 2, quietMs: 300 });
+    const card = (await page.evaluate(() => window.towardTest.windows())).find((w) => /check-in/.test(w.name));
+    assert.ok(card, 'the card is drawn');
+    const fields = await page.evaluate(() => Array.from(document.querySelectorAll('#text-layer .field-clip'))
+      .filter((c) => !c.hidden).map((c) => { const r = c.getBoundingClientRect(); return { y: r.top, h: r.height, x: r.left, w: r.width }; })
+      .filter((r) => r.h > 0 && r.w > 0));
+    for (const f of fields) {
+      const overlaps = f.y < card.y + card.h && f.y + f.h > card.y && f.x < card.x + card.w && f.x + f.w > card.x;
+      assert.ok(!overlaps, `a field at ${JSON.stringify(f)} is under the card at ${JSON.stringify(card)}`);
+    }
+    // Every control of the page the mirror holds is above the card too.
+    const under = await page.evaluate((c) => Array.from(document.querySelectorAll('#a11y-tree [tabindex="0"]'))
+      .filter((e) => !e.closest('[role="dialog"]') && !/How is it now|check/.test(e.textContent))
+      .map((e) => ({ name: e.textContent, r: e.getBoundingClientRect() }))
+      .filter((x) => x.r.width > 0 && x.r.top < c.y + c.h && x.r.bottom > c.y + 1 && x.r.left < c.x + c.w && x.r.right > c.x)
+      .map((x) => x.name), card);
+    const cardButtons = ['Ground with my texture box', 'My safety plan', 'Someone to call', 'More ways through', "I'm OK for now"];
+    assert.deepEqual(under.filter((n) => !cardButtons.includes(n)), [], 'no control of the page under the card');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});

@@ -36,6 +36,7 @@
     dialogEl: null,   // the dialog open in the last tree (a new one takes the focus: focusInto)
     dialogPending: false,   // ... which it has not taken yet
     moreFrom: null,   // a "Show more" button was pressed: where the reading goes on (readOn)
+    resumeAt: null,   // Escape left a field: its node, where the next Tab from the canvas goes on (onTab)
     lost: null,       // the focused element went away in this update: where it stood (refocus)
     root() { return glue.$('a11y-tree'); },
 
@@ -314,6 +315,7 @@
       this.state(el, 'aria-expanded', n.e);
       this.state(el, n.r === 'button' ? 'aria-pressed' : 'aria-selected', n.s);
       if (n.d) el.setAttribute('aria-disabled', 'true'); else el.removeAttribute('aria-disabled');
+      if (n.ds) el.setAttribute('aria-description', n.ds); else el.removeAttribute('aria-description');
       if (n.k) el.setAttribute('data-cancel', '1'); else el.removeAttribute('data-cancel');
     },
 
@@ -434,7 +436,12 @@
       const stops = this.stops(anchors);
       if (!stops.length) return;
       let to;
-      if (outside) {
+      const resume = outside && this.resumeAt && this.resumeAt.isConnected ? anchors.indexOf(this.resumeAt) : -1;
+      this.resumeAt = null;
+      if (resume >= 0) {
+        to = resume + (e.shiftKey ? -1 : 1);
+        if (to < 0 || to >= stops.length) to = e.shiftKey ? stops.length - 1 : 0;
+      } else if (outside) {
         to = e.shiftKey ? stops.length - 1 : 0;
       } else {
         const at = stops.indexOf(active);
@@ -452,6 +459,15 @@
       e.stopPropagation();
       stops[to].focus();
     },
+
+    // The mirror's place of the field `key` (its textbox node), or null.
+    fieldNode(key) {
+      const root = this.root();
+      return root ? root.querySelector('[data-field="' + CSS.escape(key) + '"]') : null;
+    },
+
+    // Escape left field `key` for the canvas: the next Tab or Shift+Tab goes on from its place.
+    leftField(key) { this.resumeAt = this.fieldNode(key); },
 
     // Words for the polite live region, each said once.
     announce(words) {
@@ -489,13 +505,16 @@
   window.addEventListener('pointerdown', () => { pointerAt = performance.now(); }, true);
   document.addEventListener('focusin', (e) => {
     const el = e.target;
-    if (!el || !el.classList || !el.classList.contains('field') || performance.now() - pointerAt < 800) return;
+    if (!el || !el.classList || !el.classList.contains('field')) return;
+    a11y.resumeAt = null;
     const fields = glue.text ? glue.text.fields : null;
     let key = null;
     if (fields) fields.forEach((f, k) => { if (f.el === el) key = k; });
-    const root = a11y.root();
-    const node = key !== null && root ? root.querySelector('[data-field="' + CSS.escape(key) + '"]') : null;
-    if (node && Module._toward_a11y_reveal) Module._toward_a11y_reveal(Number(node.getAttribute('data-id')) >>> 0);
+    const node = key === null ? null : a11y.fieldNode(key);
+    if (!node) return;
+    const id = Number(node.getAttribute('data-id')) >>> 0;
+    if (Module._toward_a11y_field_focus) Module._toward_a11y_field_focus(id);
+    if (performance.now() - pointerAt >= 800 && Module._toward_a11y_reveal) Module._toward_a11y_reveal(id);
   }, true);
   window.addEventListener('keydown', (e) => { a11y.onTab(e); a11y.onLooseKey(e); }, true);
   glue.a11y = a11y;

@@ -39,6 +39,9 @@
       const el = document.createElement(multiline ? 'textarea' : 'input');
       if (!multiline) el.type = 'text';
       el.className = 'field';
+      // Tab moves through the fields and the mirror's controls in drawn order (web/glue/a11y.js onTab); the
+      // browser's own order (the text layer after the mirror) would put every field after every control.
+      el.tabIndex = -1;
       el.spellcheck = true;
       el.autocomplete = 'off';
       el.setAttribute('autocapitalize', 'sentences');
@@ -57,7 +60,13 @@
       el.addEventListener('focus', () => glue.wake());
       el.addEventListener('keydown', (e) => {
         // Escape never discards text: it only leaves the field.
-        if (e.key === 'Escape') { e.preventDefault(); el.blur(); document.getElementById('canvas').focus(); }
+        // The next Tab goes on from this field (a11y.js resumeAt), not from the top of the page.
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          if (glue.a11y) glue.a11y.leftField(key);
+          el.blur();
+          document.getElementById('canvas').focus();
+        }
         // Enter in the unlock screen's passphrase field opens the vault.
         if (e.key === 'Enter' && key === 'vault/unlock' && !state.crashed) { e.preventDefault(); Module._toward_unlock_submit(); }
         // Enter in any other single-line field submits its form (the app decides what that means).
