@@ -138,7 +138,9 @@ void JournalView::drawTimer(ui::ViewContext& ctx) {
     ImGui::Spacing();
     const char* labels[] = {"10 s less", "10 s more", "I'm done for now"};
     int pressed = -1;
-    const bool adjusted = centeredButtons(labels, 3, -1, &pressed);
+    bool adjusted = centeredButtons(labels, 3, -1, &pressed);
+    // Escape ends it as "I'm done for now" does (the time so far is kept).
+    if (!adjusted && ui::EscapePressed()) adjusted = true, pressed = 2;
     // A way out, on its own line below.
     const char* tooMuch[] = {"It's too much right now"};
     int tooMuchPressed = -1;
@@ -179,7 +181,8 @@ void JournalView::drawTimer(ui::ViewContext& ctx) {
     ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
     const char* labels[] = {"Write about it", "A little longer", "Not now"};
     int pressed = -1;
-    if (centeredButtons(labels, 3, 0, &pressed)) {
+    if (!centeredButtons(labels, 3, 0, &pressed) && ui::EscapePressed()) pressed = 2;   // Escape: "Not now"
+    if (pressed >= 0) {
       if (pressed == 0) {
         m_timerOpen = false;
         if (!m_timerResultId.empty() && m_model.find(m_timerResultId)) {

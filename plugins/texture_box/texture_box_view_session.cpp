@@ -116,7 +116,7 @@ void TextureBoxView::drawSession(ui::ViewContext& ctx) {
       ImGui::Spacing();
       if (ui::PrimaryButton("Next", row)) m_step = m_sessionObject.empty() ? Step::Choose : Step::Length;
       ImGui::SameLine();
-      if (ui::QuietButton("Not now", row)) m_page = Page::Box;
+      if (ui::QuietButton("Not now", row) || ui::EscapePressed()) m_page = Page::Box;
       ImGui::Spacing();
       ui::TooMuchButton(ctx, row);
       break;
@@ -157,7 +157,7 @@ void TextureBoxView::drawSession(ui::ViewContext& ctx) {
       ImGui::EndChild();
       if (ui::PrimaryButton("Next", row)) m_step = Step::Length;
       ImGui::SameLine();
-      if (ui::QuietButton("Back", row)) m_step = Step::Before;
+      if (ui::QuietButton("Back", row) || ui::EscapePressed()) m_step = Step::Before;
       break;
     }
     case Step::Length: {
@@ -183,7 +183,7 @@ void TextureBoxView::drawSession(ui::ViewContext& ctx) {
       ImGui::Spacing();
       if (ui::PrimaryButton("Begin", row)) beginRunning(ctx.nowMs);
       ImGui::SameLine();
-      if (ui::QuietButton("Back", row)) m_step = Step::Choose;
+      if (ui::QuietButton("Back", row) || ui::EscapePressed()) m_step = Step::Choose;
       break;
     }
     case Step::Running: {
@@ -232,7 +232,7 @@ void TextureBoxView::drawSession(ui::ViewContext& ctx) {
       ui::MutedText(remaining.c_str());
       ImGui::Spacing();
       // Escape stops here too (the time so far is kept), as it leaves every other step and dialog.
-      if (ui::QuietButton("Stop here", row) || (ImGui::IsKeyPressed(ImGuiKey_Escape, false) && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopup)))
+      if (ui::QuietButton("Stop here", row) || ui::EscapePressed())
         finishRunning(ctx.nowMs);
       ImGui::SameLine();
       // Too much even here: the time so far is kept, and the shell offers other ways through.

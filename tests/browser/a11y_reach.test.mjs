@@ -297,3 +297,38 @@ test('the check-in card never has the page, or a text field, under it', { timeou
     await profile.dispose();
   }
 });
+
+// Escape is the way back on every step, as it is in every dialog: the grounding's steps before the
+// session (before, only the running session took it), and the stay-with-it timer.
+test('Escape walks back out of the grounding steps and the stay-with-it timer', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await openApp(profile, server.url);
+    const drawn = () => page.evaluate(() => window.towardTest.drawnText());
+    const escape = async (want, message) => {
+      await page.keyboard.press('Escape');
+      await waitUntil(async () => want.test(await drawn()), { timeoutMs: 5000, message });
+      await settle(page, { minFrames: 0 });
+    };
+    await openPage(page, 'texture_box');
+    await page.getByRole('button', { name: 'Begin grounding', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await waitUntil(async () => /First, how strong is it right now/.test(await drawn()), { message: 'the first step' });
+    await page.getByRole('button', { name: 'Next', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await waitUntil(async () => /Choose something to hold/.test(await drawn()), { message: 'the second step' });
+    await escape(/First, how strong is it right now/, 'Escape: back to the first step');
+    await escape(/Begin grounding/, 'Escape: back to the box');
+
+    await openPage(page, 'journal');
+    await page.getByRole('button', { name: 'A feeling is here', exact: true }).first().focus();
+    await page.keyboard.press('Enter');
+    await waitUntil(async () => /breathe (in|out)/.test(await drawn()), { message: 'the timer runs' });
+    await escape(/You stayed with it for/, 'Escape: "I\'m done for now", the time kept');
+    await escape(/Search your journal|\+ New entry/, 'Escape: "Not now", back to the journal');
+    assert.equal(await page.evaluate(() => window.towardTest.count('journal.entry')), 1, 'the time stayed is kept in an entry');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
