@@ -10,7 +10,7 @@ let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server?.close(); });
 
-test("a fork entry's repeated controls are named for their row, and the seconds can be typed", { timeout: 120_000 }, async () => {
+test("a fork entry's repeated controls are named for their row, and the seconds can be typed", { timeout: 240_000 }, async () => {
   const profile = await Profile.launch(undefined, { viewport: { width: 1280, height: 2000 } });   // the whole entry on screen
   try {
     const page = await openApp(profile, server.url);
@@ -50,7 +50,7 @@ test("a fork entry's repeated controls are named for their row, and the seconds 
   }
 });
 
-test("a safety plan's Call is one link, named for whose number it is, that opens the tel: link", { timeout: 120_000 }, async () => {
+test("a safety plan's Call is one link, named for whose number it is, that opens the tel: link", { timeout: 240_000 }, async () => {
   const profile = await Profile.launch(undefined, { viewport: { width: 1280, height: 2400 } });   // the whole plan on screen
   try {
     const page = await openApp(profile, server.url);

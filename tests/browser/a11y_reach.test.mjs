@@ -36,7 +36,7 @@ async function walk(page, key, max, until) {
   return stops;
 }
 
-test('on the safety plan at 1280x800, Tab reaches every box and button below the fold, and Shift+Tab comes back up', { timeout: 180_000 }, async () => {
+test('on the safety plan at 1280x800, Tab reaches every box and button below the fold, and Shift+Tab comes back up', { timeout: 300_000 }, async () => {
   const profile = await Profile.launch(undefined, { viewport: { width: 1280, height: 800 } });
   try {
     const page = await openApp(profile, server.url);
@@ -63,7 +63,7 @@ test('on the safety plan at 1280x800, Tab reaches every box and button below the
   }
 });
 
-test('Tab walks a journal list longer than the screen to its last entry', { timeout: 180_000 }, async () => {
+test('Tab walks a journal list longer than the screen to its last entry', { timeout: 300_000 }, async () => {
   const profile = await Profile.launch(undefined, { viewport: { width: 1280, height: 800 } });
   try {
     const page = await openApp(profile, server.url);
@@ -90,7 +90,7 @@ test('Tab walks a journal list longer than the screen to its last entry', { time
 // A screen reader's reading cursor moves no focus, so nothing reveals itself as it reads: at the end of
 // what is drawn it finds "Show more below" (not a Tab stop), and pressing it scrolls the page on and
 // puts the reading at the first thing that came into view.
-test('a screen reader reads a long page on with "Show more below", and back with "Show more above"', { timeout: 180_000 }, async () => {
+test('a screen reader reads a long page on with "Show more below", and back with "Show more above"', { timeout: 300_000 }, async () => {
   const profile = await Profile.launch(undefined, { viewport: { width: 1280, height: 800 } });
   try {
     const page = await openApp(profile, server.url);
@@ -129,7 +129,7 @@ test('a screen reader reads a long page on with "Show more below", and back with
 // When the focused control goes away (a dialog closes, a step of the page changes), the keyboard and a
 // screen reader carry on from there; before, the focus fell to the canvas and the next Tab started again
 // at the Journal tab.
-test('after a dialog closes, the focus is back on the control that opened it', { timeout: 120_000 }, async () => {
+test('after a dialog closes, the focus is back on the control that opened it', { timeout: 240_000 }, async () => {
   const profile = await Profile.launch();
   try {
     const page = await openApp(profile, server.url);
@@ -155,7 +155,7 @@ test('after a dialog closes, the focus is back on the control that opened it', {
   }
 });
 
-test('Enter on "Begin grounding" puts the focus on the grounding screen, and Tab goes on within it', { timeout: 120_000 }, async () => {
+test('Enter on "Begin grounding" puts the focus on the grounding screen, and Tab goes on within it', { timeout: 240_000 }, async () => {
   const profile = await Profile.launch();
   try {
     const page = await openApp(profile, server.url);
@@ -180,7 +180,7 @@ test('Enter on "Begin grounding" puts the focus on the grounding screen, and Tab
 
 // The browser's own Tab order no longer runs through the canvas and the text fields (they come after the
 // mirror in the page): Shift+Tab into the page lands on the last control, not on the last text field.
-test('Shift+Tab into the page comes to the last control, not to a text field; the canvas is no Tab stop', { timeout: 120_000 }, async () => {
+test('Shift+Tab into the page comes to the last control, not to a text field; the canvas is no Tab stop', { timeout: 240_000 }, async () => {
   const profile = await Profile.launch(undefined, { viewport: { width: 1280, height: 800 } });
   try {
     const page = await openApp(profile, server.url);
@@ -207,7 +207,7 @@ test('Shift+Tab into the page comes to the last control, not to a text field; th
   }
 });
 
-test('in a text field, no other control keeps the ring or its hint; Escape leaves it, and Tab goes on from it', { timeout: 120_000 }, async () => {
+test('in a text field, no other control keeps the ring or its hint; Escape leaves it, and Tab goes on from it', { timeout: 240_000 }, async () => {
   const profile = await Profile.launch(undefined, { viewport: { width: 1280, height: 800 } });
   try {
     const page = await openApp(profile, server.url);
@@ -235,7 +235,7 @@ test('in a text field, no other control keeps the ring or its hint; Escape leave
 
 // A hint waits for the pointer to rest (ImGui's delay); no frame is drawn while it rests, so the frame
 // that shows it is asked for, and drawn twice (a new window is measured on its first frame).
-test('a page\'s hint shows when the pointer rests on its tab, with no other input', { timeout: 120_000 }, async () => {
+test('a page\'s hint shows when the pointer rests on its tab, with no other input', { timeout: 240_000 }, async () => {
   const profile = await Profile.launch(undefined, { viewport: { width: 1280, height: 800 } });
   try {
     const page = await openApp(profile, server.url);
@@ -255,7 +255,7 @@ test('a page\'s hint shows when the pointer rests on its tab, with no other inpu
 
 // A card at the bottom (the check-in after a hard moment) used to lie over the page, and the page's text
 // fields (which lie over the canvas) were drawn through it. The page now ends above the card.
-test('the check-in card never has the page, or a text field, under it', { timeout: 120_000 }, async () => {
+test('the check-in card never has the page, or a text field, under it', { timeout: 240_000 }, async () => {
   const profile = await Profile.launch(undefined, { viewport: { width: 1280, height: 800 } });
   try {
     const page = await openApp(profile, server.url);
@@ -300,7 +300,7 @@ test('the check-in card never has the page, or a text field, under it', { timeou
 
 // Escape is the way back on every step, as it is in every dialog: the grounding's steps before the
 // session (before, only the running session took it), and the stay-with-it timer.
-test('Escape walks back out of the grounding steps and the stay-with-it timer', { timeout: 120_000 }, async () => {
+test('Escape walks back out of the grounding steps and the stay-with-it timer', { timeout: 240_000 }, async () => {
   const profile = await Profile.launch(undefined, { viewport: { width: 1280, height: 800 } });
   try {
     const page = await openApp(profile, server.url);
