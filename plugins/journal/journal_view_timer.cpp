@@ -24,13 +24,14 @@ const char* kPrompts[] = {
     "It rises, and it will settle again. You are still here.",
 };
 
-void centeredText(const char* text, ImVec4 color) {
+void centeredText(const char* text, ImVec4 color, bool heading = false) {
   const float w = std::min(ImGui::CalcTextSize(text).x, ImGui::GetContentRegionAvail().x);
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (ImGui::GetContentRegionAvail().x - w) * 0.5f));
   ImGui::PushStyleColor(ImGuiCol_Text, color);
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w + 1);
   ImGui::TextWrapped("%s", text);
-  ui::a11y::paragraph(text);
+  if (heading) ui::a11y::heading(text);
+  else ui::a11y::paragraph(text);
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
 }
@@ -102,7 +103,7 @@ void JournalView::drawTimer(ui::ViewContext& ctx) {
   const float column = ImGui::GetContentRegionAvail().x;
   ImGui::Dummy(ImVec2(column, ImGui::GetFontSize() * (ctx.compact ? 0.5f : 1.5f)));
   ImGui::PushFont(ctx.fonts.heading);
-  centeredText("Stay with it", p.text);
+  centeredText("Stay with it", p.text, true);
   ImGui::PopFont();
 
   if (m_timer.running()) {

@@ -95,6 +95,7 @@ void ProgressView::draw(ui::ViewContext& ctx) {
     const float w = ImGui::CalcTextSize(kRanges[i]).x + ImGui::GetStyle().FramePadding.x * 2;
     if (i) ui::FlowBeside(w);   // onto a second line where a phone (or larger text) has no room
     if (ImGui::Selectable(kRanges[i], int(m_range) == i, 0, ImVec2(w, ImGui::GetFrameHeight()))) m_range = RangeKind(i);
+    ui::a11y::radio(int(m_range) == i);   // one period of four, the chosen one said as checked
   }
   ImGui::PopStyleVar();
   sectionGap();

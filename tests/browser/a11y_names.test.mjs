@@ -84,3 +84,25 @@ test("a safety plan's Call is one link, named for whose number it is, that opens
     await profile.dispose();
   }
 });
+
+test("the progress page's period says which one is chosen; the timer's title is a heading", { timeout: 240_000 }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await openApp(profile, server.url);
+    await openPage(page, 'progress');
+    const weeks = page.getByRole('radio', { name: '4 weeks', exact: true });
+    await weeks.waitFor({ state: 'attached', timeout: 20_000 });
+    assert.equal(await page.getByRole('radio', { checked: true }).count(), 1, 'one period chosen');
+    await weeks.focus();
+    await page.keyboard.press('Enter');
+    await waitUntil(async () => (await weeks.getAttribute('aria-checked')) === 'true', { message: '"4 weeks" chosen, as read' });
+    await openPage(page, 'journal');
+    await page.getByRole('button', { name: 'A feeling is here', exact: true }).first().focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Stay with it', exact: true }).waitFor({ state: 'attached' });
+    assert.equal(await page.locator('#a11y-tree p').filter({ hasText: /^Stay with it$/ }).count(), 0, 'said once, as a heading');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
