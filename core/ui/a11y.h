@@ -54,6 +54,9 @@ inline void endTabList() { endGroup(); }
 // A dialog: aria-modal, the rest of the page inert while it shows.
 inline void beginDialog(const char* name) { beginGroup(Role::Dialog, name); }
 inline void endDialog() { endGroup(); }
+// Choices of which one is chosen (ui::Radio, a11y::radio), named by their question ("Colours").
+inline void beginRadioGroup(const char* name) { beginGroup(Role::RadioGroup, name); }
+inline void endRadioGroup() { endGroup(); }
 
 // [SECTION] the live region
 void announce(const std::string& words);  // said once, politely

@@ -58,6 +58,7 @@ const char* roleName(Role role) {
     case Role::ListItem: return "listitem";
     case Role::Dialog: return "dialog";
     case Role::Group: return "group";
+    case Role::RadioGroup: return "radiogroup";
     case Role::Table: return "table";
     case Role::Image: return "img";
     case Role::ProgressBar: return "progressbar";
@@ -258,7 +259,8 @@ void TreeBuilder::insertAll(std::vector<Insert> inserts) {
 
 bool exposed(const Node& n) {
   if (n.role == Role::None) return false;
-  const bool group = n.role == Role::List || n.role == Role::TabList || n.role == Role::Dialog || n.role == Role::Group;
+  const bool group = n.role == Role::List || n.role == Role::TabList || n.role == Role::Dialog || n.role == Role::Group ||
+                     n.role == Role::RadioGroup;
   // A text box is named by its DOM field; its node keeps the field's place in the order (value: its key).
   return group || n.role == Role::TextBox || !n.name.empty();
 }

@@ -14,7 +14,7 @@ namespace toward::ui::a11y {
 // What a node is to assistive technology (ARIA roles).
 enum class Role : uint8_t {
   None, Button, Link, Tab, TabList, Checkbox, Radio, Switch, Slider, TextBox, Heading, Paragraph, Status,
-  List, ListItem, Dialog, Group, Table, Image, ProgressBar
+  List, ListItem, Dialog, Group, Table, Image, ProgressBar, RadioGroup
 };
 // The ARIA name of a role ("button", "tab", ...); "" for None.
 const char* roleName(Role role);

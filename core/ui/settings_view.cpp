@@ -21,6 +21,7 @@ bool choice(const char* label, std::string& value, const char* const* options, c
   bool changed = false;
   ImGui::TextUnformatted(label);
   a11y::paragraph(label);
+  a11y::beginRadioGroup(label);   // "Like my device" is said with its question: Colours, or Movement
   for (int i = 0; i < n; ++i) {
     if (i) FlowBeside(ToggleWidth(labels[i]));
     ImGui::PushID(label);
@@ -30,6 +31,7 @@ bool choice(const char* label, std::string& value, const char* const* options, c
     }
     ImGui::PopID();
   }
+  a11y::endRadioGroup();
   return changed;
 }
 
@@ -98,6 +100,7 @@ void SettingsView::draw(ViewContext& ctx) {
   static const uint32_t kReminderDays[] = {0, 7, 14, 30};
   static const char* const kReminderLabels[] = {"No reminder", "After a week", "After two weeks", "After a month"};
   ImGui::PushID("backup-reminder");
+  a11y::beginRadioGroup("A gentle reminder to make a backup");
   for (int i = 0; i < 4; ++i) {
     if (i) FlowBeside(ToggleWidth(kReminderLabels[i]));
     if (Radio(kReminderLabels[i], backup.reminderDays == kReminderDays[i]) && backup.reminderDays != kReminderDays[i]) {
@@ -107,6 +110,7 @@ void SettingsView::draw(ViewContext& ctx) {
     }
     if (ctx.noteControl) ctx.noteControl("settings:reminder-" + std::to_string(kReminderDays[i]), kReminderLabels[i]);
   }
+  a11y::endRadioGroup();
   ImGui::PopID();
 
   if (m_vaultSection) {

@@ -199,6 +199,7 @@ void VaultSection::drawOn(ViewContext& ctx, float width) {
   static const int kMinutes[] = {1, 5, 15, 60, 0};
   static const char* const kLabels[] = {"1 minute", "5 minutes", "15 minutes", "an hour", "Never"};
   ImGui::PushID("auto-lock");
+  a11y::beginRadioGroup("Lock by itself when I have not touched it for");
   for (int i = 0; i < 5; ++i) {
     if (i && !(ctx.compact && i == 3)) ImGui::SameLine();
     if (Radio(kLabels[i], prefs.autoLockMinutes == kMinutes[i]) && prefs.autoLockMinutes != kMinutes[i]) {
@@ -206,6 +207,7 @@ void VaultSection::drawOn(ViewContext& ctx, float width) {
       changed = true;
     }
   }
+  a11y::endRadioGroup();
   ImGui::PopID();
   changed |= WrappedCheckbox("Lock when I switch to another tab or app", &prefs.lockOnHide);
   changed |= WrappedCheckbox("Discreet: a plain tab title and icon, and neutral words when locked", &prefs.discreet);

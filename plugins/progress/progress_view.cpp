@@ -91,12 +91,14 @@ void ProgressView::draw(ui::ViewContext& ctx) {
   }
   static const char* kRanges[] = {"4 weeks", "3 months", "1 year", "All time"};
   ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.5f, 0.5f));
+  ui::a11y::beginRadioGroup("How far back to show");
   for (int i = 0; i < 4; ++i) {
     const float w = ImGui::CalcTextSize(kRanges[i]).x + ImGui::GetStyle().FramePadding.x * 2;
     if (i) ui::FlowBeside(w);   // onto a second line where a phone (or larger text) has no room
     if (ImGui::Selectable(kRanges[i], int(m_range) == i, 0, ImVec2(w, ImGui::GetFrameHeight()))) m_range = RangeKind(i);
     ui::a11y::radio(int(m_range) == i);   // one period of four, the chosen one said as checked
   }
+  ui::a11y::endRadioGroup();
   ImGui::PopStyleVar();
   sectionGap();
   drawMortgage(ctx);

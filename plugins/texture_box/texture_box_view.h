@@ -80,6 +80,8 @@ class TextureBoxView final : public ui::View {
 
   // the session
   Step m_step = Step::Before;
+  Step m_saidStep = Step::Before;   // the step whose heading a screen reader was last told (stepHeading)
+  void stepHeading(ui::ViewContext& ctx, const char* heading);
   int m_before = 50, m_after = 50;
   std::string m_sessionObject;     // "" = breath only
   uint32_t m_minutes = 2;

@@ -16,6 +16,15 @@
 
 namespace toward::texture_box {
 
+// A step's heading; when the step has just changed, a screen reader is told it too (the focus may stay on
+// "Next", which is the same control from step to step, and would say nothing of the new step).
+void TextureBoxView::stepHeading(ui::ViewContext& ctx, const char* heading) {
+  ui::Heading(ctx.fonts, heading);
+  if (m_saidStep == m_step) return;
+  m_saidStep = m_step;
+  ui::a11y::announce(heading);
+}
+
 void TextureBoxView::runAction(const std::string& actionId) {
   if (actionId != "ground") return;
   // In a hard moment, no questions first: the object most likely to help (or just the breath) and the
@@ -109,7 +118,7 @@ void TextureBoxView::drawSession(ui::ViewContext& ctx) {
   const ui::Palette& p = ui::palette();
   switch (m_step) {
     case Step::Before: {
-      ui::Heading(ctx.fonts, "Grounding");
+      stepHeading(ctx, "Grounding");
       ui::MutedText("First, how strong is it right now? There is no right answer.");
       ImGui::Spacing();
       drawRating(ctx, "##before", "How strong it is right now", m_before);
@@ -122,7 +131,7 @@ void TextureBoxView::drawSession(ui::ViewContext& ctx) {
       break;
     }
     case Step::Choose: {
-      ui::Heading(ctx.fonts, "Choose something to hold");
+      stepHeading(ctx, "Choose something to hold");
       const auto suggestions = m_model.suggest(m_before, 3);
       if (!suggestions.empty()) ui::MutedText("From your box, for a moment like this:");
       ImGui::BeginChild("choose", ImVec2(0, -row.y - ImGui::GetStyle().ItemSpacing.y * 2));
@@ -161,7 +170,7 @@ void TextureBoxView::drawSession(ui::ViewContext& ctx) {
       break;
     }
     case Step::Length: {
-      ui::Heading(ctx.fonts, "How long?");
+      stepHeading(ctx, "How long?");
       ui::MutedText("You can stop at any time.");
       ImGui::Spacing();
       // four buttons in a row; two rows of two on a phone
@@ -169,6 +178,7 @@ void TextureBoxView::drawSession(ui::ViewContext& ctx) {
       const float bw = ctx.compact ? (ImGui::GetContentRegionAvail().x - spacing) / 2
                                    : ImGui::CalcTextSize("5 minutes").x + ImGui::GetStyle().FramePadding.x * 4;
       const auto& lengths = sessionMinutes();
+      ui::a11y::beginRadioGroup("How long?");
       for (size_t i = 0; i < lengths.size(); ++i) {
         const uint32_t m = lengths[i];
         const std::string label = std::to_string(m) + (m == 1 ? " minute" : " minutes");
@@ -180,6 +190,7 @@ void TextureBoxView::drawSession(ui::ViewContext& ctx) {
         ImGui::PopID();
         if (i + 1 < lengths.size() && !(ctx.compact && i % 2 == 1)) ImGui::SameLine();
       }
+      ui::a11y::endRadioGroup();
       ImGui::Spacing();
       if (ui::PrimaryButton("Begin", row)) beginRunning(ctx.nowMs);
       ImGui::SameLine();
@@ -240,7 +251,7 @@ void TextureBoxView::drawSession(ui::ViewContext& ctx) {
       break;
     }
     case Step::After: {
-      ui::Heading(ctx.fonts, "And now?");
+      stepHeading(ctx, "And now?");
       ui::MutedText("How strong is it now? Any answer is fine, and so is the same number.");
       ImGui::Spacing();
       drawRating(ctx, "##after", "How strong it is now", m_after);
@@ -279,7 +290,7 @@ void TextureBoxView::drawSession(ui::ViewContext& ctx) {
       break;
     }
     case Step::Done: {
-      ui::Heading(ctx.fonts, "Thank you for taking this time");
+      stepHeading(ctx, "Thank you for taking this time");
       std::string said;
       if (m_savedSessionId.empty()) said = "Saved, without a rating after.";
       else if (m_before < 0) said = "Saved: " + std::to_string(m_after) + " afterwards. Thank you for staying with it.";

@@ -106,3 +106,39 @@ test("the progress page's period says which one is chosen; the timer's title is 
     await profile.dispose();
   }
 });
+
+test('choices are read with their question: "Like my device" in Colours and in Movement; a grounding step is said as it comes', { timeout: 240_000 }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 1280, height: 2400 } });   // the whole of settings
+  try {
+    const page = await openApp(profile, server.url);
+    await openPage(page, 'settings');
+    const colours = page.getByRole('radiogroup', { name: 'Colours', exact: true });
+    await colours.waitFor({ state: 'attached' });
+    assert.equal(await colours.getByRole('radio', { name: 'Like my device', exact: true }).count(), 1);
+    assert.equal(await page.getByRole('radiogroup', { name: 'Movement (breathing guides and timers)', exact: true })
+      .getByRole('radio', { name: 'Like my device', exact: true }).count(), 1);
+    assert.equal(await page.getByRole('radiogroup', { name: 'A gentle reminder to make a backup', exact: true }).getByRole('radio').count(), 4);
+
+    // The grounding's "Next" is the same control from step to step: the new step's heading is said.
+    await page.evaluate(() => {
+      window.__said = [];
+      const announce = TowardGlue.a11y.announce.bind(TowardGlue.a11y);
+      TowardGlue.a11y.announce = (words) => { window.__said.push(words); announce(words); };
+    });
+    await openPage(page, 'texture_box');
+    await page.getByRole('button', { name: 'Begin grounding', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Next', exact: true }).waitFor({ state: 'attached' });
+    await page.getByRole('button', { name: 'Next', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await waitUntil(async () => (await page.evaluate(() => window.__said)).includes('Choose something to hold'),
+      { message: 'the new step said' });
+    await page.getByRole('button', { name: 'Next', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await waitUntil(async () => (await page.evaluate(() => window.__said)).includes('How long?'), { message: 'the length step said' });
+    assert.equal(await page.getByRole('radiogroup', { name: 'How long?', exact: true }).getByRole('radio').count(), 4);
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});

@@ -16,7 +16,7 @@
   const PRESSABLE = { button: 1, link: 1, tab: 1, checkbox: 1, radio: 1, switch: 1 };
   const MOVE_SETTLE_MS = 50;
   // Groups hold other nodes: placed by left/top (a transform would make them the frame of their fixed children).
-  const GROUP = { list: 1, tablist: 1, dialog: 1, group: 1 };
+  const GROUP = { list: 1, tablist: 1, dialog: 1, group: 1, radiogroup: 1 };
   // What a slider's keys do (the keys screen readers send for "increase"/"decrease"): a step, or a page
   // (a tenth of its range, at least 1); Home and End go to its ends.
   const SLIDER_STEP = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1 };
@@ -286,7 +286,7 @@
     apply(el, n) {
       this.place(el, n);
       // Groups, images, sliders and progress bars are named by aria-label (their content is not their name).
-      const group = n.r === 'list' || n.r === 'tablist' || n.r === 'dialog' || n.r === 'group' || n.r === 'img' ||
+      const group = n.r === 'list' || n.r === 'tablist' || n.r === 'dialog' || n.r === 'group' || n.r === 'radiogroup' || n.r === 'img' ||
         n.r === 'slider' || n.r === 'progressbar';
       if (n.r === 'textbox') {
         el.setAttribute('data-field', n.v || '');
