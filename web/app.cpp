@@ -694,11 +694,15 @@ void App::drawNavigation(bool compact) {
       ImGui::SetCursorPos(ImVec2(w * float(tabs), y));
       if (ImGui::Selectable("More", current >= tabs, 0, ImVec2(w, tabsH))) ImGui::OpenPopup("more-pages");
       ui::a11y::tab(current >= tabs);
+      ui::a11y::expanded(ImGui::IsPopupOpen("more-pages"));
       ui::a11y::endTabList();
       noteActionRect("more", "More");
       const ImVec2 moreMin = ImGui::GetItemRectMin();
       ImGui::SetNextWindowPos(ImVec2(display.x - style.WindowPadding.x * 0.5f, moreMin.y - 4), ImGuiCond_Always, ImVec2(1, 1));
       if (ImGui::BeginPopup("more-pages")) {
+        // For the keys and a screen reader, a dialog: the page behind is inert, the focus goes in, and
+        // Escape closes it, the focus back on "More".
+        ui::a11y::beginDialog("More pages");
         const ImVec2 row(ImGui::GetFontSize() * 9, tabsH * 0.8f);
         for (size_t i = tabs; i < m_pages.size(); ++i) {
           ImGui::PushID(int(i));
@@ -713,6 +717,7 @@ void App::drawNavigation(bool compact) {
         // The quick actions that do not fit the top bar ("Write to my therapist": held, not sent).
         ImGui::Separator();
         drawQuickActions(false, ui::PhonePlace::MoreMenu, row);
+        ui::a11y::endDialog();
         ImGui::EndPopup();
       }
     }

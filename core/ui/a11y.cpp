@@ -95,6 +95,13 @@ void description(const char* words) {
   if (Node* n = last()) n->description = words;
 }
 
+void expanded(bool open) {
+  if (Node* n = last()) {
+    n->expandable = true;
+    n->expanded = open;
+  }
+}
+
 void cancel() {
   if (Node* n = last()) n->cancel = true;
 }

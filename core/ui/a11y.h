@@ -26,6 +26,7 @@ void range(int now, int lo, int hi);   // a slider's number and range (ui::Slide
 void value(const std::string& words);  // a slider's value in the words the app shows ("50: unsettled")
 void description(const char* words);   // its hint, read after its name (aria-description; ui::Hint sets it)
 void cancel();                         // Escape in its dialog presses it (it must keep typed words)
+void expanded(bool open);              // it opens something (a menu): whether that is open (aria-expanded)
 void listItem();                       // a row of the list it is in (beginList): still pressable, read as an item
 void hide();                           // not exposed (decoration, or a DOM text field stands over it)
 

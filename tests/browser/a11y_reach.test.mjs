@@ -332,3 +332,28 @@ test('Escape walks back out of the grounding steps and the stay-with-it timer', 
     await profile.dispose();
   }
 });
+
+test('on a phone, "More" opens its pages as a dialog the focus goes into, and Escape brings the focus back to "More"', { timeout: 240_000 }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 390, height: 844 }, hasTouch: true });
+  try {
+    const page = await openApp(profile, server.url);
+    const more = page.getByRole('tab', { name: 'More', exact: true });
+    await more.waitFor({ state: 'attached' });
+    assert.equal(await more.getAttribute('aria-expanded'), 'false');
+    await more.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'More pages', exact: true });
+    await dialog.waitFor({ state: 'attached', timeout: 10_000 });
+    await waitUntil(() => page.evaluate(() => !!document.activeElement.closest('[role="dialog"]')), { message: 'the focus in the menu' });
+    assert.equal(await more.getAttribute('aria-expanded'), 'true');
+    // What is under the open menu is out of reach meanwhile (inert), so Tab stays in it.
+    assert.equal(await page.evaluate(() => !!document.querySelector('[role="tablist"]').closest('[inert]')), true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+    await waitUntil(() => page.evaluate(() => document.activeElement.textContent === 'More'), { message: 'the focus back on "More"' });
+    assert.equal(await more.getAttribute('aria-expanded'), 'false');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});

@@ -75,7 +75,7 @@ for (const size of Object.keys(SIZES)) {
         problems.push(...await shot(page, size, id));
         if (id === 'progress') {
           // Two years of weeks: the writing calendar shows the most recent ones that fit, and says so.
-          await clickOn(page, page.getByRole('button', { name: 'All time', exact: true }), { tap: size === 'phone' });
+          await clickOn(page, page.getByRole('radio', { name: 'All time', exact: true }), { tap: size === 'phone' });
           problems.push(...await shot(page, size, 'progress-all-time'));
         }
       }
