@@ -203,6 +203,8 @@ void SafetyPlanView::drawContacts(ui::ViewContext& ctx, const char* listName, fl
       o.placeholder = placeholder;
       o.label = label.c_str();
       o.phone = std::string(part) == "phone";
+      o.focus = m_focusField == key + part;
+      if (o.focus) m_focusField.clear();
       if (ui::TextLine(text, key + part, value, w, o)) noteEdit(ctx.nowMs);
     };
     ui::Gap(0.3f);
@@ -225,6 +227,8 @@ void SafetyPlanView::drawContacts(ui::ViewContext& ctx, const char* listName, fl
   }
   ui::Gap(0.3f);
   if (ui::QuietButton(words.add)) {
+    // The new row's name takes the focus, to be typed at once (from the keys, the button stays behind).
+    m_focusField = kKeyPrefix + listName + "." + std::to_string(list.size()) + ".name";
     list.emplace_back();
     noteEdit(ctx.nowMs);
   }

@@ -43,6 +43,7 @@ class SafetyPlanView final : public ui::View {
   bool m_dirty = false;
   core::AutosaveClock m_autosave{kAutosaveDelayMs};   // when typed words are handed to the store
   bool m_scrollToTop = false;
+  std::string m_focusField;   // a row just added: its first field takes the focus (once)
   bool m_scrollToPeople = false;
   std::string m_saveError;
 };

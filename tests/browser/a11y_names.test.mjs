@@ -142,3 +142,24 @@ test('choices are read with their question: "Like my device" in Colours and in M
     await profile.dispose();
   }
 });
+
+test('"+ Add a person" puts the focus in the new row\'s name, ready to type', { timeout: 240_000 }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 1280, height: 2400 } });   // the whole plan on screen
+  try {
+    const page = await openApp(profile, server.url);
+    await openPage(page, 'safety_plan');
+    const add = page.getByRole('button', { name: '+ Add a person', exact: true });
+    await add.waitFor({ state: 'attached' });
+    await add.focus();
+    await page.keyboard.press('Enter');
+    await waitUntil(() => page.evaluate(() => document.activeElement.getAttribute('aria-label') === 'Name of person 2'),
+      { message: 'the focus in "Name of person 2"' });
+    await page.keyboard.type('Ana');
+    await api.flush(page);
+    await waitUntil(async () => ((await api.list(page, 'safety_plan.plan'))[0].body.helpers || []).some((h) => h.name === 'Ana'),
+      { message: 'the name typed is stored in the new row' });
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
