@@ -180,6 +180,7 @@ void TextureBoxView::drawBox(ui::ViewContext& ctx) {
     auto id = m_model.add(TextureObject{});
     if (id) open(id.value());
     else m_message = id.error().message();
+    m_focusName = bool(id);
   }
   if (!ctx.compact) ImGui::SameLine();   // on phones: a row of its own
   if (ui::QuietButton("My distress scale", button)) { m_scaleLoaded = false; m_scaleReturn = Page::Box; m_page = Page::Scale; }
@@ -357,7 +358,8 @@ void TextureBoxView::drawObject(ui::ViewContext& ctx) {
   const float w = ctx.compact ? -1.0f : std::max(200.0f, ImGui::GetContentRegionAvail().x);
   ImGui::PushItemWidth(w);
   ui::MutedText("Name");
-  if (ui::TextLine(text, key + "name", m_draft.name, w, {"What do you call it?", "Name", false})) noteEdit(ctx.nowMs);
+  if (ui::TextLine(text, key + "name", m_draft.name, w, {"What do you call it?", "Name", m_focusName})) noteEdit(ctx.nowMs);
+  m_focusName = false;
   ui::MutedText("A few words about it");
   if (ui::TextLine(text, key + "description", m_draft.description, w, {"A flat grey stone from the beach", "Description", false}))
     noteEdit(ctx.nowMs);

@@ -71,6 +71,7 @@ class TextureBoxView final : public ui::View {
   std::string m_ownTexture, m_tagsText;
   std::string m_message;           // a kind note about the photo or saving
   bool m_picking = false;
+  bool m_focusName = false;        // a new object: its name takes the focus (once), to be typed at once
   bool m_confirmTrash = false;
 
   // the scale page

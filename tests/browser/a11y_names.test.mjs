@@ -143,6 +143,22 @@ test('choices are read with their question: "Like my device" in Colours and in M
   }
 });
 
+test('"Add an object" puts the focus in its name', { timeout: 240_000 }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await openApp(profile, server.url);
+    await openPage(page, 'texture_box');
+    const add = page.getByRole('button', { name: 'Add an object', exact: true });
+    await add.focus();
+    await page.keyboard.press('Enter');
+    await waitUntil(() => page.evaluate(() => document.activeElement.getAttribute('aria-label') === 'Name'),
+      { message: 'the focus in the new object\'s "Name"' });
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
 test('"+ Add a person" puts the focus in the new row\'s name, ready to type', { timeout: 240_000 }, async () => {
   const profile = await Profile.launch(undefined, { viewport: { width: 1280, height: 2400 } });   // the whole plan on screen
   try {
