@@ -188,6 +188,7 @@ test('Shift+Tab into the page comes to the last control, not to a text field; th
     assert.equal(await page.locator('#canvas').getAttribute('tabindex'), '-1');
     const journal = page.getByRole('tab', { name: 'Journal', exact: true });
     await journal.focus();
+    await settle(page, { minFrames: 0, quietMs: 300 });   // ImGui's focus has followed (else it could pull the focus back)
     // Out of the page first (to the browser's own controls; headless, to the document itself), then back in.
     await page.keyboard.press('Shift+Tab');
     assert.ok(await page.evaluate(() => !document.getElementById('a11y-tree').contains(document.activeElement) &&
