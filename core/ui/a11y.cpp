@@ -18,8 +18,8 @@ DeltaWriter g_delta;
 bool g_enabled = true;
 bool g_cleared = false;  // the page was told the tree is empty (turned off)
 uint32_t g_focusRequest = 0;
+bool g_focusRing = true;   // the focus asked for shows ImGui's ring (a mirror element), or not (a DOM field)
 uint32_t g_revealRequest = 0;
-uint32_t g_fieldFocusRequest = 0;
 struct ValueRequest {
   uint32_t id = 0;
   int value = 0;
@@ -217,11 +217,17 @@ std::string endFrame() {
 
 std::vector<std::string> takeAnnouncements() { return g_tree.takeAnnouncements(); }
 
-void requestFocus(uint32_t id) { g_focusRequest = g_revealRequest = id; }
+void requestFocus(uint32_t id) {
+  g_focusRequest = g_revealRequest = id;
+  g_focusRing = true;
+}
 
 void requestReveal(uint32_t id) { g_revealRequest = id; }
 
-void requestFieldFocus(uint32_t id) { g_fieldFocusRequest = id; }
+void requestFieldFocus(uint32_t id) {
+  g_focusRequest = id;
+  g_focusRing = false;
+}
 
 void requestActivate(uint32_t id) {
   // A "Show more" button (TreeBuilder::addShowMore): its window scrolls by most of a view.
@@ -247,20 +253,14 @@ bool takeValue(uint32_t id, int* value) {
 
 const TreeBuilder& tree() { return g_tree; }
 
-// Called by the ItemAdd hook: moves ImGui's keyboard focus to the item the page focused.
-void fieldFocusIfAsked(ImGuiContext* ctx, ImGuiID id) {
-  if (g_fieldFocusRequest == 0 || id != g_fieldFocusRequest || !ctx->CurrentWindow) return;
-  g_fieldFocusRequest = 0;
-  ImGui::SetFocusID(id, ctx->CurrentWindow);
-  ctx->NavDisableHighlight = true;
-}
-
+// Called by the ItemAdd hook: moves ImGui's keyboard focus to the item the page focused, with its ring
+// (a mirror element), or without (a DOM text field, which shows its own).
 void focusIfAsked(ImGuiContext* ctx, ImGuiID id) {
   if (g_focusRequest == 0 || id != g_focusRequest || !ctx->CurrentWindow) return;
   g_focusRequest = 0;
   ImGui::SetFocusID(id, ctx->CurrentWindow);
-  ctx->NavDisableHighlight = false;
-  ctx->NavDisableMouseHover = true;
+  ctx->NavDisableHighlight = !g_focusRing;
+  if (g_focusRing) ctx->NavDisableMouseHover = true;
 }
 
 // Called by the ItemAdd hook: scrolls the item the keys reached into view with room around it, up to
@@ -286,7 +286,6 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
   if (!g_collecting) return;
   if (ctx->CurrentWindow) g_tree.inWindow(ctx->CurrentWindow->ID);
   focusIfAsked(ctx, id);
-  fieldFocusIfAsked(ctx, id);
   revealIfAsked(ctx, id, bb);
   const ImGuiWindow* window = ctx->CurrentWindow;
   const bool visible = window && !window->SkipItems && bb.Overlaps(window->ClipRect) && bb.GetWidth() > 0;

@@ -107,14 +107,14 @@ void WakeAfter(float seconds) {
   if (g_wakeAfter < 0.0f || seconds < g_wakeAfter) g_wakeAfter = std::max(seconds, 0.0f);
 }
 
-bool EscapePressed() {
-  return ImGui::IsKeyPressed(ImGuiKey_Escape, false) && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopup);
-}
-
 float TakeWakeAfter() {
   const float s = g_wakeAfter;
   g_wakeAfter = -1.0f;
   return s;
+}
+
+bool EscapePressed() {
+  return ImGui::IsKeyPressed(ImGuiKey_Escape, false) && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopup);
 }
 
 void Hint(const char* text, ImGuiHoveredFlags flags) {

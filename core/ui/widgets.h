@@ -35,10 +35,10 @@ void Hint(const char* text, ImGuiHoveredFlags flags = 0);
 // Something drawn wants a frame in `seconds` with no input (a hint's hover delay). The app takes the
 // earliest asked in a frame (TakeWakeAfter: -1 when none) and wakes for it.
 void WakeAfter(float seconds);
+float TakeWakeAfter();
 // Escape was pressed this frame with no popup open: a screen's way back ("Back", "Not now", "Stop here")
 // takes it, as every dialog's does (from the canvas, or from the mirror through toward_a11y_escape).
 bool EscapePressed();
-float TakeWakeAfter();
 // ImGui::SliderInt that a finger can scroll past: a touch that lands on the slider and then moves mostly
 // up or down (the start of a scroll) gives the value back as it was; a tap or a sideways drag sets it.
 // Returns true when the value differs from the one this frame began with.

@@ -141,7 +141,10 @@ void JournalView::drawTimer(ui::ViewContext& ctx) {
     int pressed = -1;
     bool adjusted = centeredButtons(labels, 3, -1, &pressed);
     // Escape ends it as "I'm done for now" does (the time so far is kept).
-    if (!adjusted && ui::EscapePressed()) adjusted = true, pressed = 2;
+    if (!adjusted && ui::EscapePressed()) {
+      adjusted = true;
+      pressed = 2;
+    }
     // A way out, on its own line below.
     const char* tooMuch[] = {"It's too much right now"};
     int tooMuchPressed = -1;
