@@ -51,25 +51,40 @@ LoadReport RecordStore::load() {
   return m_opener.report;
 }
 
-void RecordStore::beginLoad() { startLoad(true); }
+void RecordStore::beginLoad(Tree tree) {
+  startLoad(true);
+  m_opener.arriving = tree == Tree::Arriving;
+}
+
+void RecordStore::treeArrived() {
+  if (!m_opening || !m_opener.arriving) return;
+  m_opener.arriving = false;
+  listFolders(true);   // the folders that came since beginLoad, after those listed then
+}
 
 void RecordStore::startLoad(bool counted) {
   m_records.clear();
   m_trash.clear();
-  m_untouchable.clear();
   m_readAtLoad.clear();
   m_problems.clear();
   m_locked = false;
   m_opener = Opener{};
   m_opening = true;
+  listFolders(counted);
+}
+
+void RecordStore::listFolders(bool counted) {
   // Every type's folder, live records first, and the settings first of all: the first frame's look (text
-  // size, theme) is theirs, so it is read before any frame is drawn.
+  // size, theme) is theirs, so it is read before any frame is drawn. A folder listed before is not again.
   for (const bool trash : {false, true}) {
     const std::string folder = m_root + (trash ? "/trash" : "/records");
     std::vector<std::string> dirs = m_files->listDirs(folder);
     std::stable_partition(dirs.begin(), dirs.end(), [](const std::string& d) { return d == kSettingsType; });
     for (auto& d : dirs) {
       Opener::Folder f{folder + "/" + d, d, trash, 0};
+      if (std::any_of(m_opener.folders.begin(), m_opener.folders.end(), [&](const Opener::Folder& o) { return o.path == f.path; })) {
+        continue;
+      }
       if (counted) m_files->readFolderPart(f.path, 0, 0, &f.expected);   // how many entries, nothing read
       m_opener.total += f.expected;
       m_opener.folders.push_back(std::move(f));
@@ -114,6 +129,7 @@ bool RecordStore::loadStep(const std::function<bool()>& keepGoing) {
     o.file = 0;
     o.partsBegun = true;
   }
+  if (o.arriving) return false;   // the rest of the tree is still being read into it (treeArrived)
   m_problems = o.report.problems;
   m_opening = false;
   if (m_loadedOnce) {

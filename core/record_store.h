@@ -75,7 +75,12 @@ class RecordStore {
   // --- Opening a few milliseconds at a time (the app's start with many records). beginLoad() empties the
   // store and refuses writes ("still opening") until loadStep() has read the last file. The settings are
   // read first (the first frame's look is theirs); lock() or load() ends an opening part way.
-  void beginLoad();
+  // Tree::Arriving: the files under root are still coming (the browser's start draws its first frames while
+  // IndexedDB is read; only the settings are there yet). loadStep() then reads what is there and waits at
+  // the end of it, never finishing, until treeArrived() adds the folders that came since.
+  enum class Tree { Whole, Arriving };
+  void beginLoad(Tree tree = Tree::Whole);
+  void treeArrived();
   // Reads files, asking `keepGoing` after each one (nullptr: to the end). True once every file is read: the
   // store is then as after load(), and listeners hear Reloaded if it was loaded or locked before, or
   // tellListenersWhenOpen() was called (the models were made while it opened).
@@ -222,10 +227,13 @@ class RecordStore {
     std::map<std::string, StoredRecord>* records = nullptr;                  // m_records[type], once needed
     std::unordered_map<std::string, std::shared_ptr<void>>* readOfType = nullptr;  // m_readAtLoad[type]
     size_t done = 0, total = 0;
+    bool arriving = false;           // beginLoad(Tree::Arriving) until treeArrived()
     LoadReport report;
   };
   // beginLoad() (`counted`: the folders' entries counted for openingProgress) and load()'s first half.
   void startLoad(bool counted);
+  // Appends the folders under records/ and trash/ not listed yet (`counted`: their entries counted).
+  void listFolders(bool counted);
   void loadFile(const Opener::Folder& folder, FolderFile& file);
   static constexpr size_t kOpenPart = 256;   // files read in one call while opening step by step
   // Side files under every folder of root except records/ and trash/ (relative paths), recursively.

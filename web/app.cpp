@@ -69,11 +69,15 @@ void App::start() {
   m_store = std::make_unique<core::RecordStore>(m_platform.dataRoot(), m_registry, [this] { return m_platform.nowMs(); });
   // With a vault, nothing is read until the passphrase is typed (the store stays locked and empty).
   m_vault = std::make_unique<core::vault::Vault>(*m_store);
+  // With many records the browser starts this before IndexedDB's whole read is in the tree: only the settings
+  // are there (and no vault: web/glue/storage.js waits for everything then). The opening waits for the rest
+  // at the end of what is there (RecordStore::Tree::Arriving) until the platform says it arrived (tick).
+  m_awaitingTree = !m_platform.dataArrived();
   if (m_vault->open() == core::vault::VaultStatus::Off) {
     // The settings first (the first frame's look), then as much as fits kOpenInStartMs; a larger store goes
     // on a few milliseconds a frame behind the opening screen (stepOpening).
     web::markStart("storeOpened");
-    m_store->beginLoad();
+    m_store->beginLoad(m_awaitingTree ? core::RecordStore::Tree::Arriving : core::RecordStore::Tree::Whole);
     m_openingScreen = !readOpeningStart();
     if (!m_openingScreen) {
       web::markStart("storeLoaded");
@@ -318,7 +322,20 @@ void App::finishOpeningNow() {
   opened();
 }
 
+void App::treeArrived() {
+  m_awaitingTree = false;
+  if (!m_store->opening()) return;   // read whole meanwhile (another tab wrote and this one took over)
+  m_store->treeArrived();
+  // As at a start with everything there: read at once when the rest is quick, else step by step.
+  if (m_shell->writer() && readOpeningStart()) opened();
+  m_shell->markChanged();
+}
+
 void App::stepOpening(int64_t nowMs) {
+  if (m_awaitingTree) {
+    if (!m_platform.dataArrived()) return;   // the whole read is still being written into the tree
+    treeArrived();
+  }
   // Not before the opening screen's first frame: that frame is the point of opening step by step.
   if (!m_store->opening() || m_lastDrawMs == 0) return;
   // A tab that handed its writing over waits: taking it back reads IndexedDB into the tree again, a callback
@@ -354,7 +371,8 @@ void App::drawOpening(ui::ViewContext& ctx) {
   ui::MutedText("Everything you have written here is being read. With a lot kept, this takes a moment.");
   ui::Gap(0.5f);
   const auto [done, total] = m_store->openingProgress();
-  const float fraction = total == 0 ? 1.0f : float(done) / float(total);
+  // While the whole read is still arriving, how much there is is not known yet: the bar waits at its start.
+  const float fraction = m_awaitingTree ? 0.0f : total == 0 ? 1.0f : float(done) / float(total);
   ImGui::ProgressBar(fraction, ImVec2(-1, ImGui::GetFontSize() * 0.5f), "");
   ui::a11y::progress("Opening your space", fraction);
   ui::Gap(1.0f);

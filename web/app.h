@@ -143,6 +143,8 @@ class App {
   // The opening screen (see opening()), and the next files read; then what a whole load is followed by.
   void drawOpening(ui::ViewContext& ctx);
   void stepOpening(int64_t nowMs);
+  // The whole read came into the tree (Platform::dataArrived): the opening goes on with everything.
+  void treeArrived();
   // The first part of an opening (at start, after a stepwise unlock): up to kOpenInStartMs, and the rest
   // too when it looks quick. True when everything is read.
   bool readOpeningStart();
@@ -242,6 +244,7 @@ class App {
   float m_checkInHeight = 0;  // the check-in card's height in the last frame (it sits at the bottom)
   std::vector<std::unique_ptr<ui::LockedPage>> m_lockedPages;
   int m_lockedShown = -1;   // index into m_lockedPages of the page open on the lock screen, or -1
+  bool m_awaitingTree = false;    // started before the platform's data folder was whole (Platform::dataArrived)
   bool m_openingScreen = false;   // the store is opening, or the safety plan opened from its screen is still read
 };
 

@@ -147,6 +147,10 @@ class Platform {
   // How many saved files the browser had lost and were brought back from Toward's second copy at this start
   // (web/glue/second_copy.js); 0 when nothing was lost.
   virtual int restoredFromSecondCopy() const { return 0; }
+  // False while the data folder is still being filled (the browser's start draws its first frames while
+  // IndexedDB is read: only the settings are there yet; web/glue/storage.js). Nothing may take the folder
+  // for everything until it is true.
+  virtual bool dataArrived() const { return true; }
   // Asks the browser to keep the data (navigator.storage.persist()); at most once per session.
   virtual void requestPersistentStorage() {}
   virtual InstallState installState() const { return InstallState::Unavailable; }

@@ -24,6 +24,7 @@ EM_JS(double, js_now_ms, (), { return Date.now(); });
 EM_JS(void, js_start_sync, (), { TowardGlue.sync(); });
 EM_JS(void, js_copy, (const char* text), { TowardGlue.copyText(UTF8ToString(text)); });
 EM_JS(void, js_wake, (), { TowardGlue.wake(); });
+EM_JS(int, js_data_arrived, (), { return TowardGlue.state.dataArriving ? 0 : 1; });
 EM_JS(void, js_print, (const char* title, const char* text), { TowardGlue.printPage(UTF8ToString(title), UTF8ToString(text)); });
 EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int size), {
   TowardGlue.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(data, data + size));
@@ -248,6 +249,7 @@ class WebPlatform final : public Platform {
     return h;
   }
   int restoredFromSecondCopy() const override { return js_copy_restored(); }
+  bool dataArrived() const override { return js_data_arrived() == 1; }
   void requestPersistentStorage() override { js_request_persistence(); }
   InstallState installState() const override {
     const int s = js_install_state();

@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Profile, openApp, reloadApp, waitReady, api, seedJournal, waitUntil, press } from './lib/harness.mjs';
-import { plantDamage, readFiles, sameBytes } from './torture/damage.mjs';
+import { damageProfile, assertDamageReportedAndKept } from './torture/damage.mjs';
 
 const TYPE = 'journal.entry';
 const N = 400;
@@ -78,12 +78,7 @@ test('a reload while the store is opening loses nothing, and damage found in the
     const page = await openApp(profile, server.url);
     await seedJournal(page, 60, { batch: 60, textLength: 200, prefix: 'lazy' });
     await api.flush(page);
-    const origin = new URL(server.url).origin;
-    await profile.close();
-    let seed = 11;
-    const rand = () => { seed = (seed * 16807) % 2147483647; return seed / 2147483647; };
-    const files = await plantDamage(profile.userDataDir, origin, rand);
-    await profile.relaunch();
+    const files = await damageProfile(profile, new URL(server.url).origin, 11);
     const again = await profile.newPage();
     await again.goto(server.url, { waitUntil: 'commit' });
     await waitReady(again);
@@ -93,14 +88,9 @@ test('a reload while the store is opening loses nothing, and damage found in the
       assert.equal(await again.evaluate(() => window.towardTest.openedMs()), null, 'the store was open at the first frame');
     }
     await waitReady(again, 120_000);
-    const reported = new Set((await again.evaluate(() => window.towardTest.problems())).map((p) => p.path));
-    for (const f of files) assert.ok(reported.has(f.path), `${f.kind} (${f.path}) is not reported`);
     assert.equal(await count(again), 60, 'entries beside the damage are missing');
     assert.match(await again.evaluate(() => window.towardTest.drawnText()), /could not be opened by this version of Toward/);
-    await api.put(again, TYPE, { kind: 'free', title: 'beside the damage', text: 'a save beside damaged files' });
-    await api.flush(again);
-    const kept = await readFiles(again, files.map((f) => f.path));
-    for (const f of files) assert.ok(sameBytes(kept[f.path], f.bytes), `${f.kind} was not kept byte for byte`);
+    await assertDamageReportedAndKept(again, files);
     await slowly(again, 0);
     await reloadApp(again);
     assert.equal(await count(again), 61);

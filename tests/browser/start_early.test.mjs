@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Profile, openApp, reloadApp, waitReady, waitForApi, readyWithin, api, seedJournal, waitUntil } from './lib/harness.mjs';
-import { plantDamage, readFiles, sameBytes } from './torture/damage.mjs';
+import { damageProfile, assertDamageReportedAndKept } from './torture/damage.mjs';
 
 const TYPE = 'journal.entry';
 const N = 2000;
@@ -104,22 +104,12 @@ test('damaged files read by the early read are reported and kept byte for byte',
     const page = await openApp(profile, server.url);
     await seedJournal(page, 50, { batch: 50, textLength: 200, prefix: 'damage' });
     await api.flush(page);
-    const origin = new URL(server.url).origin;
-    await profile.close();
-    let seed = 7;
-    const rand = () => { seed = (seed * 16807) % 2147483647; return seed / 2147483647; };
-    const files = await plantDamage(profile.userDataDir, origin, rand);
-    await profile.relaunch();
+    const files = await damageProfile(profile, new URL(server.url).origin, 7);
     const again = await openApp(profile, server.url);
     const s = await stats(again);
     assert.ok(s.early.read !== undefined, 'the early read did not run');
-    const reported = new Set((await again.evaluate(() => window.towardTest.problems())).map((p) => p.path));
-    for (const f of files) assert.ok(reported.has(f.path), `${f.kind} (${f.path}) is not reported`);
     assert.equal(await count(again), 50, 'entries beside the damage are missing');
-    await api.put(again, TYPE, { kind: 'free', title: 'beside the damage', text: 'a save beside damaged files' });
-    await api.flush(again);
-    const kept = await readFiles(again, files.map((f) => f.path));
-    for (const f of files) assert.ok(sameBytes(kept[f.path], f.bytes), `${f.kind} was not kept byte for byte`);
+    await assertDamageReportedAndKept(again, files);
   } finally {
     await profile.dispose();
   }

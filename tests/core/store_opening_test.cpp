@@ -2,6 +2,7 @@
 // records): the settings first, writes held until the last file is read, nothing partial taken as whole.
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -113,6 +114,48 @@ TEST_CASE("[store opening] step by step reads exactly what one load reads, and t
   CHECK(core::files::readFile(damaged).value() == "{\"toward\":\"record\",\"format\":1,\"ty");
   // It stays untouchable, as after a whole load.
   CHECK_FALSE(stepped.put(kType, "DAMAGED", entryBody(5)).isOk());
+}
+
+TEST_CASE("[store opening] a tree still arriving: the settings first, then a wait that never ends the opening, then the rest") {
+  // The browser's start draws its first frames while IndexedDB is still read into the tree: only the
+  // settings' folder is there at first. An opening must not take that for everything.
+  test::TempDir whole, dir;
+  auto registry = test::appRegistry();
+  test::FakeClock clock;
+  fill(whole.path(), registry, clock, 30);
+  namespace fs = std::filesystem;
+  fs::create_directories(dir.path() + "/records");
+  fs::copy(whole.path() + "/records/" + core::kSettingsType, dir.path() + "/records/" + core::kSettingsType);
+
+  core::RecordStore store(dir.path(), registry, std::ref(clock));
+  std::vector<core::RecordChange::Kind> heard;
+  store.addListener([&](const core::RecordChange& c) { heard.push_back(c.kind); });
+  store.beginLoad(core::RecordStore::Tree::Arriving);
+  store.tellListenersWhenOpen();
+  CHECK_FALSE(store.loadStep(nullptr));   // to the end of what is there: still opening
+  CHECK_FALSE(store.loadStep(nullptr));
+  CHECK(store.opening());
+  CHECK(core::loadSettings(store).theme == "dark");
+  CHECK(core::loadSettings(store).textPercent == 150);
+  CHECK(store.list(kType).empty());
+  CHECK(heard.empty());
+  CHECK_FALSE(store.put(kType, "", entryBody(1000)).isOk());
+
+  // The rest arrives (the settings' folder again among it, as it is in IndexedDB).
+  fs::copy(whole.path(), dir.path(), fs::copy_options::recursive | fs::copy_options::skip_existing);
+  store.treeArrived();
+  CHECK(store.openingProgress() == std::pair<size_t, size_t>{1, 32});   // the settings read, 30 entries, one trashed
+  CHECK_FALSE(store.loadStep(files(5)));
+  CHECK(heard.empty());
+  CHECK(store.loadStep(nullptr));
+  REQUIRE(heard.size() == 1);
+  CHECK(heard[0] == core::RecordChange::Kind::Reloaded);
+  CHECK(store.list(kType).size() == 30);
+  CHECK(store.list(core::kSettingsType).size() == 1);   // read once
+  CHECK(store.trash().size() == 1);
+  CHECK(store.put(kType, "", entryBody(1000)).isOk());
+  store.treeArrived();   // late or twice: nothing happens
+  CHECK_FALSE(store.opening());
 }
 
 TEST_CASE("[store opening] a folder larger than one part is read part by part, each record once") {

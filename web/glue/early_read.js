@@ -7,6 +7,9 @@
 // 10,000 entries: the read done 85 ms sooner, README's session 11).
 // storage.js stands in for it when it did not load (every step is then done there, later).
 // It also fetches the font.
+// Before that whole read, a small one (readFirst) takes what the first frame needs: the settings' folder (the
+// person's look) and whether the vault is on. With many records storage.js lets
+// main() draw the opening screen from those while the whole read goes on (README, "the start").
 // The writer lock rule holds: nothing is read before the lock is this tab's. Any problem here (no Web
 // Locks, no getAll, IndexedDB refusing) leaves storage.js's own way, which does the same later.
 // The database is opened as IDBFS opens it (name, version, store and index), and that connection is
@@ -20,10 +23,14 @@ var TowardEarly = (function () {
   const DB_VERSION = 21;           // IDBFS.DB_VERSION (Emscripten 3.1.6)
   const STORE = 'FILE_DATA';       // IDBFS.DB_STORE_NAME
   const FONT_URL = 'assets/NotoSans-Regular.ttf';   // storage.js's FONT_URL
+  const SETTINGS = DB_NAME + '/records/core.settings/';   // core/settings.h kSettingsType's folder
+  const VAULT_FILE = DB_NAME + '/vault.json';             // core/vault/vault_key.h kVaultFileName, at the root
 
   const early = {
     lock: null,          // Promise of {held: true, release} or {held: false}; null: not started here
     read: null,          // Promise of {db, keys, values}, started once the lock is held
+    first: null,         // Promise of {vault, keys, values}: readFirst, done just before it begins
+    readDone: false,     // the whole read has its answer
     upgradeEvent: null,  // the versionchange event of our open, when the database was made or upgraded
     times: {},           // performance.now() of each step (lock, opened, read), for the benchmark
     font: null,          // Promise of the font's bytes (ArrayBuffer), fetched at once
@@ -45,6 +52,26 @@ var TowardEarly = (function () {
     });
   }
 
+  // What the first frame needs: every file of the settings' folder and whether vault.json is there. The whole
+  // read waits for it (1-2 ms): Chromium answers two read transactions begun together only when both are done.
+  function readFirst(db) {
+    return new Promise((resolve, reject) => {
+      const tx = db.transaction([STORE], 'readonly');
+      const store = tx.objectStore(STORE);
+      if (!store.getAll || !store.getAllKeys) { reject(new Error('no getAll in this browser')); return; }
+      const range = IDBKeyRange.bound(SETTINGS, SETTINGS + '\uffff');
+      const vault = store.count(VAULT_FILE);
+      const keys = store.getAllKeys(range);
+      const values = store.getAll(range);
+      tx.oncomplete = () => {
+        early.times.first = performance.now();
+        resolve({ vault: vault.result > 0, keys: keys.result, values: values.result });
+      };
+      tx.onerror = (e) => { e.preventDefault(); reject(tx.error); };
+      tx.onabort = () => reject(tx.error || new Error('the read was stopped'));
+    });
+  }
+
   function readAll(db) {
     return new Promise((resolve, reject) => {
       const tx = db.transaction([STORE], 'readonly');
@@ -54,6 +81,7 @@ var TowardEarly = (function () {
       const values = store.getAll();
       tx.oncomplete = () => {
         early.times.read = performance.now();
+        early.readDone = true;
         resolve({ db, keys: keys.result, values: values.result });
       };
       tx.onerror = (e) => { e.preventDefault(); reject(tx.error); };
@@ -69,7 +97,10 @@ var TowardEarly = (function () {
         if (!lock) { resolveLock({ held: false }); return undefined; }
         let release;
         const held = new Promise((r) => { release = r; });
-        early.read = openDatabase().then(readAll);
+        const opened = openDatabase();
+        early.first = opened.then(readFirst);
+        early.first.catch(() => { /* storage.js waits for the whole read instead */ });
+        early.read = early.first.then(() => opened, () => opened).then(readAll);
         early.read.catch(() => { /* storage.js reads again its own way */ });
         resolveLock({ held: true, release });
         return held;
@@ -93,6 +124,16 @@ var TowardEarly = (function () {
       early.read = null;
       return read;
     },
+    // The small read of what the first frame needs (null when there is none), and whether the whole read
+    // has its answer yet.
+    takeFirst() {
+      const first = early.first;
+      early.first = null;
+      return first;
+    },
+    readDone: () => early.readDone,
+    // The whole read's promise without taking it (null: none), to wait a little for it.
+    peekRead: () => early.read,
     upgradeEvent: () => early.upgradeEvent,
     // The font fetch begun here, once (null: none).
     takeFont() {

@@ -18,7 +18,9 @@
   }
 
   function stepAside() {
-    glue.flush().then(() => {
+    // A start still writing IndexedDB's whole read into the tree (storage.js startBeforeTheRead) finishes
+    // that first: the tab steps aside with everything in it, not part way.
+    (state.arrival || Promise.resolve()).then(() => glue.flush()).then(() => {
       Module._toward_set_writer(0);
       state.writer = false;
       const release = state.releaseLock;

@@ -17,13 +17,18 @@ Module.canvas = document.getElementById('canvas');
 // while toward.js itself is still arriving and being parsed. Without it (it failed to load), every step is
 // done here, later: this stands in, with nothing begun.
 var TowardEarly = (typeof TowardEarly === 'object' && TowardEarly) || {
-  lock: () => null, takeRead: () => null, upgradeEvent: () => null, takeFont: () => null, times: {},
+  lock: () => null, takeRead: () => null, takeFirst: () => null, readDone: () => false, peekRead: () => null, upgradeEvent: () => null,
+  takeFont: () => null, times: {},
 };
 
 var TowardGlue = (function () {
   const DATA = '/data';
   const FONT_URL = 'assets/NotoSans-Regular.ttf';
   const FONT_PATH = '/fonts/NotoSans-Regular.ttf';
+  // How long the start waits for IndexedDB's whole read once the module is ready, before main() starts
+  // without it (the opening screen is then the first frame): a read that ends within it opens at once,
+  // with no opening screen that would only flash.
+  const WAIT_FOR_THE_READ_MS = 100;
   const LOCK = 'toward-writer';
 
   // ------------------------------------------------------------------ [SECTION] shared
@@ -35,6 +40,9 @@ var TowardGlue = (function () {
     releaseLock: null,    // resolves the held lock's promise
     flushWaiters: [],
     crashed: false,       // the module trapped or aborted (rescue.js): nothing calls into it any more
+    dataArriving: false,  // main() runs while the whole read is still being written into the tree
+    arrival: null,        // ... a promise of its end (startBeforeTheRead)
+    syncAfterArrival: false,   // a sync asked for meanwhile, run at its end
   };
 
   const $ = (id) => document.getElementById(id);
@@ -150,12 +158,12 @@ var TowardGlue = (function () {
   }
 
   // Writes what one getAll() gave into the in-memory tree as IDBFS's storeLocalEntry leaves it (contents,
-  // mode, timestamp), and learns the remote set from it. Folders go through FS (few); each file becomes a
+  // mode, timestamp), and returns the remote set it learnt (path -> {timestamp}). Folders go through FS (few); each file becomes a
   // MEMFS node in its folder directly, owning the bytes IndexedDB gave, as FS.writeFile(path, bytes,
   // {canOwn: true}) + chmod + utime would leave it without resolving its path four times.
   // The entries are taken in the order getAll() gives (IndexedDB's key order); nothing here depends on it
   // (a file's folder is made when first needed), so they are not sorted again (~30 ms at 10,000).
-  function writeTree(keys, values) {
+  function writeTree(keys, values, written) {
     const known = {};
     const folders = {};
     const folder = (path) => {
@@ -175,6 +183,10 @@ var TowardGlue = (function () {
         const slash = path.lastIndexOf('/');
         const parent = folder(path.slice(0, slash));
         const name = path.slice(slash + 1);
+        if (written && written[path] && parent.contents[name]) {   // written by the first read: the same bytes
+          known[path] = { timestamp: entry.timestamp };
+          continue;
+        }
         if (parent.contents[name]) throw new Error('the tree was not empty at ' + path);
         const node = MEMFS.createNode(parent, name, entry.mode, 0);
         const bytes = fileBytes(entry.contents);
@@ -185,7 +197,7 @@ var TowardGlue = (function () {
       else continue;
       known[path] = { timestamp: entry.timestamp };
     }
-    remote.entries = known;
+    return known;
   }
 
   // A file's bytes as IndexedDB gave them, as the Uint8Array a MEMFS node owns. IDBFS stores each file as
@@ -198,11 +210,12 @@ var TowardGlue = (function () {
 
   // The first load of an empty tree, fast: every IDBFS entry in one getAll() (begun early when it could
   // be, see early_read.js), written into the tree. Falls back to loadFromIndexedDB() on any problem.
-  function loadInitial() {
+  // `written`: the files the first read put there already (path -> true), or null.
+  function loadInitial(written) {
     return readAllEntries().then((all) => {
       if (!all) return loadFromIndexedDB();
       try {
-        writeTree(all.keys, all.values);
+        remote.entries = writeTree(all.keys, all.values, written);
         TowardEarly.times.treeWritten = performance.now();
         return undefined;
       } catch (e) {
@@ -447,18 +460,55 @@ var TowardGlue = (function () {
     };
   }
 
-  // Runs once the writer lock is ours: load data and the font, then let main() start.
+  // Runs once the writer lock is ours: load data and the font, then let main() start. With many records the
+  // whole read is not waited for: main() starts from what the first frame needs (startBeforeTheRead).
   function startAsWriter() {
     hideNotice();
     showLoading('Opening your space...');
+    const first = TowardEarly.takeFirst();
+    if (!first) { startWithEverything(); return; }
+    const read = TowardEarly.peekRead();
+    const aWhile = new Promise((resolve) => { setTimeout(resolve, WAIT_FOR_THE_READ_MS); });
+    first.then((f) => Promise.race([read ? read.then(() => {}, () => {}) : aWhile, aWhile]).then(() => {
+      if (TowardEarly.readDone() || f.vault || TowardEarly.upgradeEvent()) startWithEverything();
+      else startBeforeTheRead(f);
+    }), startWithEverything);
+  }
+  function startWithEverything() {
     // main() runs inside removeRunDependency: what it throws is not a storage problem, so it stays out of
     // this promise's rejection handler.
-    Promise.all([loadInitial().then(restoreIfEmptied), loadFont()]).then(() => {
+    Promise.all([loadInitial(null).then(restoreIfEmptied), loadFont()]).then(() => {
       removeRunDependency('toward-start');
-    }, (err) => {
-      showFatal('Toward could not open its storage in this browser (' + describe(err) + '). Nothing was changed. ' +
-        'Private windows and some privacy settings block storage; a normal window usually works.');
+    }, cannotOpen);
+  }
+  function cannotOpen(err) {
+    showFatal('Toward could not open its storage in this browser (' + describe(err) + '). Nothing was changed. ' +
+      'Private windows and some privacy settings block storage; a normal window usually works.');
+  }
+
+  // Many records: the settings' files go into the tree and main() starts, drawing the opening screen in the
+  // person's look, while the whole read goes on. Until the rest is in the tree (state.dataArriving, which C++
+  // asks through Platform::dataArrived) the store takes nothing there for everything, and no sync runs (a
+  // sync of a tree still being filled could take what is missing for removed).
+  function startBeforeTheRead(first) {
+    const written = {};
+    try {
+      writeTree(first.keys, first.values, null);
+      first.keys.forEach((k) => { written[k] = true; });
+    } catch (e) {
+      console.warn('Toward is loading the slower way: ' + e);
+      startWithEverything();
+      return;
+    }
+    TowardEarly.times.firstWritten = performance.now();
+    state.dataArriving = true;
+    state.arrival = loadInitial(written).then(restoreIfEmptied).then(() => {
+      state.dataArriving = false;
+      wake();
+      if (state.syncAfterArrival) { state.syncAfterArrival = false; sync(); }
     });
+    state.arrival.catch(cannotOpen);
+    loadFont().then(() => { removeRunDependency('toward-start'); }, cannotOpen);
   }
 
   // IndexedDB came back with no file at all: when the second copy (second_copy.js) holds some, they are
@@ -536,6 +586,7 @@ var TowardGlue = (function () {
   // Called by C++ (DurabilityTracker guarantees one at a time; the guard is a second belt).
   function sync() {
     if (state.syncing) return;
+    if (state.dataArriving) { state.syncAfterArrival = true; return; }
     state.syncing = true;
     FS.syncfs(false, (err) => {
       if (err) { remote.entries = null; TowardCopy.dropPending(); }  // a failed transaction stored nothing

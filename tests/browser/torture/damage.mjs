@@ -2,6 +2,7 @@
 // browser (the app is not open then), and reads them back byte for byte. IDBFS keeps each file of /data as
 // one value {timestamp, mode, contents} keyed by its path in the object store FILE_DATA of the database
 // "/data". The page used is a blank one on the app's origin (served by a route, service workers blocked).
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH, CHROMIUM_ARGS } from '../lib/harness.mjs';
 
@@ -117,6 +118,28 @@ export async function plantDamage(userDataDir, origin, rand) {
     }), [files.map((f) => ({ path: f.path, bytes: Array.from(f.bytes) })), FILE_MODE, DIR_MODE]);
     return files;
   });
+}
+
+// Closes the profile's browser, plants damaged files (a seeded choice) and opens the browser again; returns them.
+export async function damageProfile(profile, origin, seed) {
+  await profile.close();
+  let state = seed;
+  const rand = () => { state = (state * 16807) % 2147483647; return state / 2147483647; };
+  const files = await plantDamage(profile.userDataDir, origin, rand);
+  await profile.relaunch();
+  return files;
+}
+
+// With the app open on those files: each is reported, a save beside them works, and each is kept byte for
+// byte. Returns the paths reported.
+export async function assertDamageReportedAndKept(page, files) {
+  const reported = new Set((await page.evaluate(() => window.towardTest.problems())).map((p) => p.path));
+  for (const f of files) assert.ok(reported.has(f.path), `${f.kind} (${f.path}) is not reported`);
+  await page.evaluate(() => window.towardTest.put('journal.entry', { kind: 'free', title: 'beside the damage', text: 'a save beside damaged files' }));
+  await page.evaluate(() => window.towardTest.flush());
+  const kept = await readFiles(page, files.map((f) => f.path));
+  for (const f of files) assert.ok(sameBytes(kept[f.path], f.bytes), `${f.kind} was not kept byte for byte`);
+  return reported;
 }
 
 export function sameBytes(a, b) {
