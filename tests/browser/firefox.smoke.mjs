@@ -10,6 +10,7 @@ import puppeteer from 'puppeteer-core';
 import { startServer, makeUserDataDir } from './lib/harness.mjs';
 import { ready, assertDrawn, putRecord, recordText, controlled, copyHolds, assertNoErrors } from './lib/engine_smoke.mjs';
 import { waitUntil, sleep } from './lib/harness.mjs';
+import { heldReadDist, assertStartBeforeWholeRead, seedEntries } from './lib/held_read_dist.mjs';
 
 const FIREFOX = '/usr/bin/firefox-esr';
 let server;
@@ -160,5 +161,27 @@ test('Firefox ESR: the first page is found by role and name, and a real click on
     await ff.close();
     await own.close();
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// The start before IndexedDB's whole read is in (web/glue/storage.js startBeforeTheRead): the first frame,
+// nothing listed, then everything (lib/held_read_dist.mjs holds the read).
+test('Firefox ESR: with many records the first frame comes before the whole read, and everything is there once it is in', { timeout: 180_000 }, async () => {
+  const dist = heldReadDist();
+  const own = await startServer({ dir: dist });
+  const dir = makeUserDataDir();
+  const ff = new Firefox(dir);
+  try {
+    await ff.launch();
+    await ff.open(own.url);
+    await seedEntries(ff, 120);
+    await assertStartBeforeWholeRead(ff, () => ff.page.reload({ waitUntil: 'load', timeout: 60_000 }), 120);
+    await assertDrawn(ff);
+    assertNoErrors(ff);
+  } finally {
+    await ff.close();
+    await own.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(dist, { recursive: true, force: true });
   }
 });

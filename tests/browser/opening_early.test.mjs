@@ -4,12 +4,16 @@
 // for everything, nothing is written and no sync runs until the rest is in the tree; a reload while the read
 // is held loses nothing; damage in the part that arrives later is reported and kept; a second tab asking to
 // take over waits until the first has everything.
-// The test holds the whole read (the one getAll() with no range) from an init script, so that the order of
-// events does not depend on the machine's speed.
+// The test holds the whole read (the one getAll() with no range) from an init script (lib/hold_read.js), so
+// that the order of events does not depend on the machine's speed. Firefox and WebKit get the first of these
+// checks in their smoke tests (lib/held_read_dist.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
 import { startServer, Profile, openApp, waitReady, api, seedJournal, waitUntil } from './lib/harness.mjs';
 import { damageProfile, assertDamageReportedAndKept } from './torture/damage.mjs';
+
+const HOLD = fileURLToPath(new URL('./lib/hold_read.js', import.meta.url));
 
 const TYPE = 'journal.entry';
 let server;
@@ -18,27 +22,11 @@ after(async () => { await server?.close(); });
 
 const count = (page) => page.evaluate((t) => window.towardTest.count(t), TYPE);
 
-// Holds the completion of IndexedDB's whole read (getAll() with no range on IDBFS's store) in every document
-// of this page until window.towardReleaseRead() is called there.
-function holdWholeRead(page) {
-  return page.addInitScript(() => {
-    let release;
-    const held = new Promise((r) => { release = r; });
-    window.towardReleaseRead = release;
-    window.towardReadHeld = false;
-    const getAll = IDBObjectStore.prototype.getAll;
-    IDBObjectStore.prototype.getAll = function (query) {
-      const request = getAll.apply(this, arguments);
-      if (query === undefined && this.name === 'FILE_DATA' && !window.towardReadHeld) {
-        window.towardReadHeld = true;
-        const tx = this.transaction;
-        let handler = null;
-        Object.defineProperty(tx, 'oncomplete', { configurable: true, get: () => handler, set: (h) => { handler = h; } });
-        tx.addEventListener('complete', (e) => { held.then(() => { if (handler) handler.call(tx, e); }); });
-      }
-      return request;
-    };
-  });
+// Holds the completion of IndexedDB's whole read in every document of this page until
+// window.towardReleaseRead() is called there (lib/hold_read.js).
+async function holdWholeRead(page) {
+  await page.addInitScript(() => { window.towardHoldRead = true; });
+  await page.addInitScript({ path: HOLD });
 }
 
 // Goes to the app and waits for its first frame (not for everything to be open).

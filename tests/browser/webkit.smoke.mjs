@@ -14,6 +14,7 @@ import { Builder, By, Key } from 'selenium-webdriver';
 import os from 'node:os';
 import { DIST, startServer, makeUserDataDir, waitUntil, sleep } from './lib/harness.mjs';
 import { ready, assertDrawn, putRecord, recordText, controlled, copyHolds } from './lib/engine_smoke.mjs';
+import { heldReadDist, assertStartBeforeWholeRead, seedEntries } from './lib/held_read_dist.mjs';
 
 const DRIVER = '/usr/bin/WebKitWebDriver';
 // Debian puts MiniBrowser under the multiarch library folder (x86_64-linux-gnu, aarch64-linux-gnu, ...).
@@ -214,5 +215,24 @@ test('WebKitGTK: the first page is found by role and name, and a real click on a
   } finally {
     await mb.close();
     await server.close();
+  }
+});
+
+// The start before IndexedDB's whole read is in (web/glue/storage.js startBeforeTheRead): the first frame,
+// nothing listed, then everything (lib/held_read_dist.mjs holds the read).
+test('WebKitGTK: with many records the first frame comes before the whole read, and everything is there once it is in', { timeout: 180_000 }, async () => {
+  const dist = heldReadDist();
+  const server = await startServer({ dir: dist });
+  const mb = new MiniBrowser();
+  try {
+    await mb.launch();
+    await mb.open(server.url);
+    await seedEntries(mb, 120);
+    await assertStartBeforeWholeRead(mb, () => mb.driver.navigate().refresh(), 120);
+    await assertDrawn(mb);
+  } finally {
+    await mb.close();
+    await server.close();
+    fs.rmSync(dist, { recursive: true, force: true });
   }
 });
