@@ -68,6 +68,7 @@ void selected(bool on) {
 void radio(bool on) {
   if (Node* n = last()) {
     n->role = Role::Radio;
+    n->selectable = false;   // a chip drawn as one of a set: its state is checked, not pressed
     n->checkable = true;
     n->checked = on;
   }

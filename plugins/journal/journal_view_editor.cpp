@@ -300,7 +300,9 @@ void JournalView::drawForkFields(ui::ViewContext& ctx) {
   }
   ui::TextLine(text, key + "ownUrge", m_ownUrge, -ImGui::GetFontSize() * 6, {"Another urge, in your words", "Another urge", false});
   ImGui::SameLine();
-  if (ui::QuietButton("Add##urge") && !core::foldForSearch(m_ownUrge).empty()) {
+  const bool addUrge = ui::QuietButton("Add##urge") || text.takeSubmit(key + "ownUrge");
+  ui::a11y::name("Add this urge");
+  if (addUrge && !core::foldForSearch(m_ownUrge).empty()) {
     if (!contains(f.urges, m_ownUrge)) f.urges.push_back(m_ownUrge);
     m_ownUrge.clear();
     noteEdit(ctx.nowMs);
@@ -428,12 +430,17 @@ void JournalView::drawFeelingPicker(ui::ViewContext& ctx) {
   const auto& families = feelingFamilies();
   ImGui::Indent(ImGui::GetFontSize() * 0.5f);
   {
+    // Which family's words show below: one of a set (a screen reader hears "Sad, radio, checked"), not a
+    // word chosen ("sad", pressed or not).
     parts::Flow flow;
+    ui::a11y::beginRadioGroup("Kinds of feeling");
     for (size_t i = 0; i < families.size(); ++i) {
       ImGui::PushID(int(i));
       if (parts::Chip(families[i].name, m_pickFamily == i, &flow)) m_pickFamily = i;
+      ui::a11y::radio(m_pickFamily == i);
       ImGui::PopID();
     }
+    ui::a11y::endRadioGroup();
   }
   ImGui::Separator();
   {
@@ -466,6 +473,7 @@ void JournalView::drawFeelingPicker(ui::ViewContext& ctx) {
                {"A feeling in your own words", "A feeling in your own words", false});
   ImGui::SameLine();
   const bool add = ui::QuietButton("Add##feeling") || ctx.platform.textInput().takeSubmit(ownKey);
+  ui::a11y::name("Add this feeling");
   if (add && !core::foldForSearch(m_ownFeeling).empty()) {
     f.feelings.push_back({m_ownFeeling, 5});
     m_ownFeeling.clear();

@@ -319,16 +319,24 @@ void LettersView::drawSealDialog(ui::ViewContext& ctx) {
   const struct { const char* label; int32_t days; } quick[] = {
       {"Tomorrow", 1}, {"In a week", 7}, {"In a month", 30}, {"In three months", 91}, {"In a year", 365}, {"After my next session", -1}};
   const float right = ImGui::GetCursorScreenPos().x + std::max(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 18);
+  // The choice that gave the day now in the field shows as chosen (and is read as the checked one); a day
+  // typed by hand chooses none of them.
+  ui::a11y::beginRadioGroup("When it opens");
   for (size_t i = 0; i < std::size(quick); ++i) {
     // The choices wrap onto a new line where the dialog is narrow (a phone).
     const float w = ImGui::CalcTextSize(quick[i].label).x + ImGui::GetStyle().FramePadding.x * 2;
     if (i && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + w <= right) ImGui::SameLine();
-    if (ui::QuietButton(quick[i].label)) {
+    const bool chosen = quick[i].days < 0 ? m_sealAfterSession
+                                          : !m_sealAfterSession && m_sealDay == dayAfter(ctx.nowMs, quick[i].days);
+    const bool pressed = ui::Chip(quick[i].label, chosen);
+    ui::a11y::radio(chosen);
+    if (pressed) {
       // Toward does not know when the next session is: it asks for that day, and the letter opens the day after.
       m_sealAfterSession = quick[i].days < 0;
       m_sealDay = m_sealAfterSession ? std::string() : dayAfter(ctx.nowMs, quick[i].days);
     }
   }
+  ui::a11y::endRadioGroup();
   if (m_sealAfterSession) ui::MutedText("On which day is your next session? The letter opens the day after it.");
   ui::TextLine(ctx.platform.textInput(), "letters/sealDay", m_sealDay, ImGui::GetFontSize() * 10,
                {"YYYY-MM-DD", m_sealAfterSession ? "Day of my next session" : "Day to open", false});

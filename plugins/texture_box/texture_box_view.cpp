@@ -377,6 +377,7 @@ void TextureBoxView::drawObject(ui::ViewContext& ctx) {
   ui::TextLine(text, key + "ownTexture", m_ownTexture, ctx.compact ? ImGui::GetContentRegionAvail().x * 0.72f : w * 0.6f, {"Your own word, then Add", "Your own texture word", false});
   ImGui::SameLine();
   const bool add = ui::QuietButton("Add") || text.takeSubmit(key + "ownTexture");
+  ui::a11y::name("Add this word");
   if (add && !m_ownTexture.empty()) {
     m_draft.textures.push_back(m_ownTexture);
     m_ownTexture.clear();

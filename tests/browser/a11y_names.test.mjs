@@ -1,5 +1,6 @@
 // a11y_names: controls that repeat on a page say which one they are, and what they do, to a screen
-// reader: a feeling's "Remove" names its feeling, the seconds' steps say "5 seconds more/less" (and the
+// reader: a feeling's "Remove" names its feeling, the picker's kinds of feeling are radios and each "Add"
+// says what it adds, the seconds' steps say "5 seconds more/less" (and the
 // seconds are a box one can type into), a safety plan's "Call" is one link named for whose number it is,
 // which opens the real tel: link when a screen reader presses it.
 import { test, before, after } from 'node:test';
@@ -44,6 +45,23 @@ test("a fork entry's repeated controls are named for their row, and the seconds 
     await removeSad.focus();
     await page.keyboard.press('Enter');
     await waitUntil(async () => JSON.stringify((await stored()).feelings.map((f) => f.word)) === '["lonely"]', { message: 'only "sad" removed' });
+
+    // The picker's kinds of feeling are one choice of a set (which words show), not words chosen; each "Add"
+    // says what it adds.
+    await clickOn(page, page.getByRole('button', { name: '+ Choose feelings', exact: true }));
+    const kinds = page.getByRole('radiogroup', { name: 'Kinds of feeling' });
+    await kinds.waitFor({ state: 'attached' });
+    const kind = (name) => kinds.getByRole('radio', { name, exact: true });
+    assert.equal(await kind('Sad').getAttribute('aria-checked'), 'true');
+    assert.equal(await kind('Lonely').getAttribute('aria-checked'), 'false');
+    assert.equal(await kind('Sad').getAttribute('aria-pressed'), null, 'a kind of feeling is read as pressed');
+    await kind('Lonely').dispatchEvent('click');   // as a screen reader presses it
+    await waitUntil(async () => (await kind('Lonely').getAttribute('aria-checked')) === 'true', { message: '"Lonely" chosen' });
+    assert.equal(await kind('Sad').getAttribute('aria-checked'), 'false');
+    assert.equal(await page.getByRole('button', { name: 'lonely', exact: true }).getAttribute('aria-pressed'), 'true', 'the word kept is not shown as chosen');
+    assert.equal(await page.getByRole('button', { name: 'Add this feeling', exact: true }).count(), 1);
+    assert.equal(await page.getByRole('button', { name: 'Add this urge', exact: true }).count(), 1);
+    assert.equal(await page.getByRole('button', { name: 'Add', exact: true }).count(), 0, 'a bare "Add"');
     profile.assertNoErrors();
   } finally {
     await profile.dispose();

@@ -84,7 +84,7 @@ test('the seal dialog: a refused day\'s message goes once the day is changed', {
     await settle(page, { minFrames: 2 });
     // "After my next session" asks for the session's day; a session already past is refused in words about
     // the session (not "that day is today"), said once, in the dialog, not again on the page behind it.
-    await clickRole(page, 'button', 'After my next session');
+    await clickRole(page, 'radio', 'After my next session');
     await page.locator('input[aria-label="Day of my next session"]').fill(iso(new Date(today.getTime() - 3 * 86400000)));
     await settle(page, { minFrames: 1 });
     await clickRole(page, 'button', 'Seal it');
@@ -94,8 +94,11 @@ test('the seal dialog: a refused day\'s message goes once the day is changed', {
     assert.equal(await page.getByRole('dialog').getByText(/That session has already been/).count(), 1, 'in the dialog');
     assert.equal(await page.getByText(/That day (is today|has already passed)/).count(), 0, 'not about the opening day');
     assert.equal((await api.list(page, 'letters.letter'))[0].body.state, 'finished', 'nothing changed');
-    await clickRole(page, 'button', 'In a week');
+    await clickRole(page, 'radio', 'In a week');
     await settle(page, { minFrames: 1 });
+    // The choice made shows, and is read, as the chosen one.
+    assert.equal(await page.getByRole('radio', { name: 'In a week' }).getAttribute('aria-checked'), 'true', 'the choice is not shown as chosen');
+    assert.equal(await page.getByRole('radio', { name: 'After my next session' }).getAttribute('aria-checked'), 'false');
     assert.equal(await aboutSession.count(), 0, 'the refusal went with the day it was about');
     // Enter in the day field seals, as "Seal it" does.
     await day.click();
