@@ -6,6 +6,7 @@
 #include <imgui_internal.h>
 
 #include <cmath>
+#include <string>
 
 #include "core/ui/a11y.h"
 #include "core/ui/theme.h"
@@ -23,6 +24,14 @@ const char* kPrompts[] = {
     "You can be the adult who stays with the one who is hurting.",
     "It rises, and it will settle again. You are still here.",
 };
+
+// "1 minute and 5 seconds left", "30 seconds left", "a moment left" (the countdown, for a screen reader).
+std::string timeLeftWords(uint32_t seconds) {
+  const uint32_t m = seconds / 60, s = seconds % 60;
+  const auto unit = [](uint32_t n, const char* one) { return std::to_string(n) + " " + one + (n == 1 ? "" : "s"); };
+  if (m == 0) return s == 0 ? "a moment left" : unit(s, "second") + " left";
+  return unit(m, "minute") + (s ? " and " + unit(s, "second") : "") + " left";
+}
 
 void centeredText(const char* text, ImVec4 color, bool heading = false) {
   const float w = std::min(ImGui::CalcTextSize(text).x, ImGui::GetContentRegionAvail().x);
@@ -135,6 +144,8 @@ void JournalView::drawTimer(ui::ViewContext& ctx) {
     draw->AddText(ImVec2(c.x - bs.x * 0.5f, c.y + ls.y * 0.35f), ImGui::GetColorU32(p.muted), breath);
     ImGui::Dummy(ImVec2(column, h + ImGui::GetFontSize()));
     ui::a11y::status("journal/timer", breath);  // said once at each change of phase
+    // The time left, in words a screen reader reads where it is (never said by itself each second).
+    ui::a11y::status("journal/timer-left", timeLeftWords(rem).c_str(), false);
     centeredText(kPrompts[m_timer.promptIndex(ctx.nowMs) % (sizeof kPrompts / sizeof *kPrompts)], p.text);
     ImGui::Spacing();
     const char* labels[] = {"10 s less", "10 s more", "I'm done for now"};

@@ -103,7 +103,7 @@ test("a safety plan's Call is one link, named for whose number it is, that opens
   }
 });
 
-test("the progress page's period says which one is chosen; the timer's title is a heading", { timeout: 240_000 }, async () => {
+test("the progress page's period says which one is chosen; the timer's title is a heading, its time left readable", { timeout: 240_000 }, async () => {
   const profile = await Profile.launch(undefined, { viewport: { width: 1280, height: 800 } });
   try {
     const page = await openApp(profile, server.url);
@@ -119,6 +119,12 @@ test("the progress page's period says which one is chosen; the timer's title is 
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Stay with it', exact: true }).waitFor({ state: 'attached' });
     assert.equal(await page.locator('#a11y-tree p').filter({ hasText: /^Stay with it$/ }).count(), 0, 'said once, as a heading');
+    // The countdown can be read where it is, in words; it is not said by itself every second.
+    const left = page.locator('#a11y-tree').getByText(/^(\d+ minutes?( and \d+ seconds?)?|\d+ seconds?) left$/);
+    await waitUntil(async () => (await left.count()) === 1, { message: 'the time left in the tree' });
+    const first = await left.textContent();
+    await waitUntil(async () => (await left.textContent()) !== first, { timeoutMs: 5_000, message: 'the time left follows the countdown' });
+    assert.doesNotMatch(await page.locator('#a11y-live').textContent(), /left/, 'the countdown is said by itself');
     profile.assertNoErrors();
   } finally {
     await profile.dispose();
