@@ -316,10 +316,14 @@ bool App::readOpeningStart() {
   return open;
 }
 
+bool App::keepsNothing() const {
+  return !m_store->opening() && !locked() && m_vault->status() == core::vault::VaultStatus::Off && m_store->count() == 0 &&
+         m_store->trash().empty() && m_held.empty();
+}
+
 void App::finishOpeningNow() {
   if (!m_store->opening()) return;
-  m_store->loadStep(nullptr);
-  opened();
+  if (m_store->loadStep(nullptr)) opened();   // (not while the tree is still arriving)
 }
 
 void App::treeArrived() {

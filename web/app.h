@@ -105,6 +105,9 @@ class App {
   // (RecordStore::beginLoad); until the last file is read, only the opening screen is drawn (its progress, things
   // that need no screen, the safety plan when kept readable) and nothing can be written.
   bool opening() const { return m_openingScreen; }
+  // Nothing is kept yet (no record, nothing in the trash, no vault, the store open): only Toward's own
+  // words are drawn, so the fonts may start with Latin glyphs only (ui::Glyphs).
+  bool keepsNothing() const;
   // Reads the rest of an opening now, in one go (the test API's unlock, which answers with everything read).
   void finishOpeningNow();
 

@@ -39,17 +39,29 @@ EM_JS(void, js_on_opened, (), { TowardGlue.onOpened(); });
 SDL_Window* g_window = nullptr;
 
 // Rebuilds fonts and theme when the text size, the theme or the screen's pixel ratio changed.
-void applyLook() {
+// The glyphs the atlas is to hold now: Latin only while nothing is kept and no quiet second has passed
+// since the start (ui::Glyphs: a first visit's first frame comes sooner); everything once anything is kept,
+// typed, or the page has been quiet for a second (the whole atlas is built then, in a frame nobody waits on).
+ui::Glyphs wantedGlyphs(int64_t now) {
+  if (g_state.fontGlyphs == ui::Glyphs::Everything && g_state.fontPx != 0) return ui::Glyphs::Everything;
+  const bool early = g_state.framesRendered == 0 || now - g_state.quietSinceMs < 1000;
+  const bool typing = g_state.platform->textInput().hasPendingInput();
+  return early && !typing && g_state.app->keepsNothing() ? ui::Glyphs::Latin : ui::Glyphs::Everything;
+}
+
+void applyLook(int64_t now) {
   app::App& app = *g_state.app;
   const float px = app.textPx();
   const float ratio = float(emscripten_get_device_pixel_ratio());
   const bool dark = app.wantsDark();
-  if (px != g_state.fontPx || ratio != g_state.fontRatio) {
-    ui::buildFonts(app.fonts(), kFontPath, px, ratio);
+  const ui::Glyphs glyphs = wantedGlyphs(now);
+  if (px != g_state.fontPx || ratio != g_state.fontRatio || glyphs != g_state.fontGlyphs) {
+    ui::buildFonts(app.fonts(), kFontPath, px, ratio, glyphs);
     glRendererUploadFonts();
     markStart("fontsBuilt");
     g_state.fontPx = px;
     g_state.fontRatio = ratio;
+    g_state.fontGlyphs = glyphs;
     g_state.themeKnown = false;
   }
   if (!g_state.themeKnown || dark != g_state.dark) {
@@ -121,7 +133,14 @@ void frame() {
   }
   const int64_t now = g_state.platform->nowMs();
   // Auto-lock counts idle time from the last touch, click, key or typed word.
-  if (input || g_state.platform->textInput().hasPendingInput()) g_state.app->noteActivity(now);
+  if (input || g_state.platform->textInput().hasPendingInput()) {
+    g_state.app->noteActivity(now);
+    g_state.quietSinceMs = now;
+  }
+  // An atlas of Latin glyphs only is made whole after a quiet second, or at once when something is kept.
+  if (g_state.fontGlyphs == ui::Glyphs::Latin && g_state.framesRendered > 0 && wantedGlyphs(now) == ui::Glyphs::Everything) {
+    g_state.framesToRender = std::max(g_state.framesToRender, 1);
+  }
   // Input: two frames (ImGui notices a hover or a release a frame late); a wake or a change of state: one.
   // Either way, settling (below) adds frames for as long as the drawing still changes.
   if (input || g_state.wakeRequested) {
@@ -147,7 +166,7 @@ void drawFrame(int64_t now) {
   const double started = emscripten_get_now();  // for frameStats (toward_test_frame_stats)
 #endif
   g_state.inFrame = true;
-  applyLook();
+  applyLook(now);
   ImGui_ImplSDL2_NewFrame();
   const int queued = GImGui->InputEventsQueue.Size;
   ImGui::NewFrame();
@@ -207,7 +226,10 @@ void drawFrame(int64_t now) {
   ++g_state.framesMeasured;
 #endif
   ++g_state.framesRendered;
-  if (g_state.framesRendered == 1) js_on_first_frame();
+  if (g_state.framesRendered == 1) {
+    js_on_first_frame();
+    if (g_state.quietSinceMs == 0) g_state.quietSinceMs = now;
+  }
   // The first frame with everything read (the same frame unless the store opened behind the opening screen).
   if (!g_state.openedTold && !g_state.app->opening()) {
     g_state.openedTold = true;

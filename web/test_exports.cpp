@@ -109,6 +109,9 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_drawn_text() { return reply(drawnTe
 // Frames actually drawn since start (the app draws nothing while idle).
 EMSCRIPTEN_KEEPALIVE unsigned toward_test_frames_rendered() { return g_state.framesRendered; }
 
+// What the font atlas holds: 1 every script Toward draws, 0 Latin only (ui::Glyphs, a start with nothing kept).
+EMSCRIPTEN_KEEPALIVE int toward_test_font_glyphs_all() { return g_state.fontGlyphs == toward::ui::Glyphs::Everything ? 1 : 0; }
+
 // ---------------------------------------------------------------- records, state, what was drawn
 EMSCRIPTEN_KEEPALIVE const char* toward_test_put(const char* type, const char* json, const char* id) {
   auto saved = g_state.app->store().put(type, id, json);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/platform/platform.h"
+#include "core/ui/fonts.h"
 #include "web/app.h"
 
 namespace toward::web {
@@ -20,6 +21,8 @@ struct State {
   unsigned framesRendered = 0;
   bool openedTold = false;       // the glue heard onOpened(): the first frame drawn with every record read
   float fontPx = 0, fontRatio = 0;
+  ui::Glyphs fontGlyphs = ui::Glyphs::Everything;   // what the atlas holds (Latin at a start with nothing kept)
+  int64_t quietSinceMs = 0;      // the last input (or the first frame): the whole atlas follows a quiet second
   bool dark = false, themeKnown = false;
   bool discreet = false;         // the tab's title and icon are neutral
   int plainAtRest = -1;          // the glue was told the vault is off (1) or on (0); -1 not yet

@@ -20,8 +20,14 @@ struct Fonts {
   float pixelRatio = 1;   // device pixels per CSS pixel the atlas was built for
 };
 
+// Which glyphs an atlas holds. Everything: the scripts above. Latin: Basic Latin, Latin-1 and general
+// punctuation only (every string of Toward's own; a third of the glyphs, so a third of the rasterizing),
+// for a start with nothing kept yet: the app's first visit draws sooner, and the whole atlas follows at
+// the first quiet moment or before anything kept is drawn (web/main.cpp).
+enum class Glyphs { Everything, Latin };
+
 // Rebuilds ImGui's font atlas from `ttfPath` for a body size in CSS pixels and a device pixel ratio.
 // Returns false (and leaves ImGui's default font) when the file cannot be read.
-bool buildFonts(Fonts& fonts, const std::string& ttfPath, float bodyPx, float pixelRatio);
+bool buildFonts(Fonts& fonts, const std::string& ttfPath, float bodyPx, float pixelRatio, Glyphs glyphs = Glyphs::Everything);
 
 }  // namespace toward::ui

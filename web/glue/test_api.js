@@ -111,6 +111,8 @@
     trashList() { needApp(); return json('toward_test_trash', []); },
     flush: () => glue.flush(),
     framesRendered: () => (state.started && !state.crashed ? Module._toward_test_frames_rendered() : 0),
+    // 'everything' or 'latin': the glyphs the font atlas holds (Latin only at a start with nothing kept).
+    fontGlyphs() { needApp(); return Module._toward_test_font_glyphs_all() ? 'everything' : 'latin'; },
     firstFrameMs: () => seen.firstFrameMs,
     openedMs: () => seen.openedMs,
     // When each step of the start happened (performance.now()): the early lock, database open, read and

@@ -1,0 +1,54 @@
+// fonts_start: at a start with nothing kept (a first visit) the font atlas holds Latin glyphs only, Toward's
+// own words, so the first frame comes sooner (core/ui/fonts.h ui::Glyphs); the whole atlas (Greek,
+// Cyrillic, Latin Extended) follows by itself after a quiet second, or at once when something is kept or
+// typed, so that a person's own words are never drawn with missing glyphs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Profile, reloadApp, waitReady, api, waitUntil, sleep, SLOWDOWN } from './lib/harness.mjs';
+
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server?.close(); });
+
+const glyphs = (page) => page.evaluate(() => window.towardTest.fontGlyphs());
+
+test('a first visit starts with Latin glyphs and has every script a second later, with no input', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await profile.newPage();
+    await page.goto(server.url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.towardTest && window.towardTest.firstFrameMs() !== null, null, { timeout: 60_000 });
+    const [first, frames] = await page.evaluate(() => [window.towardTest.fontGlyphs(), window.towardTest.framesRendered()]);
+    assert.equal(first, 'latin', 'the first visit built every glyph before its first frame');
+    await waitUntil(async () => (await glyphs(page)) === 'everything', { timeoutMs: 5_000, message: 'the whole atlas after a quiet second' });
+    assert.ok(await page.evaluate(() => window.towardTest.framesRendered()) > frames, 'no frame was drawn for it');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+test('something kept before a quiet second makes the atlas whole at once; a start with something kept has every script', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  let moving = true;
+  try {
+    const page = await profile.newPage();
+    await page.goto(server.url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.towardTest && window.towardTest.firstFrameMs() !== null, null, { timeout: 60_000 });
+    // The pointer keeps moving, so no quiet second comes: only what is kept can make the atlas whole.
+    const moves = (async () => { for (let i = 0; moving; i++) { await page.mouse.move(300 + (i % 40), 300); await sleep(100); } })();
+    await waitReady(page);
+    assert.equal(await glyphs(page), 'latin');
+    await api.put(page, 'journal.entry', { kind: 'free', title: 'Тихо', text: 'Слова, которые остаются.' });
+    await waitUntil(async () => (await glyphs(page)) === 'everything', { timeoutMs: 1_000 * SLOWDOWN, intervalMs: 20, message: 'the whole atlas once something is kept' });
+    moving = false;
+    await moves;
+    await api.flush(page);
+    await reloadApp(page);
+    assert.equal(await glyphs(page), 'everything', 'a start with something kept drew Latin glyphs only');
+    profile.assertNoErrors();
+  } finally {
+    moving = false;
+    await profile.dispose();
+  }
+});
