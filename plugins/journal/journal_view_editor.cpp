@@ -133,14 +133,18 @@ void JournalView::drawEditor(ui::ViewContext& ctx) {
 
 void JournalView::drawEntryHeader(ui::ViewContext& ctx) {
   parts::Flow flow;
+  ui::a11y::beginRadioGroup("What kind of entry");
   for (const auto& k : entryKinds()) {
-    if (parts::Chip(k.label, m_draft.kind == k.value, &flow) && m_draft.kind != k.value) {
+    const bool pressed = parts::Chip(k.label, m_draft.kind == k.value, &flow);
+    ui::a11y::radio(m_draft.kind == k.value);
+    if (pressed && m_draft.kind != k.value) {
       m_draft.kind = k.value;
       noteEdit(ctx.nowMs);
       commitPendingEdits();
     }
     ui::Hint(k.hint);
   }
+  ui::a11y::endRadioGroup();
   ImGui::AlignTextToFramePadding();
   ui::MutedText((core::formatLongDate(m_draft.timeMs) + ", " + core::formatDateTime(m_draft.timeMs).substr(
                      core::formatDateTime(m_draft.timeMs).rfind(' ') + 1)).c_str());
@@ -310,14 +314,19 @@ void JournalView::drawForkFields(ui::ViewContext& ctx) {
 
   parts::Label("Which way did I go?");
   {
+    // One way of a set (read as radios, checked or not); pressing the chosen one again leaves it open.
     parts::Flow flow;
+    ui::a11y::beginRadioGroup("Which way did I go?");
     for (const auto& d : directions()) {
-      if (parts::Chip(d.label, f.direction == d.value, &flow)) {
+      const bool pressed = parts::Chip(d.label, f.direction == d.value, &flow);
+      ui::a11y::radio(f.direction == d.value);
+      if (pressed) {
         f.direction = f.direction == d.value ? "" : d.value;
         noteEdit(ctx.nowMs);
       }
       if (ctx.noteControl) ctx.noteControl(std::string("journal:direction:") + d.value, d.label);
     }
+    ui::a11y::endRadioGroup();
     // The chosen way's few words, in room kept for the longest of them: choosing one moves nothing below.
     const float wrapW = ImGui::GetContentRegionAvail().x;
     const char* open = "any way is worth knowing, and this can stay open";   // nothing chosen yet
@@ -347,13 +356,17 @@ void JournalView::drawForkFields(ui::ViewContext& ctx) {
   parts::Label("Where compassion came from");
   {
     parts::Flow flow;
+    ui::a11y::beginRadioGroup("Where compassion came from");
     for (const auto& c : compassionSources()) {
-      if (parts::Chip(c.label, f.compassionFrom == c.value, &flow)) {
+      const bool pressed = parts::Chip(c.label, f.compassionFrom == c.value, &flow);
+      ui::a11y::radio(f.compassionFrom == c.value);
+      if (pressed) {
         f.compassionFrom = f.compassionFrom == c.value ? "" : c.value;
         noteEdit(ctx.nowMs);
       }
       if (ctx.noteControl) ctx.noteControl(std::string("journal:compassion:") + c.value, c.label);
     }
+    ui::a11y::endRadioGroup();
   }
 
   parts::Label("How strong it is now (0-10)");

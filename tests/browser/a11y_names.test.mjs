@@ -114,6 +114,17 @@ test("the progress page's period says which one is chosen; the timer's title is 
     await weeks.focus();
     await page.keyboard.press('Enter');
     await waitUntil(async () => (await weeks.getAttribute('aria-checked')) === 'true', { message: '"4 weeks" chosen, as read' });
+    // Arrows move through a radio group and choose as they go; in the pages' tab list they move the focus.
+    const checked = () => page.getByRole('radiogroup', { name: 'How far back to show' }).getByRole('radio', { checked: true }).textContent();
+    const before = await page.evaluate(() => document.activeElement.textContent);
+    await page.keyboard.press('ArrowRight');
+    await waitUntil(async () => (await page.evaluate(() => document.activeElement.textContent)) !== before, { message: 'the arrow moved the focus' });
+    const moved = await page.evaluate(() => document.activeElement.textContent);
+    await waitUntil(async () => (await checked()) === moved, { message: 'the arrow chose the next period' });
+    await page.getByRole('tab', { name: 'Progress', exact: true }).focus();
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('role')), 'tab', 'an arrow in the tab list left it');
+    assert.notEqual(await page.evaluate(() => document.activeElement.textContent), 'Progress', 'an arrow in the tab list did nothing');
     await openPage(page, 'journal');
     await page.getByRole('button', { name: 'A feeling is here', exact: true }).first().focus();
     await page.keyboard.press('Enter');
@@ -125,6 +136,10 @@ test("the progress page's period says which one is chosen; the timer's title is 
     const first = await left.textContent();
     await waitUntil(async () => (await left.textContent()) !== first, { timeoutMs: 5_000, message: 'the time left follows the countdown' });
     assert.doesNotMatch(await page.locator('#a11y-live').textContent(), /left/, 'the countdown is said by itself');
+    // Escape with the focus on the timer's heading (where a screen reader's reading is) ends it, as on a button.
+    await page.getByRole('heading', { name: 'Stay with it', exact: true }).focus();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Write about it', exact: true }).waitFor({ state: 'attached', timeout: 10_000 });
     profile.assertNoErrors();
   } finally {
     await profile.dispose();

@@ -262,6 +262,7 @@
           call('toward_a11y_activate', n.i);
         });
         el.addEventListener('keydown', (e) => this.onKey(e, el));
+        el.towardKeys = true;
       }
       return el;
     },
@@ -363,15 +364,21 @@
       } else if (role === 'slider' && (SLIDER_STEP[e.key] || SLIDER_PAGE[e.key] || e.key === 'Home' || e.key === 'End')) {
         e.preventDefault();
         this.moveSlider(el, e.key);
-      } else if (role === 'tab' && /^(Arrow(Left|Right|Up|Down)|Home|End)$/.test(e.key)) {
-        // Arrows move between the tabs of a tab list.
-        const tabs = Array.from(el.parentNode.querySelectorAll(':scope > [role="tab"]'));
-        const at = tabs.indexOf(el);
+      } else if ((role === 'tab' || role === 'radio') && /^(Arrow(Left|Right|Up|Down)|Home|End)$/.test(e.key)) {
+        // Arrows move between the tabs of a tab list, and between the choices of a radio group, where the
+        // choice moved to is chosen (as a radio group's arrows do everywhere).
+        const group = el.closest(role === 'tab' ? '[role="tablist"]' : '[role="radiogroup"]') || el.parentNode;
+        const items = Array.from(group.querySelectorAll('[role="' + role + '"]'));
+        const at = items.indexOf(el);
         let to = at + (e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : -1);
         if (e.key === 'Home') to = 0;
-        if (e.key === 'End') to = tabs.length - 1;
-        const next = tabs[(to + tabs.length) % tabs.length];
-        if (next) { e.preventDefault(); next.focus(); }
+        if (e.key === 'End') to = items.length - 1;
+        const next = items.length > 1 ? items[(to + items.length) % items.length] : null;
+        if (next) {
+          e.preventDefault();
+          next.focus();
+          if (role === 'radio' && next.getAttribute('aria-checked') !== 'true') next.click();
+        }
       }
       e.stopPropagation();
     },
@@ -487,6 +494,15 @@
   a11y.onLooseKey = function (e) {
     if (e.key !== 'Escape' || e.ctrlKey || e.altKey || e.metaKey) return;
     const active = document.activeElement;
+    // On a text of the mirror that the focus was put on (a step's heading, a line read on to): Escape is
+    // the app's, as on a control (the timer's "I'm done for now", a dialog's cancel); the focus stays.
+    if (active && this.root().contains(active) && !active.towardKeys) {
+      e.preventDefault();
+      const own = active.closest('[role="dialog"]');
+      const ownCancel = own && own.querySelector('[data-cancel]:not([aria-disabled="true"])');
+      if (ownCancel) ownCancel.click(); else call('toward_a11y_escape', 0);
+      return;
+    }
     if (active && active !== document.body) return;
     const dialogs = this.root().querySelectorAll('[role="dialog"]');
     const dialog = dialogs.length ? dialogs[dialogs.length - 1] : null;
