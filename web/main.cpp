@@ -205,6 +205,15 @@ void drawFrame(int64_t now) {
     g_state.plainAtRest = plain;
     EM_ASM({ TowardGlue.setPlainAtRest(!!$0); }, plain);
   }
+  // The page's own "Opening your space..." of the next start is shown in the person's colours and text size
+  // (web/glue/early_read.js reads them back): only while nothing is sealed, since a locked start draws the
+  // device's look until the unlock.
+  const auto& look = g_state.app->settings();
+  std::string kept = plain && !g_state.app->opening() ? look.theme + " " + std::to_string(look.textPercent) : std::string();
+  if (kept != g_state.keptLook) {
+    g_state.keptLook = kept;
+    EM_ASM({ TowardGlue.keepLook(UTF8ToString($0)); }, kept.c_str());
+  }
 
   const ImGuiIO& io = ImGui::GetIO();
 #ifdef TOWARD_TEST_HOOKS

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "core/platform/platform.h"
@@ -26,6 +27,7 @@ struct State {
   bool dark = false, themeKnown = false;
   bool discreet = false;         // the tab's title and icon are neutral
   int plainAtRest = -1;          // the glue was told the vault is off (1) or on (0); -1 not yet
+  std::string keptLook;          // "theme percent" last handed to TowardGlue.keepLook ("": none kept)
   // A frame is being drawn: nothing may draw another one inside it (a DOM field that blurs during a
   // frame calls back into C++ synchronously); work asked for meanwhile runs right after the frame.
   bool inFrame = false;

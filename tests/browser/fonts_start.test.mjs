@@ -1,7 +1,8 @@
 // fonts_start: at a start with nothing kept (a first visit) the font atlas holds Latin glyphs only, Toward's
 // own words, so the first frame comes sooner (core/ui/fonts.h ui::Glyphs); the whole atlas (Greek,
 // Cyrillic, Latin Extended) follows by itself after a quiet second, or at once when something is kept or
-// typed, so that a person's own words are never drawn with missing glyphs.
+// typed, so that a person's own words are never drawn with missing glyphs. The page's own opening screen, before
+// the app draws, comes in the colours and text size chosen in Toward (kept in localStorage by storage.js).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Profile, reloadApp, waitReady, api, waitUntil, sleep, SLOWDOWN } from './lib/harness.mjs';
@@ -49,6 +50,36 @@ test('something kept before a quiet second makes the atlas whole at once; a star
     profile.assertNoErrors();
   } finally {
     moving = false;
+    await profile.dispose();
+  }
+});
+
+test('the page\'s own "Opening your space..." comes in the colours and text size chosen in Toward', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await profile.newPage();
+    await page.goto(server.url, { waitUntil: 'commit' });
+    await waitReady(page);
+    const lookAtFirstPaint = () => page.evaluate(() => ({
+      look: document.documentElement.getAttribute('data-look'),
+      bg: getComputedStyle(document.getElementById('loading')).backgroundColor,
+      size: parseFloat(getComputedStyle(document.getElementById('loading-text')).fontSize),
+    }));
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    const before = await lookAtFirstPaint();
+    assert.equal(before.look, null, 'a look was kept before any was chosen');
+    await waitReady(page);
+    await page.evaluate(() => window.towardTest.put('core.settings', { theme: 'dark', textPercent: 150 }, 'app'));
+    await waitUntil(() => page.evaluate(() => localStorage.getItem('toward-look') === 'dark 150'), { message: 'the look kept for the next start' });
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    const after = await lookAtFirstPaint();
+    assert.equal(after.look, 'dark');
+    const [r, g, b] = after.bg.match(/\d+/g).map(Number);
+    assert.ok(r + g + b < 3 * 96, `the opening screen is not dark: ${after.bg}`);
+    assert.ok(after.size > before.size * 1.4, `the opening screen's words are not larger: ${before.size} -> ${after.size}px`);
+    await waitReady(page);
+    profile.assertNoErrors();
+  } finally {
     await profile.dispose();
   }
 });

@@ -107,6 +107,16 @@ var TowardEarly = (function () {
       }).catch(() => resolveLock(null));
     });
   }
+  // The person's colours and text size, kept by storage.js keepLook at the last start: the page's own
+  // "Opening your space..." is shown in them from the first paint (no light flash for someone who chose dark).
+  const LOOK_KEY = 'toward-look';
+  try {
+    const look = (localStorage.getItem(LOOK_KEY) || '').split(' ');
+    const root = document.documentElement;
+    if (look[0] === 'dark' || look[0] === 'light') root.setAttribute('data-look', look[0]);
+    const percent = Number(look[1]);
+    if (percent >= 80 && percent <= 200) root.style.fontSize = percent + '%';
+  } catch (e) { /* no local storage: the device's look */ }
   try { start(); } catch (e) { early.lock = null; }
   try {
     early.font = fetch(FONT_URL).then((r) => {
@@ -142,5 +152,6 @@ var TowardEarly = (function () {
       return font;
     },
     times: early.times,
+    LOOK_KEY,
   };
 })();

@@ -672,9 +672,17 @@ var TowardGlue = (function () {
     if (state.writer) state.rescued = TowardRescue.restore();
   }
   function setPlainAtRest(plain) { TowardRescue.setPlainAtRest(plain); }
+  // The person's colours and text size ("dark 120"; "" forgets them), for the next start's first paint
+  // (early_read.js): two plain settings, nothing written there.
+  function keepLook(look) {
+    try {
+      if (look) localStorage.setItem(TowardEarly.LOOK_KEY || 'toward-look', look);
+      else localStorage.removeItem(TowardEarly.LOOK_KEY || 'toward-look');
+    } catch (e) { /* no local storage: the device's look at the next start */ }
+  }
 
   return {
     state, call, textToHeap, $, LOCK, describe, showNotice, hideNotice, showFatal, holdLock, startAsWriter, loadFromIndexedDB,
-    sync, isSaved, flush, flushSoon, wake, onStarted, onFirstFrame, onOpened, setPlainAtRest, cannotDraw,
+    sync, isSaved, flush, flushSoon, wake, onStarted, onFirstFrame, onOpened, setPlainAtRest, keepLook, cannotDraw,
   };
 })();
