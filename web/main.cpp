@@ -44,7 +44,7 @@ SDL_Window* g_window = nullptr;
 // typed, or the page has been quiet for a second (the whole atlas is built then, in a frame nobody waits on).
 ui::Glyphs wantedGlyphs(int64_t now) {
   if (g_state.fontGlyphs == ui::Glyphs::Everything && g_state.fontPx != 0) return ui::Glyphs::Everything;
-  const bool early = g_state.framesRendered == 0 || now - g_state.quietSinceMs < 1000;
+  const bool early = g_state.framesRendered == 0 || now - g_state.quietSinceMs < g_state.glyphQuietMs;
   const bool typing = g_state.platform->textInput().hasPendingInput();
   return early && !typing && g_state.app->keepsNothing() ? ui::Glyphs::Latin : ui::Glyphs::Everything;
 }
@@ -315,6 +315,12 @@ int main() {
   web::g_state.openFilesPerFrame = EM_ASM_INT({
     try { return Number(sessionStorage.getItem('towardTestOpenFilesPerFrame')) || 0; } catch (e) { return 0; }
   });
+  if (const int quiet = EM_ASM_INT({
+        try { return Number(sessionStorage.getItem('towardTestQuietMs')) || 0; } catch (e) { return 0; }
+      });
+      quiet > 0) {
+    web::g_state.glyphQuietMs = quiet;
+  }
 #endif
   web::g_state.app->start();
   web::js_on_started();

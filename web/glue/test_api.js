@@ -34,7 +34,10 @@
   // core/platform/platform_web.cpp), so wrapping them here is enough.
   const onFirstFrame = glue.onFirstFrame;
   glue.onFirstFrame = function () {
-    if (seen.firstFrameMs === null) seen.firstFrameMs = performance.now();
+    if (seen.firstFrameMs === null) {
+      seen.firstFrameMs = performance.now();
+      seen.firstFrameGlyphs = Module._toward_test_font_glyphs_all() ? 'everything' : 'latin';
+    }
     onFirstFrame();
   };
   // ready(): the first frame with everything read (with many records the opening screen's frames come first).
@@ -113,6 +116,8 @@
     framesRendered: () => (state.started && !state.crashed ? Module._toward_test_frames_rendered() : 0),
     // 'everything' or 'latin': the glyphs the font atlas holds (Latin only at a start with nothing kept).
     fontGlyphs() { needApp(); return Module._toward_test_font_glyphs_all() ? 'everything' : 'latin'; },
+    // ... and what it held for the first frame (null before it).
+    firstFrameFontGlyphs: () => seen.firstFrameGlyphs || null,
     firstFrameMs: () => seen.firstFrameMs,
     openedMs: () => seen.openedMs,
     // When each step of the start happened (performance.now()): the early lock, database open, read and
