@@ -65,6 +65,7 @@ void RecordStore::treeArrived() {
 void RecordStore::startLoad(bool counted) {
   m_records.clear();
   m_trash.clear();
+  m_untouchable.clear();
   m_readAtLoad.clear();
   m_problems.clear();
   m_locked = false;

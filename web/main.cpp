@@ -38,7 +38,6 @@ EM_JS(void, js_on_opened, (), { TowardGlue.onOpened(); });
 
 SDL_Window* g_window = nullptr;
 
-// Rebuilds fonts and theme when the text size, the theme or the screen's pixel ratio changed.
 // The glyphs the atlas is to hold now: Latin only while nothing is kept and no quiet second has passed
 // since the start (ui::Glyphs: a first visit's first frame comes sooner); everything once anything is kept,
 // typed, or the page has been quiet for a second (the whole atlas is built then, in a frame nobody waits on).
@@ -49,6 +48,7 @@ ui::Glyphs wantedGlyphs(int64_t now) {
   return early && !typing && g_state.app->keepsNothing() ? ui::Glyphs::Latin : ui::Glyphs::Everything;
 }
 
+// Rebuilds fonts and theme when the text size, the theme, the screen's pixel ratio or the glyphs wanted changed.
 void applyLook(int64_t now) {
   app::App& app = *g_state.app;
   const float px = app.textPx();

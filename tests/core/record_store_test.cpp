@@ -163,6 +163,12 @@ TEST_CASE("[store] damaged, foreign and newer files are reported, skipped and le
     CHECK_FALSE(s.isOk());
     CHECK(core::files::readFile(newer).value() == future);
   }
+  SUBCASE("until it is gone: a file taken away elsewhere (another tab, a restore) frees its id at the next load") {
+    REQUIRE(core::files::removeFile(newer).isOk());
+    store.load();
+    CHECK(store.problems().size() == 2);
+    CHECK(store.put(kType, "NEWER", R"({"text":"x"})").isOk());
+  }
 }
 
 TEST_CASE("[store] bad input changes nothing and says why") {

@@ -109,7 +109,7 @@ var TowardEarly = (function () {
   }
   // The person's colours and text size, kept by storage.js keepLook at the last start: the page's own
   // "Opening your space..." is shown in them from the first paint (no light flash for someone who chose dark).
-  const LOOK_KEY = 'toward-look';
+  const LOOK_KEY = 'toward-look';   // storage.js's LOOK_KEY
   try {
     const look = (localStorage.getItem(LOOK_KEY) || '').split(' ');
     const root = document.documentElement;
@@ -152,6 +152,5 @@ var TowardEarly = (function () {
       return font;
     },
     times: early.times,
-    LOOK_KEY,
   };
 })();

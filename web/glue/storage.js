@@ -25,6 +25,7 @@ var TowardGlue = (function () {
   const DATA = '/data';
   const FONT_URL = 'assets/NotoSans-Regular.ttf';
   const FONT_PATH = '/fonts/NotoSans-Regular.ttf';
+  const LOOK_KEY = 'toward-look';   // early_read.js's LOOK_KEY
   // How long the start waits for IndexedDB's whole read once the module is ready, before main() starts
   // without it (the opening screen is then the first frame): a read that ends within it opens at once,
   // with no opening screen that would only flash.
@@ -676,8 +677,8 @@ var TowardGlue = (function () {
   // (early_read.js): two plain settings, nothing written there.
   function keepLook(look) {
     try {
-      if (look) localStorage.setItem(TowardEarly.LOOK_KEY || 'toward-look', look);
-      else localStorage.removeItem(TowardEarly.LOOK_KEY || 'toward-look');
+      if (look) localStorage.setItem(LOOK_KEY, look);
+      else localStorage.removeItem(LOOK_KEY);
     } catch (e) { /* no local storage: the device's look at the next start */ }
   }
 
