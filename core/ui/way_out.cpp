@@ -102,6 +102,9 @@ CareAnswer CheckInCard(const std::vector<CareChoice>& choices, bool compact, flo
                     ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_AutoResizeY,
                     ImGuiWindowFlags_NoScrollbar);
   const float row = RowHeight(compact);
+  // A group of its own: a screen reader hears where the card begins and ends, and when it goes the focus
+  // goes back to where the person was before it (web/glue/a11y.js refocus).
+  a11y::beginGroup(a11y::Role::Group, "How is it now?");
   BodyText("How is it now?");
   MutedText("Whatever is here is allowed. If it is still a lot, something here may help.");
   answer.choice = CareChoiceButtons(choices, row, [&note](const CareChoice& c) { note("check-in:" + c.pluginId + "/" + c.actionId, c.label); });
@@ -111,6 +114,7 @@ CareAnswer CheckInCard(const std::vector<CareChoice>& choices, bool compact, flo
   NextButtonInRow("I'm OK for now");
   answer.ok = QuietButton("I'm OK for now", ImVec2(0, row));
   note("check-in:ok", "I'm OK for now");
+  a11y::endGroup();
   height = ImGui::GetWindowHeight();
   answer.carriedOn = ImGui::IsMouseClicked(ImGuiMouseButton_Left) &&
                      !ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);

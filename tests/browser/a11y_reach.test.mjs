@@ -358,3 +358,37 @@ test('on a phone, "More" opens its pages as a dialog the focus goes into, and Es
     await profile.dispose();
   }
 });
+
+// The check-in card is a group of its own. Answered from the keyboard, the focus goes back to where the
+// person was before it: here the entry they opened last. (Before, it followed ImGui's fallback, a control of
+// the entry's editor they had never been on, which the card's going had just brought into view.)
+test('"I\'m OK for now" from the keyboard: the focus goes back to where the person was before the card', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await openApp(profile, server.url);
+    for (const [k, hard] of [[0, false], [1, true], [2, false]]) {
+      await api.put(page, 'journal.entry', { kind: 'fork', timeMs: 1764000000000 + k * 1e8, fork: {
+        whatHappened: hard ? 'the session ended early' : `an ordinary day ${k}`,
+        feelings: [{ word: hard ? 'abandoned' : 'calm', intensity: hard ? 9 : 2 }], urges: [] } });
+    }
+    await settle(page, { minFrames: 1 });
+    const rows = page.getByRole('list', { name: 'Entries' }).getByRole('button');
+    const open = async (text) => {
+      await rows.filter({ hasText: text }).focus();
+      await page.keyboard.press('Enter');
+      await settle(page, { minFrames: 2, quietMs: 200 });
+    };
+    await open('the session ended early');
+    await open('an ordinary day 0');   // leaving the hard entry brings the card
+    await waitUntil(async () => (await api.state(page)).checkIn, { message: 'the check-in' });
+    const card = page.getByRole('group', { name: 'How is it now?' });
+    await card.getByRole('button', { name: "I'm OK for now" }).focus();
+    await page.keyboard.press('Enter');
+    await waitUntil(async () => !(await api.state(page)).checkIn, { message: 'the card answered' });
+    await settle(page, { minFrames: 2, quietMs: 200 });
+    assert.match(await focused(page).then((f) => f.name), /^an ordinary day 0,/, 'back on the entry the person opened last');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});

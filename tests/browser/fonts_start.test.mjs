@@ -2,7 +2,8 @@
 // own words, so the first frame comes sooner (core/ui/fonts.h ui::Glyphs); the whole atlas (Greek,
 // Cyrillic, Latin Extended) follows by itself after a quiet second, or at once when something is kept or
 // typed, so that a person's own words are never drawn with missing glyphs. The page's own opening screen, before
-// the app draws, comes in the colours and text size chosen in Toward (kept in localStorage by storage.js).
+// the app draws, comes in the colours and text size chosen in Toward (kept in localStorage by storage.js). The
+// page's words share the canvas's font bytes: one download.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Profile, reloadApp, waitReady, api, waitUntil, SLOWDOWN } from './lib/harness.mjs';
@@ -22,6 +23,12 @@ test('a first visit starts with Latin glyphs and has every script a second later
     assert.equal(await page.evaluate(() => window.towardTest.firstFrameFontGlyphs()), 'latin', 'the first visit built every glyph before its first frame');
     // (The whole atlas is built only inside a frame: a frame was drawn for it, with no input.)
     await waitUntil(async () => (await glyphs(page)) === 'everything', { timeoutMs: 5_000 * SLOWDOWN, message: 'the whole atlas after a quiet second' });
+    // The page's own words are in the canvas's font, from the same bytes: the font was downloaded once.
+    const font = await page.evaluate(() => ({
+      downloads: performance.getEntriesByType('resource').filter((e) => /NotoSans-Regular\.ttf$/.test(e.name)).length,
+      pageFont: document.fonts.check('16px "Toward Sans"') && Array.from(document.fonts).some((f) => f.family.replace(/"/g, '') === 'Toward Sans' && f.status === 'loaded'),
+    }));
+    assert.deepEqual(font, { downloads: 1, pageFont: true });
     profile.assertNoErrors();
   } finally {
     await profile.dispose();

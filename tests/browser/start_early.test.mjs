@@ -141,3 +141,33 @@ test('when early_read.js does not arrive, the app starts its own way with everyt
     await profile.dispose();
   }
 });
+
+// early_read.js fetches and compiles the wasm module while toward.js arrives (TowardEarly.takeWasm); storage.js
+// instantiates it through Module.instantiateWasm. The module is fetched once. If that compile fails (here the
+// server names the module's type wrongly, so compileStreaming refuses it), the module is fetched again and
+// instantiated from its bytes: the app starts and keeps what it had.
+test('the module compiled at the page\'s first line is the one that runs; if that compile fails the app starts all the same', { timeout: 180_000 }, async () => {
+  const profile = await Profile.launch(undefined, { serviceWorkers: 'block' });
+  try {
+    const page = await openApp(profile, server.url);
+    const s = await stats(page);
+    assert.ok(s.early.compiled !== undefined && s.early.compiled < s.preRunMs, `the early compile did not run first: ${JSON.stringify(s)}`);
+    const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /toward\.wasm$/.test(e.name)).length);
+    assert.equal(await fetched(), 1, 'the module was fetched more than once');
+    const id = await api.put(page, TYPE, { kind: 'free', title: 'before', text: 'kept' });
+    await api.flush(page);
+
+    await page.route('**/toward.wasm', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: Object.assign({}, response.headers(), { 'content-type': 'application/octet-stream' }) });
+    });
+    await reloadApp(page);
+    const t = await stats(page);
+    assert.equal(t.early.compiled, undefined, 'the early compile should have been refused');
+    assert.equal(await fetched(), 2, 'the module was not fetched again after the refused compile');
+    assert.ok((await api.list(page, TYPE)).some((r) => r.id === id), 'the record was not there');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});

@@ -15,6 +15,7 @@
   const FOCUSABLE = { button: 1, link: 1, tab: 1, checkbox: 1, radio: 1, switch: 1, slider: 1 };
   const PRESSABLE = { button: 1, link: 1, tab: 1, checkbox: 1, radio: 1, switch: 1 };
   const MOVE_SETTLE_MS = 50;
+  const RECENT_KEPT = 8;   // how many of the nodes the person was on refocus remembers
   // Groups hold other nodes: placed by left/top (a transform would make them the frame of their fixed children).
   const GROUP = { list: 1, tablist: 1, dialog: 1, group: 1, radiogroup: 1 };
   // What a slider's keys do (the keys screen readers send for "increase"/"decrease"): a step, or a page
@@ -38,6 +39,8 @@
     moreFrom: null,   // a "Show more" button was pressed: where the reading goes on (readOn)
     resumeAt: null,   // Escape left a field: its node, where the next Tab from the canvas goes on (onTab)
     lost: null,       // the focused element went away in this update: where it stood (refocus)
+    lostIn: 0,        // ... and the group it was in (a dialog, a card, a list), 0: none
+    recent: [],       // ids of the nodes the person was on last (focused or pressed), the newest last (refocus)
     root() { return glue.$('a11y-tree'); },
 
     // What changed in the tree (core/ui/a11y_delta.h): "u" nodes new or changed, "m" nodes that only moved
@@ -179,22 +182,30 @@
       if (performance.now() > more.until || this.focusFirst((id) => !more.known.has(id), more.dir < 0)) this.moreFrom = null;
     },
 
-    // The focused control went away (a dialog closed, a step of the page changed): the keyboard and a
-    // screen reader carry on from where it was, not from the top of the page. First the control ImGui's
-    // own focus went back to (the one that opened a dialog that closed); else the first thing that came
-    // in its place (the next step's heading or text); else the control nearest to where it stood.
+    // The focused control went away (a dialog closed, a card was answered, a step of the page changed): the
+    // keyboard and a screen reader carry on from where the person was, not from the top of the page.
+    // - When the group it was in went with it (a dialog, the check-in card): back to the last control the
+    //   person was on that is still there (the one that opened the dialog; what they left for the card).
+    // - Else (a step of the page changed): the control ImGui's own focus went back to, if the person was on it
+    //   a moment ago (ImGui may also fall back to a control of another window, which they never were on);
+    //   else the first thing that came in its place (the next step's heading or text).
+    // - Else the last control they were on that is still there; else the control nearest to where it stood.
     refocus(created) {
       const lost = this.lost;
+      const groupWent = this.lostIn && !this.els.has(this.lostIn);
       this.lost = null;
+      this.lostIn = 0;
       const active = document.activeElement;
       if (active && active !== document.body && active !== glue.$('canvas')) return;
+      const backToRecent = () => {
+        for (let k = this.recent.length - 1; k >= 0; k--) if (this.focusNode(this.recent[k])) return true;
+        return false;
+      };
+      if (groupWent && backToRecent()) return;
       const nav = Module._toward_a11y_nav_id ? Module._toward_a11y_nav_id() >>> 0 : 0;
-      const back = nav && this.els.get(nav);
-      if (back && back.tabIndex === 0 && !back.closest('[inert]') && back.getAttribute('aria-disabled') !== 'true') {
-        back.focus({ preventScroll: true });
-        return;
-      }
+      if (nav && this.recent.indexOf(nav) >= 0 && this.focusNode(nav)) return;
       if (created.size && this.focusFirst((id) => created.has(id), false)) return;
+      if (backToRecent()) return;
       let best = null, bestDistance = Infinity;
       this.stops().forEach((el) => {
         const at = el.towardAt;
@@ -203,6 +214,26 @@
         if (d < bestDistance) { best = el; bestDistance = d; }
       });
       if (best) best.focus({ preventScroll: true });
+    },
+
+    // The person is on node `id` (focused or pressed): remembered for refocus, the newest last.
+    note(id) {
+      const at = this.recent.indexOf(id);
+      if (at >= 0) this.recent.splice(at, 1);
+      this.recent.push(id);
+      if (this.recent.length > RECENT_KEPT) this.recent.shift();
+    },
+
+    // Focuses node `id` when it is still there and can take the focus (a control, or a text field's
+    // DOM field); false otherwise.
+    focusNode(id) {
+      const el = this.els.get(id);
+      if (!el || !el.isConnected || el.closest('[inert]') || el.getAttribute('aria-disabled') === 'true') return false;
+      const target = el.getAttribute('data-role') === 'textbox'
+        ? (glue.text && glue.text.fields.get(el.getAttribute('data-field')) || {}).el : (el.tabIndex === 0 ? el : null);
+      if (!target || !target.isConnected || target.hidden) return false;
+      target.focus({ preventScroll: true });
+      return document.activeElement === target;
     },
 
     // A chart's numbers: a caption (its summary) and rows of tab-separated cells, the first row the heads.
@@ -251,10 +282,11 @@
         // A "Show more" button is for a screen reader's reading cursor, not a Tab stop (Tab reveals as it goes).
         el.tabIndex = n.sc ? -1 : 0;
         if (n.sc) el.setAttribute('data-more', n.sc > 0 ? 'below' : 'above');
-        el.addEventListener('focus', () => { this.placeRing(); call('toward_a11y_focus', n.i); });
+        el.addEventListener('focus', () => { this.note(n.i); this.placeRing(); call('toward_a11y_focus', n.i); });
         el.addEventListener('blur', () => this.placeRing());
         el.addEventListener('click', () => {
           if (el.getAttribute('aria-disabled') === 'true') return;
+          this.note(n.i);
           if (n.sc) this.moreFrom = { dir: n.sc, known: new Set(this.els.keys()), until: performance.now() + 2000 };
           // A "Call" or "Text" link: the real tel:/sms: link laid over its button (web/glue/links.js).
           const now = this.keys.get(n.i);
@@ -327,6 +359,7 @@
 
     drop(id, el) {
       const hadFocus = el.contains(document.activeElement);
+      const group = hadFocus && (el.towardGroup ? el : el.parentElement && el.parentElement.closest('.a11y-node'));
       if (el.towardWrap) el.towardWrap.remove(); else el.remove();
       this.els.delete(id);
       this.keys.delete(id);
@@ -335,6 +368,7 @@
       // end of this update finds where to carry on (refocus).
       if (hadFocus) {
         this.lost = el.towardAt || { x: 0, y: 0 };
+        this.lostIn = group ? Number(group.getAttribute('data-id')) : 0;
         glue.$('canvas').focus({ preventScroll: true });
       }
     },
@@ -529,6 +563,7 @@
     const node = key === null ? null : a11y.fieldNode(key);
     if (!node) return;
     const id = Number(node.getAttribute('data-id')) >>> 0;
+    a11y.note(id);
     if (Module._toward_a11y_field_focus) Module._toward_a11y_field_focus(id);
     if (performance.now() - pointerAt >= 800 && Module._toward_a11y_reveal) Module._toward_a11y_reveal(id);
   }, true);

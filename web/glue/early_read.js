@@ -6,7 +6,9 @@
 // Being a script of its own, it begins ~60 ms sooner than as toward.js's first lines (a return start at
 // 10,000 entries: the read done 85 ms sooner, README's session 11).
 // storage.js stands in for it when it did not load (every step is then done there, later).
-// It also fetches the font.
+// It also fetches the font, and fetches and compiles the wasm module (TowardEarly.takeWasm(): storage.js hands
+// it to Emscripten through Module.instantiateWasm), so that the module's download and compile run beside
+// toward.js's download and parse instead of after them.
 // Before that whole read, a small one (readFirst) takes what the first frame needs: the settings' folder (the
 // person's look) and whether the vault is on. With many records storage.js lets
 // main() draw the opening screen from those while the whole read goes on (README, "the start").
@@ -23,6 +25,7 @@ var TowardEarly = (function () {
   const DB_VERSION = 21;           // IDBFS.DB_VERSION (Emscripten 3.1.6)
   const STORE = 'FILE_DATA';       // IDBFS.DB_STORE_NAME
   const FONT_URL = 'assets/NotoSans-Regular.ttf';   // storage.js's FONT_URL
+  const WASM_URL = 'toward.wasm';                     // Emscripten's wasmBinaryFile, beside toward.js
   const SETTINGS = DB_NAME + '/records/core.settings/';   // core/settings.h kSettingsType's folder
   const VAULT_FILE = DB_NAME + '/vault.json';             // core/vault/vault_key.h kVaultFileName, at the root
 
@@ -34,6 +37,7 @@ var TowardEarly = (function () {
     upgradeEvent: null,  // the versionchange event of our open, when the database was made or upgraded
     times: {},           // performance.now() of each step (lock, opened, read), for the benchmark
     font: null,          // Promise of the font's bytes (ArrayBuffer), fetched at once
+    wasm: null,          // Promise of the compiled WebAssembly.Module, begun at once
   };
 
   function openDatabase() {
@@ -107,6 +111,14 @@ var TowardEarly = (function () {
       }).catch(() => resolveLock(null));
     });
   }
+  // The page's own words (the notices, the text fields, the printed letter) are in the same font as the
+  // canvas, from the same bytes: one download (an @font-face url would fetch it a second time).
+  function addPageFont(buf) {
+    if (typeof FontFace !== 'function' || !document.fonts) return;
+    const face = new FontFace('Toward Sans', buf.slice(0));
+    document.fonts.add(face);
+    face.load().catch(() => { /* the page's words stay in the system's font */ });
+  }
   // The person's colours and text size, kept by storage.js keepLook at the last start: the page's own
   // "Opening your space..." is shown in them from the first paint (no light flash for someone who chose dark).
   const LOOK_KEY = 'toward-look';   // storage.js's LOOK_KEY
@@ -117,12 +129,19 @@ var TowardEarly = (function () {
     const percent = Number(look[1]);
     if (percent >= 80 && percent <= 200) root.style.fontSize = percent + '%';
   } catch (e) { /* no local storage: the device's look */ }
+  // First: the module is the largest thing the start waits for (2.3 MB). Compiled as it arrives.
+  try {
+    if (typeof WebAssembly === 'object' && WebAssembly.compileStreaming && typeof fetch === 'function') {
+      early.wasm = WebAssembly.compileStreaming(fetch(WASM_URL, { credentials: 'same-origin' }));
+      early.wasm.then(() => { early.times.compiled = performance.now(); }, () => { /* storage.js's own way */ });
+    }
+  } catch (e) { early.wasm = null; }
   try { start(); } catch (e) { early.lock = null; }
   try {
     early.font = fetch(FONT_URL).then((r) => {
       if (!r.ok) throw new Error('font ' + r.status);
       return r.arrayBuffer();
-    });
+    }).then((buf) => { addPageFont(buf); return buf; });
     early.font.catch(() => { /* storage.js fetches it again */ });
   } catch (e) { early.font = null; }
   return {
@@ -145,6 +164,13 @@ var TowardEarly = (function () {
     // The whole read's promise without taking it (null: none), to wait a little for it.
     peekRead: () => early.read,
     upgradeEvent: () => early.upgradeEvent,
+    // The module's compile begun here, once (null: none).
+    takeWasm() {
+      const wasm = early.wasm;
+      early.wasm = null;
+      return wasm;
+    },
+    addPageFont,
     // The font fetch begun here, once (null: none).
     takeFont() {
       const font = early.font;

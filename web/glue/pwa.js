@@ -45,6 +45,7 @@ var TowardPwa = (function () {
   function register() {
     if (!('serviceWorker' in navigator)) return;
     navigator.serviceWorker.register('sw.js').then((reg) => {
+      if (!reg) return;   // a browser that blocks workers may answer with nothing
       state.registration = reg;
       watch(reg);
     }, (err) => console.warn('Toward works without offline support here: ' + err));

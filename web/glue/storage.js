@@ -18,8 +18,27 @@ Module.canvas = document.getElementById('canvas');
 // done here, later: this stands in, with nothing begun.
 var TowardEarly = (typeof TowardEarly === 'object' && TowardEarly) || {
   lock: () => null, takeRead: () => null, takeFirst: () => null, readDone: () => false, peekRead: () => null, upgradeEvent: () => null,
-  takeFont: () => null, times: {},
+  takeFont: () => null, takeWasm: () => null, times: {},
 };
+
+// The module compiled by early_read.js while toward.js arrived: instantiated here with Emscripten's imports.
+// If that compile failed (a wrong MIME type, a browser without compileStreaming), the module is fetched
+// again and instantiated from its bytes, as Emscripten would.
+(function () {
+  const compiled = TowardEarly.takeWasm && TowardEarly.takeWasm();
+  if (!compiled) return;
+  Module.instantiateWasm = function (imports, receiveInstance) {
+    const fromBytes = () => fetch('toward.wasm', { credentials: 'same-origin' })
+      .then((r) => { if (!r.ok) throw new Error('toward.wasm ' + r.status); return r.arrayBuffer(); })
+      .then((bytes) => WebAssembly.instantiate(bytes, imports))
+      .then((result) => receiveInstance(result.instance, result.module));
+    compiled
+      .then((module) => WebAssembly.instantiate(module, imports).then((instance) => receiveInstance(instance, module)),
+        () => fromBytes())
+      .catch((e) => { console.error('Toward could not start its module: ' + e); abort(e); });
+    return {};   // the exports come through receiveInstance
+  };
+})();
 
 var TowardGlue = (function () {
   const DATA = '/data';
@@ -231,8 +250,10 @@ var TowardGlue = (function () {
       if (!r.ok) throw new Error('font ' + r.status);
       return r.arrayBuffer();
     });
-    const early = TowardEarly.takeFont();   // begun at the page's first line (early_read.js)
-    return (early ? early.then((buf) => buf, fetchFont) : fetchFont()).then((buf) => {
+    // Begun at the page's first line (early_read.js), which also gave it to the page's own words.
+    const early = TowardEarly.takeFont();
+    const fetchForBoth = () => fetchFont().then((buf) => { if (TowardEarly.addPageFont) TowardEarly.addPageFont(buf); return buf; });
+    return (early ? early.then((buf) => buf, fetchForBoth) : fetchForBoth()).then((buf) => {
       try { FS.mkdir('/fonts'); } catch (e) { /* exists */ }
       FS.writeFile(FONT_PATH, new Uint8Array(buf));
     });
