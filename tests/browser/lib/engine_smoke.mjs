@@ -32,6 +32,14 @@ export async function assertDrawn(engine) {
   return last;
 }
 
+// The page's first script fetched and compiled the module (TowardEarly.times.compiled), and the page's own
+// words have the canvas's font from the same bytes (a FontFace, loaded).
+export async function assertEarlyModuleAndFont(engine) {
+  const got = await engine.evaluate(`JSON.stringify({ compiledEarly: TowardEarly.times.compiled !== undefined,
+    pageFont: Array.from(document.fonts).some((f) => f.family.replace(/"/g, '') === 'Toward Sans' && f.status === 'loaded') })`);
+  assert.deepEqual(JSON.parse(got), { compiledEarly: true, pageFont: true });
+}
+
 export const putRecord = (engine, text) => engine.evaluate(
   `Promise.resolve(window.towardTest.put('journal.entry', ${JSON.stringify({ title: 'smoke', text })})).then((id) => window.towardTest.flush().then(() => id))`);
 
