@@ -255,7 +255,9 @@ var TowardCopy = (function () {
     let empty;
     try { empty = !holdsAFile(root); } catch (e) { return Promise.resolve(0); }
     if (!empty) return Promise.resolve(0);
-    return enqueue(() => open().then((shards) => readIndex(shards).then((index) => {
+    // A first visit has no copy: one look at the caches' names, instead of opening (making) every shard.
+    const anyCopy = () => caches.keys().then((names) => names.some((n) => n === OLD_NAME || n.indexOf(PREFIX) === 0));
+    return enqueue(() => anyCopy().then((some) => (!some ? 0 : open().then((shards) => readIndex(shards).then((index) => {
       // Each path from where its newer version is: a v2 shard, or a copy still in layout v1.
       const old = state.oldIndex || {};
       const from = {};
@@ -281,7 +283,7 @@ var TowardCopy = (function () {
           state.restored = n;
           return n;
         });
-    }))).catch(() => 0);
+    }))))).catch(() => 0);
   }
 
   // Once the app runs: brings the copy in step with the tree (the first start with a copy, or a copy

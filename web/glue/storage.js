@@ -537,6 +537,7 @@ var TowardGlue = (function () {
   // back in the tree now, and they are stored in IndexedDB again before the app starts.
   function restoreIfEmptied() {
     return TowardCopy.restoreIfEmptied(DATA).then((n) => {
+      TowardEarly.times.copyChecked = performance.now();
       if (!n) return undefined;
       showLoading('Bringing back your words from Toward\'s second copy...');
       return new Promise((resolve, reject) => {
