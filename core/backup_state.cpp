@@ -11,6 +11,7 @@ namespace toward::core {
 void BackupState::clamp() {
   if (lastBackupMs < 0) lastBackupMs = 0;
   if (madeHereMs < 0) madeHereMs = 0;
+  if (quietUntilMs < 0) quietUntilMs = 0;
   lastBackupMs = std::max(lastBackupMs, madeHereMs);
   reminderDays = std::min(reminderDays, kMaxReminderDays);
 }
@@ -22,9 +23,14 @@ Status registerBackupStateType(Registry& registry) {
 }
 
 bool backupReminderDue(const BackupState& state, int64_t nowMs) {
-  if (state.reminderDays == 0) return false;
+  if (state.reminderDays == 0 || nowMs < state.quietUntilMs) return false;
   if (state.lastBackupMs <= 0) return true;
   return nowMs - state.lastBackupMs >= int64_t(state.reminderDays) * kDayMs;
+}
+
+BackupState quietReminder(BackupState state, int64_t nowMs) {
+  state.quietUntilMs = nowMs + int64_t(kReminderQuietDays) * kDayMs;
+  return state;
 }
 
 std::string backupFileName(int64_t nowMs) { return "toward-backup-" + formatIsoDate(nowMs) + ".age"; }
@@ -41,6 +47,7 @@ BackupState stateAfterImport(const BackupState& before, const BackupState& impor
   BackupState s = before;
   s.lastBackupMs = std::max({before.lastBackupMs, imported.lastBackupMs, importedCreatedMs, int64_t(0)});
   s.madeHereMs = before.madeHereMs;
+  s.quietUntilMs = before.quietUntilMs;
   s.clamp();
   return s;
 }

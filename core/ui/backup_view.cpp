@@ -51,7 +51,7 @@ std::string sizeText(size_t bytes) {
 
 
 
-bool g_reminderDismissed = false;   // "Not now": until the app is next opened
+bool g_reminderDismissed = false;   // answered in this run of the app ("Not now" is also kept: quietReminder)
 
 }  // namespace
 
@@ -509,14 +509,20 @@ bool BackupReminderBanner(core::RecordStore& store, int64_t nowMs, bool mayAppea
   const size_t own = store.list(core::kSettingsType).size() + store.list(core::kBackupStateType).size();
   if (store.count() <= own) return showing = false;   // nothing written yet: nothing to back up
   showing = true;
+  // A group of its own: when it is answered the focus goes back to where the person was (web/glue/a11y.js).
+  a11y::beginGroup(a11y::Role::Group, "A reminder about backups");
   MutedText(state.lastBackupMs > 0 ? "It has been a while since your last backup. Would you like to make one?"
                                    : "You have no backup yet. Would you like to make one?");
   bool go = false;
   ImGui::PushID("backup-reminder");
   if (QuietButton("Make a backup")) go = g_reminderDismissed = true;
   ImGui::SameLine();
-  if (QuietButton("Not now")) g_reminderDismissed = true;
+  if (QuietButton("Not now")) {
+    g_reminderDismissed = true;
+    core::saveBackupState(store, core::quietReminder(state, nowMs));   // kept: a reload does not bring it back
+  }
   ImGui::PopID();
+  a11y::endGroup();
   ImGui::Separator();
   return go;
 }

@@ -88,7 +88,7 @@ class BackupView final : public View {
 
 // The gentle reminder for the shell's banner area, shown only when the person chose one and it is due
 // (and there is something to back up). Returns true when they chose to make a backup now (the shell then
-// opens the Backups page). "Not now" hides it until the app is next opened.
+// opens the Backups page). "Not now" quiets it for a few days (core::quietReminder), across reloads.
 // `mayAppear`: false while the person is in the middle of something (the page was already open, a hard
 // moment): a reminder not yet showing then waits, instead of pushing the page down under their finger.
 bool BackupReminderBanner(core::RecordStore& store, int64_t nowMs, bool mayAppear);

@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, Profile, openApp, reloadApp, api, sleep, waitUntil, decodePng, openPage, ROOT, SLOWDOWN, clickRole, settle } from './lib/harness.mjs';
+import { startServer, Profile, openApp, reloadApp, api, sleep, waitUntil, decodePng, openPage, ROOT, SLOWDOWN, clickRole, clickOn, settle } from './lib/harness.mjs';
 
 const TYPE = 'journal.entry';
 const PASS = 'river stones at dawn';
@@ -253,6 +253,34 @@ test('the gentle reminder, when chosen and due, opens the Backups page', { timeo
     await shot(page, 'backup-reminder-desktop');
     await clickRole(page, 'button', 'Make a backup');   // in the banner above the page
     await page.waitForSelector('input[aria-label="Passphrase for the backup"]', { timeout: 10_000 });
+    p.assertNoErrors();
+  } finally {
+    await p.dispose();
+  }
+});
+
+// "Not now" is kept in the backup note (schema 3, quietUntilMs): a reload does not bring the reminder back.
+test('"Not now" on the reminder quiets it for a few days, across a reload', { timeout: 120_000 }, async () => {
+  const p = await Profile.launch();
+  try {
+    const page = await openApp(p, server.url);
+    await api.put(page, TYPE, { kind: 'free', text: 'something worth keeping' });
+    await api.put(page, 'core.backup_state', { lastBackupMs: Date.now() - 40 * 86400e3, reminderDays: 30 }, 'app');
+    const reminded = async () => /since your last backup/.test(await page.evaluate(() => window.towardTest.drawnText()));
+    await openPage(page, 'letters');
+    await waitUntil(reminded, { message: 'the reminder as the next page is shown' });
+    await clickOn(page, page.getByRole('group', { name: 'A reminder about backups' }).getByRole('button', { name: 'Not now' }));
+    await waitUntil(async () => !(await reminded()), { message: 'the reminder gone after "Not now"' });
+    await api.flush(page);
+    const kept = (await api.list(page, 'core.backup_state')).find((r) => r.id === 'app');
+    const quiet = kept.body.quietUntilMs - Date.now();
+    assert.ok(quiet > 2.9 * 86400e3 && quiet <= 3 * 86400e3, `quiet for ${quiet} ms`);
+    await reloadApp(page);
+    await openPage(page, 'journal');
+    await openPage(page, 'letters');
+    await settle(page, { minFrames: 2 });
+    await sleep(300);
+    assert.equal(await reminded(), false, 'the reminder came back after a reload');
     p.assertNoErrors();
   } finally {
     await p.dispose();

@@ -29,7 +29,7 @@ TEST_CASE("[backup_state] defaults: no backup yet, no reminder; ranges are kept;
   REQUIRE(wild.isOk());
   CHECK(wild.value().lastBackupMs == 0);
   CHECK(wild.value().reminderDays == core::kMaxReminderDays);
-  CHECK(core::loadBody<core::BackupState>("{}", 3).error().code() == core::ErrorCode::TooNew);
+  CHECK(core::loadBody<core::BackupState>("{}", 4).error().code() == core::ErrorCode::TooNew);
 }
 
 TEST_CASE("[backup_state] the reminder is due only when chosen, after the chosen number of days") {
@@ -83,6 +83,34 @@ TEST_CASE("[backup_state] golden schema 2: a backup brought in is not called one
   const std::string both = core::describeLastBackup(core::stateAfterImport(here, core::BackupState{}, 1764064800000));
   CHECK(both.find("from this device was made on") != std::string::npos);
   CHECK(both.find("brought in") != std::string::npos);
+}
+
+TEST_CASE("[backup_state] golden schema 3: \"Not now\" quiets the reminder for a few days, and an import keeps it") {
+  auto v3 = core::loadBody<core::BackupState>(test::fixture("core.backup_state.v3.json"), 3);
+  REQUIRE(v3.isOk());
+  CHECK(v3.value().quietUntilMs == 1764500000000);
+  CHECK(v3.value().reminderDays == 14);
+  // Before schema 3 nothing was quiet.
+  CHECK(core::loadBody<core::BackupState>(test::fixture("core.backup_state.v2.json"), 2).value().quietUntilMs == 0);
+
+  const int64_t day = core::kDayMs, t0 = 1764000000000;
+  core::BackupState s;
+  s.lastBackupMs = t0;
+  s.reminderDays = 7;
+  const int64_t due = t0 + 10 * day;
+  REQUIRE(core::backupReminderDue(s, due));
+  const core::BackupState quiet = core::quietReminder(s, due);
+  CHECK_FALSE(core::backupReminderDue(quiet, due));
+  CHECK_FALSE(core::backupReminderDue(quiet, due + (core::kReminderQuietDays * day) - 1));
+  CHECK(core::backupReminderDue(quiet, due + core::kReminderQuietDays * day));
+  // Saved and read back, it is still quiet; an import brings in the backup's state but keeps this device's "Not now".
+  auto back = core::loadBody<core::BackupState>(core::saveBody(quiet), core::BackupState::kSchema);
+  REQUIRE(back.isOk());
+  CHECK(back.value().quietUntilMs == quiet.quietUntilMs);
+  CHECK(core::stateAfterImport(quiet, core::BackupState{}, t0).quietUntilMs == quiet.quietUntilMs);
+  auto wild = core::loadBody<core::BackupState>(R"({"quietUntilMs":-9})", 3);
+  REQUIRE(wild.isOk());
+  CHECK(wild.value().quietUntilMs == 0);
 }
 
 TEST_CASE("[backup_state] an import keeps the newest backup date and this device's reminder choice") {
