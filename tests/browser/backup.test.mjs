@@ -235,21 +235,25 @@ test('replace keeps a safety snapshot, and "Restore the data from before the imp
     }
   });
 
+// Something to back up, and a reminder chosen for every 30 days that is due (the last backup 40 days ago).
+async function reminderDue(page) {
+  await api.put(page, TYPE, { kind: 'free', text: 'something worth keeping' });
+  await api.put(page, 'core.backup_state', { lastBackupMs: Date.now() - 40 * 86400e3, reminderDays: 30 }, 'app');
+}
+const reminded = async (page) => /since your last backup/.test(await page.evaluate(() => window.towardTest.drawnText()));
+
 test('the gentle reminder, when chosen and due, opens the Backups page', { timeout: 120_000 }, async () => {
   const p = await Profile.launch();
   try {
     const page = await openApp(p, server.url);
-    await api.put(page, TYPE, { kind: 'free', text: 'something worth keeping' });
     assert.equal(await page.isVisible('input[aria-label="Passphrase for the backup"]'), false);
-    await api.put(page, 'core.backup_state', { lastBackupMs: Date.now() - 40 * 86400e3, reminderDays: 30 }, 'app');
+    await reminderDue(page);
     // Due while a page is open: it waits for the next page, and never pushes this one down mid-form.
     await settle(page, { minFrames: 2 });
     await sleep(300);
-    assert.doesNotMatch(await page.evaluate(() => window.towardTest.drawnText()), /since your last backup/,
-      'no reminder appears in the middle of a page');
+    assert.equal(await reminded(page), false, 'no reminder appears in the middle of a page');
     await openPage(page, 'letters');
-    await waitUntil(async () => /since your last backup/.test(await page.evaluate(() => window.towardTest.drawnText())),
-      { message: 'the reminder as the next page is shown' });
+    await waitUntil(() => reminded(page), { message: 'the reminder as the next page is shown' });
     await shot(page, 'backup-reminder-desktop');
     await clickRole(page, 'button', 'Make a backup');   // in the banner above the page
     await page.waitForSelector('input[aria-label="Passphrase for the backup"]', { timeout: 10_000 });
@@ -264,13 +268,11 @@ test('"Not now" on the reminder quiets it for a few days, across a reload', { ti
   const p = await Profile.launch();
   try {
     const page = await openApp(p, server.url);
-    await api.put(page, TYPE, { kind: 'free', text: 'something worth keeping' });
-    await api.put(page, 'core.backup_state', { lastBackupMs: Date.now() - 40 * 86400e3, reminderDays: 30 }, 'app');
-    const reminded = async () => /since your last backup/.test(await page.evaluate(() => window.towardTest.drawnText()));
+    await reminderDue(page);
     await openPage(page, 'letters');
-    await waitUntil(reminded, { message: 'the reminder as the next page is shown' });
+    await waitUntil(() => reminded(page), { message: 'the reminder as the next page is shown' });
     await clickOn(page, page.getByRole('group', { name: 'A reminder about backups' }).getByRole('button', { name: 'Not now' }));
-    await waitUntil(async () => !(await reminded()), { message: 'the reminder gone after "Not now"' });
+    await waitUntil(async () => !(await reminded(page)), { message: 'the reminder gone after "Not now"' });
     await api.flush(page);
     const kept = (await api.list(page, 'core.backup_state')).find((r) => r.id === 'app');
     const quiet = kept.body.quietUntilMs - Date.now();
@@ -280,7 +282,7 @@ test('"Not now" on the reminder quiets it for a few days, across a reload', { ti
     await openPage(page, 'letters');
     await settle(page, { minFrames: 2 });
     await sleep(300);
-    assert.equal(await reminded(), false, 'the reminder came back after a reload');
+    assert.equal(await reminded(page), false, 'the reminder came back after a reload');
     p.assertNoErrors();
   } finally {
     await p.dispose();
