@@ -4,7 +4,7 @@
 // (kMaxWaitMs; an import or turning the vault on changes files every frame).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Profile, openApp, api, sleep, waitUntil } from './lib/harness.mjs';
+import { startServer, Profile, openApp, reloadApp, api, sleep, waitUntil } from './lib/harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -32,6 +32,48 @@ test('typing that never pauses is stored while it goes on, within about five sec
     assert.ok(during.length >= 1, 'at least one sync stored the words while the typing went on');
     assert.ok(during[0] - start < 6000, `the first sync came ${Math.round(during[0] - start)} ms after the first key (about 3 s + 1 s + the sync)`);
     console.log(`first sync ${Math.round(during[0] - start)} ms after the first key; ${during.length} syncs during 9 s of typing`);
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+// A sync of many files (an import, the vault being turned on) hands them to IndexedDB a few dozen at a time
+// (storage.js SYNC_PUTS_AT_ONCE), the next ones from the last one's success, so the page draws in between
+// instead of being held for most of a second; it is still one transaction, and every file is stored.
+test('a sync of hundreds of files stores them a few dozen per task, in one transaction, and keeps every one', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    const N = 600;
+    const seen = await page.evaluate(async (n) => {
+      const batches = [];
+      let open = null;
+      const store = IDBFS.storeRemoteEntry;
+      IDBFS.storeRemoteEntry = function () {
+        if (!open) { open = { puts: 0 }; batches.push(open); queueMicrotask(() => { open = null; }); }
+        open.puts++;
+        return store.apply(this, arguments);
+      };
+      const transactions = { n: 0 };
+      const transaction = IDBDatabase.prototype.transaction;
+      IDBDatabase.prototype.transaction = function (names, mode) {
+        if (mode === 'readwrite') transactions.n++;
+        return transaction.apply(this, arguments);
+      };
+      for (let i = 0; i < n; i++) window.towardTest.put('journal.entry', { kind: 'free', title: `many ${i}`, text: 'kept with the rest' });
+      await window.towardTest.flush();
+      IDBFS.storeRemoteEntry = store;
+      IDBDatabase.prototype.transaction = transaction;
+      return { batches: batches.map((b) => b.puts), transactions: transactions.n };
+    }, N);
+    const puts = seen.batches.reduce((a, b) => a + b, 0);
+    assert.ok(puts >= N, `${puts} files stored, ${N} expected at least`);
+    assert.ok(Math.max(...seen.batches) <= 64, `a batch of ${Math.max(...seen.batches)} puts in one task`);
+    assert.ok(seen.batches.length >= Math.ceil(N / 64), `${seen.batches.length} batches`);
+    assert.ok(seen.transactions <= 2, `${seen.transactions} transactions for one save of ${N} records`);
+    await reloadApp(page);
+    assert.equal(await page.evaluate(() => window.towardTest.count('journal.entry')), N, 'every record kept');
     profile.assertNoErrors();
   } finally {
     await profile.dispose();
