@@ -330,6 +330,11 @@ void App::treeArrived() {
   m_awaitingTree = false;
   if (!m_store->opening()) return;   // read whole meanwhile (another tab wrote and this one took over)
   m_store->treeArrived();
+  // What is kept readable (the safety plan) was not in the tree at the first frame: the opening screen
+  // offers it from now on, while the rest is read.
+  const int shown = m_lockedShown;
+  refreshLockedPages();
+  m_lockedShown = shown;
   // As at a start with everything there: read at once when the rest is quick, else step by step.
   if (m_shell->writer() && readOpeningStart()) opened();
   m_shell->markChanged();
