@@ -227,7 +227,6 @@ void App::quickHide() {
     case core::ShellState::Hide::Cover:
       for (auto& p : m_pages) p.view->commitPendingEdits();
       refreshLockedPages();
-      m_lockedShown = -1;
       m_platform.textInput().clearAll();
       break;
     case core::ShellState::Hide::Nothing:
@@ -241,9 +240,9 @@ void App::pageHidden() {
   if (m_shell->lockOnPageHidden()) lockNow();
 }
 
-void App::refreshLockedPages() {
+void App::refreshLockedPages(bool keepShown) {
   for (auto& p : m_lockedPages) p->refresh();
-  m_lockedShown = -1;
+  if (!keepShown) m_lockedShown = -1;
 }
 
 void App::drawLockedOffers() {
@@ -332,9 +331,7 @@ void App::treeArrived() {
   m_store->treeArrived();
   // What is kept readable (the safety plan) was not in the tree at the first frame: the opening screen
   // offers it from now on, while the rest is read.
-  const int shown = m_lockedShown;
-  refreshLockedPages();
-  m_lockedShown = shown;
+  refreshLockedPages(/*keepShown=*/true);
   // As at a start with everything there: read at once when the rest is quick, else step by step.
   if (m_shell->writer() && readOpeningStart()) opened();
   m_shell->markChanged();
@@ -362,9 +359,7 @@ void App::opened() {
   // The models have heard Reloaded and taken what the load read; what a whole load at start is followed by.
   web::markStart("storeLoaded");
   m_store->purgeExpired();
-  const int shown = m_lockedShown;   // the safety plan opened from the opening screen stays until "Back"
-  refreshLockedPages();
-  m_lockedShown = shown;
+  refreshLockedPages(/*keepShown=*/true);   // the safety plan opened from the opening screen stays until "Back"
   m_settingsKnown = false;   // read again from the whole store (settings()'s cache follows writes only)
   m_held.retrySoon(m_platform.nowMs());
   m_shell->markChanged();

@@ -158,7 +158,7 @@ class App {
   static constexpr int64_t kOpeningFrameMs = 250; // and a frame is drawn this often for the progress
   // The plugins' pages readable while locked or covered (ui::LockedPage: the safety plan, when chosen):
   // read again at a lock or cover; their buttons under the unlock screen or the cover; the one open.
-  void refreshLockedPages();
+  void refreshLockedPages(bool keepShown = false);   // keepShown: the plan opened from the opening screen stays open
   void drawLockedOffers();
   bool drawOpenLockedPage(ui::ViewContext& ctx);
   void drawHideButton(ImVec2 size);

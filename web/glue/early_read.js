@@ -136,8 +136,8 @@ var TowardEarly = (function () {
     const percent = Number(look[1]);
     if (percent >= 80 && percent <= 200) root.style.fontSize = percent + '%';
   } catch (e) { /* no local storage: the device's look */ }
-  // The lock first (asking costs nothing here, and its answer comes sooner asked before anything else), then
-  // the module: the largest thing the start waits for (2.3 MB), compiled as it arrives.
+  // The lock first (asking costs nothing here), then the module: the largest thing the start waits for
+  // (2.3 MB), compiled as it arrives.
   try { start(); } catch (e) { early.lock = null; }
   try {
     if (typeof WebAssembly === 'object' && WebAssembly.compileStreaming && typeof fetch === 'function') {
