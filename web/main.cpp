@@ -78,11 +78,15 @@ void applyLook(int64_t now) {
 void drawFrame(int64_t now);
 
 // The semantics tree of this frame to web/glue/a11y.js (only when it changed), and words for the live region.
+// A frame that acted on a press keeps its tree back (ui::a11y::pressedThisFrame: what was drawn before the
+// press is a moment old), and the next frame, which there always is after a press, hands over its own.
 void handTreeToPage() {
 #ifdef TOWARD_TEST_HOOKS
   const double started = emscripten_get_now();
 #endif
-  const std::string json = ui::a11y::endFrame();
+  const bool pressed = ui::a11y::pressedThisFrame();
+  if (pressed) g_state.framesToRender = std::max(g_state.framesToRender, 1);
+  const std::string json = ui::a11y::endFrame(!pressed);
   if (!json.empty()) EM_ASM({ TowardGlue.a11y.update(UTF8ToString($0)); }, json.c_str());
   for (const std::string& words : ui::a11y::takeAnnouncements()) {
     EM_ASM({ TowardGlue.a11y.announce(UTF8ToString($0)); }, words.c_str());

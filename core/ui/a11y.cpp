@@ -201,10 +201,11 @@ bool insideWindow(uint32_t id, uint32_t outer) {
 
 }  // namespace
 
-std::string endFrame() {
+std::string endFrame(bool handOver) {
   g_collecting = false;
   g_tree.endFrame();
   if (g_enabled) g_tree.addShowMore(scrolledWindows(), insideWindow);
+  if (g_enabled && !handOver) return {};
   if (!g_enabled) {
     if (g_cleared) return {};
     g_cleared = true;
@@ -214,6 +215,15 @@ std::string endFrame() {
   g_cleared = false;
   const ImGuiContext& g = *GImGui;
   return g_delta.next(g_tree, g.NavDisableHighlight ? 0 : g.NavId);
+}
+
+bool pressedThisFrame() {
+  const ImGuiContext& g = *GImGui;
+  if (g.NavActivatePressedId != 0) return true;   // Enter, Space, or ActivateItemByID (requestActivate)
+  for (int b = 0; b < IM_ARRAYSIZE(g.IO.MouseReleased); ++b) {
+    if (g.IO.MouseReleased[b] || g.IO.MouseClicked[b]) return true;
+  }
+  return false;
 }
 
 std::vector<std::string> takeAnnouncements() { return g_tree.takeAnnouncements(); }

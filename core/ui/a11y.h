@@ -67,7 +67,13 @@ void announce(const std::string& words);  // said once, politely
 void install();
 void beginFrame();
 // Ends the frame's tree: what changed since the last one handed over (core/ui/a11y_delta.h), else "".
-std::string endFrame();
+// handOver false: the tree is collected but kept back (""), and the next frame's is compared with the one
+// handed over last (see pressedThisFrame).
+std::string endFrame(bool handOver = true);
+// True when this frame acted on a press (a click or tap released, Enter or Space, a screen reader's click):
+// what the press changed shows only in what was drawn after it, so the frame's tree can say two things at
+// once (the period chosen a moment ago, still drawn as chosen above the one just pressed).
+bool pressedThisFrame();
 // Off: no tree is collected and the page's mirror is emptied (the bench's floor); on again: whole again.
 void setEnabled(bool on);
 // Words for the live region since the last call.

@@ -50,7 +50,8 @@ void SettingsView::draw(ViewContext& ctx) {
 
   ImGui::Spacing();
   ImGui::TextUnformatted("Text size");
-  a11y::paragraph("Text size");
+  // One named group: a screen reader says "Text size" with "Smaller", the size and "Larger".
+  a11y::beginGroup(a11y::Role::Group, "Text size");
   ImGui::PushID("text-size");
   if (QuietButton("Smaller") && s.textPercent > 80) { s.textPercent -= 10; changed = true; }
   ImGui::SameLine();
@@ -62,6 +63,7 @@ void SettingsView::draw(ViewContext& ctx) {
   ImGui::SameLine();
   if (s.textPercent != 100 && QuietButton("Usual size")) { s.textPercent = 100; changed = true; }
   ImGui::PopID();
+  a11y::endGroup();
 
   ImGui::Spacing();
   static const char* const kMotion[] = {"system", "on", "off"};

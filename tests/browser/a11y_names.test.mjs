@@ -146,6 +146,81 @@ test("the progress page's period says which one is chosen; the timer's title is 
   }
 });
 
+// The tree of a frame that acted on a press is kept back: in it, what was drawn before the press (the period
+// chosen a moment ago, still drawn as chosen) and what was drawn after it (the period pressed) disagree.
+test('a screen reader never hears two periods chosen at once: not after a click, not after Enter', { timeout: 240_000 }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await openApp(profile, server.url);
+    await openPage(page, 'progress');
+    const group = page.getByRole('radiogroup', { name: 'How far back to show' });
+    await group.getByRole('radio', { name: '4 weeks', exact: true }).waitFor({ state: 'attached', timeout: 20_000 });
+    // After every tree the page is handed: how many periods it says are chosen, and which.
+    await page.evaluate(() => {
+      window.__chosen = [];
+      const update = TowardGlue.a11y.update.bind(TowardGlue.a11y);
+      TowardGlue.a11y.update = (json) => {
+        update(json);
+        const on = Array.from(document.querySelectorAll('#a11y-tree [role="radio"][aria-checked="true"]')).map((el) => el.textContent);
+        window.__chosen.push(on.join(' + '));
+      };
+    });
+    const chosen = () => group.getByRole('radio', { checked: true }).allTextContents();
+    // Toward the end of the row and back: each pressed after the one before, with the mouse, then with Enter.
+    for (const name of ['1 year', '3 months']) {
+      await clickOn(page, group.getByRole('radio', { name, exact: true }));
+      await waitUntil(async () => (await chosen()).join() === name, { message: `"${name}" chosen by a click` });
+    }
+    for (const name of ['All time', '4 weeks']) {
+      await group.getByRole('radio', { name, exact: true }).focus();
+      await page.keyboard.press('Enter');
+      await waitUntil(async () => (await chosen()).join() === name, { message: `"${name}" chosen by Enter` });
+    }
+    const said = await page.evaluate(() => window.__chosen);
+    assert.ok(said.length >= 4, `trees handed over: ${said.length}`);
+    assert.deepEqual(said.filter((s) => s.includes(' + ')), [], `a tree with two periods chosen, in: ${JSON.stringify(said)}`);
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+// A text field lives in the text layer over the canvas, outside the mirror; its place in the mirror owns it
+// (aria-owns). Else a dialog's field is outside the dialog, which is modal: a screen reader could not reach it.
+test("the seal dialog's day field is read inside the dialog, where it is drawn", { timeout: 240_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await api.put(page, 'letters.letter', { recipientKind: 'future_self', text: 'Later.', state: 'finished' });
+    await openPage(page, 'letters');
+    await clickOn(page, page.getByRole('list', { name: 'Letters' }).getByRole('button').first());
+    await clickOn(page, page.getByRole('button', { name: 'Seal until a day\u2026', exact: true }));
+    await page.getByRole('dialog', { name: 'Seal this letter until a day you choose?' }).waitFor({ state: 'attached' });
+    await page.locator('input[aria-label="Day to open"]').waitFor({ state: 'attached' });
+    // What Chromium gives assistive technology (its accessibility tree), not the DOM.
+    const cdp = await page.context().newCDPSession(page);
+    const axTree = async () => {
+      const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+      const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+      const fields = nodes.filter((n) => !n.ignored && n.role && n.role.value === 'textbox' && n.name && n.name.value === 'Day to open');
+      const inDialog = fields.map((f) => {
+        for (let at = byId.get(f.parentId); at; at = byId.get(at.parentId)) if (at.role && at.role.value === 'dialog') return at.name && at.name.value;
+        return null;
+      });
+      return { fields: fields.length, inDialog };
+    };
+    await waitUntil(async () => (await axTree()).fields === 1, { message: 'the day field, once, in the accessibility tree' });
+    assert.deepEqual((await axTree()).inDialog, ['Seal this letter until a day you choose?'], 'the day field is in the dialog');
+    // Still the field that takes the typing, and the dialog's controls around it read in their order.
+    await page.locator('input[aria-label="Day to open"]').focus();
+    await page.keyboard.type('2');
+    await waitUntil(async () => (await page.locator('input[aria-label="Day to open"]').inputValue()).endsWith('2'), { message: 'typed' });
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
 test('choices are read with their question: "Like my device" in Colours and in Movement; a grounding step is said as it comes', { timeout: 240_000 }, async () => {
   const profile = await Profile.launch(undefined, { viewport: { width: 1280, height: 2400 } });   // the whole of settings
   try {

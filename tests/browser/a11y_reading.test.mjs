@@ -135,8 +135,12 @@ test('words plugin views draw themselves are read: section headings and lines in
     await clickRole(page, 'tab', 'Settings');
     await page.getByRole('heading', { name: 'Keeping your data', level: 3 }).waitFor({ state: 'attached' });
     assert.equal(await page.getByRole('heading', { name: 'Installing', level: 3 }).count(), 1);
-    assert.equal(await page.getByText('Text size', { exact: true }).count(), 1);
-    assert.equal(await page.getByText('100 %', { exact: true }).count(), 1);
+    // The size's buttons are read within a group named for what they change.
+    const size = page.getByRole('group', { name: 'Text size', exact: true });
+    assert.equal(await size.count(), 1, 'a group "Text size"');
+    assert.equal(await size.getByRole('button', { name: 'Smaller', exact: true }).count(), 1);
+    assert.equal(await size.getByRole('button', { name: 'Larger', exact: true }).count(), 1);
+    assert.equal(await size.getByText('100 %', { exact: true }).count(), 1);
     await clickRole(page, 'tab', 'My safety plan');
     await page.getByRole('heading', { name: 'Warning signs', level: 3 }).waitFor({ state: 'attached' });
     profile.assertNoErrors();

@@ -267,8 +267,8 @@
       el.setAttribute('data-id', String(n.i));
       el.towardGroup = !!GROUP[n.r];
       if (n.r === 'textbox') {
-        // Only a place in the order: the DOM text field (text_fields.js, key in n.v) is the textbox.
-        el.setAttribute('aria-hidden', 'true');
+        // Only a place in the order: the DOM text field (text_fields.js, key in n.v) is the textbox, which
+        // this place owns (apply), so a screen reader finds it here: in its dialog, among its neighbours.
         return el;
       }
       if (n.r !== 'paragraph' && n.r !== 'status' && n.r !== 'table') el.setAttribute('role', n.r);
@@ -323,6 +323,10 @@
         n.r === 'slider' || n.r === 'progressbar';
       if (n.r === 'textbox') {
         el.setAttribute('data-field', n.v || '');
+        // The field stays in the text layer (where it is placed over the canvas); aria-owns puts it here
+        // for assistive technology. A dialog's field is then in the dialog, which is aria-modal.
+        const field = glue.text && glue.text.fields.get(n.v || '');
+        if (field && el.getAttribute('aria-owns') !== field.el.id) el.setAttribute('aria-owns', field.el.id);
         return;
       } else if (n.r === 'table') {
         this.fillTable(el, n);

@@ -39,6 +39,8 @@
       const el = document.createElement(multiline ? 'textarea' : 'input');
       if (!multiline) el.type = 'text';
       el.className = 'field';
+      // Named by its key, so that its place in the mirror can own it (a11y.js aria-owns), whenever it is made.
+      el.id = 'field-' + key.replace(/[^A-Za-z0-9_-]/g, '-');
       // Tab moves through the fields and the mirror's controls in drawn order (web/glue/a11y.js onTab); the
       // browser's own order (the text layer after the mirror) would put every field after every control.
       el.tabIndex = -1;
