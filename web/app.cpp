@@ -281,6 +281,9 @@ void App::drawLockedOrCovered(const ui::ViewContext& ctxIn) {
     const float w = std::min(display.x - ImGui::GetFontSize() * 2.0f, ImGui::GetFontSize() * 24.0f);
     ImGui::SetCursorPos(ImVec2((display.x - w) * 0.5f, display.y * 0.3f));
     ImGui::BeginChild("cover", ImVec2(w, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
+    // A group (named as the neutral page is), so that when "Continue" takes it away the keyboard and a
+    // screen reader go back to the control the person was on before hiding (web/glue/a11y.js refocus).
+    ui::a11y::beginGroup(ui::a11y::Role::Group, "Notes");
     ui::Heading(m_fonts, "Notes");
     ui::MutedText("Nothing here yet.");
     ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
@@ -288,6 +291,7 @@ void App::drawLockedOrCovered(const ui::ViewContext& ctxIn) {
     noteActionRect("cover:continue", "Continue");
     ui::Gap(1.0f);
     drawLockedOffers();
+    ui::a11y::endGroup();
     ImGui::EndChild();
     return;
   }

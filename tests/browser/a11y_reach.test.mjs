@@ -392,3 +392,29 @@ test('"I\'m OK for now" from the keyboard: the focus goes back to where the pers
     await profile.dispose();
   }
 });
+
+// Quick hide without a vault covers the screen with a neutral page; "Continue" takes the person back to the
+// control they were on, not to the top of the page.
+test('after quick hide\'s "Continue", the focus is back on the control the person was on', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await openApp(profile, server.url);
+    await openPage(page, 'settings');
+    const larger = page.getByRole('button', { name: 'Larger', exact: true });
+    await larger.waitFor({ state: 'attached' });
+    await larger.focus();
+    await page.keyboard.press('Control+Shift+H');
+    const cont = page.getByRole('button', { name: 'Continue', exact: true });
+    await cont.waitFor({ state: 'attached', timeout: 10_000 });
+    await cont.focus();
+    await page.keyboard.press('Enter');
+    await waitUntil(async () => (await cont.count()) === 0, { message: 'the cover gone' });
+    await waitUntil(async () => (await page.evaluate(() => document.activeElement.textContent)) === 'Larger',
+      { message: 'the focus back on "Larger"', timeoutMs: 5_000 }).catch(async (e) => {
+      throw new Error(`${e.message}: the focus is on ${JSON.stringify(await page.evaluate(() => [document.activeElement.getAttribute('role'), document.activeElement.textContent]))}`);
+    });
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
