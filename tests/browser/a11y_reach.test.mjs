@@ -410,7 +410,7 @@ test('after quick hide\'s "Continue", the focus is back on the control the perso
     await page.keyboard.press('Enter');
     await waitUntil(async () => (await cont.count()) === 0, { message: 'the cover gone' });
     await waitUntil(async () => (await page.evaluate(() => document.activeElement.textContent)) === 'Larger',
-      { message: 'the focus back on "Larger"', timeoutMs: 5_000 }).catch(async (e) => {
+      { message: 'the focus back on "Larger"' }).catch(async (e) => {
       throw new Error(`${e.message}: the focus is on ${JSON.stringify(await page.evaluate(() => [document.activeElement.getAttribute('role'), document.activeElement.textContent]))}`);
     });
     profile.assertNoErrors();
