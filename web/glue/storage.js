@@ -436,9 +436,9 @@ var TowardGlue = (function () {
         while (at < total && puts.length < SYNC_PUTS_AT_ONCE) {
           const k = at++;
           if (k >= create.length) { puts.push((next) => IDBFS.removeRemoteEntry(store, remove[k - create.length], next)); continue; }
-          if (!FS.analyzePath(create[k]).exists) continue;
           let entry = null, failed = null;
           IDBFS.loadLocalEntry(create[k], (e, loaded) => { failed = e; entry = loaded; });
+          if (failed && !FS.analyzePath(create[k]).exists) continue;   // gone since the sync began
           if (failed) { finish(failed); return; }
           if (entry.contents) entry.contents = entry.contents.slice();
           puts.push((next) => IDBFS.storeRemoteEntry(store, create[k], entry, next));
