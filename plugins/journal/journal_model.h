@@ -87,9 +87,11 @@ class JournalModel final : public core::PluginModel,
   // True when an entry may appear in "on this day" and random views.
   static bool mayResurface(const JournalEntry& entry) { return !entry.doNotResurface; }
   // Entries written on this local day and month in earlier years, newest first; none when the person
-  // turned "On this day" off in Settings. Kept until the day or the store changes (the journal's empty
+  // turned "On this day" off in Settings. Kept until the day, an entry or the settings change (the empty
   // panel asks every frame it draws, and with 10,000 entries the walk took 6-16 ms).
   const std::vector<std::string>& onThisDay(int64_t nowMs) const;
+  // How many times onThisDay() worked its answer out (not kept from the frame before): for tests.
+  uint64_t onThisDayWorkedOut() const { return m_onThisDay.workedOut; }
   // One entry picked by `seed` among those that may resurface, or "" when there is none.
   std::string randomEntry(uint64_t seed) const;
 
@@ -137,10 +139,12 @@ class JournalModel final : public core::PluginModel,
   struct OnThisDayAnswer {
     bool valid = false;
     LocalDate day;
-    uint64_t storeGeneration = 0, changeCount = 0;   // entries and settings as they were when it was worked out
+    uint64_t settingsChanges = 0, changeCount = 0;   // entries and settings as they were when it was worked out
+    uint64_t workedOut = 0;                           // how many times it was (for tests)
     std::vector<std::string> ids;
   };
   mutable OnThisDayAnswer m_onThisDay;
+  uint64_t m_settingsChanges = 0;   // the settings record written (by this tab or loaded)
 };
 
 // One entry as readable Markdown, with every field that was filled in.

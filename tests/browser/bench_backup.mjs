@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { startServer, Profile, openApp, api, sleep, waitUntil, seedJournal, decodePng, openPage, ROOT } from './lib/harness.mjs';
-import { frameTable, fromStats } from './lib/frame_figures.mjs';
+import { frameTable, fromStats, watchLongTasks, takeLongTasks } from './lib/frame_figures.mjs';
 
 // Measured on main at 28b7ffc (before issue 16's 8 ms import steps), this machine.
 const BEFORE_IMPORT = { worstMs: 119.5, medianMs: 85.6 };
@@ -40,7 +40,7 @@ async function accentTop(page, box) {
 
 const server = await startServer();
 const rows = [];
-let importFrames = null;
+let importFrames = null, importLongTasks = null;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'toward-bench-backup-'));
 const a = await Profile.launch();
 const b = await Profile.launch();
@@ -107,6 +107,7 @@ try {
   rows.push(['UI: "Open the backup" to the preview (scrypt included)', `${openMs} ms`, 'seen by screenshots every 100 ms']);
   // Merge: written across frames under a progress bar, then stored in IndexedDB ("saved").
   await fresh.evaluate(() => window.towardTest.frameStats(true));
+  await watchLongTasks(fresh);
   t = Date.now();
   await fresh.getByRole('button', { name: 'Add it to what is here', exact: true }).click({ force: true });
   await waitUntil(async () => (await fresh.evaluate((type) => window.towardTest.count(type), 'journal.entry')) === RECORDS,
@@ -117,6 +118,7 @@ try {
   await waitUntil(async () => (await fresh.evaluate(() => window.towardTest.state())).saved,
     { timeoutMs: 120_000, intervalMs: 50, message: 'saved' });
   const savedMs = Date.now() - t;
+  importLongTasks = await takeLongTasks(fresh);
   t = Date.now();
   await api.flush(fresh);
   const flushMs = Date.now() - t;
@@ -139,4 +141,4 @@ console.log('|---|---|---|');
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
 console.log('');
 console.log(frameTable([{ label: `importing ${RECORDS.toLocaleString('en')} records ("Add it to what is here" until every record is there)`,
-  before: BEFORE_IMPORT, now: importFrames }]));
+  before: BEFORE_IMPORT, now: importFrames, longTasks: importLongTasks }]));

@@ -49,8 +49,11 @@ var TowardGlue = (function () {
   // without it (the opening screen is then the first frame): a read that ends within it opens at once,
   // with no opening screen that would only flash.
   const WAIT_FOR_THE_READ_MS = 100;
-  // How many files a sync hands to IndexedDB in one go (syncChanges): about 10 ms of the page's time.
+  // A sync's puts (syncChanges): at most this many handed to IndexedDB and not yet stored, ...
   const SYNC_PUTS_AT_ONCE = 64;
+  // ... handed out for about this long (and at most SYNC_FIRST_PUTS) in the frame that began the sync, and
+  // for about SYNC_NEXT_MS after each put stored.
+  const SYNC_FIRST_MS = 2, SYNC_FIRST_PUTS = 16, SYNC_NEXT_MS = 1;
   const LOCK = 'toward-writer';
 
   // ------------------------------------------------------------------ [SECTION] shared
@@ -414,41 +417,49 @@ var TowardGlue = (function () {
       const store = tx.objectStore(IDBFS.DB_STORE_NAME);
       let finished = false;
       const finish = (e) => { if (!finished) { finished = true; callback(e); } };
-      const done = (e) => { if (e) finish(e); };
       tx.onerror = (e) => { e.preventDefault(); finish(tx.error || (e.target && e.target.error) || new Error('IndexedDB refused the save')); };
       tx.onabort = () => finish(tx.error || new Error('the browser stopped the save'));
       tx.oncomplete = () => finish(null);
       const create = changes.create.sort();   // folders before the files in them
       const remove = changes.remove.sort().reverse();   // files before the folders that held them
       const total = create.length + remove.length;
-      // The puts go out SYNC_PUTS_AT_ONCE at a time: Chromium spends ~0.15 ms of the page's own time on
-      // each, so a sync of thousands (an import, the vault being turned on) would hold the page for most of
-      // a second. The next ones go out when the last of these is stored, within the same transaction, and
-      // frames are drawn in between. One transaction still: all of it is stored, or none.
+      // The puts go out a few at a time, never more than SYNC_PUTS_AT_ONCE waiting: Chromium spends ~0.3 ms
+      // of the page's own time on each, so a sync of thousands (an import, the vault being turned on) would
+      // otherwise hold the page for most of a second. The sync begins inside a frame, which hands out only
+      // what fits in SYNC_FIRST_MS, SYNC_FIRST_PUTS at most (64 there held that frame 31 ms at 10,000
+      // files); then each put stored hands out the next ones, within the same transaction (a stored put's
+      // callback keeps it going), in tasks of a fraction of a millisecond between the frames. One transaction still: all of it, or none.
       // Each file is read just before its put, and copied (MEMFS may write a file's bytes in place while
       // IndexedDB clones them). A file written again meanwhile is stored as it is then (and again by the
       // next sync, which has its path); one gone meanwhile is skipped (its removal is the next sync's).
       // Reading all of them when the sync began held the frame that began it: 73 ms at 10,000 files.
-      let at = 0;
-      const putSome = () => {
-        if (finished) return;
-        const puts = [];
-        while (at < total && puts.length < SYNC_PUTS_AT_ONCE) {
-          const k = at++;
-          if (k >= create.length) { puts.push((next) => IDBFS.removeRemoteEntry(store, remove[k - create.length], next)); continue; }
-          let entry = null, failed = null;
-          IDBFS.loadLocalEntry(create[k], (e, loaded) => { failed = e; entry = loaded; });
-          if (failed && !FS.analyzePath(create[k]).exists) continue;   // gone since the sync began
-          if (failed) { finish(failed); return; }
-          if (entry.contents) entry.contents = entry.contents.slice();
-          puts.push((next) => IDBFS.storeRemoteEntry(store, create[k], entry, next));
-        }
-        for (let k = 0; k < puts.length; k++) {
-          puts[k](k === puts.length - 1 && at < total ? (e) => { if (e) finish(e); else putSome(); } : done);
+      let at = 0, waiting = 0;
+      const putOne = () => {   // hands out the next put; false when a file could not be read (finished)
+        const k = at++;
+        if (k >= create.length) { IDBFS.removeRemoteEntry(store, remove[k - create.length], stored); waiting++; return true; }
+        let entry = null, failed = null;
+        IDBFS.loadLocalEntry(create[k], (e, loaded) => { failed = e; entry = loaded; });
+        if (failed && !FS.analyzePath(create[k]).exists) return true;   // gone since the sync began
+        if (failed) { finish(failed); return false; }
+        if (entry.contents) entry.contents = entry.contents.slice();
+        IDBFS.storeRemoteEntry(store, create[k], entry, stored);
+        waiting++;
+        return true;
+      };
+      // While nothing is waiting, nothing keeps the transaction open past this task: go on until a put is.
+      const putSome = (budgetMs, most) => {
+        const t0 = performance.now();
+        while (!finished && at < total && waiting < most && (waiting === 0 || performance.now() - t0 < budgetMs)) {
+          if (!putOne()) return;
         }
         if (at >= total && tx.commit && !finished) { try { tx.commit(); } catch (e) { /* committing already */ } }
       };
-      putSome();
+      function stored(e) {
+        waiting--;
+        if (e) { finish(e); return; }
+        if (at < total) putSome(SYNC_NEXT_MS, SYNC_PUTS_AT_ONCE);
+      }
+      putSome(SYNC_FIRST_MS, SYNC_FIRST_PUTS);
     });
     return true;
   }
@@ -712,7 +723,7 @@ var TowardGlue = (function () {
   // The first frame with every record read (with many records, after the opening screen's frames).
   function onOpened() {
     state.opened = true;
-    // The second copy is brought in step in the background, a few hundred files per step (not while the
+    // The second copy is brought in step in the background, a few files per step (not while the
     // store is still being read behind the opening screen: the two would share the page's thread).
     if (state.writer && !state.copyInStep) { state.copyInStep = true; TowardCopy.bringInStep(DATA); }
     // Words kept after a crash in an earlier visit go back where they were typed (rescue.js).

@@ -12,18 +12,41 @@ export function worstMedian(f) {
   return `${f.worstMs.toFixed(1)} / ${f.medianMs.toFixed(1)} ms`;
 }
 
-// A Markdown table: rows of { label, now: {worstMs, medianMs, frames}, before: {worstMs, medianMs} }.
+// A Markdown table: rows of { label, now: {worstMs, medianMs, frames}, before: {worstMs, medianMs},
+// longTasks: {count, worstMs} (optional) }.
 export function frameTable(rows) {
   const lines = [
-    '| frames of our code (worst / median) | before (main 28b7ffc) | now | of it, handing to WebGL (in the worst / median) | frames | target |',
-    '|---|---:|---:|---:|---:|---:|',
+    '| frames of our code (worst / median) | before (main 28b7ffc) | now | of it, handing to WebGL (in the worst / median) | frames | the page\'s tasks over 50 ms meanwhile (how many, longest) | target |',
+    '|---|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of rows) {
     const over = r.now && r.now.worstMs > FRAME_TARGET_MS ? ' (over)' : '';
     const gl = r.now && r.now.glAtWorstMs !== undefined ? `${r.now.glAtWorstMs.toFixed(1)} / ${r.now.glMedianMs.toFixed(1)} ms` : '';
-    lines.push(`| ${r.label} | ${worstMedian(r.before)} | ${worstMedian(r.now)}${over} | ${gl} | ${r.now && r.now.frames !== undefined ? r.now.frames : ''} | ${FRAME_TARGET_MS} ms |`);
+    const tasks = r.longTasks ? `${r.longTasks.count}${r.longTasks.count ? `, ${r.longTasks.worstMs.toFixed(0)} ms` : ''}` : '';
+    lines.push(`| ${r.label} | ${worstMedian(r.before)} | ${worstMedian(r.now)}${over} | ${gl} | ${r.now && r.now.frames !== undefined ? r.now.frames : ''} | ${tasks} | ${FRAME_TARGET_MS} ms |`);
   }
   return lines.join('\n');
+}
+
+// The page's long tasks (Chromium's Long Tasks API: every task over 50 ms, whatever code ran in it: a
+// frame, a sync's callbacks, the second copy), which frameStats does not see: watchLongTasks(page) starts
+// (or restarts) the count, takeLongTasks(page) reads {count, worstMs} since then.
+export async function watchLongTasks(page) {
+  await page.evaluate(() => {
+    window.__towardLongTasks = [];
+    if (window.__towardLongTaskObserver) return;
+    window.__towardLongTaskObserver = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__towardLongTasks.push(e.duration);
+    });
+    window.__towardLongTaskObserver.observe({ type: 'longtask' });
+  });
+}
+export async function takeLongTasks(page) {
+  return page.evaluate(() => {
+    const l = window.__towardLongTasks || [];
+    window.__towardLongTasks = [];
+    return { count: l.length, worstMs: l.length ? Math.max(...l) : 0 };
+  });
 }
 
 // {worstMs, medianMs, frames} from one towardTest.frameStats() reading.
