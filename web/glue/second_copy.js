@@ -163,12 +163,20 @@ var TowardCopy = (function () {
   // written at once, while IndexedDB commits (a save waits for the slower of the two, not for both in turn).
   // `previous`: the file's timestamp in IndexedDB before this sync (null when it had none), or undefined
   // when the sync does not know it.
+  // Bytes a sync copied out of a file for IndexedDB, which the copy may keep as they are (one copy fewer
+  // a file: at 10,000 files the copies' garbage is what the page's collector spends its pauses on).
+  const ownCopies = typeof WeakSet !== 'undefined' ? new WeakSet() : null;
+  function ownCopy(bytes) {
+    if (ownCopies) ownCopies.add(bytes);
+    return bytes;
+  }
   function changed(path, entry, previous) {
     if (!state.available) return;
     if (entry && !FS.isFile(entry.mode)) return;   // folders are made again from their files' paths
-    // The bytes as IndexedDB gets them (a view into the file could change before the copy is written).
+    // The bytes as IndexedDB gets them (a view into the file could change before the copy is written; a
+    // sync's own copy, ownCopy(), cannot: IndexedDB cloned it as it was asked, and nothing else holds it).
     state.pending[path] = entry
-      ? { contents: new Uint8Array(entry.contents), timestamp: +entry.timestamp, previous }
+      ? { contents: ownCopies && ownCopies.has(entry.contents) ? entry.contents : new Uint8Array(entry.contents), timestamp: +entry.timestamp, previous }
       : { removed: true, previous };
     if (!state.queued[path]) { state.queued[path] = true; state.order.push(path); }
     if (!state.stepSoon) { state.stepSoon = true; nextTask(writeStep); }
@@ -367,7 +375,7 @@ var TowardCopy = (function () {
   }
 
   return {
-    state, changed, commit, dropPending, restoreIfEmptied, bringInStep,
+    state, changed, ownCopy, commit, dropPending, restoreIfEmptied, bringInStep,
     forgetIndex() { state.index = null; state.oldIndex = null; state.written = {}; },
     restoredCount() { return state.restored; },
     // The cache that holds (or would hold) `path` (tests, and the golden test of layout v2).

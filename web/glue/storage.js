@@ -441,7 +441,7 @@ var TowardGlue = (function () {
         IDBFS.loadLocalEntry(create[k], (e, loaded) => { failed = e; entry = loaded; });
         if (failed && !FS.analyzePath(create[k]).exists) return true;   // gone since the sync began
         if (failed) { finish(failed); return false; }
-        if (entry.contents) entry.contents = entry.contents.slice();
+        if (entry.contents) entry.contents = TowardCopy.ownCopy(entry.contents.slice());
         IDBFS.storeRemoteEntry(store, create[k], entry, stored);
         waiting++;
         return true;
