@@ -105,3 +105,74 @@ test('unicode text survives a reload byte-exact', { timeout: 90_000 }, async () 
     }
   });
 });
+
+// "Saved" means on disk: the sync's transaction asks for strict durability (Chromium's default is relaxed
+// since version 121: "complete" once the files reach the system's buffers, before they are flushed).
+test('the save\'s transaction asks the browser to flush to disk before it says complete', { timeout: 90_000 }, async () => {
+  await withProfile(async (profile) => {
+    const page = await openApp(profile, server.url);
+    const seen = await page.evaluate(async () => {
+      const asked = [];
+      const transaction = IDBDatabase.prototype.transaction;
+      IDBDatabase.prototype.transaction = function (names, mode, options) {
+        const tx = transaction.apply(this, arguments);
+        if (mode === 'readwrite' && this.name === '/data') asked.push(tx.durability || (options && options.durability) || 'default');
+        return tx;
+      };
+      window.towardTest.put('journal.entry', { kind: 'free', title: 'on disk', text: 'flushed before "Saved"' });
+      await window.towardTest.flush();
+      IDBDatabase.prototype.transaction = transaction;
+      return asked;
+    });
+    assert.ok(seen.length >= 1, 'the save wrote through a transaction');
+    assert.deepEqual([...new Set(seen)], ['strict']);
+  });
+});
+
+// A sync that fails part way (here its 10th put is refused at once) stores none of its files: the puts
+// already handed out are taken back. The next sync then stores every one, in IndexedDB and in the second
+// copy (which had let go of that sync's files, as a failed sync stored nothing).
+test('a sync that fails part way stores none of its files, and the next stores them all in both copies', { timeout: 120_000 }, async () => {
+  await withProfile(async (profile) => {
+    const page = await openApp(profile, server.url);
+    const N = 20;
+    const ids = await page.evaluate((n) => {
+      const put = IDBObjectStore.prototype.put;
+      let puts = 0;
+      window.__refuseTenth = true;
+      IDBObjectStore.prototype.put = function () {
+        if (window.__refuseTenth && ++puts === 10) {
+          window.__refuseTenth = false;
+          IDBObjectStore.prototype.put = put;
+          throw new DOMException('refused for this test', 'DataError');
+        }
+        return put.apply(this, arguments);
+      };
+      const out = [];
+      for (let i = 0; i < n; i++) out.push(window.towardTest.put('journal.entry', { kind: 'free', title: `part ${i}`, text: 'all or nothing' }));
+      return out;
+    }, N);
+    const first = await page.evaluate(() => window.towardTest.flush().then(() => 'saved', (e) => String(e && e.message || e)));
+    assert.notEqual(first, 'saved', 'the sync with a refused put is not reported saved');
+    const heldPaths = () => page.evaluate(() => new Promise((resolve, reject) => {
+      const open = indexedDB.open('/data');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        const keys = db.transaction(['FILE_DATA'], 'readonly').objectStore('FILE_DATA').getAllKeys();
+        keys.onsuccess = () => { db.close(); resolve(keys.result.map(String)); };
+        keys.onerror = () => { db.close(); reject(keys.error); };
+      };
+    }));
+    const mine = (paths) => paths.filter((p) => ids.some((id) => p.includes(id)));
+    assert.deepEqual(mine(await heldPaths()), [], 'IndexedDB holds none of the failed sync\'s records');
+
+    await api.flush(page);
+    assert.equal(mine(await heldPaths()).length, N, 'the next sync stored every record');
+    const copy = await page.evaluate(() => window.towardTest.secondCopy());
+    assert.equal(mine(Object.keys(copy)).length, N, 'the second copy holds every record too');
+    await reloadApp(page);
+    const listed = new Set((await api.list(page, TYPE)).map((r) => r.id));
+    assert.ok(ids.every((id) => listed.has(id)), 'every record is there after a reload');
+  });
+});

@@ -204,7 +204,8 @@ var TowardCopy = (function () {
       delete state.pending[path];
       n++;
     }
-    if (n) writeBatch(files);
+    // A problem here never fails a save, and never leaves commit() waiting for a queue that stopped.
+    try { if (n) writeBatch(files); } catch (e) { state.problem = String(e && e.name || e); }
     if (state.orderAt < state.order.length) { state.stepSoon = true; nextTask(writeStep); return; }
     state.order = [];
     state.orderAt = 0;

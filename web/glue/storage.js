@@ -412,11 +412,21 @@ var TowardGlue = (function () {
     if (!changes.create.length && !changes.remove.length) { callback(null); return true; }
     IDBFS.getDB(mount.mountpoint, (err, db) => {
       if (err) { callback(err); return; }
+      // Strict: "complete" only once the browser had the files flushed to disk (Chromium's default is
+      // relaxed since version 121: complete once they reach the system's buffers). "Saved" means stored.
       let tx;
-      try { tx = db.transaction([IDBFS.DB_STORE_NAME], 'readwrite'); } catch (e) { callback(e); return; }
+      try { tx = db.transaction([IDBFS.DB_STORE_NAME], 'readwrite', { durability: 'strict' }); } catch (e) { callback(e); return; }
       const store = tx.objectStore(IDBFS.DB_STORE_NAME);
       let finished = false;
-      const finish = (e) => { if (!finished) { finished = true; callback(e); } };
+      // A failure stores nothing: the puts already handed out are taken back (an error a request reports
+      // would not end the transaction by itself, and the glue's callers hold "a failed sync stored nothing":
+      // the next sync, and the second copy, start again from there).
+      const finish = (e) => {
+        if (finished) return;
+        finished = true;
+        if (e) { try { tx.abort(); } catch (x) { /* ended already */ } }
+        callback(e);
+      };
       tx.onerror = (e) => { e.preventDefault(); finish(tx.error || (e.target && e.target.error) || new Error('IndexedDB refused the save')); };
       tx.onabort = () => finish(tx.error || new Error('the browser stopped the save'));
       tx.oncomplete = () => finish(null);
@@ -454,12 +464,16 @@ var TowardGlue = (function () {
         }
         if (at >= total && tx.commit && !finished) { try { tx.commit(); } catch (e) { /* committing already */ } }
       };
+      // A throw while handing out (a file that cannot be copied, a put refused at once) fails the sync.
+      const handOut = (budgetMs, most) => {
+        try { putSome(budgetMs, most); } catch (e) { finish(e); }
+      };
       function stored(e) {
         waiting--;
         if (e) { finish(e); return; }
-        if (at < total) putSome(SYNC_NEXT_MS, SYNC_PUTS_AT_ONCE);
+        if (at < total) handOut(SYNC_NEXT_MS, SYNC_PUTS_AT_ONCE);
       }
-      putSome(SYNC_FIRST_MS, SYNC_FIRST_PUTS);
+      handOut(SYNC_FIRST_MS, SYNC_FIRST_PUTS);
     });
     return true;
   }
