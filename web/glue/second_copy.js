@@ -43,18 +43,16 @@ var TowardCopy = (function () {
     available: typeof caches !== 'undefined' && !!(caches && caches.open),
     index: null,       // path -> the key (URL) the copy holds for it (in its shard); null until read
     oldIndex: null,    // the same for a layout v1 copy still there ({} when none), read with index
-    pending: {},       // path -> {contents, timestamp, previous} to store, or {previous} to remove (from the
-                       // running sync); previous: the timestamp IndexedDB had for it (null: none, undefined: unknown)
+    pending: new Map(),  // path -> {contents, timestamp, previous} to store, or {previous} to remove (from the
+                         // running sync), in the order they came; previous: the timestamp IndexedDB had for
+                         // it (null: none, undefined: unknown)
     written: {},       // path -> the key stored without the index (null: removed), for readIndex to take in
     queue: Promise.resolve(),
     restored: 0,       // files brought back from the copy at this start
     problem: '',       // the last reason the copy could not be written (it never fails a save)
     inflight: [],      // the steps writing this sync's files, started while IndexedDB commits
-    order: [],         // the paths in pending, in the order they came, from orderAt on (queued: path ->
-    orderAt: 0,        // true while there)
-    queued: {},
     stepSoon: false,   // writeStep will run (nextTask)
-    whenWritten: [],   // resolves of allHandedOut(), called when the queue is empty
+    whenWritten: [],   // resolves of allHandedOut(), called when nothing is pending
     inStep: null,      // bringInStep's promise, once begun (for tests and the bench: when it is done)
   };
 
@@ -159,10 +157,6 @@ var TowardCopy = (function () {
     });
   }
 
-  // A sync is storing this file in IndexedDB (IDBFS.storeRemoteEntry) or removing it (null). The copy is
-  // written at once, while IndexedDB commits (a save waits for the slower of the two, not for both in turn).
-  // `previous`: the file's timestamp in IndexedDB before this sync (null when it had none), or undefined
-  // when the sync does not know it.
   // Bytes a sync copied out of a file for IndexedDB, which the copy may keep as they are (one copy fewer
   // a file: at 10,000 files the copies' garbage is what the page's collector spends its pauses on).
   const ownCopies = typeof WeakSet !== 'undefined' ? new WeakSet() : null;
@@ -170,15 +164,19 @@ var TowardCopy = (function () {
     if (ownCopies) ownCopies.add(bytes);
     return bytes;
   }
+
+  // A sync is storing this file in IndexedDB (IDBFS.storeRemoteEntry) or removing it (null). The copy is
+  // written at once, while IndexedDB commits (a save waits for the slower of the two, not for both in turn).
+  // `previous`: the file's timestamp in IndexedDB before this sync (null when it had none), or undefined
+  // when the sync does not know it.
   function changed(path, entry, previous) {
     if (!state.available) return;
     if (entry && !FS.isFile(entry.mode)) return;   // folders are made again from their files' paths
     // The bytes as IndexedDB gets them (a view into the file could change before the copy is written; a
     // sync's own copy, ownCopy(), cannot: IndexedDB cloned it as it was asked, and nothing else holds it).
-    state.pending[path] = entry
+    state.pending.set(path, entry
       ? { contents: ownCopies && ownCopies.has(entry.contents) ? entry.contents : new Uint8Array(entry.contents), timestamp: +entry.timestamp, previous }
-      : { removed: true, previous };
-    if (!state.queued[path]) { state.queued[path] = true; state.order.push(path); }
+      : { removed: true, previous });
     if (!state.stepSoon) { state.stepSoon = true; nextTask(writeStep); }
   }
 
@@ -194,27 +192,19 @@ var TowardCopy = (function () {
   }
   function writeStep() {
     state.stepSoon = false;
-    const files = {};
-    let n = 0;
-    while (n < FILES_PER_STEP && state.orderAt < state.order.length) {
-      const path = state.order[state.orderAt++];
-      delete state.queued[path];
-      if (!(path in state.pending)) continue;
-      files[path] = state.pending[path];
-      delete state.pending[path];
-      n++;
-    }
+    const files = {};   // the first few (a Map keeps the order they came in)
+    const it = state.pending.entries();
+    for (let n = 0, next = it.next(); !next.done && n < FILES_PER_STEP; n++, next = it.next()) files[next.value[0]] = next.value[1];
+    Object.keys(files).forEach((path) => state.pending.delete(path));
     // A problem here never fails a save, and never leaves commit() waiting for a queue that stopped.
-    try { if (n) writeBatch(files); } catch (e) { state.problem = String(e && e.name || e); }
-    if (state.orderAt < state.order.length) { state.stepSoon = true; nextTask(writeStep); return; }
-    state.order = [];
-    state.orderAt = 0;
+    try { writeBatch(files); } catch (e) { state.problem = String(e && e.name || e); }
+    if (state.pending.size) { state.stepSoon = true; nextTask(writeStep); return; }
     const waiting = state.whenWritten.splice(0);
     for (let i = 0; i < waiting.length; i++) waiting[i]();
   }
   // Resolves once every file changed so far has been handed to the copy (its write is in state.inflight).
   function allHandedOut() {
-    if (state.orderAt >= state.order.length && !state.stepSoon) return Promise.resolve();
+    if (!state.pending.size && !state.stepSoon) return Promise.resolve();
     return new Promise((resolve) => { state.whenWritten.push(resolve); });
   }
 
@@ -267,10 +257,7 @@ var TowardCopy = (function () {
   // A sync that failed stored nothing in IndexedDB: what it had not yet given the copy is dropped (what it
   // had is harmless there: the copy is read only when IndexedDB holds nothing).
   function dropPending() {
-    state.pending = {};
-    state.order = [];
-    state.orderAt = 0;
-    state.queued = {};
+    state.pending.clear();
     state.inflight = [];
     const waiting = state.whenWritten.splice(0);
     for (let i = 0; i < waiting.length; i++) waiting[i]();

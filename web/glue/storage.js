@@ -438,7 +438,8 @@ var TowardGlue = (function () {
       // otherwise hold the page for most of a second. The sync begins inside a frame, which hands out only
       // what fits in SYNC_FIRST_MS, SYNC_FIRST_PUTS at most (64 there held that frame 31 ms at 10,000
       // files); then each put stored hands out the next ones, within the same transaction (a stored put's
-      // callback keeps it going), in tasks of a fraction of a millisecond between the frames. One transaction still: all of it, or none.
+      // callback keeps it going), in tasks of a fraction of a millisecond between the frames. One
+      // transaction still: all of it, or none.
       // Each file is read just before its put, and copied (MEMFS may write a file's bytes in place while
       // IndexedDB clones them). A file written again meanwhile is stored as it is then (and again by the
       // next sync, which has its path); one gone meanwhile is skipped (its removal is the next sync's).
