@@ -134,12 +134,18 @@ bool mayBeLocalMonthDay(int64_t ms, int month, int day) {
   return false;
 }
 
-LocalDate localDateOf(int64_t ms) {
+LocalDate localDateOf(int64_t ms, long& utcOffsetSeconds) {
   ++g_localDateLookups;
   std::time_t t = std::time_t(ms / 1000 - (ms % 1000 < 0 ? 1 : 0));
   std::tm tm{};
   localtime_r(&t, &tm);
+  utcOffsetSeconds = tm.tm_gmtoff;
   return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+LocalDate localDateOf(int64_t ms) {
+  long ignored = 0;
+  return localDateOf(ms, ignored);
 }
 
 int64_t localDayStartMs(int year, int month, int day) {

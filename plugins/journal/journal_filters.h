@@ -69,6 +69,8 @@ struct LocalDate {
 
 // The local calendar date of a Unix ms time.
 LocalDate localDateOf(int64_t ms);
+// The same, and the local time's offset from UTC then, in seconds (a changed time zone moves other dates).
+LocalDate localDateOf(int64_t ms, long& utcOffsetSeconds);
 // How many times localDateOf asked the C library for local time since the program began (for tests: in
 // the browser each ask builds a JavaScript Date, about 3 microseconds).
 uint64_t localDateLookups();

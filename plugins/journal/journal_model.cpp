@@ -288,14 +288,20 @@ std::array<uint32_t, 32> JournalModel::entriesByDay(int year, int month) const {
 core::Settings JournalModel::settings() const { return core::loadSettings(m_store); }
 
 const std::vector<std::string>& JournalModel::onThisDay(int64_t nowMs) const {
-  const LocalDate today = localDateOf(nowMs);
+  long utcOffset = 0;
+  const LocalDate today = localDateOf(nowMs, utcOffset);
   OnThisDayAnswer& a = m_onThisDay;
   // Not the store's generation: the vault's sealing rewrites every file (10,000 at 10,000 entries) without
-  // changing a record, and working this out again in each of its frames cost 6-14 ms a frame.
-  if (a.valid && a.day == today && a.settingsChanges == m_settingsChanges && a.changeCount == m_changeCount) return a.ids;
+  // changing a record, and working this out again in each of its frames cost 6-14 ms a frame. The time
+  // zone is in the key: a journey (or a change in the system's settings) moves which day an entry was on.
+  if (a.valid && a.day == today && a.utcOffset == utcOffset && a.settingsChanges == m_settingsChanges &&
+      a.changeCount == m_changeCount) {
+    return a.ids;
+  }
   a.valid = true;
   ++a.workedOut;
   a.day = today;
+  a.utcOffset = utcOffset;
   a.settingsChanges = m_settingsChanges;
   a.changeCount = m_changeCount;
   std::vector<std::string>& out = a.ids;

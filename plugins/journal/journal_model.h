@@ -139,6 +139,7 @@ class JournalModel final : public core::PluginModel,
   struct OnThisDayAnswer {
     bool valid = false;
     LocalDate day;
+    long utcOffset = 0;                               // seconds east of UTC on that day
     uint64_t settingsChanges = 0, changeCount = 0;   // entries and settings as they were when it was worked out
     uint64_t workedOut = 0;                           // how many times it was (for tests)
     std::vector<std::string> ids;

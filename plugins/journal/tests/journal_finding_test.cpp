@@ -333,6 +333,24 @@ TEST_CASE("[journal] \"On this day\" is kept between frames, and follows a new e
   CHECK(fx.model->onThisDay(morning).empty());
 }
 
+TEST_CASE("[journal] \"On this day\" is worked out again when the time zone changes within the same local date") {
+  struct TimeZone {
+    explicit TimeZone(const char* tz) { setenv("TZ", tz, 1); tzset(); }
+    ~TimeZone() { setenv("TZ", "UTC0", 1); tzset(); }
+  };
+  TimeZone berlin("CET-1CEST,M3.5.0,M10.5.0/3");
+  Fixture fx;
+  // Half past midnight in Berlin on 10 June 2025 is still 9 June in London and in UTC.
+  const std::string justAfterMidnight =
+      fx.put(R"({"text":"just after midnight","timeMs":)" + std::to_string(localMs(2025, 6, 10, 0) + 1800'000) + "}");
+  const int64_t now = localMs(2026, 6, 10, 12);   // noon in Berlin: 10 June in London too
+  CHECK(fx.model->onThisDay(now) == std::vector<std::string>{justAfterMidnight});
+  setenv("TZ", "GMT0BST,M3.5.0/1,M10.5.0", 1);   // the person is in London now
+  tzset();
+  CHECK(journal::localDateOf(now) == journal::LocalDate{2026, 6, 10});
+  CHECK(fx.model->onThisDay(now).empty());        // that entry was on 9 June there
+}
+
 TEST_CASE("[journal] \"On this day\" asks local time only of entries near the date, with the answer of asking every one") {
   struct TimeZone {
     explicit TimeZone(const char* tz) { setenv("TZ", tz, 1); tzset(); }
