@@ -9,7 +9,7 @@
 //   - return: 5 reloads of one profile (what a person who comes back meets).
 // For N journal entries of 500 characters (TOWARD_BENCH_SIZES, default 0,10000,50000) in a fresh profile
 // it measures the return start, one-record save (put until durable in IndexedDB) beside its floor (a bare
-// one-put transaction in the same page) and the files it writes, idle frames, the wasm
+// one-put strict transaction in the same page) and the files it writes, idle frames, the wasm
 // heap (HEAP8.length) and the JS heap (CDP Runtime.getHeapUsage), search typed-to-drawn at the largest N,
 // and the download size. Numbers never fail the run; only errors do.
 import fs from 'node:fs';
@@ -222,7 +222,8 @@ async function benchRecords(url, n, { search }) {
     const saveFrames = await page.evaluate(() => window.towardTest.frameStats(true));
     const copyProblem = await page.evaluate(() => window.towardTest.secondCopyProblem());
 
-    // Its floor, in the same page and run: a bare one-put readwrite transaction of a record-sized value (in
+    // Its floor, in the same page and run: a bare one-put readwrite transaction (strict durability, as every
+    // sync of Toward's: "complete" once on disk, not once in the system's buffers) of a record-sized value (in
     // a database of its own, deleted afterwards) until it completes, median of RUNS.
     const saveFloors = await page.evaluate(async (runs) => {
       const db = await new Promise((resolve, reject) => {
@@ -236,7 +237,7 @@ async function benchRecords(url, n, { search }) {
         await new Promise((r) => setTimeout(r, 50));
         const t = performance.now();
         await new Promise((resolve, reject) => {
-          const tx = db.transaction(['files'], 'readwrite');
+          const tx = db.transaction(['files'], 'readwrite', { durability: 'strict' });   // as Toward's sync
           tx.objectStore('files').put({ contents, timestamp: new Date(), mode: 33206 }, '/data/records/floor/' + i);
           tx.oncomplete = resolve;
           tx.onerror = () => reject(tx.error);

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { startServer, Profile, openApp, api, sleep, waitUntil, seedJournal, decodePng, openPage, ROOT } from './lib/harness.mjs';
 import { frameTable, fromStats, watchLongTasks, takeLongTasks } from './lib/frame_figures.mjs';
+import { traceFrames } from './lib/trace_frames.mjs';
 
 // Measured on main at 28b7ffc (before issue 16's 8 ms import steps), this machine.
 const BEFORE_IMPORT = { worstMs: 119.5, medianMs: 85.6 };
@@ -40,7 +41,7 @@ async function accentTop(page, box) {
 
 const server = await startServer();
 const rows = [];
-let importFrames = null, importLongTasks = null;
+let importFrames = null, importLongTasks = null, importTraced = null;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'toward-bench-backup-'));
 const a = await Profile.launch();
 const b = await Profile.launch();
@@ -109,11 +110,15 @@ try {
   await fresh.evaluate(() => window.towardTest.frameStats(true));
   await watchLongTasks(fresh);
   t = Date.now();
-  await fresh.getByRole('button', { name: 'Add it to what is here', exact: true }).click({ force: true });
-  await waitUntil(async () => (await fresh.evaluate((type) => window.towardTest.count(type), 'journal.entry')) === RECORDS,
-    { timeoutMs: 120_000, intervalMs: 50, message: 'every record merged' });
+  // Traced (lib/trace_frames.mjs): what the longest frames are made of.
+  let frames;
+  ({ result: frames, frames: importTraced } = await traceFrames(b.context, fresh, async () => {
+    await fresh.getByRole('button', { name: 'Add it to what is here', exact: true }).click({ force: true });
+    await waitUntil(async () => (await fresh.evaluate((type) => window.towardTest.count(type), 'journal.entry')) === RECORDS,
+      { timeoutMs: 120_000, intervalMs: 50, message: 'every record merged' });
+    return fresh.evaluate(() => window.towardTest.frameStats(true));
+  }));
   const mergeMs = Date.now() - t;
-  const frames = await fresh.evaluate(() => window.towardTest.frameStats(true));
   importFrames = fromStats(frames);
   await waitUntil(async () => (await fresh.evaluate(() => window.towardTest.state())).saved,
     { timeoutMs: 120_000, intervalMs: 50, message: 'saved' });
@@ -141,4 +146,4 @@ console.log('|---|---|---|');
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
 console.log('');
 console.log(frameTable([{ label: `importing ${RECORDS.toLocaleString('en')} records ("Add it to what is here" until every record is there)`,
-  before: BEFORE_IMPORT, now: importFrames, longTasks: importLongTasks }]));
+  before: BEFORE_IMPORT, now: importFrames, longTasks: importLongTasks, traced: importTraced }]));
