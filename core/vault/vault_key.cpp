@@ -5,6 +5,7 @@
 
 #include "core/json.h"
 #include "core/json_parse.h"
+#include "core/platform/secure_random.h"
 
 namespace toward::core::vault {
 namespace {
@@ -66,9 +67,9 @@ Status wrapInto(VaultFile& file, const DataKey& key, const std::string& passphra
   if (passphrase.empty()) return invalid("Please choose a passphrase.");
   file.kdf = kdf;
   file.salt.assign(crypto_pwhash_SALTBYTES, '\0');
-  randombytes_buf(file.salt.data(), file.salt.size());
+  platform::secureRandomBytes(file.salt.data(), file.salt.size());
   file.nonce.assign(kNonceBytes, '\0');
-  randombytes_buf(file.nonce.data(), file.nonce.size());
+  platform::secureRandomBytes(file.nonce.data(), file.nonce.size());
   std::array<unsigned char, DataKey::kBytes> kek{};
   if (auto s = deriveKek(passphrase, file.salt, kdf, kek); !s) return s;
   const std::string ad = wrapAd(kdf);
@@ -86,7 +87,7 @@ Status wrapInto(VaultFile& file, const DataKey& key, const std::string& passphra
 std::unique_ptr<DataKey> DataKey::generate() {
   ensureSodium();
   std::unique_ptr<DataKey> key(new DataKey());
-  randombytes_buf(key->m_key.data(), key->m_key.size());
+  platform::secureRandomBytes(key->m_key.data(), key->m_key.size());
   return key;
 }
 
@@ -103,7 +104,7 @@ DataKey::~DataKey() { sodium_memzero(m_key.data(), m_key.size()); }
 std::string DataKey::seal(const std::string& plaintext, const std::string& associated) const {
   std::string out(kNonceBytes + plaintext.size() + kTagBytes, '\0');
   auto* bytes = reinterpret_cast<unsigned char*>(out.data());
-  randombytes_buf(bytes, kNonceBytes);
+  platform::secureRandomBytes(bytes, kNonceBytes);
   unsigned long long len = 0;
   crypto_aead_xchacha20poly1305_ietf_encrypt(bytes + kNonceBytes, &len, u(plaintext), plaintext.size(), u(associated),
                                              associated.size(), nullptr, bytes, m_key.data());
