@@ -3,20 +3,11 @@
 #include "core/platform/secure_random.h"
 
 #include <unistd.h>
-#include <algorithm>
-#include <cstdlib>
 
 namespace toward::core::platform {
 
-void secureRandomBytes(void* buffer, size_t size) {
-  auto* out = static_cast<unsigned char*>(buffer);
-  constexpr size_t kMostAtOnce = 256;
-  while (size > 0) {
-    const size_t n = std::min(size, kMostAtOnce);
-    if (::getentropy(out, n) != 0) std::abort();
-    out += n;
-    size -= n;
-  }
-}
+const size_t kSystemRandomMostAtOnce = 256;
+
+bool fillFromSystemRandom(unsigned char* out, size_t size) { return ::getentropy(out, size) == 0; }
 
 }  // namespace toward::core::platform

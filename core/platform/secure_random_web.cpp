@@ -3,8 +3,6 @@
 #include "core/platform/secure_random.h"
 
 #include <emscripten.h>
-#include <algorithm>
-#include <cstdlib>
 
 // 1 when `size` bytes at `out` were filled, 0 when there is no crypto.getRandomValues here.
 EM_JS(int, js_secure_random_fill, (unsigned char* out, int size), {
@@ -18,15 +16,8 @@ EM_JS(int, js_secure_random_fill, (unsigned char* out, int size), {
 
 namespace toward::core::platform {
 
-void secureRandomBytes(void* buffer, size_t size) {
-  auto* out = static_cast<unsigned char*>(buffer);
-  constexpr size_t kMostAtOnce = 65536;
-  while (size > 0) {
-    const size_t n = std::min(size, kMostAtOnce);
-    if (js_secure_random_fill(out, int(n)) != 1) std::abort();
-    out += n;
-    size -= n;
-  }
-}
+const size_t kSystemRandomMostAtOnce = 65536;
+
+bool fillFromSystemRandom(unsigned char* out, size_t size) { return js_secure_random_fill(out, int(size)) == 1; }
 
 }  // namespace toward::core::platform
