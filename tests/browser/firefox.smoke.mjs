@@ -8,7 +8,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import puppeteer from 'puppeteer-core';
 import { startServer, makeUserDataDir } from './lib/harness.mjs';
-import { ready, assertDrawn, assertEarlyModuleAndFont, putRecord, recordText, controlled, copyHolds, assertNoErrors } from './lib/engine_smoke.mjs';
+import { ready, assertDrawn, assertEarlyModuleAndFont, putRecord, recordText, controlled, copyHolds, assertNoErrors, assertVaultSealsAndOpens } from './lib/engine_smoke.mjs';
 import { waitUntil, sleep } from './lib/harness.mjs';
 import { heldReadDist, assertStartBeforeWholeRead, seedEntries } from './lib/held_read_dist.mjs';
 
@@ -69,7 +69,7 @@ async function controlledSoon(ff) {
   await waitUntil(() => controlled(ff), { timeoutMs: 30_000, message: 'the service worker controlling the page after another visit' });
 }
 
-test(`Firefox ESR (${execFileSync(FIREFOX, ['--version']).toString().trim()}): loads, draws, keeps records across reload, restart (its IndexedDB store lost) and offline`, { timeout: 300_000 }, async () => {
+test(`Firefox ESR (${execFileSync(FIREFOX, ['--version']).toString().trim()}): loads, draws, keeps records across reload, restart (its IndexedDB store lost) and offline, and the vault seals and opens them`, { timeout: 300_000 }, async () => {
   const dir = makeUserDataDir();
   const ff = new Firefox(dir);
   try {
@@ -93,6 +93,7 @@ test(`Firefox ESR (${execFileSync(FIREFOX, ['--version']).toString().trim()}): l
     assert.equal(await recordText(ff, id), 'Kept in Firefox.', 'after an offline reload');
     assert.equal(await controlled(ff), true);
     await assertDrawn(ff);
+    await assertVaultSealsAndOpens(ff, id, 'Kept in Firefox.');
     assertNoErrors(ff);
   } finally {
     await ff.close();

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { Builder, By, Key } from 'selenium-webdriver';
 import os from 'node:os';
 import { DIST, startServer, makeUserDataDir, waitUntil, sleep } from './lib/harness.mjs';
-import { ready, assertDrawn, assertEarlyModuleAndFont, putRecord, recordText, controlled, copyHolds } from './lib/engine_smoke.mjs';
+import { ready, assertDrawn, assertEarlyModuleAndFont, putRecord, recordText, controlled, copyHolds, assertVaultSealsAndOpens } from './lib/engine_smoke.mjs';
 import { heldReadDist, assertStartBeforeWholeRead, seedEntries } from './lib/held_read_dist.mjs';
 
 const DRIVER = '/usr/bin/WebKitWebDriver';
@@ -94,7 +94,7 @@ class WebKitProfile {
   }
 }
 
-test('WebKitGTK (MiniBrowser via WebKitWebDriver): loads, draws, keeps records across a reload and offline', { timeout: 300_000 }, async () => {
+test('WebKitGTK (MiniBrowser via WebKitWebDriver): loads, draws, keeps records across a reload and offline, and the vault seals and opens them', { timeout: 300_000 }, async () => {
   const server = await startServer();
   const mb = new MiniBrowser();
   try {
@@ -115,6 +115,7 @@ test('WebKitGTK (MiniBrowser via WebKitWebDriver): loads, draws, keeps records a
     assert.equal(await recordText(mb, id), 'Kept in WebKit.', 'after an offline reload');
     assert.equal(await controlled(mb), true);
     await assertDrawn(mb);
+    await assertVaultSealsAndOpens(mb, id, 'Kept in WebKit.');
   } finally {
     await mb.close();
     await server.close();
