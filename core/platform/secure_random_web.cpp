@@ -4,12 +4,16 @@
 
 #include <emscripten.h>
 
-// 1 when `size` bytes at `out` were filled, 0 when there is no crypto.getRandomValues here.
+// 1 when `size` bytes at `out` were filled, 0 when there is no secure generator here (said on the console).
+// Browsers and Node 19+ have a global `crypto`; Node 17-18 have it only as require('crypto').webcrypto.
 EM_JS(int, js_secure_random_fill, (unsigned char* out, int size), {
   try {
-    crypto.getRandomValues(HEAPU8.subarray(out, out + size));
+    var generator = (typeof crypto === 'object' && crypto && crypto.getRandomValues) ? crypto
+      : (typeof process === 'object' && typeof require === 'function') ? require('crypto').webcrypto : null;
+    generator.getRandomValues(HEAPU8.subarray(out, out + size));
     return 1;
   } catch (e) {
+    console.error('Toward found no secure random generator here: ' + e);
     return 0;
   }
 });

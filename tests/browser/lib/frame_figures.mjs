@@ -14,20 +14,23 @@ export function worstMedian(f) {
 
 // A Markdown table: rows of { label, now: {worstMs, medianMs, frames}, before: {worstMs, medianMs},
 // longTasks: {count, worstMs} (optional), traced: lib/trace_frames.mjs frameParts (optional) }. The traced
-// column says what the longest frame was made of: its thread's CPU time (the rest of its wall time the
-// thread waited for a core) and V8's collections in it; then the most CPU time of any frame without them.
+// column says what the longest frame was made of: its wall time, its thread's CPU time (the rest the thread
+// waited for a core) and the part of that CPU time V8's collections took; then the most CPU time of any
+// frame without collections.
 export function frameTable(rows) {
   const traced = rows.some((r) => r.traced);
   const lines = [
     '| frames of our code (worst / median) | before (main 28b7ffc) | now | of it, handing to WebGL (in the worst / median) | frames | the page\'s tasks over 50 ms meanwhile (how many, longest) |' +
-      (traced ? ' traced: the longest frame on the CPU / collecting (V8\'s GC); most CPU of a frame without collections |' : '') + ' target |',
+      (traced ? ' traced: the longest frame, wall: CPU / of it collecting (V8\'s GC); most CPU of a frame without collections |' : '') + ' target |',
     '|---|---:|---:|---:|---:|---:|' + (traced ? '---:|' : '') + '---:|',
   ];
   for (const r of rows) {
     const over = r.now && r.now.worstMs > FRAME_TARGET_MS ? ' (over)' : '';
     const gl = r.now && r.now.glAtWorstMs !== undefined ? `${r.now.glAtWorstMs.toFixed(1)} / ${r.now.glMedianMs.toFixed(1)} ms` : '';
     const tasks = r.longTasks ? `${r.longTasks.count}${r.longTasks.count ? `, ${r.longTasks.worstMs.toFixed(0)} ms` : ''}` : '';
-    const parts = r.traced ? `${r.traced.worst.ms.toFixed(1)} ms: ${r.traced.worst.cpuMs.toFixed(1)} / ${r.traced.worst.gcMs.toFixed(1)} ms; ${r.traced.worstOwnCpuMs.toFixed(1)} ms` : '';
+    const t = r.traced;
+    const parts = t ? `${t.worst.ms.toFixed(1)} ms: ${t.worst.cpuMs.toFixed(1)} / ${t.worst.gcCpuMs.toFixed(1)} ms; ${t.worstOwnCpuMs.toFixed(1)} ms` +
+      (t.dataLost ? ' (trace lost its start)' : '') : '';
     lines.push(`| ${r.label} | ${worstMedian(r.before)} | ${worstMedian(r.now)}${over} | ${gl} | ${r.now && r.now.frames !== undefined ? r.now.frames : ''} | ${tasks} |` +
       (traced ? ` ${parts} |` : '') + ` ${FRAME_TARGET_MS} ms |`);
   }

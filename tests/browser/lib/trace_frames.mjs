@@ -4,8 +4,9 @@
 // full, so it pauses whatever code is running then, our frame or a sync's callback. This records a Chrome
 // trace (CDP Tracing) around some work and, for each animation frame on the page's main thread
 // (devtools.timeline "FireAnimationFrame": the frame callback), how much of it was a collection (V8's
-// "MinorGC" / "MajorGC" events inside it). Tracing slows the page a little, so the traced run is a run of
-// its own, after the untraced one whose figures the tables print. Numbers never fail anything.
+// "MinorGC" / "MajorGC" events inside it). The benches trace the run whose figures they print (tracing
+// these categories did not move the sealing frames' median; it may lengthen the worst ones). Numbers never
+// fail anything.
 
 const CATEGORIES = ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline'];
 const FRAME = 'FireAnimationFrame';
@@ -18,18 +19,20 @@ export async function traceFrames(context, page, work) {
   cdp.on('Tracing.dataCollected', (e) => { for (const ev of e.value) events.push(ev); });
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordContinuously' },
+    traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordAsMuchAsPossible' },
     transferMode: 'ReportEvents',
   });
-  let result;
+  let result, ended;
   try {
     result = await work();
   } finally {
     await cdp.send('Tracing.end');
-    await complete;
+    ended = await complete;
     await cdp.detach();
   }
-  return { result, frames: frameParts(events), events };
+  const frames = frameParts(events);
+  if (frames) frames.dataLost = !!(ended && ended.dataLossOccurred);   // the buffer filled: early events are gone
+  return { result, frames, events };
 }
 
 // Complete events (ph "X": ts, dur and tdur, the thread's own CPU time, in microseconds) of the accepted
@@ -40,18 +43,19 @@ function spans(events, accept) {
     if (e.ph !== 'X' || e.dur === undefined || !accept(e.name)) continue;
     const key = `${e.pid}:${e.tid}`;
     if (!out.has(key)) out.set(key, []);
-    out.get(key).push({ start: e.ts, end: e.ts + e.dur, cpu: e.tdur === undefined ? e.dur : e.tdur });
+    out.get(key).push({ start: e.ts, end: e.ts + e.dur, cpu: e.tdur === undefined ? null : e.tdur });
   }
   return out;
 }
 
 // For the thread with the most animation frames (the page's main thread), in milliseconds:
-//   worst: the longest frame (wall time), with {cpuMs, gcMs}: the thread's own CPU time in it (the rest it
-//     waited: 2 cores are shared with software WebGL's threads and the storage backend) and, of that, V8's
-//     collections;
+//   worst: the longest frame (wall time), with {cpuMs, gcCpuMs, gcMs}: the thread's own CPU time in it (the
+//     rest it waited: 2 cores are shared with software WebGL's threads and the storage backend), the part of
+//     that CPU time V8's collections took, and their wall time;
 //   worstCpuMs: the most CPU time any frame took; worstOwnCpuMs: the same with collections taken out (what
 //     our code and the browser's own work in the frame cost);
-//   frames, framesWithGc, collections, gcInFramesMs, gcOutsideFramesMs.
+//   frames, framesWithGc, collections, gcInFramesMs, gcOutsideFramesMs (wall time); noCpuTime: events
+//     without the thread's CPU time (counted as none), which would make the CPU figures too low.
 export function frameParts(events) {
   const frames = spans(events, (n) => n === FRAME);
   let thread = null;
@@ -60,32 +64,34 @@ export function frameParts(events) {
   const gcs = spans(events, (n) => COLLECTIONS.has(n)).get(thread) || [];
   const list = frames.get(thread);
   let worst = null, worstCpu = 0, worstOwnCpu = 0, framesWithGc = 0, gcIn = 0;
+  const noCpuTime = list.filter((f) => f.cpu === null).length + gcs.filter((g) => g.cpu === null).length;
   for (const f of list) {
     let gcWall = 0, gcCpu = 0;
     for (const g of gcs) {
       if (g.start < f.start || g.end > f.end) continue;   // collections nest inside the frame that ran them
       gcWall += g.end - g.start;
-      gcCpu += g.cpu;
+      gcCpu += g.cpu || 0;
     }
-    const ms = (f.end - f.start) / 1000, cpuMs = f.cpu / 1000;
+    const ms = (f.end - f.start) / 1000, cpuMs = (f.cpu || 0) / 1000;
     if (gcWall > 0) { ++framesWithGc; gcIn += gcWall / 1000; }
-    if (!worst || ms > worst.ms) worst = { ms, cpuMs, gcMs: gcWall / 1000 };
+    if (!worst || ms > worst.ms) worst = { ms, cpuMs, gcCpuMs: gcCpu / 1000, gcMs: gcWall / 1000 };
     worstCpu = Math.max(worstCpu, cpuMs);
     worstOwnCpu = Math.max(worstOwnCpu, cpuMs - gcCpu / 1000);
   }
   const gcAll = gcs.reduce((s, g) => s + (g.end - g.start) / 1000, 0);
   return {
     frames: list.length, worst, worstCpuMs: worstCpu, worstOwnCpuMs: worstOwnCpu,
-    framesWithGc, gcInFramesMs: gcIn, gcOutsideFramesMs: gcAll - gcIn, collections: gcs.length,
+    framesWithGc, gcInFramesMs: gcIn, gcOutsideFramesMs: gcAll - gcIn, collections: gcs.length, noCpuTime,
   };
 }
 
-// "the longest 45.1 ms: 20.3 ms on the CPU, 12.0 ms of it collecting; most CPU in a frame 22.0 ms, 9.5 ms
-// without collections; 12 of 800 frames held a collection (...)".
+// "the longest 45.1 ms: 20.3 ms on the CPU, 12.0 ms of it collecting (30.1 ms of wall time); most CPU in a
+// frame 22.0 ms, 9.5 ms without collections; 12 of 800 frames held a collection (...)".
 export function describeFrameParts(p) {
   if (!p) return 'no frames traced';
-  return `the longest ${p.worst.ms.toFixed(1)} ms: ${p.worst.cpuMs.toFixed(1)} ms on the CPU, ${p.worst.gcMs.toFixed(1)} ms ` +
-    `collecting; most CPU in a frame ${p.worstCpuMs.toFixed(1)} ms, ${p.worstOwnCpuMs.toFixed(1)} ms without collections ` +
-    `(${p.framesWithGc} of ${p.frames} frames held a collection; ${p.collections} collections, ` +
-    `${p.gcInFramesMs.toFixed(0)} ms in frames, ${p.gcOutsideFramesMs.toFixed(0)} ms between them)`;
+  return `the longest ${p.worst.ms.toFixed(1)} ms: ${p.worst.cpuMs.toFixed(1)} ms on the CPU, ${p.worst.gcCpuMs.toFixed(1)} ms ` +
+    `of it collecting (${p.worst.gcMs.toFixed(1)} ms of wall time); most CPU in a frame ${p.worstCpuMs.toFixed(1)} ms, ` +
+    `${p.worstOwnCpuMs.toFixed(1)} ms without collections (${p.framesWithGc} of ${p.frames} frames held a collection; ` +
+    `${p.collections} collections, ${p.gcInFramesMs.toFixed(0)} ms in frames, ${p.gcOutsideFramesMs.toFixed(0)} ms between them)` +
+    (p.dataLost ? '; the trace lost its earliest events' : '') + (p.noCpuTime ? `; ${p.noCpuTime} events without CPU time` : '');
 }
