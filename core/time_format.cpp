@@ -15,11 +15,47 @@ std::tm local(int64_t ms) {
   return tm;
 }
 
+// strftime's conversions for the few this file uses (%A %a %B %b %d %H %M %m %Y), as the C locale writes
+// them. Emscripten's strftime is JavaScript that builds a table of some thirty functions on every call (3.4 MB
+// of garbage while the journal redrew its rows' dates through the vault's sealing), and a list formats a date
+// for each row it draws.
+constexpr const char* kDayNames[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+constexpr const char* kMonthNames[] = {"January", "February", "March", "April", "May", "June", "July",
+                                       "August", "September", "October", "November", "December"};
+
+void twoDigits(std::string& out, int v) {
+  v = v < 0 ? 0 : v % 100;
+  out += char('0' + v / 10);
+  out += char('0' + v % 10);
+}
+
+std::string expand(const std::tm& tm, const char* pattern) {
+  const char* day = kDayNames[tm.tm_wday >= 0 && tm.tm_wday < 7 ? tm.tm_wday : 0];
+  const char* month = kMonthNames[tm.tm_mon >= 0 && tm.tm_mon < 12 ? tm.tm_mon : 0];
+  std::string out;
+  for (const char* p = pattern; *p; ++p) {
+    if (*p != '%' || !p[1]) {
+      out += *p;
+      continue;
+    }
+    switch (*++p) {
+      case 'A': out += day; break;
+      case 'a': out.append(day, 3); break;
+      case 'B': out += month; break;
+      case 'b': out.append(month, 3); break;
+      case 'd': twoDigits(out, tm.tm_mday); break;
+      case 'H': twoDigits(out, tm.tm_hour); break;
+      case 'M': twoDigits(out, tm.tm_min); break;
+      case 'm': twoDigits(out, tm.tm_mon + 1); break;
+      case 'Y': out += std::to_string(tm.tm_year + 1900); break;
+      default: out += '%'; out += *p; break;
+    }
+  }
+  return out;
+}
+
 std::string format(int64_t ms, const char* pattern) {
-  std::tm tm = local(ms);
-  char buf[64];
-  size_t n = std::strftime(buf, sizeof buf, pattern, &tm);
-  std::string out(buf, n);
+  const std::string out = expand(local(ms), pattern);
   // strftime pads the day and the hour with a zero ("05", "09"); people write "5 Sep" and "9:05". A number
   // that begins a word loses its leading zero (the minutes, after ':', keep theirs).
   std::string plain;
@@ -37,20 +73,13 @@ std::string format(int64_t ms, const char* pattern) {
 
 std::string formatLongDate(int64_t ms) { return format(ms, "%A %d %B %Y"); }
 std::string formatDateTime(int64_t ms) { return format(ms, "%d %b %Y, %H:%M"); }
-std::string formatIsoDate(int64_t ms) {
-  std::tm tm = local(ms);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
+std::string formatIsoDate(int64_t ms) { return expand(local(ms), "%Y-%m-%d"); }
 
 std::string formatIsoDateUtc(int64_t ms) {
   std::time_t t = std::time_t(ms / 1000);
   std::tm tm{};
   gmtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
+  return expand(tm, "%Y-%m-%d");
 }
 
 // Days are compared as local civil days (core::localDay), never by tm_yday: Emscripten's localtime gives the

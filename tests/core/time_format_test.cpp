@@ -48,3 +48,42 @@ TEST_CASE("[time format] days and hours are written as people write them: \"Wed 
   CHECK(core::formatLongDate(localMs(2027, 9, 1, 9, 5)) == "Wednesday 1 September 2027");
   CHECK(core::formatLongDate(localMs(2027, 9, 30, 9, 5)) == "Thursday 30 September 2027");
 }
+
+// Dates are written without the C library's strftime (in the browser it is JavaScript that builds a table
+// of functions on every call, and lists format a date per row per frame): the same words as strftime in
+// the C locale, with a number that begins a word losing its leading zero, for every weekday and month,
+// hours on both sides of noon and of ten, and both sides of a daylight-saving change.
+TEST_CASE("[time format] dates read as the C library writes them, across every weekday, month and hour") {
+  auto strip = [](const std::string& s) {
+    std::string out;
+    for (size_t i = 0; i < s.size(); ++i) {
+      const bool wordStart = i == 0 || s[i - 1] == ' ';
+      if (s[i] == '0' && wordStart && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '9') continue;
+      out += s[i];
+    }
+    return out;
+  };
+  auto withStrftime = [](int64_t ms, const char* pattern, bool utc) {
+    std::time_t t = std::time_t(ms / 1000);
+    std::tm tm{};
+    if (utc) gmtime_r(&t, &tm); else localtime_r(&t, &tm);
+    char buf[64];
+    return std::string(buf, std::strftime(buf, sizeof buf, pattern, &tm));
+  };
+  const int64_t start = 1735689600000;   // 1 January 2025, 00:00 UTC
+  int checked = 0;
+  for (int64_t ms = start; ms < start + 400LL * 86400'000; ms += 7 * 3600'000LL + 37 * 60'000LL) {
+    CAPTURE(ms);
+    CHECK(core::formatLongDate(ms) == strip(withStrftime(ms, "%A %d %B %Y", false)));
+    CHECK(core::formatDateTime(ms) == strip(withStrftime(ms, "%d %b %Y, %H:%M", false)));
+    CHECK(core::formatIsoDate(ms) == withStrftime(ms, "%Y-%m-%d", false));
+    CHECK(core::formatIsoDateUtc(ms) == withStrftime(ms, "%Y-%m-%d", true));
+    const int64_t later = ms + 3 * 86400'000LL;   // "Mon 5 Jan": a weekday, day and month in the same year
+    const std::string shortWhen = core::formatShortWhen(ms, later);
+    if (shortWhen != "Yesterday" && withStrftime(ms, "%Y", false) == withStrftime(later, "%Y", false)) {
+      CHECK(shortWhen == strip(withStrftime(ms, "%a %d %b", false)));
+    }
+    ++checked;
+  }
+  CHECK(checked > 1200);
+}
