@@ -51,12 +51,22 @@ std::string isoDay(int32_t day) {
   return buf;
 }
 
+const char* monthName(uint32_t month) {
+  static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                  "July",    "August",   "September", "October", "November", "December"};
+  return kMonths[month >= 1 && month <= 12 ? month - 1 : 0];
+}
+
+const char* weekdayName(uint32_t weekday) {
+  static const char* kWeekdays[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+  return kWeekdays[weekday < 7 ? weekday : 0];
+}
+
 std::string shortDay(int32_t day) {
-  static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   int32_t y;
   uint32_t m, d;
   civilFromDays(day, y, m, d);
-  return std::to_string(d) + " " + kMonths[m - 1];
+  return std::to_string(d) + " " + std::string(monthName(m), 3);
 }
 
 }  // namespace toward::core

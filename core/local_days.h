@@ -21,6 +21,10 @@ int32_t weekStart(int32_t day, bool sundayFirst);
 // "2026-11-23"
 std::string isoDay(int32_t day);
 // "23 Nov"
+// "September" for 9, "Sunday" for 0 (weekday()'s numbering): the English names every date on screen uses
+// (out of range: the first).
+const char* monthName(uint32_t month);
+const char* weekdayName(uint32_t weekday);
 std::string shortDay(int32_t day);
 
 }  // namespace toward::core

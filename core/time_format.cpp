@@ -19,10 +19,6 @@ std::tm local(int64_t ms) {
 // them. Emscripten's strftime is JavaScript that builds a table of some thirty functions on every call (3.4 MB
 // of garbage while the journal redrew its rows' dates through the vault's sealing), and a list formats a date
 // for each row it draws.
-constexpr const char* kDayNames[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
-constexpr const char* kMonthNames[] = {"January", "February", "March", "April", "May", "June", "July",
-                                       "August", "September", "October", "November", "December"};
-
 void twoDigits(std::string& out, int v) {
   v = v < 0 ? 0 : v % 100;
   out += char('0' + v / 10);
@@ -30,8 +26,8 @@ void twoDigits(std::string& out, int v) {
 }
 
 std::string expand(const std::tm& tm, const char* pattern) {
-  const char* day = kDayNames[tm.tm_wday >= 0 && tm.tm_wday < 7 ? tm.tm_wday : 0];
-  const char* month = kMonthNames[tm.tm_mon >= 0 && tm.tm_mon < 12 ? tm.tm_mon : 0];
+  const char* day = weekdayName(uint32_t(tm.tm_wday));
+  const char* month = monthName(uint32_t(tm.tm_mon + 1));
   std::string out;
   for (const char* p = pattern; *p; ++p) {
     if (*p != '%' || !p[1]) {

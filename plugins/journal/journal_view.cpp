@@ -23,9 +23,6 @@ std::string joinTags(const std::vector<std::string>& tags) {
   return out;
 }
 
-const char* kMonthNames[] = {"January", "February", "March",     "April",   "May",      "June",
-                             "July",    "August",   "September", "October", "November", "December"};
-
 }  // namespace
 
 // ---------------------------------------------------------------- drafts and saving
@@ -353,7 +350,7 @@ void JournalView::drawCalendar(ui::ViewContext& ctx) {
   }
   ImGui::SameLine();
   char title[48];
-  std::snprintf(title, sizeof title, "%s %d", kMonthNames[m_calMonth - 1], m_calYear);
+  std::snprintf(title, sizeof title, "%s %d", core::monthName(uint32_t(m_calMonth)), m_calYear);
   const float titleW = ImGui::CalcTextSize(title).x;
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (avail - titleW) * 0.5f - ImGui::GetFrameHeight() * 1.5f));
   ImGui::AlignTextToFramePadding();

@@ -116,16 +116,13 @@ const char* stateLabel(const std::string& state) {
 }
 
 std::string formatDay(const std::string& isoDay) {
-  static const char* kWeekdays[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
-  static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                                  "July",    "August",   "September", "October", "November", "December"};
   auto day = parseCivilDate(isoDay);
   if (!day) return isoDay;
   int32_t y = 0;
   uint32_t m = 0, d = 0;
   core::civilFromDays(day.value(), y, m, d);
-  return std::string(kWeekdays[core::weekday(day.value())]) + " " + std::to_string(d) + " " + kMonths[m - 1] + " " +
-         std::to_string(y);
+  return std::string(core::weekdayName(core::weekday(day.value()))) + " " + std::to_string(d) + " " +
+         core::monthName(m) + " " + std::to_string(y);
 }
 
 std::string dayAfter(int64_t nowMs, int32_t days) { return core::isoDay(core::localDay(nowMs) + days); }

@@ -84,14 +84,3 @@ export function frameParts(events) {
     framesWithGc, gcInFramesMs: gcIn, gcOutsideFramesMs: gcAll - gcIn, collections: gcs.length, noCpuTime,
   };
 }
-
-// "the longest 45.1 ms: 20.3 ms on the CPU, 12.0 ms of it collecting (30.1 ms of wall time); most CPU in a
-// frame 22.0 ms, 9.5 ms without collections; 12 of 800 frames held a collection (...)".
-export function describeFrameParts(p) {
-  if (!p) return 'no frames traced';
-  return `the longest ${p.worst.ms.toFixed(1)} ms: ${p.worst.cpuMs.toFixed(1)} ms on the CPU, ${p.worst.gcCpuMs.toFixed(1)} ms ` +
-    `of it collecting (${p.worst.gcMs.toFixed(1)} ms of wall time); most CPU in a frame ${p.worstCpuMs.toFixed(1)} ms, ` +
-    `${p.worstOwnCpuMs.toFixed(1)} ms without collections (${p.framesWithGc} of ${p.frames} frames held a collection; ` +
-    `${p.collections} collections, ${p.gcInFramesMs.toFixed(0)} ms in frames, ${p.gcOutsideFramesMs.toFixed(0)} ms between them)` +
-    (p.dataLost ? '; the trace lost its earliest events' : '') + (p.noCpuTime ? `; ${p.noCpuTime} events without CPU time` : '');
-}
