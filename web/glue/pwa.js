@@ -9,6 +9,7 @@
 var TowardPwa = (function () {
   const state = {
     registration: null,
+    registering: null,      // the promise of the registration, from the moment it was asked for
     waiting: null,          // the new version's worker, installed and waiting
     accepted: false,        // the person chose to use the new version now
     installPrompt: null,    // the browser's deferred install prompt
@@ -44,11 +45,12 @@ var TowardPwa = (function () {
   }
   function register() {
     if (!('serviceWorker' in navigator)) return;
-    navigator.serviceWorker.register('sw.js').then((reg) => {
-      if (!reg) return;   // a browser that blocks workers may answer with nothing
+    state.registering = navigator.serviceWorker.register('sw.js').then((reg) => {
+      if (!reg) return null;   // a browser that blocks workers may answer with nothing
       state.registration = reg;
       watch(reg);
-    }, (err) => console.warn('Toward works without offline support here: ' + err));
+      return reg;
+    }, (err) => { console.warn('Toward works without offline support here: ' + err); return null; });
     let reloading = false;
     navigator.serviceWorker.addEventListener('controllerchange', () => {
       // Only a version the person accepted reloads the page (after everything was saved).
@@ -58,8 +60,11 @@ var TowardPwa = (function () {
       }
     });
   }
+  // A check asked for while the registration is still on its way (WebKit answers register() only after its
+  // own first look at sw.js) waits for it and then looks again, instead of doing nothing.
   function checkForUpdate() {
-    return state.registration ? state.registration.update().catch(() => undefined) : Promise.resolve();
+    if (!state.registering) return Promise.resolve();
+    return state.registering.then((reg) => (reg ? reg.update() : undefined)).catch(() => undefined);
   }
   function acceptUpdate() {
     const worker = state.waiting;
