@@ -244,8 +244,10 @@ void BackupView::drawImport(ViewContext& ctx) {
     o.placeholder = "Passphrase for this backup";
     o.password = true;
     TextLine(ctx.platform.textInput(), "backups/import/pass", m_importPass, fieldWidth(ctx), o);
+    // Enter in the field opens the backup, as the button does (the form's convention).
+    const bool submitted = ctx.platform.textInput().takeSubmit("backups/import/pass");
     Gap(0.2f);
-    if (PrimaryButton("Open the backup")) {
+    if (PrimaryButton("Open the backup") || submitted) {
       m_importProblem.clear();
       m_importNote.clear();
       if (m_importPass.empty()) {
@@ -303,9 +305,11 @@ void BackupView::drawPreview(ViewContext& ctx) {
   BodyText(("This backup was made on " + core::formatLongDate(m_doc.doc().createdMs) + ". It holds:").c_str());
   for (const auto& [type, n] : p.byType) {
     const core::RecordType* t = m_registry.recordType(type);
+    // The settings are one thing to a person ("1 settings" read oddly).
+    const std::string line = type == core::kSettingsType ? std::string("Your settings") : countOf(n, t ? t->noun : type);
     ImGui::Bullet();
-    ImGui::TextUnformatted(countOf(n, t ? t->noun : type).c_str());
-    a11y::paragraph(countOf(n, t ? t->noun : type).c_str());
+    ImGui::TextUnformatted(line.c_str());
+    a11y::paragraph(line.c_str());
   }
   if (p.records == 0) MutedText("Nothing yet: it was made before anything was written.");
   if (p.trashed) {
@@ -320,7 +324,9 @@ void BackupView::drawPreview(ViewContext& ctx) {
   }
   if (p.firstMs > 0 && p.lastMs > 0) {
     const std::string first = core::formatLongDate(p.firstMs), last = core::formatLongDate(p.lastMs);
-    MutedText((first == last ? "Written on " + first + "." : "Written between " + first + " and " + last + ".").c_str());
+    // When its words were written (the line above says when the backup itself was made).
+    MutedText((first == last ? "Its words were written on " + first + "."
+                             : "Its words were written between " + first + " and " + last + ".").c_str());
   }
   Gap(0.6f);
   if (m_confirmReplace) {

@@ -109,7 +109,7 @@ void LettersView::drawHeader(ui::ViewContext& ctx) {
   if (m_draft.held) {
     ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().accent);
     const char* words = "This letter will wait here. Nothing is sent, so you can say all of it, read it again "
-                        "tomorrow, and decide later what, if anything, to bring to your therapist (\"Bring to my next "
+                        "tomorrow, and decide later what, if anything, to bring to a session (\"Bring to my next "
                         "session\", below).";
     ImGui::TextWrapped("%s", words);
     ui::a11y::paragraph(words);

@@ -38,7 +38,7 @@ core::Status registerTextureBox(core::Registry& registry) {
 // ---------------------------------------------------------------- relief and suggestions
 std::string reliefWords(const Relief& r) {
   if (r.sessions == 0) return "not tried in a session yet";
-  if (r.sessions == 1) return "too early to tell, " + times(1);
+  if (r.sessions == 1) return "tried once so far, too soon to see a pattern";
   const double d = r.averageDrop;
   if (d >= 30) return "helped quite a bit, " + times(r.sessions);
   if (d >= 12) return "helped, " + times(r.sessions);
@@ -94,7 +94,8 @@ std::vector<Suggestion> suggestFrom(const std::vector<ObjectSummary>& objects, c
     Scored sc{i, 4, 0, "here in your box"};
     const double similar = sumSimilar / double(nSimilar + 1), all = sumAll / double(nAll + 1);
     if (nSimilar > 0 && similar > 0) {
-      sc = {i, 0, similar, reliefWords({nSimilar, sumSimilar / double(nSimilar)}) + " when it felt like this"};
+      sc = {i, 0, similar, nSimilar == 1 ? std::string("tried once when it felt like this, too soon to see a pattern")
+                                         : reliefWords({nSimilar, sumSimilar / double(nSimilar)}) + " when it felt like this"};
     } else if (nAll > 0 && all > 0) {
       sc = {i, 1, all, reliefWords({nAll, sumAll / double(nAll)})};
     } else if (o.favourite) {

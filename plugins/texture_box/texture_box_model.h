@@ -27,7 +27,7 @@ struct Relief {
   double averageDrop = 0;       // mean of (before - after); positive = distress went down
 };
 
-// Plain, honest words for a Relief, never a score: "too early to tell, 1 time", "helped a little,
+// Plain, honest words for a Relief, never a score: "tried once so far, too soon to see a pattern", "helped a little,
 // 3 times", "not tried in a session yet".
 std::string reliefWords(const Relief& relief);
 

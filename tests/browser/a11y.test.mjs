@@ -192,6 +192,40 @@ test('a dialog is modal to a screen reader, and Escape on it presses its Back', 
   }
 });
 
+// Keyboard first, then the mouse (a fresh pair of eyes found this): a click on the canvas takes the keyboard
+// focus off the control Tab had reached, so its ring does not stay over another page's tab, and a way out
+// chosen in a dialog does not hand the focus back to that old tab (Enter there would have opened Letters
+// in a hard moment).
+test('a click after Tab moves the keyboard focus off the old control, and "Someone to call" does not go back to it', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await settle(page, { minFrames: 0 });
+    const focused = () => page.evaluate(() => {
+      const a = document.activeElement;
+      return a ? { role: a.getAttribute('role'), name: a.textContent, mirror: !!a.closest('#a11y-tree') } : null;
+    });
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const tab = await focused();
+    assert.equal(tab.role, 'tab', `Tab twice reaches a page's tab: ${JSON.stringify(tab)}`);
+    assert.equal(await page.locator('#a11y-ring').isVisible(), true, 'the ring shows where Tab is');
+    await page.getByRole('button', { name: 'A feeling is here', exact: true }).first().click({ force: true });
+    await settle(page, { minFrames: 1 });
+    assert.notDeepEqual(await focused(), tab, 'the click left the keyboard focus on the tab');
+    assert.equal(await page.locator('#a11y-ring').isVisible(), false, 'the ring stayed over the tab after the click');
+    await clickByRole(page, 'button', "It's too much right now");
+    await clickByRole(page, 'button', 'Someone to call');
+    await waitUntil(async () => (await page.evaluate(() => window.towardTest.shownPage())) === 'safety_plan', { message: 'the safety plan' });
+    await settle(page, { minFrames: 1 });
+    const after = await focused();
+    assert.ok(!after || after.role !== 'tab', `the focus went back to a page's tab: ${JSON.stringify(after)}`);
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
 test('a chart has a one-sentence summary and its numbers as a table', { timeout: 120_000 }, async () => {
   const profile = await Profile.launch();
   try {

@@ -95,6 +95,7 @@ test('a backup made in the app opens with age and merges into a fresh profile; a
       }
       const trashedId = await api.put(page, TYPE, { kind: 'free', title: 'let go', text: 'something I let go' });
       await api.remove(page, TYPE, trashedId);
+      await api.put(page, 'core.settings', { theme: 'system' }, 'app');   // the settings go in the backup too
       await api.flush(page);
 
       await openPage(page, 'backups');
@@ -158,14 +159,21 @@ test('a backup made in the app opens with age and merges into a fresh profile; a
       assert.deepEqual(await api.trashList(fresh), [], 'nothing was trashed');
       assert.equal(await fresh.inputValue('input[aria-label="Passphrase for this backup"]'), '');
 
-      // ---- the right passphrase: a preview, then merge
+      // ---- the right passphrase, and Enter in the field (as the button: the form's convention): a preview,
+      // then merge
       await fillPassphrase(fresh, 'Passphrase for this backup', PASS);
-      await clickRole(fresh, 'button', 'Open the backup');
+      await fresh.locator('input[aria-label="Passphrase for this backup"]').press('Enter');
       // The field goes away while the backup is opened, and stays away in the preview.
       await fresh.waitForSelector('input[aria-label="Passphrase for this backup"]', { state: 'detached', timeout: 30_000 });
       // The preview's main button.
       await fresh.getByRole('button', { name: 'Add it to what is here', exact: true }).waitFor({ state: 'attached', timeout: 60_000 });
       await shot(fresh, 'backup-import-preview-desktop');
+      // What it holds, in plain words: the settings are "Your settings" (not "1 settings"), and the words'
+      // dates are told apart from the backup's own.
+      const preview = await fresh.evaluate(() => window.towardTest.drawnText());
+      assert.match(preview, /^Your settings$/m);
+      assert.doesNotMatch(preview, /\b\d+ settings\b/);
+      assert.match(preview, /Its words were written (on|between) /);
       assert.deepEqual(await api.list(fresh, TYPE), [], 'opening the backup changes nothing yet');
       await clickRole(fresh, 'button', 'Add it to what is here');
       await waitUntil(async () => (await api.list(fresh, TYPE)).length === ids.length,

@@ -556,7 +556,18 @@
   // as a control's element is (toward_a11y_focus): what follows it is drawn, so the next Tab reaches it.
   // A field clicked or tapped stays where the pointer found it.
   let pointerAt = -1e9;
-  window.addEventListener('pointerdown', () => { pointerAt = performance.now(); }, true);
+  // A press on the canvas itself (the mouse, a finger) is ImGui's: SDL keeps the browser from moving the
+  // focus there, so a control Tab had reached would keep the keyboard focus and its ring, and a dialog
+  // opened next would hand the focus back to it when it closes. The canvas takes the focus instead; the
+  // next Tab enters at the first control again, and ImGui's own keyboard focus is followed as before.
+  window.addEventListener('pointerdown', (e) => {
+    pointerAt = performance.now();
+    const canvas = glue.$('canvas');
+    const active = document.activeElement;
+    if (canvas && e.target === canvas && active && active !== canvas && a11y.root().contains(active)) {
+      canvas.focus({ preventScroll: true });
+    }
+  }, true);
   document.addEventListener('focusin', (e) => {
     const el = e.target;
     if (!el || !el.classList || !el.classList.contains('field')) return;

@@ -97,7 +97,7 @@ TEST_CASE("[texture] relief counts only rated sessions of that object, and is wo
   CHECK(stone.sessions == 3);
   CHECK(stone.averageDrop == doctest::Approx(6.0));
   CHECK(reliefWords(stone) == "helped a little, 3 times");
-  CHECK(reliefWords(reliefOf(s, "ribbon")) == "too early to tell, 1 time");
+  CHECK(reliefWords(reliefOf(s, "ribbon")) == "tried once so far, too soon to see a pattern");
   CHECK(reliefWords(reliefOf(s, "feather")) == "not tried in a session yet");
   CHECK(reliefWords({4, 35}) == "helped quite a bit, 4 times");
   CHECK(reliefWords({2, 15}) == "helped, 2 times");
@@ -122,6 +122,10 @@ TEST_CASE("[texture] suggestions favour what helped at a similar level, then fav
   REQUIRE(high.size() == 3);
   CHECK(high[0].objectId == "stone");
   CHECK(high[0].why.find("when it felt like this") != std::string::npos);
+  // One session at a similar level says so plainly, not "too early to tell" right after it eased things.
+  const auto once = suggestFrom({{"stone", false}}, {rated("stone", 80, 50)}, 78, 1);
+  REQUIRE(once.size() == 1);
+  CHECK(once[0].why == "tried once when it felt like this, too soon to see a pattern");
   CHECK(high[1].objectId == "ribbon");     // helped at other levels
   CHECK(high[2].objectId == "feather");    // a favourite
   auto low = suggestFrom(objects, s, 22, 2);
@@ -275,5 +279,5 @@ TEST_CASE("[texture] sessions publish metrics for the progress page and the cata
   REQUIRE(files.size() == 1);
   CHECK(files[0].content.find("## Smooth stone") != std::string::npos);
   CHECK(files[0].content.find("smooth, cool") != std::string::npos);
-  CHECK(files[0].content.find("too early to tell, 1 time") != std::string::npos);
+  CHECK(files[0].content.find("tried once so far, too soon to see a pattern") != std::string::npos);
 }
