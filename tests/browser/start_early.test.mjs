@@ -5,7 +5,7 @@
 // kept byte for byte.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Profile, openApp, reloadApp, waitReady, waitForApi, readyWithin, api, seedJournal, waitUntil, assertCanvasNotBlank } from './lib/harness.mjs';
+import { startServer, Profile, openApp, reloadApp, waitReady, waitForApi, readyWithin, api, seedJournal, waitUntil } from './lib/harness.mjs';
 import { damageProfile, assertDamageReportedAndKept } from './torture/damage.mjs';
 
 const TYPE = 'journal.entry';
@@ -166,64 +166,6 @@ test('the module compiled at the page\'s first line is the one that runs; if tha
     assert.equal(t.early.compiled, undefined, 'the early compile should have been refused');
     assert.equal(await fetched(), 2, 'the module was not fetched again after the refused compile');
     assert.ok((await api.list(page, TYPE)).some((r) => r.id === id), 'the record was not there');
-    profile.assertNoErrors();
-  } finally {
-    await profile.dispose();
-  }
-});
-
-// While main() waits for the data, the canvas's WebGL 2 context is made and its extensions enabled
-// (storage.js prepareDrawingWhileWaiting: 40-90 ms off main()'s own path with software WebGL), with exactly
-// the attributes main()'s SDL asks for (a canvas keeps the attributes of the call that made its context, so
-// any difference would silently change the drawing) and only extensions Emscripten enables itself. main()
-// gets that same context back, and the app draws with it. The font is held a little, so that main() surely
-// waits.
-test('while main() waits for the data, the drawing context is made with the attributes main() asks for, and main() draws with it', { timeout: 120_000 }, async () => {
-  const profile = await Profile.launch();
-  try {
-    await profile.context.route('**/assets/NotoSans-Regular.ttf', async (route) => {
-      const response = await route.fetch();
-      await new Promise((r) => setTimeout(r, 600));
-      await route.fulfill({ response });
-    });
-    await profile.context.addInitScript(() => {
-      const getContext = HTMLCanvasElement.prototype.getContext;
-      const getExtension = WebGL2RenderingContext.prototype.getExtension;
-      const sorted = (o) => JSON.stringify(o ? Object.keys(o).sort().reduce((out, k) => { out[k] = o[k]; return out; }, {}) : null);
-      window.__contexts = [];
-      window.__extensions = [];
-      HTMLCanvasElement.prototype.getContext = function (type, attrs) {
-        const made = getContext.call(this, type, attrs);
-        window.__contexts.push({ type, attrs: sorted(attrs), canvas: this.id, at: performance.now(), same: !window.__firstContext || made === window.__firstContext });
-        if (!window.__firstContext) window.__firstContext = made;
-        return made;
-      };
-      WebGL2RenderingContext.prototype.getExtension = function (name) {
-        window.__extensions.push({ name, at: performance.now() });
-        return getExtension.call(this, name);
-      };
-    });
-    const page = await openApp(profile, server.url);
-    const calls = await page.evaluate(() => window.__contexts);
-    const asked = await page.evaluate(() => window.__extensions);
-    const s = await stats(page);
-    const main = s.early.mainEntered;
-    assert.ok(s.early.drawing !== undefined && s.early.drawing < main, `the context was not made before main(): ${JSON.stringify(s.early)}`);
-    assert.ok(s.early.extensions !== undefined && s.early.extensions < main, `the extensions were not enabled before main(): ${JSON.stringify(s.early)}`);
-    assert.ok(calls.length >= 2 && calls[0].at < main && calls.some((c) => c.at >= main), `expected the early context and main()'s: ${JSON.stringify(calls)}`);
-    for (const c of calls) {
-      assert.equal(c.canvas, 'canvas');
-      assert.equal(c.type, 'webgl2');
-      assert.equal(c.attrs, calls[0].attrs, `main() asks for other attributes than the early context had: ${JSON.stringify(calls)}`);
-      assert.equal(c.same, true, 'main() got another context');
-    }
-    const before = asked.filter((e) => e.at < main).map((e) => e.name);
-    const mains = new Set(asked.filter((e) => e.at >= main).map((e) => e.name));
-    assert.ok(before.length >= 5, `few extensions enabled early: ${JSON.stringify(before)}`);
-    for (const name of before) assert.ok(mains.has(name), `"${name}" was enabled early but Emscripten does not enable it: ${JSON.stringify([...mains])}`);
-    // And it draws: the first page's primary button is there by role and name, and the canvas is not blank.
-    await page.getByRole('button', { name: 'A feeling is here' }).first().waitFor({ timeout: 20_000 });
-    await assertCanvasNotBlank(page);
     profile.assertNoErrors();
   } finally {
     await profile.dispose();

@@ -614,42 +614,8 @@ var TowardGlue = (function () {
     startAsWriter();
   }
 
-  // While main() waits for the data (a first visit makes its database: 30-100 ms with nothing else to do),
-  // the canvas's WebGL 2 context is made and its extensions enabled: with software WebGL that costs main()
-  // 15-30 ms and 25-60 ms (Emscripten's GL.initExtensions enables every extension the browser offers but
-  // lose_context and debug ones, ~30 calls to the GPU process). main()'s SDL_GL_CreateContext gets this same
-  // context back (a canvas has one context of a kind) with the extensions enabled already. Only while main()
-  // has not run (runDependencies), in steps of a few milliseconds, so the start never waits for it; what is
-  // left when main() runs, main() does as before. The attributes are SDL's to the letter (web/main.cpp's
-  // SDL_GL_SetAttribute calls: a first call's are the ones that count), and the extensions the ones
-  // Emscripten enables: start_early.test.mjs holds both.
-  const DRAWING = { alpha: false, depth: true, stencil: false, antialias: false, majorVersion: 2, minorVersion: 0 };
-  const DRAWING_STEP_MS = 4;
-  function prepareDrawingWhileWaiting() {
-    const waiting = () => runDependencies > 0;
-    let gl = null, extensions = null, at = 0;
-    const step = () => {
-      if (!waiting()) return;
-      const t0 = performance.now();
-      try {
-        if (!gl) {
-          const canvas = document.getElementById('canvas');
-          gl = canvas ? canvas.getContext('webgl2', DRAWING) : null;
-          if (!gl) return;   // main() says plainly that it cannot draw here
-          TowardEarly.times.drawing = performance.now();
-          extensions = (gl.getSupportedExtensions() || []).filter((e) => !e.includes('lose_context') && !e.includes('debug'));
-        }
-        while (at < extensions.length && waiting() && performance.now() - t0 < DRAWING_STEP_MS) gl.getExtension(extensions[at++]);
-      } catch (e) { return; }   // main() makes it, or does the rest
-      if (at < extensions.length) setTimeout(step, 0);
-      else TowardEarly.times.extensions = performance.now();
-    };
-    setTimeout(step, 0);
-  }
-
   function preRun() {
     addRunDependency('toward-start');
-    prepareDrawingWhileWaiting();
     // The lock asked for at the page's first line (early_read.js), or null: asked for here.
     const early = TowardEarly.lock();
     widenNameTable();

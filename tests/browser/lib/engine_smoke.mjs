@@ -38,11 +38,6 @@ export async function assertEarlyModuleAndFont(engine) {
   const got = await engine.evaluate(`JSON.stringify({ compiledEarly: TowardEarly.times.compiled !== undefined,
     pageFont: Array.from(document.fonts).some((f) => f.family.replace(/"/g, '') === 'Toward Sans' && f.status === 'loaded') })`);
   assert.deepEqual(JSON.parse(got), { compiledEarly: true, pageFont: true });
-  // Whether the drawing context was made while main() waited for the data (storage.js; it happens only when
-  // main() waits, so it is reported, not required).
-  const early = JSON.parse(await engine.evaluate('JSON.stringify(TowardEarly.times)'));
-  console.log(`drawing context made while main() waited: ${early.drawing !== undefined ? 'yes' : 'no'}; ` +
-    `extensions enabled before main(): ${early.extensions !== undefined ? 'all' : 'some or none'}`);
 }
 
 export const putRecord = (engine, text) => engine.evaluate(
