@@ -295,7 +295,9 @@ void App::drawLockedOrCovered(const ui::ViewContext& ctxIn) {
     ImGui::EndChild();
     return;
   }
-  if (m_unlockScreen->draw(ctx)) {
+  bool ownWayOut = false;
+  for (const auto& page : m_lockedPages) ownWayOut = ownWayOut || !page->offer().empty();
+  if (m_unlockScreen->draw(ctx, ownWayOut)) {
     afterUnlock();
     return;
   }

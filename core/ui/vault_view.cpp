@@ -48,7 +48,7 @@ void UnlockScreen::requestOpen(int64_t nowMs) {
   m_openingShown = false;
 }
 
-bool UnlockScreen::draw(ViewContext& ctx) {
+bool UnlockScreen::draw(ViewContext& ctx, bool ownWayOut) {
   const bool discreet = m_vault.prefs().discreet;
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   const float w = std::min(display.x - ImGui::GetFontSize() * 2.0f, ImGui::GetFontSize() * 24.0f);
@@ -91,6 +91,13 @@ bool UnlockScreen::draw(ViewContext& ctx) {
       ImGui::TextDisabled("%s", words.c_str());
       a11y::paragraph(words.c_str());
     }
+  }
+  // A way out even while everything is sealed, when the person kept nothing of their own readable here (their
+  // plan, with their numbers, is then offered under this screen instead). Not on the discreet screen, which
+  // says nothing of what Toward is.
+  if (!discreet && !ownWayOut) {
+    Gap(0.8f);
+    MutedText("If you are not safe right now, please call your local emergency number or a crisis line.");
   }
   ImGui::EndChild();
   return opened;

@@ -18,8 +18,10 @@ class UnlockScreen {
   explicit UnlockScreen(core::vault::Vault& vault, std::function<bool()> stepwise = nullptr)
       : m_vault(vault), m_stepwise(std::move(stepwise)) {}
   ~UnlockScreen() { forget(); }
-  // Draws the whole screen; returns true when the vault was just unlocked.
-  bool draw(ViewContext& ctx);
+  // Draws the whole screen; returns true when the vault was just unlocked. ownWayOut: something of the
+  // person's own is offered under it (their safety plan, kept readable); otherwise a plain line says where
+  // to turn when they are not safe.
+  bool draw(ViewContext& ctx, bool ownWayOut = false);
   // Tries a passphrase (the Open button, and the test API). Returns true when it opened.
   bool tryUnlock(const std::string& passphrase, int64_t nowMs);
   // Opens with what is typed in the passphrase field (Enter in the field, or Open): the next frame says

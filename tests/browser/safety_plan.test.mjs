@@ -222,6 +222,9 @@ test('with the choice on and a vault, the plan opens from the lock screen withou
     await page.evaluate(() => window.towardTest.vaultLock());
     await settle(page, { minFrames: 1 });
     await shot(page, 'lock-screen');
+    // The person's own plan is the way out here; the general line is for a lock screen that offers nothing.
+    const drawn = async () => (await page.evaluate(() => window.towardTest.drawnText())).replace(/\s+/g, ' ');
+    assert.doesNotMatch(await drawn(), /If you are not safe right now/);
     await pressAction(page, 'locked:0');
     const call = page.locator('a[href="tel:0123456"]');
     await call.waitFor({ state: 'attached', timeout: 10_000 });
@@ -252,6 +255,7 @@ test('with the choice on and a vault, the plan opens from the lock screen withou
     await reloadApp(page);
     await settle(page, { minFrames: 1 });
     assert.equal((await actions(page)).filter((a) => a.id.startsWith('locked:')).length, 0, 'nothing offered while locked');
+    assert.match(await drawn(), /If you are not safe right now, please call your local emergency number or a crisis line\./);
     profile.assertNoErrors();
   } finally {
     await profile.dispose();

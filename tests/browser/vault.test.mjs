@@ -150,6 +150,9 @@ test('auto-lock after a shortened idle time; the Hide button locks too; discreet
     await waitUntil(async () => (await vault.state(page)).status === 'locked', { timeoutMs: 8000, message: 'auto-lock' });
     assert.ok(Date.now() - t0 >= 1000, 'locked too early');
     assert.deepEqual(await api.list(page, TYPE), []);
+    // A way out while everything is sealed.
+    const drawn = async () => (await page.evaluate(() => window.towardTest.drawnText())).replace(/\s+/g, ' ');
+    await waitUntil(async () => /call your local emergency number or a crisis line/.test(await drawn()), { message: 'the emergency line on the unlock screen' });
 
     assert.ok((await vault.unlock(page, PASS)).ok);
     await page.evaluate(() => window.towardTest.vaultAutoLockMs(0));
@@ -169,6 +172,7 @@ test('auto-lock after a shortened idle time; the Hide button locks too; discreet
     await reloadApp(page);
     assert.equal((await vault.state(page)).status, 'locked');
     assert.equal(await page.title(), 'Notes', 'discreet while locked, after a reload');
+    assert.doesNotMatch(await drawn(), /emergency|crisis/, 'the discreet screen says nothing of what Toward is');
     // plain from the glue's first line on the next visit, before the app has started
     const early = await profile.newPage();
     await early.goto(server.url, { waitUntil: 'domcontentloaded' });
