@@ -162,19 +162,26 @@ void LettersView::drawPrompts(ui::ViewContext& ctx) {
 void LettersView::drawFooter(ui::ViewContext& ctx) {
   auto& text = ctx.platform.textInput();
   const std::string key = "letters.letter/" + m_openId + "/";
-  // Tags, the content note and "Bring to my next session" share one row where there is room.
+  // Tags, the content note and "Bring to my next session" share one row where each field still shows its
+  // whole placeholder; otherwise the two fields share a row and the checkbox has the next (its label ran
+  // into the edge, and the placeholders were cut, in a narrow editor); on a phone each has its own row.
   const float checkboxW = ImGui::CalcTextSize("Bring to my next session").x + ImGui::GetFrameHeight() +
                           ImGui::GetStyle().ItemInnerSpacing.x;
-  const float half = ctx.compact ? -1 : std::max(ImGui::GetFontSize() * 6, (ImGui::GetContentRegionAvail().x - checkboxW - ImGui::GetStyle().ItemSpacing.x * 2) * 0.5f);
+  const float avail = ImGui::GetContentRegionAvail().x, spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float pad = ImGui::GetStyle().FramePadding.x * 2;
+  const float wanted = std::max(ImGui::CalcTextSize("Tags, separated by commas").x, ImGui::CalcTextSize("Content note, if you like").x) + pad;
+  const bool oneRow = !ctx.compact && (avail - checkboxW - spacing * 2) * 0.5f >= wanted;
+  const bool fieldsRow = !ctx.compact && !oneRow && (avail - spacing) * 0.5f >= ImGui::GetFontSize() * 6;
+  const float half = oneRow ? (avail - checkboxW - spacing * 2) * 0.5f : fieldsRow ? (avail - spacing) * 0.5f : -1;
   if (ui::TextLine(text, key + "tags", m_tagsText, half, {"Tags, separated by commas", "Tags", false})) {
     m_draft.tags = core::parseTags(m_tagsText);
     noteEdit(ctx.nowMs);
   }
-  if (!ctx.compact) ImGui::SameLine();
+  if (oneRow || fieldsRow) ImGui::SameLine();
   if (ui::TextLine(text, key + "contentNote", m_draft.contentNote, half, {"Content note, if you like", "Content note", false})) {
     noteEdit(ctx.nowMs);
   }
-  if (!ctx.compact) ImGui::SameLine();
+  if (oneRow) ImGui::SameLine();
   // The one "bring to my next session" control of the editor (a held letter's words point here).
   if (ImGui::Checkbox("Bring to my next session", &m_draft.bringToSession)) {
     noteEdit(ctx.nowMs);
