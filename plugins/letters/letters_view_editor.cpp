@@ -403,7 +403,7 @@ void LettersView::drawReleaseDialog(ui::ViewContext& ctx) {
       report(m_model.release(m_openId));
       ImGui::CloseCurrentPopup();
     }
-    ImGui::SameLine();
+    ui::Gap(0.3f);   // what deleting means goes under this choice, not squeezed beside it
   } else {
     ImGui::TextUnformatted("Delete this letter?");
     ui::a11y::heading("Delete this letter?");
