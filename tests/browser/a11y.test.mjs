@@ -215,6 +215,13 @@ test('a click after Tab moves the keyboard focus off the old control, and "Someo
     assert.notDeepEqual(await focused(), tab, 'the click left the keyboard focus on the tab');
     assert.equal(await page.locator('#a11y-ring').isVisible(), false, 'the ring stayed over the tab after the click');
     await clickByRole(page, 'button', "It's too much right now");
+    // The dialog opened with the mouse takes the keyboard focus (for a screen reader and the next key), but
+    // draws no ring over its words until a key is pressed.
+    await waitUntil(() => page.evaluate(() => !!(document.activeElement && document.activeElement.closest('[role="dialog"]'))),
+      { message: 'the dialog to take the focus' });
+    assert.equal(await page.locator('#a11y-ring').isVisible(), false, 'a ring after the pointer');
+    await page.keyboard.press('Shift');
+    assert.equal(await page.locator('#a11y-ring').isVisible(), true, 'no ring once a key is pressed');
     await clickByRole(page, 'button', 'Someone to call');
     await waitUntil(async () => (await page.evaluate(() => window.towardTest.shownPage())) === 'safety_plan', { message: 'the safety plan' });
     await settle(page, { minFrames: 1 });

@@ -34,6 +34,7 @@
     settleTimer: 0,
     settled: [],      // the bench: ms each placeStale took
     focusId: 0,       // ImGui's keyboard focus in the last tree
+    pointerMode: false,   // the last input was the pointer (a mouse, a finger): no ring until a key (placeRing)
     dialogEl: null,   // the dialog open in the last tree (a new one takes the focus: focusInto)
     dialogPending: false,   // ... which it has not taken yet
     moreFrom: null,   // a "Show more" button was pressed: where the reading goes on (readOn)
@@ -441,7 +442,10 @@
       const ring = glue.$('a11y-ring');
       if (!ring) return;
       const el = document.activeElement;
-      if (!el || !this.root().contains(el)) { ring.hidden = true; return; }
+      // Shown while the person uses the keyboard (or a screen reader): after the pointer, the focus a dialog or
+      // a page change gives a control is there for the next key, not something to draw over the words
+      // (as :focus-visible does; web/glue/a11y.js's pointerdown and keydown listeners set pointerMode).
+      if (!el || !this.root().contains(el) || this.pointerMode) { ring.hidden = true; return; }
       ring.hidden = false;
       ring.style.transform = el.style.transform;
       ring.style.width = el.style.width;
@@ -562,6 +566,8 @@
   // next Tab enters at the first control again, and ImGui's own keyboard focus is followed as before.
   window.addEventListener('pointerdown', (e) => {
     pointerAt = performance.now();
+    a11y.pointerMode = true;
+    a11y.placeRing();
     const canvas = glue.$('canvas');
     const active = document.activeElement;
     if (canvas && e.target === canvas && active && active !== canvas && a11y.root().contains(active)) {
@@ -582,6 +588,13 @@
     if (Module._toward_a11y_field_focus) Module._toward_a11y_field_focus(id);
     if (performance.now() - pointerAt >= 800 && Module._toward_a11y_reveal) Module._toward_a11y_reveal(id);
   }, true);
-  window.addEventListener('keydown', (e) => { a11y.onTab(e); a11y.onLooseKey(e); }, true);
+  window.addEventListener('keydown', (e) => {
+    if (a11y.pointerMode) {
+      a11y.pointerMode = false;
+      a11y.placeRing();
+    }
+    a11y.onTab(e);
+    a11y.onLooseKey(e);
+  }, true);
   glue.a11y = a11y;
 })(TowardGlue);
