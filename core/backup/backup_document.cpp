@@ -269,6 +269,9 @@ BackupPreview previewDocument(const BackupDocument& doc) {
   for (const auto& r : doc.records) {
     ++p.byType[r.type];
     ++p.byPlugin[pluginOf(r.type)];
+    // The dates say when the words were written: a setting changed today is not a word written today.
+    if (pluginOf(r.type) == "core") continue;
+    ++p.words;
     p.firstMs = first ? r.createdMs : std::min(p.firstMs, r.createdMs);
     p.lastMs = first ? r.updatedMs : std::max(p.lastMs, r.updatedMs);
     first = false;

@@ -51,8 +51,9 @@ struct BackupPreview {
   std::map<std::string, size_t> byType;         // live records per type id
   std::map<std::string, size_t> trashByType;    // trashed records per type id
   std::map<std::string, size_t> byPlugin;       // live records per plugin ("journal" for "journal.*")
-  int64_t firstMs = 0;                          // earliest createdMs of a live record (0 when none)
-  int64_t lastMs = 0;                           // latest updatedMs of a live record (0 when none)
+  size_t words = 0;                             // live records of the plugins (the person's words), not core's
+  int64_t firstMs = 0;                          // earliest createdMs of those words (0 when none)
+  int64_t lastMs = 0;                           // latest updatedMs of those words (0 when none)
   size_t skipped = 0;                           // records that cannot be brought in (doc.skipped)
 };
 

@@ -311,7 +311,7 @@ void BackupView::drawPreview(ViewContext& ctx) {
     ImGui::TextUnformatted(line.c_str());
     a11y::paragraph(line.c_str());
   }
-  if (p.records == 0) MutedText("Nothing yet: it was made before anything was written.");
+  if (p.words == 0) MutedText("No words yet: it was made before anything was written.");
   if (p.trashed) {
     ImGui::Bullet();
     ImGui::TextUnformatted((std::to_string(p.trashed) + " in the trash").c_str());

@@ -55,8 +55,17 @@ bool UnlockScreen::draw(ViewContext& ctx, bool ownWayOut) {
   ImGui::SetCursorPos(ImVec2((display.x - w) * 0.5f, std::max(ImGui::GetFontSize() * 2.0f, display.y * 0.22f)));
   ImGui::BeginChild("unlock", ImVec2(w, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
   Heading(ctx.fonts, discreet ? "Welcome back" : "Toward is resting");
+  // A way out even while everything is sealed, when the person kept nothing of their own readable here (their
+  // plan, with their numbers, is then offered under this screen instead). Not on the discreet screen, which
+  // says nothing of what Toward is.
+  const auto wayOut = [&] {
+    if (discreet || ownWayOut) return;
+    Gap(0.8f);
+    MutedText("If you are not safe right now, please call your local emergency number or a crisis line.");
+  };
   if (!m_vault.problem().empty()) {
     BodyText(m_vault.problem().c_str());
+    wayOut();
     ImGui::EndChild();
     return false;
   }
@@ -92,13 +101,7 @@ bool UnlockScreen::draw(ViewContext& ctx, bool ownWayOut) {
       a11y::paragraph(words.c_str());
     }
   }
-  // A way out even while everything is sealed, when the person kept nothing of their own readable here (their
-  // plan, with their numbers, is then offered under this screen instead). Not on the discreet screen, which
-  // says nothing of what Toward is.
-  if (!discreet && !ownWayOut) {
-    Gap(0.8f);
-    MutedText("If you are not safe right now, please call your local emergency number or a crisis line.");
-  }
+  wayOut();
   ImGui::EndChild();
   return opened;
 }

@@ -8,7 +8,7 @@
 // Each step checks the records through the test API, so a click that misses fails with a plain message.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Profile, openApp, openPage, reloadApp, api, waitUntil, sleep, assertCanvasNotBlank, press, clickRole, clickOn } from './lib/harness.mjs';
+import { startServer, Profile, openApp, openPage, reloadApp, api, waitUntil, sleep, settle, assertCanvasNotBlank, press, clickRole, clickOn } from './lib/harness.mjs';
 
 const TYPE = 'letters.letter';
 // Controls found by role and name in the semantics mirror, clicked with the real pointer (clickRole).
@@ -176,9 +176,16 @@ test('Print fills a print-only page with just the letter, Markdown holds all of 
     assert.ok(!sheet.includes('not part of the letter'), 'nothing else is on the page');
     const after = await page.evaluate(() => { window.dispatchEvent(new Event('afterprint')); return document.getElementById('print-page').textContent; });
     assert.equal(after, '', 'the words leave the page once printing is done');
-    // Below the fold in a 720 px window: scrolled to, as a person does.
+    // Below the fold in a 720 px window: scrolled to, as a person does (the wheel over the canvas beside the
+    // letter's field, until the whole button is in view).
     const markdown = page.getByRole('button', { name: 'Save as Markdown', exact: true });
-    for (let i = 0; i < 20 && (await markdown.count()) === 0; i++) { await page.mouse.move(900, 600); await page.mouse.wheel(0, 200); await sleep(100); }
+    for (let i = 0; i < 40; i++) {
+      const box = (await markdown.count()) > 0 ? await markdown.first().boundingBox() : null;
+      if (box && box.y > 40 && box.y + box.height < 720 - 40) break;
+      await page.mouse.move(1240, 360);
+      await page.mouse.wheel(0, box && box.y <= 40 ? -120 : 120);
+      await settle(page, { minFrames: 1 });
+    }
     await clickRole(page, 'button', 'Save as Markdown');
     const downloads = await waitUntil(async () => {
       const d = await page.evaluate(() => window.towardTest.downloads());

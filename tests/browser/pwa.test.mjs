@@ -161,7 +161,7 @@ test('a first visit never offers "a new version", a real update does (WebKit\'s 
 
 // WebKit answers register() only after its own first look at sw.js, so on a returning visit a check for an
 // update can come while the registration is still on its way (the WebKit smoke test met this). This init
-// script gives Chromium that order: the real registration is made at once, and its answer is held 4 s
+// script gives Chromium that order: the real registration is made at once, and its answer is held 8 s
 // after it came. It counts the page's own asks to look at sw.js again (Chromium also looks by itself after a
 // navigation, so the offer alone would not tell whether the page's check was kept).
 const LATE_REGISTRATION_ANSWER = () => {
@@ -176,7 +176,7 @@ const LATE_REGISTRATION_ANSWER = () => {
   ServiceWorkerContainer.prototype.register = function (...args) {
     return register.apply(this, args).then((reg) => {
       window.__registration = 'made';
-      return new Promise((resolve) => setTimeout(() => { window.__registration = 'answered'; resolve(reg); }, 4000));
+      return new Promise((resolve) => setTimeout(() => { window.__registration = 'answered'; resolve(reg); }, 8000));
     });
   };
 };

@@ -47,9 +47,17 @@ TEST_CASE("[backup-doc] the golden document v1 loads forever, with its preview")
   CHECK(p.byPlugin.at("journal") == 2);
   CHECK(p.byPlugin.at("core") == 1);
   CHECK(p.byType.at("journal.entry") == 2);
+  CHECK(p.words == 2);   // the settings are not words
   CHECK(p.trashByType.at("journal.entry") == 1);
   CHECK(p.firstMs == 1764000000000);
   CHECK(p.lastMs == 1764086400000);
+  // A setting changed later does not move when the words were written.
+  auto later = d.value();
+  for (auto& r : later.records) {
+    if (r.type.rfind("core.", 0) == 0) r.updatedMs = r.createdMs = 1799999999999;
+  }
+  CHECK(backup::previewDocument(later).lastMs == 1764086400000);
+  CHECK(backup::previewDocument(later).firstMs == 1764000000000);
 }
 
 TEST_CASE("[backup-doc] everything in a store survives a round trip: records, trash, settings, revisions, times") {

@@ -283,7 +283,9 @@
         // A "Show more" button is for a screen reader's reading cursor, not a Tab stop (Tab reveals as it goes).
         el.tabIndex = n.sc ? -1 : 0;
         if (n.sc) el.setAttribute('data-more', n.sc > 0 ? 'below' : 'above');
-        el.addEventListener('focus', () => { this.note(n.i); this.placeRing(); call('toward_a11y_focus', n.i); });
+        // After the pointer, ImGui takes the focus without drawing its ring either (as a text field's); the
+        // next key draws it (pointerMode, the keydown listener).
+        el.addEventListener('focus', () => { this.note(n.i); this.placeRing(); call(this.pointerMode ? 'toward_a11y_field_focus' : 'toward_a11y_focus', n.i); });
         el.addEventListener('blur', () => this.placeRing());
         el.addEventListener('click', () => {
           if (el.getAttribute('aria-disabled') === 'true') return;
@@ -564,15 +566,21 @@
   // focus there, so a control Tab had reached would keep the keyboard focus and its ring, and a dialog
   // opened next would hand the focus back to it when it closes. The canvas takes the focus instead; the
   // next Tab enters at the first control again, and ImGui's own keyboard focus is followed as before.
+  // A mouse press on the canvas also ends the keyboard's path: what Tab had reached is not where a dialog
+  // goes back to when it closes (refocus's recent nodes), nor where the next Tab goes on from. A touch keeps
+  // them: a screen reader's double tap (VoiceOver) lands on the canvas at the control it is on.
   window.addEventListener('pointerdown', (e) => {
     pointerAt = performance.now();
+    const root = a11y.root();
+    if (root && root.contains(e.target)) return;   // a press a screen reader made on a mirror element
     a11y.pointerMode = true;
     a11y.placeRing();
     const canvas = glue.$('canvas');
+    if (!canvas || e.target !== canvas || (e.pointerType !== 'mouse' && e.pointerType !== 'pen')) return;
+    a11y.recent.length = 0;
+    a11y.resumeAt = null;
     const active = document.activeElement;
-    if (canvas && e.target === canvas && active && active !== canvas && a11y.root().contains(active)) {
-      canvas.focus({ preventScroll: true });
-    }
+    if (active && active !== canvas && root && root.contains(active)) canvas.focus({ preventScroll: true });
   }, true);
   document.addEventListener('focusin', (e) => {
     const el = e.target;
@@ -588,10 +596,16 @@
     if (Module._toward_a11y_field_focus) Module._toward_a11y_field_focus(id);
     if (performance.now() - pointerAt >= 800 && Module._toward_a11y_reveal) Module._toward_a11y_reveal(id);
   }, true);
+  // A key (not a shortcut's Ctrl, Alt or Meta: copying after a click is still the pointer's way) brings the
+  // ring back, on the page and in ImGui.
+  const MODIFIERS = { Control: 1, Alt: 1, Meta: 1, AltGraph: 1, OS: 1 };
   window.addEventListener('keydown', (e) => {
-    if (a11y.pointerMode) {
+    if (a11y.pointerMode && !e.ctrlKey && !e.altKey && !e.metaKey && !MODIFIERS[e.key]) {
       a11y.pointerMode = false;
       a11y.placeRing();
+      const active = document.activeElement;
+      const id = active && active.getAttribute && a11y.root().contains(active) ? Number(active.getAttribute('data-id')) >>> 0 : 0;
+      if (id && active.tabIndex === 0) call('toward_a11y_focus', id);
     }
     a11y.onTab(e);
     a11y.onLooseKey(e);

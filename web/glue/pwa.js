@@ -32,16 +32,17 @@ var TowardPwa = (function () {
   // controller at the time of 'installed' does not say so: on a first visit WebKit has already set it
   // through the new worker's clients.claim().
   const controlledAtLoad = !!('serviceWorker' in navigator && navigator.serviceWorker.controller);
+  function track(worker) {
+    const replacesAnother = controlledAtLoad || !!(state.registration && state.registration.active);  // a first install: nothing active yet
+    worker.addEventListener('statechange', () => {
+      if (worker.state === 'installed' && replacesAnother) setWaiting(worker);
+    });
+  }
   function watch(reg) {
     if (reg.waiting && controlledAtLoad) setWaiting(reg.waiting);
-    reg.addEventListener('updatefound', () => {
-      const worker = reg.installing;
-      if (!worker) return;
-      const replacesAnother = controlledAtLoad || !!reg.active;  // on a first install nothing is active yet
-      worker.addEventListener('statechange', () => {
-        if (worker.state === 'installed' && replacesAnother) setWaiting(worker);
-      });
-    });
+    // A version the browser began to install before register() answered (WebKit answers late) is watched too.
+    if (reg.installing) track(reg.installing);
+    reg.addEventListener('updatefound', () => { if (reg.installing) track(reg.installing); });
   }
   function register() {
     if (!('serviceWorker' in navigator)) return;
