@@ -169,16 +169,18 @@ void LettersView::drawFooter(ui::ViewContext& ctx) {
                           ImGui::GetStyle().ItemInnerSpacing.x;
   const float avail = ImGui::GetContentRegionAvail().x, spacing = ImGui::GetStyle().ItemSpacing.x;
   const float pad = ImGui::GetStyle().FramePadding.x * 2;
-  const float wanted = std::max(ImGui::CalcTextSize("Tags, separated by commas").x, ImGui::CalcTextSize("Content note, if you like").x) + pad;
+  constexpr const char* kTagsHint = "Tags, separated by commas";
+  constexpr const char* kNoteHint = "Content note, if you like";
+  const float wanted = std::max(ImGui::CalcTextSize(kTagsHint).x, ImGui::CalcTextSize(kNoteHint).x) + pad;
   const bool oneRow = !ctx.compact && (avail - checkboxW - spacing * 2) * 0.5f >= wanted;
   const bool fieldsRow = !ctx.compact && !oneRow && (avail - spacing) * 0.5f >= ImGui::GetFontSize() * 6;
   const float half = oneRow ? (avail - checkboxW - spacing * 2) * 0.5f : fieldsRow ? (avail - spacing) * 0.5f : -1;
-  if (ui::TextLine(text, key + "tags", m_tagsText, half, {"Tags, separated by commas", "Tags", false})) {
+  if (ui::TextLine(text, key + "tags", m_tagsText, half, {kTagsHint, "Tags", false})) {
     m_draft.tags = core::parseTags(m_tagsText);
     noteEdit(ctx.nowMs);
   }
   if (oneRow || fieldsRow) ImGui::SameLine();
-  if (ui::TextLine(text, key + "contentNote", m_draft.contentNote, half, {"Content note, if you like", "Content note", false})) {
+  if (ui::TextLine(text, key + "contentNote", m_draft.contentNote, half, {kNoteHint, "Content note", false})) {
     noteEdit(ctx.nowMs);
   }
   if (oneRow) ImGui::SameLine();

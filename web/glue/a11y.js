@@ -562,13 +562,11 @@
   // as a control's element is (toward_a11y_focus): what follows it is drawn, so the next Tab reaches it.
   // A field clicked or tapped stays where the pointer found it.
   let pointerAt = -1e9;
-  // A press on the canvas itself (the mouse, a finger) is ImGui's: SDL keeps the browser from moving the
-  // focus there, so a control Tab had reached would keep the keyboard focus and its ring, and a dialog
-  // opened next would hand the focus back to it when it closes. The canvas takes the focus instead; the
-  // next Tab enters at the first control again, and ImGui's own keyboard focus is followed as before.
-  // A mouse press on the canvas also ends the keyboard's path: what Tab had reached is not where a dialog
-  // goes back to when it closes (refocus's recent nodes), nor where the next Tab goes on from. A touch keeps
-  // them: a screen reader's double tap (VoiceOver) lands on the canvas at the control it is on.
+  // Any press outside the mirror hides the ring until a key (pointerMode). A mouse or pen press on the canvas
+  // also ends the keyboard's path: SDL keeps the browser from moving the focus there, so the canvas takes it
+  // from the control Tab had reached, and neither refocus (a dialog closing) nor the next Tab goes back to
+  // what Tab had reached (recent, resumeAt). A touch keeps them: a screen reader's double tap (VoiceOver)
+  // lands on the canvas at the control it is on.
   window.addEventListener('pointerdown', (e) => {
     pointerAt = performance.now();
     const root = a11y.root();
