@@ -12,11 +12,18 @@ before(async () => { server = await startServer(); });
 after(async () => { await server?.close(); });
 
 // A fork entry with one feeling ("sad" at `intensity`), opened; its slider found by role and name.
-async function openFeeling(page, intensity) {
+// Opens the entry by a click, or by the keys (`byKeys`: then ImGui's focus shows its ring, as after any key;
+// after the pointer it moves without it, as :focus-visible does).
+async function openFeeling(page, intensity, { byKeys = false } = {}) {
   await api.put(page, 'journal.entry', { kind: 'fork', fork: { feelings: [{ word: 'sad', intensity }] } });
   await api.flush(page);
   const row = page.getByRole('list', { name: 'Entries' }).getByRole('button').first();
-  await clickOn(page, row);
+  if (byKeys) {
+    await row.focus();
+    await page.keyboard.press('Enter');
+  } else {
+    await clickOn(page, row);
+  }
   const slider = page.getByRole('slider', { name: 'How strong: sad', exact: true });
   await slider.waitFor({ state: 'attached' });
   return slider;
@@ -122,7 +129,7 @@ test("with the keys on the canvas and ImGui's focus on a slider, the arrows move
   const profile = await Profile.launch();
   try {
     const page = await openApp(profile, server.url);
-    const slider = await openFeeling(page, 5);
+    const slider = await openFeeling(page, 5, { byKeys: true });
     // ImGui's keyboard focus goes to the slider (through its element), then the canvas takes the keys back.
     await slider.focus();
     const id = Number(await slider.getAttribute('data-id'));
