@@ -130,14 +130,20 @@ void VaultSection::drawOff(ViewContext& ctx, float width) {
             "words are sealed in this browser's storage, and Toward asks for the passphrase when you come back. "
             "This is your choice; Toward works the same without one.");
   if (!m_open) {
-    if (QuietButton("Set a passphrase\u2026")) { m_open = true; m_message.clear(); m_problem.clear(); }
+    if (QuietButton("Set a passphrase\u2026")) {
+      m_open = true;
+      m_focusFirst = true;   // the keys go on into the form the button opened
+      m_message.clear();
+      m_problem.clear();
+    }
     return;
   }
   BodyText("Please keep this in mind: if the passphrase is forgotten, nobody can open your words again: "
            "Toward keeps no copy of it anywhere. A backup (on the Backups page) kept somewhere safe is a good companion to it.");
   Gap(0.3f);
   TextFieldOptions first = secret("New passphrase");
-  first.focus = m_bringIntoView;
+  first.focus = m_bringIntoView || m_focusFirst;
+  m_focusFirst = false;
   TextLine(ctx.platform.textInput(), "vault/new1", m_pass1, width, first);
   // The scroll arrives a frame later: the field takes focus once it is on screen (a field off screen has
   // no DOM element to focus).

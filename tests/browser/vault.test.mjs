@@ -4,7 +4,7 @@
 // Auto-lock after idle time, quick hide (shortcut and button), and discreet mode.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Profile, openApp, reloadApp, api, sleep, waitUntil, assertCanvasNotBlank, press, clickRole, SLOWDOWN } from './lib/harness.mjs';
+import { startServer, Profile, openApp, reloadApp, api, sleep, waitUntil, assertCanvasNotBlank, press, clickRole, openPage, SLOWDOWN } from './lib/harness.mjs';
 
 const TYPE = 'journal.entry';
 const PASS = 'harbour light at dusk';
@@ -237,6 +237,37 @@ test('"Set a passphrase" on a phone brings the form into view, its first field r
     assert.ok(box.y >= 0 && box.y + box.height <= 844, `the field is on screen (y ${box.y})`);
     await page.keyboard.type('x');
     assert.equal(await field.inputValue(), 'x');
+    profile.assertNoErrors();
+  });
+});
+
+test('"Set a passphrase..." in Settings, by Enter or by a click, puts the keys in its first field', { timeout: 120_000 }, async () => {
+  await withProfile(async (profile) => {
+    const page = await openApp(profile, server.url);
+    await openPage(page, 'settings');
+    const field = page.locator('input[aria-label="New passphrase"]');
+    const button = page.getByRole('button', { name: 'Set a passphrase\u2026', exact: true });
+    // Scrolled to with the wheel, as a person would (only what is on screen is in the mirror).
+    await page.mouse.move(800, 400);
+    for (let i = 0; i < 30 && (await button.count()) === 0; i++) {
+      await page.mouse.wheel(0, 250);
+      await sleep(150);
+    }
+    // By the keys: the button's element, Enter, and the next letters are typed into the form.
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await field.waitFor({ state: 'visible', timeout: 10_000 });
+    await waitUntil(() => field.evaluate((el) => document.activeElement === el), { message: 'the first field to have the focus after Enter' });
+    await page.keyboard.type('kept');
+    assert.equal(await field.inputValue(), 'kept');
+    await clickRole(page, 'button', 'Not now');
+    await field.waitFor({ state: 'detached', timeout: 10_000 });
+    // By a click.
+    await clickRole(page, 'button', 'Set a passphrase\u2026');
+    await field.waitFor({ state: 'visible', timeout: 10_000 });
+    await waitUntil(() => field.evaluate((el) => document.activeElement === el), { message: 'the first field to have the focus after a click' });
+    await page.keyboard.type('z');
+    assert.equal(await field.inputValue(), 'z');
     profile.assertNoErrors();
   });
 });
