@@ -51,6 +51,18 @@ extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void toward_wake() { wakeFrames(); }
 
+// The canvas lost the keyboard's focus (web/glue/a11y.js): SDL hears the keys only there, so a key held
+// down then is released for ImGui now. Its release goes where the focus went (a control's element that
+// the first press moved the focus to), and ImGui would otherwise repeat the key until the next press.
+EMSCRIPTEN_KEEPALIVE void toward_release_keys() {
+  if (!GImGui) return;
+  ImGuiIO& io = ImGui::GetIO();
+  for (int k = ImGuiKey_NamedKey_BEGIN; k < ImGuiKey_NamedKey_END; ++k) {
+    if (ImGui::IsKeyDown(ImGuiKey(k))) io.AddKeyEvent(ImGuiKey(k), false);
+  }
+  wakeFrames();
+}
+
 // A screen reader (or Tab) focused the hidden element of item `id` (web/glue/a11y.js): ImGui's focus follows.
 // It is also revealed with room around it (a11y::requestReveal): two frames, one that asks its windows to
 // scroll and one that draws them scrolled.

@@ -174,20 +174,31 @@ SliderTouch g_sliderTouch;
 // ImGui's own keyboard focus is on slider `id` (not dragging it): Left/Right move it by one step, PageUp/
 // PageDown by a tenth, Home/End to its ends. ImGui alone wants Space first, and its arrows would carry
 // the focus away instead; the slider owns these keys while focused, so they move it and nothing else.
+// Focused means with its ring (the keys reached it), or last pressed by the pointer: as with a range input
+// in a web page, a slider just clicked or tapped moves with the keys next, and its ring shows then.
 void KeyboardStep(ImGuiID id, int* value, int lo, int hi) {
-  const ImGuiContext& g = *GImGui;
-  if (id == 0 || g.NavId != id || g.NavDisableHighlight || g.ActiveId == id) return;
+  ImGuiContext& g = *GImGui;
+  if (id == 0 || g.NavId != id || g.ActiveId == id) return;
+  if (g.NavDisableHighlight && g.LastActiveId != id) return;
   if (!(g.IO.ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard)) return;
   const int page = std::max(1, (hi - lo) / 10);
   const struct { ImGuiKey key; int step; } keys[] = {
       {ImGuiKey_LeftArrow, -1}, {ImGuiKey_RightArrow, 1}, {ImGuiKey_PageDown, -page}, {ImGuiKey_PageUp, page},
       {ImGuiKey_Home, lo - hi}, {ImGuiKey_End, hi - lo}};
   int to = *value;
+  bool pressed = false;
   for (const auto& k : keys) {
     ImGui::SetKeyOwner(k.key, id);
-    if (ImGui::IsKeyPressed(k.key, id, ImGuiInputFlags_Repeat)) to += k.step;
+    if (ImGui::IsKeyPressed(k.key, id, ImGuiInputFlags_Repeat)) {
+      to += k.step;
+      pressed = true;
+    }
   }
   *value = std::clamp(to, lo, hi);
+  if (pressed && g.NavDisableHighlight) {   // the keys are in use now: the ring shows where they act
+    g.NavDisableHighlight = false;
+    g.NavDisableMouseHover = true;
+  }
 }
 }  // namespace
 

@@ -149,3 +149,34 @@ test("with the keys on the canvas and ImGui's focus on a slider, the arrows move
     await profile.dispose();
   }
 });
+
+test('a slider just clicked moves with the arrows next, as a range input in a web page does, and its ring shows', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    const slider = await openFeeling(page, 5);
+    const id = Number(await slider.getAttribute('data-id'));
+    // Its middle, clicked: 5 of 0..10 stays 5.
+    await clickOn(page, slider);
+    await settle(page, { minFrames: 0, quietMs: 300 });
+    assert.equal(await slider.getAttribute('aria-valuenow'), '5', 'the click on its middle moved it');
+    assert.notEqual(await page.evaluate(() => TowardGlue.a11y.focusId), id, 'the ring showed after a click');
+    await page.keyboard.press('ArrowRight');
+    await waitUntil(async () => (await slider.getAttribute('aria-valuenow')) === '6', { message: 'ArrowRight after the click moves it' });
+    await waitUntil(() => page.evaluate((i) => TowardGlue.a11y.focusId === i, id), { message: 'the ring on the slider once a key is used' });
+    await page.keyboard.press('ArrowRight');
+    await waitUntil(async () => (await slider.getAttribute('aria-valuenow')) === '7', { message: 'a second ArrowRight' });
+    await settle(page, { minFrames: 0, quietMs: 300 });
+    assert.equal(await stored(page), 7);
+    // A click on the page's background lets the slider go: the arrows no longer move it.
+    const box = await page.locator('#canvas').boundingBox();
+    await page.mouse.click(box.x + box.width - 30, box.y + box.height - 30);
+    await settle(page, { minFrames: 0, quietMs: 300 });
+    await page.keyboard.press('ArrowLeft');
+    await settle(page, { minFrames: 0, quietMs: 300 });
+    assert.equal(await stored(page), 7, 'an arrow after a click elsewhere moved the slider');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});

@@ -564,9 +564,10 @@
   let pointerAt = -1e9;
   // Any press outside the mirror hides the ring until a key (pointerMode). A mouse or pen press on the canvas
   // also ends the keyboard's path: SDL keeps the browser from moving the focus there, so the canvas takes it
-  // from the control Tab had reached, and neither refocus (a dialog closing) nor the next Tab goes back to
-  // what Tab had reached (recent, resumeAt). A touch keeps them: a screen reader's double tap (VoiceOver)
-  // lands on the canvas at the control it is on.
+  // (from the control Tab had reached, or from the page itself: the keys that follow a click are the app's,
+  // a slider's arrows say), and neither refocus (a dialog closing) nor the next Tab goes back to what Tab had
+  // reached (recent, resumeAt). A touch keeps them: a screen reader's double tap (VoiceOver) lands on the
+  // canvas at the control it is on.
   window.addEventListener('pointerdown', (e) => {
     pointerAt = performance.now();
     const root = a11y.root();
@@ -578,7 +579,12 @@
     a11y.recent.length = 0;
     a11y.resumeAt = null;
     const active = document.activeElement;
-    if (active && active !== canvas && root && root.contains(active)) canvas.focus({ preventScroll: true });
+    if (active !== canvas && (!active || active === document.body || (root && root.contains(active)))) canvas.focus({ preventScroll: true });
+  }, true);
+  // A key held on the canvas when the focus leaves it (the first arrow on a slider just clicked shows its
+  // ring, and the focus follows to its element) is released for ImGui: its keyup goes elsewhere.
+  document.addEventListener('focusout', (e) => {
+    if (e.target && e.target.id === 'canvas') call('toward_release_keys', 0);
   }, true);
   document.addEventListener('focusin', (e) => {
     const el = e.target;
