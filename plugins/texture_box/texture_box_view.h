@@ -49,6 +49,7 @@ class TextureBoxView final : public ui::View {
   void startSession();
   bool drawRating(ui::ViewContext& ctx, const char* id, const char* name, int& value);
   void finishRunning(int64_t nowMs);
+  void keepNote(int64_t nowMs);   // the note typed after a session, into its record at once
   void beginRunning(int64_t nowMs);
   // The session as it stands (begun, seconds so far, ratings given): a running session is saved as it
   // goes, so a lock, a reload or leaving it keeps it, recorded as stopped early.
@@ -88,6 +89,7 @@ class TextureBoxView final : public ui::View {
   uint32_t m_minutes = 2;
   int64_t m_startMs = 0, m_lengthMs = 0, m_stoppedMs = 0;
   std::string m_sessionNote;
+  std::string m_noteKept;   // the note as the session's record holds it (kept as it is typed, before "Save")
   std::string m_savedSessionId;
   std::string m_sessionId;         // the running (or just stopped) session's record, saved as it goes
   int64_t m_sessionSavedMs = 0;    // when its seconds were last saved

@@ -64,6 +64,21 @@ void TextureBoxView::recordRunningSession(int64_t nowMs) {
   if (m_model.saveSession(m_sessionId, sessionSoFar(nowMs))) m_sessionSavedMs = nowMs;
 }
 
+// The note is the person's words: the session's record takes it as it is typed, not only at "Save" (the
+// person may go to "A feeling is here" from here, or close the tab). The rating after waits for "Save": the
+// slider's starting place is not an answer.
+void TextureBoxView::keepNote(int64_t nowMs) {
+  if (m_sessionNote == m_noteKept) return;
+  GroundingSession s = sessionSoFar(nowMs);
+  if (m_sessionId.empty()) {
+    if (auto id = m_model.addSession(s)) m_sessionId = id.value();
+    else return;
+  } else if (!m_model.saveSession(m_sessionId, s)) {
+    return;
+  }
+  m_noteKept = m_sessionNote;
+}
+
 void TextureBoxView::startSession() {
   m_message.clear();
   m_page = Page::Session;
@@ -71,6 +86,7 @@ void TextureBoxView::startSession() {
   m_before = m_after = 50;
   m_sessionObject.clear();
   m_sessionNote.clear();
+  m_noteKept.clear();
   m_savedSessionId.clear();
   m_sessionId.clear();
   m_stoppedMs = 0;
@@ -259,6 +275,7 @@ void TextureBoxView::drawSession(ui::ViewContext& ctx) {
       ui::MutedText("A note, if you like");
       ui::TextArea(ctx.platform.textInput(), "texture.session/note", m_sessionNote, ImVec2(-1, ImGui::GetTextLineHeight() * 3),
                    {"What helped, what you noticed", "Session note", false});
+      keepNote(ctx.nowMs);
       ImGui::Spacing();
       const bool save = ui::PrimaryButton("Save", row);
       ImGui::SameLine();

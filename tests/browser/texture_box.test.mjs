@@ -186,3 +186,31 @@ test('at phone size the box draws its photos, and only a bounded number of them 
     await profile.dispose();
   }
 });
+
+test('a note typed after a grounding session is kept as it is typed, before "Save": a reload finds it, with no rating yet', { timeout: 180_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await openPage(page, 'texture_box');
+    await clickRole(page, 'button', 'Begin grounding');
+    await clickRole(page, 'button', 'Next');
+    await clickRole(page, 'button', 'Next');
+    await clickRole(page, 'button', 'Begin');
+    await clickRole(page, 'button', 'Stop here');
+    const note = page.locator('textarea[aria-label="Session note"]');
+    await note.waitFor({ state: 'visible', timeout: 10_000 });
+    await note.click();
+    await page.keyboard.type('My hands got warmer.');
+    // "A feeling is here" from here, as a person may: the note is already in the session's record.
+    await clickRole(page, 'button', 'A feeling is here');
+    await api.flush(page);
+    await reloadApp(page);
+    const sessions = await api.list(page, 'texture.session');
+    assert.equal(sessions.length, 1);
+    assert.equal(sessions[0].body.note, 'My hands got warmer.');
+    assert.equal(sessions[0].body.distressAfter, -1, 'a rating the person did not give');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
