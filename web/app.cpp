@@ -656,6 +656,7 @@ void App::draw(int64_t nowMs) {
     ImGui::BeginChild("content", ImVec2(0, -std::max(tabsH, cardRoom(true))), ImGuiChildFlags_AlwaysUseWindowPadding);
     drawBanners();
     currentView().draw(ctx);
+    ui::TouchScroll();   // a page drawn straight into it (a grounding step) scrolls under a finger too
     ImGui::EndChild();
     ImGui::PopStyleVar();
     drawNavigation(true);
@@ -676,6 +677,7 @@ void App::draw(int64_t nowMs) {
     ImGui::BeginChild("content", ImVec2(0, -cardRoom(false)), ImGuiChildFlags_AlwaysUseWindowPadding);
     drawBanners();
     currentView().draw(ctx);
+    ui::TouchScroll();   // a page drawn straight into it (a grounding step) scrolls under a finger too
     ImGui::EndChild();
     ImGui::PopStyleVar();
     drawVaultOffer(false);

@@ -153,16 +153,6 @@ void Hint(const char* text, ImGuiHoveredFlags flags) {
   ImGui::EndTooltip();
 }
 
-void TouchScroll() {
-  ImGuiIO& io = ImGui::GetIO();
-  if (io.MouseSource != ImGuiMouseSource_TouchScreen) return;
-  if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) return;
-  if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left, 4.0f)) return;
-  ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
-  // The finger is scrolling, not pressing what it started on.
-  ImGui::ClearActiveID();
-}
-
 namespace {
 // The slider a finger landed on, and its value before (one finger, one slider at a time).
 struct SliderTouch {
@@ -170,6 +160,22 @@ struct SliderTouch {
   int before = 0;
 };
 SliderTouch g_sliderTouch;
+}  // namespace
+
+void TouchScroll() {
+  ImGuiIO& io = ImGui::GetIO();
+  if (io.MouseSource != ImGuiMouseSource_TouchScreen) return;
+  if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) return;
+  if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left, 4.0f)) return;
+  // A finger moving sideways on a slider is setting it (Slider lets go by itself once the finger turns to
+  // scrolling, and the page scrolls from the next frame).
+  if (g_sliderTouch.id != 0 && ImGui::GetActiveID() == g_sliderTouch.id) return;
+  ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+  // The finger is scrolling, not pressing what it started on.
+  ImGui::ClearActiveID();
+}
+
+namespace {
 
 // ImGui's own keyboard focus is on slider `id` (not dragging it): Left/Right move it by one step, PageUp/
 // PageDown by a tenth, Home/End to its ends. ImGui alone wants Space first, and its arrows would carry

@@ -219,6 +219,7 @@ void JournalView::drawTimer(ui::ViewContext& ctx) {
   } else {
     m_timerOpen = false;
   }
+  ui::TouchScroll();   // on a short phone its buttons are below the breath: a finger reaches them
   ImGui::EndChild();
 }
 

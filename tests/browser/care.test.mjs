@@ -4,7 +4,7 @@
 // session is saved as it goes and is never ended by auto-lock, which counts idle time from its end.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Profile, openApp, openPage, api, settle, waitUntil, sleep, press, clickOn } from './lib/harness.mjs';
+import { startServer, Profile, openApp, openPage, api, settle, waitUntil, sleep, press, clickOn, swipe } from './lib/harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -171,6 +171,42 @@ test('the urge to hurt myself offers "Someone to call" and the safety plan, one 
       const [e] = (await api.list(page, 'journal.entry')).filter((x) => x.id === id);
       return e && e.body.fork.whatHappened === 'the weekend without sessions and the quiet';
     }, { message: 'the words typed before are kept' });
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+// Swipes up over the middle of the screen until `control` is wholly on screen above the phone's tab bar.
+async function swipeUntilShown(page, cdp, control, height) {
+  const shown = async () => {
+    if ((await control.count()) === 0) return false;
+    const b = await control.boundingBox();
+    return !!b && b.y >= 0 && b.y + b.height <= height * 0.85;
+  };
+  for (let i = 0; i < 8 && !(await shown()); i++) await swipe(page, cdp, [180, height * 0.6], [180, height * 0.25]);
+  assert.ok(await shown(), 'a finger could not bring it on screen');
+}
+
+test('on a short phone a finger scrolls the stay-with-it timer and the grounding steps to their buttons', { timeout: 180_000 }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 360, height: 640 }, hasTouch: true, isMobile: true });
+  try {
+    const page = await openApp(profile, server.url);
+    const cdp = await page.context().newCDPSession(page);
+    await press(page, 'feeling', { tap: true });
+    await waitUntil(async () => (await state(page)).care, { message: 'the timer runs' });
+    const done = page.getByRole('button', { name: "I'm done for now", exact: true });
+    await swipeUntilShown(page, cdp, done, 640);
+    const b = await done.boundingBox();
+    await page.touchscreen.tap(b.x + b.width / 2, b.y + b.height / 2);
+    await waitUntil(async () => !(await state(page)).care, { message: "the timer ended by a tap on I'm done for now" });
+
+    await openPage(page, 'texture_box', { tap: true });
+    const begin = page.getByRole('button', { name: 'Begin grounding', exact: true });
+    await swipeUntilShown(page, cdp, begin, 640);
+    const bb = await begin.boundingBox();
+    await page.touchscreen.tap(bb.x + bb.width / 2, bb.y + bb.height / 2);
+    await swipeUntilShown(page, cdp, page.getByRole('button', { name: "It's too much right now", exact: true }), 640);
     profile.assertNoErrors();
   } finally {
     await profile.dispose();

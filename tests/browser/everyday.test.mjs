@@ -4,7 +4,7 @@
 // typed changes; Enter in a single-line field submits its form (the day to open, one's own feeling word).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Profile, openApp, openPage, api, settle, waitUntil, sleep, press, clickRole, clickOn } from './lib/harness.mjs';
+import { startServer, Profile, openApp, openPage, api, settle, waitUntil, sleep, press, clickRole, clickOn, swipe } from './lib/harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -225,18 +225,6 @@ test('a new entry or letter left without a word leaves no record; one word keeps
     await profile.dispose();
   }
 });
-
-// A finger on a phone, through Chromium's own touch input (CDP), so a swipe is a real one.
-async function swipe(page, cdp, from, to, steps = 8) {
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: from[0], y: from[1] }] });
-  for (let i = 1; i <= steps; i++) {
-    const x = from[0] + (to[0] - from[0]) * i / steps, y = from[1] + (to[1] - from[1]) * i / steps;
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
-    await sleep(30);
-  }
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  await settle(page, { minFrames: 1 });
-}
 
 test('on a phone, a slider keeps its value when a finger lands on it to scroll; a tap still sets it', { timeout: 120_000 }, async () => {
   const profile = await Profile.launch(undefined, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });

@@ -493,6 +493,19 @@ export async function openPage(page, id, { tap = false } = {}) {
   await sleep(400);
 }
 
+// A finger on a phone, through Chromium's own touch input (CDP, `cdp` from page.context().newCDPSession),
+// so a swipe is a real one.
+export async function swipe(page, cdp, from, to, steps = 8) {
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: from[0], y: from[1] }] });
+  for (let i = 1; i <= steps; i++) {
+    const x = from[0] + (to[0] - from[0]) * i / steps, y = from[1] + (to[1] - from[1]) * i / steps;
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
+    await sleep(30);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await settle(page, { minFrames: 1 });
+}
+
 // Clicks (or taps, `tap`) a control found as a screen reader finds it, by role and name in the semantics
 // mirror (web/glue/a11y.js): the pointer is real and lands where ImGui drew the control (the mirror lets
 // it through to the canvas). `name` is a string (exact) or a RegExp; `nth` picks among several. Waits for
