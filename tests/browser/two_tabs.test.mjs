@@ -2,7 +2,7 @@
 // clicks #take-over; then the first tab saves what it has pending and becomes passive itself.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Profile, openApp, reloadApp, readyWithin, waitReady, waitForApi, api, waitUntil } from './lib/harness.mjs';
+import { startServer, Profile, openApp, reloadApp, readyWithin, waitReady, waitForApi, api, waitUntil, openPage, clickRole } from './lib/harness.mjs';
 
 const TYPE = 'journal.entry';
 let server;
@@ -111,6 +111,53 @@ test('words held in a tab that no longer writes wake no frames, and are stored a
       return l && l.body.text === words;
     }, { timeoutMs: 5_000, message: 'the held words stored in their letter' });
     await waitUntil(async () => (await api.state(a)).saved, { message: '"Saved" once they are stored' });
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+test('a tab the other took over takes no typing behind its notice, so taking over again keeps the other tab\'s words', { timeout: 150_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const a = await openApp(profile, server.url);
+    await openPage(a, 'letters');
+    await clickRole(a, 'button', '+ New letter');
+    await clickRole(a, 'button', 'To my therapist');
+    const field = a.locator('textarea[aria-label="Letter text"]');
+    await field.waitFor({ state: 'visible', timeout: 10_000 });
+    await field.click();
+    await a.keyboard.type('A words.');
+    await api.flush(a);
+    const id = await waitUntil(async () => {
+      const [l] = await api.list(a, 'letters.letter');
+      return l && l.body.text === 'A words.' ? l.id : null;
+    }, { message: 'the letter saved' });
+    await waitUntil(() => field.evaluate((el) => document.activeElement === el), { message: 'the letter field has the keys' });
+
+    const b = await openApp(profile, server.url, { ready: false });
+    await waitUntil(() => noticeVisible(b), { timeoutMs: 20_000, message: '#tab-notice visible in tab B' });
+    await b.locator('#take-over').click();
+    await waitUntil(() => noticeVisible(a), { timeoutMs: 15_000, message: 'the notice in tab A' });
+    await waitReady(b, 30_000);
+
+    // What a person types in A now goes nowhere near the letter: the notice's button has the keys.
+    await a.bringToFront();
+    await a.keyboard.type('GHOST');
+    assert.equal(await a.evaluate(() => document.activeElement && document.activeElement.id), 'take-over');
+    assert.equal(await field.inputValue(), 'A words.', 'typing behind the notice reached the letter');
+    assert.equal(await a.locator('#app').evaluate((el) => el.inert), true);
+
+    // B goes on with the letter; then A takes over again and keeps B's words.
+    await api.put(b, 'letters.letter', { recipientKind: 'therapist', state: 'draft', text: 'A words. B words.' }, id);
+    await api.flush(b);
+    await a.bringToFront();
+    await a.locator('#take-over').click();
+    await waitUntil(async () => (await api.state(a)).writer === true, { timeoutMs: 15_000, message: 'A writes again' });
+    await api.flush(a);
+    const [letter] = (await api.list(a, 'letters.letter')).filter((x) => x.id === id);
+    assert.equal(letter.body.text, 'A words. B words.');
+    assert.equal(await a.locator('#app').evaluate((el) => el.inert), false);
     profile.assertNoErrors();
   } finally {
     await profile.dispose();

@@ -118,8 +118,19 @@ var TowardGlue = (function () {
     notice.hidden = false;
     const loading = $('loading');
     if (loading) loading.hidden = true;
+    // While another tab writes, nothing of the app here takes a key or a click: a text field that kept the
+    // focus behind the notice took typing nobody saw, and brought it back over the other tab's words when
+    // this tab took over again. The focus goes to the notice's own button.
+    const app = $('app');
+    if (app) app.inert = true;
+    if (!button.hidden) button.focus({ preventScroll: true });
   }
-  function hideNotice() { const n = $('tab-notice'); if (n) n.hidden = true; }
+  function hideNotice() {
+    const n = $('tab-notice');
+    if (n) n.hidden = true;
+    const app = $('app');
+    if (app) app.inert = false;
+  }
   function showLoading(text) {
     const loading = $('loading');
     if (!loading) return;

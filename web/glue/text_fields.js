@@ -39,6 +39,7 @@
       const el = document.createElement(multiline ? 'textarea' : 'input');
       if (!multiline) el.type = 'text';
       el.className = 'field';
+      el.towardSent = '';   // the words C++ has from this field (handed over, or placed by it)
       // Named by its key, so that its place in the mirror can own it (a11y.js aria-owns), whenever it is made.
       el.id = 'field-' + key.replace(/[^A-Za-z0-9_-]/g, '-');
       // Tab moves through the fields and the mirror's controls in drawn order (web/glue/a11y.js onTab); the
@@ -49,6 +50,7 @@
       el.setAttribute('autocapitalize', 'sentences');
       el.addEventListener('input', () => {
         if (state.crashed) { TowardRescue.fieldChanged(); return; }
+        el.towardSent = el.value;
         handOver(key, el.value);
         glue.wake();
       });
@@ -56,7 +58,13 @@
         // A focused field removed by endFrame() blurs synchronously, inside a frame: its text was already
         // handed over, and a flush here would draw a frame inside this one.
         if (text.removing || state.crashed) return;
-        handOver(key, el.value);
+        // Only words C++ has not had yet (a change with no input event): the same words handed over again
+        // would count as typed, and in a tab that had just stepped aside for another (the app goes inert,
+        // and the field blurs) they were stored over that tab's newer words when this one took over again.
+        if (el.value !== el.towardSent) {
+          el.towardSent = el.value;
+          handOver(key, el.value);
+        }
         glue.flushSoon();
       });
       el.addEventListener('focus', () => glue.wake());
@@ -74,6 +82,7 @@
         // Enter in any other single-line field submits its form (the app decides what that means).
         else if (e.key === 'Enter' && !multiline && !e.isComposing && !state.crashed) {
           e.preventDefault();
+          el.towardSent = el.value;
           handOver(key, el.value);
           call('toward_platform_text_submit', null, ['string'], [key]);
           glue.wake();
@@ -100,6 +109,7 @@
         const focused = document.activeElement === f.el;
         const start = f.el.selectionStart, end = f.el.selectionEnd;
         f.el.value = value;
+        f.el.towardSent = value;
         if (focused) { try { f.el.setSelectionRange(Math.min(start, value.length), Math.min(end, value.length)); } catch (e) { /* */ } }
       }
       if (f.wrap.hidden) f.wrap.hidden = false;
