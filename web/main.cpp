@@ -211,10 +211,11 @@ void drawFrame(int64_t now) {
   }
   // The page's own "Opening your space..." of the next start is shown in the person's colours and text size
   // (web/glue/early_read.js reads them back): only while nothing is sealed, since a locked start draws the
-  // device's look until the unlock.
+  // device's look until the unlock. A new look is kept once the settings are durable (a start read before
+  // that would draw the record's old look after an opening screen in the new one); forgetting is at once.
   const auto& look = g_state.app->settings();
   std::string kept = plain && !g_state.app->opening() ? look.theme + " " + std::to_string(look.textPercent) : std::string();
-  if (kept != g_state.keptLook) {
+  if (kept != g_state.keptLook && (kept.empty() || g_state.app->allSaved())) {
     g_state.keptLook = kept;
     EM_ASM({ TowardGlue.keepLook(UTF8ToString($0)); }, kept.c_str());
   }

@@ -71,7 +71,18 @@ test('the page\'s own "Opening your space..." comes in the colours and text size
     const before = await lookAtFirstPaint();
     assert.equal(before.look, null, 'a look was kept before any was chosen');
     await waitReady(page);
+    // The look is kept for the next start only once the settings are stored: while IndexedDB refuses
+    // every put, a reload would read the old look (and the opening screen would be in the wrong one).
+    await page.evaluate(() => {
+      window.__put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function () { throw new DOMException('refused for this test', 'DataError'); };
+    });
     await page.evaluate(() => window.towardTest.put('core.settings', { theme: 'dark', textPercent: 150 }, 'app'));
+    await page.evaluate(() => window.towardTest.flush().then(() => 'saved', () => 'not saved'));
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(() => localStorage.getItem('toward-look')), 'system 100', 'a look not yet stored was kept');
+    await page.evaluate(() => { IDBObjectStore.prototype.put = window.__put; });
+    await api.flush(page);
     await waitUntil(() => page.evaluate(() => localStorage.getItem('toward-look') === 'dark 150'), { message: 'the look kept for the next start' });
     await page.reload({ waitUntil: 'domcontentloaded' });
     const after = await lookAtFirstPaint();
