@@ -105,8 +105,9 @@ int64_t ShellState::autoLockDueMs() const {
 
 bool ShellState::offerShown() const {
   // At first run (nothing written yet) a passphrase is offered, never forced; Settings always has it.
-  // Never over a running timer or session, a way out or a check-in (it would cover them).
-  if (m_careInProgress || m_wayOut || !m_checkIn.empty()) return false;
+  // Never over a running timer or session, a way out or a check-in (it would cover them), nor for the rest
+  // of a visit that needed the way out (over the people to call, a passphrase is the wrong question).
+  if (m_careInProgress || m_wayOut || m_wayOutOpened || !m_checkIn.empty()) return false;
   return m_writer && !m_offerAnswered && m_vault.status() == vault::VaultStatus::Off && m_store.count() == 0 &&
          currentId() != kSettingsPage;
 }

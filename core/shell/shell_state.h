@@ -67,7 +67,7 @@ class ShellState {
   bool careInProgress() const { return m_careInProgress; }
 
   // ---- "It's too much right now": a short, calm choice (ground, the safety plan, ideas, someone to call)
-  void openWayOut() { m_wayOut = true; m_changed = true; }
+  void openWayOut() { m_wayOut = m_wayOutOpened = true; m_changed = true; }
   void closeWayOut() { m_wayOut = false; m_changed = true; }
   bool wayOutOpen() const { return m_wayOut; }
 
@@ -128,6 +128,7 @@ class ShellState {
   bool m_changed = false;
   bool m_careInProgress = false;
   bool m_wayOut = false;
+  bool m_wayOutOpened = false;   // the way out was opened this visit (the first-run offer then waits)
   std::string m_checkIn;               // the moment whose check-in is on screen, or ""
   std::set<std::string> m_checkedIn;   // moments that had their check-in (this session)
 };

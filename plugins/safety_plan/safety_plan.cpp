@@ -1,6 +1,8 @@
 // plugins/safety_plan/safety_plan.cpp: see safety_plan.h.
 #include "plugins/safety_plan/safety_plan.h"
 
+#include <algorithm>
+
 #include "core/record_type.h"
 
 namespace toward::safety_plan {
@@ -94,6 +96,10 @@ std::vector<PlanContact>* contactList(SafetyPlan& plan, const std::string& list)
 
 std::string telHref(const std::string& phone) { return hrefFor("tel:", phone); }
 std::string smsHref(const std::string& phone) { return hrefFor("sms:", phone); }
+
+bool hasNumberToCall(const std::vector<PlanContact>& list) {
+  return std::any_of(list.begin(), list.end(), [](const PlanContact& c) { return !telHref(c.phone).empty(); });
+}
 
 std::string cardText(const SafetyPlan& plan) {
   std::string out;

@@ -93,6 +93,8 @@ std::vector<PlanContact>* contactList(SafetyPlan& plan, const std::string& list)
 std::string telHref(const std::string& phone);
 // The same with sms:.
 std::string smsHref(const std::string& phone);
+// Some contact in `list` has a number that can be called (telHref is not empty).
+bool hasNumberToCall(const std::vector<PlanContact>& list);
 
 // The plan as a compact printable card (Platform::printPage's text), only the steps with words.
 std::string cardText(const SafetyPlan& plan);

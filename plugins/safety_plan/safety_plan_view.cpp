@@ -35,6 +35,11 @@ ListWords listWords(const std::string& list) {
           "line", "+ Add a line", false};
 }
 
+// Above the empty rows when "Someone to call" finds no number in the plan.
+constexpr const char* kNoNumberYet =
+    "No one's number is written here yet. If you are not safe right now, please call your local emergency "
+    "number or a crisis line. When you can, add one person or line below, and next time they will be one tap away.";
+
 }  // namespace
 
 // ---------------------------------------------------------------- saving
@@ -122,7 +127,10 @@ std::vector<ui::FieldWords> SafetyPlanView::unstoredWords() const {
 
 void SafetyPlanView::runAction(const std::string& actionId) {
   if (actionId == "plan") m_scrollToTop = true;
-  if (actionId == "call") m_scrollToPeople = true;  // "Someone to call" (a way out): the people and lines
+  if (actionId == "call") {   // "Someone to call" (a way out): the people and lines
+    m_scrollToPeople = true;
+    m_callAsked = CallAsked::Unsaid;
+  }
 }
 
 // ---------------------------------------------------------------- the page
@@ -150,11 +158,24 @@ void SafetyPlanView::draw(ui::ViewContext& ctx) {
   ui::CalmWarning(m_saveError);
   for (const auto& step : textSteps()) {
     if (std::string(step.field) == "saferSpace") {
+      // "Someone to call" lands on the people, or on the lines when only they have a number; with no number
+      // anywhere it says so, and what to do now, above the empty rows (not an empty form on its own).
+      const bool people = hasNumberToCall(m_draft.helpers), lines = hasNumberToCall(m_draft.professionals);
+      if (m_scrollToPeople && (people || !lines)) {
+        ImGui::SetScrollHereY(0.0f);
+        m_scrollToPeople = false;
+      }
+      if (m_callAsked != CallAsked::No && !people && !lines) {
+        ui::Gap(0.8f);
+        ui::BodyText(kNoNumberYet);
+        if (m_callAsked == CallAsked::Unsaid) ui::a11y::announce(kNoNumberYet);
+        m_callAsked = CallAsked::Said;
+      }
+      drawContacts(ctx, "helpers", width);
       if (m_scrollToPeople) {
         ImGui::SetScrollHereY(0.0f);
         m_scrollToPeople = false;
       }
-      drawContacts(ctx, "helpers", width);
       drawContacts(ctx, "professionals", width);
     }
     drawStep(ctx, step, width);

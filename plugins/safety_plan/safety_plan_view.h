@@ -45,6 +45,10 @@ class SafetyPlanView final : public ui::View {
   bool m_scrollToTop = false;
   std::string m_focusField;   // a row just added: its first field takes the focus (once)
   bool m_scrollToPeople = false;
+  // "Someone to call" was pressed (this visit of the app): with no number in the plan a note says what to
+  // do now, said once to a screen reader.
+  enum class CallAsked { No, Unsaid, Said };
+  CallAsked m_callAsked = CallAsked::No;
   std::string m_saveError;
 };
 

@@ -212,3 +212,44 @@ test('on a short phone a finger scrolls the stay-with-it timer and the grounding
     await profile.dispose();
   }
 });
+
+// "Someone to call" at the worst moment, on a phone: with no number in the plan it says so and what to do
+// now (not an empty form), aloud too; with only a crisis line written, it lands on the lines.
+test('"Someone to call" with no number in the plan says what to do now; with only a line, it lands on the lines', { timeout: 180_000 }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 390, height: 740 }, hasTouch: true, isMobile: true });
+  try {
+    const page = await openApp(profile, server.url);
+    const callFromTheWayOut = async () => {
+      await press(page, 'feeling', { tap: true });
+      await clickOn(page, page.getByRole('button', { name: "It's too much right now", exact: true }), { tap: true });
+      await clickOn(page, page.getByRole('button', { name: 'Someone to call', exact: true }), { tap: true });
+      await waitUntil(async () => (await page.evaluate(() => window.towardTest.shownPage())) === 'safety_plan',
+        { message: 'the safety plan' });
+      await settle(page, { minFrames: 2 });
+    };
+    const onScreen = async (locator) => {
+      const b = await locator.boundingBox();
+      return !!b && b.y >= 0 && b.y + b.height <= 740 * 0.85;
+    };
+    const NOTE = /No one's number is written here yet\. If you are not safe right now, please call your local emergency number/;
+    const drawn = async () => (await page.evaluate(() => window.towardTest.drawnText())).replace(/\s+/g, ' ');
+    await callFromTheWayOut();
+    assert.match(await drawn(), NOTE, 'an empty plan gave no word on what to do now');
+    const note = page.locator('#a11y-tree').getByText(NOTE);
+    assert.ok(await onScreen(note), 'the note is not on screen');
+    await waitUntil(async () => NOTE.test(await page.locator('#a11y-live').textContent()), { message: 'the note said aloud' });
+    // The first-run passphrase offer does not come back over the people to call (it covered their rows).
+    const ids = (await page.evaluate(() => window.towardTest.actions())).map((a) => a.id);
+    assert.ok(!ids.includes('offer:set'), `the first-run offer is drawn after the way out: ${ids.join(', ')}`);
+
+    await api.put(page, 'safety_plan.plan', { professionals: [{ name: 'Crisis line', phone: '0800 000 000', note: '' }] }, 'plan');
+    await press(page, 'plan', { tap: true });
+    await callFromTheWayOut();
+    assert.doesNotMatch(await drawn(), NOTE, 'the note with a number written');
+    assert.ok(await onScreen(page.getByRole('heading', { name: 'Professionals and crisis lines' })), 'the lines are not on screen');
+    assert.ok(await onScreen(page.getByRole('link', { name: 'Call Crisis line, 0800 000 000' })), 'the line\'s Call is not on screen');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});

@@ -126,12 +126,20 @@ TEST_CASE("[shell] the first-run offer: only while nothing is written, the vault
   fresh.shell.setCareInProgress(true, fresh.clock.nowMs);
   CHECK_FALSE(fresh.shell.offerShown());   // never over a running timer (it would cover the way out)
   fresh.shell.setCareInProgress(false, fresh.clock.nowMs);
-  fresh.shell.openWayOut();
-  CHECK_FALSE(fresh.shell.offerShown());
-  fresh.shell.closeWayOut();
-  CHECK(fresh.shell.offerShown());
   fresh.shell.answerOffer();           // "Not now"
   CHECK_FALSE(fresh.shell.offerShown());
+}
+
+TEST_CASE("[shell] after the way out was opened, the first-run offer waits for the next visit") {
+  Shell s;
+  CHECK(s.shell.offerShown());
+  s.shell.openWayOut();
+  CHECK_FALSE(s.shell.offerShown());   // never over the way out
+  s.shell.closeWayOut();
+  // Nor over where it led ("Someone to call": the plan's people), nor on any page after, this visit.
+  CHECK_FALSE(s.shell.offerShown());
+  s.shell.selectId("journal");
+  CHECK_FALSE(s.shell.offerShown());
 }
 
 TEST_CASE("[shell] presses during a frame are taken once; notices are told until dismissed") {

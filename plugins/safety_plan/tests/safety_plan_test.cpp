@@ -84,6 +84,12 @@ TEST_CASE("[safety_plan] numbers become tel: and sms: links with only what a dia
   CHECK(telHref("0123\"><script>") == "tel:0123");
 }
 
+TEST_CASE("[safety_plan] a list has a number to call only when some row's number has a digit") {
+  CHECK_FALSE(hasNumberToCall({}));
+  CHECK_FALSE(hasNumberToCall({PlanContact{}, PlanContact{"Sam", "", "after six"}, PlanContact{"Jo", "call Jo", ""}}));
+  CHECK(hasNumberToCall({PlanContact{}, PlanContact{"", "0800 000 000", ""}}));
+}
+
 TEST_CASE("[safety_plan] the card holds only the steps with words; the export holds every step") {
   SafetyPlan p = samplePlan(false);
   const std::string card = cardText(p);
