@@ -1106,8 +1106,9 @@ void App::drawBanners() {
     selectId(kBackups.id);
   }
   if (m_platform.updateReady()) {
-    ui::MutedText("A new version of Toward is ready. It will start the next time you open Toward, or now if "
-                  "you like; everything you wrote is saved first.");
+    // (A reload is not enough: a waiting version starts once no tab runs the old one, web/glue/pwa.js.)
+    ui::MutedText("A new version of Toward is ready. It starts once every Toward tab is closed, or now if you "
+                  "like; everything you wrote is saved first.");
     if (ui::QuietButton("Use the new version now")) m_platform.acceptUpdate();
     ImGui::Separator();
   }

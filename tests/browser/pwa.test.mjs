@@ -91,8 +91,12 @@ test('a second build is offered calmly and, once accepted, runs with the data in
 
     await api.setSyncDelayMs(page, 600000);
     const id = await api.put(page, TYPE, { title: 'during update', text: 'written just before accepting' });
+    // The offer says truly when the new version starts by itself (a reload alone does not start it), and
+    // its button, pressed as a person presses it, saves and starts it.
+    await waitUntil(async () => /A new version of Toward is ready\. It starts once every Toward tab is closed, or now if you like/
+      .test((await page.evaluate(() => window.towardTest.drawnText())).replace(/\s+/g, ' ')), { message: 'the offer\'s words' });
     const reloaded = page.waitForEvent('load', { timeout: 30_000 });
-    await page.evaluate(() => window.towardTest.acceptUpdate());
+    await page.getByRole('button', { name: 'Use the new version now', exact: true }).click({ force: true });
     await reloaded;
     await waitUntil(async () => {
       try { return await page.evaluate(() => window.towardTest && window.towardTest.build()) === 'second0000000000'; } catch { return false; }
