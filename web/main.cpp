@@ -12,6 +12,7 @@
 
 #include <GLES3/gl3.h>
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <memory>
 
@@ -131,10 +132,16 @@ uint64_t hashDrawData(const ImDrawData* data) {
 void frame() {
   SDL_Event event;
   bool input = false;
+  bool fingerLifted = false;
   while (SDL_PollEvent(&event)) {
     ImGui_ImplSDL2_ProcessEvent(&event);
     input = true;
+    if (event.type == SDL_MOUSEBUTTONUP && event.button.which == SDL_TOUCH_MOUSEID) fingerLifted = true;
   }
+  // A finger that lifts leaves no pointer behind: what it tapped is not drawn hovered afterwards (a tapped
+  // tab stayed grey instead of showing it is the chosen one). ImGui takes the release at the finger's
+  // place first and the pointer's leaving in the next frame (its input queue trickles).
+  if (fingerLifted) ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
   const int64_t now = g_state.platform->nowMs();
   // Auto-lock counts idle time from the last touch, click, key or typed word.
   if (input || g_state.platform->textInput().hasPendingInput()) {

@@ -4,7 +4,7 @@
 // typed changes; Enter in a single-line field submits its form (the day to open, one's own feeling word).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Profile, openApp, openPage, api, settle, waitUntil, sleep, press, clickRole, clickOn, swipe } from './lib/harness.mjs';
+import { startServer, Profile, openApp, openPage, api, settle, waitUntil, sleep, press, clickRole, clickOn, swipe, decodePng } from './lib/harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -302,8 +302,18 @@ test('on a phone, one tap on a tab opens its page, and one tap on a dialog butto
   try {
     const page = await openApp(profile, server.url);
     await settle(page, { minFrames: 1 });
+    // A tab's own colour, just inside its top edge (above its word).
+    const tabColour = async (name) => {
+      const b = await page.getByRole('tab', { name, exact: true }).boundingBox();
+      const img = decodePng(await page.screenshot({ clip: { x: Math.round(b.x + b.width / 2), y: Math.round(b.y) + 4, width: 1, height: 1 } }));
+      return Array.from(img.rgba.slice(0, 3));
+    };
+    const chosen = await tabColour('Journal');   // the first page's tab, chosen, never touched
     await clickRole(page, 'tab', 'Letters', { tap: true });  // a real tap where the tab found by role is drawn
     await page.getByRole('tab', { name: 'Letters', selected: true }).waitFor({ state: 'attached', timeout: 10_000 });
+    // The finger lifted: the tapped tab shows it is the chosen one, not the grey of a pointer resting on it.
+    await settle(page, { minFrames: 1 });
+    assert.deepEqual(await tabColour('Letters'), chosen, 'the tapped tab is not drawn as the chosen one');
     // The way out from the timer: one tap on its "Back" closes it.
     await press(page, 'feeling', { tap: true });
     await waitUntil(async () => (await actions(page)).some((a) => a.id === 'too-much'), { message: 'the timer' });
