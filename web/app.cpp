@@ -691,6 +691,30 @@ void App::draw(int64_t nowMs) {
   if (m_shell->takeLockRequest()) lockNow();
 }
 
+// A phone's tab: its title on one line, or on two when one is wider than the tab ("Texture box" at a large
+// text size on a narrow phone was cut to "Texture b"); a screen reader hears the whole title either way.
+bool App::phoneTab(const std::string& title, bool chosen, const ImVec2& size) {
+  const float room = size.x - ImGui::GetStyle().FramePadding.x;
+  const size_t space = title.find(' ');
+  if (ImGui::CalcTextSize(title.c_str()).x <= room || space == std::string::npos) {
+    return ImGui::Selectable(title.c_str(), chosen, 0, size);
+  }
+  const bool pressed = ImGui::Selectable(("##" + title).c_str(), chosen, 0, size);
+  ui::a11y::name(title.c_str());
+  const std::string lines[2] = {title.substr(0, space), title.substr(space + 1)};
+  const ImVec2 min = ImGui::GetItemRectMin();
+  const float lineH = ImGui::GetTextLineHeight();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->PushClipRect(min, ImGui::GetItemRectMax(), true);
+  for (int l = 0; l < 2; ++l) {
+    const float x = min.x + (size.x - ImGui::CalcTextSize(lines[l].c_str()).x) * 0.5f;
+    const float y = min.y + size.y * 0.5f - lineH + float(l) * lineH;
+    draw->AddText(ImVec2(x, y), ImGui::GetColorU32(ImGuiCol_Text), lines[l].c_str());
+  }
+  draw->PopClipRect();
+  return pressed;
+}
+
 void App::drawNavigation(bool compact) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const size_t current = m_shell->current();
@@ -714,7 +738,7 @@ void App::drawNavigation(bool compact) {
     for (size_t i = 0; i < tabs; ++i) {
       ImGui::SetCursorPos(ImVec2(w * float(i), y));
       ImGui::PushID(int(i));
-      if (ImGui::Selectable(m_pages[i].title.c_str(), i == current, 0, ImVec2(w, tabsH))) select(i);
+      if (phoneTab(m_pages[i].title, i == current, ImVec2(w, tabsH))) select(i);
       ui::a11y::tab(i == current);
       noteNavRect(i);
       ImGui::PopID();

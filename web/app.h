@@ -180,6 +180,7 @@ class App {
   // Rewrites the next files of a vault being turned on or off (about kVaultStepMs a frame).
   void stepVaultMigration();
   static constexpr int64_t kVaultStepMs = 8;   // half a frame at 60 a second: the frame stays under 16 ms
+  bool phoneTab(const std::string& title, bool chosen, const ImVec2& size);
   void drawNavigation(bool compact);
   // The plugins' quick actions placed on a phone at `place` (or all of them on a desktop when `all`).
   // `wrapAt` (the phone's top bar): a button that would end past it starts a new row.

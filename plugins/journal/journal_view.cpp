@@ -203,12 +203,12 @@ void JournalView::refreshHits() {
   m_lastQueryChange = m_model.changeCount();
 }
 
-void JournalView::drawList(ui::ViewContext& ctx, float width) {
-  ImGui::BeginChild("journal-list", ImVec2(width, 0), false, ImGuiWindowFlags_NoScrollbar);
+void JournalView::drawListHeader(ui::ViewContext& ctx) {
   ui::Heading(ctx.fonts, "Journal");
   if (ui::PrimaryButton("+ New entry", ImVec2(-1, 0))) createEntry("free");
   if (ctx.noteControl) ctx.noteControl("journal:new-entry", "+ New entry");
-  if (ui::QuietButton("A feeling is here", ImVec2(-1, 0))) startFeelingHere();
+  // (A phone has "A feeling is here" in its top bar on every page: not twice on this one.)
+  if (!ctx.compact && ui::QuietButton("A feeling is here", ImVec2(-1, 0))) startFeelingHere();
   ui::TextLine(ctx.platform.textInput(), "journal/search", m_filter.text, -1,
                {"Search your journal", "Search your journal", false});
 
@@ -228,14 +228,20 @@ void JournalView::drawList(ui::ViewContext& ctx, float width) {
     }
   }
   ImGui::Spacing();
+}
 
+void JournalView::drawList(ui::ViewContext& ctx, float width) {
+  ImGui::BeginChild("journal-list", ImVec2(width, 0), false, ImGuiWindowFlags_NoScrollbar);
+  if (!ctx.compact) drawListHeader(ctx);
+  ImGui::BeginChild("journal-rows", ImVec2(0, 0), false);
+  // On a phone the heading, the search and the chips scroll away with the entries (held above them, they
+  // left room for one or two rows, none at a larger text size); the filters and the calendar scroll with
+  // the entries everywhere, so the list never shrinks to nothing.
+  if (ctx.compact) drawListHeader(ctx);
   const bool filtering = m_filter.active();
   if (filtering) refreshHits();
   const auto& ids = m_model.ordered();
   const size_t count = filtering ? m_hits.size() : ids.size();
-
-  ImGui::BeginChild("journal-rows", ImVec2(0, 0), false);
-  // The filters and the calendar scroll with the entries, so the list never shrinks to nothing.
   if (m_showFilters) drawFilters(ctx);
   if (m_showCalendar) drawCalendar(ctx);
   if (ctx.compact && !filtering) {

@@ -50,6 +50,8 @@ class JournalView final : public ui::View {
  private:
   // journal_view.cpp
   void drawList(ui::ViewContext& ctx, float width);
+  // The list's heading, "+ New entry", the search and the filter chips.
+  void drawListHeader(ui::ViewContext& ctx);
   void drawFilters(ui::ViewContext& ctx);
   void drawCalendar(ui::ViewContext& ctx);
   void refreshHits();

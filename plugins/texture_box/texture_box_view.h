@@ -82,6 +82,7 @@ class TextureBoxView final : public ui::View {
 
   // the session
   Step m_step = Step::Before;
+  Step m_shownStep = Step::Done;    // the step drawn last (a new one begins scrolled to its top)
   Step m_saidStep = Step::Before;   // the step whose heading a screen reader was last told (stepHeading)
   void stepHeading(ui::ViewContext& ctx, const char* heading);
   int m_before = 50, m_after = 50;

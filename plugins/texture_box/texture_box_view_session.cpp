@@ -13,6 +13,7 @@
 #include "core/ui/a11y.h"
 #include "core/ui/widgets.h"
 #include "plugins/texture_box/texture_box_view.h"
+#include "plugins/texture_box/breath_ring.h"
 
 namespace toward::texture_box {
 
@@ -130,6 +131,12 @@ void TextureBoxView::drawSession(ui::ViewContext& ctx) {
     m_groundNow = false;
     beginRunning(ctx.nowMs);
   }
+  // A new step begins at its top (on a short phone, "Begin" was reached by scrolling, and the breath guide
+  // then opened scrolled half out of sight).
+  if (m_shownStep != m_step) {
+    m_shownStep = m_step;
+    ImGui::SetScrollY(0.0f);
+  }
   const ImVec2 row(0, ui::RowHeight(ctx.compact));
   const ui::Palette& p = ui::palette();
   switch (m_step) {
@@ -229,8 +236,13 @@ void TextureBoxView::drawSession(ui::ViewContext& ctx) {
       }
       ImGui::Spacing();
       // the breath guide: a soft circle that grows with the in-breath and shrinks with the out-breath
-      const float maxR = std::min(avail, ImGui::GetContentRegionAvail().y * 0.45f) * 0.32f;
-      const float minR = maxR * 0.45f;
+      // (the ring is never narrower than its words, at any text size: on a short phone at 150 % they ran
+      // out of it)
+      const char* breath = pace.breatheIn ? "Breathe in, slowly" : "And out, a little longer";
+      const ImVec2 bs = ImGui::CalcTextSize(breath);
+      const BreathRing ring = breathRing(avail, ImGui::GetContentRegionAvail().y,
+                                         std::max(bs.x, ImGui::CalcTextSize("And out, a little longer").x), ImGui::GetFontSize());
+      const float maxR = ring.outer, minR = ring.inner;
       float t = pace.breatheIn ? pace.breath : 1.0f - pace.breath;
       t = 0.5f - 0.5f * std::cos(t * 3.14159265f);
       const float radius = m_reducedMotion ? maxR * 0.75f : minR + (maxR - minR) * t;
@@ -239,10 +251,10 @@ void TextureBoxView::drawSession(ui::ViewContext& ctx) {
       ImDrawList* dl = ImGui::GetWindowDrawList();
       dl->AddCircleFilled(centre, radius, ImGui::GetColorU32(p.accentSoft), 64);
       dl->AddCircle(centre, maxR, ImGui::GetColorU32(p.border), 64);
-      const char* breath = pace.breatheIn ? "Breathe in, slowly" : "And out, a little longer";
-      const ImVec2 bs = ImGui::CalcTextSize(breath);
       dl->AddText(ImVec2(centre.x - bs.x / 2, centre.y - bs.y / 2), ImGui::GetColorU32(p.text), breath);
       ImGui::Dummy(ImVec2(maxR * 2 + 16, maxR * 2 + 8));
+      // (said as what it is, not as each breath: the words change every few seconds)
+      ui::a11y::paragraph("A breathing guide: the circle grows as you breathe in, and shrinks as you breathe out.");
       ImGui::Spacing();
       ImGui::PushFont(ctx.fonts.heading);
       ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(avail, 640.0f));

@@ -350,3 +350,34 @@ test('a list row too long for a phone ends in an ellipsis, and a screen reader s
     await profile.dispose();
   }
 });
+
+// A short phone at a large text size: the journal's heading, search and chips scroll away with the
+// entries (held above them they left room for no row at all), and a tab's title too wide for its tab is
+// drawn on two lines ("Texture box" was cut to "Texture b").
+test('on a short phone at 150 % text, a swipe brings journal entries on screen, and every tab\'s title is whole', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 360, height: 640 }, hasTouch: true, isMobile: true });
+  try {
+    const page = await openApp(profile, server.url);
+    await page.evaluate(() => window.towardTest.put('core.settings', { theme: 'system', textPercent: 150 }, 'app'));
+    for (let i = 0; i < 8; i++) await api.put(page, 'journal.entry', { kind: 'free', title: `Entry ${i}`, text: 'words' });
+    await api.flush(page);
+    await settle(page, { minFrames: 2 });
+    assert.match(await page.evaluate(() => window.towardTest.drawnText()), /Texture\nbox/, 'the tab\'s title is not on two lines');
+    const barTop = (await page.getByRole('tab', { name: 'Journal', exact: true }).boundingBox()).y;
+    const hide = await page.getByRole('button', { name: 'Hide', exact: true }).boundingBox();
+    const cdp = await page.context().newCDPSession(page);
+    await swipe(page, cdp, [300, barTop - 40], [300, hide.y + hide.height + 40]);
+    await settle(page, { minFrames: 2 });
+    const rows = page.getByRole('list', { name: 'Entries' }).getByRole('listitem').getByRole('button');
+    let whole = 0;
+    for (let i = 0; i < await rows.count(); i++) {
+      const b = await rows.nth(i).boundingBox();
+      if (b && b.height > 0 && b.y >= hide.y + hide.height && b.y + b.height <= barTop) whole += 1;
+    }
+    // (a row is 119 px high here: two whole rows and part of a third; held below the header, none)
+    assert.ok(whole >= 2, `only ${whole} entries whole on screen after a swipe`);
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});

@@ -4,7 +4,7 @@
 // and drawn again) and the session are all there, and the session reaches the progress metrics.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Profile, openApp, reloadApp, api, sleep, waitUntil, assertCanvasNotBlank, openPage, clickRole } from './lib/harness.mjs';
+import { startServer, Profile, openApp, reloadApp, api, sleep, waitUntil, assertCanvasNotBlank, openPage, clickRole, clickOn, settle, swipe } from './lib/harness.mjs';
 import { stonePng, encodePng } from './lib/png_encode.mjs';
 
 const SHOTS = process.env.TOWARD_SHOTS || '';   // a folder: screenshots are saved there for a look
@@ -209,6 +209,51 @@ test('a note typed after a grounding session is kept as it is typed, before "Sav
     assert.equal(sessions.length, 1);
     assert.equal(sessions[0].body.note, 'My hands got warmer.');
     assert.equal(sessions[0].body.distressAfter, -1, 'a rating the person did not give');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+// A short phone at a large text size, by real taps and swipes: each step of a grounding session begins at
+// its top (the breath guide opened scrolled half out of sight after "Begin", reached by scrolling), and the
+// guide is there for a screen reader too.
+test('on a short phone at 150 % text, "Begin" opens the breath guide whole on screen, after real swipes and taps', { timeout: 180_000 }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 360, height: 640 }, hasTouch: true, isMobile: true });
+  try {
+    const page = await openApp(profile, server.url);
+    await page.evaluate(() => window.towardTest.put('core.settings', { theme: 'system', textPercent: 150 }, 'app'));
+    await openPage(page, 'texture_box', { tap: true });
+    const cdp = await page.context().newCDPSession(page);
+    const barTop = (await page.getByRole('tab', { name: 'Journal', exact: true }).boundingBox()).y;
+    const topBarBottom = async () => {
+      const b = await page.getByRole('button', { name: 'Hide', exact: true }).boundingBox();
+      return b.y + b.height;
+    };
+    // Tapped where a person sees it, after swiping up until it is above the tab bar.
+    const tapWhenShown = async (name) => {
+      const control = page.getByRole('button', { name, exact: true }).first();
+      const shown = async () => {
+        if ((await control.count()) === 0) return false;
+        const b = await control.boundingBox();
+        return !!b && b.y >= (await topBarBottom()) && b.y + b.height <= barTop;
+      };
+      for (let i = 0; i < 10 && !(await shown()); i++) {
+        await swipe(page, cdp, [330, barTop - 60], [330, barTop - 260]);
+        await settle(page, { minFrames: 1 });
+      }
+      assert.ok(await shown(), `"${name}" could not be brought on screen`);
+      await clickOn(page, control, { tap: true });
+    };
+    await tapWhenShown('Begin grounding');
+    await tapWhenShown('Next');
+    await tapWhenShown('Next');
+    await tapWhenShown('Begin');
+    await settle(page, { minFrames: 2 });
+    const guide = page.locator('#a11y-tree').getByText(/^A breathing guide: the circle grows/);
+    const g = await guide.boundingBox();
+    assert.ok(g && g.y >= (await topBarBottom()) - 1 && g.y + g.height <= barTop + 1,
+      `the breath guide is not whole on screen: ${JSON.stringify(g)} between ${await topBarBottom()} and ${barTop}`);
     profile.assertNoErrors();
   } finally {
     await profile.dispose();

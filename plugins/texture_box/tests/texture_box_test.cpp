@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "core/record_store.h"
+#include "plugins/texture_box/breath_ring.h"
 #include "plugins/texture_box/texture_box_model.h"
 #include "test_support.h"
 
@@ -280,4 +281,19 @@ TEST_CASE("[texture] sessions publish metrics for the progress page and the cata
   CHECK(files[0].content.find("## Smooth stone") != std::string::npos);
   CHECK(files[0].content.find("smooth, cool") != std::string::npos);
   CHECK(files[0].content.find("tried once so far, too soon to see a pattern") != std::string::npos);
+}
+
+TEST_CASE("[texture_box] the breath ring holds its words at any text size, and fits its place") {
+  // A desktop: a third of the smaller side, wider than the words.
+  BreathRing wide = breathRing(900, 700, 180, 16);
+  CHECK(wide.outer == doctest::Approx(0.32f * 315));
+  CHECK(wide.inner == doctest::Approx(wide.outer * 0.45f));
+  // A short phone at 150 %: the calm size would be narrower than "And out, a little longer".
+  BreathRing phone = breathRing(340, 380, 270, 24);
+  CHECK(phone.outer * 2 >= 270 + 24);
+  CHECK(phone.outer * 2 <= 340);
+  // Words wider than the place: the ring keeps to the place.
+  BreathRing narrow = breathRing(200, 380, 300, 24);
+  CHECK(narrow.outer == doctest::Approx(92));
+  CHECK(breathRing(0, 0, 10, 16).outer == 0);
 }
