@@ -248,6 +248,12 @@ test('"Someone to call" with no number in the plan says what to do now; with onl
     assert.doesNotMatch(await drawn(), NOTE, 'the note with a number written');
     assert.ok(await onScreen(page.getByRole('heading', { name: 'Professionals and crisis lines' })), 'the lines are not on screen');
     assert.ok(await onScreen(page.getByRole('link', { name: 'Call Crisis line, 0800 000 000' })), 'the line\'s Call is not on screen');
+    // Hide: nothing of the plan stays in the live region for a screen reader under the cover.
+    assert.match(await page.locator('#a11y-live').textContent(), /safety plan|number/i);
+    await press(page, 'hide', { tap: true });
+    await waitUntil(async () => (await page.evaluate(() => window.towardTest.state())).page !== 'safety_plan' ||
+      (await page.evaluate(() => document.title)) === 'Notes', { message: 'hidden' });
+    assert.doesNotMatch(await page.locator('#a11y-live').textContent(), /safety plan|number/i, 'the live region still speaks of the plan');
     profile.assertNoErrors();
   } finally {
     await profile.dispose();

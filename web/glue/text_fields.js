@@ -171,6 +171,10 @@
       const layer = this.layer();
       if (layer) while (layer.firstChild) layer.removeChild(layer.firstChild);
       glue.clearPrintPage();
+      // What the live region said goes too ("My safety plan", a note of the plan's): a screen reader could
+      // still read it under the cover or the lock screen. What the lock says comes after, in its frame.
+      const live = glue.$('a11y-live');
+      if (live) live.textContent = '';
     },
     hasFocus() {
       const a = document.activeElement;
