@@ -63,11 +63,15 @@ class LockedPlanPage final : public ui::LockedPage {
 }  // namespace
 
 void DrawContactButtons(ui::ViewContext& ctx, const PlanContact& contact, const std::string& keyPrefix, bool offerText) {
+  // Named for whose number it is; a row with no number yet says so (not a bare "Call ").
   const std::string name = contact.name.empty() ? std::string() : contact.name + ", ";
-  ui::LinkButton(ctx.platform, {keyPrefix + "/call", "Call", telHref(contact.phone), "Call " + name + contact.phone});
+  const std::string whom = contact.phone.empty() ? (contact.name.empty() ? std::string("(no number written yet)")
+                                                                         : contact.name + " (no number written yet)")
+                                                 : name + contact.phone;
+  ui::LinkButton(ctx.platform, {keyPrefix + "/call", "Call", telHref(contact.phone), "Call " + whom});
   if (!offerText) return;
   ImGui::SameLine();
-  ui::LinkButton(ctx.platform, {keyPrefix + "/text", "Text", smsHref(contact.phone), "Text " + name + contact.phone});
+  ui::LinkButton(ctx.platform, {keyPrefix + "/text", "Text", smsHref(contact.phone), "Text " + whom});
 }
 
 void DrawReadOnlyPlan(ui::ViewContext& ctx, const SafetyPlan& plan) {

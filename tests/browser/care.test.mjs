@@ -238,6 +238,9 @@ test('"Someone to call" with no number in the plan says what to do now; with onl
     const note = page.locator('#a11y-tree').getByText(NOTE);
     assert.ok(await onScreen(note), 'the note is not on screen');
     await waitUntil(async () => NOTE.test(await page.locator('#a11y-live').textContent()), { message: 'the note said aloud' });
+    // An empty row's Call is named for what it is, not a bare "Call ".
+    assert.ok(await page.getByRole('link', { name: 'Call (no number written yet)', exact: true }).count() >= 1, 'the empty row\'s Call is not named');
+    assert.equal(await page.getByRole('link', { name: /^(Call|Text) $/ }).count(), 0, 'a link named "Call " or "Text "');
     // The first-run passphrase offer does not come back over the people to call (it covered their rows).
     const ids = (await page.evaluate(() => window.towardTest.actions())).map((a) => a.id);
     assert.ok(!ids.includes('offer:set'), `the first-run offer is drawn after the way out: ${ids.join(', ')}`);
