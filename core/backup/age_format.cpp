@@ -268,6 +268,8 @@ bool isArmored(std::string_view file) {
   return file.substr(p, kArmorBegin.size()) == kArmorBegin;
 }
 
+bool looksLikeAgeFile(std::string_view file) { return file.substr(0, kIntro.size()) == kIntro || isArmored(file); }
+
 std::string armor(std::string_view binary) {
   const std::string all = b64(reinterpret_cast<const uint8_t*>(binary.data()), binary.size(), sodium_base64_VARIANT_ORIGINAL);
   std::string out;

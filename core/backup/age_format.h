@@ -80,6 +80,10 @@ BackupResult<std::string> ageDecrypt(std::string_view file, std::string_view pas
 // True when `file` (after leading whitespace) starts with the armor's BEGIN line.
 bool isArmored(std::string_view file);
 
+// True when `file` starts as an age file does (its version line, or the armor's BEGIN line): a file that
+// does not is no backup, whatever the passphrase, and is told so before one is asked for.
+bool looksLikeAgeFile(std::string_view file);
+
 // Wraps binary age bytes in strict ASCII armor (padded base64, 64 columns, final newline).
 std::string armor(std::string_view binary);
 

@@ -28,7 +28,7 @@ std::string BackupError::message() const {
     case BackupErrorKind::Io: text = "The file could not be read or written."; break;
     case BackupErrorKind::TooLarge: text = "This backup is larger than this device can open."; break;
     case BackupErrorKind::WrongPassphrase: text = "This backup was made with a different passphrase."; break;
-    case BackupErrorKind::NotAgeFile: text = "This file is not a Toward backup (it is not an age file)."; break;
+    case BackupErrorKind::NotAgeFile: text = "This file is not a Toward backup. Perhaps another file was chosen by mistake?"; break;
     case BackupErrorKind::BadHeader: text = "The start of this backup file is damaged or in a form Toward does not read."; break;
     case BackupErrorKind::BadArmor: text = "This text backup has been changed or re-wrapped, so it cannot be read safely."; break;
     case BackupErrorKind::NotPassphrase: text = "This age file was locked with a key, not a passphrase, so Toward cannot open it."; break;

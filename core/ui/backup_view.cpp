@@ -294,10 +294,18 @@ void BackupView::filePicked(bool ok, std::string name, std::string bytes) {
     if (!name.empty()) m_importProblem = "That file could not be read on this device (it may be too large). Nothing was changed.";
     return;
   }
+  m_importNote.clear();
+  // A file that is no age file at all is told at once, not after a passphrase was asked for and typed.
+  if (!backup::looksLikeAgeFile(bytes)) {
+    m_fileName.clear();
+    m_fileBytes.clear();
+    m_importProblem = backup::BackupError{backup::BackupErrorKind::NotAgeFile, {}}.message();
+    a11y::announce(m_importProblem);
+    return;
+  }
   m_fileName = std::move(name);
   m_fileBytes = std::move(bytes);
   m_importProblem.clear();
-  m_importNote.clear();
 }
 
 void BackupView::drawPreview(ViewContext& ctx) {

@@ -385,6 +385,32 @@ test('the file chooser is a real file input over the drawn button: it opens in t
     }
   });
 
+// A file that is no age file at all (a photo, random bytes) is told at once, kindly, before a passphrase is
+// asked for (it was asked for and typed first), and said to a screen reader.
+test('a file that is not a backup is told at once, before a passphrase is asked for', { timeout: 120_000 }, async () => {
+  const p = await Profile.launch();
+  try {
+    const page = await openApp(p, server.url);
+    await api.put(page, TYPE, { kind: 'free', title: 'kept', text: 'as it was' });
+    await openPage(page, 'backups');
+    await interceptChoosers(page);
+    const chooser = page.waitForEvent('filechooser', { timeout: 10_000 });
+    await page.locator('input.file-picker').click();
+    const bytes = Buffer.alloc(3000);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919 + 13) & 255;
+    await (await chooser).setFiles({ name: 'bad.age', mimeType: 'application/octet-stream', buffer: bytes });
+    const words = 'This file is not a Toward backup. Perhaps another file was chosen by mistake? Nothing was changed.';
+    await waitUntil(async () => (await page.evaluate(() => window.towardTest.drawnText())).replace(/\s+/g, ' ').includes(words),
+      { message: 'the message' });
+    assert.equal(await page.locator('input[aria-label="Passphrase for this backup"]').count(), 0, 'a passphrase was asked for');
+    await waitUntil(async () => (await page.locator('#a11y-live').textContent()).includes(words), { message: 'the message said aloud' });
+    assert.equal((await api.list(page, TYPE)).length, 1);
+    p.assertNoErrors();
+  } finally {
+    await p.dispose();
+  }
+});
+
 test('a merge of 3,000 records runs across frames under a progress bar, is saved only after the sync, and a reload part way loses nothing',
   { timeout: 300_000 }, async () => {
     const N = 3000;

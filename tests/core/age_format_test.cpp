@@ -255,6 +255,12 @@ TEST_CASE("[age] decoder rules of the header") {
     CHECK(failure("") == BackupErrorKind::NotAgeFile);
     CHECK(failure("{\"toward\":\"backup\"}") == BackupErrorKind::NotAgeFile);
     CHECK(failure("age-encryption.org/v2\n") == BackupErrorKind::BadHeader);
+    // Told before a passphrase is asked for: exactly the files that fail as NotAgeFile whatever it is.
+    CHECK_FALSE(backup::looksLikeAgeFile(""));
+    CHECK_FALSE(backup::looksLikeAgeFile("{\"toward\":\"backup\"}"));
+    CHECK_FALSE(backup::looksLikeAgeFile(std::string("\x89PNG\r\n\x1a\n", 8)));
+    CHECK(backup::looksLikeAgeFile("age-encryption.org/v2\n"));
+    CHECK(backup::looksLikeAgeFile("\n  -----BEGIN AGE ENCRYPTED FILE-----\nYWdl\n"));
   }
   SUBCASE("a header changed after it was written") {
     Craft c;
