@@ -134,6 +134,12 @@ void frame() {
   bool input = false;
   bool fingerLifted = false;
   while (SDL_PollEvent(&event)) {
+    // A finger landing says where, always: SDL sends no motion for a touch where the last one ended (a tap
+    // where a swipe stopped), and ImGui's pointer was moved away when that one lifted (below).
+    if (event.type == SDL_MOUSEBUTTONDOWN && event.button.which == SDL_TOUCH_MOUSEID) {
+      ImGui::GetIO().AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+      ImGui::GetIO().AddMousePosEvent(float(event.button.x), float(event.button.y));
+    }
     ImGui_ImplSDL2_ProcessEvent(&event);
     input = true;
     if (event.type == SDL_MOUSEBUTTONUP && event.button.which == SDL_TOUCH_MOUSEID) fingerLifted = true;

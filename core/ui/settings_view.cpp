@@ -19,7 +19,7 @@ namespace {
 
 bool choice(const char* label, std::string& value, const char* const* options, const char* const* labels, int n) {
   bool changed = false;
-  ImGui::TextUnformatted(label);
+  ImGui::TextWrapped("%s", label);   // (a phone at 150 % cut "Movement (breathing guides and timers)")
   a11y::paragraph(label);
   a11y::beginRadioGroup(label);   // "Like my device" is said with its question: Colours, or Movement
   for (int i = 0; i < n; ++i) {
@@ -60,8 +60,11 @@ void SettingsView::draw(ViewContext& ctx) {
   a11y::paragraph(percent.c_str());
   ImGui::SameLine();
   if (QuietButton("Larger") && s.textPercent < 200) { s.textPercent += 10; changed = true; }
-  ImGui::SameLine();
-  if (s.textPercent != 100 && QuietButton("Usual size")) { s.textPercent = 100; changed = true; }
+  // On the next line when it does not fit beside them (at 150 % on a phone it was drawn past the edge).
+  if (s.textPercent != 100) {
+    FlowBeside(ImGui::CalcTextSize("Usual size").x + ImGui::GetStyle().FramePadding.x * 2);
+    if (QuietButton("Usual size")) { s.textPercent = 100; changed = true; }
+  }
   ImGui::PopID();
   a11y::endGroup();
 

@@ -16,6 +16,9 @@
 namespace toward::journal {
 namespace {
 
+// Said once when the chosen time runs out (not when stopped by hand): gently, as the screen says it.
+constexpr const char* kTimeOver = "The time you chose is over. You stayed with it.";
+
 const char* kPrompts[] = {
     "Let the feeling be here. You do not have to do anything with it.",
     "Where does it sit in your body? You can put a hand there, if that helps.",
@@ -103,7 +106,7 @@ void JournalView::drawTimer(ui::ViewContext& ctx) {
   const bool wasRunning = m_timer.running();
   m_timer.update(ctx.nowMs);
   if (wasRunning && m_timer.finished()) {
-    ui::a11y::announce("time is up");  // said once, when the time runs out (not when stopped by hand)
+    ui::a11y::announce(kTimeOver);  // said once, when the time runs out (not when stopped by hand)
     timerEnded(ctx.nowMs);
   }
 
@@ -181,7 +184,7 @@ void JournalView::drawTimer(ui::ViewContext& ctx) {
       }
       if (pressed <= 1 && m_timer.running()) m_timerLength = m_timer.lengthSeconds();
       if (pressed != 3 && m_timer.finished()) {
-        if (pressed <= 1) ui::a11y::announce("time is up");  // a shorter time that has already passed
+        if (pressed <= 1) ui::a11y::announce(kTimeOver);  // a shorter time that has already passed
         timerEnded(ctx.nowMs);
       }
     }

@@ -1,6 +1,6 @@
 // a11y_reading: what a screen reader user meets beyond the first page (web/glue/a11y.js, core/ui/a11y.h):
 // the journal's and letters' rows are named items of a list; a slider says its value in the app's own
-// words; "time is up" is said once when the stay-with-it timer runs out; Tab reaches the DOM text fields
+// words; "The time you chose is over" is said once when the stay-with-it timer runs out; Tab reaches the DOM text fields
 // where they are drawn (not after every other control); and words that plugin views draw themselves
 // (settings, the safety plan) are in the tree as headings and paragraphs.
 import { test, before, after } from 'node:test';
@@ -72,7 +72,7 @@ test('a slider says its value in the words the app shows', { timeout: 120_000 },
   }
 });
 
-test('"time is up" is said once when the stay-with-it timer runs out', { timeout: 120_000 }, async () => {
+test('"The time you chose is over" is said once when the stay-with-it timer runs out', { timeout: 120_000 }, async () => {
   const profile = await Profile.launch();
   try {
     const page = await openApp(profile, server.url);
@@ -81,12 +81,12 @@ test('"time is up" is said once when the stay-with-it timer runs out', { timeout
     // The shortest time (10 s): two presses of "10 s less".
     await clickRole(page, 'button', '10 s less');
     await clickRole(page, 'button', '10 s less');
-    await waitUntil(async () => (await said()).includes('time is up'), { timeoutMs: 30_000, message: '"time is up" said' });
+    await waitUntil(async () => (await said()).includes('The time you chose is over. You stayed with it.'), { timeoutMs: 30_000, message: 'the end of the time said' });
     await page.getByRole('button', { name: 'Write about it', exact: true }).waitFor({ state: 'attached' });
     await sleep(1500);
     await settle(page, { minFrames: 0 });
     const all = await said();
-    assert.equal(all.filter((w) => w === 'time is up').length, 1, `said once: ${JSON.stringify(all)}`);
+    assert.equal(all.filter((w) => w === 'The time you chose is over. You stayed with it.').length, 1, `said once: ${JSON.stringify(all)}`);
     assert.ok(all.includes('breathe in') || all.includes('breathe out'), `the phases were said too: ${JSON.stringify(all)}`);
     profile.assertNoErrors();
   } finally {

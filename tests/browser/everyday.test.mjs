@@ -354,7 +354,7 @@ test('a list row too long for a phone ends in an ellipsis, and a screen reader s
 // A short phone at a large text size: the journal's heading, search and chips scroll away with the
 // entries (held above them they left room for no row at all), and a tab's title too wide for its tab is
 // drawn on two lines ("Texture box" was cut to "Texture b").
-test('on a short phone at 150 % text, a swipe brings journal entries on screen, and every tab\'s title is whole', { timeout: 120_000 }, async () => {
+test('on a short phone at 150 % text, a swipe brings journal entries on screen, and every tab\'s title and Settings fit', { timeout: 120_000 }, async () => {
   const profile = await Profile.launch(undefined, { viewport: { width: 360, height: 640 }, hasTouch: true, isMobile: true });
   try {
     const page = await openApp(profile, server.url);
@@ -376,6 +376,20 @@ test('on a short phone at 150 % text, a swipe brings journal entries on screen, 
     }
     // (a row is 119 px high here: two whole rows and part of a third; held below the header, none)
     assert.ok(whole >= 2, `only ${whole} entries whole on screen after a swipe`);
+    // Settings at this size: "Usual size" (a one-tap way back) and the Movement question stay on screen.
+    await press(page, 'more', { tap: true });
+    await openPage(page, 'settings', { tap: true });
+    const usual = page.getByRole('button', { name: 'Usual size', exact: true });
+    const question = page.locator('#a11y-tree').getByText('Movement (breathing guides and timers)', { exact: true });
+    for (let i = 0; i < 10 && ((await usual.count()) === 0 || (await question.count()) === 0); i++) {
+      await swipe(page, cdp, [300, barTop - 40], [300, barTop - 200]);
+      await settle(page, { minFrames: 1 });
+    }
+    assert.equal(await usual.count(), 1, '"Usual size" is not drawn at 150 %');
+    const u = await usual.boundingBox();
+    assert.ok(u.x >= 0 && u.x + u.width <= 360, `"Usual size" runs off the screen: ${JSON.stringify(u)}`);
+    const movement = await question.boundingBox();
+    assert.ok(movement.x + movement.width <= 360, `the Movement question runs off the screen: ${JSON.stringify(movement)}`);
     profile.assertNoErrors();
   } finally {
     await profile.dispose();
