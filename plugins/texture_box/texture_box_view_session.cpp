@@ -238,10 +238,12 @@ void TextureBoxView::drawSession(ui::ViewContext& ctx) {
       // the breath guide: a soft circle that grows with the in-breath and shrinks with the out-breath
       // (the ring is never narrower than its words, at any text size: on a short phone at 150 % they ran
       // out of it)
-      const char* breath = pace.breatheIn ? "Breathe in, slowly" : "And out, a little longer";
+      static constexpr const char* kBreathIn = "Breathe in, slowly";
+      static constexpr const char* kBreathOut = "And out, a little longer";
+      const char* breath = pace.breatheIn ? kBreathIn : kBreathOut;
       const ImVec2 bs = ImGui::CalcTextSize(breath);
-      const BreathRing ring = breathRing(avail, ImGui::GetContentRegionAvail().y,
-                                         std::max(bs.x, ImGui::CalcTextSize("And out, a little longer").x), ImGui::GetFontSize());
+      const float widest = std::max(ImGui::CalcTextSize(kBreathIn).x, ImGui::CalcTextSize(kBreathOut).x);
+      const BreathRing ring = breathRing(avail, ImGui::GetContentRegionAvail().y, widest, ImGui::GetFontSize());
       const float maxR = ring.outer, minR = ring.inner;
       float t = pace.breatheIn ? pace.breath : 1.0f - pace.breath;
       t = 0.5f - 0.5f * std::cos(t * 3.14159265f);
