@@ -44,6 +44,10 @@ void JournalView::open(const std::string& id) {
 void JournalView::createEntry(const std::string& kind) {
   auto id = m_model.create(kind);
   if (id) {
+    // A new entry matches no search yet: the list shows everything again, so it is there at the top
+    // (under a search it was missing from the list, as if it had not been made).
+    m_filter = JournalFilter{};
+    m_calDay = 0;
     open(id.value());
     m_focusText = true;
     m_showEditorOnPhone = true;

@@ -151,7 +151,7 @@ void JournalView::drawTimer(ui::ViewContext& ctx) {
     ui::a11y::status("journal/timer-left", timeLeftWords(rem).c_str(), false);
     centeredText(kPrompts[m_timer.promptIndex(ctx.nowMs) % (sizeof kPrompts / sizeof *kPrompts)], p.text);
     ImGui::Spacing();
-    const char* labels[] = {"10 s less", "10 s more", "I'm done for now"};
+    const char* labels[] = {"10 seconds less", "10 seconds more", "I'm done for now"};
     int pressed = -1;
     bool adjusted = centeredButtons(labels, 3, -1, &pressed);
     // Escape ends it as "I'm done for now" does (the time so far is kept).

@@ -78,9 +78,9 @@ test('"The time you chose is over" is said once when the stay-with-it timer runs
     const page = await openApp(profile, server.url);
     const said = await listenToLiveRegion(page);
     await clickRole(page, 'button', 'A feeling is here');
-    // The shortest time (10 s): two presses of "10 s less".
-    await clickRole(page, 'button', '10 s less');
-    await clickRole(page, 'button', '10 s less');
+    // The shortest time (10 s): two presses of "10 seconds less".
+    await clickRole(page, 'button', '10 seconds less');
+    await clickRole(page, 'button', '10 seconds less');
     await waitUntil(async () => (await said()).includes('The time you chose is over. You stayed with it.'), { timeoutMs: 30_000, message: 'the end of the time said' });
     await page.getByRole('button', { name: 'Write about it', exact: true }).waitFor({ state: 'attached' });
     await sleep(1500);

@@ -131,3 +131,30 @@ test('a fork entry with no words yet names its kind once in the list', { timeout
     await profile.dispose();
   }
 });
+
+// A new entry made while a search narrows the list is listed: the search is let go (it was missing from
+// the list, as if it had not been made, until the search was cleared).
+test('a new entry made during a search is in the list, and the search is let go', { timeout: 90_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await api.put(page, TYPE, { kind: 'free', text: 'A quiet walk by the river.', timeMs: 1764000100000 });
+    const search = page.locator('input[aria-label="Search your journal"]');
+    await search.waitFor({ state: 'visible', timeout: 10_000 });
+    await search.click();
+    await page.keyboard.type('river');
+    const rows = page.getByRole('list', { name: 'Entries' }).getByRole('listitem');
+    await waitUntil(async () => (await rows.count()) === 1, { message: 'the search to narrow the list to one row' });
+    await clickRole(page, 'button', '+ New entry');
+    const text = page.locator('textarea[aria-label="Entry text"]');
+    await waitUntil(() => text.evaluate((el) => document.activeElement === el), { message: 'the new entry\'s text to have focus' });
+    await page.keyboard.type('Something new today.');
+    await waitUntil(async () => (await rows.count()) === 2, { message: 'both entries listed (the new one too)' });
+    const names = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') || e.textContent));
+    assert.ok(names[0].startsWith('Something new today'), `the new entry is first: ${names.join(' | ')}`);
+    assert.equal(await search.inputValue(), '', 'the search field is empty again');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
