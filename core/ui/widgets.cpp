@@ -162,6 +162,12 @@ struct SliderTouch {
 SliderTouch g_sliderTouch;
 }  // namespace
 
+void StartAtTopWhenChanged(std::string& shownId, const std::string& id) {
+  if (shownId == id) return;
+  shownId = id;
+  ImGui::SetScrollY(0.0f);
+}
+
 void TouchScroll() {
   ImGuiIO& io = ImGui::GetIO();
   if (io.MouseSource != ImGuiMouseSource_TouchScreen) return;

@@ -24,6 +24,10 @@ void MutedText(const char* text);
 void BodyText(const char* text);
 // Call at the end of a scrolling window or child: a finger dragging on empty space scrolls it.
 void TouchScroll();
+// Call right after beginning a scrolling window or child that shows one thing at a time (an entry, a
+// letter): when `id` is not what it showed last frame (`shownId`), it starts at its top, not where the
+// last one was left.
+void StartAtTopWhenChanged(std::string& shownId, const std::string& id);
 // True when the last item's hint should show: hovered by a mouse, or held down by a finger. A tap leaves
 // the pointer where it landed, and a hint shown then would stay over the next buttons.
 bool HoverTip(ImGuiHoveredFlags flags = 0);

@@ -79,6 +79,7 @@ class JournalView final : public ui::View {
   JournalModel& m_model;
   // view state only: which entry is open, and the words typed since the last save
   std::string m_openId;
+  std::string m_editorShows;  // the entry the editor showed last frame (it starts at the top of another)
   JournalEntry m_draft;
   uint64_t m_draftSeenChange = 0;
   bool m_dirty = false;

@@ -94,6 +94,7 @@ void JournalView::drawEditor(ui::ViewContext& ctx) {
     return;
   }
   ImGui::BeginChild("journal-editor", ImVec2(0, 0));
+  ui::StartAtTopWhenChanged(m_editorShows, m_openId);
   auto& text = ctx.platform.textInput();
   const std::string key = "journal.entry/" + m_openId + "/";
 

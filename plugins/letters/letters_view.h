@@ -67,6 +67,7 @@ class LettersView final : public ui::View {
   LettersModel& m_model;
   // view state only: which letter is open, and the words typed since the last save
   std::string m_openId;
+  std::string m_editorShows;  // the entry the editor showed last frame (it starts at the top of another)
   Letter m_draft;
   uint64_t m_draftSeenChange = 0;
   bool m_dirty = false;

@@ -65,6 +65,7 @@ void LettersView::drawEditor(ui::ViewContext& ctx) {
     return;
   }
   ImGui::BeginChild("letters-editor", ImVec2(0, 0));
+  ui::StartAtTopWhenChanged(m_editorShows, m_openId);
   if (!m_revealed) {
     // Behind its content note: named by the note alone, opened only when the person chooses.
     ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 2));

@@ -158,3 +158,36 @@ test('a new entry made during a search is in the list, and the search is let go'
     await profile.dispose();
   }
 });
+
+// Another entry opens at its top: the editor kept the scroll of the one before, and a fork opened at its
+// urges with "What happened" out of sight (and Tab went on from there).
+test('an entry opened after another one, scrolled down, begins at its top', { timeout: 90_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const fork = (what, timeMs) => ({ kind: 'fork', timeMs, fork: { whatHappened: what, direction: 'away' } });
+    await api.put(page, TYPE, fork('The first thing that happened.', 1764000000000));
+    await api.put(page, TYPE, fork('The second thing that happened.', 1764000100000));
+    const rows = page.getByRole('list', { name: 'Entries' }).getByRole('listitem');
+    await waitUntil(async () => (await rows.count()) === 2, { message: 'two rows' });
+    await clickOn(page, rows.nth(0).getByRole('button'));
+    const what = page.locator('textarea[aria-label="What happened"]');
+    await waitUntil(async () => (await what.inputValue().catch(() => '')) === 'The second thing that happened.', { message: 'the newer entry open' });
+    const top0 = (await what.boundingBox()).y;
+    // Down the form with the wheel, over the editor, until "What happened" is out of sight.
+    await page.mouse.move(900, 600);
+    await waitUntil(async () => {
+      await page.mouse.wheel(0, 200);
+      await settle(page, { minFrames: 2 });
+      return !(await what.isVisible());
+    }, { message: '"What happened" scrolled out of sight' });
+    await clickOn(page, rows.nth(1).getByRole('button'));
+    await waitUntil(async () => (await what.inputValue().catch(() => '')) === 'The first thing that happened.', { message: 'the older entry open, "What happened" in sight' });
+    const top1 = (await what.boundingBox()).y;
+    assert.ok(Math.abs(top1 - top0) < 2, `"What happened" where it was for the first entry (${top1} against ${top0})`);
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
