@@ -313,7 +313,9 @@ void BackupView::drawPreview(ViewContext& ctx) {
   BodyText(("This backup was made on " + core::formatLongDate(m_doc.doc().createdMs) + ". It holds:").c_str());
   for (const auto& [type, n] : p.byType) {
     const core::RecordType* t = m_registry.recordType(type);
-    // The settings are one thing to a person ("1 settings" read oddly).
+    // The settings are one thing to a person ("1 settings" read oddly); the note of when the last backup was
+    // made is bookkeeping, not something the person made ("1 backup note" meant nothing to a new pair of eyes).
+    if (type == core::kBackupStateType) continue;
     const std::string line = type == core::kSettingsType ? std::string("Your settings") : countOf(n, t ? t->noun : type);
     ImGui::Bullet();
     ImGui::TextUnformatted(line.c_str());

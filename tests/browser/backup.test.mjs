@@ -173,6 +173,7 @@ test('a backup made in the app opens with age and merges into a fresh profile; a
       const preview = await fresh.evaluate(() => window.towardTest.drawnText());
       assert.match(preview, /^Your settings$/m);
       assert.doesNotMatch(preview, /\b\d+ settings\b/);
+      assert.doesNotMatch(preview, /backup note/, 'the note of the last backup is bookkeeping, not listed');
       assert.match(preview, /Its words were written (on|between) /);
       assert.deepEqual(await api.list(fresh, TYPE), [], 'opening the backup changes nothing yet');
       await clickRole(fresh, 'button', 'Add it to what is here');
