@@ -526,6 +526,10 @@ void App::runAction(const std::string& pluginId, const std::string& actionId) {
   selectId(pluginId);
   m_outsideFrame([this, pluginId, actionId] {
     if (ui::View* view = page(pluginId)) view->runAction(actionId);
+    // A way through was just taken: leaving the hard entry it was taken from asks "How is it now?", and that
+    // card covered the people to call and the crisis lines. The way through answers it (never asked again
+    // for that moment).
+    m_shell->dismissCheckIn();
   });
 }
 

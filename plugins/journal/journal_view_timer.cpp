@@ -48,8 +48,9 @@ void centeredText(const char* text, ImVec4 color, bool heading = false) {
   ImGui::PopStyleColor();
 }
 
-// Lays out buttons centred on one line (or one per line when they do not fit).
-bool centeredButtons(const char* const* labels, int n, int primary, int* pressed) {
+// Lays out buttons centred on one line (or one per line when they do not fit). `names`, when given, are
+// what a screen reader says for each (a short label spelled out).
+bool centeredButtons(const char* const* labels, int n, int primary, int* pressed, const char* const* names = nullptr) {
   const ImGuiStyle& st = ImGui::GetStyle();
   float total = 0;
   for (int i = 0; i < n; ++i) total += ImGui::CalcTextSize(labels[i], nullptr, true).x + st.FramePadding.x * 2 + st.ItemSpacing.x;
@@ -63,6 +64,7 @@ bool centeredButtons(const char* const* labels, int n, int primary, int* pressed
     if (i && oneLine) ImGui::SameLine();
     const ImVec2 size(oneLine ? 0.0f : avail, ui::RowHeight(!oneLine) * 0.75f);
     if (i == primary ? ui::PrimaryButton(labels[i], size) : ui::QuietButton(labels[i], size)) *pressed = i;
+    if (names) ui::a11y::name(names[i]);
   }
   return *pressed >= 0;
 }
@@ -151,9 +153,12 @@ void JournalView::drawTimer(ui::ViewContext& ctx) {
     ui::a11y::status("journal/timer-left", timeLeftWords(rem).c_str(), false);
     centeredText(kPrompts[m_timer.promptIndex(ctx.nowMs) % (sizeof kPrompts / sizeof *kPrompts)], p.text);
     ImGui::Spacing();
-    const char* labels[] = {"10 seconds less", "10 seconds more", "I'm done for now"};
+    // Short on screen, so that the three fit one line on a phone and "It's too much right now" below stays in
+    // sight; spelled out for a screen reader.
+    const char* labels[] = {"10 s less", "10 s more", "I'm done for now"};
+    const char* names[] = {"10 seconds less", "10 seconds more", "I'm done for now"};
     int pressed = -1;
-    bool adjusted = centeredButtons(labels, 3, -1, &pressed);
+    bool adjusted = centeredButtons(labels, 3, -1, &pressed, names);
     // Escape ends it as "I'm done for now" does (the time so far is kept).
     if (!adjusted && ui::EscapePressed()) {
       adjusted = true;

@@ -4,7 +4,7 @@
 // session is saved as it goes and is never ended by auto-lock, which counts idle time from its end.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Profile, openApp, openPage, api, settle, waitUntil, sleep, press, clickOn, swipe } from './lib/harness.mjs';
+import { startServer, Profile, openApp, openPage, api, settle, waitUntil, sleep, press, clickOn, swipe, clickRole } from './lib/harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -257,6 +257,35 @@ test('"Someone to call" with no number in the plan says what to do now; with onl
     await waitUntil(async () => (await page.evaluate(() => window.towardTest.state())).page !== 'safety_plan' ||
       (await page.evaluate(() => document.title)) === 'Notes', { message: 'hidden' });
     assert.doesNotMatch(await page.locator('#a11y-live').textContent(), /safety plan|number/i, 'the live region still speaks of the plan');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+// From a hard entry, "It's too much right now" and then "Someone to call": leaving the entry asked "How is it
+// now?", and that card sat over the people to call and the crisis lines. The way through answers it.
+test('a way through taken from a hard entry is not covered by "How is it now?"', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await api.put(page, 'journal.entry', { kind: 'fork', timeMs: 1764000000000, fork: { whatHappened: 'the session ended early',
+      feelings: [{ word: 'abandoned', intensity: 9 }], urges: [] } });
+    await settle(page, { minFrames: 1 });
+    const what = page.locator('textarea[aria-label="What happened"]');
+    await clickOn(page, page.getByRole('list', { name: 'Entries' }).getByRole('button').first());
+    await what.waitFor({ state: 'visible', timeout: 10_000 });
+    await clickRole(page, 'button', "It's too much right now");
+    await clickRole(page, 'button', 'Someone to call');
+    await waitUntil(async () => (await state(page)).page === 'safety_plan', { message: 'the safety plan, at the people to call' });
+    await settle(page, { minFrames: 3 });
+    assert.ok(!(await state(page)).checkIn, 'no check-in card over the people to call');
+    assert.equal(await page.getByRole('group', { name: 'How is it now?' }).count(), 0, 'no "How is it now?" group in the mirror');
+    // Going on from there, the entry left in the hard moment does not ask later either.
+    await openPage(page, 'letters');
+    await sleep(300);
+    assert.ok(!(await state(page)).checkIn, 'not asked later for the same moment');
     profile.assertNoErrors();
   } finally {
     await profile.dispose();
