@@ -12,6 +12,22 @@ after(async () => { await server?.close(); });
 
 const state = (page) => page.evaluate(() => window.towardTest.state());
 
+// The app on a 1280x800 page holding one hard fork entry (a feeling at 9 of 10).
+async function withHardEntry(profile) {
+  const page = await openApp(profile, server.url);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await api.put(page, 'journal.entry', { kind: 'fork', timeMs: 1764000000000, fork: { whatHappened: 'the session ended early',
+    feelings: [{ word: 'abandoned', intensity: 9 }], urges: [] } });
+  await settle(page, { minFrames: 1 });
+  return page;
+}
+// Opens the journal's only entry from the list, as a click does.
+async function openOnlyEntry(page) {
+  const what = page.locator('textarea[aria-label="What happened"]');
+  await clickOn(page, page.getByRole('list', { name: 'Entries' }).getByRole('button').first());
+  await what.waitFor({ state: 'visible', timeout: 10_000 });
+}
+
 test('"It\'s too much right now" from the timer: a calm choice, then grounding starts at once', { timeout: 120_000 }, async () => {
   const profile = await Profile.launch();
   try {
@@ -52,17 +68,9 @@ test('"It\'s too much right now" from the timer: a calm choice, then grounding s
 test('a hard fork entry: "How is it now?" once when it is left, gone with "I\'m OK for now", never again for it', { timeout: 120_000 }, async () => {
   const profile = await Profile.launch();
   try {
-    const page = await openApp(profile, server.url);
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await api.put(page, 'journal.entry', { kind: 'fork', timeMs: 1764000000000, fork: { whatHappened: 'the session ended early',
-      feelings: [{ word: 'abandoned', intensity: 9 }], urges: [] } });
-    await settle(page, { minFrames: 1 });
+    const page = await withHardEntry(profile);
     // Open the hard entry (the only row of the list), then go to another page.
-    const openEntry = async () => {
-      const what = page.locator('textarea[aria-label="What happened"]');
-      await clickOn(page, page.getByRole('list', { name: 'Entries' }).getByRole('button').first());
-      await what.waitFor({ state: 'visible', timeout: 10_000 });
-    };
+    const openEntry = () => openOnlyEntry(page);
     await openEntry();
     assert.ok(!(await state(page)).checkIn, 'nothing while writing');
     await openPage(page, 'letters');
@@ -268,14 +276,8 @@ test('"Someone to call" with no number in the plan says what to do now; with onl
 test('a way through taken from a hard entry is not covered by "How is it now?"', { timeout: 120_000 }, async () => {
   const profile = await Profile.launch();
   try {
-    const page = await openApp(profile, server.url);
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await api.put(page, 'journal.entry', { kind: 'fork', timeMs: 1764000000000, fork: { whatHappened: 'the session ended early',
-      feelings: [{ word: 'abandoned', intensity: 9 }], urges: [] } });
-    await settle(page, { minFrames: 1 });
-    const what = page.locator('textarea[aria-label="What happened"]');
-    await clickOn(page, page.getByRole('list', { name: 'Entries' }).getByRole('button').first());
-    await what.waitFor({ state: 'visible', timeout: 10_000 });
+    const page = await withHardEntry(profile);
+    await openOnlyEntry(page);
     await clickRole(page, 'button', "It's too much right now");
     await clickRole(page, 'button', 'Someone to call');
     await waitUntil(async () => (await state(page)).page === 'safety_plan', { message: 'the safety plan, at the people to call' });
