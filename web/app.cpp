@@ -533,6 +533,17 @@ void App::runAction(const std::string& pluginId, const std::string& actionId) {
   });
 }
 
+void App::showRecord(const std::string& type, const std::string& id) {
+  m_outsideFrame([this, type, id] {
+    for (size_t i = 0; i < m_pages.size(); ++i) {
+      if (m_pages[i].view->openRecord(type, id)) {
+        select(i);
+        return;
+      }
+    }
+  });
+}
+
 bool App::allSaved() const {
   if (!m_durability.saved()) return false;
   if (m_platform.textInput().hasPendingInput()) return false;
@@ -599,7 +610,8 @@ void App::draw(int64_t nowMs) {
                       allSaved(), [this] { m_durability.requestFlush(); }, [this] { openWayOut(); },
                       [this](const std::string& moment) { m_shell->offerCheckIn(moment, settings().checkIns); },
                       [this](const std::string& actionId) { return runQuickAction(actionId); },
-                      [this](const std::string& id, const std::string& label) { noteActionRect(id, label); }};
+                      [this](const std::string& id, const std::string& label) { noteActionRect(id, label); },
+                      [this](const std::string& type, const std::string& id) { showRecord(type, id); }};
 
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(io.DisplaySize);

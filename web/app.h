@@ -206,6 +206,8 @@ class App {
   static constexpr int64_t kQuietAfterCareMs = 10 * 60 * 1000;
   // Runs the shell quick action `actionId` of whichever plugin offers it ("therapist"); false when none does.
   bool runQuickAction(const std::string& actionId);
+  // Shows a record opened on the page that shows its type ("Open it" on the next session's list).
+  void showRecord(const std::string& type, const std::string& id);
   ui::View& currentView() { return *m_pages[m_shell->current()].view; }
   // Changes the page. During a frame the change waits for the end of the frame (m_outsideFrame), so the
   // page being left still draws its text fields once (handing over what was typed) and nothing is swapped

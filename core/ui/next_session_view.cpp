@@ -6,6 +6,7 @@
 #include "core/ui/a11y.h"
 #include "core/time_format.h"
 #include "core/ui/theme.h"
+#include "core/ui/way_out.h"
 #include "core/ui/widgets.h"
 
 namespace toward::ui {
@@ -33,6 +34,11 @@ void NextSessionView::draw(ViewContext& ctx) {
     ImGui::TextWrapped("%s", meta.c_str());
     a11y::paragraph(meta.c_str());
     ImGui::PopStyleColor();
+    // The whole of it, to read in the session (here it is a line and a few words).
+    if (QuietButton("Open it") && ctx.showRecord) ctx.showRecord(item.type, item.id);
+    a11y::name(("Open " + item.title).c_str());
+    if (ctx.noteControl) ctx.noteControl("next-session:open:" + item.id, "Open it");
+    NextButtonInRow("We talked about it");
     if (QuietButton("We talked about it")) {
       auto s = m_registry.setDiscussed(item.type, item.id, true);
       m_error = s ? "" : s.message();

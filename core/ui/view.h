@@ -31,6 +31,9 @@ struct ViewContext {
   std::function<bool(const std::string& actionId)> quickAction;
   // Notes where a control was just drawn (the last ImGui item), by a stable id, for the test API.
   std::function<void(const std::string& id, const std::string& label)> noteControl;
+  // Shows record `id` of record type `type` opened on its own page (the page whose view opens it). May be
+  // empty.
+  std::function<void(const std::string& type, const std::string& id)> showRecord;
 };
 
 // What became of words handed back to a view (View::recoverText).
@@ -78,6 +81,9 @@ class View {
   // One of the plugin's quick actions or care choices (PluginUiSpec), pressed somewhere in the shell: the
   // shell has just shown this page.
   virtual void runAction(const std::string& actionId) {}
+  // Opens record `id` of `type` (the shell shows this page next) when this page shows records of that type;
+  // false when it does not.
+  virtual bool openRecord(const std::string& type, const std::string& id) { return false; }
 };
 
 }  // namespace toward::ui

@@ -146,6 +146,13 @@ void JournalView::runAction(const std::string& actionId) {
   if (actionId == "feeling") startFeelingHere();
 }
 
+bool JournalView::openRecord(const std::string& type, const std::string& id) {
+  if (type != kEntryType || !m_model.find(id)) return false;
+  open(id);
+  m_showEditorOnPhone = true;
+  return true;
+}
+
 void JournalView::startFeelingHere() {
   commitPendingEdits();
   m_timerPendingStart = true;

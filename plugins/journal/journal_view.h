@@ -31,6 +31,7 @@ class JournalView final : public ui::View {
   ui::Recovery recoverText(const std::string& key, const std::string& text, bool afterCrash) override;
   // "feeling": startFeelingHere().
   void runAction(const std::string& actionId) override;
+  bool openRecord(const std::string& type, const std::string& id) override;
   // The stay-with-it timer is running.
   bool careInProgress() const override { return m_timer.running(); }
   // Leaving the page leaves the open entry (a hard one gets its check-in).

@@ -85,6 +85,13 @@ void LettersView::runAction(const std::string& actionId) {
   if (actionId == "therapist") startHeldLetter();
 }
 
+bool LettersView::openRecord(const std::string& type, const std::string& id) {
+  if (type != kLetterType || !m_model.find(id)) return false;
+  open(id);
+  m_showEditorOnPhone = true;
+  return true;
+}
+
 void LettersView::startHeldLetter() {
   // A held letter that is still empty is opened again, instead of piling up empty "Dear therapist" drafts.
   commitPendingEdits();

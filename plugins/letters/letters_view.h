@@ -30,6 +30,7 @@ class LettersView final : public ui::View {
   ui::Recovery recoverText(const std::string& key, const std::string& text, bool afterCrash) override;
   // "therapist": startHeldLetter().
   void runAction(const std::string& actionId) override;
+  bool openRecord(const std::string& type, const std::string& id) override;
   // Leaving the page leaves the open letter (a long one written late at night gets its check-in).
   void onHide() override;
 

@@ -210,3 +210,36 @@ test('Print fills a print-only page with just the letter, Markdown holds all of 
     await profile.dispose();
   }
 });
+
+// In the session, what was flagged can be read whole: "Open <title>" on the next session's list shows the
+// letter (or the entry) opened on its own page (the list shows a line and a few words of it).
+test('the next session\'s list opens a flagged letter and a flagged entry whole', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    const words = 'I have been carrying this since Tuesday. When you said we would need to move our session, '
+      + 'something in me dropped through the floor, and I want to say all of it to you.';
+    await api.put(page, TYPE, { recipientKind: 'therapist', recipientName: 'Maren', text: words, bringToSession: true, timeMs: 1764000000000 });
+    await api.put(page, 'journal.entry', { text: 'The dream about the house, and the door that would not open.', bringToSession: true, timeMs: 1764000100000 });
+    await openPage(page, 'next-session');
+    const opens = page.getByRole('button', { name: /^Open / });
+    await waitUntil(async () => (await opens.count()) === 2, { message: 'an "Open" button for each flagged thing' });
+    await clickOn(page, page.getByRole('button', { name: 'Open Letter: Dear Maren', exact: true }));
+    await waitUntil(async () => (await page.evaluate(() => window.towardTest.shownPage())) === 'letters', { message: 'the letters page' });
+    const area = page.locator('textarea[aria-label="Letter text"]');
+    await area.waitFor({ state: 'visible', timeout: 10_000 });
+    assert.equal(await area.inputValue(), words, 'the whole letter');
+
+    await openPage(page, 'next-session');
+    const entryOpen = page.getByRole('button', { name: /^Open (?!Letter)/ });
+    await entryOpen.first().waitFor({ state: 'attached', timeout: 10_000 });
+    await clickOn(page, entryOpen.first());
+    await waitUntil(async () => (await page.evaluate(() => window.towardTest.shownPage())) === 'journal', { message: 'the journal page' });
+    const text = page.locator('textarea[aria-label="Entry text"]');
+    await text.waitFor({ state: 'visible', timeout: 10_000 });
+    assert.equal(await text.inputValue(), 'The dream about the house, and the door that would not open.');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
