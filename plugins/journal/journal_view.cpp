@@ -292,11 +292,12 @@ void JournalView::drawList(ui::ViewContext& ctx, float width) {
       ui::RowLine(draw, ImVec2(pos.x + pad, top), right - pad, ImGui::GetColorU32(ImGuiCol_Text), title);
       std::string meta = core::formatShortWhen(shownEntry.timeMs, ctx.nowMs);
       // The kind, unless the title is already the kind's name (an entry with no words yet).
-      if (shownEntry.kind != "free" && title != labelOf(entryKinds(), shownEntry.kind)) {
-        meta += "  \xC2\xB7  " + labelOf(entryKinds(), shownEntry.kind);
-      }
+      const bool kindSaid = shownEntry.kind != "free" && title != labelOf(entryKinds(), shownEntry.kind);
+      if (kindSaid) meta += "  \xC2\xB7  " + labelOf(entryKinds(), shownEntry.kind);
       if (shownEntry.kind == "fork" && !shownEntry.fork.direction.empty()) {
-        meta += " (" + core::foldForSearch(labelOf(directions(), shownEntry.fork.direction)) + ")";
+        // "A fork in the road (toward it)"; after the time alone, a part of its own ("17:26 (toward it)" read oddly).
+        const std::string way = core::foldForSearch(labelOf(directions(), shownEntry.fork.direction));
+        meta += kindSaid ? " (" + way + ")" : "  \xC2\xB7  " + way;
       }
       if (shownEntry.bringToSession) meta += "  \xC2\xB7  for my next session";
       // Found because asked for: a "do not resurface" entry says so (it never comes up by itself).

@@ -126,6 +126,14 @@ test('a fork entry with no words yet names its kind once in the list', { timeout
     assert.ok(bare, `the bare fork entry is listed (${names.join(' | ')})`);
     assert.equal(bare.split('A fork in the road').length - 1, 1, `named once: ${bare}`);
     assert.ok(names.some((n) => n.startsWith('After the session') && n.includes('A fork in the road')), 'a titled fork still says its kind');
+    // The way it went is a part of its own after the time alone ("17:26 (toward it)" read oddly), and in
+    // brackets after the kind.
+    await api.put(page, 'journal.entry', { kind: 'fork', text: '', fork: { direction: 'toward' } });
+    await api.put(page, 'journal.entry', { kind: 'fork', title: 'The call', text: 'I stayed.', fork: { direction: 'away' } });
+    await waitUntil(async () => (await rows.count()) === 4, { message: 'four rows' });
+    const more = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') || e.textContent));
+    assert.ok(more.some((n) => /^A fork in the road, .*\d\s+\u00b7\s+toward it$/.test(n)), `the bare fork's way: ${more.join(' | ')}`);
+    assert.ok(more.some((n) => /^The call, .*\s\u00b7\s+A fork in the road \(away from it\)$/.test(n)), `the titled fork's way: ${more.join(' | ')}`);
     profile.assertNoErrors();
   } finally {
     await profile.dispose();
