@@ -75,7 +75,8 @@ CareAnswer WayOutDialog(const Fonts& fonts, const std::vector<CareChoice>& choic
   a11y::heading("Things that need no screen", 3);
   NoScreenIdeas();
   ImGui::Spacing();
-  answer.back = QuietButton("Back", ImVec2(0, row));
+  // On a phone a whole row (a finger's height tall, it stood narrow as a post).
+  answer.back = QuietButton("Back", ImVec2(compact ? -1.0f : 0.0f, row));
   a11y::cancel();
   note("way-out:back", "Back");
   a11y::endDialog();

@@ -230,6 +230,9 @@ test('"Someone to call" with no number in the plan says what to do now; with onl
     const callFromTheWayOut = async () => {
       await press(page, 'feeling', { tap: true });
       await clickOn(page, page.getByRole('button', { name: "It's too much right now", exact: true }), { tap: true });
+      // The dialog's "Back" is a whole row on a phone (it stood as narrow as a post, a finger's height tall).
+      const back = await page.getByRole('button', { name: 'Back', exact: true }).boundingBox();
+      assert.ok(back && back.width > 390 * 0.6, `"Back" is ${back && back.width} px wide`);
       await clickOn(page, page.getByRole('button', { name: 'Someone to call', exact: true }), { tap: true });
       await waitUntil(async () => (await page.evaluate(() => window.towardTest.shownPage())) === 'safety_plan',
         { message: 'the safety plan' });
