@@ -1014,7 +1014,10 @@ void App::drawWayOut(bool compact) {
   const auto answer = ui::WayOutDialog(m_fonts, choices, compact, [this](const std::string& id, const std::string& label) {
     noteActionRect(id, label);
   });
-  if (answer.choice >= 0 || answer.back) m_shell->closeWayOut();
+  if (answer.choice >= 0 || answer.back) {
+    m_shell->closeWayOut();
+    currentView().wayOutClosed(answer.back);
+  }
   if (answer.choice >= 0) runAction(choices[size_t(answer.choice)].pluginId, choices[size_t(answer.choice)].actionId);
 }
 

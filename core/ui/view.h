@@ -84,6 +84,9 @@ class View {
   // Opens record `id` of `type` (the shell shows this page next) when this page shows records of that type;
   // false when it does not.
   virtual bool openRecord(const std::string& type, const std::string& id) { return false; }
+  // The way out (ViewContext::wayOut) closed over this page: `back` when the person chose "Back" (what the
+  // page put away for it may come back), not when they took a way through.
+  virtual void wayOutClosed(bool back) {}
 };
 
 }  // namespace toward::ui

@@ -153,6 +153,15 @@ bool JournalView::openRecord(const std::string& type, const std::string& id) {
   return true;
 }
 
+void JournalView::wayOutClosed(bool back) {
+  const std::string id = std::move(m_putAwayForWayOut);
+  m_putAwayForWayOut.clear();
+  if (back && !id.empty() && m_model.find(id)) {
+    open(id);
+    m_showEditorOnPhone = true;
+  }
+}
+
 void JournalView::startFeelingHere() {
   commitPendingEdits();
   m_timerPendingStart = true;

@@ -32,6 +32,7 @@ class JournalView final : public ui::View {
   // "feeling": startFeelingHere().
   void runAction(const std::string& actionId) override;
   bool openRecord(const std::string& type, const std::string& id) override;
+  void wayOutClosed(bool back) override;
   // The stay-with-it timer is running.
   bool careInProgress() const override { return m_timer.running(); }
   // Leaving the page leaves the open entry (a hard one gets its check-in).
@@ -80,6 +81,7 @@ class JournalView final : public ui::View {
   JournalModel& m_model;
   // view state only: which entry is open, and the words typed since the last save
   std::string m_openId;
+  std::string m_putAwayForWayOut;  // the entry closed when the timer's way out opened: "Back" opens it again
   std::string m_editorShows;  // the entry the editor showed last frame (it starts at the top of another)
   JournalEntry m_draft;
   uint64_t m_draftSeenChange = 0;

@@ -175,7 +175,7 @@ void JournalView::drawTimer(ui::ViewContext& ctx) {
       if (pressed == 2) m_timer.stop(ctx.nowMs);
       // Too much: the shell offers ways through, and nothing painful is put back on screen. An entry the
       // timer was for keeps the seconds stayed; the quick path makes no entry of its own (no empty "fork"
-      // for each time it was too much), and the entry that was open is closed.
+      // for each time it was too much), and the entry that was open is closed (until "Back").
       if (pressed == 3) {
         m_timer.stop(ctx.nowMs);
         if (m_timerFor.empty()) m_timer.reset();
@@ -183,6 +183,7 @@ void JournalView::drawTimer(ui::ViewContext& ctx) {
         m_timer.reset();
         m_timerOpen = false;
         commitPendingEdits();
+        m_putAwayForWayOut = m_openId;   // "Back" in the way out opens it again
         m_openId.clear();
         m_showEditorOnPhone = false;
         ctx.wayOut();

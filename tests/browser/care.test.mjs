@@ -296,3 +296,25 @@ test('a way through taken from a hard entry is not covered by "How is it now?"',
     await profile.dispose();
   }
 });
+
+// "Stay with it now" from an entry, then "It's too much right now", then "Back": the entry closed for the
+// way out is open again (it left the person on an empty page, their place lost).
+test('"Back" from the timer\'s way out opens the entry again', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await withHardEntry(profile);
+    await page.setViewportSize({ width: 1280, height: 1500 });   // the whole fork form in sight
+    await openOnlyEntry(page);
+    await clickRole(page, 'button', 'Stay with it now');
+    await clickRole(page, 'button', "It's too much right now");
+    await waitUntil(async () => (await state(page)).wayOut, { message: 'the way out open' });
+    const what = page.locator('textarea[aria-label="What happened"]');
+    assert.equal(await what.count(), 0, 'the entry is put away behind the way out');
+    await clickRole(page, 'button', 'Back');
+    await what.waitFor({ state: 'visible', timeout: 10_000 });
+    assert.equal(await what.inputValue(), 'the session ended early', 'the same entry, open again');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
