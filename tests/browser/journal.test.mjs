@@ -157,9 +157,12 @@ test('a new entry made during a search is in the list, and the search is let go'
     const text = page.locator('textarea[aria-label="Entry text"]');
     await waitUntil(() => text.evaluate((el) => document.activeElement === el), { message: 'the new entry\'s text to have focus' });
     await page.keyboard.type('Something new today.');
-    await waitUntil(async () => (await rows.count()) === 2, { message: 'both entries listed (the new one too)' });
-    const names = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') || e.textContent));
-    assert.ok(names[0].startsWith('Something new today'), `the new entry is first: ${names.join(' | ')}`);
+    // Both listed, the new one first once its words have reached the list (typing shows there as it goes).
+    const names = () => rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') || e.textContent));
+    await waitUntil(async () => {
+      const n = await names();
+      return n.length === 2 && n[0].startsWith('Something new today.');
+    }, { message: 'both entries listed, the new one first' });
     assert.equal(await search.inputValue(), '', 'the search field is empty again');
     profile.assertNoErrors();
   } finally {
