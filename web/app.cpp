@@ -526,11 +526,15 @@ void App::runAction(const std::string& pluginId, const std::string& actionId) {
   selectId(pluginId);
   m_outsideFrame([this, pluginId, actionId] {
     if (ui::View* view = page(pluginId)) view->runAction(actionId);
-    // A way through was just taken: leaving the hard entry it was taken from asks "How is it now?", and that
-    // card covered the people to call and the crisis lines. The way through answers it (never asked again
-    // for that moment).
-    m_shell->dismissCheckIn();
   });
+}
+
+void App::takeWayThrough(const ui::CareChoice& choice) {
+  runAction(choice.pluginId, choice.actionId);
+  // Leaving the hard entry it was taken from asks "How is it now?" (after the frame, as the page changes), and
+  // that card covered the people to call and the crisis lines: the way through answers it, and that moment
+  // does not ask again.
+  m_outsideFrame([this] { m_shell->dismissCheckIn(); });
 }
 
 void App::showRecord(const std::string& type, const std::string& id) {
@@ -1001,7 +1005,7 @@ bool App::runQuickAction(const std::string& actionId) {
     }
     for (const auto& care : spec->careChoices) {
       if (care.id != actionId) continue;
-      runAction(spec->pluginId, actionId);
+      takeWayThrough({spec->pluginId, actionId, care.label});
       return true;
     }
   }
@@ -1018,7 +1022,7 @@ void App::drawWayOut(bool compact) {
     m_shell->closeWayOut();
     currentView().wayOutClosed(answer.back);
   }
-  if (answer.choice >= 0) runAction(choices[size_t(answer.choice)].pluginId, choices[size_t(answer.choice)].actionId);
+  if (answer.choice >= 0) takeWayThrough(choices[size_t(answer.choice)]);
 }
 
 void App::drawCheckIn(bool compact) {
@@ -1028,7 +1032,7 @@ void App::drawCheckIn(bool compact) {
     noteActionRect(id, label);
   });
   if (answer.choice >= 0 || answer.more || answer.ok || answer.carriedOn) m_shell->dismissCheckIn();
-  if (answer.choice >= 0) runAction(choices[size_t(answer.choice)].pluginId, choices[size_t(answer.choice)].actionId);
+  if (answer.choice >= 0) takeWayThrough(choices[size_t(answer.choice)]);
   if (answer.more) openWayOut();
 }
 

@@ -216,6 +216,8 @@ class App {
   void selectId(const std::string& id);
   // A plugin's quick action: shows the plugin's page and hands it the action (after the frame).
   void runAction(const std::string& pluginId, const std::string& actionId);
+  // A care choice taken (from the way out, the check-in card or a page): runAction, and it answers the check-in.
+  void takeWayThrough(const ui::CareChoice& choice);
   void noteActionRect(const std::string& id, const std::string& title);
   void noteNavRect(size_t index);
 

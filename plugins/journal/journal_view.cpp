@@ -4,6 +4,8 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <utility>
+
 #include "core/local_days.h"
 #include "core/text_fold.h"
 #include "core/time_format.h"
@@ -154,12 +156,8 @@ bool JournalView::openRecord(const std::string& type, const std::string& id) {
 }
 
 void JournalView::wayOutClosed(bool back) {
-  const std::string id = std::move(m_putAwayForWayOut);
-  m_putAwayForWayOut.clear();
-  if (back && !id.empty() && m_model.find(id)) {
-    open(id);
-    m_showEditorOnPhone = true;
-  }
+  const std::string id = std::exchange(m_putAwayForWayOut, {});
+  if (back) openRecord(kEntryType, id);
 }
 
 void JournalView::startFeelingHere() {
