@@ -40,6 +40,9 @@ test('on the safety plan at 1280x800, Tab reaches every box and button below the
   const profile = await Profile.launch(undefined, { viewport: { width: 1280, height: 800 } });
   try {
     const page = await openApp(profile, server.url);
+    // Something kept already, so the first-run passphrase card does not come up in the middle of the walk (on a
+    // slow run it did, and Tab went from its "Not now" to the page's body: noted in session 26's closing note).
+    await api.put(page, 'journal.entry', { text: 'kept already' });
     await openPage(page, 'safety_plan');
     const first = page.getByRole('textbox', { name: 'Warning signs', exact: true });
     await first.waitFor({ state: 'attached' });
