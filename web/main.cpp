@@ -100,6 +100,21 @@ void handTreeToPage() {
 #endif
 }
 
+// A press of the pointer that took one of ImGui's controls (a button, a chip, a row, a slider; not a window's
+// scrollbar, nor a window's empty space) while a DOM text field has the keys: the field lets them go
+// (web/glue/a11y.js controlPressed: a mouse's or a pen's press only), as a web page's field does when
+// another control is clicked, so the next keys are not typed into a field the person has left. Known only
+// once the frame's controls have run (ImGui makes the pressed one active then), and done after the frame.
+void letFieldGoAfterControlPress() {
+  const ImGuiContext& g = *GImGui;
+  if (!ImGui::IsMouseClicked(ImGuiMouseButton_Left) || g.ActiveId == 0 || g.ActiveIdWindow == nullptr) return;
+  if (g.ActiveId == ImGui::GetWindowScrollbarID(g.ActiveIdWindow, ImGuiAxis_X) ||
+      g.ActiveId == ImGui::GetWindowScrollbarID(g.ActiveIdWindow, ImGuiAxis_Y)) {
+    return;
+  }
+  g_state.afterFrame.push_back([] { EM_ASM({ if (TowardGlue.a11y) TowardGlue.a11y.controlPressed(); }); });
+}
+
 // Frames that settle: Dear ImGui needs more than one frame for some changes (a window or popup that
 // appears sizes itself, then is placed; a layout change moves what follows). After a frame whose drawing
 // differs from the one before, another is drawn, until two in a row are the same, at most
@@ -192,6 +207,7 @@ void drawFrame(int64_t now) {
   const bool actedOnInput = GImGui->InputEventsQueue.Size < queued;
   ui::a11y::beginFrame();
   g_state.app->draw(now);
+  letFieldGoAfterControlPress();
   handTreeToPage();
   ImGui::Render();
   // Settling (see kMaxSettleFrames): a frame that drew something new asks for one more.

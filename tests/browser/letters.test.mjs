@@ -243,3 +243,43 @@ test('the next session\'s list opens a flagged letter and a flagged entry whole'
     await profile.dispose();
   }
 });
+
+// A click on one of the app's controls takes the keys from the text field, as a web page's field gives them
+// up when another control is clicked: before, the field kept them, and what the person typed next (after
+// choosing a prompt's list, a kind of letter) went into the field they had left. A tap keeps them (a
+// phone's keyboard stays up while the person taps around the field).
+test('after a click on a control, typing does not go into the text field left behind; a tap keeps the field', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch(undefined, { hasTouch: true });
+  try {
+    const page = await openApp(profile, server.url);
+    await openPage(page, 'letters');
+    await clickRole(page, 'button', '+ New letter');
+    await clickRole(page, 'button', 'To a parent');
+    const area = page.locator('textarea[aria-label="Letter text"]');
+    await area.waitFor({ state: 'visible', timeout: 10_000 });
+    await waitUntil(() => area.evaluate((el) => document.activeElement === el), { message: 'the letter text to have focus' });
+    await page.keyboard.type('Dear one');
+    const active = () => page.evaluate(() => (document.activeElement.id === 'canvas' ? 'canvas' : document.activeElement.getAttribute('aria-label')));
+
+    // A tap on a control: the field keeps the keys.
+    await clickRole(page, 'button', 'A place to start, if you like', { tap: true });
+    await page.getByRole('button', { name: 'Hide the prompts', exact: true }).waitFor({ state: 'attached', timeout: 10_000 });
+    assert.equal(await active(), 'Letter text', 'a tap leaves the keys in the field');
+
+    // A click: the keys go to the app, and what is typed next is not in the letter.
+    await clickRole(page, 'button', 'Hide the prompts');
+    await page.getByRole('button', { name: 'A place to start, if you like', exact: true }).waitFor({ state: 'attached', timeout: 10_000 });
+    await waitUntil(async () => (await active()) === 'canvas', { message: 'the canvas to have the keys after the click' });
+    await page.keyboard.type('xyz');
+    await settle(page);
+    assert.equal(await area.inputValue(), 'Dear one', 'the keys after the click did not go into the letter');
+    await waitUntil(async () => (await letters(page))[0]?.body.text === 'Dear one', { message: 'the letter keeps its words' });
+
+    // Clicked again, the field takes the keys back.
+    await area.click();
+    await page.keyboard.type(', hello');
+    await waitUntil(async () => (await letters(page))[0]?.body.text === 'Dear one, hello', { message: 'typing in the field again' });
+  } finally {
+    await profile.dispose();
+  }
+});

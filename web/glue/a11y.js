@@ -562,6 +562,7 @@
   // as a control's element is (toward_a11y_focus): what follows it is drawn, so the next Tab reaches it.
   // A field clicked or tapped stays where the pointer found it.
   let pointerAt = -1e9;
+  let canvasPressBy = '';   // the pointer type of the last press on the canvas (controlPressed)
   // Any press outside the mirror hides the ring until a key (pointerMode). A mouse or pen press on the canvas
   // also ends the keyboard's path: SDL keeps the browser from moving the focus there, so the canvas takes it
   // (from the control Tab had reached, or from the page itself: the keys that follow a click are the app's,
@@ -575,12 +576,24 @@
     a11y.pointerMode = true;
     a11y.placeRing();
     const canvas = glue.$('canvas');
+    if (canvas && e.target === canvas) canvasPressBy = e.pointerType;
     if (!canvas || e.target !== canvas || (e.pointerType !== 'mouse' && e.pointerType !== 'pen')) return;
     a11y.recent.length = 0;
     a11y.resumeAt = null;
     const active = document.activeElement;
     if (active !== canvas && (!active || active === document.body || (root && root.contains(active)))) canvas.focus({ preventScroll: true });
   }, true);
+  // C++ (web/main.cpp letFieldGoAfterControlPress): the last press on the canvas took one of the app's
+  // controls. A DOM text field that had the keys lets them go to the canvas, as a web page's field does when
+  // another control is clicked (typing after a click on a chip went into the field last used). A touch keeps
+  // them: a phone's keyboard stays up, and a screen reader's double tap lands on the canvas.
+  a11y.controlPressed = function () {
+    if (canvasPressBy !== 'mouse' && canvasPressBy !== 'pen') return;
+    const active = document.activeElement;
+    if (!active || !active.classList || !active.classList.contains('field')) return;
+    const canvas = glue.$('canvas');
+    if (canvas) canvas.focus({ preventScroll: true });
+  };
   // A key held on the canvas when the focus leaves it (the first arrow on a slider just clicked shows its
   // ring, and the focus follows to its element) is released for ImGui: its keyup goes elsewhere.
   document.addEventListener('focusout', (e) => {
