@@ -190,6 +190,14 @@ const std::vector<std::string>& LettersModel::ordered() const {
   return m_ordered;
 }
 
+std::string LettersModel::lastNameFor(const std::string& kind, const std::string& exceptId) const {
+  for (const auto& id : ordered()) {
+    const Letter* l = find(id);
+    if (id != exceptId && l && l->recipientKind == kind && core::countWords(l->recipientName) > 0) return l->recipientName;
+  }
+  return {};
+}
+
 // ---------------------------------------------------------------- [SECTION] life cycle
 bool LettersModel::sealedNow(const Letter& letter, int64_t nowMs) {
   if (letter.state != "sealed") return false;
@@ -270,7 +278,12 @@ bool holdsNothing(const Letter& l) {
 
 bool LettersModel::forgetIfBlank(const std::string& id) {
   const Letter* l = find(id);
-  return l && holdsNothing(*l) && revisions(id).empty() && m_store.forgetBlank(kLetterType, id);
+  if (!l) return false;
+  Letter written = *l;
+  if (!written.recipientName.empty() && written.recipientName == lastNameFor(written.recipientKind, id)) {
+    written.recipientName.clear();
+  }
+  return holdsNothing(written) && revisions(id).empty() && m_store.forgetBlank(kLetterType, id);
 }
 
 core::Status LettersModel::removeLetter(const std::string& id) {

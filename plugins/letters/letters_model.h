@@ -73,6 +73,9 @@ class LettersModel final : public core::PluginModel,
   int64_t lastWrittenMs(const std::string& id) const;
   // Letter ids, most recently written first (every state, released ones included).
   const std::vector<std::string>& ordered() const;
+  // The name most recently written in a letter of `kind` ("Maren"), other than in letter `exceptId`; empty
+  // when none. A new letter to the therapist starts with it: one person, named once.
+  std::string lastNameFor(const std::string& kind, const std::string& exceptId = "") const;
   size_t size() const { return m_letters.size(); }
   // Grows with every change to any letter or revision (for views that cache what they computed).
   uint64_t changeCount() const { return m_changeCount; }
@@ -93,7 +96,8 @@ class LettersModel final : public core::PluginModel,
   // deleted for good.
   core::Status removeLetter(const std::string& id);
   // Deletes a letter left without anything in it (holdsNothing, and no revision), without a trash copy;
-  // true when it did ("+ New letter" or "Write to my therapist" left empty leaves no record).
+  // true when it did ("+ New letter" or "Write to my therapist" left empty leaves no record). A name it
+  // started with (lastNameFor) is not something written in it.
   bool forgetIfBlank(const std::string& id);
   // True while the letter is sealed and its day has not begun yet (in the local time zone at nowMs).
   static bool sealedNow(const Letter& letter, int64_t nowMs);

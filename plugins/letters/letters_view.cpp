@@ -71,7 +71,8 @@ void LettersView::open(const std::string& id) {
 
 void LettersView::createLetter(const std::string& kind, bool held) {
   commitPendingEdits();
-  auto id = m_model.create(kind, "", held);
+  // A letter to the therapist starts with the name written to them before ("Dear Maren", not "Dear therapist").
+  auto id = m_model.create(kind, kind == "therapist" ? m_model.lastNameFor(kind) : std::string(), held);
   if (id) {
     open(id.value());
     m_focusText = true;

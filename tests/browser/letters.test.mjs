@@ -283,3 +283,26 @@ test('after a click on a control, typing does not go into the text field left be
     await profile.dispose();
   }
 });
+
+// "Write to my therapist" starts "Dear Maren" when an earlier letter named her ("Dear therapist" before), and
+// a letter left with only that name in it leaves no record, as an empty one does.
+test('"Write to my therapist" starts with the name written to her before; left empty, it leaves nothing', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await api.put(page, TYPE, { recipientKind: 'therapist', recipientName: 'Maren', text: 'The first letter to her.', state: 'draft' });
+    await clickRole(page, 'button', 'Write to my therapist');
+    await waitUntil(async () => (await letters(page)).length === 2, { message: 'a held letter' });
+    const held = (await letters(page)).find((l) => l.body.held);
+    assert.equal(held.body.recipientName, 'Maren');
+    const name = page.locator('input[aria-label="Recipient name"]');
+    await waitUntil(async () => (await name.inputValue()) === 'Maren', { message: 'the name field to say Maren' });
+    // Left without a word: only the earlier letter stays.
+    await openPage(page, 'journal');
+    await waitUntil(async () => (await letters(page)).length === 1, { message: 'the empty letter to leave no record' });
+    assert.equal((await letters(page))[0].body.recipientName, 'Maren');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});

@@ -455,6 +455,37 @@ TEST_CASE("[letters] a letter left with nothing in it leaves no record; a word, 
   CHECK(m.find(written.value()) != nullptr);
 }
 
+TEST_CASE("[letters] the therapist's name written before is remembered, and a letter that only starts with it is blank") {
+  Fixture f;
+  LettersModel m(f.store);
+  CHECK(m.lastNameFor("therapist").empty());
+  auto first = m.create("therapist").value();
+  Letter l = *m.find(first);
+  l.recipientName = "Maren";
+  l.text = "I wanted to email you tonight.";
+  REQUIRE(m.save(first, l));
+  auto parent = m.create("parent", "Mum").value();
+  CHECK(m.lastNameFor("therapist") == "Maren");
+  CHECK(m.lastNameFor("parent") == "Mum");
+  CHECK(m.lastNameFor("therapist", first).empty());   // not from the letter itself
+  CHECK(m.lastNameFor("future_self").empty());
+
+  // Started with her name and left empty: nothing was written in it, so it leaves no record.
+  auto again = m.create("therapist", m.lastNameFor("therapist"), true).value();
+  CHECK(m.find(again)->recipientName == "Maren");
+  CHECK(m.forgetIfBlank(again));
+  CHECK(m.find(again) == nullptr);
+
+  // A name changed in the new letter is the person's own word: kept.
+  auto renamed = m.create("therapist", m.lastNameFor("therapist")).value();
+  Letter r = *m.find(renamed);
+  r.recipientName = "Dr. Lee";
+  REQUIRE(m.save(renamed, r));
+  CHECK_FALSE(m.forgetIfBlank(renamed));
+  CHECK(m.lastNameFor("therapist") == "Dr. Lee");   // the most recently written
+  CHECK_FALSE(m.forgetIfBlank(parent));              // "Mum" is only in that letter: written there
+}
+
 TEST_CASE("[letters] a noted letter shows no words in search hits or on the next-session list") {
   Fixture f;
   LettersModel model(f.store);
