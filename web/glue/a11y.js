@@ -478,7 +478,7 @@
     // Tab and Shift+Tab walk the stops in drawn order. From the canvas (or the page) Tab enters at the first
     // stop, or the last with Shift; past either end the browser takes Tab on (out of the page).
     onTab(e) {
-      if (e.key !== 'Tab' || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (!isTabKey(e) || e.altKey || e.ctrlKey || e.metaKey) return;
       const active = document.activeElement;
       const outside = !active || active === document.body || active === glue.$('canvas');
       const inField = !!active && !!active.classList && active.classList.contains('field');
@@ -562,6 +562,9 @@
   // as a control's element is (toward_a11y_focus): what follows it is drawn, so the next Tab reaches it.
   // A field clicked or tapped stays where the pointer found it.
   let pointerAt = -1e9;
+  // Tab, and Shift+Tab as WebKitGTK reports it: GTK's ISO_Left_Tab arrives with the key "Unidentified" (its
+  // code is still "Tab"), and the browser's own Shift+Tab then skipped every text field.
+  function isTabKey(e) { return e.key === 'Tab' || (e.key === 'Unidentified' && e.code === 'Tab'); }
   let canvasPressBy = '';   // the pointer type of the last press on the canvas (controlPressed)
   // Any press outside the mirror hides the ring until a key (pointerMode). A mouse or pen press on the canvas
   // also ends the keyboard's path: SDL keeps the browser from moving the focus there, so the canvas takes it
