@@ -78,6 +78,9 @@ CareAnswer WayOutDialog(const Fonts& fonts, const std::vector<CareChoice>& choic
   // On a phone a whole row (a finger's height tall, it stood narrow as a post).
   answer.back = QuietButton("Back", ImVec2(compact ? -1.0f : 0.0f, row));
   a11y::cancel();
+  // Escape is Back wherever the keys are, as in every other dialog: with "Back" scrolled out of a short
+  // window it is not in the mirror, and Escape reached nothing.
+  if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) answer.back = true;
   note("way-out:back", "Back");
   a11y::endDialog();
   if (answer.choice >= 0 || answer.back) ImGui::CloseCurrentPopup();

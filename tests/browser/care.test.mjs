@@ -154,6 +154,34 @@ test('Escape closes the way out opened with a click while nothing has focus', { 
   }
 });
 
+// In a short window "Back" is scrolled out of the way out's dialog (so out of the mirror too): Escape still
+// closes it, from the dialog's first choice and from the canvas. Before, it did nothing there.
+test('Escape closes the way out when its Back is out of view in a short window', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 447, height: 560 } });
+  try {
+    const page = await openApp(profile, server.url);
+    for (const from of ['the dialog', 'the canvas']) {
+      await press(page, 'feeling');
+      await waitUntil(async () => (await state(page)).care, { message: 'the timer runs' });
+      await page.mouse.move(220, 300);   // the timer's own choices are below the fold here
+      await page.mouse.wheel(0, 600);
+      await settle(page);
+      await press(page, 'too-much');
+      await waitUntil(async () => (await state(page)).wayOut, { message: 'the way out open' });
+      await settle(page);
+      assert.equal(await page.getByRole('dialog').getByRole('button', { name: 'Back', exact: true }).count(), 0, 'Back is out of view');
+      if (from === 'the canvas') await page.locator('#canvas').focus();
+      else await waitUntil(() => page.evaluate(() => !!document.activeElement.closest('[role="dialog"]')), { message: 'the focus in the dialog' });
+      await page.keyboard.press('Escape');
+      await waitUntil(async () => !(await state(page)).wayOut, { message: `Escape from ${from} to close the way out` });
+      await settle(page);
+    }
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
 // Choosing the urge to hurt oneself in a fork entry says a kind sentence, and now offers one press to the
 // people and lines of the safety plan, or to the plan itself: the words typed so far are kept.
 test('the urge to hurt myself offers "Someone to call" and the safety plan, one press away', { timeout: 120_000 }, async () => {
