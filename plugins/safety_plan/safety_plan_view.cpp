@@ -125,6 +125,11 @@ std::vector<ui::FieldWords> SafetyPlanView::unstoredWords() const {
   return out;
 }
 
+void SafetyPlanView::onHide() {
+  commitPendingEdits();
+  m_callAsked = CallAsked::No;   // "no number yet" is said again only when "Someone to call" finds none
+}
+
 void SafetyPlanView::runAction(const std::string& actionId) {
   if (actionId == "plan") m_scrollToTop = true;
   if (actionId == "call") {   // "Someone to call" (a way out): the people and lines
@@ -165,7 +170,9 @@ void SafetyPlanView::draw(ui::ViewContext& ctx) {
         ImGui::SetScrollHereY(0.0f);
         m_scrollToPeople = false;
       }
-      if (m_callAsked != CallAsked::No && !people && !lines) {
+      // Once said, it stays until the page is left: it going away as the first number is typed moved the whole
+      // plan up under the person's fingers.
+      if (m_callAsked == CallAsked::Said || (m_callAsked == CallAsked::Unsaid && !people && !lines)) {
         ui::Gap(0.8f);
         ui::BodyText(kNoNumberYet);
         if (m_callAsked == CallAsked::Unsaid) ui::a11y::announce(kNoNumberYet);

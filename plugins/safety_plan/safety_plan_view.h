@@ -19,6 +19,8 @@ class SafetyPlanView final : public ui::View {
   explicit SafetyPlanView(SafetyPlanModel& model) : m_model(model) { followModel(); }
   void draw(ui::ViewContext& ctx) override;
   void commitPendingEdits() override;
+  // Leaving the page: what is typed is saved, and "no number yet" is forgotten until "Someone to call" asks again.
+  void onHide() override;
   int64_t nextWakeMs() const override { return m_dirty ? m_autosave.dueMs() : -1; }
   bool hasUnsavedEdits() const override { return m_dirty; }
   std::vector<ui::FieldWords> unstoredWords() const override;

@@ -277,6 +277,17 @@ test('"Someone to call" with no number in the plan says what to do now; with onl
     const note = page.locator('#a11y-tree').getByText(NOTE);
     assert.ok(await onScreen(note), 'the note is not on screen');
     await waitUntil(async () => NOTE.test(await page.locator('#a11y-live').textContent()), { message: 'the note said aloud' });
+    // The first number typed does not take the note away under the person's fingers (the whole plan moved up
+    // 78 px as they typed): it stays until the page is left.
+    const phone = page.locator('input[aria-label="Phone number of person 1"]');
+    const at = (await phone.boundingBox()).y;
+    await phone.tap();
+    await page.keyboard.type('0123 456');
+    await settle(page, { minFrames: 2 });
+    assert.match(await drawn(), NOTE, 'the note went away as a number was typed');
+    assert.equal(Math.round((await phone.boundingBox()).y), Math.round(at), 'the phone field moved while it was typed in');
+    await phone.fill('');
+    await waitUntil(async () => (await state(page)).saved, { message: 'the plan saved again' });
     // An empty row's Call is named for what it is, not a bare "Call ".
     assert.ok(await page.getByRole('link', { name: 'Call (no number written yet)', exact: true }).count() >= 1, 'the empty row\'s Call is not named');
     assert.equal(await page.getByRole('link', { name: /^(Call|Text) $/ }).count(), 0, 'a link named "Call " or "Text "');
