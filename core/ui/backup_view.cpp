@@ -4,6 +4,7 @@
 #include "core/ui/backup_view.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <chrono>
@@ -111,7 +112,10 @@ void BackupView::draw(ViewContext& ctx) {
     m_storing = false;
     m_importNote += " It is all saved in this browser.";
   }
-  if (m_work != Work::None || m_sealing || m_job) {
+  const bool busy = m_work != Work::None || m_sealing || m_job;
+  if (m_wasBusy && !busy) m_revealResult = true;
+  m_wasBusy = busy;
+  if (busy) {
     drawBusy(ctx);
   } else {
     MutedText("A backup is one file holding everything you wrote in Toward, locked with a passphrase you "
@@ -193,6 +197,7 @@ void BackupView::drawExport(ViewContext& ctx) {
   }
   if (!m_exportProblem.empty()) CalmWarning(m_exportProblem);
   if (!m_exportNote.empty()) BodyText(m_exportNote.c_str());
+  if (!m_exportProblem.empty() || !m_exportNote.empty()) revealOnce();
 }
 
 void BackupView::continueExport(ViewContext& ctx) {
@@ -243,6 +248,8 @@ void BackupView::drawImport(ViewContext& ctx) {
     o.label = "Passphrase for this backup";
     o.placeholder = "Passphrase for this backup";
     o.password = true;
+    o.focus = m_focusImportPass && !m_revealResult;   // once the page is scrolled to it (a hidden field takes no focus)
+    if (o.focus) m_focusImportPass = false;
     TextLine(ctx.platform.textInput(), "backups/import/pass", m_importPass, fieldWidth(ctx), o);
     // Enter in the field opens the backup, as the button does (the form's convention).
     const bool submitted = ctx.platform.textInput().takeSubmit("backups/import/pass");
@@ -261,6 +268,16 @@ void BackupView::drawImport(ViewContext& ctx) {
   }
   if (!m_importProblem.empty()) CalmWarning(m_importProblem);
   if (!m_importNote.empty()) BodyText((m_importNote + (m_storing ? " Saving it in this browser now..." : "")).c_str());
+  if (!m_importProblem.empty() || !m_importNote.empty()) revealOnce();
+}
+
+// Once after busy work (m_revealResult): scrolls the page so that the item just drawn is in view, or
+// (`fromHere`) so that what is drawn next starts at the top.
+void BackupView::revealOnce(bool fromHere) {
+  if (!m_revealResult) return;
+  m_revealResult = false;
+  if (fromHere) ImGui::SetScrollHereY(0.0f);
+  else ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY);
 }
 
 // The chooser button: in the browser a real file input lies over it (the chooser opens in the click's
@@ -310,6 +327,7 @@ void BackupView::filePicked(bool ok, std::string name, std::string bytes) {
 
 void BackupView::drawPreview(ViewContext& ctx) {
   const backup::BackupPreview& p = m_preview;
+  revealOnce(true);
   BodyText(("This backup was made on " + core::formatLongDate(m_doc.doc().createdMs) + ". It holds:").c_str());
   for (const auto& [type, n] : p.byType) {
     const core::RecordType* t = m_registry.recordType(type);
@@ -448,6 +466,7 @@ void BackupView::runWork(ViewContext& ctx) {
       WipeSecret(m_importPass);
       if (!doc) {
         m_importProblem = doc.error().message();
+        m_focusImportPass = doc.error().kind == backup::BackupErrorKind::WrongPassphrase;
         return;
       }
       m_doc = std::move(doc.value());

@@ -82,6 +82,12 @@ class BackupView final : public View {
   bool m_announced = false;
   bool m_sealing = false;       // export: sealing chunks across frames
   bool m_shown = false;
+  // The page after the busy words (which stand in for all of it, so its scroll went back to the top): what
+  // came of the work (a problem, a note, the preview) is scrolled into view once it is drawn (revealOnce).
+  bool m_wasBusy = false;
+  bool m_revealResult = false;
+  bool m_focusImportPass = false;   // a wrong passphrase: the field takes the keys again for another try
+  void revealOnce(bool fromHere = false);
   float m_columnWidth = 0;      // while drawing one of two side-by-side columns
   size_t m_importRecordsPerFrame = 0;  // see setImportRecordsPerFrame
 };

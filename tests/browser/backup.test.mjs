@@ -512,3 +512,47 @@ test('the backup form: a stale message goes when typing, and Enter makes the bac
     await profile.dispose();
   }
 });
+
+// In a window too short for the whole page, "Bring back a backup" is reached by scrolling. The busy words
+// stand in for the whole page while the backup opens, so its scroll went back to the top: the kind message
+// after a wrong passphrase (and the preview after the right one) was out of sight, and nothing seemed to
+// happen. Now what came of it is scrolled into view, and the field takes the keys again for another try.
+test('in a short window, a wrong passphrase\'s message and then the preview are in view, and the field takes the keys again', { timeout: 180_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await api.put(page, TYPE, { text: 'Something kept here first.' });   // (no first-run passphrase card)
+    await openPage(page, 'backups');   // at desktop size (on a phone it sits under "More"), then shrink
+    await page.setViewportSize({ width: 390, height: 740 });
+    await settle(page);
+    await page.mouse.move(200, 300);
+    for (let i = 0; i < 4; i++) { await page.mouse.wheel(0, 400); await settle(page); }
+    await interceptChoosers(page);
+    const chooser = page.waitForEvent('filechooser', { timeout: 10_000 });
+    await page.locator('input.file-picker').click();   // the real file input over "Choose a backup file..."
+    await (await chooser).setFiles(path.join(ROOT, 'tests/fixtures/backup.v1.age'));
+    await settle(page);
+    await page.mouse.move(200, 150);
+    for (let i = 0; i < 2; i++) { await page.mouse.wheel(0, 400); await settle(page); }
+    await page.waitForSelector('input[aria-label="Passphrase for this backup"]', { timeout: 10_000 });
+    await fillPassphrase(page, 'Passphrase for this backup', 'not the passphrase');
+    await page.locator('input[aria-label="Passphrase for this backup"]').press('Enter');
+    const message = page.locator('#a11y-tree').getByText(/different passphrase/);
+    await waitUntil(async () => (await message.count()) > 0, { timeoutMs: 60_000, message: 'the wrong passphrase\'s message in view' });
+    const box = await message.first().boundingBox();
+    assert.ok(box && box.y >= 0 && box.y + box.height <= 740, `the message is out of view (${JSON.stringify(box)})`);
+    await waitUntil(() => page.evaluate(() => document.activeElement.getAttribute('aria-label') === 'Passphrase for this backup'),
+      { message: 'the passphrase field to take the keys again' });
+    await page.keyboard.type('toward golden fixture');
+    await page.keyboard.press('Enter');
+    const add = page.getByRole('button', { name: 'Add it to what is here', exact: true });
+    await add.waitFor({ state: 'attached', timeout: 60_000 });
+    const heading = page.locator('#a11y-tree').getByText(/^This backup was made on /);
+    await waitUntil(async () => (await heading.count()) > 0, { message: 'the preview\'s first line in view' });
+    const h = await heading.first().boundingBox();
+    assert.ok(h && h.y >= 0 && h.y + h.height <= 740, `the preview's first line is out of view (${JSON.stringify(h)})`);
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
