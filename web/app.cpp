@@ -424,10 +424,14 @@ bool App::tick(int64_t nowMs) {
       })) {
     m_shell->markChanged();
   }
-  // Once there is something to lose and it is safely stored, ask the browser to keep it.
+  // Once there is something to lose and it is safely stored, ask the browser to keep it: where that is the
+  // browser's own silent decision. Where the browser would put a question to the person (Firefox), it came
+  // up over the first words being written; there the Settings' "Ask the browser to keep my data" asks
+  // (and the gentle backup reminder is on, defaultBackupReminder).
   if (!m_askedPersistence && m_shell->writer() && m_store->count() > 0 && m_durability.saved()) {
     m_askedPersistence = true;
-    if (!m_platform.storageHealth().persisted) m_platform.requestPersistentStorage();
+    const core::StorageHealth health = m_platform.storageHealth();
+    if (!health.persisted && !health.askPrompts) m_platform.requestPersistentStorage();
   }
   if (m_askedPersistence && !m_reminderDefaulted) defaultBackupReminder();
   bool redraw = m_shell->takeChanged();
@@ -918,7 +922,9 @@ void App::drawHideButton(ImVec2 size) {
 void App::defaultBackupReminder() {
   // Where the browser may clear what is here, the gentle backup reminder starts on ("After a week"), once:
   // a choice the person already made (even "No reminder") is kept, and Settings can turn it off.
-  if (!m_platform.storageHealth().mayBeCleared) return;
+  // (So too where Toward does not ask by itself and no promise was given yet: Firefox, see tick.)
+  const core::StorageHealth health = m_platform.storageHealth();
+  if (!health.mayBeCleared && !(health.askPrompts && health.known && !health.persisted)) return;
   m_reminderDefaulted = true;
   if (m_store->find(core::kBackupStateType, core::kBackupStateId)) return;
   core::BackupState state;

@@ -58,6 +58,7 @@ struct StorageHealth {
   bool known = false;        // the browser answered
   bool persisted = false;    // it promised not to clear the data when space runs low
   bool persistAsked = false; // Toward asked for that in this session
+  bool askPrompts = false;   // asking shows the person a question from the browser (Firefox), not a silent check
   bool mayBeCleared = false; // no promise can be had: the browser has no storage API, or it refused
   double usageBytes = -1;    // -1 when unknown
   double quotaBytes = -1;

@@ -63,6 +63,7 @@ EM_JS(int, js_storage_known, (), { return TowardPwa.state.persisted === null ? 0
 EM_JS(int, js_storage_persisted, (), { return TowardPwa.state.persisted ? 1 : 0; });
 EM_JS(int, js_storage_may_vanish, (), { return TowardPwa.state.mayVanish ? 1 : 0; });
 EM_JS(int, js_storage_asked, (), { return TowardPwa.state.persistAsked ? 1 : 0; });
+EM_JS(int, js_storage_ask_prompts, (), { return TowardPwa.state.persistPrompts ? 1 : 0; });
 EM_JS(double, js_storage_usage, (), { return TowardPwa.state.usage; });
 EM_JS(double, js_storage_quota, (), { return TowardPwa.state.quota; });
 EM_JS(void, js_request_persistence, (), { TowardPwa.requestPersistence(); });
@@ -243,6 +244,7 @@ class WebPlatform final : public Platform {
     h.known = js_storage_known() != 0;
     h.persisted = js_storage_persisted() != 0;
     h.persistAsked = js_storage_asked() != 0;
+    h.askPrompts = js_storage_ask_prompts() != 0;
     h.mayBeCleared = js_storage_may_vanish() != 0;
     h.usageBytes = js_storage_usage();
     h.quotaBytes = js_storage_quota();

@@ -69,7 +69,11 @@ void DeviceSection(core::Platform& platform, const Fonts& fonts) {
               "been opened for 7 days unless they are added to the Home Screen. Installing Toward and "
               "keeping a backup protect your words.");
     if (!health.persistAsked) {
+      if (health.askPrompts) MutedText("The browser will ask you whether to allow it.");
       if (QuietButton("Ask the browser to keep my data")) platform.requestPersistentStorage();
+    } else if (health.askPrompts) {
+      MutedText("The browser asked, and it is not keeping that promise for now. That is all right: a backup "
+                "keeps your words safe either way, and the browser's settings for this site can change it.");
     } else {
       MutedText("Toward asked; the browser decides by itself (often after an app has been installed or "
                 "used for a while).");

@@ -4,7 +4,7 @@
 // promised (the harness grants it, as for an installed app), nothing of this appears.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Profile, openApp, reloadApp, api, waitUntil, openPage, press, settle } from './lib/harness.mjs';
+import { startServer, Profile, openApp, reloadApp, api, waitUntil, openPage, press, settle, clickRole } from './lib/harness.mjs';
 
 const NOTE = 'note:storage-may-be-cleared';
 let server;
@@ -85,3 +85,44 @@ test('where the browser promised to keep the data, no note and no reminder appea
     await profile.dispose();
   }
 });
+
+// Firefox answers persist() with a question to the person ("Allow ... to store data in persistent
+// storage?"), and it came up over their first entry as they wrote it. Where asking is a question (Firefox's
+// user agent here), Toward asks only from Settings' button, which says the browser will ask; elsewhere it
+// asks by itself once there is something to keep (the browser decides silently).
+const FIREFOX_UA = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0';
+const COUNT_ASKS = () => {
+  const s = navigator.storage;
+  window.towardPersistAsks = 0;
+  s.persisted = () => Promise.resolve(false);
+  s.persist = () => { window.towardPersistAsks++; return Promise.resolve(false); };
+};
+for (const browser of ['Firefox', 'Chromium']) {
+  test(`${browser}: ${browser === 'Firefox' ? 'the browser\'s question about keeping the data comes only from Settings\' button' : 'the browser is asked to keep the data once there is something to keep'}`, { timeout: 120_000 }, async () => {
+    const profile = await Profile.launch(undefined, browser === 'Firefox' ? { userAgent: FIREFOX_UA } : {});
+    try {
+      await profile.context.addInitScript(COUNT_ASKS);
+      const page = await openApp(profile, server.url);
+      await page.setViewportSize({ width: 1280, height: 2400 });   // the whole Settings page on screen
+      await api.put(page, 'journal.entry', { title: 'first', text: 'Something worth keeping.' });
+      await api.flush(page);
+      await waitUntil(async () => (await reminderDays(page)) === 7, { timeoutMs: 20_000, message: 'the moment there is something to keep' });
+      await settle(page, { minFrames: 2 });
+      const asks = () => page.evaluate(() => window.towardPersistAsks);
+      if (browser === 'Chromium') {
+        await waitUntil(async () => (await asks()) === 1, { message: 'the browser asked by itself' });
+      } else {
+        assert.equal(await asks(), 0, 'the browser\'s question came up by itself');
+        await openPage(page, 'settings');
+        const drawn = async () => (await page.evaluate(() => window.towardTest.drawnText())).replace(/\s+/g, ' ');
+        assert.match(await drawn(), /The browser will ask you whether to allow it\./);
+        await clickRole(page, 'button', 'Ask the browser to keep my data');
+        await waitUntil(async () => (await asks()) === 1, { message: 'the browser asked from the button' });
+        await waitUntil(async () => /The browser asked, and it is not keeping that promise for now/.test(await drawn()), { message: 'what came of it' });
+      }
+      profile.assertNoErrors();
+    } finally {
+      await profile.dispose();
+    }
+  });
+}

@@ -16,6 +16,10 @@ var TowardPwa = (function () {
     installed: false,
     persisted: null,        // true / false once known
     persistAsked: false,
+    // Asking shows the person a question of the browser's own (Firefox: "Allow ... to store data in persistent
+    // storage?"); other browsers decide by themselves, silently. Where it asks, Toward asks only from its
+    // Settings button, never in the middle of someone's writing.
+    persistPrompts: /\bFirefox\//.test(navigator.userAgent),
     // No promise to keep the data can be had: no storage API here, or the browser refused persist().
     mayVanish: !(navigator.storage && navigator.storage.persist),
     usage: -1,
