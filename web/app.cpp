@@ -818,11 +818,23 @@ void App::drawNavigation(bool compact) {
   ui::MutedText("A quiet place for the slow work.");
   ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 0.6f));
   ui::a11y::beginTabList("Pages");
+  // Rows a little tighter than list rows, so every page, the quick actions, Hide and the status fit a
+  // laptop's height (1280x720) at 100 % text; in a shorter window (or larger text) tighter still, down to a
+  // comfortable minimum, before the pages scroll (a 600 px window hid Trash, Backups and Settings).
+  // (A row's highlight spans the spacing below it as well: a row of the text's own height reads well.)
+  const float minRow = ImGui::GetFontSize();
+  const float fit = ImGui::GetContentRegionAvail().y / float(std::max<size_t>(m_pages.size(), 1)) - style.ItemSpacing.y;
+  const float rowH = std::clamp(fit, minRow, ImGui::GetFrameHeight());
+  // The chosen page's tab is kept in view when the pages scroll (chosen from elsewhere, at the start, or the
+  // window made shorter).
+  const float shown = ImGui::GetWindowHeight();
+  const bool reveal = current != m_navRevealed || shown != m_navRevealedHeight;
+  m_navRevealed = current;
+  m_navRevealedHeight = shown;
   for (size_t i = 0; i < m_pages.size(); ++i) {
     ImGui::PushID(int(i));
-    // Rows a little tighter than list rows, so every page, the quick actions, Hide and the status fit a
-    // laptop's height (1280x720) at 100 % text.
-    if (ImGui::Selectable(m_pages[i].title.c_str(), i == current, 0, ImVec2(0, ImGui::GetFrameHeight()))) select(i);
+    if (ImGui::Selectable(m_pages[i].title.c_str(), i == current, 0, ImVec2(0, rowH))) select(i);
+    if (reveal && i == current) ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY);
     ui::a11y::tab(i == current);
     ui::Hint(m_pages[i].blurb.c_str(), ImGuiHoveredFlags_DelayNormal);
     noteNavRect(i);

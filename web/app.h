@@ -236,6 +236,8 @@ class App {
   uint64_t m_heldCopiedVersion = UINT64_MAX;   // m_held's version when "Copy these words" was pressed
   bool m_copyRestoreSeen = false;   // the person read that their words came back from the second copy
   bool m_reminderDefaulted = false;   // the backup reminder's default was settled in this session
+  size_t m_navRevealed = SIZE_MAX;    // the page whose tab the desktop's page list last scrolled into view
+  float m_navRevealedHeight = 0;      // ... and the list's height then
   size_t m_bannerPage = SIZE_MAX;     // the page shown when the banners were last drawn (a reminder appears
   int64_t m_quietUntilMs = 0;         // only as a page is shown, and not before this: after a hard moment)
   mutable core::Settings m_settings;            // cache of the settings record, see settings()

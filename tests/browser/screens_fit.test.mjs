@@ -169,6 +169,10 @@ test('at the largest text on a laptop, the sidebar keeps Hide and the quick acti
     const larger = page.getByRole('button', { name: 'Larger', exact: true });
     for (let i = 0; i < 10; i++) await clickOn(page, larger);
     await waitUntil(async () => (await page.evaluate(() => window.towardTest.drawnText())).includes('200 %'), { message: 'text at 200 %' });
+    // The list keeps the chosen page (Settings) in view: the wheel takes it back up to the Journal.
+    await page.mouse.move(100, 200);
+    for (let i = 0; i < 6; i++) { await page.mouse.wheel(0, -200); await sleep(50); }
+    await settle(page, { minFrames: 2 });
     await openPage(page, 'journal');
     await settle(page, { minFrames: 2 });
     const { height } = SIZES.desktop.viewport;
@@ -187,6 +191,33 @@ test('at the largest text on a laptop, the sidebar keeps Hide and the quick acti
     await waitUntil(async () => (await page.evaluate(() => window.towardTest.drawnText())).includes('200 %'), { message: 'Settings reached' });
     await clickOn(page, page.getByRole('button', { name: 'Hide', exact: true }));
     await waitUntil(async () => (await page.evaluate(() => window.towardTest.vaultState())).covered, { message: 'Hide covers the screen' });
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+// A laptop window of 600 px lists every page without scrolling (its rows tighten first: Trash, Backups and
+// Settings were hidden under the quick actions), and in a window too short for them all the chosen page's tab
+// is kept in view.
+test('a 600 px window lists every page; a shorter one keeps the chosen page\'s tab in view',
+  { timeout: 120_000, skip: process.env.TOWARD_SANITIZED === '1' ? 'layout only' : false }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 900, height: 600 } });
+  try {
+    const page = await openApp(profile, server.url);
+    await settle(page, { minFrames: 2 });
+    const listBottom = async () => Math.min(...(await page.evaluate(() => window.towardTest.actions())).filter((a) => a.w > 0 && a.x < 260).map((a) => a.y));
+    const tabs = async () => page.evaluate(() => window.towardTest.nav());
+    const bottom = await listBottom();
+    for (const t of await tabs()) assert.ok(t.y + t.h <= bottom + 1, `the tab "${t.title}" at ${t.y}..${t.y + t.h} is under the quick actions (from ${bottom})`);
+    await openPage(page, 'settings');
+    await page.setViewportSize({ width: 900, height: 430 });
+    await settle(page, { minFrames: 3 });
+    const settings = (await tabs()).find((t) => t.id === 'settings');
+    const top = (await tabs()).find((t) => t.id === 'journal');
+    assert.ok(settings.y + settings.h <= (await listBottom()) + 1 && settings.y >= 0, `Settings' tab at ${settings.y}..${settings.y + settings.h} is out of view`);
+    assert.ok(top.y < 0 || top.y < settings.y, 'the list scrolled');
+    assert.equal(await page.getByRole('tab', { name: 'Settings', exact: true }).count(), 1, 'Settings\' tab is in the mirror');
     profile.assertNoErrors();
   } finally {
     await profile.dispose();
