@@ -162,8 +162,11 @@ void JournalView::drawEntryHeader(ui::ViewContext& ctx) {
     ImGui::OpenPopup("entry-when");
   }
   if (ImGui::BeginPopup("entry-when")) {
+    // A dialog to a screen reader and the keyboard: the focus goes into it (it stayed on the button under it,
+    // whose ring was drawn over the year), and Escape leaves it as "Leave it" does.
+    ui::a11y::beginDialog("When did this happen?");
     ImGui::TextUnformatted("When did this happen?");
-    ui::a11y::paragraph("When did this happen?");
+    ui::a11y::heading("When did this happen?", 3);
     const char* names[] = {"Year", "Month", "Day", "Hour", "Minute"};
     const int lo[] = {1900, 1, 1, 0, 0}, hi[] = {2200, 12, 31, 23, 59};
     for (int i = 0; i < 5; ++i) {
@@ -180,7 +183,10 @@ void JournalView::drawEntryHeader(ui::ViewContext& ctx) {
       ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
-    if (ui::QuietButton("Leave it")) ImGui::CloseCurrentPopup();
+    const bool leave = ui::QuietButton("Leave it");
+    ui::a11y::cancel();
+    if (leave) ImGui::CloseCurrentPopup();
+    ui::a11y::endDialog();
     ImGui::EndPopup();
   }
 }

@@ -202,3 +202,30 @@ test('an entry opened after another one, scrolled down, begins at its top', { ti
     await profile.dispose();
   }
 });
+
+// "Change date or time" pressed from the keyboard opens a dialog the focus goes into (it stayed on the
+// button under the popup, and its ring was drawn over the year), and Escape leaves it for the button again.
+test('the entry\'s "When did this happen?" is a dialog the keyboard goes into and leaves with Escape', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await clickRole(page, 'button', '+ New entry');
+    const change = page.getByRole('button', { name: 'Change date or time', exact: true });
+    await change.waitFor({ state: 'attached', timeout: 10_000 });
+    await change.focus();
+    await page.keyboard.press('Space');
+    const dialog = page.getByRole('dialog', { name: 'When did this happen?' });
+    await dialog.waitFor({ state: 'attached', timeout: 10_000 });
+    await waitUntil(() => page.evaluate(() => !!document.activeElement.closest('[role="dialog"]')), { message: 'the focus in the dialog' });
+    const ring = await page.evaluate(() => { const r = document.getElementById('a11y-ring'); return r.hidden ? null : r.getBoundingClientRect().toJSON(); });
+    const box = await dialog.boundingBox();
+    assert.ok(ring && ring.y >= box.y - 2 && ring.y + ring.height <= box.y + box.height + 2, `the ring ${JSON.stringify(ring)} is in the dialog ${JSON.stringify(box)}`);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+    await waitUntil(() => page.evaluate(() => document.activeElement.getAttribute('aria-label') === 'Change date or time' ||
+      document.activeElement.textContent === 'Change date or time'), { message: 'the focus back on "Change date or time"' });
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
