@@ -127,6 +127,10 @@ test('turning the vault on seals everything: locked after reload, no plaintext i
     await page.keyboard.press('Enter');
     await waitUntil(async () => (await vault.state(page)).status === 'unlocked', { message: 'unlocked with Enter' });
     assert.equal(await page.locator('input[type="password"]').count(), 0, 'the passphrase field is gone');
+    // The keys carry on in the page that opened (they fell to the page's body with the field, and Tab started
+    // over from the top): a screen reader is on its first words.
+    await waitUntil(() => page.evaluate(() => !!document.activeElement.closest('#a11y-tree')),
+      { message: 'the focus in the opened page, not on the body' });
     const live = await api.list(page, TYPE);
     const texts = live.map((r) => r.body.text).join(' | ');
     for (const word of [SECRETS[0], SECRETS[1], SECRETS[3]]) assert.ok(texts.includes(word), `${word} missing after unlock: ${texts}`);

@@ -15,6 +15,7 @@
   const FOCUSABLE = { button: 1, link: 1, tab: 1, checkbox: 1, radio: 1, switch: 1, slider: 1 };
   const PRESSABLE = { button: 1, link: 1, tab: 1, checkbox: 1, radio: 1, switch: 1 };
   const MOVE_SETTLE_MS = 50;
+  const LOST_KEPT_MS = 3000;   // how long refocus keeps looking for where to carry on after the focus went away
   const RECENT_KEPT = 8;   // how many of the nodes the person was on refocus remembers
   // Groups hold other nodes: placed by left/top (a transform would make them the frame of their fixed children).
   const GROUP = { list: 1, tablist: 1, dialog: 1, group: 1, radiogroup: 1 };
@@ -215,6 +216,9 @@
         if (d < bestDistance) { best = el; bestDistance = d; }
       });
       if (best) best.focus({ preventScroll: true });
+      // Nothing to carry on at yet (the unlock's opening screen holds only its progress): the next updates
+      // look again, for a little while, as what comes in its place arrives.
+      else if (performance.now() - (lost.since || 0) < LOST_KEPT_MS) this.lost = lost;
     },
 
     // The person is on node `id` (focused or pressed): remembered for refocus, the newest last.
@@ -374,10 +378,21 @@
       // The focused control went away (its page changed): keyboard focus goes back to the app, until the
       // end of this update finds where to carry on (refocus).
       if (hadFocus) {
-        this.lost = el.towardAt || { x: 0, y: 0 };
+        const at = el.towardAt || { x: 0, y: 0 };
+        this.lost = { x: at.x, y: at.y, since: performance.now() };
         this.lostIn = group ? Number(group.getAttribute('data-id')) : 0;
         glue.$('canvas').focus({ preventScroll: true });
       }
+    },
+
+    // A DOM text field that had the keys went away (web/glue/text_fields.js endFrame), its box at `at`: as
+    // for a control (drop), the keys go to the canvas until the end of the next update finds where to carry
+    // on (refocus).
+    fieldGone(at) {
+      this.lost = { x: at ? at.left : 0, y: at ? at.top : 0, since: performance.now() };
+      this.lostIn = 0;
+      const canvas = glue.$('canvas');
+      if (canvas && (document.activeElement === document.body || !document.activeElement)) canvas.focus({ preventScroll: true });
     },
 
     // ImGui moved its keyboard focus: the DOM's follows, unless a text field or the page outside has it.
@@ -583,6 +598,7 @@
     if (!canvas || e.target !== canvas || (e.pointerType !== 'mouse' && e.pointerType !== 'pen')) return;
     a11y.recent.length = 0;
     a11y.resumeAt = null;
+    a11y.lost = null;   // the keys are the click's now: refocus does not go on looking
     const active = document.activeElement;
     if (active !== canvas && (!active || active === document.body || (root && root.contains(active)))) canvas.focus({ preventScroll: true });
   }, true);

@@ -122,10 +122,15 @@
         if (!f.placed) {
           // Forget the field first: handing over its text may blur it and draw a nested frame.
           this.fields.delete(key);
-          if (document.activeElement === f.el && !f.secret) handOver(key, f.el.value);
+          const hadFocus = document.activeElement === f.el;
+          const at = hadFocus ? f.wrap.getBoundingClientRect() : null;
+          if (hadFocus && !f.secret) handOver(key, f.el.value);
           if (f.secret) f.el.value = '';
           this.removing = true;
           try { if (f.wrap.parentNode) f.wrap.remove(); } finally { this.removing = false; }
+          // The keys were in it (the unlock screen's passphrase, an editor that closed): the mirror finds
+          // where to carry on, as for a control that went away (the focus fell to the page's body).
+          if (hadFocus && glue.a11y) glue.a11y.fieldGone(at);
         } else {
           f.placed = false;
         }
@@ -160,13 +165,16 @@
     },
     // Empties and removes every field at once (the vault locked, or quick hide covered the screen).
     clearAll() {
+      let focusedAt = null;
       this.removing = true;
       try {
         this.fields.forEach((f) => {
+          if (document.activeElement === f.el) focusedAt = f.wrap.getBoundingClientRect();
           f.el.value = '';
           if (f.wrap.parentNode) f.wrap.remove();
         });
       } finally { this.removing = false; }
+      if (focusedAt && glue.a11y) glue.a11y.fieldGone(focusedAt);
       this.fields.clear();
       const layer = this.layer();
       if (layer) while (layer.firstChild) layer.removeChild(layer.firstChild);
