@@ -477,6 +477,7 @@ TEST_CASE("[letters] the therapist's name written before is remembered, and a le
   CHECK(m.find(again) == nullptr);
 
   // A name changed in the new letter is the person's own word: kept.
+  f.clock.nowMs += 60 * 1000;   // written later than the first (the order is by when each was written)
   auto renamed = m.create("therapist", m.lastNameFor("therapist")).value();
   Letter r = *m.find(renamed);
   r.recipientName = "Dr. Lee";
