@@ -149,6 +149,8 @@ void BackupView::draw(ViewContext& ctx) {
       Gap(1.4f);
       drawImport(ctx);
     }
+    // Only the frame right after the work reveals: nothing left to show then leaves no scroll for later.
+    m_revealResult = false;
   }
   TouchScroll();
   ImGui::EndChild();
