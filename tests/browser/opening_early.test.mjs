@@ -63,6 +63,7 @@ test('with many records the first frame comes before the whole read, in the pers
     assert.equal(await page.evaluate(() => window.towardReadHeld), true, 'the whole read was not the one held');
     const s = await page.evaluate(() => window.towardTest.startStats());
     assert.ok(s.early.firstWritten !== undefined && s.early.read === undefined, `the first frame waited for the whole read: ${JSON.stringify(s)}`);
+    assert.equal(s.readWaitMs, 100, 'a start after a small read did not wait a while for its whole read');
     // The opening screen, in the person's look (dark, text at 150 %), with its way out, and nothing partial.
     await page.getByRole('heading', { name: 'Opening your space' }).waitFor({ state: 'attached', timeout: 10_000 });
     const bar = page.getByRole('progressbar', { name: 'Opening your space', exact: true });
@@ -104,6 +105,35 @@ test('with many records the first frame comes before the whole read, in the pers
     await waitReady(page, 120_000);
     assert.equal(await count(page), 302);
     assert.ok((await api.list(page, TYPE)).some((r) => r.id === id), 'the save after the held read was lost');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+test('after a start that read many files, the next one does not wait for its whole read before its first frame', { timeout: 300_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const seeding = await openApp(profile, server.url);
+    await seedJournal(seeding, 2000, { batch: 500, textLength: 100, prefix: 'many' });
+    await api.flush(seeding);
+    await seeding.close();
+    // The first start after seeding reads them all (and waits a while for that, as it knew of no size).
+    const page = await openApp(profile, server.url);
+    assert.equal(await count(page), 2000);
+    assert.equal(await page.evaluate(() => localStorage.getItem('toward-many')), '1', 'the read\'s size was not kept');
+    await page.close();
+    // The next start: straight to its opening screen, the read held (its first frame cannot have waited).
+    const next = await profile.newPage();
+    await holdWholeRead(next);
+    await toFirstFrame(next);
+    const s = await next.evaluate(() => window.towardTest.startStats());
+    assert.equal(s.readWaitMs, 0, `the start waited for the whole read: ${JSON.stringify(s)}`);
+    assert.ok(s.early.firstWritten !== undefined && s.early.read === undefined, 'the first frame came after the whole read');
+    await next.getByRole('heading', { name: 'Opening your space' }).waitFor({ state: 'attached', timeout: 10_000 });
+    await next.evaluate(() => window.towardReleaseRead());
+    await waitReady(next, 120_000);
+    assert.equal(await count(next), 2000, 'entries were lost starting before the read');
     profile.assertNoErrors();
   } finally {
     await profile.dispose();

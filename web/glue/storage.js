@@ -49,6 +49,10 @@ var TowardGlue = (function () {
   // without it (the opening screen is then the first frame): a read that ends within it opens at once,
   // with no opening screen that would only flash.
   const WAIT_FOR_THE_READ_MS = 100;
+  // ... unless the last start's read held at least MANY_FILES files (kept in localStorage as MANY_KEY by
+  // keepReadSize): such a read takes longer than that wait (10,000 files: about 200 ms beside the start), so
+  // the wait would only put the first frame off. A wrong guess costs speed only: both ways are whole.
+  const MANY_FILES = 2000, MANY_KEY = 'toward-many';
   // A sync's puts (syncChanges): at most this many handed to IndexedDB and not yet stored, ...
   const SYNC_PUTS_AT_ONCE = 64;
   // ... handed out for about this long (and at most SYNC_FIRST_PUTS) in the frame that began the sync, and
@@ -68,6 +72,7 @@ var TowardGlue = (function () {
     dataArriving: false,  // main() runs while the whole read is still being written into the tree
     arrival: null,        // ... a promise of its end (startBeforeTheRead)
     syncAfterArrival: false,   // a sync asked for meanwhile, run at its end
+    readWaitMs: null,     // how long the start waits for the whole read (startAsWriter; null: it did not)
   };
 
   const $ = (id) => document.getElementById(id);
@@ -253,6 +258,7 @@ var TowardGlue = (function () {
       try {
         remote.entries = writeTree(all.keys, all.values, written);
         TowardEarly.times.treeWritten = performance.now();
+        keepReadSize(all.keys.length);
         return undefined;
       } catch (e) {
         console.warn('Toward is loading the slower way: ' + e);
@@ -551,7 +557,8 @@ var TowardGlue = (function () {
     const first = TowardEarly.takeFirst();
     if (!first) { startWithEverything(); return; }
     const read = TowardEarly.peekRead();
-    const aWhile = new Promise((resolve) => { setTimeout(resolve, WAIT_FOR_THE_READ_MS); });
+    state.readWaitMs = lastReadWasLarge() ? 0 : WAIT_FOR_THE_READ_MS;
+    const aWhile = new Promise((resolve) => { setTimeout(resolve, state.readWaitMs); });
     first.then((f) => Promise.race([read ? read.then(() => {}, () => {}) : aWhile, aWhile]).then(() => {
       if (TowardEarly.readDone() || f.vault || TowardEarly.upgradeEvent()) startWithEverything();
       else startBeforeTheRead(f);
@@ -763,6 +770,17 @@ var TowardGlue = (function () {
       if (look) localStorage.setItem(LOOK_KEY, look);
       else localStorage.removeItem(LOOK_KEY);
     } catch (e) { /* no local storage: the device's look at the next start */ }
+  }
+
+  // Whether the last start read many files (MANY_FILES): a number's rough size, no word of the person's.
+  function keepReadSize(files) {
+    try {
+      if (files >= MANY_FILES) localStorage.setItem(MANY_KEY, '1');
+      else localStorage.removeItem(MANY_KEY);
+    } catch (e) { /* no local storage: the next start waits for its read a while */ }
+  }
+  function lastReadWasLarge() {
+    try { return localStorage.getItem(MANY_KEY) === '1'; } catch (e) { return false; }
   }
 
   return {

@@ -121,10 +121,11 @@
     firstFrameMs: () => seen.firstFrameMs,
     openedMs: () => seen.openedMs,
     // When each step of the start happened (performance.now()): the early lock, database open, read and
-    // tree written (early_read.js, storage.js), the module ready (preRun), the app started, the first frame.
+    // tree written (early_read.js, storage.js), the module ready (preRun), the app started, the first frame;
+    // readWaitMs: how long the start was to wait for the whole read (storage.js startAsWriter).
     startStats() {
       return { early: Object.assign({}, TowardEarly.times), preRunMs: seen.preRunMs, startedMs: seen.startedMs,
-        firstFrameMs: seen.firstFrameMs, openedMs: seen.openedMs };
+        firstFrameMs: seen.firstFrameMs, openedMs: seen.openedMs, readWaitMs: state.readWaitMs };
     },
     version: () => (state.started ? UTF8ToString(Module._toward_version()) : ''),
     state() {
