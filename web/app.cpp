@@ -592,12 +592,12 @@ ui::Recovery App::recoverText(const std::string& key, const std::string& text, b
 }
 
 void App::stepVaultMigration() {
-  // Turning the vault on or off rewrites every file: two at a time, about kVaultStepMs a frame, whatever
+  // Turning the vault on or off rewrites every file: one at a time, about kVaultStepMs a frame, whatever
   // page is shown (the settings page draws the progress). A lock or reload part way is finished by unlock.
   if (!m_vault->migrationRunning()) return;
   const int64_t t0 = m_platform.nowMs();
   while (m_vault->migrationRunning() && m_platform.nowMs() - t0 < kVaultStepMs) {
-    if (!m_vault->stepMigration(2)) break;  // stopped: the settings page offers to finish it
+    if (!m_vault->stepMigration(1)) break;  // stopped: the settings page offers to finish it
   }
   m_shell->markChanged();
   m_platform.wake();

@@ -179,7 +179,8 @@ class App {
   void pumpDurability(int64_t nowMs);
   // Rewrites the next files of a vault being turned on or off (about kVaultStepMs a frame).
   void stepVaultMigration();
-  static constexpr int64_t kVaultStepMs = 8;   // half a frame at 60 a second: the frame stays under 16 ms
+  static constexpr int64_t kVaultStepMs = 6;   // a third of a frame at 60 a second: with its drawing, its
+                                               // sync and a collection of V8s, the frame stays under 16 ms
   bool phoneTab(const std::string& title, bool chosen, const ImVec2& size);
   void drawNavigation(bool compact);
   // The plugins' quick actions placed on a phone at `place` (or all of them on a desktop when `all`).

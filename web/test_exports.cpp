@@ -351,6 +351,7 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_vault_enable(const char* passphrase
 // Starts turning the vault on as the settings page does: the files are sealed a few a frame afterwards.
 EMSCRIPTEN_KEEPALIVE const char* toward_test_vault_begin_enable(const char* passphrase) {
   auto s = g_state.app->vault().beginEnable(passphrase);
+  if (s) g_state.app->vault().stepFirst();
   wakeFrames();
   return reply(s ? "{\"ok\":true}" : errorReply(s.message()));
 }

@@ -167,6 +167,7 @@ void VaultSection::drawOff(ViewContext& ctx, float width) {
     else {
       auto status = m_vault.beginEnable(m_pass1);
       if (status) {
+        m_vault.stepFirst();
         // The sealing itself goes on a few files a frame (web/app.cpp); drawOn() shows how far it is.
         m_message = "Your words are sealed now. Toward will ask for the passphrase when it locks.";
         m_turningOffStarted = false;
@@ -255,6 +256,7 @@ void VaultSection::drawOn(ViewContext& ctx, float width) {
     if (PrimaryButton("Stop using a passphrase")) {
       auto s = m_vault.beginDisable(m_current);
       if (s) {
+        m_vault.stepFirst();
         // The files are written plain again a few a frame (web/app.cpp); drawOff() greets the result.
         m_message = "Your words are stored without a passphrase now.";
         m_turningOff = false;

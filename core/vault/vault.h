@@ -65,6 +65,12 @@ class Vault {
   Status beginEnable(const std::string& passphrase, KdfParams kdf = {});
   Status beginDisable(const std::string& passphrase);
   Result<bool> stepMigration(size_t count);
+  // Right after begin*(): makes the plan and rewrites its first file at once, so that the first rewrite's
+  // one-time costs (the plan, the first calls into the cipher) fall in the call that made the key, the one
+  // long moment, instead of in a later frame. A failure stops the stepping, as stepMigration's does.
+  void stepFirst() {
+    if (m_stepping) (void)stepMigration(1);
+  }
   // 0..1 of the turning on or off in progress (1 when none).
   double migrationProgress() const;
   // True while a stepwise turning on or off is under way (not stopped by an error).

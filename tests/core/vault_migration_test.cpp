@@ -337,6 +337,36 @@ TEST_CASE("[vault] locking makes every plugin model drop what it parsed; unlocki
   CHECK(lettersModel.find(letterId.value())->text == "words for the letters model");
 }
 
+TEST_CASE("[vault] stepFirst, right after turning on or off, rewrites the first file at once; then the steps go on") {
+  auto registry = test::appRegistry();
+  test::TempDir dir;
+  test::FakeClock clock;
+  core::RecordStore store(dir.path(), registry, std::ref(clock));
+  Vault vault(store);
+  vault.open();
+  store.load();
+  Contents before = fill(store, clock);
+
+  REQUIRE(vault.beginEnable(kPass, kQuick));
+  vault.stepFirst();
+  CHECK(vault.migrationRunning());
+  CHECK(vault.migrationProgress() > 0.0);
+  CHECK(vault.migrationProgress() < 1.0);
+  while (vault.migrationRunning()) REQUIRE(vault.stepMigration(1).isOk());
+  CHECK_FALSE(vault.migrating());
+  CHECK(allSealed(dir.path(), true));
+
+  REQUIRE(vault.beginDisable(kPass));
+  vault.stepFirst();
+  CHECK(vault.migrationProgress() > 0.0);
+  while (vault.migrationRunning()) REQUIRE(vault.stepMigration(1).isOk());
+  CHECK(allSealed(dir.path(), false));
+  CHECK(contentsOf(store) == before);
+  // With nothing under way it does nothing.
+  vault.stepFirst();
+  CHECK(vault.status() == VaultStatus::Off);
+}
+
 TEST_CASE("[vault] turning on and off in steps: progress grows, writes in between are kept, a lock part way is finished by unlock") {
   auto registry = test::appRegistry();
   test::TempDir dir;
