@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { startServer, Profile, openApp, api, sleep, waitUntil, seedJournal, decodePng, openPage, ROOT } from './lib/harness.mjs';
+import { startServer, Profile, openApp, api, sleep, waitUntil, seedJournal, openPage, ROOT } from './lib/harness.mjs';
 import { frameTable, fromStats, watchLongTasks, takeLongTasks } from './lib/frame_figures.mjs';
 import { traceFrames } from './lib/trace_frames.mjs';
 
@@ -23,22 +23,6 @@ const BEFORE_IMPORT = { worstMs: 119.5, medianMs: 85.6 };
 const RECORDS = Number(process.argv[2] || 10_000);
 const TEXT = Number(process.argv[3] || 1000);
 const PASS = 'bench passphrase';
-const ACCENT = [0x3b, 0x7a, 0x74];
-
-// Where the accent colour (primary buttons) first appears inside a box of the page.
-async function accentTop(page, box) {
-  const img = decodePng(await page.screenshot());
-  for (let y = box.y; y < Math.min(img.height, box.y + box.h); y++) {
-    let n = 0;
-    for (let x = box.x; x < Math.min(img.width, box.x + box.w); x++) {
-      const o = (y * img.width + x) * 4;
-      if (Math.abs(img.rgba[o] - ACCENT[0]) <= 6 && Math.abs(img.rgba[o + 1] - ACCENT[1]) <= 6 && Math.abs(img.rgba[o + 2] - ACCENT[2]) <= 6) n++;
-    }
-    if (n > 60) return y;
-  }
-  return -1;
-}
-
 const server = await startServer();
 const rows = [];
 let importFrames = null, importLongTasks = null, importTraced = null;
@@ -102,10 +86,11 @@ try {
   t = Date.now();
   await fresh.getByRole('button', { name: 'Open the backup', exact: true }).click({ force: true });
   await fresh.waitForSelector('input[aria-label="Passphrase for this backup"]', { state: 'detached', timeout: 30_000 });
-  await waitUntil(async () => { const y = await accentTop(fresh, { x: 787, y: 300, w: 470, h: 400 }); return y > 0 ? y : null; },
-    { timeoutMs: 120_000, intervalMs: 100, message: 'the preview' });
+  // The preview is there when its "Add it to what is here" is (found as a screen reader finds it: the page is
+  // scrolled to the preview once the work is done).
+  await fresh.getByRole('button', { name: 'Add it to what is here', exact: true }).waitFor({ state: 'attached', timeout: 120_000 });
   const openMs = Date.now() - t;
-  rows.push(['UI: "Open the backup" to the preview (scrypt included)', `${openMs} ms`, 'seen by screenshots every 100 ms']);
+  rows.push(['UI: "Open the backup" to the preview (scrypt included)', `${openMs} ms`, 'its button found in the semantics tree']);
   // Merge: written across frames under a progress bar, then stored in IndexedDB ("saved").
   await fresh.evaluate(() => window.towardTest.frameStats(true));
   await watchLongTasks(fresh);
