@@ -26,6 +26,7 @@ TextFieldOptions secret(const char* label) {
 void UnlockScreen::forget() {
   WipeSecret(m_passphrase);
   m_message.clear();
+  m_openAfterWait = false;
 }
 
 bool UnlockScreen::tryUnlock(const std::string& passphrase, int64_t nowMs) {
@@ -43,7 +44,12 @@ bool UnlockScreen::tryUnlock(const std::string& passphrase, int64_t nowMs) {
 }
 
 void UnlockScreen::requestOpen(int64_t nowMs) {
-  if (m_opening || m_vault.retryAtMs() > nowMs) return;
+  if (m_opening) return;
+  if (m_vault.retryAtMs() > nowMs) {
+    m_openAfterWait = !m_passphrase.empty();
+    return;
+  }
+  m_openAfterWait = false;
   m_opening = true;
   m_openingShown = false;
 }
@@ -76,8 +82,11 @@ bool UnlockScreen::draw(ViewContext& ctx, bool ownWayOut) {
   TextLine(ctx.platform.textInput(), "vault/unlock", m_passphrase, w, o);
   Gap(0.3f);
   const int64_t wait = m_vault.retryAtMs() - ctx.nowMs;
+  if (m_openAfterWait && m_passphrase.empty()) m_openAfterWait = false;   // the field was emptied meanwhile
+  if (m_openAfterWait && wait <= 0) requestOpen(ctx.nowMs);
+  else if (m_openAfterWait) WakeAfter(float(wait) / 1000.0f);
   bool opened = false;
-  ImGui::BeginDisabled(wait > 0 || m_opening);
+  ImGui::BeginDisabled(m_opening || m_openAfterWait);
   if (PrimaryButton("Open")) requestOpen(ctx.nowMs);
   ImGui::EndDisabled();
   if (m_opening && !m_openingShown) {
@@ -96,7 +105,8 @@ bool UnlockScreen::draw(ViewContext& ctx, bool ownWayOut) {
     if (!m_message.empty()) CalmWarning(m_message);
     if (wait > 0) {
       const int seconds = int((wait + 999) / 1000);
-      const std::string words = "You can try again in " + std::to_string(seconds) + (seconds == 1 ? " second." : " seconds.");
+      const std::string when = std::to_string(seconds) + (seconds == 1 ? " second." : " seconds.");
+      const std::string words = m_openAfterWait ? "Toward will try this passphrase in " + when : "You can try again in " + when;
       ImGui::TextDisabled("%s", words.c_str());
       a11y::paragraph(words.c_str());
     }

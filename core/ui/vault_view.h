@@ -26,6 +26,8 @@ class UnlockScreen {
   bool tryUnlock(const std::string& passphrase, int64_t nowMs);
   // Opens with what is typed in the passphrase field (Enter in the field, or Open): the next frame says
   // "Opening your words..." and the one after does the slow key work, so the person sees it is going on.
+  // Asked during the wait after a passphrase that did not fit, it is kept, said, and done when the wait ends
+  // (an Enter there was dropped without a sign, and the right passphrase seemed refused).
   void requestOpen(int64_t nowMs);
   // True from requestOpen() until the key work is done.
   bool opening() const { return m_opening; }
@@ -40,6 +42,7 @@ class UnlockScreen {
   std::string m_message;
   bool m_opening = false;        // asked to open; the key work runs once "Opening..." was drawn
   bool m_openingShown = false;   // "Opening your words..." is on screen
+  bool m_openAfterWait = false;  // asked to open during the wait: opens when it ends
 };
 
 class VaultSection {

@@ -188,6 +188,31 @@ test('auto-lock after a shortened idle time; the Hide button locks too; discreet
   });
 });
 
+test('Enter during the wait after a wrong passphrase is kept, said, and opens when the wait ends', { timeout: 120_000 }, async () => {
+  await withProfile(async (profile) => {
+    const page = await openApp(profile, server.url);
+    await api.put(page, TYPE, { kind: 'free', text: 'words behind the wait' });
+    assert.ok((await vault.enable(page, PASS)).ok);
+    await api.flush(page);
+    await reloadApp(page);
+    const field = page.locator('input[type="password"][aria-label="Passphrase"]');
+    await field.waitFor({ state: 'visible', timeout: 30_000 });
+    await field.click();
+    await page.keyboard.type('harbour light at noon');
+    await page.keyboard.press('Enter');
+    await page.getByText(/You can try again in/).waitFor({ state: 'attached', timeout: 10_000 });
+    // At once, within the wait: the right one, and Enter.
+    await page.keyboard.type(PASS);
+    await page.keyboard.press('Enter');
+    if ((await vault.state(page)).status === 'locked') {
+      await page.getByText(/Toward will try this passphrase in/).waitFor({ state: 'attached', timeout: 5_000 });
+    }
+    await waitUntil(async () => (await vault.state(page)).status === 'unlocked', { timeoutMs: 15_000, message: 'opened after the wait, with no second Enter' });
+    await page.getByRole('tab', { name: 'Journal', exact: true }).waitFor({ state: 'attached', timeout: 30_000 });
+    assert.equal((await api.list(page, TYPE)).length, 1);
+  });
+});
+
 test('quick hide without a vault covers the screen with a neutral page and keeps the typed words', { timeout: 90_000 }, async () => {
   await withProfile(async (profile) => {
     const page = await openApp(profile, server.url);
