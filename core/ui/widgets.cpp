@@ -40,6 +40,29 @@ bool QuietButton(const char* label, ImVec2 size) {
   return pressed;
 }
 
+bool QuietButtonOnOneLine(const std::string& label, bool fill) {
+  const float pad = ImGui::GetStyle().FramePadding.x * 2.0f;
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const char* begin = label.c_str();
+  const char* end = begin + label.size();
+  const float whole = ImGui::CalcTextSize(begin, end).x;
+  std::string shown = label;
+  if (whole + pad > avail) {
+    const char* ellipsis = "\xE2\x80\xA6";
+    const float room = std::max(0.0f, avail - pad - ImGui::CalcTextSize(ellipsis).x);
+    const char* fits = begin;
+    ImGui::GetFont()->CalcTextSizeA(ImGui::GetFontSize(), room, 0.0f, begin, end, &fits);
+    while (fits > begin && fits[-1] == ' ') --fits;   // no space before the ellipsis
+    shown.assign(begin, fits);
+    shown += ellipsis;
+  }
+  ImGui::PushID(label.c_str());
+  const bool pressed = QuietButton((shown + "###one-line").c_str(), ImVec2(fill ? avail : std::min(avail, whole + pad), 0));
+  if (shown != label) a11y::name(label.c_str());
+  ImGui::PopID();
+  return pressed;
+}
+
 void Heading(const Fonts& fonts, const char* text) {
   ImGui::PushFont(fonts.heading);
   ImGui::TextWrapped("%s", text);

@@ -14,6 +14,9 @@ namespace toward::ui {
 bool PrimaryButton(const char* label, ImVec2 size = ImVec2(0, 0));
 // A quiet button for secondary actions.
 bool QuietButton(const char* label, ImVec2 size = ImVec2(0, 0));
+// The same on one line no wider than the space left on it (all of it when `fill`): a label too long for that
+// ends in "..." instead of being cut mid-word, and its whole text is still its name for a screen reader.
+bool QuietButtonOnOneLine(const std::string& label, bool fill);
 // A toggle button (a "chip"): a soft accent fill and border when selected. Returns true when pressed.
 bool Chip(const char* label, bool selected);
 // A page or section heading in the heading font.

@@ -62,8 +62,9 @@ void JournalView::drawOnThisDay(ui::ViewContext& ctx) {
     const JournalEntry* e = m_model.find(earlier[i]);
     if (!e) continue;
     ImGui::PushID(int(i));
-    const std::string label = describeEntry(*e) + "  \xC2\xB7  " + core::formatShortWhen(e->timeMs, ctx.nowMs);
-    const bool chosen = ui::QuietButton(label.c_str(), ImVec2(ctx.compact ? -1 : 0, 0));
+    // The day first: it is what this list is about, and a long entry's words end in "..." on a phone.
+    const std::string label = core::formatShortWhen(e->timeMs, ctx.nowMs) + "  \xC2\xB7  " + describeEntry(*e);
+    const bool chosen = ui::QuietButtonOnOneLine(label, ctx.compact);
     ImGui::PopID();
     if (chosen) {
       const std::string id = earlier[i];   // open() may change what onThisDay answers: nothing more is read from it

@@ -229,3 +229,32 @@ test('the entry\'s "When did this happen?" is a dialog the keyboard goes into an
     await profile.dispose();
   }
 });
+
+test('"On this day" on a phone: a long entry ends in an ellipsis inside the screen, and keeps its whole name', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  try {
+    await profile.context.clock.install({ time: new Date(2027, 5, 15, 12, 0, 0) });
+    await profile.context.clock.resume();
+    const page = await openApp(profile, server.url);
+    const now = await page.evaluate(() => Date.now());
+    const lastYear = new Date(now);
+    lastYear.setFullYear(lastYear.getFullYear() - 1);
+    const title = 'A long walk by the river with my sister after the hard phone call in the morning';
+    await api.put(page, TYPE, { title, text: 'we walked and talked', timeMs: lastYear.getTime() });
+    await settle(page);
+    const button = page.getByRole('button', { name: new RegExp(`^15 Jun 2026\\s+\u00B7\\s+${title}$`) });
+    await button.waitFor({ state: 'attached', timeout: 10_000 });
+    const box = await button.boundingBox();
+    assert.ok(box.x + box.width <= 390, `the button runs off the screen: ${JSON.stringify(box)}`);
+    const text = await page.evaluate(() => window.towardTest.drawnText());
+    assert.ok(text.includes('\u2026'), `the shortened line ends in an ellipsis:\n${text}`);
+    assert.ok(!text.replace(/\s+/g, ' ').includes(title), 'the whole title was drawn, past the screen');
+    await clickOn(page, button, { tap: true });
+    await page.getByRole('button', { name: /All entries/ }).waitFor({ state: 'attached', timeout: 10_000 });
+    assert.ok((await page.evaluate(() => window.towardTest.drawnText())).includes('we walked and talked') ||
+      (await page.locator('textarea').inputValue()).includes('we walked and talked'), 'the entry did not open');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
