@@ -12,6 +12,7 @@
 
 #include "core/ui/a11y.h"
 #include "core/backup_state.h"
+#include "core/count_words.h"
 #include "core/settings.h"
 #include "core/time_format.h"
 #include "core/ui/text_field.h"
@@ -30,18 +31,6 @@ constexpr int64_t kSealBudgetMs = 12;   // sealing time per frame: the page stay
 constexpr double kImportBudgetMs = 8;
 constexpr const char* kBackupAccept = ".age,.txt,application/octet-stream";
 
-// "1 journal entry", "12 journal entries", "1 settings", "2 earlier versions of a letter" (a noun with
-// "of" takes its plural before it).
-std::string countOf(size_t n, const std::string& noun) {
-  const size_t of = noun.find(" of ");
-  std::string word = noun.substr(0, of);
-  const std::string rest = of == std::string::npos ? "" : noun.substr(of);
-  if (n != 1 && !word.empty() && word.back() != 's') {
-    const bool consonantY = word.size() > 1 && word.back() == 'y' && std::string("aeiou").find(word[word.size() - 2]) == std::string::npos;
-    word = consonantY ? word.substr(0, word.size() - 1) + "ies" : word + "s";
-  }
-  return std::to_string(n) + " " + word + rest;
-}
 
 std::string sizeText(size_t bytes) {
   char buf[32];
@@ -336,7 +325,7 @@ void BackupView::drawPreview(ViewContext& ctx) {
     // The settings are one thing to a person ("1 settings" read oddly); the note of when the last backup was
     // made is bookkeeping, not something the person made ("1 backup note" meant nothing to a new pair of eyes).
     if (type == core::kBackupStateType) continue;
-    const std::string line = type == core::kSettingsType ? std::string("Your settings") : countOf(n, t ? t->noun : type);
+    const std::string line = type == core::kSettingsType ? std::string("Your settings") : core::countOf(n, t ? t->noun : type);
     ImGui::Bullet();
     ImGui::TextUnformatted(line.c_str());
     a11y::paragraph(line.c_str());
@@ -344,11 +333,12 @@ void BackupView::drawPreview(ViewContext& ctx) {
   if (p.words == 0) MutedText("No words yet: it was made before anything was written.");
   if (p.trashed) {
     ImGui::Bullet();
-    ImGui::TextUnformatted((std::to_string(p.trashed) + " in the trash").c_str());
-    a11y::paragraph((std::to_string(p.trashed) + " in the trash").c_str());
+    const std::string trashed = core::groupedNumber(int64_t(p.trashed)) + " in the trash";
+    ImGui::TextUnformatted(trashed.c_str());
+    a11y::paragraph(trashed.c_str());
   }
   if (p.skipped) {
-    MutedText((countOf(p.skipped, "record") + " in it could not be read, so " + (p.skipped == 1 ? "it stays" : "they stay") +
+    MutedText((core::countOf(p.skipped, "record") + " in it could not be read, so " + (p.skipped == 1 ? "it stays" : "they stay") +
                " out. Everything else can be brought in, and nothing here is changed because of " +
                (p.skipped == 1 ? "it." : "them.")).c_str());
   }
@@ -389,9 +379,9 @@ void BackupView::drawPreview(ViewContext& ctx) {
 void BackupView::afterImport(const backup::MergeReport& r, bool replaced) {
   std::string note = replaced ? "Everything here now comes from the backup." : "Your backup is in.";
   if (!replaced) {
-    note += " " + countOf(r.added, "new item") + ", " + std::to_string(r.updated) + " updated, " +
-            std::to_string(r.kept) + " already here.";
-    if (r.conflicts) note += " " + countOf(r.conflicts, "entry") + " had different words on each side, so both copies are kept.";
+    note += " " + core::countOf(r.added, "new item") + ", " + core::groupedNumber(int64_t(r.updated)) + " updated, " +
+            core::groupedNumber(int64_t(r.kept)) + " already here.";
+    if (r.conflicts) note += " " + core::countOf(r.conflicts, "entry") + " had different words on each side, so both copies are kept.";
   }
   m_importNote = note;
 }

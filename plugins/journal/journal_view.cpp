@@ -6,6 +6,7 @@
 
 #include <utility>
 
+#include "core/count_words.h"
 #include "core/local_days.h"
 #include "core/text_fold.h"
 #include "core/time_format.h"
@@ -266,10 +267,22 @@ void JournalView::drawList(ui::ViewContext& ctx, float width) {
     // A phone shows the list alone, so "On this day" (beside it on a wide screen) comes first here.
     drawOnThisDay(ctx);
   }
-  if (count == 0) {
-    ui::MutedText(filtering ? "Nothing here matches. Try fewer words or fewer filters."
-                            : "This is your journal. When a feeling arrives, or something happens that you want "
-                              "to remember, you can write it here. Nothing leaves this device.");
+  if (filtering) {
+    // How many were found, shown above them, and said (the live region) each time it changes while searching.
+    const std::string found = count == 0 ? std::string("Nothing here matches. Try fewer words or fewer filters.")
+                                         : core::countOf(count, "entry") + " found";
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().muted);
+    ImGui::TextWrapped("%s", found.c_str());
+    ImGui::PopStyleColor();
+    ui::a11y::paragraph(found.c_str());
+    if (found != m_foundSaid) ui::a11y::announce(found);
+    m_foundSaid = found;
+  } else {
+    m_foundSaid.clear();
+    if (count == 0) {
+      ui::MutedText("This is your journal. When a feeling arrives, or something happens that you want "
+                    "to remember, you can write it here. Nothing leaves this device.");
+    }
   }
   const float rowH = ImGui::GetTextLineHeight() * 2 + 4 + ImGui::GetStyle().FramePadding.y * (ctx.compact ? 3.0f : 2.0f);
   ImGuiListClipper clipper;
@@ -425,7 +438,7 @@ void JournalView::drawCalendar(ui::ViewContext& ctx) {
     // The day as a screen reader hears it: "Tuesday 15 June 2027, 2 entries" (drawn by hand, it has no label).
     const uint32_t n = counts[size_t(d)];
     const std::string dayName = core::formatLongDate(localDayStartMs(m_calYear, m_calMonth, d) + 12 * 3600 * 1000LL) +
-                                (n == 0 ? "" : n == 1 ? ", 1 entry" : ", " + std::to_string(n) + " entries");
+                                (n == 0 ? "" : ", " + core::countOf(n, "entry"));
     ui::a11y::name(dayName.c_str());
     ui::a11y::selected(picked);
     if (ctx.noteControl) ctx.noteControl("journal:day:" + std::to_string(d), std::to_string(d));

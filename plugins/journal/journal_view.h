@@ -103,6 +103,7 @@ class JournalView final : public ui::View {
   // finding
   JournalFilter m_filter;
   JournalFilter m_lastFilter;
+  std::string m_foundSaid;   // "12 entries found", as last said to a screen reader (cleared when not searching)
   uint64_t m_lastQueryChange = ~uint64_t(0);
   std::vector<std::string> m_hits;   // ids passing m_filter
   bool m_showFilters = false;

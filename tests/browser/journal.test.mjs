@@ -101,6 +101,15 @@ test('search narrows the list to a words-to-keep entry, which opens with its wor
     await search.waitFor({ state: 'visible', timeout: 10_000 });
     await search.click();
     await page.keyboard.type('space');
+    // How many were found is shown, and said by the polite live region.
+    await waitUntil(async () => (await page.evaluate(() => window.towardTest.drawnText())).includes('1 entry found'),
+      { message: '"1 entry found" drawn' });
+    await waitUntil(async () => (await page.locator('#a11y-live').textContent()).includes('1 entry found'),
+      { message: '"1 entry found" said' });
+    await page.keyboard.type('zzz');
+    await waitUntil(async () => (await page.locator('#a11y-live').textContent()).includes('Nothing here matches'),
+      { message: 'nothing found, said' });
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace');
     await openFirstRow(page, 1);  // the first (only) row
     const text = page.locator('textarea[aria-label="Entry text"]');
     await text.waitFor({ state: 'visible', timeout: 10_000 });

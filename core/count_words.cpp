@@ -1,0 +1,29 @@
+// core/count_words.cpp: numbers and counts in words (see count_words.h).
+#include "core/count_words.h"
+
+namespace toward::core {
+
+std::string groupedNumber(int64_t n) {
+  const bool negative = n < 0;
+  uint64_t v = negative ? uint64_t(0) - uint64_t(n) : uint64_t(n);
+  std::string digits = std::to_string(v);
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return negative ? "-" + out : out;
+}
+
+std::string countOf(size_t n, const std::string& noun) {
+  const size_t of = noun.find(" of ");
+  std::string word = noun.substr(0, of);
+  const std::string rest = of == std::string::npos ? "" : noun.substr(of);
+  if (n != 1 && !word.empty() && word.back() != 's') {
+    const bool consonantY = word.size() > 1 && word.back() == 'y' && std::string("aeiou").find(word[word.size() - 2]) == std::string::npos;
+    word = consonantY ? word.substr(0, word.size() - 1) + "ies" : word + "s";
+  }
+  return groupedNumber(int64_t(n)) + " " + word + rest;
+}
+
+}  // namespace toward::core
