@@ -2,6 +2,7 @@
 #include "core/ui/vault_view.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 
@@ -143,6 +144,7 @@ void VaultSection::drawOff(ViewContext& ctx, float width) {
     if (QuietButton("Set a passphrase\u2026")) {
       m_open = true;
       m_focusFirst = true;   // the keys go on into the form the button opened
+      m_revealForm = true;   // and the form is scrolled into view down to its buttons
       m_message.clear();
       m_problem.clear();
     }
@@ -191,6 +193,10 @@ void VaultSection::drawOff(ViewContext& ctx, float width) {
   }
   ImGui::SameLine();
   if (QuietButton("Not now")) { m_open = false; forget(); m_problem.clear(); }
+  // Opened near the bottom of the window, the form's tick box and buttons were below it: the page moves up
+  // just enough to show them (the form is shorter than the window; a phone's openForm shows its top instead).
+  if (m_revealForm) ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY);
+  m_revealForm = false;
 }
 
 void VaultSection::drawOn(ViewContext& ctx, float width) {

@@ -66,6 +66,7 @@ class VaultSection {
   bool m_open = false;            // the "turn on" or "change" form is shown
   bool m_bringIntoView = false;   // scroll the section to the top of the page and focus its first field
   int m_bringFrames = 0;          // frames drawn while bringing it into view
+  bool m_revealForm = false;      // "Set a passphrase..." just opened the form: its buttons are scrolled into view
   bool m_focusFirst = false;      // the form was just opened here: its first field takes the focus
   bool m_understood = false;
   bool m_turningOff = false;

@@ -276,12 +276,25 @@ test('"Set a passphrase..." in Settings, by Enter or by a click, puts the keys i
     await openPage(page, 'settings');
     const field = page.locator('input[aria-label="New passphrase"]');
     const button = page.getByRole('button', { name: 'Set a passphrase\u2026', exact: true });
-    // Scrolled to with the wheel, as a person would (only what is on screen is in the mirror).
+    // Scrolled to with the wheel, as a person would (only what is on screen is in the mirror), in small
+    // steps, so that the button comes up at the bottom of the window.
     await page.mouse.move(800, 400);
-    for (let i = 0; i < 30 && (await button.count()) === 0; i++) {
-      await page.mouse.wheel(0, 250);
-      await sleep(150);
+    for (let i = 0; i < 120 && (await button.count()) === 0; i++) {
+      await page.mouse.wheel(0, 60);
+      await sleep(100);
     }
+    const at = await button.boundingBox();
+    assert.ok(at.y > page.viewportSize().height * 0.75, `the button is not near the bottom: ${JSON.stringify(at)}`);
+    // Clicked there, the page moves up to show the whole form, down to its buttons.
+    await clickRole(page, 'button', 'Set a passphrase\u2026');
+    const seal = page.getByRole('button', { name: 'Seal my words with it', exact: true });
+    await waitUntil(async () => {
+      const box = (await seal.count()) === 1 ? await seal.boundingBox() : null;
+      return box && box.y + box.height <= page.viewportSize().height;
+    }, { message: '"Seal my words with it" in view' });
+    assert.ok((await field.boundingBox()).y >= 0, 'the first field went off the top');
+    await clickRole(page, 'button', 'Not now');
+    await field.waitFor({ state: 'detached', timeout: 10_000 });
     // By the keys: the button's element, Enter, and the next letters are typed into the form.
     await button.focus();
     await page.keyboard.press('Enter');
