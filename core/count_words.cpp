@@ -1,6 +1,9 @@
 // core/count_words.cpp: numbers and counts in words (see count_words.h).
 #include "core/count_words.h"
 
+#include <cmath>
+#include <cstdio>
+
 namespace toward::core {
 
 std::string groupedNumber(int64_t n) {
@@ -24,6 +27,15 @@ std::string countOf(size_t n, const std::string& noun) {
     word = consonantY ? word.substr(0, word.size() - 1) + "ies" : word + "s";
   }
   return groupedNumber(int64_t(n)) + " " + word + rest;
+}
+
+std::string amountText(double v) {
+  const double whole = std::floor(v);
+  if (v == whole) return groupedNumber(int64_t(whole));
+  if (v - whole == 0.5) return (whole == 0 ? std::string() : groupedNumber(int64_t(whole))) + "\xC2\xBD";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  return buf;
 }
 
 }  // namespace toward::core

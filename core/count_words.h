@@ -12,5 +12,7 @@ std::string groupedNumber(int64_t n);
 // "1 journal entry", "12 journal entries", "10,000 settings", "2 earlier versions of a letter" (a noun with
 // "of" takes its plural before it; a noun ending in "s" stays as it is).
 std::string countOf(size_t n, const std::string& noun);
+// An amount as a chart's tooltip says it: "431", "431Â½" (the half of "some of both"), "1,204", "2.3".
+std::string amountText(double v);
 
 }  // namespace toward::core

@@ -69,4 +69,26 @@ std::string shortDay(int32_t day) {
   return std::to_string(d) + " " + std::string(monthName(m), 3);
 }
 
+std::string shortDayWithYear(int32_t day) {
+  int32_t y;
+  uint32_t m, d;
+  civilFromDays(day, y, m, d);
+  return shortDay(day) + " " + std::to_string(y);
+}
+
+std::vector<std::string> axisDayLabels(const std::vector<int32_t>& days) {
+  const auto yearOf = [](int32_t day) {
+    int32_t y;
+    uint32_t m, d;
+    civilFromDays(day, y, m, d);
+    return y;
+  };
+  bool oneYear = true;
+  for (int32_t day : days) oneYear = oneYear && yearOf(day) == yearOf(days.front());
+  std::vector<std::string> out;
+  out.reserve(days.size());
+  for (int32_t day : days) out.push_back(oneYear ? shortDay(day) : shortDayWithYear(day));
+  return out;
+}
+
 }  // namespace toward::core

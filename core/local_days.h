@@ -5,6 +5,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace toward::core {
 
@@ -26,5 +27,10 @@ std::string isoDay(int32_t day);
 const char* monthName(uint32_t month);
 const char* weekdayName(uint32_t weekday);
 std::string shortDay(int32_t day);
+// "23 Nov 2025"
+std::string shortDayWithYear(int32_t day);
+// Labels for days along a chart's axis: "23 Nov", or "23 Nov 2025" when the days are not all in one year
+// (ten years of weeks read "28 Nov, 28 Aug, 28 May..." with no year to tell them apart).
+std::vector<std::string> axisDayLabels(const std::vector<int32_t>& days);
 
 }  // namespace toward::core

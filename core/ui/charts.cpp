@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/count_words.h"
 #include "core/local_days.h"
 #include "core/ui/a11y.h"
 #include "core/ui/widgets.h"
@@ -83,7 +84,7 @@ int hoveredColumn(const Frame& f, size_t columns) {
 
 std::string valueText(float v, const char* unit) {
   if (v < 0) return "nothing recorded";
-  std::string s = tickText(v);
+  std::string s = core::amountText(v);
   if (unit && *unit) s += std::string(" ") + unit;
   return s;
 }

@@ -20,10 +20,10 @@ namespace {
 namespace charts = ui::charts;
 
 std::vector<std::string> weekLabels(const ProgressData& d) {
-  std::vector<std::string> out;
-  out.reserve(d.weeks.size());
-  for (const auto& w : d.weeks) out.push_back(core::shortDay(w.weekStart));
-  return out;
+  std::vector<int32_t> days;
+  days.reserve(d.weeks.size());
+  for (const auto& w : d.weeks) days.push_back(w.weekStart);
+  return core::axisDayLabels(days);
 }
 
 void csvButton(ui::ViewContext& ctx, const char* id, const char* name, const std::string& csv) {
@@ -176,14 +176,14 @@ void ProgressView::drawGrounding(ui::ViewContext& ctx) {
     return;
   }
   const auto p = charts::chartPalette();
-  std::vector<std::string> labels;
+  std::vector<int32_t> days;
   charts::Series before{"Before", p.before, {}}, after{"After", p.after, {}};
   for (const auto& g : m_data.grounding) {
-    labels.push_back(core::shortDay(core::localDay(g.timeMs)));   // its day on the axis, never a bare time
+    days.push_back(core::localDay(g.timeMs));   // its day on the axis, never a bare time
     before.values.push_back(float(g.before));
     after.values.push_back(float(g.after));
   }
-  charts::Lines("grounding", ImVec2(-1, chartHeight(ctx)), labels, {before, after}, "of 100");
+  charts::Lines("grounding", ImVec2(-1, chartHeight(ctx)), core::axisDayLabels(days), {before, after}, "of 100");
   charts::Legend({{"Before", p.before}, {"After", p.after}});
   csvButton(ctx, "grounding", "grounding", groundingCsv(m_data));   // this chart's numbers, under it
   std::vector<std::string> names, texts;

@@ -14,6 +14,15 @@ TEST_CASE("[count words] thousands are grouped") {
   CHECK(groupedNumber(-1234) == "-1,234");
 }
 
+TEST_CASE("[count words] an amount: whole, with a half, grouped, or one decimal") {
+  CHECK(amountText(431) == "431");
+  CHECK(amountText(431.5) == "431\xC2\xBD");
+  CHECK(amountText(0.5) == "\xC2\xBD");
+  CHECK(amountText(12040.5) == "12,040\xC2\xBD");
+  CHECK(amountText(2.25) == "2.2");
+  CHECK(amountText(0) == "0");
+}
+
 TEST_CASE("[count words] a count with its noun, singular or plural") {
   CHECK(countOf(1, "journal entry") == "1 journal entry");
   CHECK(countOf(12, "journal entry") == "12 journal entries");

@@ -43,6 +43,14 @@ TEST_CASE("[progress] civil day arithmetic and week starts") {
   CHECK(isoDay(weekStart(sunday, false)) == "2026-11-23");  // Monday-first: the week began on Monday
   CHECK(isoDay(weekStart(sunday, true)) == "2026-11-29");   // Sunday-first: it begins that Sunday
   CHECK(shortDay(sunday) == "29 Nov");
+  CHECK(shortDayWithYear(sunday) == "29 Nov 2026");
+}
+
+TEST_CASE("[progress] axis labels carry the year only when the days are not all in one year") {
+  const int32_t a = daysFromCivil(2026, 3, 2), b = daysFromCivil(2026, 11, 30), c = daysFromCivil(2027, 1, 4);
+  CHECK(axisDayLabels({a, b}) == std::vector<std::string>{"2 Mar", "30 Nov"});
+  CHECK(axisDayLabels({b, c}) == std::vector<std::string>{"30 Nov 2026", "4 Jan 2027"});
+  CHECK(axisDayLabels({}).empty());
 }
 
 TEST_CASE("[progress] a day with a daylight-saving change is still one day, in its own week") {
