@@ -191,15 +191,84 @@ void StartAtTopWhenChanged(std::string& shownId, const std::string& id) {
   ImGui::SetScrollY(0.0f);
 }
 
+namespace {
+
+// A finger's fling: the window it scrolled last, how fast (scroll pixels a second, smoothed over the last
+// moves), and whether it coasts on after the finger lifted, as lists do on a phone.
+struct Fling {
+  ImGuiID window = 0;
+  float speed = 0.0f;
+  double lastMoveAt = 0.0;
+  bool coasting = false;
+  int frame = 0;   // the last frame it moved in: a window not drawn in the next one (another page) stops it
+  int trackedFrame = -1;   // the frame whose finger move it last measured (the innermost window under it)
+};
+Fling g_fling;
+constexpr float kFlingFromSpeed = 150.0f;     // px/s at the lift: slower is a scroll put in place, no coasting
+constexpr float kFlingStopSpeed = 20.0f;      // px/s: the coasting ends
+constexpr float kFlingEaseSeconds = 0.325f;   // the speed falls to a third of itself in this long
+constexpr double kFlingStillSeconds = 0.08;   // a finger that stood still this long before lifting: no coasting
+
+// Moves this window on by itself after a fling, slower each frame, until it is slow, at an end, or a
+// finger (or the pointer) is down again.
+void Coast(ImGuiWindow* window, const ImGuiIO& io) {
+  if (!g_fling.coasting || g_fling.window != window->ID) return;
+  if (io.MouseDown[ImGuiMouseButton_Left] || io.MouseWheel != 0.0f || ImGui::GetFrameCount() > g_fling.frame + 1) {
+    g_fling = Fling{};
+    return;
+  }
+  const float dt = std::clamp(io.DeltaTime, 0.0f, 0.05f);
+  const float before = ImGui::GetScrollY();
+  const float to = std::clamp(before + g_fling.speed * dt, 0.0f, ImGui::GetScrollMaxY());
+  ImGui::SetScrollY(to);
+  g_fling.speed *= std::exp(-dt / kFlingEaseSeconds);
+  g_fling.frame = ImGui::GetFrameCount();
+  const bool atEnd = (g_fling.speed > 0 && to >= ImGui::GetScrollMaxY()) || (g_fling.speed < 0 && to <= 0.0f);
+  if (std::fabs(g_fling.speed) < kFlingStopSpeed || atEnd) g_fling = Fling{};
+  else WakeAfter(0.0f);   // the next frame comes at once
+}
+
+}  // namespace
+
 void TouchScroll() {
   ImGuiIO& io = ImGui::GetIO();
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  Coast(window, io);
   if (io.MouseSource != ImGuiMouseSource_TouchScreen) return;
+  // The finger lifted from this window while moving: it coasts on from the next frame.
+  if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && g_fling.window == window->ID && !g_fling.coasting) {
+    const bool moving = ImGui::GetTime() - g_fling.lastMoveAt < kFlingStillSeconds && std::fabs(g_fling.speed) >= kFlingFromSpeed;
+    if (moving) {
+      g_fling.coasting = true;
+      g_fling.frame = ImGui::GetFrameCount();
+      WakeAfter(0.0f);
+    } else {
+      g_fling = Fling{};
+    }
+    return;
+  }
   if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) return;
   if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left, 4.0f)) return;
   // A finger moving sideways on a slider is setting it (Slider lets go by itself once the finger turns to
   // scrolling, and the page scrolls from the next frame).
   if (g_sliderTouch.id != 0 && ImGui::GetActiveID() == g_sliderTouch.id) return;
   ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+  // How fast: the finger's last moves count most (a frame comes with each move, at its own time). Measured
+  // for the innermost window that scrolls under the finger (its TouchScroll comes before its parents').
+  const double now = ImGui::GetTime();
+  const int frame = ImGui::GetFrameCount();
+  if (ImGui::GetScrollMaxY() <= 0.0f || (g_fling.trackedFrame == frame && g_fling.window != window->ID)) {
+    ImGui::ClearActiveID();
+    return;
+  }
+  if (g_fling.window != window->ID || g_fling.coasting) g_fling = Fling{window->ID, 0.0f, io.MouseClickedTime[ImGuiMouseButton_Left], false, 0};
+  g_fling.trackedFrame = frame;
+  const double dt = std::max(now - g_fling.lastMoveAt, 1.0 / 240.0);
+  if (io.MouseDelta.y != 0.0f) {
+    const float speed = float(-io.MouseDelta.y / std::min(dt, 0.1));
+    g_fling.speed = g_fling.speed == 0.0f ? speed : 0.6f * speed + 0.4f * g_fling.speed;
+    g_fling.lastMoveAt = now;
+  }
   // The finger is scrolling, not pressing what it started on.
   ImGui::ClearActiveID();
 }

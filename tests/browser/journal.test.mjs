@@ -8,7 +8,7 @@
 // API, so a click that misses fails with a plain message.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Profile, openApp, reloadApp, api, waitUntil, sleep, assertCanvasNotBlank, press, clickRole, clickOn, settle, SLOWDOWN } from './lib/harness.mjs';
+import { startServer, Profile, openApp, reloadApp, api, waitUntil, sleep, assertCanvasNotBlank, press, clickRole, clickOn, settle, seedJournal, SLOWDOWN } from './lib/harness.mjs';
 
 const TYPE = 'journal.entry';
 // The journal's first row, once the list shows `count` rows (a search has narrowed it), found by role.
@@ -262,6 +262,62 @@ test('"On this day" on a phone: a long entry ends in an ellipsis inside the scre
     await page.getByRole('button', { name: /All entries/ }).waitFor({ state: 'attached', timeout: 10_000 });
     assert.ok((await page.evaluate(() => window.towardTest.drawnText())).includes('we walked and talked') ||
       (await page.locator('textarea').inputValue()).includes('we walked and talked'), 'the entry did not open');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+test('on a phone a quick swipe coasts on after the finger lifts, slower until it stops; a placed drag does not', { timeout: 180_000 }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  try {
+    const page = await openApp(profile, server.url);
+    await seedJournal(page, 300, { batch: 300, textLength: 60, prefix: 'coast' });
+    await settle(page, { minFrames: 1 });
+    const cdp = await page.context().newCDPSession(page);
+    // The number in the first row's name (rows are newest first: "coast title 299", "coast title 298", ...).
+    // (The mirror holds the rows in view, in no set order: the newest of them is the top one.)
+    const firstRow = async () => Math.max(...await page.getByRole('list', { name: 'Entries' }).getByRole('listitem')
+      .evaluateAll((els) => els.map((e) => Number(/coast title (\d+)/.exec(e.textContent)[1]))));
+    const touch = (type, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: 200, y }] });
+    const drag = async (from, to, steps, msEach, holdMs) => {   // a finger from `from` to `to`, then lifted
+      await touch('touchStart', from);
+      for (let i = 1; i <= steps; i++) { await touch('touchMove', from + (to - from) * i / steps); await sleep(msEach); }
+      if (holdMs) await sleep(holdMs);
+      await touch('touchEnd');
+      await settle(page, { minFrames: 1, capMs: 5000 });
+    };
+    const lift = async () => { await touch('touchEnd'); await sleep(40); return firstRow(); };
+    await drag(700, 300, 10, 30, 250);   // past the heading, the search and the chips, which scroll first
+    // A drag put in place (the finger stands still before it lifts): nothing moves after the lift.
+    await touch('touchStart', 700);
+    for (let i = 1; i <= 10; i++) { await touch('touchMove', 700 - 30 * i); await sleep(30); }
+    await sleep(250);
+    const placedAtLift = await lift();
+    await settle(page, { minFrames: 0, capMs: 5000 });
+    assert.equal(await firstRow(), placedAtLift, 'the list moved on after a drag put in place');
+    // A quick swipe: the list goes on by itself after the finger lifts.
+    await touch('touchStart', 700);
+    for (let i = 1; i <= 5; i++) { await touch('touchMove', 700 - 80 * i); await sleep(16); }
+    const flungAtLift = await lift();
+    await settle(page, { minFrames: 1, capMs: 5000 });
+    const flungAfter = await firstRow();
+    assert.ok(flungAfter <= flungAtLift - 3, `the list did not coast on: row ${flungAtLift} at the lift, ${flungAfter} after`);
+    // Coasting ends by itself: no frames once it has stopped.
+    const frames = await api.framesRendered(page);
+    await sleep(1500);
+    assert.ok((await api.framesRendered(page)) - frames <= 2, 'frames went on after the coasting');
+    // A finger put down while it coasts stops it where it is.
+    await touch('touchStart', 700);
+    for (let i = 1; i <= 5; i++) { await touch('touchMove', 700 - 80 * i); await sleep(16); }
+    await touch('touchEnd');
+    await sleep(60);
+    await touch('touchStart', 400);
+    await sleep(100);
+    const held = await firstRow();
+    await sleep(500);
+    assert.equal(await firstRow(), held, 'the list went on moving under a finger put down');
+    await touch('touchEnd');
     profile.assertNoErrors();
   } finally {
     await profile.dispose();

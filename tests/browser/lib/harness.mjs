@@ -494,14 +494,17 @@ export async function openPage(page, id, { tap = false } = {}) {
 }
 
 // A finger on a phone, through Chromium's own touch input (CDP, `cdp` from page.context().newCDPSession),
-// so a swipe is a real one.
-export async function swipe(page, cdp, from, to, steps = 8) {
+// so a swipe is a real one. The finger stands still for `holdMs` before it lifts, as when someone scrolls
+// to find something and stops there: the list does not coast on (ui::TouchScroll), so a test that swipes
+// until a control is on screen does not carry it past (0: a flick, which coasts).
+export async function swipe(page, cdp, from, to, steps = 8, holdMs = 150) {
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: from[0], y: from[1] }] });
   for (let i = 1; i <= steps; i++) {
     const x = from[0] + (to[0] - from[0]) * i / steps, y = from[1] + (to[1] - from[1]) * i / steps;
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
     await sleep(30);
   }
+  if (holdMs > 0) await sleep(holdMs);
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await settle(page, { minFrames: 1 });
 }
