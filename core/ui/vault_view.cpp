@@ -84,8 +84,8 @@ bool UnlockScreen::draw(ViewContext& ctx, bool ownWayOut) {
   Gap(0.3f);
   const int64_t wait = m_vault.retryAtMs() - ctx.nowMs;
   if (m_openAfterWait && m_passphrase.empty()) m_openAfterWait = false;   // the field was emptied meanwhile
+  // (The locked app draws a frame when the wait ends: App::nextWakeMs.)
   if (m_openAfterWait && wait <= 0) requestOpen(ctx.nowMs);
-  else if (m_openAfterWait) WakeAfter(float(wait) / 1000.0f);
   bool opened = false;
   ImGui::BeginDisabled(m_opening || m_openAfterWait);
   if (PrimaryButton("Open")) requestOpen(ctx.nowMs);
