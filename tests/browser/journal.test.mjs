@@ -296,13 +296,18 @@ test('on a phone a quick swipe coasts on after the finger lifts, slower until it
     const placedAtLift = await lift();
     await settle(page, { minFrames: 0, capMs: 5000 });
     assert.equal(await firstRow(), placedAtLift, 'the list moved on after a drag put in place');
-    // A quick swipe: the list goes on by itself after the finger lifts.
+    // A quick swipe: the list goes on by itself after the finger lifts, a frame at a time (how far depends on
+    // how fast frames come: on a loaded machine less, so the test asks only that it moves on).
     await touch('touchStart', 700);
     for (let i = 1; i <= 5; i++) { await touch('touchMove', 700 - 80 * i); await sleep(16); }
-    const flungAtLift = await lift();
+    await touch('touchEnd');
+    const flungAtLift = await firstRow();
+    const framesAtLift = await api.framesRendered(page);
     await settle(page, { minFrames: 1, capMs: 5000 });
     const flungAfter = await firstRow();
-    assert.ok(flungAfter <= flungAtLift - 3, `the list did not coast on: row ${flungAtLift} at the lift, ${flungAfter} after`);
+    const coastFrames = (await api.framesRendered(page)) - framesAtLift;
+    assert.ok(flungAfter < flungAtLift && coastFrames >= 5,
+      `the list did not coast on: row ${flungAtLift} at the lift, ${flungAfter} after, ${coastFrames} frames after the lift`);
     // Coasting ends by itself: no frames once it has stopped.
     const frames = await api.framesRendered(page);
     await sleep(1500);
