@@ -271,7 +271,14 @@ void focusIfAsked(ImGuiContext* ctx, ImGuiID id) {
   g_focusRequest = 0;
   ImGui::SetFocusID(id, ctx->CurrentWindow);
   ctx->NavDisableHighlight = !g_focusRing;
-  if (g_focusRing) ctx->NavDisableMouseHover = true;
+  // The keys' focus takes the hover from the pointer until it moves or presses, as ImGui's own keyboard
+  // navigation does; not when the pointer moved or pressed in this very frame, or holds a control: a click
+  // that came with the focus (an arrow, then a quick click) would lose its release, not over its button.
+  const ImGuiIO& io = ctx->IO;
+  bool pointerActed = io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f ||
+                      (ctx->ActiveId != 0 && ctx->ActiveIdSource == ImGuiInputSource_Mouse);
+  for (bool clicked : io.MouseClicked) pointerActed = pointerActed || clicked;
+  if (g_focusRing && !pointerActed) ctx->NavDisableMouseHover = true;
 }
 
 // Called by the ItemAdd hook: scrolls the item the keys reached into view with room around it, up to

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { startServer, Profile, openApp, settle, api, waitUntil } from './lib/harness.mjs';
+import { startServer, Profile, openApp, openPage, settle, api, waitUntil } from './lib/harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -233,6 +233,27 @@ test('a click after Tab moves the keyboard focus off the old control, and "Someo
     await settle(page, { minFrames: 1 });
     const after = await focused();
     assert.ok(!after || after.role !== 'tab', `the focus went back to a page's tab: ${JSON.stringify(after)}`);
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+test('a click that comes with a keyboard focus move is not lost: an arrow in the tab list, then at once a click on another tab, opens it', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await openApp(profile, server.url);
+    await openPage(page, 'progress');
+    await page.getByRole('tab', { name: 'Progress', exact: true }).focus();
+    await settle(page, { minFrames: 0 });
+    const journal = await page.getByRole('tab', { name: 'Journal', exact: true }).boundingBox();
+    // The arrow moves the focus to the next tab; the click comes before a frame has drawn that focus
+    // (a person quick with both hands, or a loaded machine). The keys' focus took the pointer's hover
+    // and the click's release went nowhere: the page stayed on Progress.
+    await page.keyboard.press('ArrowDown');
+    await page.mouse.click(journal.x + journal.width / 2, journal.y + journal.height / 2);
+    await waitUntil(async () => (await page.evaluate(() => window.towardTest.shownPage())) === 'journal',
+      { timeoutMs: 5_000, message: 'the clicked tab to open its page' });
     profile.assertNoErrors();
   } finally {
     await profile.dispose();
