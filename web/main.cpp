@@ -19,6 +19,7 @@
 #include "core/platform/platform.h"
 #include "core/ui/a11y.h"
 #include "core/ui/theme.h"
+#include "core/ui/widgets.h"
 #include "web/app.h"
 #include "web/gl_renderer.h"
 #include "web/web_state.h"
@@ -157,7 +158,13 @@ void frame() {
     }
     ImGui_ImplSDL2_ProcessEvent(&event);
     input = true;
-    if (event.type == SDL_MOUSEBUTTONUP && event.button.which == SDL_TOUCH_MOUSEID) fingerLifted = true;
+    // The finger's stillness before it lifted, by the events' times (SDL stamps each as it comes).
+    if (event.type == SDL_MOUSEMOTION && event.motion.which == SDL_TOUCH_MOUSEID) g_state.fingerMovedAt = event.motion.timestamp;
+    if (event.type == SDL_MOUSEBUTTONDOWN && event.button.which == SDL_TOUCH_MOUSEID) g_state.fingerMovedAt = event.button.timestamp;
+    if (event.type == SDL_MOUSEBUTTONUP && event.button.which == SDL_TOUCH_MOUSEID) {
+      fingerLifted = true;
+      ui::NoteFingerLift((event.button.timestamp - g_state.fingerMovedAt) / 1000.0);
+    }
   }
   // A finger that lifts leaves no pointer behind: what it tapped is not drawn hovered afterwards (a tapped
   // tab stayed grey instead of showing it is the chosen one). ImGui takes the release at the finger's

@@ -204,6 +204,7 @@ struct Fling {
   int trackedFrame = -1;   // the frame whose finger move it last measured (the innermost window under it)
 };
 Fling g_fling;
+double g_liftStillSeconds = 0.0;   // NoteFingerLift: the finger's stillness before its last lift
 constexpr float kFlingFromSpeed = 150.0f;     // px/s at the lift: slower is a scroll put in place, no coasting
 constexpr float kFlingStopSpeed = 20.0f;      // px/s: the coasting ends
 constexpr float kFlingEaseSeconds = 0.325f;   // the speed falls to a third of itself in this long
@@ -230,6 +231,8 @@ void Coast(ImGuiWindow* window, const ImGuiIO& io) {
 
 }  // namespace
 
+void NoteFingerLift(double stillSeconds) { g_liftStillSeconds = stillSeconds; }
+
 void TouchScroll() {
   ImGuiIO& io = ImGui::GetIO();
   ImGuiWindow* window = ImGui::GetCurrentWindow();
@@ -237,7 +240,7 @@ void TouchScroll() {
   if (io.MouseSource != ImGuiMouseSource_TouchScreen) return;
   // The finger lifted from this window while moving: it coasts on from the next frame.
   if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && g_fling.window == window->ID && !g_fling.coasting) {
-    const bool moving = ImGui::GetTime() - g_fling.lastMoveAt < kFlingStillSeconds && std::fabs(g_fling.speed) >= kFlingFromSpeed;
+    const bool moving = g_liftStillSeconds < kFlingStillSeconds && std::fabs(g_fling.speed) >= kFlingFromSpeed;
     if (moving) {
       g_fling.coasting = true;
       g_fling.frame = ImGui::GetFrameCount();

@@ -362,22 +362,24 @@ export async function clickSettled(page, [x, y]) {
 }
 
 // Puts `count` journal entries in batches of `batch` inside the page; returns the ids.
-export async function seedJournal(page, count, { batch = 500, textLength = 60, prefix = 'seed' } = {}) {
+// `spacedMs`: entry i is dated i * spacedMs after a fixed moment, so the list (newest first) shows them in
+// order ("... title 299", "... title 298", ...); without it they share the moment they were kept, in no set order.
+export async function seedJournal(page, count, { batch = 500, textLength = 60, prefix = 'seed', spacedMs = 0 } = {}) {
   const ids = [];
   for (let start = 0; start < count; start += batch) {
     const n = Math.min(batch, count - start);
-    const got = await page.evaluate(([s, n2, len, pre]) => {
+    const got = await page.evaluate(([s, n2, len, pre, spaced]) => {
       const words = 'walk river morning quiet coffee letter garden window light rain friend story '.repeat(4);
       const out = [];
       for (let i = s; i < s + n2; i++) {
         let text = `${pre} ${i}: `;
         while (text.length < len) text += words.slice(0, len - text.length);
-        out.push(window.towardTest.put('journal.entry', {
-          kind: 'free', title: `${pre} title ${i}`, text, createdMs: 1764000000000 + i * 1000,
-        }));
+        const body = { kind: 'free', title: `${pre} title ${i}`, text, createdMs: 1764000000000 + i * 1000 };
+        if (spaced) body.timeMs = 1764000000000 + i * spaced;
+        out.push(window.towardTest.put('journal.entry', body));
       }
       return Promise.all(out);
-    }, [start, n, textLength, prefix]);
+    }, [start, n, textLength, prefix, spacedMs]);
     ids.push(...got);
   }
   return ids;
