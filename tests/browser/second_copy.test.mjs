@@ -188,6 +188,23 @@ test('a fresh start with nothing saved says nothing about a copy', { timeout: 60
   });
 });
 
+test('a start with nothing kept makes no cache for the copy (a return start then looks for none to restore); the first save makes its shard, and is in it', { timeout: 90_000 }, async () => {
+  await withProfile(async (profile) => {
+    const page = await openApp(profile, server.url);
+    const copyCaches = async () => {
+      await page.evaluate(() => window.towardTest.secondCopyInStep());
+      return page.evaluate(() => caches.keys().then((names) => names.filter((n) => n.startsWith('toward.second-copy'))));
+    };
+    assert.deepEqual(await copyCaches(), [], 'a first visit with nothing kept made the copy\'s caches');
+    await reloadApp(page);
+    assert.deepEqual(await copyCaches(), [], 'a return start with nothing kept made the copy\'s caches');
+    const id = await api.put(page, TYPE, { kind: 'free', title: 'the first one', text: 'first words kept' });
+    await api.flush(page);
+    assert.ok((await copyCaches()).length >= 1, 'the first save made no shard');
+    assert.equal(pathsOf(await copy(page), id).length, 1, 'the first save is in the copy');
+  });
+});
+
 test('with the vault on, the second copy holds sealed files only, never the words in plain text', { timeout: 120_000 }, async () => {
   await withProfile(async (profile) => {
     const page = await openApp(profile, server.url);

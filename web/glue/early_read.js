@@ -38,6 +38,7 @@ var TowardEarly = (function () {
     times: {},           // performance.now() of each step (lock, opened, read), for the benchmark
     font: null,          // Promise of the font's bytes (ArrayBuffer), fetched at once
     wasm: null,          // Promise of the compiled WebAssembly.Module, begun at once
+    cacheNames: null,    // Promise of caches.keys(), asked once the lock is held
   };
 
   function openDatabase() {
@@ -113,6 +114,11 @@ var TowardEarly = (function () {
         early.first.catch(() => { /* storage.js waits for the whole read instead */ });
         early.read = early.first.then(() => opened, () => opened).then(readAll);
         early.read.catch(() => { /* storage.js reads again its own way */ });
+        // The caches' names beside the read, for the second copy's look at whether it has anything
+        // (second_copy.js anyCopy): only the writer writes the copy, so asked with the lock held they stay
+        // true until this tab writes.
+        try { early.cacheNames = typeof caches === 'object' && caches && caches.keys ? caches.keys() : null; } catch (e) { early.cacheNames = null; }
+        if (early.cacheNames) early.cacheNames.catch(() => { /* second_copy.js asks again */ });
         resolveLock({ held: true, release });
         return held;
       }).catch(() => resolveLock(null));
@@ -179,6 +185,12 @@ var TowardEarly = (function () {
       return wasm;
     },
     addPageFont,
+    // The caches' names asked once the lock was held (null: none asked), once.
+    takeCacheNames() {
+      const names = early.cacheNames;
+      early.cacheNames = null;
+      return names;
+    },
     // The font fetch begun here, once (null: none).
     takeFont() {
       const font = early.font;

@@ -123,19 +123,20 @@ var TowardCopy = (function () {
         Object.assign(index, got.index);
         got.stale.forEach((url) => deletions.push(shards[k].delete(url)));
       });
-      return Promise.all(deletions).then(() => readOldIndex()).then((old) => {
-        // What saves stored without the index meanwhile is newer than any key read here.
-        Object.keys(state.written).forEach((p) => {
-          const url = state.written[p];
-          if (index[p] && index[p] !== url) shards[shardOf(p)].delete(index[p]).catch(() => undefined);
-          if (url) index[p] = url; else delete index[p];
-        });
-        state.written = {};
-        state.oldIndex = old;
-        state.index = index;
-        return index;
-      });
+      return Promise.all(deletions).then(() => readOldIndex()).then((old) => adoptIndex(index, old, shards));
     });
+  }
+  // The index read (or known empty), with what saves stored without it meanwhile: newer than any key read.
+  function adoptIndex(index, old, shards) {
+    Object.keys(state.written).forEach((p) => {
+      const url = state.written[p];
+      if (shards && index[p] && index[p] !== url) shards[shardOf(p)].delete(index[p]).catch(() => undefined);
+      if (url) index[p] = url; else delete index[p];
+    });
+    state.written = {};
+    state.oldIndex = old;
+    state.index = index;
+    return index;
   }
 
   // Stores (or removes) one file in the copy, replacing the key it had.
@@ -294,6 +295,24 @@ var TowardCopy = (function () {
     return false;
   }
 
+  // Whether any cache of the copy is there (its names only: opening a shard makes it). The names asked as
+  // the writer lock was taken (early_read.js, beside the read) are the answer until this tab opens a shard.
+  let names = null;
+  function anyCopy() {
+    if (!names || opened) {
+      const early = typeof TowardEarly === 'object' && TowardEarly.takeCacheNames ? TowardEarly.takeCacheNames() : null;
+      names = (early || Promise.reject(new Error('none asked'))).catch(() => caches.keys());
+    }
+    return names.then((all) => all.some((n) => n === OLD_NAME || n.indexOf(PREFIX) === 0));
+  }
+  // A tree with no file, and no shard opened at this start: when no cache of the copy is there either,
+  // nothing is made until a file is written (16 empty shards made a return start with nothing kept look
+  // for a copy to restore, opening and reading every one: 15-30 ms before the first frame).
+  function noCopyNeeded(root) {
+    if (opened) return false;
+    try { return !holdsAFile(root); } catch (e) { return false; }
+  }
+
   // At start, after IndexedDB was read into `root`: when it held no file and the copy holds some, the
   // copy's files go back into the tree (the caller then stores them in IndexedDB). Resolves with how many.
   function restoreIfEmptied(root) {
@@ -302,7 +321,6 @@ var TowardCopy = (function () {
     try { empty = !holdsAFile(root); } catch (e) { return Promise.resolve(0); }
     if (!empty) return Promise.resolve(0);
     // A first visit has no copy: one look at the caches' names, instead of opening (making) every shard.
-    const anyCopy = () => caches.keys().then((names) => names.some((n) => n === OLD_NAME || n.indexOf(PREFIX) === 0));
     return enqueue(() => anyCopy().then((some) => (!some ? 0 : open().then((shards) => readIndex(shards).then((index) => {
       // Each path from where its newer version is: a v2 shard, or a copy still in layout v1.
       const old = state.oldIndex || {};
@@ -337,7 +355,11 @@ var TowardCopy = (function () {
   // each step queued like a sync's so that one never waits long behind it.
   function bringInStep(root) {
     if (!state.available) return Promise.resolve();
-    return state.inStep = enqueue(() => open().then((shards) => readIndex(shards))).then(() => {
+    return state.inStep = enqueue(() => (noCopyNeeded(root) ? anyCopy() : Promise.resolve(true)).then((some) => {
+      if (some || opened) return open().then((shards) => readIndex(shards));
+      adoptIndex({}, {});
+      return state.index;
+    })).then(() => {
       const nodes = filesIn(root), index = state.index;
       const todo = [];
       Object.keys(nodes).forEach((p) => {

@@ -18,7 +18,7 @@ Module.canvas = document.getElementById('canvas');
 // done here, later: this stands in, with nothing begun.
 var TowardEarly = (typeof TowardEarly === 'object' && TowardEarly) || {
   lock: () => null, takeRead: () => null, takeFirst: () => null, readDone: () => false, peekRead: () => null, upgradeEvent: () => null,
-  takeFont: () => null, takeWasm: () => null, times: {},
+  takeFont: () => null, takeWasm: () => null, takeCacheNames: () => null, times: {},
 };
 
 // The module compiled by early_read.js while toward.js arrived: instantiated here with Emscripten's imports.
