@@ -153,7 +153,10 @@ test('the module compiled at the page\'s first line is the one that runs; if tha
     const s = await stats(page);
     assert.ok(s.early.compiled !== undefined && s.early.compiled < s.preRunMs, `the early compile did not run first: ${JSON.stringify(s)}`);
     const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /toward\.wasm$/.test(e.name)).length);
-    assert.equal(await fetched(), 1, 'the module was fetched more than once');
+    assert.equal(await fetched(), 1, 'the module was fetched more than once (the preload not taken by the compile\'s fetch)');
+    // Its download began with the page's first requests (index.html's preload), before early_read.js ran.
+    const began = await page.evaluate(() => performance.getEntriesByType('resource').find((e) => /toward\.wasm$/.test(e.name)).startTime);
+    assert.ok(began < s.early.script, `the module's download began at ${began} ms, after early_read.js began (${s.early.script} ms)`);
     const id = await api.put(page, TYPE, { kind: 'free', title: 'before', text: 'kept' });
     await api.flush(page);
 
