@@ -37,6 +37,8 @@ class TextInputService {
   virtual void endFrame() = 0;
   // True while one of the fields has keyboard focus.
   virtual bool hasFocus() const = 0;
+  // True while field `key` has the keyboard focus (a field scrolled out of view keeps it: see placeField).
+  virtual bool hasFocusOn(const std::string& key) const { return false; }
   // True once after Enter was pressed in the single-line field `key` (its text is handed over first):
   // the field's form acts as its button would.
   virtual bool takeSubmit(const std::string& key) { return false; }

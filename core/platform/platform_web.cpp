@@ -43,6 +43,7 @@ EM_JS(void, js_text_place, (const char* key, float x, float y, float w, float h,
 });
 EM_JS(void, js_text_end_frame, (), { TowardGlue.text.endFrame(); });
 EM_JS(int, js_text_has_focus, (), { return TowardGlue.text.hasFocus() ? 1 : 0; });
+EM_JS(int, js_text_has_focus_on, (const char* key), { return TowardGlue.text.hasFocus(UTF8ToString(key)) ? 1 : 0; });
 EM_JS(void, js_text_style, (int bg, int fg, int accent, float fontPx), { TowardGlue.text.setStyle(bg, fg, accent, fontPx); });
 EM_JS(void, js_text_clear_all, (), { TowardGlue.text.clearAll(); });
 EM_JS(void, js_text_password, (const char* key), { TowardGlue.text.makePassword(UTF8ToString(key)); });
@@ -132,6 +133,7 @@ class WebTextInput final : public TextInputService {
   }
 
   bool hasFocus() const override { return js_text_has_focus() != 0; }
+  bool hasFocusOn(const std::string& key) const override { return js_text_has_focus_on(key.c_str()) != 0; }
 
   void clearAll() override {
     for (auto& [key, f] : m_fields) wipeField(f);

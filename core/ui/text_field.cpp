@@ -6,6 +6,7 @@
 #include "core/ui/a11y.h"
 #include "core/ui/fonts.h"
 #include "core/ui/theme.h"
+#include "core/ui/widgets.h"
 
 namespace toward::ui {
 
@@ -39,7 +40,12 @@ bool placeField(core::TextInputService& service, const std::string& key, std::st
 
   const ImVec2 clipMin = draw->GetClipRectMin(), clipMax = draw->GetClipRectMax();
   const bool visible = clipMax.y > pos.y && clipMin.y < pos.y + size.y && clipMax.x > pos.x && clipMin.x < pos.x + size.x;
-  if (!visible) return false;
+  // A field scrolled out of view while it has the keys keeps them, as a web page's field does: it stays
+  // placed, shown nowhere, and the next typed words go on into it (its page scrolls it back into view).
+  // Removed, the keys went to the next control in view: a space chose a radio, letters went into another
+  // field, or nowhere.
+  const bool keepsKeys = !visible && !PopupCoversThisWindow() && service.hasFocusOn(key);
+  if (!visible && !keepsKeys) return false;
   if (PopupCoversThisWindow()) {
     const ImVec2 pad = ImGui::GetStyle().FramePadding;
     draw->PushClipRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), true);
@@ -58,8 +64,8 @@ bool placeField(core::TextInputService& service, const std::string& key, std::st
   placement.h = size.y;
   placement.clipX = std::max(clipMin.x, pos.x);
   placement.clipY = std::max(clipMin.y, pos.y);
-  placement.clipW = std::min(clipMax.x, pos.x + size.x) - placement.clipX;
-  placement.clipH = std::min(clipMax.y, pos.y + size.y) - placement.clipY;
+  placement.clipW = keepsKeys ? 0.0f : std::min(clipMax.x, pos.x + size.x) - placement.clipX;
+  placement.clipH = keepsKeys ? 0.0f : std::min(clipMax.y, pos.y + size.y) - placement.clipY;
   placement.multiline = multiline;
   placement.focus = options.focus;
   placement.fontPx = ImGui::GetFontSize() / kLinePerEm;  // CSS em size
@@ -68,7 +74,12 @@ bool placeField(core::TextInputService& service, const std::string& key, std::st
   placement.password = options.password;
   placement.phone = options.phone;
   placement.number = options.number;
-  return service.place(placement, text);
+  const bool changed = service.place(placement, text);
+  if (keepsKeys && changed) {   // typed into while out of view: it comes back into view
+    ImGui::ScrollToRectEx(ImGui::GetCurrentWindow(), ImRect(pos, ImVec2(pos.x + size.x, pos.y + size.y)), ImGuiScrollFlags_KeepVisibleEdgeY);
+    WakeAfter(0.0f);
+  }
+  return changed;
 }
 
 }  // namespace

@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, Profile, openApp, openPage, reloadApp, api, waitUntil, settle, ROOT, clickRole, press } from './lib/harness.mjs';
+import { startServer, Profile, openApp, openPage, reloadApp, api, waitUntil, settle, ROOT, clickRole, press, swipe } from './lib/harness.mjs';
 
 const TYPE = 'safety_plan.plan';
 const PASS = 'a calm long passphrase';
@@ -270,6 +270,68 @@ test('without a vault, Hide\'s cover offers the plan the person chose to keep re
     await pressAction(page, 'hide');
     await pressAction(page, 'locked:0');
     await page.locator('a[href="tel:0800111"]').waitFor({ state: 'attached', timeout: 10_000 });
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+// The field that has the keys, by its name, and what every field holds.
+const focusedField = (page) => page.evaluate(() => document.activeElement && document.activeElement.getAttribute('aria-label'));
+const fieldsHolding = (page, words) => page.$$eval('textarea, input', (els, w) =>
+  els.filter((e) => e.value.includes(w)).map((e) => e.getAttribute('aria-label')), words);
+// Whether the field's box is on screen (its clip, the wrap, shows some of it); not there at all: false.
+const fieldShown = (page, label) => page.evaluate((l) => {
+  const el = document.querySelector(`[aria-label="${l}"]`);
+  const r = el ? el.parentNode.getBoundingClientRect() : null;
+  return !!r && r.height > 0 && r.bottom > 0 && r.top < window.innerHeight;
+}, label);
+
+test('a field scrolled out of view by the wheel keeps the keys: the next words go on into it, it comes back into view, nothing else changes', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await openApp(profile, server.url);
+    await openPage(page, 'safety_plan');
+    await typeInto(page, 'Warning signs', 'I go quiet.');
+    await page.mouse.move(1240, 400);   // the canvas, beside the fields
+    await page.mouse.wheel(0, 700);
+    await settle(page, { minFrames: 1 });
+    assert.equal(await fieldShown(page, 'Warning signs'), false, 'the wheel did not take the field out of view');
+    // The keys went to whatever control was next in view: a heading, or another field that took the words.
+    assert.equal(await focusedField(page), 'Warning signs', 'the field lost the keys when it left the view');
+    await page.keyboard.type(' Then I sleep all day.');
+    await settle(page, { minFrames: 1 });
+    assert.deepEqual(await fieldsHolding(page, 'sleep all day'), ['Warning signs'], 'the words went into another field');
+    assert.equal(await fieldShown(page, 'Warning signs'), true, 'typing did not bring the field back into view');
+    await api.flush(page);
+    assert.equal((await plan(page)).body.warningSigns, 'I go quiet. Then I sleep all day.');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+test('on a phone, a field swiped out of view keeps the keys (the keyboard stays), and the next words go into it', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  try {
+    const page = await openApp(profile, server.url);
+    await clickRole(page, 'button', 'My plan', { tap: true });   // the phone's top bar
+    await waitUntil(async () => (await page.evaluate(() => window.towardTest.shownPage())) === 'safety_plan', { message: 'the plan' });
+    const cdp = await page.context().newCDPSession(page);
+    const field = page.locator('textarea[aria-label="Warning signs"]');
+    await field.waitFor({ state: 'attached', timeout: 10_000 });
+    const box = await field.boundingBox();
+    await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+    await settle(page, { minFrames: 1 });
+    await page.keyboard.type('I stop eating.');
+    for (let i = 0; i < 2; i++) await swipe(page, cdp, [370, 700], [370, 150]);   // beside the fields
+    assert.equal(await fieldShown(page, 'Warning signs'), false, 'the swipes did not take the field out of view');
+    assert.equal(await focusedField(page), 'Warning signs', 'the field lost the keys when it was swiped away');
+    await page.keyboard.type(' And I do not answer.');
+    await settle(page, { minFrames: 1 });
+    assert.deepEqual(await fieldsHolding(page, 'do not answer'), ['Warning signs'], 'the words went into another field');
+    await api.flush(page);
+    assert.equal((await plan(page)).body.warningSigns, 'I stop eating. And I do not answer.');
     profile.assertNoErrors();
   } finally {
     await profile.dispose();

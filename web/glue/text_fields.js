@@ -184,8 +184,13 @@
       const live = glue.$('a11y-live');
       if (live) live.textContent = '';
     },
-    hasFocus() {
+    // Whether a field has the keys (`key`: that one).
+    hasFocus(key) {
       const a = document.activeElement;
+      if (key !== undefined) {
+        const f = this.fields.get(key);
+        return !!f && a === f.el;
+      }
       return !!a && a.classList && a.classList.contains('field');
     },
   };
