@@ -675,7 +675,8 @@ void App::draw(int64_t nowMs) {
     ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), io.DisplaySize.x - statusW - style.WindowPadding.x));
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (ImGui::GetFontSize() * 0.35f));
     drawStatus();
-    ImGui::SetCursorPos(ImVec2(0, barH + style.WindowPadding.y * 0.6f));
+    m_contentTop = barH + style.WindowPadding.y * 0.6f;
+    ImGui::SetCursorPos(ImVec2(0, m_contentTop));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(style.WindowPadding.x * 0.7f, style.WindowPadding.y * 0.5f));
     ImGui::BeginChild("content", ImVec2(0, -std::max(tabsH, cardRoom(true))), ImGuiChildFlags_AlwaysUseWindowPadding);
     drawBanners();
@@ -689,6 +690,7 @@ void App::draw(int64_t nowMs) {
     drawWayOut(true);
   } else {
     const float navW = std::max(ImGui::GetFontSize() * 12.0f, 180.0f);
+    m_contentTop = style.WindowPadding.y;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ui::palette().surface);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, style.WindowPadding);
     ImGui::BeginChild("navigation", ImVec2(navW, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
@@ -1046,7 +1048,7 @@ void App::drawWayOut(bool compact) {
 void App::drawCheckIn(bool compact) {
   if (!m_shell->checkInShown() || m_shell->wayOutOpen()) return;
   const auto choices = careChoices();
-  const auto answer = ui::CheckInCard(choices, compact, m_checkInHeight, [this](const std::string& id, const std::string& label) {
+  const auto answer = ui::CheckInCard(choices, compact, m_contentTop, m_checkInHeight, [this](const std::string& id, const std::string& label) {
     noteActionRect(id, label);
   });
   if (answer.choice >= 0 || answer.more || answer.ok || answer.carriedOn) m_shell->dismissCheckIn();

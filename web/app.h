@@ -254,6 +254,7 @@ class App {
   NavRect m_hideRect;
   int64_t m_hintWakeMs = -1;  // a hover hint's delay ends then (ui::WakeAfter in the last frame drawn)
   float m_checkInHeight = 0;  // the check-in card's height in the last frame (it sits at the bottom)
+  float m_contentTop = 0;     // where the page's content begins (below the phone's top bar): cards reach no higher
   std::vector<std::unique_ptr<ui::LockedPage>> m_lockedPages;
   int m_lockedShown = -1;   // index into m_lockedPages of the page open on the lock screen, or -1
   bool m_awaitingTree = false;    // started before the platform's data folder was whole (Platform::dataArrived)

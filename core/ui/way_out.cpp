@@ -35,10 +35,39 @@ void NoScreenIdeas() {
 }
 
 void NextButtonInRow(const char* label) {
-  const float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
-  ImGui::SameLine();
-  if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
+  // Beside the last item when it fits, else where the cursor already is (the next line). A SameLine then
+  // NewLine would count the gap after the last item as content: a card then scrolled sideways.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float w = ImGui::CalcTextSize(label).x + style.FramePadding.x * 2;
+  const float right = ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + w <= right) ImGui::SameLine();
 }
+
+namespace {
+
+// A button of a care card; a label wider than the row wraps inside it, the button as tall as it needs (at
+// a large text size on a phone, "Ground with my texture box" ran past the card's edge, cut mid-word).
+bool CardButton(const char* label, float rowHeight, bool primary) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float avail = ImGui::GetContentRegionAvail().x;
+  if (ImGui::CalcTextSize(label).x + style.FramePadding.x * 2 <= avail) {
+    return primary ? PrimaryButton(label, ImVec2(0, rowHeight)) : QuietButton(label, ImVec2(0, rowHeight));
+  }
+  const float wrap = std::max(1.0f, avail - style.FramePadding.x * 2);
+  const ImVec2 text = ImGui::CalcTextSize(label, nullptr, false, wrap);
+  const ImVec2 size(avail, std::max(rowHeight, text.y + style.FramePadding.y * 2));
+  ImGui::PushID(label);
+  const bool pressed = primary ? PrimaryButton("##wrapped", size) : QuietButton("##wrapped", size);
+  ImGui::PopID();
+  a11y::name(label);
+  const ImVec2 at = ImGui::GetItemRectMin();
+  ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
+                                      ImVec2(at.x + style.FramePadding.x, at.y + (size.y - text.y) * 0.5f),
+                                      ImGui::GetColorU32(primary ? OnAccent() : palette().text), label, nullptr, wrap);
+  return pressed;
+}
+
+}  // namespace
 
 int CareChoiceButtons(const std::vector<CareChoice>& choices, float rowHeight,
                       const std::function<void(const CareChoice&)>& drawn) {
@@ -46,7 +75,7 @@ int CareChoiceButtons(const std::vector<CareChoice>& choices, float rowHeight,
   for (size_t i = 0; i < choices.size(); ++i) {
     if (i > 0) NextButtonInRow(choices[i].label.c_str());
     ImGui::PushID(int(i));
-    if (PrimaryButton(choices[i].label.c_str(), ImVec2(0, rowHeight))) pressed = int(i);
+    if (CardButton(choices[i].label.c_str(), rowHeight, true)) pressed = int(i);
     if (drawn) drawn(choices[i]);
     ImGui::PopID();
   }
@@ -97,14 +126,16 @@ ImVec2 BottomCardPos(bool compact, float& w, float h, float maxEms) {
   return ImVec2(compact ? style.WindowPadding.x : display.x - w - style.WindowPadding.x * 1.5f, display.y - bottom - h);
 }
 
-CareAnswer CheckInCard(const std::vector<CareChoice>& choices, bool compact, float& height, const NoteControl& note) {
+CareAnswer CheckInCard(const std::vector<CareChoice>& choices, bool compact, float top, float& height, const NoteControl& note) {
   CareAnswer answer;
   float w = 0;
-  ImGui::SetCursorPos(BottomCardPos(compact, w, height, 28.0f));
+  // No taller than the room between `top` and its bottom edge: it never covers the top bar (Hide).
+  const float room = std::max(ImGui::GetFrameHeight() * 3.0f, BottomCardPos(compact, w, 0.0f, 28.0f).y - top);
+  ImGui::SetCursorPos(BottomCardPos(compact, w, std::min(height, room), 28.0f));
   ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().surface);
+  ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0.0f), ImVec2(w, room));
   ImGui::BeginChild("check-in", ImVec2(w, 0),
-                    ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_AutoResizeY,
-                    ImGuiWindowFlags_NoScrollbar);
+                    ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_AutoResizeY);
   const float row = RowHeight(compact);
   // A group of its own: a screen reader hears where the card begins and ends, and when it goes the focus
   // goes back to where the person was before it (web/glue/a11y.js refocus).
@@ -113,12 +144,13 @@ CareAnswer CheckInCard(const std::vector<CareChoice>& choices, bool compact, flo
   MutedText("Whatever is here is allowed. If it is still a lot, something here may help.");
   answer.choice = CareChoiceButtons(choices, row, [&note](const CareChoice& c) { note("check-in:" + c.pluginId + "/" + c.actionId, c.label); });
   if (!choices.empty()) NextButtonInRow("More ways through");
-  answer.more = QuietButton("More ways through", ImVec2(0, row));
+  answer.more = CardButton("More ways through", row, false);
   note("check-in:more", "More ways through");
   NextButtonInRow("I'm OK for now");
-  answer.ok = QuietButton("I'm OK for now", ImVec2(0, row));
+  answer.ok = CardButton("I'm OK for now", row, false);
   note("check-in:ok", "I'm OK for now");
   a11y::endGroup();
+  TouchScroll();
   height = ImGui::GetWindowHeight();
   answer.carriedOn = ImGui::IsMouseClicked(ImGuiMouseButton_Left) &&
                      !ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);

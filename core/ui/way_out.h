@@ -47,15 +47,17 @@ struct CareAnswer {
 CareAnswer WayOutDialog(const Fonts& fonts, const std::vector<CareChoice>& choices, bool compact, const NoteControl& note);
 
 // "How is it now?": a small card at the bottom of the content area, never modal. `height` is its height
-// in the last frame (it sits on the bottom edge). Controls are noted as "check-in:<plugin>/<action>",
-// "check-in:more" and "check-in:ok".
-CareAnswer CheckInCard(const std::vector<CareChoice>& choices, bool compact, float& height, const NoteControl& note);
+// in the last frame (it sits on the bottom edge). It reaches up to `top` at most (the phone's top bar ends
+// there, with Hide in it) and scrolls inside when it holds more (large text on a phone). Controls are
+// noted as "check-in:<plugin>/<action>", "check-in:more" and "check-in:ok".
+CareAnswer CheckInCard(const std::vector<CareChoice>& choices, bool compact, float top, float& height, const NoteControl& note);
 
 // Where a card of width `w` and height `h` sits at the bottom of the content area (over the page, above
 // the phone's tabs), as a cursor position in the shell's window; its width is returned in `w` when 0.
 ImVec2 BottomCardPos(bool compact, float& w, float h, float maxEms);
 
-// The plugins' care choices as buttons (in rows that wrap); returns the index pressed, or -1. `drawn` is
+// The plugins' care choices as buttons (in rows that wrap; a label wider than the row wraps inside its
+// button, taller); returns the index pressed, or -1. `drawn` is
 // called right after each button (the shell notes where it is, for the test API).
 int CareChoiceButtons(const std::vector<CareChoice>& choices, float rowHeight,
                       const std::function<void(const CareChoice&)>& drawn = {});

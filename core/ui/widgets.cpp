@@ -14,9 +14,14 @@
 
 namespace toward::ui {
 
+ImVec4 OnAccent() {
+  const Palette& p = palette();
+  return p.dark ? p.background : ImVec4(1, 1, 1, 1);
+}
+
 bool PrimaryButton(const char* label, ImVec2 size) {
   const Palette& p = palette();
-  const ImVec4 onAccent = p.dark ? p.background : ImVec4(1, 1, 1, 1);
+  const ImVec4 onAccent = OnAccent();
   ImVec4 hover = p.accent;
   hover.w = 0.88f;
   ImGui::PushStyleColor(ImGuiCol_Button, p.accent);

@@ -10,6 +10,8 @@
 
 namespace toward::ui {
 
+// The colour of words on the accent colour (a primary button's).
+ImVec4 OnAccent();
 // A filled accent button for the main action of a page.
 bool PrimaryButton(const char* label, ImVec2 size = ImVec2(0, 0));
 // A quiet button for secondary actions.

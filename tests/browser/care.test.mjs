@@ -97,6 +97,37 @@ test('a hard fork entry: "How is it now?" once when it is left, gone with "I\'m 
   }
 });
 
+test('with large text on a phone, "How is it now?" stays below the top bar (Hide is never covered: a tap there hides), its long choices wrap inside it, and it scrolls', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 1280, height: 800 }, hasTouch: true });
+  try {
+    const page = await withHardEntry(profile);
+    await page.evaluate(() => window.towardTest.put('core.settings', { theme: 'system', textPercent: 160 }, 'app'));
+    await openOnlyEntry(page);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await settle(page, { minFrames: 1 });
+    await openPage(page, 'letters', { tap: true });
+    await waitUntil(async () => (await state(page)).checkIn, { message: 'the check-in once the entry is left' });
+    await settle(page, { minFrames: 1 });
+    await page.screenshot({ path: '/tmp/toward-care-check-in-390-160.png' });
+    const card = (await page.evaluate(() => window.towardTest.windows())).find((w) => w.name.includes('check-in'));
+    const hide = await page.evaluate(() => window.towardTest.hideButton());
+    assert.ok(card, 'the card is drawn');
+    assert.ok(card.y >= hide.y + hide.h, `the card (top ${card.y}) covers Hide (bottom ${hide.y + hide.h})`);
+    assert.ok(card.overflowX <= 0, `something runs past the card's right edge by ${card.overflowX} px`);
+    // Its last answer is found by scrolling the card, as a finger does.
+    const cdp = await page.context().newCDPSession(page);
+    const ok = page.getByRole('button', { name: "I'm OK for now", exact: true });
+    for (let i = 0; i < 6 && !(await ok.count()); i++) await swipe(page, cdp, [card.x + card.w - 12, card.y + card.h - 20], [card.x + card.w - 12, card.y + 20]);
+    assert.equal(await ok.count(), 1, '"I\'m OK for now" was not reached by scrolling the card');
+    // Hide, tapped where it is drawn, hides (it went to the card under which it was).
+    await page.touchscreen.tap(hide.x + hide.w / 2, hide.y + hide.h / 2);
+    await waitUntil(async () => (await page.evaluate(() => document.title)) === 'Notes', { message: 'the screen hidden' });
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
 test('a grounding session is never ended by auto-lock; idle time counts from its end', { timeout: 120_000 }, async () => {
   const profile = await Profile.launch();
   try {
