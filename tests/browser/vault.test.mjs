@@ -230,9 +230,12 @@ test('quick hide without a vault covers the screen with a neutral page and keeps
     // The tab looks plain too while covered (title and icon), not remembered, until "Continue".
     await waitUntil(async () => (await page.title()) === 'Notes', { message: 'a plain tab title while covered' });
     assert.ok((await page.locator('link[rel="icon"]').first().getAttribute('href')).startsWith('data:image/svg+xml'), 'a plain icon');
+    // What a screen reader says of the page is plain too: no element is named "Toward".
+    assert.equal(await page.locator('[aria-label="Toward"]').count(), 0, 'a screen reader still hears "Toward" under the cover');
     assert.equal(await page.evaluate(() => localStorage.getItem('toward.discreet')), null, 'the cover is not remembered');
     await press(page, 'cover:continue');
     await waitUntil(async () => (await page.title()) === 'Toward', { message: 'the own title after Continue' });
+    assert.equal(await page.locator('main').getAttribute('aria-label'), 'Toward', 'the page\'s own name after Continue');
     assert.equal((await vault.state(page)).covered, false);
   });
 });

@@ -39,6 +39,8 @@
   // (`remember`) is kept there, never the cover.
   function setDiscreet(on, remember) {
     document.title = on ? 'Notes' : 'Toward';
+    // What a screen reader says of the page is neutral too (it read "Toward" from these under the cover).
+    ['app', 'canvas'].forEach((id) => { const el = document.getElementById(id); if (el) el.setAttribute('aria-label', on ? 'Notes' : 'Toward'); });
     document.querySelectorAll('link[rel="icon"]').forEach((link) => {
       if (!link.dataset.own) link.dataset.own = link.getAttribute('href');
       link.setAttribute('href', on ? neutralIcon : link.dataset.own);
