@@ -158,12 +158,13 @@ void frame() {
     }
     ImGui_ImplSDL2_ProcessEvent(&event);
     input = true;
-    // The finger's stillness before it lifted, by the events' times (SDL stamps each as it comes).
-    if (event.type == SDL_MOUSEMOTION && event.motion.which == SDL_TOUCH_MOUSEID) g_state.fingerMovedAt = event.motion.timestamp;
-    if (event.type == SDL_MOUSEBUTTONDOWN && event.button.which == SDL_TOUCH_MOUSEID) g_state.fingerMovedAt = event.button.timestamp;
+    // The finger's path by the events' own times (SDL stamps each as it comes), for its speed and stillness
+    // at the lift (ui::TouchScroll's coasting).
+    if (event.type == SDL_MOUSEBUTTONDOWN && event.button.which == SDL_TOUCH_MOUSEID) g_state.finger.start(event.button.timestamp, event.button.y);
+    if (event.type == SDL_MOUSEMOTION && event.motion.which == SDL_TOUCH_MOUSEID) g_state.finger.moved(event.motion.timestamp, event.motion.y);
     if (event.type == SDL_MOUSEBUTTONUP && event.button.which == SDL_TOUCH_MOUSEID) {
       fingerLifted = true;
-      ui::NoteFingerLift((event.button.timestamp - g_state.fingerMovedAt) / 1000.0);
+      ui::NoteFingerLift(g_state.finger.stillSeconds(event.button.timestamp), g_state.finger.speed());
     }
   }
   // A finger that lifts leaves no pointer behind: what it tapped is not drawn hovered afterwards (a tapped

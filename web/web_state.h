@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/finger_path.h"
 #include "core/platform/platform.h"
 #include "core/ui/fonts.h"
 #include "web/app.h"
@@ -24,7 +25,7 @@ struct State {
   float fontPx = 0, fontRatio = 0;
   ui::Glyphs fontGlyphs = ui::Glyphs::Everything;   // what the atlas holds (Latin at a start with nothing kept)
   int64_t quietSinceMs = 0;      // the last input (or the first frame): the whole atlas follows a quiet second
-  uint32_t fingerMovedAt = 0;    // SDL's time of a finger's last move (or landing): its stillness at the lift
+  core::FingerPath finger;       // a finger's last moves, by SDL's times: its speed and stillness at the lift
   int64_t glyphQuietMs = 1000;   // ... of this length (a test may lengthen it: sessionStorage 'towardTestQuietMs')
   bool dark = false, themeKnown = false;
   bool discreet = false;         // the tab's title and icon are neutral

@@ -198,18 +198,22 @@ void StartAtTopWhenChanged(std::string& shownId, const std::string& id) {
 
 namespace {
 
-// A finger's fling: the window it scrolled last, how fast (scroll pixels a second, smoothed over the last
-// moves), and whether it coasts on after the finger lifted, as lists do on a phone.
+// A finger's fling: the window it scrolled last, and whether it coasts on after the finger lifted, at what
+// speed (scroll pixels a second), as lists do on a phone.
 struct Fling {
   ImGuiID window = 0;
   float speed = 0.0f;
-  double lastMoveAt = 0.0;
   bool coasting = false;
   int frame = 0;   // the last frame it moved in: a window not drawn in the next one (another page) stops it
-  int trackedFrame = -1;   // the frame whose finger move it last measured (the innermost window under it)
+  int trackedFrame = -1;   // the frame whose finger move it last took (the innermost window under it)
 };
 Fling g_fling;
-double g_liftStillSeconds = 0.0;   // NoteFingerLift: the finger's stillness before its last lift
+// The finger's last lift, as the platform measured it from the input events' own times (NoteFingerLift).
+struct Lift {
+  double stillSeconds = 1e9;
+  float speed = 0.0f;   // the finger's speed just before it lifted, pixels a second, downward positive
+};
+Lift g_lift;
 constexpr float kFlingFromSpeed = 150.0f;     // px/s at the lift: slower is a scroll put in place, no coasting
 constexpr float kFlingStopSpeed = 20.0f;      // px/s: the coasting ends
 constexpr float kFlingEaseSeconds = 0.325f;   // the speed falls to a third of itself in this long
@@ -236,49 +240,47 @@ void Coast(ImGuiWindow* window, const ImGuiIO& io) {
 
 }  // namespace
 
-void NoteFingerLift(double stillSeconds) { g_liftStillSeconds = stillSeconds; }
+void NoteFingerLift(double stillSeconds, float speed) { g_lift = Lift{stillSeconds, speed}; }
 
 void TouchScroll() {
   ImGuiIO& io = ImGui::GetIO();
   ImGuiWindow* window = ImGui::GetCurrentWindow();
   Coast(window, io);
   if (io.MouseSource != ImGuiMouseSource_TouchScreen) return;
-  // The finger lifted from this window while moving: it coasts on from the next frame.
-  if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && g_fling.window == window->ID && !g_fling.coasting) {
-    const bool moving = g_liftStillSeconds < kFlingStillSeconds && std::fabs(g_fling.speed) >= kFlingFromSpeed;
-    if (moving) {
+  // A finger moving over this window scrolls it. On a busy phone the whole swipe, lift included, can come
+  // in one frame: the lift's frame still scrolls by the finger's last move.
+  const bool released = ImGui::IsMouseReleased(ImGuiMouseButton_Left);
+  const bool dragging = ImGui::IsMouseDragging(ImGuiMouseButton_Left, 4.0f) ||
+                        (released && io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] >= 16.0f);
+  const int frame = ImGui::GetFrameCount();
+  // A finger moving sideways on a slider is setting it (Slider lets go by itself once the finger turns to
+  // scrolling, and the page scrolls from the next frame).
+  const bool onSlider = g_sliderTouch.id != 0 && ImGui::GetActiveID() == g_sliderTouch.id;
+  if (dragging && !onSlider &&
+      ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) {
+    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+    // The innermost window that scrolls under the finger is the one that coasts (its TouchScroll comes
+    // before its parents').
+    if (ImGui::GetScrollMaxY() > 0.0f && !(g_fling.trackedFrame == frame && g_fling.window != window->ID)) {
+      if (g_fling.window != window->ID || g_fling.coasting) g_fling = Fling{window->ID};
+      g_fling.trackedFrame = frame;
+    }
+    // The finger is scrolling, not pressing what it started on.
+    ImGui::ClearActiveID();
+  }
+  // The finger lifted from this window while moving (by the events' own times and places: frames come
+  // late on a busy phone): it coasts on from the next frame.
+  if (released && g_fling.window == window->ID && !g_fling.coasting) {
+    const float speed = -g_lift.speed;   // the finger going up scrolls the window down
+    if (g_lift.stillSeconds < kFlingStillSeconds && std::fabs(speed) >= kFlingFromSpeed) {
       g_fling.coasting = true;
-      g_fling.frame = ImGui::GetFrameCount();
+      g_fling.speed = speed;
+      g_fling.frame = frame;
       WakeAfter(0.0f);
     } else {
       g_fling = Fling{};
     }
-    return;
   }
-  if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) return;
-  if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left, 4.0f)) return;
-  // A finger moving sideways on a slider is setting it (Slider lets go by itself once the finger turns to
-  // scrolling, and the page scrolls from the next frame).
-  if (g_sliderTouch.id != 0 && ImGui::GetActiveID() == g_sliderTouch.id) return;
-  ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
-  // How fast: the finger's last moves count most (a frame comes with each move, at its own time). Measured
-  // for the innermost window that scrolls under the finger (its TouchScroll comes before its parents').
-  const double now = ImGui::GetTime();
-  const int frame = ImGui::GetFrameCount();
-  if (ImGui::GetScrollMaxY() <= 0.0f || (g_fling.trackedFrame == frame && g_fling.window != window->ID)) {
-    ImGui::ClearActiveID();
-    return;
-  }
-  if (g_fling.window != window->ID || g_fling.coasting) g_fling = Fling{window->ID, 0.0f, io.MouseClickedTime[ImGuiMouseButton_Left], false, 0};
-  g_fling.trackedFrame = frame;
-  const double dt = std::max(now - g_fling.lastMoveAt, 1.0 / 240.0);
-  if (io.MouseDelta.y != 0.0f) {
-    const float speed = float(-io.MouseDelta.y / std::min(dt, 0.1));
-    g_fling.speed = g_fling.speed == 0.0f ? speed : 0.6f * speed + 0.4f * g_fling.speed;
-    g_fling.lastMoveAt = now;
-  }
-  // The finger is scrolling, not pressing what it started on.
-  ImGui::ClearActiveID();
 }
 
 namespace {

@@ -29,10 +29,11 @@ void MutedText(const char* text);
 void BodyText(const char* text);
 // Call at the end of a scrolling window or child: a finger dragging on empty space scrolls it.
 void TouchScroll();
-// The platform says how long a finger stood still before it lifted, by the input events' own times: a
-// swipe lifted while moving coasts on (TouchScroll). Frames come late on a busy phone, so the time
-// between the frames that took the last move and the lift says nothing of the finger.
-void NoteFingerLift(double stillSeconds);
+// The platform says how long a finger stood still before it lifted, and how fast it was going then (pixels a
+// second, downward positive), by the input events' own times and places: a swipe lifted while moving
+// coasts on (TouchScroll). Frames come late on a busy phone (a whole swipe can come in one), so they say
+// nothing of the finger's speed.
+void NoteFingerLift(double stillSeconds, float speed);
 // Call right after beginning a scrolling window or child that shows one thing at a time (an entry, a
 // letter): when `id` is not what it showed last frame (`shownId`), it starts at its top, not where the
 // last one was left.

@@ -28,7 +28,9 @@ test('the lock and the read begin before the module is ready, and a reload durin
     await reloadApp(page);
     const s = await stats(page);
     assert.ok(s.early.lock !== undefined && s.early.read !== undefined, `the early read did not run: ${JSON.stringify(s)}`);
-    assert.ok(s.early.lock < s.preRunMs, `the lock was asked for only when the module was ready: ${JSON.stringify(s)}`);
+    // Asked for at the page's first script; its answer may come after the module is ready on a busy machine
+    // (the module's download begins with the page's first requests: index.html preloads it).
+    assert.ok(s.early.lockAsked < s.preRunMs, `the lock was asked for only when the module was ready: ${JSON.stringify(s)}`);
     assert.equal(await count(page), N, 'entries missing after a reload');
 
     // Reloads that land while the read is under way (the lock held, the read not yet done), then one that

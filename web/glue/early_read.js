@@ -104,6 +104,7 @@ var TowardEarly = (function () {
     const opened = openDatabase();
     opened.catch(() => { /* storage.js opens it its own way */ });
     early.lock = new Promise((resolveLock) => {
+      early.times.lockAsked = performance.now();
       navigator.locks.request(LOCK, { ifAvailable: true }, (lock) => {
         early.times.lock = performance.now();
         if (!lock) {
