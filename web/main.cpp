@@ -155,12 +155,12 @@ void frame() {
     if (event.type == SDL_MOUSEBUTTONDOWN && event.button.which == SDL_TOUCH_MOUSEID) {
       ImGui::GetIO().AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
       ImGui::GetIO().AddMousePosEvent(float(event.button.x), float(event.button.y));
+      g_state.finger.start(event.button.timestamp, event.button.y);
     }
     ImGui_ImplSDL2_ProcessEvent(&event);
     input = true;
-    // The finger's path by the events' own times (SDL stamps each as it comes), for its speed and stillness
-    // at the lift (ui::TouchScroll's coasting).
-    if (event.type == SDL_MOUSEBUTTONDOWN && event.button.which == SDL_TOUCH_MOUSEID) g_state.finger.start(event.button.timestamp, event.button.y);
+    // The finger's path by the events' own times (SDL stamps each as it comes; its landing is taken above),
+    // for its speed and stillness at the lift (ui::TouchScroll's coasting).
     if (event.type == SDL_MOUSEMOTION && event.motion.which == SDL_TOUCH_MOUSEID) g_state.finger.moved(event.motion.timestamp, event.motion.y);
     if (event.type == SDL_MOUSEBUTTONUP && event.button.which == SDL_TOUCH_MOUSEID) {
       fingerLifted = true;

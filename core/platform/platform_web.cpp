@@ -133,7 +133,10 @@ class WebTextInput final : public TextInputService {
   }
 
   bool hasFocus() const override { return js_text_has_focus() != 0; }
-  bool hasFocusOn(const std::string& key) const override { return js_text_has_focus_on(key.c_str()) != 0; }
+  // Only a field placed in the last frame can have the keys (the page asked only for those just scrolled away).
+  bool hasFocusOn(const std::string& key) const override {
+    return m_fields.count(key) != 0 && js_text_has_focus_on(key.c_str()) != 0;
+  }
 
   void clearAll() override {
     for (auto& [key, f] : m_fields) wipeField(f);

@@ -44,9 +44,10 @@ bool placeField(core::TextInputService& service, const std::string& key, std::st
   // placed, shown nowhere, and the next typed words go on into it (its page scrolls it back into view).
   // Removed, the keys went to the next control in view: a space chose a radio, letters went into another
   // field, or nowhere.
-  const bool keepsKeys = !visible && !PopupCoversThisWindow() && service.hasFocusOn(key);
+  const bool covered = PopupCoversThisWindow();
+  const bool keepsKeys = !visible && !covered && service.hasFocusOn(key);
   if (!visible && !keepsKeys) return false;
-  if (PopupCoversThisWindow()) {
+  if (covered) {
     const ImVec2 pad = ImGui::GetStyle().FramePadding;
     draw->PushClipRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), true);
     const std::string dots(options.password ? text.size() : 0, '*');

@@ -301,7 +301,7 @@ var TowardCopy = (function () {
   function anyCopy() {
     if (!names || opened) {
       const early = typeof TowardEarly === 'object' && TowardEarly.takeCacheNames ? TowardEarly.takeCacheNames() : null;
-      names = (early || Promise.reject(new Error('none asked'))).catch(() => caches.keys());
+      names = early ? early.catch(() => caches.keys()) : caches.keys();
     }
     return names.then((all) => all.some((n) => n === OLD_NAME || n.indexOf(PREFIX) === 0));
   }
