@@ -151,13 +151,62 @@ test('a tab the other took over takes no typing behind its notice, so taking ove
     // B goes on with the letter; then A takes over again and keeps B's words.
     await api.put(b, 'letters.letter', { recipientKind: 'therapist', state: 'draft', text: 'A words. B words.' }, id);
     await api.flush(b);
+    // A reads back what B stored slowly (as a busy machine does): until that read is in, A is not the
+    // writer. It was, from the moment it held the lock, with only its own older words in it.
+    await a.evaluate(() => {
+      const syncfs = IDBFS.syncfs;
+      IDBFS.syncfs = function (mount, populate, callback) {
+        if (!populate) return syncfs.call(this, mount, populate, callback);
+        return syncfs.call(this, mount, populate, (err) => setTimeout(() => callback(err), 1500));
+      };
+    });
     await a.bringToFront();
     await a.locator('#take-over').click();
-    await waitUntil(async () => (await api.state(a)).writer === true, { timeoutMs: 15_000, message: 'A writes again' });
+    await waitUntil(async () => (await api.state(a)).writer === true, { timeoutMs: 15_000, intervalMs: 20, message: 'A writes again' });
+    const [seen] = (await api.list(a, 'letters.letter')).filter((x) => x.id === id);
+    assert.equal(seen.body.text, 'A words. B words.', 'A counted as the writer before it had read what B stored');
     await api.flush(a);
     const [letter] = (await api.list(a, 'letters.letter')).filter((x) => x.id === id);
     assert.equal(letter.body.text, 'A words. B words.');
     assert.equal(await a.locator('#app').evaluate((el) => el.inert), false);
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+test('a tab asked to step aside while it still reads back what the other tab stored steps aside once the read is in, and stays aside', { timeout: 150_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const a = await openApp(profile, server.url);
+    await api.put(a, TYPE, { title: 'one', text: 'kept by A' });
+    await api.flush(a);
+    const b = await openApp(profile, server.url, { ready: false });
+    await waitUntil(() => noticeVisible(b), { timeoutMs: 20_000, message: '#tab-notice visible in tab B' });
+    await b.locator('#take-over').click();
+    await waitReady(b, 30_000);
+    await waitUntil(() => noticeVisible(a), { timeoutMs: 15_000, message: 'the notice in tab A' });
+    await api.put(b, TYPE, { title: 'two', text: 'kept by B' });
+    await api.flush(b);
+
+    // A takes over again and reads back slowly; meanwhile B asks for the writer back.
+    await a.evaluate(() => {
+      const syncfs = IDBFS.syncfs;
+      IDBFS.syncfs = function (mount, populate, callback) {
+        if (!populate) return syncfs.call(this, mount, populate, callback);
+        return syncfs.call(this, mount, populate, (err) => setTimeout(() => callback(err), 1500));
+      };
+    });
+    await a.locator('#take-over').click();
+    await waitUntil(() => noticeVisible(b), { timeoutMs: 15_000, message: 'B stepped aside for A' });
+    await b.locator('#take-over').click();
+    await waitUntil(async () => (await api.state(b)).writer === true, { timeoutMs: 15_000, message: 'B writes again' });
+    await new Promise((r) => setTimeout(r, 2500));   // A's slow read is long in by now
+    assert.equal(await noticeVisible(a), true, 'A came back from its read as a second writer, over B');
+    assert.equal((await api.state(a)).writer, false);
+    assert.equal(await a.locator('#app').evaluate((el) => el.inert), true);
+    const titles = (await api.list(b, TYPE)).map((e) => e.body.title).sort();
+    assert.deepEqual(titles, ['one', 'two']);
     profile.assertNoErrors();
   } finally {
     await profile.dispose();

@@ -12,7 +12,8 @@
   if (channel) {
     channel.onmessage = (ev) => {
       const msg = ev.data || {};
-      if (msg.type === 'handover' && state.writer) stepAside();
+      // A tab still reading back what another tab stored (takeOver) steps aside once that read is in.
+      if (msg.type === 'handover' && (state.writer || state.readingBack)) stepAside();
       if (msg.type === 'handover-refused' && !state.writer) glue.showNotice('refused', msg.reason || '');
     };
   }
@@ -20,7 +21,7 @@
   function stepAside() {
     // A start still writing IndexedDB's whole read into the tree (storage.js startBeforeTheRead) finishes
     // that first: the tab steps aside with everything in it, not part way.
-    (state.arrival || Promise.resolve()).then(() => glue.flush()).then(() => {
+    (state.arrival || state.readingBack || Promise.resolve()).then(() => glue.flush()).then(() => {
       Module._toward_set_writer(0);
       state.writer = false;
       const release = state.releaseLock;
@@ -44,13 +45,18 @@
       if (!state.started) {
         glue.startAsWriter();
       } else {
-        // This tab ran before: read what the other tab saved, then write again.
-        glue.loadFromIndexedDB().then(() => {
+        // This tab ran before: read what the other tab saved, then write again. Until that read is in,
+        // this tab is not the writer: what it holds is older than what is stored, and a flush (a blur, the
+        // page hidden) or a look at it then would take the old words for the latest.
+        state.writer = false;
+        state.readingBack = glue.loadFromIndexedDB().then(() => {
           Module._toward_reload_store();
           Module._toward_set_writer(1);
+          state.writer = true;
           glue.hideNotice();
           glue.wake();
-        }, (err) => glue.showFatal('Toward could not read its storage (' + glue.describe(err) + '). Nothing was changed.'));
+        }, (err) => glue.showFatal('Toward could not read its storage (' + glue.describe(err) + '). Nothing was changed.'))
+          .then(() => { state.readingBack = null; });
       }
       return held;
     }).catch(() => { /* aborted: a new attempt replaced this one */ });

@@ -71,6 +71,7 @@ var TowardGlue = (function () {
     crashed: false,       // the module trapped or aborted (rescue.js): nothing calls into it any more
     dataArriving: false,  // main() runs while the whole read is still being written into the tree
     arrival: null,        // ... a promise of its end (startBeforeTheRead)
+    readingBack: null,    // a promise: this tab took the lock back and reads what another tab stored (handover.js)
     syncAfterArrival: false,   // a sync asked for meanwhile, run at its end
     readWaitMs: null,     // how long the start waits for the whole read (startAsWriter; null: it did not)
   };
