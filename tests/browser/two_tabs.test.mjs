@@ -10,6 +10,14 @@ before(async () => { server = await startServer(); });
 after(async () => { await server?.close(); });
 
 const noticeVisible = (page) => page.locator('#tab-notice').isVisible();
+// The tab's next whole read from IndexedDB (taking the writer back) answers `ms` late, as on a busy machine.
+const slowReadBack = (page, ms) => page.evaluate((late) => {
+  const syncfs = IDBFS.syncfs;
+  IDBFS.syncfs = function (mount, populate, callback) {
+    if (!populate) return syncfs.call(this, mount, populate, callback);
+    return syncfs.call(this, mount, populate, (err) => setTimeout(() => callback(err), late));
+  };
+}, ms);
 
 test('second tab stays passive until it takes over; the first tab hands over cleanly', { timeout: 120_000 }, async () => {
   const profile = await Profile.launch();
@@ -153,13 +161,7 @@ test('a tab the other took over takes no typing behind its notice, so taking ove
     await api.flush(b);
     // A reads back what B stored slowly (as a busy machine does): until that read is in, A is not the
     // writer. It was, from the moment it held the lock, with only its own older words in it.
-    await a.evaluate(() => {
-      const syncfs = IDBFS.syncfs;
-      IDBFS.syncfs = function (mount, populate, callback) {
-        if (!populate) return syncfs.call(this, mount, populate, callback);
-        return syncfs.call(this, mount, populate, (err) => setTimeout(() => callback(err), 1500));
-      };
-    });
+    await slowReadBack(a, 1500);
     await a.bringToFront();
     await a.locator('#take-over').click();
     await waitUntil(async () => (await api.state(a)).writer === true, { timeoutMs: 15_000, intervalMs: 20, message: 'A writes again' });
@@ -190,13 +192,7 @@ test('a tab asked to step aside while it still reads back what the other tab sto
     await api.flush(b);
 
     // A takes over again and reads back slowly; meanwhile B asks for the writer back.
-    await a.evaluate(() => {
-      const syncfs = IDBFS.syncfs;
-      IDBFS.syncfs = function (mount, populate, callback) {
-        if (!populate) return syncfs.call(this, mount, populate, callback);
-        return syncfs.call(this, mount, populate, (err) => setTimeout(() => callback(err), 1500));
-      };
-    });
+    await slowReadBack(a, 1500);
     await a.locator('#take-over').click();
     await waitUntil(() => noticeVisible(b), { timeoutMs: 15_000, message: 'B stepped aside for A' });
     await b.locator('#take-over').click();
