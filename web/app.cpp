@@ -220,6 +220,8 @@ void App::submitUnlock() {
 
 void App::quickHide() {
   m_lockedShown = -1;   // a plan open on the lock screen is hidden too
+  // An unlock under way (its key work beside the page) is let go: hidden means it stays shut.
+  if (locked()) m_unlockScreen->forget();
   switch (m_shell->quickHide()) {
     case core::ShellState::Hide::Lock:
       lockNow();

@@ -103,6 +103,15 @@ struct PickedImage {
   std::string rgba;               // width * height * 4 bytes, straight alpha
 };
 
+// The passphrase's slow key work: Argon2id (libsodium's crypto_pwhash, ALG_ARGON2ID13) of `passphrase` with
+// `salt` into 32 bytes (core::vault::PassphraseKey).
+struct PassphraseKeyJob {
+  std::string passphrase;
+  std::string salt;
+  unsigned long long opslimit = 0;
+  size_t memlimit = 0;
+};
+
 class Platform {
  public:
   virtual ~Platform() = default;
@@ -173,6 +182,13 @@ class Platform {
   virtual void decodeImage(const std::string& jpeg, int maxSide, std::function<void(PickedImage)> done) {}
   // True where pickImage can work (the browser); false by default.
   virtual bool canPickImages() const { return false; }
+
+  // --- key work (default: none here)
+  // Starts `job` away from the page's thread (the browser: a worker, web/key_worker.cpp), so the page keeps
+  // drawing and answering meanwhile. `done` is called later, between frames, with the 32-byte key, or with
+  // ok=false when it could not be done there (the caller then does it in place). Returns false at once, and
+  // never calls `done`, where there is no such place. The job's passphrase is wiped once handed over.
+  virtual bool deriveKeyAway(PassphraseKeyJob& job, std::function<void(bool ok, std::string key)> done) { return false; }
 };
 
 // The platform this build runs on (the browser: platform_web.cpp), created once.

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/platform/platform.h"
+#include "core/platform/key_work_web.h"
 
 namespace toward::core {
 namespace {
@@ -279,6 +280,9 @@ class WebPlatform final : public Platform {
     js_decode_image(req, held.data(), int(held.size()), maxSide);
   }
   bool canPickImages() const override { return true; }
+  bool deriveKeyAway(PassphraseKeyJob& job, std::function<void(bool, std::string)> done) override {
+    return startKeyWorkAway(job, std::move(done));
+  }
   // The glue's answer to pickImage / decodeImage request `req`.
   void imageDone(int req, PickedImage image) {
     m_decodeInputs.erase(req);

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include <sodium.h>
+
 #include "core/ui/a11y.h"
 #include "core/ui/text_field.h"
 #include "core/ui/widgets.h"
@@ -28,11 +30,25 @@ void UnlockScreen::forget() {
   WipeSecret(m_passphrase);
   m_message.clear();
   m_openAfterWait = false;
+  if (m_keyAway) {   // the answer, when it comes, belongs to nobody
+    ++*m_keyTicket;
+    m_opening = false;
+  }
+  dropKey();
+}
+
+void UnlockScreen::dropKey() {
+  sodium_memzero(m_key.data(), m_key.size());
+  m_keyAway = m_keyAnswered = m_keyOk = false;
 }
 
 bool UnlockScreen::tryUnlock(const std::string& passphrase, int64_t nowMs) {
+  return tryUnlock(passphrase, nowMs, nullptr);
+}
+
+bool UnlockScreen::tryUnlock(const std::string& passphrase, int64_t nowMs, const core::vault::PassphraseKey* derived) {
   using Load = core::vault::Vault::Load;
-  auto status = m_vault.unlock(passphrase, nowMs, m_stepwise && m_stepwise() ? Load::Stepwise : Load::Whole);
+  auto status = m_vault.unlock(passphrase, nowMs, m_stepwise && m_stepwise() ? Load::Stepwise : Load::Whole, derived);
   if (m_vault.status() == core::vault::VaultStatus::Locked) {
     m_message = status.message();
     WipeSecret(m_passphrase);
@@ -91,12 +107,11 @@ bool UnlockScreen::draw(ViewContext& ctx, bool ownWayOut) {
   if (PrimaryButton("Open")) requestOpen(ctx.nowMs);
   ImGui::EndDisabled();
   if (m_opening && !m_openingShown) {
-    // This frame says so; the slow key work (a second or so) runs in the next one.
+    // This frame says so; the slow key work (a second or so) begins in the next one.
     m_openingShown = true;
     ctx.platform.wake();
   } else if (m_opening) {
-    m_opening = false;
-    opened = tryUnlock(m_passphrase, ctx.nowMs);
+    opened = stepOpening(ctx);
   }
   if (m_opening) {
     Gap(0.3f);
@@ -115,6 +130,36 @@ bool UnlockScreen::draw(ViewContext& ctx, bool ownWayOut) {
   wayOut();
   ImGui::EndChild();
   return opened;
+}
+
+bool UnlockScreen::stepOpening(ViewContext& ctx) {
+  if (!m_keyAway) {
+    core::PassphraseKeyJob job{m_passphrase, m_vault.unlockSalt(), m_vault.unlockKdf().opslimit, m_vault.unlockKdf().memlimit};
+    const int ticket = ++*m_keyTicket;
+    std::weak_ptr<int> awaited = m_keyTicket;
+    m_keyAway = ctx.platform.deriveKeyAway(job, [this, ticket, awaited](bool ok, std::string key) {
+      const auto current = awaited.lock();
+      if (current && *current == ticket) keyArrived(ok, key);
+      sodium_memzero(key.data(), key.size());
+    });
+    WipeSecret(job.passphrase);
+    if (m_keyAway) return false;   // the page goes on; the answer wakes a frame
+    m_opening = false;
+    return tryUnlock(m_passphrase, ctx.nowMs);
+  }
+  if (!m_keyAnswered) return false;
+  m_opening = false;
+  // Not done away (the worker could not start or stopped): done here, as where there is no worker.
+  const bool opened = m_keyOk ? tryUnlock(m_passphrase, ctx.nowMs, &m_key) : tryUnlock(m_passphrase, ctx.nowMs);
+  dropKey();
+  return opened;
+}
+
+void UnlockScreen::keyArrived(bool ok, std::string key) {
+  m_keyAnswered = true;
+  m_keyOk = ok && key.size() == m_key.size();
+  if (m_keyOk) std::copy(key.begin(), key.end(), m_key.begin());
+  sodium_memzero(key.data(), key.size());
 }
 
 // ---------------------------------------------------------------- [SECTION] settings

@@ -4,6 +4,7 @@
 // passphrase, locks now, and sets auto-lock, lock-on-hide and discreet mode.
 #pragma once
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "core/ui/view.h"
@@ -24,6 +25,8 @@ class UnlockScreen {
   bool draw(ViewContext& ctx, bool ownWayOut = false);
   // Tries a passphrase (the Open button, and the test API). Returns true when it opened.
   bool tryUnlock(const std::string& passphrase, int64_t nowMs);
+  // ... with the passphrase's key already derived (core::vault::unwrapKey's `derived`).
+  bool tryUnlock(const std::string& passphrase, int64_t nowMs, const core::vault::PassphraseKey* derived);
   // Opens with what is typed in the passphrase field (Enter in the field, or Open): the next frame says
   // "Opening your words..." and the one after does the slow key work, so the person sees it is going on.
   // Asked during the wait after a passphrase that did not fit, it is kept, said, and done when the wait ends
@@ -32,10 +35,16 @@ class UnlockScreen {
   // True from requestOpen() until the key work is done.
   bool opening() const { return m_opening; }
   const std::string& message() const { return m_message; }
-  // Wipes the typed passphrase and the message.
+  // Wipes the typed passphrase and the message; an opening under way is let go (its key is never used).
   void forget();
 
  private:
+  // The key work, once "Opening..." is drawn: away from the page where the platform can (the page keeps
+  // drawing and answering), else here, in this frame. True when the vault was just unlocked.
+  bool stepOpening(ViewContext& ctx);
+  void keyArrived(bool ok, std::string key);
+  void dropKey();
+
   core::vault::Vault& m_vault;
   std::function<bool()> m_stepwise;
   std::string m_passphrase;
@@ -43,6 +52,13 @@ class UnlockScreen {
   bool m_opening = false;        // asked to open; the key work runs once "Opening..." was drawn
   bool m_openingShown = false;   // "Opening your words..." is on screen
   bool m_openAfterWait = false;  // asked to open during the wait: opens when it ends
+  bool m_keyAway = false;        // the key work was handed to the platform (Platform::deriveKeyAway)
+  bool m_keyAnswered = false;    // ... and its answer came: m_keyOk, m_key
+  bool m_keyOk = false;
+  core::vault::PassphraseKey m_key{};
+  // Which handed-over key work is awaited: an answer to an earlier one (let go by forget()) is dropped.
+  // Shared with the answers' callbacks, which may come after this screen is gone.
+  std::shared_ptr<int> m_keyTicket = std::make_shared<int>(0);
 };
 
 class VaultSection {

@@ -66,11 +66,11 @@ VaultStatus Vault::open() {
 
 Status Vault::writeFile() { return m_store.writeMetaFile(kVaultFileName, encodeVaultFile(m_file)); }
 
-Status Vault::unlock(const std::string& passphrase, int64_t nowMs, Load load) {
+Status Vault::unlock(const std::string& passphrase, int64_t nowMs, Load load, const PassphraseKey* derived) {
   if (m_status != VaultStatus::Locked) return Status::ok();
   if (!m_problem.empty()) return invalid(m_problem);
   if (nowMs < m_retryAtMs) return invalid("That passphrase did not open Toward. You can try again in a moment.");
-  auto key = unwrapKey(m_file, passphrase);
+  auto key = unwrapKey(m_file, passphrase, derived);
   if (!key) {
     if (key.error().code() != ErrorCode::Invalid) return key.error();
     ++m_failures;

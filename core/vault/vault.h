@@ -49,7 +49,12 @@ class Vault {
   // Stepwise: with nothing to finish, the store only begins an opening (RecordStore::beginLoad) that the
   // caller reads a few milliseconds a frame (the app, behind its opening screen, as at start).
   enum class Load { Whole, Stepwise };
-  Status unlock(const std::string& passphrase, int64_t nowMs, Load load = Load::Whole);
+  // `derived`: the passphrase's key, derived elsewhere with unlockSalt() and unlockKdf() (unwrapKey).
+  Status unlock(const std::string& passphrase, int64_t nowMs, Load load = Load::Whole,
+                const PassphraseKey* derived = nullptr);
+  // What deriving the passphrase's key for unlock() takes: the salt and the Argon2id parameters.
+  const std::string& unlockSalt() const { return m_file.salt; }
+  const KdfParams& unlockKdf() const { return m_file.kdf; }
   int64_t retryAtMs() const { return m_retryAtMs; }
   int failedTries() const { return m_failures; }
   // Drops every record from memory (listeners hear Reloaded), forgets and wipes the key.

@@ -210,10 +210,16 @@ Result<NewVault> createVault(const std::string& passphrase, KdfParams kdf) {
   return out;
 }
 
-Result<std::unique_ptr<DataKey>> unwrapKey(const VaultFile& file, const std::string& passphrase) {
+Result<std::unique_ptr<DataKey>> unwrapKey(const VaultFile& file, const std::string& passphrase,
+                                           const PassphraseKey* derived) {
   ensureSodium();
-  std::array<unsigned char, DataKey::kBytes> kek{};
-  if (auto s = deriveKek(passphrase, file.salt, file.kdf, kek); !s) return s;
+  PassphraseKey kek{};
+  if (derived) {
+    if (auto s = checkKdf(file.kdf); !s) return s;
+    kek = *derived;
+  } else if (auto s = deriveKek(passphrase, file.salt, file.kdf, kek); !s) {
+    return s;
+  }
   std::string raw(DataKey::kBytes, '\0');
   unsigned long long len = 0;
   const std::string ad = wrapAd(file.kdf);

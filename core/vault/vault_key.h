@@ -72,8 +72,13 @@ struct NewVault {
 
 // Makes a new data key and wraps it with `passphrase` (state Enabling).
 Result<NewVault> createVault(const std::string& passphrase, KdfParams kdf = {});
-// Unwraps the data key. Invalid with kind words when the passphrase does not fit.
-Result<std::unique_ptr<DataKey>> unwrapKey(const VaultFile& file, const std::string& passphrase);
+// The key that wraps the data key: derived from the passphrase with Argon2id, the slow part of an unlock
+// (a second or so). A platform may do that part away from the page (Platform::deriveKeyAway) and hand it in.
+using PassphraseKey = std::array<unsigned char, DataKey::kBytes>;
+// Unwraps the data key. Invalid with kind words when the passphrase does not fit. `derived`: the passphrase's
+// key, already derived with this file's salt and parameters (the passphrase itself is then not used).
+Result<std::unique_ptr<DataKey>> unwrapKey(const VaultFile& file, const std::string& passphrase,
+                                           const PassphraseKey* derived = nullptr);
 // The same data key wrapped with a new passphrase (new salt, `kdf`); state and prefs are kept.
 Result<VaultFile> rewrapKey(const VaultFile& file, const DataKey& key, const std::string& passphrase, KdfParams kdf = {});
 

@@ -2,6 +2,7 @@
 // file write (a test::StoppingDevice under the store), always leaves every record readable with the right
 // passphrase, and nothing lost; locking drops everything from memory.
 #include <doctest/doctest.h>
+#include <sodium.h>
 
 #include <map>
 
@@ -115,6 +116,27 @@ TEST_CASE("[vault] turning on seals every file; reload finds it locked; unlock f
   CHECK(store.count() == 0);
   CHECK_FALSE(store.put("journal.entry", "", R"({"text":"x"})").isOk());
 
+  SUBCASE("the passphrase's key derived elsewhere (the page's key worker) opens it; a wrong one is refused alike") {
+    // What web/key_worker.cpp computes: libsodium's Argon2id with the vault's salt and parameters.
+    const auto derive = [&](const std::string& pass) {
+      core::vault::PassphraseKey k{};
+      REQUIRE(crypto_pwhash(k.data(), k.size(), pass.data(), pass.size(),
+                            reinterpret_cast<const unsigned char*>(vault.unlockSalt().data()), vault.unlockKdf().opslimit,
+                            vault.unlockKdf().memlimit, crypto_pwhash_ALG_ARGON2ID13) == 0);
+      return k;
+    };
+    const auto wrong = derive("wrong");
+    auto refused = vault.unlock("", clock.nowMs, Vault::Load::Whole, &wrong);
+    CHECK(refused.code() == core::ErrorCode::Invalid);
+    CHECK(refused.message().find("did not open") != std::string::npos);
+    CHECK(vault.retryAtMs() == clock.nowMs + 1000);
+    CHECK(vault.status() == VaultStatus::Locked);
+    clock.nowMs += 1000;
+    const auto right = derive(kPass);
+    REQUIRE(vault.unlock("", clock.nowMs, Vault::Load::Whole, &right));
+    CHECK(vault.status() == VaultStatus::Unlocked);
+    CHECK(contentsOf(store) == before);
+  }
   SUBCASE("wrong passphrases: kind words, a growing pause, and nothing destroyed") {
     auto first = vault.unlock("wrong", clock.nowMs);
     CHECK(first.code() == core::ErrorCode::Invalid);

@@ -1,0 +1,60 @@
+// core/platform/key_work_web.cpp: see key_work_web.h.
+#include "core/platform/key_work_web.h"
+
+#include <emscripten.h>
+
+#include <cstdlib>
+#include <map>
+
+namespace toward::core {
+namespace {
+
+// The glue copies the bytes into arrays of their own at once (the passphrase's go to the worker).
+EM_JS(int, js_key_work_start, (int req, const char* pass, int passLen, const char* salt, int saltLen, double ops, double mem), {
+  return TowardKeyWork.start(req, HEAPU8.slice(pass, pass + passLen), HEAPU8.slice(salt, salt + saltLen), ops, mem) ? 1 : 0;
+});
+
+std::map<int, std::function<void(bool, std::string)>>& waiting() {
+  static std::map<int, std::function<void(bool, std::string)>> requests;
+  return requests;
+}
+int g_nextRequest = 1;
+
+void wipe(void* p, size_t n) {
+  volatile unsigned char* v = static_cast<volatile unsigned char*>(p);
+  while (n--) *v++ = 0;
+}
+
+}  // namespace
+
+bool startKeyWorkAway(PassphraseKeyJob& job, std::function<void(bool ok, std::string key)> done) {
+  const int req = g_nextRequest++;
+  const bool started = js_key_work_start(req, job.passphrase.data(), int(job.passphrase.size()), job.salt.data(),
+                                         int(job.salt.size()), double(job.opslimit), double(job.memlimit)) != 0;
+  wipe(job.passphrase.data(), job.passphrase.size());
+  job.passphrase.clear();
+  if (started) waiting()[req] = std::move(done);
+  return started;
+}
+
+}  // namespace toward::core
+
+extern "C" {
+// The key worker's answer to request `req`: `key` (from toward_platform_alloc, may be null when !ok) holds
+// `size` bytes; it is wiped and freed here.
+EMSCRIPTEN_KEEPALIVE void toward_platform_key_done(int req, int ok, unsigned char* key, int size) {
+  std::string bytes;
+  if (ok && key && size == 32) bytes.assign(reinterpret_cast<const char*>(key), size_t(size));
+  if (key) {
+    toward::core::wipe(key, size_t(size > 0 ? size : 0));
+    std::free(key);
+  }
+  auto& waiting = toward::core::waiting();
+  auto it = waiting.find(req);
+  if (it == waiting.end()) return;
+  auto done = std::move(it->second);
+  waiting.erase(it);
+  const bool got = !bytes.empty();
+  if (done) done(got, std::move(bytes));
+}
+}
