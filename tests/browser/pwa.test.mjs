@@ -42,6 +42,33 @@ test('the service worker takes control and the app starts offline with every rec
   }
 });
 
+test('offline, a vault opens: its key is made in the key worker, which the service worker keeps too', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await waitUntil(() => controlled(page), { timeoutMs: 20_000, message: 'service worker controlling the page' });
+    await api.put(page, TYPE, { title: 'sealed', text: 'Kept behind a passphrase, offline too.' });
+    const pass = 'a lantern in the window';
+    assert.ok((await page.evaluate((p) => window.towardTest.vaultEnable(p), pass)).ok);
+    await api.flush(page);
+    await profile.context.setOffline(true);
+    await reloadApp(page);
+    const field = page.locator('input[type="password"][aria-label="Passphrase"]');
+    await field.waitFor({ state: 'visible', timeout: 30_000 });
+    await field.click();
+    await page.keyboard.type(pass);
+    await page.keyboard.press('Enter');
+    await waitUntil(async () => (await page.evaluate(() => window.towardTest.vaultState())).status === 'unlocked',
+      { timeoutMs: 30_000, message: 'the vault opened offline' });
+    assert.equal(await page.evaluate(() => TowardKeyWork.answered), 1, 'the key was not made in the key worker');
+    assert.equal((await api.list(page, TYPE))[0].body.text, 'Kept behind a passphrase, offline too.');
+    await profile.context.setOffline(false);
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
 test('offline, the safety plan opens with a real Call link for each number', { timeout: 120_000 }, async () => {
   const profile = await Profile.launch();
   try {
