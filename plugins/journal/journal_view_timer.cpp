@@ -5,6 +5,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -69,6 +70,24 @@ bool centeredButtons(const char* const* labels, int n, int primary, int* pressed
   return *pressed >= 0;
 }
 
+// The height centeredButtons() takes for these labels in the current width (one line, or one per line).
+float centeredButtonsHeight(const char* const* labels, int n) {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  float total = 0;
+  for (int i = 0; i < n; ++i) total += ImGui::CalcTextSize(labels[i], nullptr, true).x + st.FramePadding.x * 2 + st.ItemSpacing.x;
+  const bool oneLine = total - st.ItemSpacing.x <= ImGui::GetContentRegionAvail().x;
+  const int rows = oneLine ? 1 : n;
+  return float(rows) * (ui::RowHeight(!oneLine) * 0.75f + st.ItemSpacing.y);
+}
+
+// The height of the tallest prompt, wrapped in the current width (the breath's size does not move as they change).
+float tallestPromptHeight() {
+  const float width = ImGui::GetContentRegionAvail().x;
+  float tallest = 0;
+  for (const char* prompt : kPrompts) tallest = std::max(tallest, ImGui::CalcTextSize(prompt, nullptr, false, width).y);
+  return tallest + ImGui::GetStyle().ItemSpacing.y;
+}
+
 }  // namespace
 
 void JournalView::startTimer(int64_t nowMs, const std::string& forId) {
@@ -115,15 +134,39 @@ void JournalView::drawTimer(ui::ViewContext& ctx) {
   const ui::Palette& p = ui::palette();
   ImGui::BeginChild("journal-timer", ImVec2(0, 0));
   const float column = ImGui::GetContentRegionAvail().x;
-  ImGui::Dummy(ImVec2(column, ImGui::GetFontSize() * (ctx.compact ? 0.5f : 1.5f)));
+  // While it runs, the ways to end it ("I'm done for now", "It's too much right now") are always in sight.
+  // Where the page is short (a phone, large text) they stay at its foot while the rest scrolls above them,
+  // the breath is made smaller, and the opening words are left out when even a small breath leaves no room
+  // (a screen reader still hears them; the prompts say as much). They were below the fold there.
+  const char* exits[] = {"I'm done for now", "It's too much right now"};
+  const int exitCount = ctx.wayOut ? 2 : 1;
+  const char* labels[] = {"10 s less", "10 s more"};
+  const char* names[] = {"10 seconds less", "10 seconds more"};
+  const float em = ImGui::GetFontSize();
+  const float gap = ImGui::GetStyle().ItemSpacing.y;
+  const float topGap = em * (ctx.compact ? 0.5f : 1.5f);
+  const float exitsH = centeredButtonsHeight(exits, exitCount);
+  const float promptH = tallestPromptHeight() + gap;
+  const float stepsH = centeredButtonsHeight(labels, 2);
+  const char* intro = "A feeling is here. Nothing needs fixing right now. Let it be here for a little while.";
+  const float introH = ImGui::CalcTextSize(intro, nullptr, false, column).y + gap;
+  const float headingH = ctx.fonts.heading->FontSize + gap;
+  const bool pinExits = m_timer.running() &&
+                        ImGui::GetContentRegionAvail().y < topGap + headingH + introH + em * 8 + promptH + exitsH + stepsH;
+  if (pinExits) ImGui::BeginChild("journal-timer-body", ImVec2(0, -(exitsH + gap)));
+  ImGui::Dummy(ImVec2(column, topGap));
   ImGui::PushFont(ctx.fonts.heading);
   centeredText("Stay with it", p.text, true);
   ImGui::PopFont();
 
   if (m_timer.running()) {
-    centeredText("A feeling is here. Nothing needs fixing right now. Let it be here for a little while.", p.muted);
+    const float smallest = em * 4.0f;
+    const float below = promptH + stepsH + (pinExits ? 0.0f : exitsH);
+    if (ImGui::GetContentRegionAvail().y - introH - below - em >= smallest) centeredText(intro, p.muted);
+    else ui::a11y::paragraph(intro);
     // The breath pacer.
-    const float h = std::min(ImGui::GetFontSize() * 12, std::max(ImGui::GetFontSize() * 7, ImGui::GetContentRegionAvail().y * 0.42f));
+    const float wanted = std::min(em * 12, std::max(em * 7, ImGui::GetContentRegionAvail().y * 0.42f));
+    const float h = std::max(smallest, std::min(wanted, ImGui::GetContentRegionAvail().y - below - em));
     const ImVec2 top = ImGui::GetCursorScreenPos();
     const ImVec2 c(top.x + column * 0.5f, top.y + h * 0.5f + ImGui::GetFontSize() * 0.5f);
     const float rMax = h * 0.46f, rMin = h * 0.26f;
@@ -151,24 +194,30 @@ void JournalView::drawTimer(ui::ViewContext& ctx) {
     ui::a11y::status("journal/timer", breath);  // said once at each change of phase
     // The time left, in words a screen reader reads where it is (never said by itself each second).
     ui::a11y::status("journal/timer-left", timeLeftWords(rem).c_str(), false);
+    const float promptTop = ImGui::GetCursorPosY();
     centeredText(kPrompts[m_timer.promptIndex(ctx.nowMs) % (sizeof kPrompts / sizeof *kPrompts)], p.text);
+    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), promptTop + promptH - gap));
     ImGui::Spacing();
-    // Short on screen, so that the three fit one line on a phone and "It's too much right now" below stays in
-    // sight; spelled out for a screen reader.
-    const char* labels[] = {"10 s less", "10 s more", "I'm done for now"};
-    const char* names[] = {"10 seconds less", "10 seconds more", "I'm done for now"};
-    int pressed = -1;
-    bool adjusted = centeredButtons(labels, 3, -1, &pressed, names);
+    int pressed = -1, exit = -1, step = -1;
+    const auto drawExits = [&] {
+      if (centeredButtons(exits, exitCount, -1, &exit)) pressed = exit == 0 ? 2 : 3;
+      if (ctx.wayOut && ctx.noteControl) ctx.noteControl("too-much", exits[1]);
+    };
+    if (!pinExits) drawExits();
+    // The time made shorter or longer: short on screen, so that the two fit one line on a phone; spelled out
+    // for a screen reader.
+    if (centeredButtons(labels, 2, -1, &step, names)) pressed = step;
+    if (pinExits) {
+      ui::TouchScroll();
+      ImGui::EndChild();
+      drawExits();
+    }
+    bool adjusted = pressed >= 0 && pressed <= 2;
     // Escape ends it as "I'm done for now" does (the time so far is kept).
-    if (!adjusted && ui::EscapePressed()) {
+    if (pressed < 0 && ui::EscapePressed()) {
       adjusted = true;
       pressed = 2;
     }
-    // A way out, on its own line below.
-    const char* tooMuch[] = {"It's too much right now"};
-    int tooMuchPressed = -1;
-    if (ctx.wayOut && centeredButtons(tooMuch, 1, -1, &tooMuchPressed)) pressed = 3;
-    if (ctx.wayOut && ctx.noteControl) ctx.noteControl("too-much", tooMuch[0]);
     if (adjusted || pressed == 3) {
       if (pressed == 0) m_timer.setLength(ctx.nowMs, m_timer.lengthSeconds() > 10 ? m_timer.lengthSeconds() - 10 : 10);
       if (pressed == 1) m_timer.extend(ctx.nowMs, 10);

@@ -388,3 +388,35 @@ test('"Back" from the timer\'s way out opens the entry again', { timeout: 120_00
     await profile.dispose();
   }
 });
+
+// The person at their worst moment on a phone with large text: the timer's own ways to end it are on screen
+// without a scroll (they were below the fold from 120 % text), and a tap on "It's too much right now" there
+// opens the way out.
+test('on a phone with large text the timer\'s "I\'m done for now" and "It\'s too much right now" are in sight, and a tap works', { timeout: 180_000 }, async () => {
+  for (const [width, height, percent] of [[390, 844, 160], [360, 640, 140], [360, 640, 100]]) {
+    const profile = await Profile.launch(undefined, { viewport: { width, height }, hasTouch: true, isMobile: true });
+    try {
+      const page = await openApp(profile, server.url);
+      await page.evaluate((p) => window.towardTest.put('core.settings', { theme: 'system', textPercent: p }, 'app'), percent);
+      await settle(page, { minFrames: 2 });
+      await press(page, 'feeling', { tap: true });
+      await waitUntil(async () => (await state(page)).care, { message: 'the timer runs' });
+      await settle(page, { minFrames: 2 });
+      await page.screenshot({ path: `/tmp/toward-timer-${width}x${height}-${percent}.png` });
+      const nav = await page.getByRole('tab', { name: 'Journal', exact: true }).boundingBox();
+      for (const name of ["I'm done for now", "It's too much right now"]) {
+        const button = page.getByRole('button', { name, exact: true });
+        assert.equal(await button.count(), 1, `"${name}" is not on the ${width}x${height} screen at ${percent} %`);
+        const b = await button.boundingBox();
+        assert.ok(b.y >= 0 && b.y + b.height <= nav.y, `"${name}" (${b.y}..${b.y + b.height}) is not above the tabs (${nav.y}) at ${width}x${height}, ${percent} %`);
+      }
+      const tooMuch = await page.getByRole('button', { name: "It's too much right now", exact: true }).boundingBox();
+      await page.touchscreen.tap(tooMuch.x + tooMuch.width / 2, tooMuch.y + tooMuch.height / 2);
+      await waitUntil(async () => (await state(page)).wayOut, { message: `the way out, ${width}x${height} at ${percent} %` });
+      await waitUntil(async () => !(await state(page)).care, { message: 'the timer stopped' });
+      profile.assertNoErrors();
+    } finally {
+      await profile.dispose();
+    }
+  }
+});
