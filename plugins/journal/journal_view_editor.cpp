@@ -384,8 +384,11 @@ void JournalView::drawForkFields(ui::ViewContext& ctx) {
       noteEdit(ctx.nowMs);
     }
   } else {
+    // The button takes the rating away again (it read "Not rated" beside a slider at a number: a state, not a
+    // choice, and it contradicted the slider).
+    const char* unrate = "Leave unrated";
     int after = f.intensityAfter;
-    const float notRatedW = ImGui::CalcTextSize("Not rated").x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x + 4;
+    const float notRatedW = ImGui::CalcTextSize(unrate).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x + 4;
     ImGui::SetNextItemWidth(std::max(60.0f, ImGui::GetContentRegionAvail().x - notRatedW));
     const bool moved = ui::Slider("##after", &after, 0, 10);
     ui::a11y::name("How strong it is now");
@@ -394,7 +397,7 @@ void JournalView::drawForkFields(ui::ViewContext& ctx) {
       noteEdit(ctx.nowMs);
     }
     ImGui::SameLine();
-    if (touchOrSmallButton(ctx, "Not rated")) {
+    if (touchOrSmallButton(ctx, unrate)) {
       f.intensityAfter = -1;
       noteEdit(ctx.nowMs);
     }

@@ -208,6 +208,7 @@ void LettersView::drawList(ui::ViewContext& ctx, float width) {
   ui::Heading(ctx.fonts, "Letters");
   ui::MutedText("Words that can wait. Nothing here is ever sent.");
   if (ui::PrimaryButton("+ New letter", ImVec2(-1, 0))) m_pickingKind = !m_pickingKind;
+  ui::a11y::expanded(m_pickingKind);   // it opens the choice of whom a letter is to, just below it
   if (m_pickingKind) {
     for (const auto& k : recipientKinds()) {
       if (ui::QuietButton(k.label, ImVec2(-1, 0))) {

@@ -346,3 +346,39 @@ test('the confirming dialogs are dialogs too: "Delete this for good?" is modal, 
     await profile.dispose();
   }
 });
+
+test('"+ New letter" says whether its choices are open; after "Rate it now" the slider sits beside "Leave unrated", which takes the rating away', { timeout: 120_000 }, async () => {
+  // Tall: the rating is low on the entry's page, and what is not drawn is not in the tree.
+  const profile = await Profile.launch(undefined, { viewport: { width: 1280, height: 2400 } });
+  try {
+    const page = await openApp(profile, server.url);
+    await goTo(page, 'Letters');
+    const newLetter = page.getByRole('button', { name: '+ New letter', exact: true });
+    await newLetter.waitFor({ state: 'attached', timeout: 10_000 });
+    assert.equal(await newLetter.getAttribute('aria-expanded'), 'false');
+    await clickByRole(page, 'button', '+ New letter');
+    await waitUntil(async () => (await newLetter.getAttribute('aria-expanded')) === 'true', { message: 'expanded once open' });
+    assert.equal(await page.getByRole('button', { name: 'To my therapist', exact: true }).count(), 1);
+    await clickByRole(page, 'button', '+ New letter');
+    await waitUntil(async () => (await newLetter.getAttribute('aria-expanded')) === 'false', { message: 'not expanded once closed' });
+
+    await api.put(page, 'journal.entry', { kind: 'fork', text: 'A moment at the fork.',
+      fork: { direction: 'toward', secondsStayed: 30, intensityAfter: -1, feelings: [{ word: 'sad', intensity: 6 }] } });
+    await api.flush(page);
+    await goTo(page, 'Journal');
+    await page.getByRole('list', { name: 'Entries' }).getByRole('button').first().click({ force: true });
+    await page.getByRole('button', { name: 'Rate it now', exact: true }).waitFor({ state: 'attached', timeout: 10_000 });
+    await clickByRole(page, 'button', 'Rate it now');
+    const slider = page.getByRole('slider', { name: 'How strong it is now' });
+    await slider.waitFor({ state: 'attached', timeout: 10_000 });
+    assert.equal(await page.getByRole('button', { name: 'Not rated', exact: true }).count(), 0);
+    await clickByRole(page, 'button', 'Leave unrated');
+    await waitUntil(async () => (await page.getByRole('button', { name: 'Rate it now', exact: true }).count()) === 1, { message: '"Rate it now" again' });
+    await api.flush(page);
+    const [entry] = await api.list(page, 'journal.entry');
+    assert.equal(entry.body.fork.intensityAfter, -1);
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
