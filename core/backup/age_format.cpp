@@ -177,6 +177,17 @@ BackupResult<bool> scryptWrapKey(std::string_view passphrase, const Bytes& salt,
   return true;
 }
 
+// The wrap key: made here from the passphrase, or the one made elsewhere for this salt and work factor.
+BackupResult<bool> wrapKeyFor(std::string_view passphrase, const Bytes& salt, int workFactor, const AgeWrapKey* derived,
+                              uint8_t key[32]) {
+  if (derived && derived->workFactor == workFactor && derived->salt.size() == salt.size() &&
+      std::equal(salt.begin(), salt.end(), reinterpret_cast<const uint8_t*>(derived->salt.data()))) {
+    std::memcpy(key, derived->key.data(), 32);
+    return true;
+  }
+  return scryptWrapKey(passphrase, salt, workFactor, key);
+}
+
 // ---------------------------------------------------------------- [SECTION] payload (STREAM)
 void chunkNonce(uint64_t counter, bool last, uint8_t nonce[12]) {
   std::memset(nonce, 0, 12);
@@ -313,6 +324,58 @@ BackupResult<std::string> dearmor(std::string_view text, size_t maxFileBytes) {
   return std::string(bin.begin(), bin.end());
 }
 
+std::string newAgeSalt() {
+  if (!cryptoReady()) return {};   // (libsodium's randomness is set up by its start)
+  std::string salt(16, '\0');
+  randombytes_buf(salt.data(), salt.size());
+  return salt;
+}
+
+std::string ageScryptSalt(const std::string& salt16) { return std::string(kScryptLabel) + salt16; }
+
+namespace {
+
+// A file's checked header with its scrypt salt and work factor. An armored `file` is decoded into `decoded`
+// (which the caller keeps while it reads the header) and `file` then points at it.
+struct ScryptHeader {
+  Header header;
+  Bytes salt;
+  int workFactor = 0;
+};
+BackupResult<ScryptHeader> readScryptHeader(std::string_view& file, std::string& decoded, const AgeDecryptOptions& options) {
+  if (isArmored(file)) {
+    auto d = dearmor(file, options.maxFileBytes);
+    if (!d) return d.error();
+    decoded = std::move(d.value());
+    file = decoded;
+  }
+  auto h = parseHeader(file);
+  if (!h) return h.error();
+  ScryptHeader out;
+  out.header = std::move(h.value());
+  auto wf = checkScryptStanza(out.header, options.maxWorkFactor, out.salt);
+  if (!wf) return wf.error();
+  out.workFactor = wf.value();
+  return out;
+}
+
+}  // namespace
+
+BackupResult<AgeWrapKey> ageWrapParams(std::string_view file, const AgeDecryptOptions& options) {
+  if (file.size() > options.maxFileBytes) return backupError(BackupErrorKind::TooLarge);
+  try {
+    std::string decoded;
+    auto read = readScryptHeader(file, decoded, options);
+    if (!read) return read.error();
+    AgeWrapKey out;
+    out.salt.assign(read.value().salt.begin(), read.value().salt.end());
+    out.workFactor = read.value().workFactor;
+    return out;
+  } catch (const std::bad_alloc&) {
+    return backupError(BackupErrorKind::TooLarge, "out of memory");
+  }
+}
+
 int peekWorkFactor(std::string_view file) {
   std::string decoded;
   if (isArmored(file)) {
@@ -343,16 +406,17 @@ void AgeEncryptor::reset() {
   m_armor = m_started = false;
 }
 
-BackupResult<bool> AgeEncryptor::begin(std::string plaintext, std::string_view passphrase, const AgeEncryptOptions& options) {
+BackupResult<bool> AgeEncryptor::begin(std::string plaintext, std::string_view passphrase, const AgeEncryptOptions& options,
+                                       const AgeWrapKey* derived) {
   reset();
   m_owned = std::move(plaintext);
-  auto r = beginView(m_owned, passphrase, options);
+  auto r = beginView(m_owned, passphrase, options, derived);
   if (!r) reset();
   return r;
 }
 
 BackupResult<bool> AgeEncryptor::beginView(std::string_view plaintext, std::string_view passphrase,
-                                           const AgeEncryptOptions& options) {
+                                           const AgeEncryptOptions& options, const AgeWrapKey* derived) {
   if (plaintext.data() != m_owned.data()) reset();
   if (!cryptoReady()) return backupError(BackupErrorKind::Io, "libsodium could not start");
   if (options.workFactor < 1 || options.workFactor > kMaxWorkFactor) {
@@ -363,9 +427,10 @@ BackupResult<bool> AgeEncryptor::beginView(std::string_view plaintext, std::stri
     uint8_t fileKey[16], wrapKey[32], macKey[32], mac[32], nonce[16];
     Bytes salt(16);
     randombytes_buf(fileKey, sizeof fileKey);
-    randombytes_buf(salt.data(), salt.size());
+    if (derived && derived->salt.size() == salt.size()) std::memcpy(salt.data(), derived->salt.data(), salt.size());
+    else randombytes_buf(salt.data(), salt.size());
     randombytes_buf(nonce, sizeof nonce);
-    if (auto k = scryptWrapKey(passphrase, salt, options.workFactor, wrapKey); !k) {
+    if (auto k = wrapKeyFor(passphrase, salt, options.workFactor, derived, wrapKey); !k) {
       sodium_memzero(fileKey, sizeof fileKey);
       return k.error();
     }
@@ -438,25 +503,17 @@ BackupResult<std::string> ageEncrypt(std::string_view plaintext, std::string_vie
   }
 }
 
-BackupResult<std::string> ageDecrypt(std::string_view file, std::string_view passphrase, const AgeDecryptOptions& options) {
+BackupResult<std::string> ageDecrypt(std::string_view file, std::string_view passphrase, const AgeDecryptOptions& options,
+                                     const AgeWrapKey* derived) {
   if (!cryptoReady()) return backupError(BackupErrorKind::Io, "libsodium could not start");
   if (file.size() > options.maxFileBytes) return backupError(BackupErrorKind::TooLarge);
   try {
     std::string decoded;
-    if (isArmored(file)) {
-      auto d = dearmor(file, options.maxFileBytes);
-      if (!d) return d.error();
-      decoded = std::move(d.value());
-      file = decoded;
-    }
-    auto header = parseHeader(file);
-    if (!header) return header.error();
-    const Header& h = header.value();
-    Bytes salt;
-    auto wf = checkScryptStanza(h, options.maxWorkFactor, salt);
-    if (!wf) return wf.error();
+    auto read = readScryptHeader(file, decoded, options);
+    if (!read) return read.error();
+    const Header& h = read.value().header;
     uint8_t wrapKey[32], fileKey[16], macKey[32], mac[32];
-    if (auto k = scryptWrapKey(passphrase, salt, wf.value(), wrapKey); !k) return k.error();
+    if (auto k = wrapKeyFor(passphrase, read.value().salt, read.value().workFactor, derived, wrapKey); !k) return k.error();
     const uint8_t zeroNonce[12] = {};
     const Bytes& body = h.stanzas[0].body;
     unsigned long long keyLen = 0;

@@ -7,6 +7,7 @@
 // chunk flag (empty only when the whole payload is empty), no trailing data, strict armor.
 // Decryption is all-or-nothing: no plaintext is returned unless the whole file checked out.
 #pragma once
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -35,6 +36,20 @@ struct AgeDecryptOptions {
 // Initializes libsodium (idempotent); false when the platform has no usable randomness.
 bool cryptoReady();
 
+// The passphrase's scrypt key for one file (the slow part: about a second at work factor 18), made elsewhere
+// (the browser's key worker, Platform::deriveKeyAway) and handed in: what it was made from, and its bytes.
+struct AgeWrapKey {
+  std::string salt;                      // the file's 16 bytes (its scrypt stanza's)
+  int workFactor = kDefaultWorkFactor;   // log2 of scrypt's N (r = 8, p = 1)
+  std::array<uint8_t, 32> key{};
+};
+// 16 fresh random bytes for a new file's scrypt stanza (empty when libsodium cannot start).
+std::string newAgeSalt();
+// What scrypt takes as its salt for a file's 16 bytes: the age label, then them.
+std::string ageScryptSalt(const std::string& salt16);
+// The salt and work factor a file names (checked as ageDecrypt checks them), for its key to be made elsewhere.
+BackupResult<AgeWrapKey> ageWrapParams(std::string_view file, const AgeDecryptOptions& options = {});
+
 // Encrypts `plaintext` with `passphrase` as an age v1 file (binary, or armored with options.armor).
 BackupResult<std::string> ageEncrypt(std::string_view plaintext, std::string_view passphrase,
                                      const AgeEncryptOptions& options = {});
@@ -49,10 +64,13 @@ class AgeEncryptor {
   AgeEncryptor(const AgeEncryptor&) = delete;
   AgeEncryptor& operator=(const AgeEncryptor&) = delete;
   ~AgeEncryptor();
-  // Takes ownership of `plaintext`, derives the keys from `passphrase` and writes the header.
-  BackupResult<bool> begin(std::string plaintext, std::string_view passphrase, const AgeEncryptOptions& options = {});
+  // Takes ownership of `plaintext`, derives the keys from `passphrase` and writes the header. `derived`: the
+  // passphrase's key already made for its salt and options.workFactor (the passphrase is then not used).
+  BackupResult<bool> begin(std::string plaintext, std::string_view passphrase, const AgeEncryptOptions& options = {},
+                           const AgeWrapKey* derived = nullptr);
   // The same over text the caller keeps alive until done().
-  BackupResult<bool> beginView(std::string_view plaintext, std::string_view passphrase, const AgeEncryptOptions& options = {});
+  BackupResult<bool> beginView(std::string_view plaintext, std::string_view passphrase, const AgeEncryptOptions& options = {},
+                               const AgeWrapKey* derived = nullptr);
   // Seals up to `maxChunks` more chunks (at least one); does nothing once done().
   void step(size_t maxChunks);
   bool started() const { return m_started; }
@@ -74,8 +92,10 @@ class AgeEncryptor {
 };
 
 // Decrypts an age v1 file (binary or armored) made with a passphrase; all checks pass or nothing is returned.
+// `derived`: the passphrase's key made for this file's salt and work factor (ageWrapParams); used when it
+// was made for them, else the key is made here from the passphrase.
 BackupResult<std::string> ageDecrypt(std::string_view file, std::string_view passphrase,
-                                     const AgeDecryptOptions& options = {});
+                                     const AgeDecryptOptions& options = {}, const AgeWrapKey* derived = nullptr);
 
 // True when `file` (after leading whitespace) starts with the armor's BEGIN line.
 bool isArmored(std::string_view file);

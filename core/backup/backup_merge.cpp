@@ -55,8 +55,8 @@ core::Result<std::string> writeSnapshot(core::RecordStore& store, const core::Re
 }  // namespace
 
 BackupResult<CheckedDocument> openBackup(std::string_view ageFile, std::string_view passphrase,
-                                         const core::Registry& registry) {
-  auto plain = ageDecrypt(ageFile, passphrase);
+                                         const core::Registry& registry, const AgeWrapKey* derived) {
+  auto plain = ageDecrypt(ageFile, passphrase, {}, derived);
   if (!plain) return plain.error();
   auto doc = parseDocument(plain.value());
   if (!doc) return doc.error();

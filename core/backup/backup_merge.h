@@ -21,6 +21,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/backup/age_format.h"
 #include "core/backup/backup_document.h"
 #include "core/record_store.h"
 #include "core/registry.h"
@@ -32,8 +33,9 @@ inline constexpr size_t kKeptSnapshots = 5;
 
 // The whole import check in one step: decrypts the age file, parses the document and checks every record
 // against the registry. Nothing is touched; show previewDocument() of the result, then merge or replace.
+// `derived`: the passphrase's key made elsewhere for this file (ageWrapParams, ageDecrypt).
 BackupResult<CheckedDocument> openBackup(std::string_view ageFile, std::string_view passphrase,
-                                        const core::Registry& registry);
+                                        const core::Registry& registry, const AgeWrapKey* derived = nullptr);
 
 // A backup of everything in the store, as an age file (binary, work factor 18 unless given).
 BackupResult<std::string> makeBackup(const core::RecordStore& store, const core::Registry& registry,

@@ -10,8 +10,10 @@ namespace toward::core {
 namespace {
 
 // The glue copies the bytes into arrays of their own at once (the passphrase's go to the worker).
-EM_JS(int, js_key_work_start, (int req, const char* pass, int passLen, const char* salt, int saltLen, double ops, double mem), {
-  return TowardKeyWork.start(req, HEAPU8.slice(pass, pass + passLen), HEAPU8.slice(salt, salt + saltLen), ops, mem) ? 1 : 0;
+EM_JS(int, js_key_work_start, (int req, int scrypt, const char* pass, int passLen, const char* salt, int saltLen, double ops,
+                               double mem, int log2n), {
+  return TowardKeyWork.start(req, scrypt ? 'scrypt' : 'argon2id', HEAPU8.slice(pass, pass + passLen),
+                             HEAPU8.slice(salt, salt + saltLen), ops, mem, log2n) ? 1 : 0;
 });
 
 std::map<int, std::function<void(bool, std::string)>>& waiting() {
@@ -29,8 +31,10 @@ void wipe(void* p, size_t n) {
 
 bool startKeyWorkAway(PassphraseKeyJob& job, std::function<void(bool ok, std::string key)> done) {
   const int req = g_nextRequest++;
-  const bool started = js_key_work_start(req, job.passphrase.data(), int(job.passphrase.size()), job.salt.data(),
-                                         int(job.salt.size()), double(job.opslimit), double(job.memlimit)) != 0;
+  const bool scrypt = job.kind == PassphraseKeyJob::Kind::Scrypt;
+  const bool started = js_key_work_start(req, scrypt ? 1 : 0, job.passphrase.data(), int(job.passphrase.size()),
+                                         job.salt.data(), int(job.salt.size()), double(job.opslimit), double(job.memlimit),
+                                         job.scryptLog2N) != 0;
   wipe(job.passphrase.data(), job.passphrase.size());
   job.passphrase.clear();
   if (started) waiting()[req] = std::move(done);

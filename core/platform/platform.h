@@ -103,13 +103,17 @@ struct PickedImage {
   std::string rgba;               // width * height * 4 bytes, straight alpha
 };
 
-// The passphrase's slow key work: Argon2id (libsodium's crypto_pwhash, ALG_ARGON2ID13) of `passphrase` with
-// `salt` into 32 bytes (core::vault::PassphraseKey).
+// A passphrase's slow key work, into 32 bytes: the vault's Argon2id (libsodium's crypto_pwhash,
+// ALG_ARGON2ID13, with opslimit and memlimit: core::vault::PassphraseKey), or a backup's scrypt (age's:
+// N = 2^scryptLog2N, r = 8, p = 1, over backup::ageScryptSalt: backup::AgeWrapKey).
 struct PassphraseKeyJob {
+  enum class Kind { Argon2id, Scrypt };
+  Kind kind = Kind::Argon2id;
   std::string passphrase;
   std::string salt;
   unsigned long long opslimit = 0;
   size_t memlimit = 0;
+  int scryptLog2N = 0;
 };
 
 class Platform {

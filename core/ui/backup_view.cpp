@@ -3,6 +3,8 @@
 // [SECTION] blocking work   [SECTION] reminder banner
 #include "core/ui/backup_view.h"
 
+#include <sodium.h>
+
 #include <imgui.h>
 #include <imgui_internal.h>
 
@@ -68,7 +70,9 @@ void BackupView::forgetImport() {
 }
 
 int64_t BackupView::nextWakeMs() const {
-  // Work in progress needs the next frame at once (only while this page is shown).
+  // Work in progress needs the next frame at once (only while this page is shown); a key being made beside
+  // the page wakes a frame when it is ready.
+  if (m_key.working()) return -1;
   return m_shown && (m_work != Work::None || m_sealing || m_job) ? 0 : -1;
 }
 
@@ -88,6 +92,7 @@ void BackupView::onHide() {
   }
   // Work announced but not started yet waits for a new click (never runs unseen on return).
   m_work = Work::None;
+  m_key.reset();
   m_announced = false;
   wipePassphrases();
   WipeSecret(m_importPass);
@@ -428,10 +433,48 @@ void BackupView::drawBusy(ViewContext& ctx) {
     return;
   }
   runWork(ctx);
-  ctx.platform.wake();   // what came of it is drawn in the next frame
+  if (!m_key.working()) ctx.platform.wake();   // what came of it is drawn in the next frame
+}
+
+// The file's scrypt key, asked for once (Export: with a new salt; Open: with the file's own): false while it
+// is being made beside the page.
+bool BackupView::keyReady(ViewContext& ctx, Work work) {
+  if (work != Work::Export && work != Work::Open) return true;
+  return m_key.step(ctx.platform, [&]() -> std::optional<core::PassphraseKeyJob> {
+    if (work == Work::Export) {
+      m_keySalt = backup::newAgeSalt();
+      m_keyWorkFactor = backup::kDefaultWorkFactor;
+      if (m_keySalt.empty()) return std::nullopt;   // the encryptor says why, at once
+    } else {
+      auto params = backup::ageWrapParams(m_fileBytes);
+      if (!params) return std::nullopt;   // not a file it can open: openBackup says why, at once
+      m_keySalt = params.value().salt;
+      m_keyWorkFactor = params.value().workFactor;
+    }
+    core::PassphraseKeyJob job;
+    job.kind = core::PassphraseKeyJob::Kind::Scrypt;
+    job.passphrase = work == Work::Export ? m_pass1 : m_importPass;
+    job.salt = backup::ageScryptSalt(m_keySalt);
+    job.scryptLog2N = m_keyWorkFactor;
+    return job;
+  }) != KeyAway::State::Working;
 }
 
 void BackupView::runWork(ViewContext& ctx) {
+  if (!keyReady(ctx, m_work)) return;   // the busy words stay; the key's answer wakes the next frame
+  // The key made beside the page, when it was: the passphrase is then not worked on here.
+  std::optional<backup::AgeWrapKey> derived;
+  if (m_key.asked() && !m_key.working() && (m_work == Work::Export || m_work == Work::Open)) {
+    backup::AgeWrapKey k;
+    k.salt = m_keySalt;
+    k.workFactor = m_keyWorkFactor;
+    k.key = m_key.key();
+    derived = k;
+  }
+  const auto wipeDerived = [&] {
+    if (derived) sodium_memzero(derived->key.data(), derived->key.size());
+    m_key.reset();
+  };
   const Work work = m_work;
   m_work = Work::None;
   m_announced = false;
@@ -441,8 +484,10 @@ void BackupView::runWork(ViewContext& ctx) {
     case Work::Export: {
       m_exportName = core::backupFileName(ctx.nowMs);
       std::string json = backup::encodeDocument(backup::documentFromStore(m_store, m_registry, ctx.nowMs));
-      auto started = m_encryptor.begin(std::move(json), m_pass1);
+      backup::AgeEncryptOptions options;
+      auto started = m_encryptor.begin(std::move(json), m_pass1, options, derived ? &*derived : nullptr);
       wipePassphrases();
+      wipeDerived();
       if (!started) {
         m_exportProblem = started.error().kind == backup::BackupErrorKind::TooLarge
                               ? "This browser does not have enough memory to make the backup right now. Nothing was "
@@ -454,8 +499,9 @@ void BackupView::runWork(ViewContext& ctx) {
       break;
     }
     case Work::Open: {
-      auto doc = backup::openBackup(m_fileBytes, m_importPass, m_registry);
+      auto doc = backup::openBackup(m_fileBytes, m_importPass, m_registry, derived ? &*derived : nullptr);
       WipeSecret(m_importPass);
+      wipeDerived();
       if (!doc) {
         m_importProblem = doc.error().message();
         m_focusImportPass = doc.error().kind == backup::BackupErrorKind::WrongPassphrase;

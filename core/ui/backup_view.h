@@ -21,6 +21,7 @@
 #include "core/backup_state.h"
 #include "core/record_store.h"
 #include "core/registry.h"
+#include "core/ui/key_away.h"
 #include "core/ui/view.h"
 
 namespace toward::ui {
@@ -76,6 +77,13 @@ class BackupView final : public View {
   Work m_jobWork = Work::None;  // what m_job is doing
   core::BackupState m_stateBefore;   // the backup state before the import (kept through it)
   bool m_storing = false;       // the import is written; "saved" waits for the browser's storage
+
+  // The passphrase's scrypt key for the file being made or opened: made beside the page where the platform
+  // can (the page keeps drawing), from m_keySalt and m_keyWorkFactor.
+  KeyAway m_key;
+  std::string m_keySalt;
+  int m_keyWorkFactor = 0;
+  bool keyReady(ViewContext& ctx, Work work);
 
   // work that blocks: announced in one drawn frame, done in the next
   Work m_work = Work::None;

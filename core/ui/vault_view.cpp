@@ -6,8 +6,6 @@
 
 #include <algorithm>
 
-#include <sodium.h>
-
 #include "core/ui/a11y.h"
 #include "core/ui/text_field.h"
 #include "core/ui/widgets.h"
@@ -30,16 +28,8 @@ void UnlockScreen::forget() {
   WipeSecret(m_passphrase);
   m_message.clear();
   m_openAfterWait = false;
-  if (m_keyAway) {   // the answer, when it comes, belongs to nobody
-    ++*m_keyTicket;
-    m_opening = false;
-  }
-  dropKey();
-}
-
-void UnlockScreen::dropKey() {
-  sodium_memzero(m_key.data(), m_key.size());
-  m_keyAway = m_keyAnswered = m_keyOk = false;
+  if (m_key.asked()) m_opening = false;   // its answer, when it comes, belongs to nobody
+  m_key.reset();
 }
 
 bool UnlockScreen::tryUnlock(const std::string& passphrase, int64_t nowMs) {
@@ -133,33 +123,21 @@ bool UnlockScreen::draw(ViewContext& ctx, bool ownWayOut) {
 }
 
 bool UnlockScreen::stepOpening(ViewContext& ctx) {
-  if (!m_keyAway) {
-    core::PassphraseKeyJob job{m_passphrase, m_vault.unlockSalt(), m_vault.unlockKdf().opslimit, m_vault.unlockKdf().memlimit};
-    const int ticket = ++*m_keyTicket;
-    std::weak_ptr<int> awaited = m_keyTicket;
-    m_keyAway = ctx.platform.deriveKeyAway(job, [this, ticket, awaited](bool ok, std::string key) {
-      const auto current = awaited.lock();
-      if (current && *current == ticket) keyArrived(ok, key);
-      sodium_memzero(key.data(), key.size());
-    });
-    WipeSecret(job.passphrase);
-    if (m_keyAway) return false;   // the page goes on; the answer wakes a frame
-    m_opening = false;
-    return tryUnlock(m_passphrase, ctx.nowMs);
-  }
-  if (!m_keyAnswered) return false;
+  const auto state = m_key.step(ctx.platform, [&] {
+    core::PassphraseKeyJob job;
+    job.passphrase = m_passphrase;
+    job.salt = m_vault.unlockSalt();
+    job.opslimit = m_vault.unlockKdf().opslimit;
+    job.memlimit = m_vault.unlockKdf().memlimit;
+    return std::optional<core::PassphraseKeyJob>(std::move(job));
+  });
+  if (state == KeyAway::State::Working) return false;   // the page goes on; the answer wakes a frame
   m_opening = false;
-  // Not done away (the worker could not start or stopped): done here, as where there is no worker.
-  const bool opened = m_keyOk ? tryUnlock(m_passphrase, ctx.nowMs, &m_key) : tryUnlock(m_passphrase, ctx.nowMs);
-  dropKey();
+  // Not made away (no worker here, or it could not start or stopped): made here, in this frame.
+  const bool opened = state == KeyAway::State::Ready ? tryUnlock(m_passphrase, ctx.nowMs, &m_key.key())
+                                                     : tryUnlock(m_passphrase, ctx.nowMs);
+  m_key.reset();
   return opened;
-}
-
-void UnlockScreen::keyArrived(bool ok, std::string key) {
-  m_keyAnswered = true;
-  m_keyOk = ok && key.size() == m_key.size();
-  if (m_keyOk) std::copy(key.begin(), key.end(), m_key.begin());
-  sodium_memzero(key.data(), key.size());
 }
 
 // ---------------------------------------------------------------- [SECTION] settings

@@ -4,9 +4,9 @@
 // passphrase, locks now, and sets auto-lock, lock-on-hide and discreet mode.
 #pragma once
 #include <functional>
-#include <memory>
 #include <string>
 
+#include "core/ui/key_away.h"
 #include "core/ui/view.h"
 #include "core/vault/vault.h"
 
@@ -42,8 +42,6 @@ class UnlockScreen {
   // The key work, once "Opening..." is drawn: away from the page where the platform can (the page keeps
   // drawing and answering), else here, in this frame. True when the vault was just unlocked.
   bool stepOpening(ViewContext& ctx);
-  void keyArrived(bool ok, std::string key);
-  void dropKey();
 
   core::vault::Vault& m_vault;
   std::function<bool()> m_stepwise;
@@ -52,13 +50,7 @@ class UnlockScreen {
   bool m_opening = false;        // asked to open; the key work runs once "Opening..." was drawn
   bool m_openingShown = false;   // "Opening your words..." is on screen
   bool m_openAfterWait = false;  // asked to open during the wait: opens when it ends
-  bool m_keyAway = false;        // the key work was handed to the platform (Platform::deriveKeyAway)
-  bool m_keyAnswered = false;    // ... and its answer came: m_keyOk, m_key
-  bool m_keyOk = false;
-  core::vault::PassphraseKey m_key{};
-  // Which handed-over key work is awaited: an answer to an earlier one (let go by forget()) is dropped.
-  // Shared with the answers' callbacks, which may come after this screen is gone.
-  std::shared_ptr<int> m_keyTicket = std::make_shared<int>(0);
+  KeyAway m_key;                 // the passphrase's key, made beside the page where the platform can
 };
 
 class VaultSection {

@@ -556,3 +556,53 @@ test('in a short window, a wrong passphrase\'s message and then the preview are 
     await profile.dispose();
   }
 });
+
+// The passphrase's scrypt (work factor 18: about a second, 256 MiB) runs in the key worker beside the page,
+// for making a backup and for opening one: the page keeps answering meanwhile (it held one frame that long).
+test('making and opening a backup: the passphrase\'s key is made beside the page, which keeps answering', { timeout: 240_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await api.put(page, TYPE, { kind: 'free', title: 'kept', text: 'words made into a backup beside the page' });
+    await api.flush(page);
+    await openPage(page, 'backups');
+    const watchStalls = () => page.evaluate(() => {
+      window.__gaps = { last: performance.now(), longest: 0, t0: performance.now() };
+      window.__gapTimer = setInterval(() => {
+        const now = performance.now();
+        window.__gaps.longest = Math.max(window.__gaps.longest, now - window.__gaps.last);
+        window.__gaps.last = now;
+      }, 5);
+    });
+    const stalls = () => page.evaluate(() => {
+      clearInterval(window.__gapTimer);
+      return { longest: window.__gaps.longest, took: performance.now() - window.__gaps.t0 };
+    });
+
+    await fillPassphrase(page, 'Passphrase for the backup', PASS);
+    await fillPassphrase(page, 'The same passphrase again', PASS);
+    const download = page.waitForEvent('download', { timeout: 90_000 });
+    await watchStalls();
+    await clickRole(page, 'button', 'Make a backup');
+    const d = await download;
+    const made = await stalls();
+    console.log(`# making: ${made.took.toFixed(0)} ms, the page's longest stall ${made.longest.toFixed(0)} ms`);
+    assert.equal(await page.evaluate(() => TowardKeyWork.answered), 1, 'the key was made in the key worker');
+    assert.ok(made.longest < made.took * 0.5, `the page stalled ${made.longest.toFixed(0)} of ${made.took.toFixed(0)} ms`);
+    const file = path.join(work, 'beside-' + d.suggestedFilename());
+    fs.copyFileSync(await d.path(), file);
+
+    await pickFile(page, file);
+    await fillPassphrase(page, 'Passphrase for this backup', PASS);
+    await watchStalls();
+    await page.locator('input[aria-label="Passphrase for this backup"]').press('Enter');
+    await page.getByRole('button', { name: 'Add it to what is here', exact: true }).waitFor({ state: 'attached', timeout: 60_000 });
+    const opened = await stalls();
+    console.log(`# opening: ${opened.took.toFixed(0)} ms, the page's longest stall ${opened.longest.toFixed(0)} ms`);
+    assert.equal(await page.evaluate(() => TowardKeyWork.answered), 2, 'the key was made in the key worker');
+    assert.ok(opened.longest < opened.took * 0.5, `the page stalled ${opened.longest.toFixed(0)} of ${opened.took.toFixed(0)} ms`);
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});

@@ -422,3 +422,38 @@ TEST_CASE("[age] the stepwise encryptor (the app seals across frames) makes the 
   CHECK(tooHard.begin("x", "p", o).error().kind == backup::BackupErrorKind::WorkFactorTooHigh);
   CHECK_FALSE(tooHard.started());
 }
+
+TEST_CASE("[age] the passphrase's key made elsewhere (the page's key worker) seals and opens as the passphrase does") {
+  // What web/key_worker.cpp computes: scrypt (N = 2^wf, r = 8, p = 1) over ageScryptSalt() of the file's salt.
+  const auto derive = [](const std::string& pass, const std::string& salt16, int wf) {
+    backup::AgeWrapKey k;
+    k.salt = salt16;
+    k.workFactor = wf;
+    const std::string full = backup::ageScryptSalt(salt16);
+    REQUIRE(crypto_pwhash_scryptsalsa208sha256_ll(reinterpret_cast<const uint8_t*>(pass.data()), pass.size(),
+                                                  reinterpret_cast<const uint8_t*>(full.data()), full.size(),
+                                                  uint64_t(1) << wf, 8, 1, k.key.data(), k.key.size()) == 0);
+    return k;
+  };
+  const auto made = derive("right", backup::newAgeSalt(), kFastWf);
+  backup::AgeEncryptor enc;
+  REQUIRE(enc.begin("words kept for later", "", {kFastWf, false}, &made));
+  enc.step(SIZE_MAX);
+  const std::string file = enc.take();
+  // age's own way (the passphrase) opens it: the key was the real one.
+  CHECK(backup::ageDecrypt(file, "right").value() == "words kept for later");
+  auto params = backup::ageWrapParams(file);
+  REQUIRE(params);
+  CHECK(params.value().salt == made.salt);
+  CHECK(params.value().workFactor == kFastWf);
+  const auto opened = derive("right", params.value().salt, params.value().workFactor);
+  CHECK(backup::ageDecrypt(file, "", {}, &opened).value() == "words kept for later");
+  const auto wrong = derive("wrong", params.value().salt, params.value().workFactor);
+  auto refused = backup::ageDecrypt(file, "", {}, &wrong);
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().kind == BackupErrorKind::WrongPassphrase);
+  // A key made for another file's salt is not used: the passphrase is.
+  const auto other = derive("wrong", backup::newAgeSalt(), kFastWf);
+  CHECK(backup::ageDecrypt(file, "right", {}, &other).value() == "words kept for later");
+  CHECK(backup::ageWrapParams("not an age file").error().kind != BackupErrorKind::WrongPassphrase);
+}

@@ -1,4 +1,4 @@
-// web/glue/key_work.js: the vault passphrase's key work (Argon2id, most of a second) runs in a worker
+// web/glue/key_work.js: a passphrase's key work (the vault's Argon2id, a backup's scrypt: most of a second) runs in a worker
 // (toward_key_worker.js: web/key_worker.cpp), so that the page keeps drawing and answering meanwhile: quick
 // hide, the safety plan, a screen reader. Included with --pre-js. core/platform/key_work_web.cpp calls
 // TowardKeyWork.start; each answer goes back through toward_platform_key_done. Where a worker cannot start
@@ -55,12 +55,13 @@ var TowardKeyWork = (function () {
     return worker;
   }
 
-  // pass and salt: bytes of their own (the passphrase's are handed over to the worker, not kept here).
-  function start(req, pass, salt, ops, mem) {
+  // alg: 'argon2id' (ops, mem) or 'scrypt' (log2n). pass and salt: bytes of their own (the passphrase's are
+  // handed over to the worker, not kept here).
+  function start(req, alg, pass, salt, ops, mem, log2n) {
     const w = ensure();
     if (!w) { pass.fill(0); return false; }
     waiting.add(req);
-    w.postMessage({ req, pass, salt, ops, mem }, [pass.buffer]);
+    w.postMessage({ req, alg, pass, salt, ops, mem, log2n }, [pass.buffer]);
     return true;
   }
 

@@ -1,5 +1,5 @@
 // web/glue/key_worker_main.js: inside the key worker (--pre-js of toward_key_worker.js, web/key_worker.cpp).
-// Each message { req, pass, salt, ops, mem } is answered with { req, ok, key }: the passphrase's 32-byte
+// Each message { req, alg, pass, salt, ops, mem, log2n } is answered with { req, ok, key }: the passphrase's 32-byte
 // key, or ok false. The passphrase's bytes are zeroed as soon as they are in the module's memory, and that
 // memory is wiped before it is freed.
 'use strict';
@@ -16,7 +16,9 @@
       HEAPU8.set(pass, p);
       pass.fill(0);
       HEAPU8.set(salt, s);
-      const rc = Module._toward_key_argon2id(o, 32, p, pass.length, s, salt.length, m.ops, m.mem);
+      const rc = m.alg === 'scrypt'
+        ? Module._toward_key_scrypt(o, 32, p, pass.length, s, salt.length, m.log2n)
+        : Module._toward_key_argon2id(o, 32, p, pass.length, s, salt.length, m.ops, m.mem);
       return rc === 0 ? HEAPU8.slice(o, o + 32) : null;
     } finally {
       Module._toward_key_free(p, pass.length);
