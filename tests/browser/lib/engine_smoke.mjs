@@ -8,6 +8,7 @@
 // survives a reload and a browser restart and is in the second copy; the service worker controls the page and a reload with the
 // server gone (offline) starts the app with the record; the vault seals it and opens it again.
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import { decodePng, colourStats, waitUntil } from './harness.mjs';
 
 export const ready = async (engine, timeoutMs = 60_000) => {
@@ -55,6 +56,21 @@ export const controlled = (engine) => engine.evaluate(`!!(navigator.serviceWorke
 
 export function assertNoErrors(engine) {
   assert.deepEqual(engine.errors(), [], `console errors / page errors:\n${engine.errors().join('\n')}`);
+}
+
+// A backup's scrypt in this engine's key worker (web/key_worker.cpp; work factor 18: 256 MiB in the worker):
+// the same 32 bytes as Node's own scrypt. (The vault's Argon2id there is checked by opening the vault.)
+export async function assertKeyWorkerScrypt(engine) {
+  const pass = 'a backup passphrase', salt = 'age-encryption.org/v1/scrypt' + '0123456789abcdef';
+  const want = crypto.scryptSync(pass, salt, 32, { N: 1 << 18, r: 8, p: 1, maxmem: 512 * 1024 * 1024 }).toString('hex');
+  const got = await engine.evaluate(`new Promise((resolve) => {
+    const w = new Worker('toward_key_worker.js');
+    const bytes = (t) => new TextEncoder().encode(t);
+    w.onmessage = (ev) => { w.terminate(); resolve(ev.data.ok ? Array.from(ev.data.key, (b) => b.toString(16).padStart(2, '0')).join('') : 'not ok'); };
+    w.onerror = (ev) => resolve('error: ' + ev.message);
+    w.postMessage({ req: 1, alg: 'scrypt', pass: bytes(${JSON.stringify(pass)}), salt: bytes(${JSON.stringify(salt)}), log2n: 18 });
+  })`);
+  assert.equal(got, want, 'the key worker\'s scrypt');
 }
 
 // The vault in this engine: turned on (a key from Argon2id; every file sealed with a nonce from the engine's
