@@ -462,9 +462,10 @@ bool BackupView::keyReady(ViewContext& ctx, Work work) {
 
 void BackupView::runWork(ViewContext& ctx) {
   if (!keyReady(ctx, m_work)) return;   // the busy words stay; the key's answer wakes the next frame
-  // The key made beside the page, when it was: the passphrase is then not worked on here.
+  // The key made beside the page, when it was: the passphrase is then not worked on here. (When the worker
+  // could not make it, the key is made here from the passphrase, never taken from an empty answer.)
   std::optional<backup::AgeWrapKey> derived;
-  if (m_key.asked() && !m_key.working() && (m_work == Work::Export || m_work == Work::Open)) {
+  if (m_key.ready() && (m_work == Work::Export || m_work == Work::Open)) {
     backup::AgeWrapKey k;
     k.salt = m_keySalt;
     k.workFactor = m_keyWorkFactor;

@@ -24,6 +24,8 @@ class KeyAway {
   const std::array<unsigned char, 32>& key() const { return m_key; }
   // Handed over and not answered yet.
   bool working() const { return m_asked && !m_answered; }
+  // Answered with the key (key() holds it); false while working, and when it is to be made in place.
+  bool ready() const { return m_answered && m_ok; }
   bool asked() const { return m_asked; }
   // Wipes the key; an answer still to come is dropped.
   void reset();

@@ -606,3 +606,49 @@ test('making and opening a backup: the passphrase\'s key is made beside the page
     await profile.dispose();
   }
 });
+
+// Where the key worker cannot start (its script refused here), every key is made in place as before: a backup
+// made then opens with the passphrase, and opens in the app; the vault opens too.
+test('with no key worker, a backup is made and opened in place all the same, and the vault opens', { timeout: 240_000 }, async () => {
+  const profile = await Profile.launch(undefined, { serviceWorkers: 'block' });
+  try {
+    await profile.context.route('**/toward_key_worker.*', (route) => route.abort());
+    const page = await openApp(profile, server.url);
+    await api.put(page, TYPE, { kind: 'free', title: 'kept', text: 'words made into a backup in place' });
+    await api.flush(page);
+    await openPage(page, 'backups');
+    await fillPassphrase(page, 'Passphrase for the backup', PASS);
+    await fillPassphrase(page, 'The same passphrase again', PASS);
+    const download = page.waitForEvent('download', { timeout: 90_000 });
+    await clickRole(page, 'button', 'Make a backup');
+    const d = await download;
+    assert.equal(await page.evaluate(() => TowardKeyWork.answered), 0, 'no key came from a worker');
+    const file = path.join(work, 'in-place-' + d.suggestedFilename());
+    fs.copyFileSync(await d.path(), file);
+    // Debian's age opens it with the passphrase: the key was the passphrase's, not an empty answer's.
+    const plain = path.join(work, 'in-place.json');
+    const r = spawnSync('python3', [AGE_PTY, PASS, '-d', '-o', plain, file], { encoding: 'utf8', timeout: 150_000 });
+    assert.equal(r.status, 0, `age -d failed: ${r.stderr}`);
+    assert.match(fs.readFileSync(plain, 'utf8'), /words made into a backup in place/);
+
+    await pickFile(page, file);
+    await fillPassphrase(page, 'Passphrase for this backup', PASS);
+    await page.locator('input[aria-label="Passphrase for this backup"]').press('Enter');
+    await page.getByRole('button', { name: 'Add it to what is here', exact: true }).waitFor({ state: 'attached', timeout: 60_000 });
+
+    assert.ok((await page.evaluate((p) => window.towardTest.vaultEnable(p), PASS)).ok);
+    await api.flush(page);
+    await reloadApp(page);
+    const field = page.locator('input[type="password"][aria-label="Passphrase"]');
+    await field.waitFor({ state: 'visible', timeout: 30_000 });
+    await field.click();
+    await page.keyboard.type(PASS);
+    await page.keyboard.press('Enter');
+    await waitUntil(async () => (await page.evaluate(() => window.towardTest.vaultState())).status === 'unlocked',
+      { timeoutMs: 30_000, message: 'the vault opened with the key made in place' });
+    assert.equal((await api.list(page, TYPE))[0].body.text, 'words made into a backup in place');
+    assert.equal(await page.evaluate(() => TowardKeyWork.answered), 0);
+  } finally {
+    await profile.dispose();
+  }
+});
