@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, Profile, openApp, reloadApp, api, sleep, waitUntil, decodePng, openPage, ROOT, SLOWDOWN, clickRole, clickOn, settle } from './lib/harness.mjs';
+import { startServer, Profile, openApp, reloadApp, api, sleep, waitUntil, decodePng, openPage, ROOT, SLOWDOWN, clickRole, clickOn, settle, lockedVault } from './lib/harness.mjs';
 
 const TYPE = 'journal.entry';
 const PASS = 'river stones at dawn';
@@ -66,6 +66,20 @@ async function fillPassphrase(page, label, value) {
 
 // The chooser now opens inside the click's own event, so Playwright must be intercepting choosers before
 // the click (it starts to when the first listener is added, asynchronously): one listener for the page's life.
+// Makes a backup through the page's form (both passphrase fields, then "Make a backup") and keeps its file in
+// the work folder under `prefix`; returns the file's path.
+async function makeBackupHere(page, prefix) {
+  await openPage(page, 'backups');
+  await fillPassphrase(page, 'Passphrase for the backup', PASS);
+  await fillPassphrase(page, 'The same passphrase again', PASS);
+  const download = page.waitForEvent('download', { timeout: 90_000 });
+  await clickRole(page, 'button', 'Make a backup');
+  const d = await download;
+  const file = path.join(work, prefix + d.suggestedFilename());
+  fs.copyFileSync(await d.path(), file);
+  return file;
+}
+
 async function interceptChoosers(page) {
   if (page.__intercepting) return;
   page.__intercepting = true;
@@ -205,13 +219,7 @@ test('replace keeps a safety snapshot, and "Restore the data from before the imp
       const kept = [];
       for (const text of ['first morning', 'second morning']) kept.push(await api.put(page, TYPE, { kind: 'free', text }));
       await api.flush(page);
-      await openPage(page, 'backups');
-      await fillPassphrase(page, 'Passphrase for the backup', PASS);
-      await fillPassphrase(page, 'The same passphrase again', PASS);
-      const download = page.waitForEvent('download', { timeout: 90_000 });
-      await clickRole(page, 'button', 'Make a backup');
-      const file = path.join(work, 'replace-' + (await download).suggestedFilename());
-      fs.copyFileSync(await (await download).path(), file);
+      const file = await makeBackupHere(page, 'replace-');
       // Written after the backup: a replace takes it away, the restore brings it back.
       const later = await api.put(page, TYPE, { kind: 'free', text: 'written after the backup' });
       await api.flush(page);
@@ -616,15 +624,8 @@ test('with no key worker, a backup is made and opened in place all the same, and
     const page = await openApp(profile, server.url);
     await api.put(page, TYPE, { kind: 'free', title: 'kept', text: 'words made into a backup in place' });
     await api.flush(page);
-    await openPage(page, 'backups');
-    await fillPassphrase(page, 'Passphrase for the backup', PASS);
-    await fillPassphrase(page, 'The same passphrase again', PASS);
-    const download = page.waitForEvent('download', { timeout: 90_000 });
-    await clickRole(page, 'button', 'Make a backup');
-    const d = await download;
+    const file = await makeBackupHere(page, 'in-place-');
     assert.equal(await page.evaluate(() => TowardKeyWork.answered), 0, 'no key came from a worker');
-    const file = path.join(work, 'in-place-' + d.suggestedFilename());
-    fs.copyFileSync(await d.path(), file);
     // Debian's age opens it with the passphrase: the key was the passphrase's, not an empty answer's.
     const plain = path.join(work, 'in-place.json');
     const r = spawnSync('python3', [AGE_PTY, PASS, '-d', '-o', plain, file], { encoding: 'utf8', timeout: 150_000 });
@@ -636,14 +637,7 @@ test('with no key worker, a backup is made and opened in place all the same, and
     await page.locator('input[aria-label="Passphrase for this backup"]').press('Enter');
     await page.getByRole('button', { name: 'Add it to what is here', exact: true }).waitFor({ state: 'attached', timeout: 60_000 });
 
-    assert.ok((await page.evaluate((p) => window.towardTest.vaultEnable(p), PASS)).ok);
-    await api.flush(page);
-    await reloadApp(page);
-    const field = page.locator('input[type="password"][aria-label="Passphrase"]');
-    await field.waitFor({ state: 'visible', timeout: 30_000 });
-    await field.click();
-    await page.keyboard.type(PASS);
-    await page.keyboard.press('Enter');
+    await lockedVault(page, PASS, { enter: true });
     await waitUntil(async () => (await page.evaluate(() => window.towardTest.vaultState())).status === 'unlocked',
       { timeoutMs: 30_000, message: 'the vault opened with the key made in place' });
     assert.equal((await api.list(page, TYPE))[0].body.text, 'words made into a backup in place');

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DIST, startServer, Profile, openApp, reloadApp, api, waitUntil, sleep, openPage, clickRole } from './lib/harness.mjs';
+import { DIST, startServer, Profile, openApp, reloadApp, api, waitUntil, sleep, openPage, clickRole, lockedVault } from './lib/harness.mjs';
 
 const TYPE = 'journal.entry';
 let server;
@@ -48,16 +48,8 @@ test('offline, a vault opens: its key is made in the key worker, which the servi
     const page = await openApp(profile, server.url);
     await waitUntil(() => controlled(page), { timeoutMs: 20_000, message: 'service worker controlling the page' });
     await api.put(page, TYPE, { title: 'sealed', text: 'Kept behind a passphrase, offline too.' });
-    const pass = 'a lantern in the window';
-    assert.ok((await page.evaluate((p) => window.towardTest.vaultEnable(p), pass)).ok);
-    await api.flush(page);
     await profile.context.setOffline(true);
-    await reloadApp(page);
-    const field = page.locator('input[type="password"][aria-label="Passphrase"]');
-    await field.waitFor({ state: 'visible', timeout: 30_000 });
-    await field.click();
-    await page.keyboard.type(pass);
-    await page.keyboard.press('Enter');
+    await lockedVault(page, 'a lantern in the window', { enter: true });
     await waitUntil(async () => (await page.evaluate(() => window.towardTest.vaultState())).status === 'unlocked',
       { timeoutMs: 30_000, message: 'the vault opened offline' });
     assert.equal(await page.evaluate(() => TowardKeyWork.answered), 1, 'the key was not made in the key worker');

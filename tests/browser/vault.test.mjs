@@ -4,7 +4,7 @@
 // Auto-lock after idle time, quick hide (shortcut and button), and discreet mode.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Profile, openApp, reloadApp, api, sleep, waitUntil, assertCanvasNotBlank, press, clickRole, openPage, SLOWDOWN } from './lib/harness.mjs';
+import { startServer, Profile, openApp, reloadApp, api, sleep, waitUntil, assertCanvasNotBlank, press, clickRole, openPage, SLOWDOWN, lockedVault } from './lib/harness.mjs';
 
 const TYPE = 'journal.entry';
 const PASS = 'harbour light at dusk';
@@ -383,16 +383,9 @@ test('the passphrase\'s key work runs beside the page: it keeps answering while 
   await withProfile(async (profile) => {
     const page = await openApp(profile, server.url);
     await api.put(page, TYPE, { kind: 'free', text: 'words behind the key work' });
-    assert.ok((await vault.enable(page, PASS)).ok);
-    await api.flush(page);
-    await reloadApp(page);
-    const field = page.locator('input[type="password"][aria-label="Passphrase"]');
-    await field.waitFor({ state: 'visible', timeout: 30_000 });
-
     // The page's longest stall between Enter and the open vault (Argon2id with 64 MiB, most of a second,
     // held the page in one frame before).
-    await field.click();
-    await page.keyboard.type(PASS);
+    const field = await lockedVault(page, PASS);
     await page.evaluate(() => {
       window.__gaps = { last: performance.now(), longest: 0 };
       window.__gapTimer = setInterval(() => {

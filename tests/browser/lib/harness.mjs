@@ -340,6 +340,21 @@ export async function waitUntil(fn, { timeoutMs = 10_000, intervalMs = 50, messa
 // then no new frame for `quietMs`, for at most `capMs` (an animation may keep drawing: then it returns).
 // Clicking at measured positions is only safe once the page shows what the last action changed; on a
 // busy machine a fixed pause is not enough.
+// The vault turned on with `pass` (the test API), stored, and the page reloaded to its unlock screen; then, as
+// a person does, the passphrase typed into its field (`enter`: and Enter pressed). Returns the field.
+export async function lockedVault(page, pass, { enter = false } = {}) {
+  const on = await page.evaluate((p) => window.towardTest.vaultEnable(p), pass);
+  if (!on.ok) throw new Error(`turning the vault on: ${JSON.stringify(on)}`);
+  await page.evaluate(() => window.towardTest.flush());
+  await reloadApp(page);
+  const field = page.locator('input[type="password"][aria-label="Passphrase"]');
+  await field.waitFor({ state: 'visible', timeout: 30_000 });
+  await field.click();
+  await page.keyboard.type(pass);
+  if (enter) await page.keyboard.press('Enter');
+  return field;
+}
+
 export async function settle(page, { since = null, minFrames = 1, quietMs = 120, capMs = 2500 } = {}) {
   const t0 = Date.now();
   const start = since === null ? await api.framesRendered(page) : since;
