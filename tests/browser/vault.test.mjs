@@ -429,3 +429,21 @@ test('the passphrase\'s key work runs beside the page: it keeps answering while 
     assert.equal((await vault.state(page)).status, 'locked');
   });
 });
+
+test('a key worker whose module cannot load says so at once, and the vault opens with the key made in place', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch(undefined, { serviceWorkers: 'block' });
+  try {
+    // Not a module (a refused fetch inside a worker hangs under Playwright's routing instead of failing).
+    await profile.context.route('**/toward_key_worker.wasm', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/wasm', body: 'not a module' }));
+    const page = await openApp(profile, server.url);
+    await api.put(page, TYPE, { kind: 'free', text: 'opened without the worker' });
+    await lockedVault(page, PASS, { enter: true });
+    await waitUntil(async () => (await vault.state(page)).status === 'unlocked',
+      { timeoutMs: 20_000, message: 'opened in place soon after the worker stopped' });
+    assert.equal(await page.evaluate(() => TowardKeyWork.answered), 0);
+    assert.equal((await api.list(page, TYPE))[0].body.text, 'opened without the worker');
+  } finally {
+    await profile.dispose();
+  }
+});

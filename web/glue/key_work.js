@@ -8,6 +8,7 @@
 
 var TowardKeyWork = (function () {
   const SCRIPT = 'toward_key_worker.js';
+  const GIVE_UP_MS = 120000;
   let worker = null;
   const waiting = new Set();   // requests asked of the worker, not answered yet
   const counts = { answered: 0 };   // keys the worker made (the engines' smoke tests read it)
@@ -45,6 +46,7 @@ var TowardKeyWork = (function () {
     try { worker = new Worker(SCRIPT); } catch (e) { return null; }
     worker.onmessage = (ev) => {
       const m = ev.data || {};
+      if (m.stopped) { failAll(); return; }
       answer(m.req, m.ok && m.key instanceof Uint8Array && m.key.length === 32 ? m.key : null);
     };
     // The script or its module could not load (or the module stopped): everything waiting is done in place.
@@ -62,6 +64,9 @@ var TowardKeyWork = (function () {
     if (!w) { pass.fill(0); return false; }
     waiting.add(req);
     w.postMessage({ req, alg, pass, salt, ops, mem, log2n }, [pass.buffer]);
+    // A worker that never answers (it hung, or its failure reached nobody) does not hold the person there:
+    // after two minutes the key is made in place (a slow phone takes seconds, not minutes).
+    setTimeout(() => { if (waiting.has(req)) failAll(); }, GIVE_UP_MS);
     return true;
   }
 

@@ -8,6 +8,8 @@
   let started;
   const ready = new Promise((resolve) => { started = resolve; });
   Module.onRuntimeInitialized = () => started();
+  // The module could not start or stopped (its compile refused, no memory): the page makes its keys in place.
+  Module.onAbort = (what) => { self.postMessage({ stopped: String(what) }); };
 
   function derive(m) {
     const pass = m.pass, salt = m.salt;
