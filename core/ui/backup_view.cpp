@@ -260,7 +260,9 @@ void BackupView::drawImport(ViewContext& ctx) {
         m_announced = false;
       }
     }
-    MutedText("Opening it takes a few seconds. Nothing changes yet.");
+    // Said before a try; after one that did not open, the kind words below say what happened instead (both
+    // together read as if it were still opening).
+    if (m_importProblem.empty()) MutedText("Opening it takes a few seconds. Nothing changes yet.");
   }
   if (!m_importProblem.empty()) CalmWarning(m_importProblem);
   if (!m_importNote.empty()) BodyText((m_importNote + (m_storing ? " Saving it in this browser now..." : "")).c_str());

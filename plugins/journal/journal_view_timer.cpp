@@ -154,10 +154,16 @@ void JournalView::drawTimer(ui::ViewContext& ctx) {
   const bool pinExits = m_timer.running() &&
                         ImGui::GetContentRegionAvail().y < topGap + headingH + introH + em * 8 + promptH + exitsH + stepsH;
   if (pinExits) ImGui::BeginChild("journal-timer-body", ImVec2(0, -(exitsH + gap)));
-  ImGui::Dummy(ImVec2(column, topGap));
-  ImGui::PushFont(ctx.fonts.heading);
-  centeredText("Stay with it", p.text, true);
-  ImGui::PopFont();
+  // Where even that leaves the breath no room (a small phone, the largest text), the heading is said, not shown.
+  if (pinExits && ImGui::GetContentRegionAvail().y < topGap + headingH + em * 4.5f) {
+    ImGui::Dummy(ImVec2(column, 1.0f));   // the place a screen reader finds it (a heading needs a drawn item)
+    ui::a11y::heading("Stay with it");
+  } else {
+    ImGui::Dummy(ImVec2(column, topGap));
+    ImGui::PushFont(ctx.fonts.heading);
+    centeredText("Stay with it", p.text, true);
+    ImGui::PopFont();
+  }
 
   if (m_timer.running()) {
     const float smallest = em * 4.0f;
@@ -166,9 +172,14 @@ void JournalView::drawTimer(ui::ViewContext& ctx) {
     else ui::a11y::paragraph(intro);
     // The breath pacer.
     const float wanted = std::min(em * 12, std::max(em * 7, ImGui::GetContentRegionAvail().y * 0.42f));
-    const float h = std::max(smallest, std::min(wanted, ImGui::GetContentRegionAvail().y - below - em));
+    // With the exits at the foot, the breath fills what shows of the part above them (the prompt and the
+    // time's steps scroll below it); it was cut in half there on a small phone with large text.
+    const float room = ImGui::GetContentRegionAvail().y;
+    const float h = pinExits ? std::max(em * 2.0f, std::min(wanted, room - em * 0.6f))
+                             : std::max(smallest, std::min(wanted, room - below - em));
+    const float above = pinExits ? std::clamp((room - h) * 0.5f, 0.0f, em * 0.5f) : em * 0.5f;
     const ImVec2 top = ImGui::GetCursorScreenPos();
-    const ImVec2 c(top.x + column * 0.5f, top.y + h * 0.5f + ImGui::GetFontSize() * 0.5f);
+    const ImVec2 c(top.x + column * 0.5f, top.y + h * 0.5f + above);
     const float rMax = h * 0.46f, rMin = h * 0.26f;
     const StayTimer::Breath b = m_timer.breath(ctx.nowMs);
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -184,13 +195,16 @@ void JournalView::drawTimer(ui::ViewContext& ctx) {
     char left[32];
     const uint32_t rem = m_timer.remainingSeconds(ctx.nowMs);
     std::snprintf(left, sizeof left, "%u:%02u", rem / 60, rem % 60);
-    ImGui::PushFont(ctx.fonts.heading);
-    const ImVec2 ls = ImGui::CalcTextSize(left);
-    draw->AddText(ImVec2(c.x - ls.x * 0.5f, c.y - ls.y * 0.8f), ImGui::GetColorU32(p.text), left);
-    ImGui::PopFont();
+    // A small breath holds the time alone, in the text's size; its word goes under it (it ran past the circle).
     const ImVec2 bs = ImGui::CalcTextSize(breath);
-    draw->AddText(ImVec2(c.x - bs.x * 0.5f, c.y + ls.y * 0.35f), ImGui::GetColorU32(p.muted), breath);
-    ImGui::Dummy(ImVec2(column, h + ImGui::GetFontSize()));
+    const bool roomy = bs.x <= rMax * 1.7f;
+    ImGui::PushFont(roomy ? ctx.fonts.heading : ImGui::GetFont());
+    const ImVec2 ls = ImGui::CalcTextSize(left);
+    draw->AddText(ImVec2(c.x - ls.x * 0.5f, c.y - ls.y * (roomy ? 0.8f : 0.5f)), ImGui::GetColorU32(p.text), left);
+    ImGui::PopFont();
+    const ImVec2 wordAt = roomy ? ImVec2(c.x - bs.x * 0.5f, c.y + ls.y * 0.35f) : ImVec2(c.x - bs.x * 0.5f, c.y + rMax + 2.0f);
+    draw->AddText(wordAt, ImGui::GetColorU32(p.muted), breath);
+    ImGui::Dummy(ImVec2(column, h + above * 2.0f + (roomy ? 0.0f : bs.y)));
     ui::a11y::status("journal/timer", breath);  // said once at each change of phase
     // The time left, in words a screen reader reads where it is (never said by itself each second).
     ui::a11y::status("journal/timer-left", timeLeftWords(rem).c_str(), false);

@@ -149,12 +149,20 @@ test('a tab the other took over takes no typing behind its notice, so taking ove
     await waitUntil(() => noticeVisible(a), { timeoutMs: 15_000, message: 'the notice in tab A' });
     await waitReady(b, 30_000);
 
-    // What a person types in A now goes nowhere near the letter: the notice's button has the keys.
+    // What a person types in A now goes nowhere near the letter, and takes nothing back from B: the notice's
+    // title has the keys (on its button, the first space or Enter took Toward back from the tab just chosen).
     await a.bringToFront();
-    await a.keyboard.type('GHOST');
-    assert.equal(await a.evaluate(() => document.activeElement && document.activeElement.id), 'take-over');
+    await a.keyboard.type('GHOST words typed on ');
+    await a.keyboard.press('Enter');
+    assert.equal(await a.evaluate(() => document.activeElement && document.activeElement.id), 'tab-notice-title');
     assert.equal(await field.inputValue(), 'A words.', 'typing behind the notice reached the letter');
     assert.equal(await a.locator('#app').evaluate((el) => el.inert), true);
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.equal((await api.state(b)).writer, true, 'a keystroke in A took Toward back from B');
+    assert.equal(await noticeVisible(b), false);
+    // Tab reaches the button, for a deliberate take-over by keyboard.
+    await a.keyboard.press('Tab');
+    assert.equal(await a.evaluate(() => document.activeElement && document.activeElement.id), 'take-over');
 
     // B goes on with the letter; then A takes over again and keeps B's words.
     await api.put(b, 'letters.letter', { recipientKind: 'therapist', state: 'draft', text: 'A words. B words.' }, id);

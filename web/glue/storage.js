@@ -126,10 +126,14 @@ var TowardGlue = (function () {
     if (loading) loading.hidden = true;
     // While another tab writes, nothing of the app here takes a key or a click: a text field that kept the
     // focus behind the notice took typing nobody saw, and brought it back over the other tab's words when
-    // this tab took over again. The focus goes to the notice's own button.
+    // this tab took over again. The focus goes to the notice's title (a screen reader reads it; Tab reaches
+    // the button): on the button, the first space of someone still typing took Toward back from the tab they
+    // had just chosen.
     const app = $('app');
     if (app) app.inert = true;
-    if (!button.hidden) button.focus({ preventScroll: true });
+    title.tabIndex = -1;
+    if (notice.contains(document.activeElement) && document.activeElement !== button) return;
+    title.focus({ preventScroll: true });
   }
   function hideNotice() {
     const n = $('tab-notice');
