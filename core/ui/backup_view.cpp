@@ -321,6 +321,7 @@ void BackupView::filePicked(bool ok, std::string name, std::string bytes) {
   m_fileName = std::move(name);
   m_fileBytes = std::move(bytes);
   m_importProblem.clear();
+  m_focusImportPass = true;   // its passphrase next: the keys go to its field (they stayed on the chooser)
 }
 
 void BackupView::drawPreview(ViewContext& ctx) {
