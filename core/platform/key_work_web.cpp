@@ -2,6 +2,7 @@
 #include "core/platform/key_work_web.h"
 
 #include <emscripten.h>
+#include <sodium.h>
 
 #include <cstdlib>
 #include <map>
@@ -22,11 +23,6 @@ std::map<int, std::function<void(bool, std::string)>>& waiting() {
 }
 int g_nextRequest = 1;
 
-void wipe(void* p, size_t n) {
-  volatile unsigned char* v = static_cast<volatile unsigned char*>(p);
-  while (n--) *v++ = 0;
-}
-
 }  // namespace
 
 bool startKeyWorkAway(PassphraseKeyJob& job, std::function<void(bool ok, std::string key)> done) {
@@ -35,7 +31,7 @@ bool startKeyWorkAway(PassphraseKeyJob& job, std::function<void(bool ok, std::st
   const bool started = js_key_work_start(req, scrypt ? 1 : 0, job.passphrase.data(), int(job.passphrase.size()),
                                          job.salt.data(), int(job.salt.size()), double(job.opslimit), double(job.memlimit),
                                          job.scryptLog2N) != 0;
-  wipe(job.passphrase.data(), job.passphrase.size());
+  sodium_memzero(job.passphrase.data(), job.passphrase.size());
   job.passphrase.clear();
   if (started) waiting()[req] = std::move(done);
   return started;
@@ -50,7 +46,7 @@ EMSCRIPTEN_KEEPALIVE void toward_platform_key_done(int req, int ok, unsigned cha
   std::string bytes;
   if (ok && key && size == 32) bytes.assign(reinterpret_cast<const char*>(key), size_t(size));
   if (key) {
-    toward::core::wipe(key, size_t(size > 0 ? size : 0));
+    sodium_memzero(key, size_t(size > 0 ? size : 0));
     std::free(key);
   }
   auto& waiting = toward::core::waiting();

@@ -49,13 +49,18 @@ void centeredText(const char* text, ImVec4 color, bool heading = false) {
   ImGui::PopStyleColor();
 }
 
-// Lays out buttons centred on one line (or one per line when they do not fit). `names`, when given, are
-// what a screen reader says for each (a short label spelled out).
-bool centeredButtons(const char* const* labels, int n, int primary, int* pressed, const char* const* names = nullptr) {
+// The width these buttons take side by side (centeredButtons puts them one per line when it is more than there is).
+float buttonsRowWidth(const char* const* labels, int n) {
   const ImGuiStyle& st = ImGui::GetStyle();
   float total = 0;
   for (int i = 0; i < n; ++i) total += ImGui::CalcTextSize(labels[i], nullptr, true).x + st.FramePadding.x * 2 + st.ItemSpacing.x;
-  total -= st.ItemSpacing.x;
+  return total - st.ItemSpacing.x;
+}
+
+// Lays out buttons centred on one line (or one per line when they do not fit). `names`, when given, are
+// what a screen reader says for each (a short label spelled out).
+bool centeredButtons(const char* const* labels, int n, int primary, int* pressed, const char* const* names = nullptr) {
+  const float total = buttonsRowWidth(labels, n);
   const float avail = ImGui::GetContentRegionAvail().x;
   const bool oneLine = total <= avail;
   const float x0 = ImGui::GetCursorPosX();
@@ -72,12 +77,9 @@ bool centeredButtons(const char* const* labels, int n, int primary, int* pressed
 
 // The height centeredButtons() takes for these labels in the current width (one line, or one per line).
 float centeredButtonsHeight(const char* const* labels, int n) {
-  const ImGuiStyle& st = ImGui::GetStyle();
-  float total = 0;
-  for (int i = 0; i < n; ++i) total += ImGui::CalcTextSize(labels[i], nullptr, true).x + st.FramePadding.x * 2 + st.ItemSpacing.x;
-  const bool oneLine = total - st.ItemSpacing.x <= ImGui::GetContentRegionAvail().x;
+  const bool oneLine = buttonsRowWidth(labels, n) <= ImGui::GetContentRegionAvail().x;
   const int rows = oneLine ? 1 : n;
-  return float(rows) * (ui::RowHeight(!oneLine) * 0.75f + st.ItemSpacing.y);
+  return float(rows) * (ui::RowHeight(!oneLine) * 0.75f + ImGui::GetStyle().ItemSpacing.y);
 }
 
 // The height of the tallest prompt, wrapped in the current width (the breath's size does not move as they change).
@@ -140,14 +142,14 @@ void JournalView::drawTimer(ui::ViewContext& ctx) {
   // (a screen reader still hears them; the prompts say as much). They were below the fold there.
   const char* exits[] = {"I'm done for now", "It's too much right now"};
   const int exitCount = ctx.wayOut ? 2 : 1;
-  const char* labels[] = {"10 s less", "10 s more"};
-  const char* names[] = {"10 seconds less", "10 seconds more"};
+  const char* steps[] = {"10 s less", "10 s more"};
+  const char* stepNames[] = {"10 seconds less", "10 seconds more"};
   const float em = ImGui::GetFontSize();
   const float gap = ImGui::GetStyle().ItemSpacing.y;
   const float topGap = em * (ctx.compact ? 0.5f : 1.5f);
   const float exitsH = centeredButtonsHeight(exits, exitCount);
   const float promptH = tallestPromptHeight() + gap;
-  const float stepsH = centeredButtonsHeight(labels, 2);
+  const float stepsH = centeredButtonsHeight(steps, 2);
   const char* intro = "A feeling is here. Nothing needs fixing right now. Let it be here for a little while.";
   const float introH = ImGui::CalcTextSize(intro, nullptr, false, column).y + gap;
   const float headingH = ctx.fonts.heading->FontSize + gap;
@@ -220,7 +222,7 @@ void JournalView::drawTimer(ui::ViewContext& ctx) {
     if (!pinExits) drawExits();
     // The time made shorter or longer: short on screen, so that the two fit one line on a phone; spelled out
     // for a screen reader.
-    if (centeredButtons(labels, 2, -1, &step, names)) pressed = step;
+    if (centeredButtons(steps, 2, -1, &step, stepNames)) pressed = step;
     if (pinExits) {
       ui::TouchScroll();
       ImGui::EndChild();
