@@ -622,6 +622,7 @@ void App::draw(int64_t nowMs) {
                       [this](const std::string& actionId) { return runQuickAction(actionId); },
                       [this](const std::string& id, const std::string& label) { noteActionRect(id, label); },
                       [this](const std::string& type, const std::string& id) { showRecord(type, id); }};
+  if (!locked()) m_vaultSection->stepPending(ctx);   // a passphrase change whose keys were being made
 
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(io.DisplaySize);

@@ -3,15 +3,37 @@
 
 #include <imgui.h>
 #include <imgui_internal.h>
+#include <sodium.h>
 
 #include <algorithm>
 
 #include "core/ui/a11y.h"
 #include "core/ui/text_field.h"
+#include "core/ui/theme.h"
 #include "core/ui/widgets.h"
 
 namespace toward::ui {
 namespace {
+
+core::PassphraseKeyJob argon2Job(const std::string& passphrase, const std::string& salt, const core::vault::KdfParams& kdf) {
+  core::PassphraseKeyJob job;
+  job.passphrase = passphrase;
+  job.salt = salt;
+  job.opslimit = kdf.opslimit;
+  job.memlimit = kdf.memlimit;
+  return job;
+}
+
+// A passphrase field of the settings' forms with its name shown above it: typed, the fields are rows of dots
+// alike, and a placeholder goes with the first letter (which was the current one, which the new?). The name is
+// the field's own (its accessible name), so it is not said twice.
+void SecretLine(ViewContext& ctx, const char* key, std::string& value, float width, TextFieldOptions options) {
+  ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
+  ImGui::TextUnformatted(options.label);
+  ImGui::PopStyleColor();
+  options.placeholder = "";
+  TextLine(ctx.platform.textInput(), key, value, width, options);
+}
 
 TextFieldOptions secret(const char* label) {
   TextFieldOptions o;
@@ -124,12 +146,7 @@ bool UnlockScreen::draw(ViewContext& ctx, bool ownWayOut) {
 
 bool UnlockScreen::stepOpening(ViewContext& ctx) {
   const auto state = m_key.step(ctx.platform, [&] {
-    core::PassphraseKeyJob job;
-    job.passphrase = m_passphrase;
-    job.salt = m_vault.unlockSalt();
-    job.opslimit = m_vault.unlockKdf().opslimit;
-    job.memlimit = m_vault.unlockKdf().memlimit;
-    return std::optional<core::PassphraseKeyJob>(std::move(job));
+    return std::optional<core::PassphraseKeyJob>(argon2Job(m_passphrase, m_vault.unlockSalt(), m_vault.unlockKdf()));
   });
   if (state == KeyAway::State::Working) return false;   // the page goes on; the answer wakes a frame
   m_opening = false;
@@ -145,6 +162,46 @@ void VaultSection::forget() {
   WipeSecret(m_pass1);
   WipeSecret(m_pass2);
   WipeSecret(m_current);
+  dropPending();
+}
+
+void VaultSection::dropPending() {
+  m_pending = Pending::None;
+  WipeSecret(m_pendingCurrent);
+  WipeSecret(m_pendingNext);
+  m_pendingSalt.clear();
+  m_currentKey.reset();   // an answer still to come belongs to nobody
+  m_nextKey.reset();
+}
+
+void VaultSection::startPending(ViewContext& ctx, Pending what) {
+  dropPending();
+  m_pending = what;
+  m_pendingCurrent = m_current;
+  m_pendingNext = m_pass1;
+  if (what != Pending::Disable) m_pendingSalt = core::vault::newWrapSalt();
+  stepPending(ctx);   // handed over now; where it cannot be, done now, in this frame, as before
+}
+
+void VaultSection::stepPending(ViewContext& ctx) {
+  if (m_pending == Pending::None) return;
+  using State = KeyAway::State;
+  const State current = m_pending == Pending::Enable ? State::InPlace : m_currentKey.step(ctx.platform, [&] {
+    return std::optional<core::PassphraseKeyJob>(argon2Job(m_pendingCurrent, m_vault.unlockSalt(), m_vault.unlockKdf()));
+  });
+  const State next = m_pending == Pending::Disable ? State::InPlace : m_nextKey.step(ctx.platform, [&] {
+    return std::optional<core::PassphraseKeyJob>(argon2Job(m_pendingNext, m_pendingSalt, core::vault::KdfParams{}));
+  });
+  if (current == State::Working || next == State::Working) return;   // the answer wakes a frame
+  // A key not made away (no worker here, or it could not start or stopped) is made in place by the vault.
+  core::vault::DerivedWrap wrap;
+  if (next == State::Ready) {
+    wrap.salt = m_pendingSalt;
+    wrap.key = m_nextKey.key();
+  }
+  finishPending(m_pending, current == State::Ready ? &m_currentKey.key() : nullptr, next == State::Ready ? &wrap : nullptr);
+  sodium_memzero(wrap.key.data(), wrap.key.size());
+  dropPending();
 }
 
 void VaultSection::draw(ViewContext& ctx) {
@@ -179,11 +236,11 @@ void VaultSection::drawOff(ViewContext& ctx, float width) {
   TextFieldOptions first = secret("New passphrase");
   first.focus = m_bringIntoView || m_focusFirst;
   m_focusFirst = false;
-  TextLine(ctx.platform.textInput(), "vault/new1", m_pass1, width, first);
+  SecretLine(ctx, "vault/new1", m_pass1, width, first);
   // The scroll arrives a frame later: the field takes focus once it is on screen (a field off screen has
   // no DOM element to focus).
   if (m_bringIntoView && ImGui::IsItemVisible()) m_bringIntoView = false;
-  TextLine(ctx.platform.textInput(), "vault/new2", m_pass2, width, secret("The same passphrase again"));
+  SecretLine(ctx, "vault/new2", m_pass2, width, secret("The same passphrase again"));
   // Both are taken (an Enter in either field is used once, never left for a later frame).
   const bool enter1 = ctx.platform.textInput().takeSubmit("vault/new1");
   const bool enter2 = ctx.platform.textInput().takeSubmit("vault/new2");
@@ -194,28 +251,16 @@ void VaultSection::drawOff(ViewContext& ctx, float width) {
   // A message goes as soon as its cause does.
   if ((m_understood && m_problem == kTickTheBox) || (m_pass1 == m_pass2 && m_problem == kNotTheSame)) m_problem.clear();
   Gap(0.2f);
-  if (PrimaryButton("Seal my words with it") || enter) {
+  if ((PrimaryButton("Seal my words with it") || enter) && m_pending == Pending::None) {
     m_problem.clear();
     if (m_pass1.empty()) m_problem = "Please choose a passphrase first.";
     else if (m_pass1 != m_pass2) m_problem = kNotTheSame;
     else if (!m_understood) m_problem = kTickTheBox;
-    else {
-      auto status = m_vault.beginEnable(m_pass1);
-      if (status) {
-        m_vault.stepFirst();
-        // The sealing itself goes on a few files a frame (web/app.cpp); drawOn() shows how far it is.
-        m_message = "Your words are sealed now. Toward will ask for the passphrase when it locks.";
-        m_turningOffStarted = false;
-        m_open = false;
-        m_understood = false;
-        forget();
-      } else {
-        m_problem = "This could not be finished (" + status.message() + "). Nothing is lost; you can try again.";
-      }
-    }
+    else startPending(ctx, Pending::Enable);
   }
   ImGui::SameLine();
   if (QuietButton("Not now")) { m_open = false; forget(); m_problem.clear(); }
+  if (m_pending == Pending::Enable) MutedText("Making a key from your passphrase\u2026");
   // Opened near the bottom of the window, the form's tick box and buttons were below it: the page moves up
   // just enough to show them (the form is shorter than the window; a phone's openForm shows its top instead).
   if (m_revealForm) ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY);
@@ -279,35 +324,60 @@ void VaultSection::drawOn(ViewContext& ctx, float width) {
     if (QuietButton("Stop using a passphrase\u2026")) { m_turningOff = true; m_message.clear(); m_problem.clear(); }
     return;
   }
-  TextLine(ctx.platform.textInput(), "vault/current", m_current, width, secret("Current passphrase"));
+  SecretLine(ctx, "vault/current", m_current, width, secret("Current passphrase"));
   if (m_open) {
-    TextLine(ctx.platform.textInput(), "vault/new1", m_pass1, width, secret("New passphrase"));
-    TextLine(ctx.platform.textInput(), "vault/new2", m_pass2, width, secret("The same passphrase again"));
-    if (PrimaryButton("Change it")) {
+    SecretLine(ctx, "vault/new1", m_pass1, width, secret("New passphrase"));
+    SecretLine(ctx, "vault/new2", m_pass2, width, secret("The same passphrase again"));
+    if (PrimaryButton("Change it") && m_pending == Pending::None) {
       m_problem.clear();
       if (m_pass1.empty()) m_problem = "Please choose a new passphrase first.";
       else if (m_pass1 != m_pass2) m_problem = "The two new passphrases are not the same yet.";
-      else if (auto s = m_vault.changePassphrase(m_current, m_pass1); !s) m_problem = s.message();
-      else { m_message = "The passphrase is changed."; m_open = false; forget(); }
+      else startPending(ctx, Pending::Change);
     }
   } else {
     BodyText("Without a passphrase your words are stored unsealed in this browser again.");
-    if (PrimaryButton("Stop using a passphrase")) {
-      auto s = m_vault.beginDisable(m_current);
-      if (s) {
-        m_vault.stepFirst();
-        // The files are written plain again a few a frame (web/app.cpp); drawOff() greets the result.
-        m_message = "Your words are stored without a passphrase now.";
-        m_turningOff = false;
-        m_turningOffStarted = true;
-        forget();
-      } else {
-        m_problem = s.message();
-      }
-    }
+    if (PrimaryButton("Stop using a passphrase") && m_pending == Pending::None) startPending(ctx, Pending::Disable);
   }
   ImGui::SameLine();
   if (QuietButton("Cancel")) { m_open = false; m_turningOff = false; forget(); m_problem.clear(); }
+  if (m_pending != Pending::None) MutedText("Checking the passphrase\u2026");
+}
+
+void VaultSection::finishPending(Pending what, const core::vault::PassphraseKey* currentKey,
+                                 const core::vault::DerivedWrap* nextWrap) {
+  if (what == Pending::Enable) {
+    auto status = m_vault.beginEnable(m_pendingNext, core::vault::KdfParams{}, nextWrap);
+    if (!status) {
+      m_problem = "This could not be finished (" + status.message() + "). Nothing is lost; you can try again.";
+      return;
+    }
+    m_vault.stepFirst();
+    // The sealing itself goes on a few files a frame (web/app.cpp); drawOn() shows how far it is.
+    m_message = "Your words are sealed now. Toward will ask for the passphrase when it locks.";
+    m_turningOffStarted = false;
+    m_open = false;
+    m_understood = false;
+  } else if (what == Pending::Change) {
+    if (auto s = m_vault.changePassphrase(m_pendingCurrent, m_pendingNext, core::vault::KdfParams{}, currentKey, nextWrap); !s) {
+      m_problem = s.message();
+      return;
+    }
+    m_message = "The passphrase is changed.";
+    m_open = false;
+  } else {
+    if (auto s = m_vault.beginDisable(m_pendingCurrent, currentKey); !s) {
+      m_problem = s.message();
+      return;
+    }
+    m_vault.stepFirst();
+    // The files are written plain again a few a frame (web/app.cpp); drawOff() greets the result.
+    m_message = "Your words are stored without a passphrase now.";
+    m_turningOff = false;
+    m_turningOffStarted = true;
+  }
+  WipeSecret(m_pass1);
+  WipeSecret(m_pass2);
+  WipeSecret(m_current);
 }
 
 }  // namespace toward::ui

@@ -62,12 +62,22 @@ class VaultSection {
   // Opens the "turn on" form, and brings it into view with its first field focused at the next draw
   // (from the first-run offer's "Set a passphrase").
   void openForm() { m_open = true; m_bringIntoView = true; m_bringFrames = 0; }
-  // Wipes every passphrase typed here.
+  // Wipes every passphrase typed here; a change whose keys are still being made is let go.
   void forget();
+  // Goes on with a change asked here whose passphrase keys are being made (finishing it once they are in):
+  // called by the app every frame, whatever page is shown.
+  void stepPending(ViewContext& ctx);
 
  private:
   void drawOff(ViewContext& ctx, float width);
   void drawOn(ViewContext& ctx, float width);
+
+  // A change asked of the vault while its passphrases' keys are made (Argon2id: away from the page where the
+  // platform can, so the page keeps answering; else in place, in the frame of the press, as before).
+  enum class Pending { None, Enable, Change, Disable };
+  void startPending(ViewContext& ctx, Pending what);
+  void finishPending(Pending what, const core::vault::PassphraseKey* currentKey, const core::vault::DerivedWrap* nextWrap);
+  void dropPending();
 
   core::vault::Vault& m_vault;
   std::function<void()> m_lockNow;
@@ -81,6 +91,10 @@ class VaultSection {
   bool m_turningOffStarted = false;   // "stop using a passphrase" was pressed: the progress says "opening"
   std::string m_pass1, m_pass2, m_current;
   std::string m_message, m_problem;
+  Pending m_pending = Pending::None;
+  std::string m_pendingCurrent, m_pendingNext;   // the passphrases as they were when the button was pressed
+  std::string m_pendingSalt;                      // the new wrapping's salt (Enable, Change)
+  KeyAway m_currentKey, m_nextKey;                // their keys
 };
 
 }  // namespace toward::ui

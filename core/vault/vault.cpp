@@ -167,12 +167,12 @@ Status Vault::disable(const std::string& passphrase) {
   return finishMigration();
 }
 
-Status Vault::beginEnable(const std::string& passphrase, KdfParams kdf) {
+Status Vault::beginEnable(const std::string& passphrase, KdfParams kdf, const DerivedWrap* derived) {
   if (m_status != VaultStatus::Off) return invalid("The vault is already on.");
   if (m_store.readOnly() || m_store.locked() || m_store.opening()) {
     return invalid("Toward cannot change this now. Please try again in a moment.");
   }
-  auto created = createVault(passphrase, kdf);
+  auto created = createVault(passphrase, kdf, derived);
   if (!created) return created.error();
   m_file = created.value().file;
   m_key = std::move(created.value().key);
@@ -188,9 +188,9 @@ Status Vault::beginEnable(const std::string& passphrase, KdfParams kdf) {
   return Status::ok();
 }
 
-Status Vault::beginDisable(const std::string& passphrase) {
+Status Vault::beginDisable(const std::string& passphrase, const PassphraseKey* derived) {
   if (m_status != VaultStatus::Unlocked) return invalid("Please unlock first.");
-  if (auto check = unwrapKey(m_file, passphrase); !check) {
+  if (auto check = unwrapKey(m_file, passphrase, derived); !check) {
     return check.error().code() == ErrorCode::Invalid ? invalid("That passphrase did not fit, so the vault stays on.") : check.error();
   }
   // Files that could not be opened would stay sealed for good once the key is gone.
@@ -213,12 +213,13 @@ Status Vault::beginDisable(const std::string& passphrase) {
   return Status::ok();
 }
 
-Status Vault::changePassphrase(const std::string& current, const std::string& next, KdfParams kdf) {
+Status Vault::changePassphrase(const std::string& current, const std::string& next, KdfParams kdf,
+                               const PassphraseKey* currentKey, const DerivedWrap* nextWrap) {
   if (m_status != VaultStatus::Unlocked || !m_key) return invalid("Please unlock first.");
-  if (auto check = unwrapKey(m_file, current); !check) {
+  if (auto check = unwrapKey(m_file, current, currentKey); !check) {
     return check.error().code() == ErrorCode::Invalid ? invalid("The current passphrase did not fit; nothing was changed.") : check.error();
   }
-  auto rewrapped = rewrapKey(m_file, *m_key, next, kdf);
+  auto rewrapped = rewrapKey(m_file, *m_key, next, kdf, nextWrap);
   if (!rewrapped) return rewrapped.error();
   const VaultFile before = m_file;
   m_file = rewrapped.value();

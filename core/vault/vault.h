@@ -67,8 +67,10 @@ class Vault {
   // The same in steps (a progress bar): begin*() wraps the key / marks vault.json first, then
   // stepMigration(n) rewrites up to n files a call and returns true once everything is done. Safe to
   // stop at any point (a reload, a lock): unlock() or resume() finishes it.
-  Status beginEnable(const std::string& passphrase, KdfParams kdf = {});
-  Status beginDisable(const std::string& passphrase);
+  // `derived`: the passphrase's key made elsewhere (for beginEnable with a salt from newWrapSalt() and
+  // `kdf`; for beginDisable with unlockSalt() and unlockKdf()), so that no Argon2id runs here.
+  Status beginEnable(const std::string& passphrase, KdfParams kdf = {}, const DerivedWrap* derived = nullptr);
+  Status beginDisable(const std::string& passphrase, const PassphraseKey* derived = nullptr);
   Result<bool> stepMigration(size_t count);
   // Right after begin*(): makes the plan and rewrites its first file at once, so that the first rewrite's
   // one-time costs (the plan, the first calls into the cipher) fall in the call that made the key, the one
@@ -80,8 +82,11 @@ class Vault {
   double migrationProgress() const;
   // True while a stepwise turning on or off is under way (not stopped by an error).
   bool migrationRunning() const { return m_stepping; }
-  // Wraps the same key with a new passphrase (Unlocked; the current one is asked again).
-  Status changePassphrase(const std::string& current, const std::string& next, KdfParams kdf = {});
+  // Wraps the same key with a new passphrase (Unlocked; the current one is asked again). `currentKey`: the
+  // current passphrase's key made elsewhere (unlockSalt(), unlockKdf()); `nextWrap`: the next one's, made
+  // with a salt from newWrapSalt() and `kdf`.
+  Status changePassphrase(const std::string& current, const std::string& next, KdfParams kdf = {},
+                          const PassphraseKey* currentKey = nullptr, const DerivedWrap* nextWrap = nullptr);
 
   // Plain preferences kept in vault.json, readable while locked.
   VaultPrefs prefs() const { return parseVaultPrefs(m_file.prefs); }

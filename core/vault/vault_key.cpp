@@ -63,15 +63,22 @@ Status deriveKek(const std::string& passphrase, const std::string& salt, const K
   return Status::ok();
 }
 
-Status wrapInto(VaultFile& file, const DataKey& key, const std::string& passphrase, const KdfParams& kdf) {
+Status wrapInto(VaultFile& file, const DataKey& key, const std::string& passphrase, const KdfParams& kdf,
+                const DerivedWrap* derived) {
   if (passphrase.empty()) return invalid("Please choose a passphrase.");
+  std::array<unsigned char, DataKey::kBytes> kek{};
+  if (derived) {
+    if (auto s = checkKdf(kdf); !s) return s;
+    if (derived->salt.size() != crypto_pwhash_SALTBYTES) return invalid("the vault's key settings are not valid");
+    file.salt = derived->salt;
+    kek = derived->key;
+  } else {
+    file.salt = newWrapSalt();
+    if (auto s = deriveKek(passphrase, file.salt, kdf, kek); !s) return s;
+  }
   file.kdf = kdf;
-  file.salt.assign(crypto_pwhash_SALTBYTES, '\0');
-  platform::secureRandomBytes(file.salt.data(), file.salt.size());
   file.nonce.assign(kNonceBytes, '\0');
   platform::secureRandomBytes(file.nonce.data(), file.nonce.size());
-  std::array<unsigned char, DataKey::kBytes> kek{};
-  if (auto s = deriveKek(passphrase, file.salt, kdf, kek); !s) return s;
   const std::string ad = wrapAd(kdf);
   file.wrappedKey.assign(DataKey::kBytes + kTagBytes, '\0');
   unsigned long long len = 0;
@@ -83,6 +90,13 @@ Status wrapInto(VaultFile& file, const DataKey& key, const std::string& passphra
 }
 
 }  // namespace
+
+std::string newWrapSalt() {
+  ensureSodium();
+  std::string salt(crypto_pwhash_SALTBYTES, '\0');
+  platform::secureRandomBytes(salt.data(), salt.size());
+  return salt;
+}
 
 std::unique_ptr<DataKey> DataKey::generate() {
   ensureSodium();
@@ -200,13 +214,13 @@ Result<VaultFile> decodeVaultFile(const std::string& text) {
   return f;
 }
 
-Result<NewVault> createVault(const std::string& passphrase, KdfParams kdf) {
+Result<NewVault> createVault(const std::string& passphrase, KdfParams kdf, const DerivedWrap* derived) {
   ensureSodium();
   NewVault out;
   out.key = DataKey::generate();
   out.file.state = VaultState::Enabling;
   out.file.prefs = "{}";
-  if (auto s = wrapInto(out.file, *out.key, passphrase, kdf); !s) return s;
+  if (auto s = wrapInto(out.file, *out.key, passphrase, kdf, derived); !s) return s;
   return out;
 }
 
@@ -233,10 +247,11 @@ Result<std::unique_ptr<DataKey>> unwrapKey(const VaultFile& file, const std::str
   return key;
 }
 
-Result<VaultFile> rewrapKey(const VaultFile& file, const DataKey& key, const std::string& passphrase, KdfParams kdf) {
+Result<VaultFile> rewrapKey(const VaultFile& file, const DataKey& key, const std::string& passphrase, KdfParams kdf,
+                            const DerivedWrap* derived) {
   ensureSodium();
   VaultFile out = file;
-  if (auto s = wrapInto(out, key, passphrase, kdf); !s) return s;
+  if (auto s = wrapInto(out, key, passphrase, kdf, derived); !s) return s;
   return out;
 }
 

@@ -70,16 +70,28 @@ struct NewVault {
   std::unique_ptr<DataKey> key;
 };
 
-// Makes a new data key and wraps it with `passphrase` (state Enabling).
-Result<NewVault> createVault(const std::string& passphrase, KdfParams kdf = {});
 // The key that wraps the data key: derived from the passphrase with Argon2id, the slow part of an unlock
 // (a second or so). A platform may do that part away from the page (Platform::deriveKeyAway) and hand it in.
 using PassphraseKey = std::array<unsigned char, DataKey::kBytes>;
+// A new wrapping's key made elsewhere: the salt chosen first (newWrapSalt()) and the key the passphrase gives
+// with it and the wrapping's parameters.
+struct DerivedWrap {
+  std::string salt;
+  PassphraseKey key{};
+};
+// A fresh random salt for a new wrapping (crypto_pwhash_SALTBYTES).
+std::string newWrapSalt();
+
+// Makes a new data key and wraps it with `passphrase` (state Enabling). `derived`: the passphrase's key,
+// made elsewhere with its salt and `kdf` (the passphrase itself is then not used).
+Result<NewVault> createVault(const std::string& passphrase, KdfParams kdf = {}, const DerivedWrap* derived = nullptr);
 // Unwraps the data key. Invalid with kind words when the passphrase does not fit. `derived`: the passphrase's
 // key, already derived with this file's salt and parameters (the passphrase itself is then not used).
 Result<std::unique_ptr<DataKey>> unwrapKey(const VaultFile& file, const std::string& passphrase,
                                            const PassphraseKey* derived = nullptr);
-// The same data key wrapped with a new passphrase (new salt, `kdf`); state and prefs are kept.
-Result<VaultFile> rewrapKey(const VaultFile& file, const DataKey& key, const std::string& passphrase, KdfParams kdf = {});
+// The same data key wrapped with a new passphrase (new salt, `kdf`; or `derived`'s salt and key); state and
+// prefs are kept.
+Result<VaultFile> rewrapKey(const VaultFile& file, const DataKey& key, const std::string& passphrase, KdfParams kdf = {},
+                            const DerivedWrap* derived = nullptr);
 
 }  // namespace toward::core::vault

@@ -4,7 +4,7 @@
 // Auto-lock after idle time, quick hide (shortcut and button), and discreet mode.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Profile, openApp, reloadApp, api, sleep, waitUntil, assertCanvasNotBlank, press, clickRole, openPage, SLOWDOWN, lockedVault } from './lib/harness.mjs';
+import { startServer, Profile, openApp, reloadApp, api, sleep, waitUntil, assertCanvasNotBlank, press, clickRole, openPage, SLOWDOWN, lockedVault, settle } from './lib/harness.mjs';
 
 const TYPE = 'journal.entry';
 const PASS = 'harbour light at dusk';
@@ -24,6 +24,17 @@ async function withProfile(fn) {
     await profile.dispose();
   }
 }
+
+// The page's longest stall from watchStalls() to longestStall(): a timer every 5 ms notes the longest gap.
+const watchStalls = (page) => page.evaluate(() => {
+  window.__gaps = { last: performance.now(), longest: 0 };
+  window.__gapTimer = setInterval(() => {
+    const now = performance.now();
+    window.__gaps.longest = Math.max(window.__gaps.longest, now - window.__gaps.last);
+    window.__gaps.last = now;
+  }, 5);
+});
+const longestStall = (page) => page.evaluate(() => { clearInterval(window.__gapTimer); return window.__gaps.longest; });
 
 const vault = {
   state: (page) => page.evaluate(() => window.towardTest.vaultState()),
@@ -386,21 +397,14 @@ test('the passphrase\'s key work runs beside the page: it keeps answering while 
     // The page's longest stall between Enter and the open vault (Argon2id with 64 MiB, most of a second,
     // held the page in one frame before).
     const field = await lockedVault(page, PASS);
-    await page.evaluate(() => {
-      window.__gaps = { last: performance.now(), longest: 0 };
-      window.__gapTimer = setInterval(() => {
-        const now = performance.now();
-        window.__gaps.longest = Math.max(window.__gaps.longest, now - window.__gaps.last);
-        window.__gaps.last = now;
-      }, 5);
-    });
+    await watchStalls(page);
     const t0 = Date.now();
     await page.keyboard.press('Enter');
     await waitUntil(async () => (await vault.state(page)).opening === true || (await vault.state(page)).status === 'unlocked',
       { timeoutMs: 10_000, intervalMs: 10, message: 'opening' });
     await waitUntil(async () => (await vault.state(page)).status === 'unlocked', { timeoutMs: 30_000, intervalMs: 10, message: 'opened' });
     const tookMs = Date.now() - t0;
-    const longest = await page.evaluate(() => { clearInterval(window.__gapTimer); return window.__gaps.longest; });
+    const longest = await longestStall(page);
     console.log(`# unlock took ${tookMs} ms; the page's longest stall meanwhile ${longest.toFixed(0)} ms`);
     // A share of the whole, not milliseconds: the key work's own time differs between machines and builds.
     assert.ok(longest < tookMs * 0.5, `the page stalled ${longest.toFixed(0)} ms of the ${tookMs} ms the opening took`);
@@ -443,6 +447,131 @@ test('a key worker whose module cannot load says so at once, and the vault opens
       { timeoutMs: 20_000, message: 'opened in place soon after the worker stopped' });
     assert.equal(await page.evaluate(() => TowardKeyWork.answered), 0);
     assert.equal((await api.list(page, TYPE))[0].body.text, 'opened without the worker');
+  } finally {
+    await profile.dispose();
+  }
+});
+
+// Scrolls the settings page with the wheel, as a person would, until the control is on screen (only what is
+// on screen is in the mirror).
+async function wheelTo(page, control) {
+  await page.mouse.move(page.viewportSize().width / 2, page.viewportSize().height / 2);
+  for (let i = 0; i < 150 && (await control.count()) === 0; i++) {
+    await page.mouse.wheel(0, 60);
+    await sleep(60);
+  }
+  await control.waitFor({ state: 'attached', timeout: 10_000 });
+}
+
+// Clicks a button and returns how long until `done` holds, and the page's longest stall meanwhile.
+async function clickAndWatch(page, button, done, message) {
+  await settle(page, { minFrames: 0 });
+  await watchStalls(page);
+  const t0 = Date.now();
+  await button.click({ force: true });
+  await waitUntil(done, { timeoutMs: 30_000, intervalMs: 10, message });
+  const tookMs = Date.now() - t0;
+  const longest = await longestStall(page);
+  return { tookMs, longest };
+}
+
+// Turns the vault on, changes its passphrase (a wrong current one first) and turns it off again, all from
+// Settings by real clicks and keys. Returns the key worker's answers and the stalls seen.
+async function vaultFromSettings(page) {
+  const NEW = 'a new lamp by the door';
+  const button = (name) => page.getByRole('button', { name, exact: true });
+  const field = (label) => page.locator(`input[aria-label="${label}"]`);
+  const answered = () => page.evaluate(() => TowardKeyWork.answered);
+  const status = async () => (await vault.state(page)).status;
+  const stalls = [];
+  await api.put(page, TYPE, { kind: 'free', text: `kept through every change ${SECRETS[1]}` });
+  await openPage(page, 'settings');
+  await wheelTo(page, button('Set a passphrase\u2026'));
+  await clickRole(page, 'button', 'Set a passphrase\u2026');
+  await field('New passphrase').waitFor({ state: 'visible', timeout: 10_000 });
+  await field('New passphrase').click();
+  await page.keyboard.type(PASS);
+  await field('The same passphrase again').click();
+  await page.keyboard.type(PASS);
+  await clickRole(page, 'checkbox', 'I understand that a forgotten passphrase cannot be recovered');
+  const first = await answered();
+  stalls.push(await clickAndWatch(page, button('Seal my words with it'), async () => {
+    const s = await vault.state(page);
+    return s.status === 'unlocked' && !s.migrating;
+  }, 'the vault on'));
+  const onAnswers = (await answered()) - first;
+  await page.evaluate(() => window.towardTest.flush());
+  assert.deepEqual(await page.evaluate((w) => window.towardTest.dataFilesContaining(w), SECRETS[1]), [], 'sealed');
+
+  // Change: the current passphrase that does not fit first, then the right one.
+  await wheelTo(page, button('Change the passphrase\u2026'));
+  await clickRole(page, 'button', 'Change the passphrase\u2026');
+  await field('Current passphrase').waitFor({ state: 'visible', timeout: 10_000 });
+  await field('Current passphrase').click();
+  await page.keyboard.type('not the one');
+  await wheelTo(page, field('New passphrase'));
+  await field('New passphrase').click();
+  await page.keyboard.type(NEW);
+  await wheelTo(page, field('The same passphrase again'));
+  await field('The same passphrase again').click();
+  await page.keyboard.type(NEW);
+  await wheelTo(page, button('Change it'));
+  await clickRole(page, 'button', 'Change it');
+  await wheelTo(page, page.getByText(/did not fit; nothing was changed/));
+  await field('Current passphrase').waitFor({ state: 'visible', timeout: 10_000 });
+  await field('Current passphrase').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(PASS);
+  const beforeChange = await answered();
+  await wheelTo(page, button('Change it'));
+  stalls.push(await clickAndWatch(page, button('Change it'),
+    async () => (await field('The same passphrase again').count()) === 0, 'the passphrase changed'));
+  await wheelTo(page, page.getByText('The passphrase is changed.'));
+  const changeAnswers = (await answered()) - beforeChange;
+
+  // The new passphrase opens it; the old one no longer does.
+  await vault.lock(page);
+  assert.equal(await status(), 'locked');
+  assert.equal((await vault.unlock(page, PASS)).ok, false, 'the old passphrase still opens it');
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 1100)));
+  assert.ok((await vault.unlock(page, NEW)).ok, 'the new passphrase does not open it');
+
+  // Off.
+  await openPage(page, 'settings');
+  await wheelTo(page, button('Stop using a passphrase\u2026'));
+  await clickRole(page, 'button', 'Stop using a passphrase\u2026');
+  await field('Current passphrase').waitFor({ state: 'visible', timeout: 10_000 });
+  await field('Current passphrase').click();
+  await page.keyboard.type(NEW);
+  const beforeOff = await answered();
+  stalls.push(await clickAndWatch(page, button('Stop using a passphrase'), async () => (await status()) === 'off', 'the vault off'));
+  const offAnswers = (await answered()) - beforeOff;
+  const entries = await api.list(page, TYPE);
+  assert.equal(entries.length, 1);
+  assert.match(entries[0].body.text, /kept through every change/);
+  return { onAnswers, changeAnswers, offAnswers, stalls };
+}
+
+test('turning the vault on, changing its passphrase and turning it off from Settings: the keys are made beside the page', { timeout: 180_000 }, async () => {
+  await withProfile(async (profile) => {
+    const page = await openApp(profile, server.url);
+    const r = await vaultFromSettings(page);
+    console.log(`# stalls (ms of the whole): ${r.stalls.map((s) => `${s.longest.toFixed(0)} of ${s.tookMs}`).join(', ')}`);
+    // Each passphrase's Argon2id (64 MiB) is made by the key worker: one to turn on, two to change (the
+    // current one checked, the new one wrapping), one to turn off.
+    assert.deepEqual([r.onAnswers, r.changeAnswers, r.offAnswers], [1, 2, 1]);
+  });
+});
+
+test('with no key worker, turning the vault on, changing and turning it off from Settings still work (made in place)', { timeout: 180_000 }, async () => {
+  const profile = await Profile.launch(undefined, { serviceWorkers: 'block' });
+  try {
+    await profile.context.route('**/toward_key_worker.wasm', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/wasm', body: 'not a module' }));
+    const page = await openApp(profile, server.url);
+    const r = await vaultFromSettings(page);
+    assert.deepEqual([r.onAnswers, r.changeAnswers, r.offAnswers], [0, 0, 0]);
+    assert.equal(await page.evaluate(() => TowardKeyWork.answered), 0);
   } finally {
     await profile.dispose();
   }

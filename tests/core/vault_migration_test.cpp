@@ -516,3 +516,79 @@ TEST_CASE("[vault] the pause after a wrong passphrase counts from the refusal, n
   CHECK_FALSE(vault.unlock("not the one", clock.nowMs - 1500).isOk());
   CHECK(vault.retryAtMs() == clock.nowMs + 1000);
 }
+
+TEST_CASE("[vault] turning on, changing the passphrase and turning off with keys made elsewhere (the page's key worker)") {
+  // What web/key_worker.cpp computes: libsodium's Argon2id with the given salt and parameters.
+  const auto argon = [](const std::string& pass, const std::string& salt, const core::vault::KdfParams& kdf) {
+    core::vault::PassphraseKey k{};
+    REQUIRE(crypto_pwhash(k.data(), k.size(), pass.data(), pass.size(), reinterpret_cast<const unsigned char*>(salt.data()),
+                          kdf.opslimit, kdf.memlimit, crypto_pwhash_ALG_ARGON2ID13) == 0);
+    return k;
+  };
+  const auto finishSteps = [](Vault& vault) {
+    for (int i = 0; i < 1000; ++i) {
+      auto step = vault.stepMigration(10);
+      REQUIRE(step.isOk());
+      if (step.value()) return;
+    }
+    FAIL("the steps did not end");
+  };
+  auto registry = test::appRegistry();
+  test::TempDir dir;
+  test::FakeClock clock;
+  core::RecordStore store(dir.path(), registry, std::ref(clock));
+  Vault vault(store);
+  REQUIRE(vault.open() == VaultStatus::Off);
+  store.load();
+  const Contents before = fill(store, clock);
+
+  // On: the salt chosen first, the key made with it elsewhere; the vault keeps that salt.
+  core::vault::DerivedWrap wrap;
+  wrap.salt = core::vault::newWrapSalt();
+  REQUIRE(wrap.salt.size() == crypto_pwhash_SALTBYTES);
+  CHECK(core::vault::newWrapSalt() != wrap.salt);
+  wrap.key = argon(kPass, wrap.salt, kQuick);
+  REQUIRE(vault.beginEnable(kPass, kQuick, &wrap));
+  finishSteps(vault);
+  CHECK(vault.unlockSalt() == wrap.salt);
+  CHECK(allSealed(dir.path(), true));
+  {  // a reload opens it with the passphrase alone, made in place
+    VaultStatus after{};
+    CHECK(reopen(dir.path(), registry, clock, after) == before);
+    CHECK(after == VaultStatus::Unlocked);
+  }
+
+  // Change: a current key that does not fit, or a new salt of the wrong size, changes nothing.
+  const std::string fileBefore = core::files::readFile(dir.path() + "/vault.json").value();
+  core::vault::DerivedWrap next;
+  next.salt = core::vault::newWrapSalt();
+  next.key = argon("new harbour", next.salt, kQuick);
+  const auto wrongCurrent = argon("not it", vault.unlockSalt(), vault.unlockKdf());
+  auto refused = vault.changePassphrase("", "new harbour", kQuick, &wrongCurrent, &next);
+  CHECK(refused.code() == core::ErrorCode::Invalid);
+  CHECK(refused.message().find("did not fit") != std::string::npos);
+  const auto rightCurrent = argon(kPass, vault.unlockSalt(), vault.unlockKdf());
+  core::vault::DerivedWrap shortSalt = next;
+  shortSalt.salt = "short";
+  CHECK_FALSE(vault.changePassphrase("", "new harbour", kQuick, &rightCurrent, &shortSalt).isOk());
+  CHECK(core::files::readFile(dir.path() + "/vault.json").value() == fileBefore);
+  REQUIRE(vault.changePassphrase("", "new harbour", kQuick, &rightCurrent, &next));
+  CHECK(vault.unlockSalt() == next.salt);
+  vault.lock();
+  clock.nowMs += 60000;
+  CHECK(vault.unlock(kPass, clock.nowMs).code() == core::ErrorCode::Invalid);
+  clock.nowMs += 60000;
+  REQUIRE(vault.unlock("new harbour", clock.nowMs));   // made in place: the same key as the one made elsewhere
+  CHECK(contentsOf(store) == before);
+
+  // Off: a key that does not fit keeps it on; the right one opens every file for good.
+  const auto wrongOff = argon(kPass, vault.unlockSalt(), vault.unlockKdf());
+  CHECK(vault.beginDisable("", &wrongOff).code() == core::ErrorCode::Invalid);
+  CHECK(vault.status() == VaultStatus::Unlocked);
+  const auto rightOff = argon("new harbour", vault.unlockSalt(), vault.unlockKdf());
+  REQUIRE(vault.beginDisable("", &rightOff));
+  finishSteps(vault);
+  CHECK(vault.status() == VaultStatus::Off);
+  CHECK(allSealed(dir.path(), false));
+  CHECK(contentsOf(store) == before);
+}
