@@ -195,62 +195,6 @@ void chunkNonce(uint64_t counter, bool last, uint8_t nonce[12]) {
   nonce[11] = last ? 1 : 0;
 }
 
-BackupResult<std::string> openPayload(std::string_view payload, const uint8_t fileKey[16]) {
-  if (payload.size() < 16) return backupError(BackupErrorKind::Truncated, "no payload nonce");
-  uint8_t key[32];
-  hkdfSha256(fileKey, 16, reinterpret_cast<const uint8_t*>(payload.data()), 16, "payload", key);
-  std::string_view rest = payload.substr(16);
-  std::string out;
-  out.reserve(rest.size());  // never more than the input
-  uint64_t counter = 0;
-  uint8_t nonce[12];
-  for (;;) {
-    if (rest.empty()) return backupError(BackupErrorKind::Truncated, "the payload has no final chunk");
-    const bool mustBeLast = rest.size() < kSealedChunk;
-    const size_t n = std::min(rest.size(), kSealedChunk);
-    if (n < kTag) { sodium_memzero(key, 32); return backupError(BackupErrorKind::Truncated, "a chunk is cut short"); }
-    const size_t start = out.size();
-    out.resize(start + n - kTag);
-    auto* dst = reinterpret_cast<uint8_t*>(out.data() + start);
-    const auto* src = reinterpret_cast<const uint8_t*>(rest.data());
-    unsigned long long plainLen = 0;
-    const bool onlyThisLeft = rest.size() == n;
-    bool last = false;
-    bool opened = false;
-    if (onlyThisLeft) {
-      chunkNonce(counter, true, nonce);
-      opened = crypto_aead_chacha20poly1305_ietf_decrypt(dst, &plainLen, nullptr, src, n, nullptr, 0, nonce, key) == 0;
-      last = opened;
-    }
-    if (!opened && !mustBeLast) {
-      chunkNonce(counter, false, nonce);
-      opened = crypto_aead_chacha20poly1305_ietf_decrypt(dst, &plainLen, nullptr, src, n, nullptr, 0, nonce, key) == 0;
-      if (opened && onlyThisLeft) {
-        // A full chunk not marked final, followed by nothing: the file was cut at a chunk boundary.
-        sodium_memzero(key, 32);
-        sodium_memzero(out.data(), out.size());
-        return backupError(BackupErrorKind::Truncated, "the payload ends after a non-final chunk");
-      }
-    }
-    if (!opened) {
-      sodium_memzero(key, 32);
-      sodium_memzero(out.data(), out.size());
-      return backupError(BackupErrorKind::Damaged, "chunk " + std::to_string(counter) + " does not authenticate");
-    }
-    if (last) {
-      if (plainLen == 0 && counter != 0) {
-        sodium_memzero(key, 32);
-        sodium_memzero(out.data(), out.size());
-        return backupError(BackupErrorKind::Damaged, "an empty final chunk after other chunks");
-      }
-      sodium_memzero(key, 32);
-      return out;
-    }
-    rest.remove_prefix(n);
-    ++counter;
-  }
-}
-
 // ---------------------------------------------------------------- [SECTION] armor
 size_t skipSpace(std::string_view s, size_t pos) {
   while (pos < s.size() && (s[pos] == ' ' || s[pos] == '\t' || s[pos] == '\r' || s[pos] == '\n')) ++pos;
@@ -505,11 +449,36 @@ BackupResult<std::string> ageEncrypt(std::string_view plaintext, std::string_vie
 
 BackupResult<std::string> ageDecrypt(std::string_view file, std::string_view passphrase, const AgeDecryptOptions& options,
                                      const AgeWrapKey* derived) {
+  AgeDecryptor decryptor;
+  if (auto began = decryptor.begin(file, passphrase, options, derived); !began) return began.error();
+  for (;;) {
+    auto stepped = decryptor.step(SIZE_MAX);
+    if (!stepped) return stepped.error();
+    if (stepped.value()) return decryptor.take();
+  }
+}
+
+// ---------------------------------------------------------------- [SECTION] AgeDecryptor
+AgeDecryptor::~AgeDecryptor() { reset(); }
+
+void AgeDecryptor::reset() {
+  sodium_memzero(m_key, sizeof m_key);
+  if (!m_out.empty()) sodium_memzero(m_out.data(), m_out.size());
+  m_out.clear();
+  m_decoded.clear();
+  m_rest = {};
+  m_counter = 0;
+  m_total = 0;
+  m_started = m_done = false;
+}
+
+BackupResult<bool> AgeDecryptor::begin(std::string_view file, std::string_view passphrase, const AgeDecryptOptions& options,
+                                       const AgeWrapKey* derived) {
+  reset();
   if (!cryptoReady()) return backupError(BackupErrorKind::Io, "libsodium could not start");
   if (file.size() > options.maxFileBytes) return backupError(BackupErrorKind::TooLarge);
   try {
-    std::string decoded;
-    auto read = readScryptHeader(file, decoded, options);
+    auto read = readScryptHeader(file, m_decoded, options);
     if (!read) return read.error();
     const Header& h = read.value().header;
     uint8_t wrapKey[32], fileKey[16], macKey[32], mac[32];
@@ -528,12 +497,80 @@ BackupResult<std::string> ageDecrypt(std::string_view file, std::string_view pas
       sodium_memzero(fileKey, sizeof fileKey);
       return backupError(BackupErrorKind::HeaderMacMismatch);
     }
-    auto plain = openPayload(file.substr(h.payloadStart), fileKey);
+    const std::string_view payload = file.substr(h.payloadStart);
+    if (payload.size() < 16) {
+      sodium_memzero(fileKey, sizeof fileKey);
+      return backupError(BackupErrorKind::Truncated, "no payload nonce");
+    }
+    hkdfSha256(fileKey, 16, reinterpret_cast<const uint8_t*>(payload.data()), 16, "payload", m_key);
     sodium_memzero(fileKey, sizeof fileKey);
-    return plain;
+    m_rest = payload.substr(16);
+    m_total = m_rest.size();
+    m_out.reserve(m_rest.size());  // never more than the input
+    m_started = true;
+    return true;
   } catch (const std::bad_alloc&) {
+    reset();
     return backupError(BackupErrorKind::TooLarge, "out of memory");
   }
+}
+
+BackupResult<bool> AgeDecryptor::fail(BackupError error) {
+  reset();
+  return error;
+}
+
+BackupResult<bool> AgeDecryptor::step(size_t maxChunks) {
+  if (!m_started) return backupError(BackupErrorKind::Io, "nothing to open");
+  uint8_t nonce[12];
+  for (size_t done = 0; !m_done && done < std::max<size_t>(1, maxChunks); ++done) {
+    if (m_rest.empty()) return fail(backupError(BackupErrorKind::Truncated, "the payload has no final chunk"));
+    const bool mustBeLast = m_rest.size() < kSealedChunk;
+    const size_t n = std::min(m_rest.size(), kSealedChunk);
+    if (n < kTag) return fail(backupError(BackupErrorKind::Truncated, "a chunk is cut short"));
+    const size_t start = m_out.size();
+    m_out.resize(start + n - kTag);
+    auto* dst = reinterpret_cast<uint8_t*>(m_out.data() + start);
+    const auto* src = reinterpret_cast<const uint8_t*>(m_rest.data());
+    unsigned long long plainLen = 0;
+    const bool onlyThisLeft = m_rest.size() == n;
+    bool last = false;
+    bool opened = false;
+    if (onlyThisLeft) {
+      chunkNonce(m_counter, true, nonce);
+      opened = crypto_aead_chacha20poly1305_ietf_decrypt(dst, &plainLen, nullptr, src, n, nullptr, 0, nonce, m_key) == 0;
+      last = opened;
+    }
+    if (!opened && !mustBeLast) {
+      chunkNonce(m_counter, false, nonce);
+      opened = crypto_aead_chacha20poly1305_ietf_decrypt(dst, &plainLen, nullptr, src, n, nullptr, 0, nonce, m_key) == 0;
+      // A full chunk not marked final, followed by nothing: the file was cut at a chunk boundary.
+      if (opened && onlyThisLeft) return fail(backupError(BackupErrorKind::Truncated, "the payload ends after a non-final chunk"));
+    }
+    if (!opened) return fail(backupError(BackupErrorKind::Damaged, "chunk " + std::to_string(m_counter) + " does not authenticate"));
+    if (last) {
+      if (plainLen == 0 && m_counter != 0) return fail(backupError(BackupErrorKind::Damaged, "an empty final chunk after other chunks"));
+      sodium_memzero(m_key, sizeof m_key);
+      m_done = true;
+      break;
+    }
+    m_rest.remove_prefix(n);
+    ++m_counter;
+  }
+  return m_done;
+}
+
+double AgeDecryptor::progress() const {
+  if (m_done) return 1.0;
+  return m_total ? double(m_total - m_rest.size()) / double(m_total) : 0.0;
+}
+
+std::string AgeDecryptor::take() {
+  if (!m_done) return {};
+  std::string out = std::move(m_out);
+  m_out.clear();
+  reset();
+  return out;
 }
 
 }  // namespace toward::backup

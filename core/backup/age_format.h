@@ -97,6 +97,40 @@ class AgeEncryptor {
 BackupResult<std::string> ageDecrypt(std::string_view file, std::string_view passphrase,
                                      const AgeDecryptOptions& options = {}, const AgeWrapKey* derived = nullptr);
 
+// Decrypts in steps, as AgeEncryptor encrypts (the app opens a large backup across frames): begin() checks the
+// header and opens the file key (the scrypt work, unless the key was made elsewhere), step() opens up to
+// `maxChunks` 64 KiB chunks, and once done() take() hands over the plaintext. Still all or nothing: a failure
+// wipes what was opened, and take() gives nothing before the last chunk checked out.
+class AgeDecryptor {
+ public:
+  AgeDecryptor() = default;
+  AgeDecryptor(const AgeDecryptor&) = delete;
+  AgeDecryptor& operator=(const AgeDecryptor&) = delete;
+  ~AgeDecryptor();
+  // `file` must outlive the decryptor (an armored file is decoded into the decryptor's own copy).
+  BackupResult<bool> begin(std::string_view file, std::string_view passphrase, const AgeDecryptOptions& options = {},
+                           const AgeWrapKey* derived = nullptr);
+  // Opens up to `maxChunks` more chunks (at least one): true once the last one is open, or why it stopped.
+  BackupResult<bool> step(size_t maxChunks);
+  bool done() const { return m_done; }
+  // Share of the payload opened so far, 0..1.
+  double progress() const;
+  // The plaintext, once done(); the decryptor is empty afterwards.
+  std::string take();
+  // Forgets everything (wipes the key and what was opened).
+  void reset();
+
+ private:
+  BackupResult<bool> fail(BackupError error);
+  std::string m_decoded;      // an armored file's bytes
+  std::string_view m_rest;    // the sealed chunks not opened yet
+  std::string m_out;
+  uint64_t m_counter = 0;
+  size_t m_total = 0;
+  unsigned char m_key[32] = {};
+  bool m_started = false, m_done = false;
+};
+
 // True when `file` (after leading whitespace) starts with the armor's BEGIN line.
 bool isArmored(std::string_view file);
 

@@ -2,6 +2,8 @@
 #include "core/backup/backup_document.h"
 
 #include "core/record_json.h"
+#include "core/backup/document_reader.h"
+#include "core/backup/document_records.h"
 
 #include <algorithm>
 #include <set>
@@ -17,29 +19,15 @@ namespace {
 
 BackupError notBackup(std::string why) { return backupError(BackupErrorKind::NotBackup, std::move(why)); }
 
-// The deepest nesting of objects and arrays in `text` (strings skipped), stopping early past `limit`.
-int nestingDepth(std::string_view text, int limit) {
-  int depth = 0, deepest = 0;
-  bool inString = false, escaped = false;
-  for (char c : text) {
-    if (inString) {
-      if (escaped) escaped = false;
-      else if (c == '\\') escaped = true;
-      else if (c == '"') inString = false;
-      continue;
-    }
-    if (c == '"') inString = true;
-    else if (c == '{' || c == '[') { deepest = std::max(deepest, ++depth); if (deepest > limit) return deepest; }
-    else if (c == '}' || c == ']') --depth;
-  }
-  return deepest;
-}
-
 void writeRecord(rapidjson::Writer<rapidjson::StringBuffer>& w, const core::StoredRecord& r, int64_t deletedMs) {
   w.StartObject();
   core::writeRecordMembers(w, r, deletedMs);
   w.EndObject();
 }
+
+}  // namespace
+
+namespace detail {
 
 BackupResult<core::StoredRecord> readRecord(const rapidjson::Value& v, int64_t* deletedMs) {
   if (!v.IsObject()) return notBackup("a record is not an object");
@@ -80,7 +68,6 @@ BackupResult<core::StoredRecord> readRecord(const rapidjson::Value& v, int64_t* 
   return r;
 }
 
-// Leaves a record out of the document, naming it as far as it names itself.
 void skip(BackupDocument& doc, const rapidjson::Value& v, bool trashed, std::string why) {
   SkippedRecord s;
   s.trashed = trashed;
@@ -96,7 +83,7 @@ void skip(BackupDocument& doc, const rapidjson::Value& v, bool trashed, std::str
   doc.skipped.push_back(std::move(s));
 }
 
-}  // namespace
+}  // namespace detail
 
 std::string pluginOf(const std::string& typeId) { return typeId.substr(0, typeId.find('.')); }
 
@@ -149,65 +136,9 @@ std::string encodeDocument(const BackupDocument& doc) {
 }
 
 BackupResult<BackupDocument> parseDocument(std::string_view text) {
-  if (text.size() > kMaxDocumentBytes) return backupError(BackupErrorKind::TooLarge, "the document is too large");
-  if (nestingDepth(text, kMaxJsonDepth) > kMaxJsonDepth) return notBackup("the document is nested too deeply");
-  try {
-    // Numbers are read by core/json_parse.h, never by rapidjson 1.1's faulty conversion (found by the backup
-    // fuzzer); iterative: no recursion however the text is nested.
-    rapidjson::Document doc;
-    const rapidjson::ParseResult parsed = core::parseJson<rapidjson::kParseIterativeFlag>(doc, text);
-    if (parsed.IsError()) {
-      const bool tooBig = parsed.Code() == rapidjson::kParseErrorNumberTooBig;
-      const char* why = tooBig ? "a number too big to be stored" : rapidjson::GetParseError_En(parsed.Code());
-      return notBackup(std::string("not JSON (") + why + ")");
-    }
-    if (!doc.IsObject()) return notBackup("not a JSON object");
-    auto member = [&](const char* k) -> const rapidjson::Value* {
-      auto it = doc.FindMember(k);
-      return it == doc.MemberEnd() ? nullptr : &it->value;
-    };
-    const auto* magic = member("toward");
-    if (!magic || !magic->IsString() || std::string_view(magic->GetString()) != "backup") {
-      return notBackup("no \"toward\":\"backup\" marker");
-    }
-    const auto* format = member("format");
-    if (!format || !format->IsUint() || format->GetUint() < kMinBackupFormat) return notBackup("no valid format number");
-    if (format->GetUint() > kBackupFormat) {
-      return backupError(BackupErrorKind::UnsupportedVersion, "backup format " + std::to_string(format->GetUint()));
-    }
-    BackupDocument out;
-    out.format = format->GetUint();
-    const auto* created = member("createdMs");
-    if (!created || !created->IsInt64()) return notBackup("no valid createdMs");
-    out.createdMs = created->GetInt64();
-    if (const auto* app = member("app"); app && app->IsString()) out.app = std::string(app->GetString(), app->GetStringLength());
-    const auto* records = member("records");
-    const auto* trash = member("trash");
-    if (!records || !records->IsArray() || !trash || !trash->IsArray()) return notBackup("no records and trash lists");
-    if (records->Size() + trash->Size() > kMaxBackupRecords) return backupError(BackupErrorKind::TooLarge, "too many records");
-    std::set<std::pair<std::string, std::string>> seen;
-    out.records.reserve(records->Size());
-    for (const auto& v : records->GetArray()) {
-      auto r = readRecord(v, nullptr);
-      if (!r) { skip(out, v, false, r.error().detail); continue; }
-      if (!seen.emplace(r.value().type, r.value().id).second) { skip(out, v, false, "it appears twice"); continue; }
-      out.records.push_back(std::move(r.value()));
-    }
-    seen.clear();
-    out.trash.reserve(trash->Size());
-    for (const auto& v : trash->GetArray()) {
-      int64_t deletedMs = 0;
-      auto r = readRecord(v, &deletedMs);
-      if (!r) { skip(out, v, true, r.error().detail); continue; }
-      if (!seen.emplace(r.value().type, r.value().id).second) { skip(out, v, true, "it appears twice"); continue; }
-      out.trash.push_back({std::move(r.value()), deletedMs});
-    }
-    return out;
-  } catch (const std::bad_alloc&) {
-    return backupError(BackupErrorKind::TooLarge, "out of memory");
-  } catch (const std::exception& e) {  // rapidjson assertions throw under cereal's configuration
-    return notBackup(e.what());
-  }
+  DocumentReader reader(text);
+  reader.run();
+  return reader.take();
 }
 
 namespace {
@@ -240,24 +171,55 @@ BackupResult<bool> checkAgainstRegistry(const BackupDocument& doc, const core::R
 }
 
 BackupResult<CheckedDocument> checkDocument(BackupDocument doc, const core::Registry& registry) {
-  // True when the record stays (its body now in the current schema); false when it went to `skipped`.
+  DocumentChecker checker(std::move(doc), registry);
+  while (!checker.step(SIZE_MAX)) {
+  }
+  return checker.take();
+}
+
+DocumentChecker::DocumentChecker(BackupDocument doc, const core::Registry& registry)
+    : m_doc(std::move(doc)), m_registry(registry), m_total(m_doc.records.size() + m_doc.trash.size()) {
+  m_records.reserve(m_doc.records.size());
+  m_trash.reserve(m_doc.trash.size());
+}
+
+bool DocumentChecker::step(size_t count) {
+  // A record stays (its body now in the current schema), or goes to `skipped` with why.
   auto bring = [&](core::StoredRecord& r, bool trashed) {
-    auto body = checkRecord(r, registry);
+    auto body = checkRecord(r, m_registry);
     if (!body) {
       const bool newer = body.error().kind == BackupErrorKind::UnsupportedVersion;
-      doc.skipped.push_back({r.type, r.id, trashed, newer ? "it was made by a newer version of Toward (" + body.error().detail + ")"
-                                                          : body.error().detail});
+      m_doc.skipped.push_back({r.type, r.id, trashed, newer ? "it was made by a newer version of Toward (" + body.error().detail + ")"
+                                                            : body.error().detail});
       return false;
     }
     r.body = std::move(body.value());
-    r.schema = registry.recordType(r.type)->schema;
+    r.schema = m_registry.recordType(r.type)->schema;
     return true;
   };
-  std::erase_if(doc.records, [&](core::StoredRecord& r) { return !bring(r, false); });
-  std::erase_if(doc.trash, [&](core::TrashedRecord& t) { return !bring(t.record, true); });
+  for (size_t n = 0; n < std::max<size_t>(1, count) && !done(); ++n, ++m_next) {
+    if (m_next < m_doc.records.size()) {
+      auto& r = m_doc.records[m_next];
+      if (bring(r, false)) m_records.push_back(std::move(r));
+    } else {
+      auto& t = m_doc.trash[m_next - m_doc.records.size()];
+      if (bring(t.record, true)) m_trash.push_back(std::move(t));
+    }
+  }
+  return done();
+}
+
+CheckedDocument DocumentChecker::take() {
   CheckedDocument out;
-  out.m_doc = std::move(doc);
-  out.m_registry = &registry;
+  if (!done()) return out;
+  m_doc.records = std::move(m_records);
+  m_doc.trash = std::move(m_trash);
+  out.m_doc = std::move(m_doc);
+  out.m_registry = &m_registry;
+  m_doc = BackupDocument{};
+  m_records.clear();
+  m_trash.clear();
+  m_total = m_next = 0;
   return out;
 }
 

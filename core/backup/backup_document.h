@@ -84,7 +84,7 @@ class CheckedDocument {
   const core::Registry* registry() const { return m_registry; }
 
  private:
-  friend BackupResult<CheckedDocument> checkDocument(BackupDocument doc, const core::Registry& registry);
+  friend class DocumentChecker;
   BackupDocument m_doc;
   const core::Registry* m_registry = nullptr;
 };
@@ -92,6 +92,27 @@ class CheckedDocument {
 // The import check: every record checkAgainstRegistry would refuse is moved to `skipped` with the reason
 // (so one bad record never refuses a whole backup); the rest keep their normalized bodies.
 BackupResult<CheckedDocument> checkDocument(BackupDocument doc, const core::Registry& registry);
+
+// The same check a few records at a time (the app spreads a large backup's over frames); checkDocument() is
+// this run to the end. The registry must outlive the checker.
+class DocumentChecker {
+ public:
+  DocumentChecker(BackupDocument doc, const core::Registry& registry);
+  // Checks up to `count` more records (at least one); true once every record is checked.
+  bool step(size_t count);
+  bool done() const { return m_next >= m_total; }
+  // 0..1.
+  double progress() const { return m_total ? double(m_next) / double(m_total) : 1.0; }
+  // The checked document, once done().
+  CheckedDocument take();
+
+ private:
+  BackupDocument m_doc;
+  const core::Registry& m_registry;
+  std::vector<core::StoredRecord> m_records;   // what stays, in the document's order
+  std::vector<core::TrashedRecord> m_trash;
+  size_t m_next = 0, m_total = 0;              // records, then trash
+};
 
 // Counts per type and plugin, and the date range, for the preview before importing.
 BackupPreview previewDocument(const BackupDocument& doc);

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "core/backup/age_format.h"
+#include "core/backup/backup_open.h"
 #include "core/ids.h"
 
 namespace toward::backup {
@@ -56,11 +57,9 @@ core::Result<std::string> writeSnapshot(core::RecordStore& store, const core::Re
 
 BackupResult<CheckedDocument> openBackup(std::string_view ageFile, std::string_view passphrase,
                                          const core::Registry& registry, const AgeWrapKey* derived) {
-  auto plain = ageDecrypt(ageFile, passphrase, {}, derived);
-  if (!plain) return plain.error();
-  auto doc = parseDocument(plain.value());
-  if (!doc) return doc.error();
-  return checkDocument(std::move(doc.value()), registry);
+  OpenJob job(ageFile, std::string(passphrase), registry, derived);
+  job.run();
+  return job.take();
 }
 
 BackupResult<std::string> makeBackup(const core::RecordStore& store, const core::Registry& registry,

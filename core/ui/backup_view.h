@@ -18,6 +18,7 @@
 #include "core/backup/age_format.h"
 #include "core/backup/backup_document.h"
 #include "core/backup/backup_merge.h"
+#include "core/backup/backup_open.h"
 #include "core/backup_state.h"
 #include "core/record_store.h"
 #include "core/registry.h"
@@ -33,8 +34,8 @@ class BackupView final : public View {
   void draw(ViewContext& ctx) override;
   int64_t nextWakeMs() const override;
   void onHide() override;
-  // At most `records` records imported per frame by this page (0 = as many as fit in the frame's time
-  // budget), so a browser test can watch an import part way on any machine. A knob for the test build
+  // At most `records` records imported per frame by this page (and as many units of a file's opening), 0 = as
+  // many as fit in the frame's time budget, so a browser test can watch an import part way on any machine. A knob for the test build
   // (window.towardTest.importRecordsPerFrame, through web/test_exports.cpp); a page built anew starts at 0.
   void setImportRecordsPerFrame(size_t records) { m_importRecordsPerFrame = records; }
 
@@ -47,6 +48,7 @@ class BackupView final : public View {
   void runWork(ViewContext& ctx);
   void continueExport(ViewContext& ctx);
   void continueImport(ViewContext& ctx);
+  void continueOpen(ViewContext& ctx);
   void finishImport();
   void chooseFile(ViewContext& ctx);
   void filePicked(bool ok, std::string name, std::string bytes);
@@ -73,6 +75,7 @@ class BackupView final : public View {
   bool m_confirmReplace = false;
   std::string m_importNote, m_importProblem;
   std::string m_snapshot;       // the safety snapshot the last replace wrote (offered for restoring)
+  std::unique_ptr<backup::OpenJob> m_opening; // the chosen file decrypted, read and checked across frames
   std::unique_ptr<backup::ImportJob> m_job;   // merge, replace or restore: written across frames
   Work m_jobWork = Work::None;  // what m_job is doing
   core::BackupState m_stateBefore;   // the backup state before the import (kept through it)

@@ -96,7 +96,7 @@ try {
   const openMs = Date.now() - t;
   rows.push(['UI: "Open the backup" to the preview (scrypt included)', `${openMs} ms`, 'its button found in the semantics tree']);
   const openWorst = (await fresh.evaluate(() => window.towardTest.frameStats(true))).maxMs;
-  rows.push(['UI: its longest frame (scrypt in the key worker; the document read and checked in one frame)', `${openWorst.toFixed(1)} ms`, 'target 16 ms']);
+  rows.push(['UI: its longest frame (scrypt in the key worker; the file decrypted, read and checked 8 ms a frame)', `${openWorst.toFixed(1)} ms`, 'target 16 ms']);
   // Merge: written across frames under a progress bar, then stored in IndexedDB ("saved").
   await fresh.evaluate(() => window.towardTest.frameStats(true));
   await watchLongTasks(fresh);
