@@ -277,7 +277,9 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_backup_bench(int wf) {
   const auto& registry = g_state.app->registry();
   auto now = [] { return emscripten_get_now(); };
   double t = now();
-  const std::string json = backup::encodeDocument(backup::documentFromStore(store, registry, store.now()));
+  const backup::BackupDocument built = backup::documentFromStore(store, registry, store.now());
+  const double buildMs = now() - t;
+  const std::string json = backup::encodeDocument(built);
   const double docMs = now() - t;
   backup::AgeEncryptOptions o;
   o.workFactor = wf;
@@ -317,7 +319,7 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_backup_bench(int wf) {
   const double scryptMs = now() - t;
   return reply("{\"ok\":true,\"records\":" + std::to_string(doc.value().doc().records.size()) +
                ",\"documentBytes\":" + std::to_string(json.size()) + ",\"fileBytes\":" + std::to_string(file.value().size()) +
-               ",\"docMs\":" + std::to_string(docMs) + ",\"encryptMs\":" + std::to_string(encryptMs) +
+               ",\"docMs\":" + std::to_string(docMs) + ",\"buildMs\":" + std::to_string(buildMs) + ",\"encryptMs\":" + std::to_string(encryptMs) +
                ",\"openMs\":" + std::to_string(openMs) + ",\"decryptMs\":" + std::to_string(decryptMs) +
                ",\"parseMs\":" + std::to_string(parseMs) + ",\"checkMs\":" + std::to_string(checkMs) + ",\"mergeMs\":" + std::to_string(mergeMs) +
                ",\"scrypt18Ms\":" + std::to_string(empty ? scryptMs : -1.0) + "}");

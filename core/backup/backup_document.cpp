@@ -99,40 +99,57 @@ BackupDocument documentFromStore(const core::RecordStore& store, const core::Reg
 }
 
 std::string encodeDocument(const BackupDocument& doc) {
-  std::vector<const core::StoredRecord*> live;
-  for (const auto& r : doc.records) live.push_back(&r);
-  std::vector<const core::TrashedRecord*> trash;
-  for (const auto& t : doc.trash) trash.push_back(&t);
+  DocumentEncoder encoder(doc);
+  while (!encoder.step(SIZE_MAX)) {
+  }
+  return encoder.take();
+}
+
+DocumentEncoder::DocumentEncoder(const BackupDocument& doc) {
+  for (const auto& r : doc.records) m_live.push_back(&r);
+  for (const auto& t : doc.trash) m_trash.push_back(&t);
   auto byKey = [](const core::StoredRecord* a, const core::StoredRecord* b) {
     return std::tie(a->type, a->id) < std::tie(b->type, b->id);
   };
-  std::sort(live.begin(), live.end(), byKey);
-  std::sort(trash.begin(), trash.end(), [&](auto* a, auto* b) { return byKey(&a->record, &b->record); });
-  std::string out = "{\"toward\":\"backup\",\"format\":" + std::to_string(doc.format) +
-                    ",\"createdMs\":" + std::to_string(doc.createdMs) + ",\"app\":";
-  {
+  std::sort(m_live.begin(), m_live.end(), byKey);
+  std::sort(m_trash.begin(), m_trash.end(), [&](auto* a, auto* b) { return byKey(&a->record, &b->record); });
+  m_out = "{\"toward\":\"backup\",\"format\":" + std::to_string(doc.format) + ",\"createdMs\":" + std::to_string(doc.createdMs) +
+          ",\"app\":";
+  rapidjson::StringBuffer sb;
+  rapidjson::Writer<rapidjson::StringBuffer> w(sb);
+  w.String(doc.app.c_str(), rapidjson::SizeType(doc.app.size()));
+  m_out.append(sb.GetString(), sb.GetSize());
+  m_out += ",\n\"records\":[";
+}
+
+bool DocumentEncoder::step(size_t records) {
+  for (size_t n = 0; n < std::max<size_t>(1, records) && m_next < m_live.size() + m_trash.size(); ++n, ++m_next) {
+    const bool trashed = m_next >= m_live.size();
+    const size_t i = trashed ? m_next - m_live.size() : m_next;
+    if (trashed && i == 0) m_out += "],\n\"trash\":[";
     rapidjson::StringBuffer sb;
     rapidjson::Writer<rapidjson::StringBuffer> w(sb);
-    w.String(doc.app.c_str(), rapidjson::SizeType(doc.app.size()));
-    out.append(sb.GetString(), sb.GetSize());
+    if (trashed) writeRecord(w, m_trash[i]->record, m_trash[i]->deletedMs < 0 ? 0 : m_trash[i]->deletedMs);
+    else writeRecord(w, *m_live[i], -1);
+    m_out += i == 0 ? "\n" : ",\n";
+    m_out.append(sb.GetString(), sb.GetSize());
   }
-  auto list = [&](const char* key, auto& items, auto write) {
-    out += std::string(",\n\"") + key + "\":[";
-    bool first = true;
-    for (const auto* item : items) {
-      rapidjson::StringBuffer sb;
-      rapidjson::Writer<rapidjson::StringBuffer> w(sb);
-      write(w, item);
-      out += first ? "\n" : ",\n";
-      out.append(sb.GetString(), sb.GetSize());
-      first = false;
-    }
-    out += "]";
-  };
-  list("records", live, [](auto& w, const core::StoredRecord* r) { writeRecord(w, *r, -1); });
-  list("trash", trash, [](auto& w, const core::TrashedRecord* t) { writeRecord(w, t->record, t->deletedMs < 0 ? 0 : t->deletedMs); });
-  out += "}\n";
-  return out;
+  if (m_next >= m_live.size() + m_trash.size() && !m_closed) {
+    if (m_trash.empty()) m_out += "],\n\"trash\":[";
+    m_out += "]}\n";
+    m_closed = true;
+  }
+  return done();
+}
+
+double DocumentEncoder::progress() const {
+  const size_t total = m_live.size() + m_trash.size();
+  return total ? double(m_next) / double(total) : (m_closed ? 1.0 : 0.0);
+}
+
+std::string DocumentEncoder::take() {
+  if (!done()) return {};
+  return std::move(m_out);
 }
 
 BackupResult<BackupDocument> parseDocument(std::string_view text) {

@@ -63,6 +63,27 @@ BackupDocument documentFromStore(const core::RecordStore& store, const core::Reg
 // The document as JSON text (records sorted by type then id; one record per line for readable diffs).
 std::string encodeDocument(const BackupDocument& doc);
 
+// encodeDocument() a few records at a time (the app makes a large backup across frames); encodeDocument() is
+// this run to the end. `doc` must outlive the encoder and not change meanwhile.
+class DocumentEncoder {
+ public:
+  explicit DocumentEncoder(const BackupDocument& doc);
+  // Writes up to `records` more records (at least one); true once the whole text is written.
+  bool step(size_t records);
+  bool done() const { return m_next >= m_live.size() + m_trash.size() && m_closed; }
+  // 0..1, by records written.
+  double progress() const;
+  // The text, once done().
+  std::string take();
+
+ private:
+  std::vector<const core::StoredRecord*> m_live;    // sorted by (type, id): the same backup, the same text
+  std::vector<const core::TrashedRecord*> m_trash;
+  size_t m_next = 0;   // live records, then trash
+  bool m_closed = false;
+  std::string m_out;
+};
+
 // Parses and validates document text. NotBackup when it is not a valid document, UnsupportedVersion when
 // it is newer than this build, TooLarge past the limits. One record that does not read never refuses the
 // whole document: it goes to `skipped` with the reason, and the rest is kept.

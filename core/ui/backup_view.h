@@ -13,6 +13,7 @@
 #pragma once
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/backup/age_format.h"
@@ -46,7 +47,9 @@ class BackupView final : public View {
   void drawPreview(ViewContext& ctx);
   void drawBusy(ViewContext& ctx);
   void runWork(ViewContext& ctx);
+  void continueEncoding(ViewContext& ctx);
   void continueExport(ViewContext& ctx);
+  void forgetExportKey();
   void continueImport(ViewContext& ctx);
   void continueOpen(ViewContext& ctx);
   void finishImport();
@@ -63,6 +66,9 @@ class BackupView final : public View {
   // making a backup
   std::string m_pass1, m_pass2;
   std::string m_exportNote, m_exportProblem;
+  backup::BackupDocument m_exportDoc;                // what is here, copied when "Make a backup" was pressed
+  std::unique_ptr<backup::DocumentEncoder> m_encoder; // its text, written across frames before the sealing
+  std::optional<backup::AgeWrapKey> m_exportKey;      // the passphrase's key made beside the page, if it was
   backup::AgeEncryptor m_encryptor;
   std::string m_exportName;
 

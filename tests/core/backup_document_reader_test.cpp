@@ -3,6 +3,7 @@
 // list nobody reads, a string with brackets in it) is refused however it is cut into steps.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "core/backup/backup_document.h"
@@ -168,4 +169,24 @@ TEST_CASE("[backup-open] a backup opened a part at a time is the one opened at o
   CHECK(stepwise(flipped, "pass words", &steps).error().kind == BackupErrorKind::Damaged);
   auto notDoc = backup::ageEncrypt(doc(rec("a") + ",{\"type\":,}"), "pass words", quick);
   CHECK(stepwise(notDoc.value(), "pass words", &steps).error().kind == BackupErrorKind::NotBackup);
+}
+
+TEST_CASE("[backup-encoder] a document written a record at a time is the text written at once: the golden file's, byte for byte") {
+  const std::string golden = test::fixture("backup.v1.json");
+  auto d = backup::parseDocument(golden);
+  REQUIRE(d.isOk());
+  CHECK(backup::encodeDocument(d.value()) == golden);
+  for (const auto& doc : {d.value(), backup::BackupDocument{}}) {
+    backup::DocumentEncoder encoder(doc);
+    double last = encoder.progress();
+    int steps = 0;
+    while (!encoder.step(1)) {
+      CHECK(encoder.progress() >= last);
+      last = encoder.progress();
+      CHECK(encoder.take().empty());   // nothing before it is done
+      REQUIRE(++steps < 100);
+    }
+    CHECK(steps == std::max(0, int(doc.records.size() + doc.trash.size()) - 1));   // a record a step
+    CHECK(encoder.take() == backup::encodeDocument(doc));
+  }
 }
