@@ -62,7 +62,7 @@ void SettingsView::draw(ViewContext& ctx) {
   if (QuietButton("Larger") && s.textPercent < 200) { s.textPercent += 10; changed = true; }
   // On the next line when it does not fit beside them (at 150 % on a phone it was drawn past the edge).
   if (s.textPercent != 100) {
-    FlowBeside(ImGui::CalcTextSize("Usual size").x + ImGui::GetStyle().FramePadding.x * 2);
+    FlowBeside(ButtonWidth("Usual size"));
     if (QuietButton("Usual size")) { s.textPercent = 100; changed = true; }
   }
   ImGui::PopID();

@@ -302,7 +302,7 @@ void VaultSection::drawOn(ViewContext& ctx, float width) {
   ImGui::PushID("auto-lock");
   a11y::beginRadioGroup("Lock by itself when I have not touched it for");
   for (int i = 0; i < 5; ++i) {
-    if (i && !(ctx.compact && i == 3)) ImGui::SameLine();
+    if (i) FlowBeside(ToggleWidth(kLabels[i]));   // on as many rows as the width needs (a phone's cut "15 minutes")
     if (Radio(kLabels[i], prefs.autoLockMinutes == kMinutes[i]) && prefs.autoLockMinutes != kMinutes[i]) {
       prefs.autoLockMinutes = kMinutes[i];
       changed = true;
@@ -320,7 +320,7 @@ void VaultSection::drawOn(ViewContext& ctx, float width) {
   Gap(0.5f);
   if (!m_open && !m_turningOff) {
     if (QuietButton("Change the passphrase\u2026")) { m_open = true; m_message.clear(); m_problem.clear(); }
-    ImGui::SameLine();
+    FlowBeside(ButtonWidth("Stop using a passphrase\u2026"));   // below it where a phone has no room beside it
     if (QuietButton("Stop using a passphrase\u2026")) { m_turningOff = true; m_message.clear(); m_problem.clear(); }
     return;
   }

@@ -85,6 +85,8 @@ float ToggleWidth(const char* label) {
   return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
 }
 
+float ButtonWidth(const char* label) { return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2; }
+
 bool WrappedCheckbox(const char* label, bool* value) {
   if (ToggleWidth(label) <= ImGui::GetContentRegionAvail().x) return ImGui::Checkbox(label, value);
   ImGui::PushID(label);

@@ -74,6 +74,8 @@ void UnsavedWordsNote(const std::string& reason);
 void FlowBeside(float width, float gap = -1.0f);   // gap: the space between them (ImGui's item spacing when < 0)
 // How wide ImGui::RadioButton or ImGui::Checkbox is with this label.
 float ToggleWidth(const char* label);
+// The width of a button with this label.
+float ButtonWidth(const char* label);
 // ImGui::Checkbox whose label wraps onto more lines where the row is too narrow for it (a phone); the
 // label stays its name for a screen reader, and a tap on the words toggles it too.
 bool WrappedCheckbox(const char* label, bool* value);

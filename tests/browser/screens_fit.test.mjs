@@ -113,6 +113,12 @@ for (const size of Object.keys(SIZES)) {
       await page.evaluate(() => window.towardTest.vaultLock());
       await page.locator('input[aria-label="Passphrase"]').waitFor({ state: 'visible', timeout: 10_000 });
       problems.push(...await shot(page, size, 'unlock'));
+      // Settings with the passphrase on: its auto-lock choices and buttons (on a phone "15 minutes" and "Stop
+      // using a passphrase..." ran past the right edge).
+      assert.equal((await page.evaluate(() => window.towardTest.vaultUnlock('a quiet passphrase here'))).ok, true);
+      if (!(await page.evaluate(() => window.towardTest.nav())).some((n) => n.id === 'settings')) await press(page, 'more', { tap: size === 'phone' });
+      await openPage(page, 'settings', { tap: size === 'phone' });
+      problems.push(...await shot(page, size, 'settings-vault-on'));
       assert.deepEqual(problems, [], 'everything fits');
       profile.assertNoErrors();
     } finally {
