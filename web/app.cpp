@@ -173,7 +173,7 @@ void App::lockNow() {
   for (const auto& p : m_pages) {
     for (auto& w : p.view->unstoredWords()) m_held.hold(w.key, std::move(w.text), core::HeldWords::Origin::Typed, now);
   }
-  m_vaultSection->forget();
+  m_vaultSection->closeForms();
   m_vault->lock();
   m_openingScreen = false;   // an unlock's opening part way ends here; the next unlock starts again
   refreshLockedPages();

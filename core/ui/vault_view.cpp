@@ -48,6 +48,8 @@ TextFieldOptions secret(const char* label) {
 // ---------------------------------------------------------------- [SECTION] unlock screen
 void UnlockScreen::forget() {
   WipeSecret(m_passphrase);
+  WipeSecret(m_tried);
+  m_enterDuringCheck = false;
   m_message.clear();
   m_openAfterWait = false;
   if (m_key.asked()) m_opening = false;   // its answer, when it comes, belongs to nobody
@@ -63,7 +65,13 @@ bool UnlockScreen::tryUnlock(const std::string& passphrase, int64_t nowMs, const
   auto status = m_vault.unlock(passphrase, nowMs, m_stepwise && m_stepwise() ? Load::Stepwise : Load::Whole, derived);
   if (m_vault.status() == core::vault::VaultStatus::Locked) {
     m_message = status.message();
-    WipeSecret(m_passphrase);
+    // Only the passphrase that was tried goes: what was typed while it was being checked (the next try, begun
+    // at once) stays, and an Enter pressed meanwhile tries it when the pause ends.
+    const bool typedSince = !m_tried.empty() && m_passphrase != m_tried;
+    if (!typedSince) WipeSecret(m_passphrase);
+    WipeSecret(m_tried);
+    m_openAfterWait = typedSince && m_enterDuringCheck && !m_passphrase.empty();
+    m_enterDuringCheck = false;
     return false;
   }
   forget();
@@ -73,7 +81,10 @@ bool UnlockScreen::tryUnlock(const std::string& passphrase, int64_t nowMs, const
 }
 
 void UnlockScreen::requestOpen(int64_t nowMs) {
-  if (m_opening) return;
+  if (m_opening) {   // Enter while the last try is being checked: kept for what is typed meanwhile
+    m_enterDuringCheck = true;
+    return;
+  }
   if (m_vault.retryAtMs() > nowMs) {
     m_openAfterWait = !m_passphrase.empty();
     return;
@@ -81,6 +92,9 @@ void UnlockScreen::requestOpen(int64_t nowMs) {
   m_openAfterWait = false;
   m_opening = true;
   m_openingShown = false;
+  m_enterDuringCheck = false;
+  WipeSecret(m_tried);
+  m_tried = m_passphrase;
 }
 
 bool UnlockScreen::draw(ViewContext& ctx, bool ownWayOut) {
@@ -165,6 +179,21 @@ void VaultSection::forget() {
   dropPending();
 }
 
+void VaultSection::closeForms() {
+  forget();
+  m_open = m_turningOff = m_understood = false;
+  m_problem.clear();
+  m_message.clear();
+}
+
+void VaultSection::say(std::string words, bool problem) {
+  (problem ? m_problem : m_message) = std::move(words);
+  if (problem) m_message.clear();
+  else m_problem.clear();
+  a11y::announce(problem ? m_problem : m_message);
+  m_revealNote = true;
+}
+
 void VaultSection::dropPending() {
   m_pending = Pending::None;
   WipeSecret(m_pendingCurrent);
@@ -211,8 +240,12 @@ void VaultSection::draw(ViewContext& ctx) {
   Heading(ctx.fonts, "A passphrase for this device");
   if (m_vault.status() == core::vault::VaultStatus::Off) drawOff(ctx, width);
   else drawOn(ctx, width);
+  const bool noted = !m_problem.empty() || (!m_message.empty() && !m_vault.migrationRunning());
   if (!m_problem.empty()) CalmWarning(m_problem);
   if (!m_message.empty() && !m_vault.migrationRunning()) BodyText(m_message.c_str());
+  // What came of a change is brought into view once (on a phone the section shrank, and both were below it).
+  if (m_revealNote && noted) ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY);
+  m_revealNote = false;
   if (m_bringIntoView && ++m_bringFrames > 4) m_bringIntoView = false;  // never pulls the page for long
 }
 
@@ -253,9 +286,9 @@ void VaultSection::drawOff(ViewContext& ctx, float width) {
   Gap(0.2f);
   if ((PrimaryButton("Seal my words with it") || enter) && m_pending == Pending::None) {
     m_problem.clear();
-    if (m_pass1.empty()) m_problem = "Please choose a passphrase first.";
-    else if (m_pass1 != m_pass2) m_problem = kNotTheSame;
-    else if (!m_understood) m_problem = kTickTheBox;
+    if (m_pass1.empty()) say("Please choose a passphrase first.", true);
+    else if (m_pass1 != m_pass2) say(kNotTheSame, true);
+    else if (!m_understood) say(kTickTheBox, true);
     else startPending(ctx, Pending::Enable);
   }
   ImGui::SameLine();
@@ -319,24 +352,35 @@ void VaultSection::drawOn(ViewContext& ctx, float width) {
 
   Gap(0.5f);
   if (!m_open && !m_turningOff) {
-    if (QuietButton("Change the passphrase\u2026")) { m_open = true; m_message.clear(); m_problem.clear(); }
+    // Opened by a click or the keys, the form's first field takes the keys (as "Set a passphrase..." does).
+    if (QuietButton("Change the passphrase\u2026")) { m_open = true; m_focusFirst = true; m_message.clear(); m_problem.clear(); }
     FlowBeside(ButtonWidth("Stop using a passphrase\u2026"));   // below it where a phone has no room beside it
-    if (QuietButton("Stop using a passphrase\u2026")) { m_turningOff = true; m_message.clear(); m_problem.clear(); }
+    if (QuietButton("Stop using a passphrase\u2026")) { m_turningOff = true; m_focusFirst = true; m_message.clear(); m_problem.clear(); }
     return;
   }
-  SecretLine(ctx, "vault/current", m_current, width, secret("Current passphrase"));
+  TextFieldOptions current = secret("Current passphrase");
+  current.focus = m_focusFirst;
+  m_focusFirst = false;
+  const std::string currentBefore = m_current;
+  SecretLine(ctx, "vault/current", m_current, width, current);
+  // Enter in any of the form's fields is its button (each Enter taken, never left for a later frame).
+  bool enter = ctx.platform.textInput().takeSubmit("vault/current");
+  if (m_current != currentBefore && m_pending == Pending::None) m_problem.clear();   // a message goes with its cause
   if (m_open) {
     SecretLine(ctx, "vault/new1", m_pass1, width, secret("New passphrase"));
     SecretLine(ctx, "vault/new2", m_pass2, width, secret("The same passphrase again"));
-    if (PrimaryButton("Change it") && m_pending == Pending::None) {
+    const bool enter1 = ctx.platform.textInput().takeSubmit("vault/new1");
+    const bool enter2 = ctx.platform.textInput().takeSubmit("vault/new2");
+    enter = enter || enter1 || enter2;
+    if ((PrimaryButton("Change it") || enter) && m_pending == Pending::None) {
       m_problem.clear();
-      if (m_pass1.empty()) m_problem = "Please choose a new passphrase first.";
-      else if (m_pass1 != m_pass2) m_problem = "The two new passphrases are not the same yet.";
+      if (m_pass1.empty()) say("Please choose a new passphrase first.", true);
+      else if (m_pass1 != m_pass2) say("The two new passphrases are not the same yet.", true);
       else startPending(ctx, Pending::Change);
     }
   } else {
     BodyText("Without a passphrase your words are stored unsealed in this browser again.");
-    if (PrimaryButton("Stop using a passphrase") && m_pending == Pending::None) startPending(ctx, Pending::Disable);
+    if ((PrimaryButton("Stop using a passphrase") || enter) && m_pending == Pending::None) startPending(ctx, Pending::Disable);
   }
   ImGui::SameLine();
   if (QuietButton("Cancel")) { m_open = false; m_turningOff = false; forget(); m_problem.clear(); }
@@ -348,30 +392,30 @@ void VaultSection::finishPending(Pending what, const core::vault::PassphraseKey*
   if (what == Pending::Enable) {
     auto status = m_vault.beginEnable(m_pendingNext, core::vault::KdfParams{}, nextWrap);
     if (!status) {
-      m_problem = "This could not be finished (" + status.message() + "). Nothing is lost; you can try again.";
+      say("This could not be finished (" + status.message() + "). Nothing is lost; you can try again.", true);
       return;
     }
     m_vault.stepFirst();
     // The sealing itself goes on a few files a frame (web/app.cpp); drawOn() shows how far it is.
-    m_message = "Your words are sealed now. Toward will ask for the passphrase when it locks.";
+    say("Your words are sealed now. Toward will ask for the passphrase when it locks.", false);
     m_turningOffStarted = false;
     m_open = false;
     m_understood = false;
   } else if (what == Pending::Change) {
     if (auto s = m_vault.changePassphrase(m_pendingCurrent, m_pendingNext, core::vault::KdfParams{}, currentKey, nextWrap); !s) {
-      m_problem = s.message();
+      say(s.message(), true);
       return;
     }
-    m_message = "The passphrase is changed.";
+    say("The passphrase is changed.", false);
     m_open = false;
   } else {
     if (auto s = m_vault.beginDisable(m_pendingCurrent, currentKey); !s) {
-      m_problem = s.message();
+      say(s.message(), true);
       return;
     }
     m_vault.stepFirst();
     // The files are written plain again a few a frame (web/app.cpp); drawOff() greets the result.
-    m_message = "Your words are stored without a passphrase now.";
+    say("Your words are stored without a passphrase now.", false);
     m_turningOff = false;
     m_turningOffStarted = true;
   }

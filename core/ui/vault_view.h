@@ -50,6 +50,8 @@ class UnlockScreen {
   bool m_opening = false;        // asked to open; the key work runs once "Opening..." was drawn
   bool m_openingShown = false;   // "Opening your words..." is on screen
   bool m_openAfterWait = false;  // asked to open during the wait: opens when it ends
+  std::string m_tried;           // the passphrase being checked (what the field held at Enter)
+  bool m_enterDuringCheck = false;   // Enter pressed while it was checked
   KeyAway m_key;                 // the passphrase's key, made beside the page where the platform can
 };
 
@@ -64,6 +66,9 @@ class VaultSection {
   void openForm() { m_open = true; m_bringIntoView = true; m_bringFrames = 0; }
   // Wipes every passphrase typed here; a change whose keys are still being made is let go.
   void forget();
+  // The same, and the forms and their messages closed (the vault locked: after the unlock the section starts
+  // afresh, not with a form of emptied fields under an old message).
+  void closeForms();
   // Goes on with a change asked here whose passphrase keys are being made (finishing it once they are in):
   // called by the app every frame, whatever page is shown.
   void stepPending(ViewContext& ctx);
@@ -78,6 +83,10 @@ class VaultSection {
   void startPending(ViewContext& ctx, Pending what);
   void finishPending(Pending what, const core::vault::PassphraseKey* currentKey, const core::vault::DerivedWrap* nextWrap);
   void dropPending();
+  // A message (or a problem) about what was just done: said to a screen reader, brought into view, the other
+  // kind cleared (an old "did not fit" above "stored without a passphrase now" contradicted it).
+  void say(std::string words, bool problem);
+  bool m_revealNote = false;
 
   core::vault::Vault& m_vault;
   std::function<void()> m_lockNow;

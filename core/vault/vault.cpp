@@ -191,7 +191,7 @@ Status Vault::beginEnable(const std::string& passphrase, KdfParams kdf, const De
 Status Vault::beginDisable(const std::string& passphrase, const PassphraseKey* derived) {
   if (m_status != VaultStatus::Unlocked) return invalid("Please unlock first.");
   if (auto check = unwrapKey(m_file, passphrase, derived); !check) {
-    return check.error().code() == ErrorCode::Invalid ? invalid("That passphrase did not fit, so the vault stays on.") : check.error();
+    return check.error().code() == ErrorCode::Invalid ? invalid("That passphrase did not fit, so your words stay sealed with it.") : check.error();
   }
   // Files that could not be opened would stay sealed for good once the key is gone.
   size_t sealedProblems = 0;

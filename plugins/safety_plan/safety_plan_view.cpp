@@ -14,6 +14,17 @@
 namespace toward::safety_plan {
 namespace {
 
+// Whom a row of the plan is for, in the person's own words where there are any.
+std::string whoOf(const PlanContact& c, const char* noun) {
+  if (!c.name.empty()) return c.name;
+  if (!c.phone.empty()) return c.phone;
+  return std::string("this ") + noun;
+}
+
+std::string removeQuestion(const PlanContact& c, const char* noun) {
+  return "Remove " + whoOf(c, noun) + " from your plan?";
+}
+
 const std::string kKeyPrefix = std::string(kPlanType) + "/" + kPlanId + "/";
 
 struct ListWords {
@@ -50,6 +61,7 @@ void SafetyPlanView::noteEdit(int64_t nowMs) {
 
 void SafetyPlanView::followModel() {
   m_draft = m_model.plan();
+  m_confirmRow = size_t(-1);   // the rows may be others now
   if (m_draft.helpers.empty()) m_draft.helpers.emplace_back();
   if (m_draft.professionals.empty()) m_draft.professionals.emplace_back();
   m_seen = m_model.changeCount();
@@ -127,6 +139,7 @@ std::vector<ui::FieldWords> SafetyPlanView::unstoredWords() const {
 
 void SafetyPlanView::onHide() {
   commitPendingEdits();
+  m_confirmRow = size_t(-1);   // a question about removing a row is not left waiting
   m_callAsked = CallAsked::No;   // "no number yet" is said again only when "Someone to call" finds none
 }
 
@@ -247,10 +260,30 @@ void SafetyPlanView::drawContacts(ui::ViewContext& ctx, const char* listName, fl
           std::string("Note for ") + words.noun + " " + n);
     if (sameRow) ImGui::SameLine();
     DrawContactButtons(ctx, c, std::string("safety_plan/") + listName + "." + n, words.offerText);
-    ImGui::SameLine();
+    // Remove stands apart from Call and Text, and asks first when the row holds anything: one shaky tap beside
+    // "Call" took away the one number someone needed, with nothing to bring it back.
+    ImGui::SameLine(0, gap * 4.0f);
     const bool remove = ui::QuietButton("Remove");
     ui::a11y::name((std::string("Remove ") + words.noun + " " + n).c_str());   // which row, for a screen reader
-    if (remove) removeAt = i;
+    const bool asking = m_confirmList == listName && m_confirmRow == i;
+    if (remove && !asking) {
+      if (c.name.empty() && c.phone.empty() && c.note.empty()) {
+        removeAt = i;
+      } else {
+        m_confirmList = listName;
+        m_confirmRow = i;
+        ui::a11y::announce(removeQuestion(c, words.noun));
+      }
+    }
+    if (asking) {
+      const std::string question = removeQuestion(c, words.noun);
+      ui::BodyText(question.c_str());
+      if (ui::QuietButton("Keep")) m_confirmRow = kNone;
+      ui::a11y::name(("Keep " + whoOf(c, words.noun)).c_str());
+      ImGui::SameLine(0, gap * 4.0f);
+      if (ui::QuietButton("Yes, remove")) removeAt = i;
+      ui::a11y::name(("Yes, remove " + whoOf(c, words.noun)).c_str());
+    }
     ImGui::PopID();
   }
   ui::Gap(0.3f);
@@ -262,6 +295,7 @@ void SafetyPlanView::drawContacts(ui::ViewContext& ctx, const char* listName, fl
   }
   ImGui::PopID();
   if (removeAt != kNone) {
+    m_confirmRow = kNone;
     list.erase(list.begin() + std::ptrdiff_t(removeAt));
     noteEdit(ctx.nowMs);
     commitPendingEdits();

@@ -52,6 +52,9 @@ class SafetyPlanView final : public ui::View {
   enum class CallAsked { No, Unsaid, Said };
   CallAsked m_callAsked = CallAsked::No;
   std::string m_saveError;
+  // "Remove" pressed on a row that holds something: it asks first (list name, row; row -1 when not asking).
+  std::string m_confirmList;
+  size_t m_confirmRow = size_t(-1);
 };
 
 }  // namespace toward::safety_plan

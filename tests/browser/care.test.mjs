@@ -420,3 +420,50 @@ test('on a phone with large text the timer\'s "I\'m done for now" and "It\'s too
     }
   }
 });
+
+// By the keys alone: after "It's OK to step back" closes, the keys are where the person started ("A feeling
+// is here"), or on the page a choice opened (its heading). They were on "Hide", which Tab had only passed on
+// the way to the dialog's opener: the next Enter hid Toward.
+test('after the way out, by the keys alone, the focus is where the person started or on the page they chose, never on Hide', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await press(page, 'offer:not-now').catch(() => {});
+    const focused = () => page.evaluate(() => {
+      const e = document.activeElement;
+      return e ? { role: e.getAttribute('role'), name: e.getAttribute('aria-label') || e.textContent.trim() } : null;
+    });
+    const toTheWayOut = async () => {
+      await page.getByRole('button', { name: 'A feeling is here', exact: true }).first().focus();
+      await page.keyboard.press('Enter');
+      await settle(page);
+      for (let i = 0; i < 15 && !/too much/.test((await focused()).name); i++) {
+        await page.keyboard.press('Tab');
+        await settle(page, { minFrames: 0 });
+      }
+      assert.match((await focused()).name, /too much/, 'Tab reached "It\'s too much right now"');
+      await page.keyboard.press('Enter');
+      await waitUntil(async () => (await state(page)).wayOut, { message: 'the way out open' });
+    };
+    await toTheWayOut();
+    await page.keyboard.press('Escape');
+    await waitUntil(async () => !(await state(page)).wayOut, { message: 'Escape closed it' });
+    await settle(page);
+    assert.deepEqual(await focused(), { role: 'button', name: 'A feeling is here' });
+
+    await toTheWayOut();
+    const ground = page.getByRole('button', { name: 'Ground with my texture box', exact: true });
+    await ground.focus();
+    await page.keyboard.press('Enter');
+    await waitUntil(async () => !(await state(page)).wayOut, { message: 'the choice taken' });
+    await settle(page);
+    const at = await focused();
+    // On the page chosen: its heading or first words (nothing an Enter presses), not the shell's buttons.
+    assert.ok(at.role === 'heading' || at.role === null, `the page chosen has the keys at its words (${JSON.stringify(at)})`);
+    assert.ok(!['Hide', 'A feeling is here', 'Write to my therapist'].includes(at.name), JSON.stringify(at));
+    assert.equal(await page.evaluate(() => window.towardTest.shownPage()), 'texture_box');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});

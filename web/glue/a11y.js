@@ -43,6 +43,8 @@
     lost: null,       // the focused element went away in this update: where it stood (refocus)
     lostIn: 0,        // ... and the group it was in (a dialog, a card, a list), 0: none
     recent: [],       // ids of the nodes the person was on last (focused or pressed), the newest last (refocus)
+    pressed: [],      // ids of the nodes the person pressed last, the newest last (refocus)
+    pressedNav: '',   // the page shown (its tab's name) when the last one was pressed
     root() { return glue.$('a11y-tree'); },
 
     // What changed in the tree (core/ui/a11y_delta.h): "u" nodes new or changed, "m" nodes that only moved
@@ -186,27 +188,52 @@
 
     // The focused control went away (a dialog closed, a card was answered, a step of the page changed): the
     // keyboard and a screen reader carry on from where the person was, not from the top of the page.
-    // - When the group it was in went with it (a dialog, the check-in card): back to the last control the
-    //   person was on that is still there (the one that opened the dialog; what they left for the card).
+    // - When the group it was in went with it (a dialog, the check-in card): the page a choice of it opened;
+    //   else back to the last control the person pressed that is still there (the one that opened the dialog,
+    //   or where they started), else the last one they were on.
     // - Else (a step of the page changed): the control ImGui's own focus went back to, if the person was on it
     //   a moment ago (ImGui may also fall back to a control of another window, which they never were on);
-    //   else the first thing that came in its place (the next step's heading or text).
+    //   else the first thing that came in its place (its heading first: the next step's, a new page's).
     // - Else the last control they were on that is still there; else the control nearest to where it stood.
     refocus(created) {
       const lost = this.lost;
-      const groupWent = this.lostIn && !this.els.has(this.lostIn);
+      const groupWent = lost.groupWent || (this.lostIn && !this.els.has(this.lostIn));
       this.lost = null;
       this.lostIn = 0;
       const active = document.activeElement;
       if (active && active !== document.body && active !== glue.$('canvas')) return;
+      if (groupWent && !lost.force && this.pageShown() === this.pressedNav) {
+        // A dialog's choice that opens another page shows it a frame or two later: looked at again then (at the
+        // latest after 150 ms, when no page comes).
+        lost.groupWent = true;
+        this.lost = lost;
+        if (!lost.deferred) setTimeout(() => { if (this.lost === lost) { lost.force = true; this.refocus(new Set()); } }, 150);
+        lost.deferred = true;
+        return;
+      }
       const backToRecent = () => {
         for (let k = this.recent.length - 1; k >= 0; k--) if (this.focusNode(this.recent[k])) return true;
         return false;
       };
-      if (groupWent && backToRecent()) return;
+      const backToPressed = () => {
+        for (let k = this.pressed.length - 1; k >= 0; k--) if (this.focusNode(this.pressed[k])) return true;
+        return false;
+      };
       const nav = Module._toward_a11y_nav_id ? Module._toward_a11y_nav_id() >>> 0 : 0;
+      // What came in the focus's place: its heading first (a new page's title, a next step's heading: said
+      // first, and nothing happens on an Enter there), else its first node.
+      const toCreated = () => created.size > 0 && (this.focusFirst((id) => created.has(id) && this.isHeading(id), false) ||
+        this.focusFirst((id) => created.has(id), false));
+      if (groupWent) {
+        // A dialog's choice that opened another page: that page. Else back to the last control the person pressed
+        // that is still there (where they started: "A feeling is here"), before those Tab only passed over
+        // ("Hide", passed on the way to the dialog's opener: the next Enter hid Toward).
+        const page = this.pageShown();
+        if (this.pressedNav && page && page !== this.pressedNav && toCreated()) return;
+        if (backToPressed() || backToRecent()) return;
+      }
       if (nav && this.recent.indexOf(nav) >= 0 && this.focusNode(nav)) return;
-      if (created.size && this.focusFirst((id) => created.has(id), false)) return;
+      if (toCreated()) return;
       if (backToRecent()) return;
       let best = null, bestDistance = Infinity;
       this.stops().forEach((el) => {
@@ -219,6 +246,26 @@
       // Nothing to carry on at yet (the unlock's opening screen holds only its progress): the next updates
       // look again, for a little while, as what comes in its place arrives.
       else if (performance.now() - (lost.since || 0) < LOST_KEPT_MS) this.lost = lost;
+    },
+
+    // The person pressed node `id` (a click, Enter or Space): remembered apart, with the page it was on.
+    notePressed(id) {
+      const at = this.pressed.indexOf(id);
+      if (at >= 0) this.pressed.splice(at, 1);
+      this.pressed.push(id);
+      if (this.pressed.length > RECENT_KEPT) this.pressed.shift();
+      this.pressedNav = this.pageShown();
+    },
+
+    // The page shown, as its selected tab in the mirror says ("" when none is).
+    pageShown() {
+      const tab = this.root().querySelector('[role="tab"][aria-selected="true"]');
+      return tab ? tab.getAttribute('aria-label') || tab.textContent : '';
+    },
+
+    isHeading(id) {
+      const el = this.els.get(id);
+      return !!el && el.getAttribute('data-role') === 'heading';
     },
 
     // The person is on node `id` (focused or pressed): remembered for refocus, the newest last.
@@ -294,6 +341,7 @@
         el.addEventListener('click', () => {
           if (el.getAttribute('aria-disabled') === 'true') return;
           this.note(n.i);
+          this.notePressed(n.i);
           if (n.sc) this.moreFrom = { dir: n.sc, known: new Set(this.els.keys()), until: performance.now() + 2000 };
           // A "Call" or "Text" link: the real tel:/sms: link laid over its button (web/glue/links.js).
           const now = this.keys.get(n.i);

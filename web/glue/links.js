@@ -7,6 +7,10 @@
 var TowardLinks = (function () {
   'use strict';
   const items = new Map();
+  // When a link was last followed: a tel: or sms: link opens the dialer or messages and the page stays, but
+  // Chromium asks "Leave site?" first (beforeunload) while words are still being saved; storage.js does not
+  // ask then (the words are flushed all the same). Someone in a crisis taps "Call" once.
+  let followedAt = -Infinity;
 
   function safeHref(href) {
     return /^(tel|sms):[+0-9*#%]+$/.test(href) ? href : '';
@@ -27,6 +31,7 @@ var TowardLinks = (function () {
       el.tabIndex = -1;
       // The canvas under the link must not also take the tap.
       el.addEventListener('pointerdown', function (e) { e.stopPropagation(); });
+      el.addEventListener('click', function () { followedAt = performance.now(); });
       item = { el: el, placed: false };
       items.set(key, item);
     }
@@ -55,5 +60,8 @@ var TowardLinks = (function () {
     return true;
   }
 
-  return { place: place, endFrame: endFrame, open: open, count: function () { return items.size; } };
+  // True just after a call or text link was followed (its beforeunload is not the page leaving).
+  function justFollowed() { return performance.now() - followedAt < 1000; }
+
+  return { place: place, endFrame: endFrame, open: open, justFollowed: justFollowed, count: function () { return items.size; } };
 })();

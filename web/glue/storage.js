@@ -732,6 +732,8 @@ var TowardGlue = (function () {
   window.addEventListener('freeze', flushSoon);
   window.addEventListener('beforeunload', (e) => {
     flushSoon();
+    // A "Call" or "Text" link just followed: the dialer opens and the page stays; no "Leave site?" over it.
+    if (typeof TowardLinks !== 'undefined' && TowardLinks.justFollowed()) return;
     if (state.started && state.writer && !isSaved()) { e.preventDefault(); e.returnValue = ''; }
   });
 
