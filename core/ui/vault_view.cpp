@@ -159,14 +159,15 @@ bool UnlockScreen::draw(ViewContext& ctx, bool ownWayOut) {
 }
 
 bool UnlockScreen::stepOpening(ViewContext& ctx) {
+  // What is tried is what the field held at Enter (m_tried), not what is typed after it.
+  const std::string& tried = m_tried.empty() ? m_passphrase : m_tried;
   const auto state = m_key.step(ctx.platform, [&] {
-    return std::optional<core::PassphraseKeyJob>(argon2Job(m_passphrase, m_vault.unlockSalt(), m_vault.unlockKdf()));
+    return std::optional<core::PassphraseKeyJob>(argon2Job(tried, m_vault.unlockSalt(), m_vault.unlockKdf()));
   });
   if (state == KeyAway::State::Working) return false;   // the page goes on; the answer wakes a frame
   m_opening = false;
   // Not made away (no worker here, or it could not start or stopped): made here, in this frame.
-  const bool opened = state == KeyAway::State::Ready ? tryUnlock(m_passphrase, ctx.nowMs, &m_key.key())
-                                                     : tryUnlock(m_passphrase, ctx.nowMs);
+  const bool opened = state == KeyAway::State::Ready ? tryUnlock(tried, ctx.nowMs, &m_key.key()) : tryUnlock(tried, ctx.nowMs);
   m_key.reset();
   return opened;
 }

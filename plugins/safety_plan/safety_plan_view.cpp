@@ -50,6 +50,7 @@ ListWords listWords(const std::string& list) {
 constexpr const char* kNoNumberYet =
     "No one's number is written here yet. If you are not safe right now, please call your local emergency "
     "number or a crisis line. When you can, add one person or line below, and next time they will be one tap away.";
+constexpr const char* kNotSafeNow = "If you are not safe right now, please call your local emergency number or a crisis line.";
 
 }  // namespace
 
@@ -140,6 +141,7 @@ std::vector<ui::FieldWords> SafetyPlanView::unstoredWords() const {
 void SafetyPlanView::onHide() {
   commitPendingEdits();
   m_confirmRow = size_t(-1);   // a question about removing a row is not left waiting
+  m_notSafeShown = false;
   m_callAsked = CallAsked::No;   // "no number yet" is said again only when "Someone to call" finds none
 }
 
@@ -169,6 +171,14 @@ void SafetyPlanView::draw(ui::ViewContext& ctx) {
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
   ui::MutedText("What helps on a hard day, and who to call, in your own words. Write what you can; you can change "
                 "it any time, and whatever you write is enough.");
+  // With no number anywhere yet, where to turn now comes first, above the empty boxes (it was at the foot, below
+  // a screen of them, for someone who may open this page at their worst moment).
+  // Once shown it stays until the page is left: the first number typed would move the whole plan up.
+  if (m_notSafeShown || (!hasNumberToCall(m_draft.helpers) && !hasNumberToCall(m_draft.professionals))) {
+    ui::Gap(0.3f);
+    ui::BodyText(kNotSafeNow);
+    m_notSafeShown = true;
+  }
   if (ui::QuietButton("Print as a card")) {
     commitPendingEdits();
     ctx.platform.printPage("My safety plan", cardText(m_draft));

@@ -53,6 +53,7 @@ class SafetyPlanView final : public ui::View {
   CallAsked m_callAsked = CallAsked::No;
   std::string m_saveError;
   // "Remove" pressed on a row that holds something: it asks first (list name, row; row -1 when not asking).
+  bool m_notSafeShown = false;   // "If you are not safe right now..." at the top (no number yet), this visit
   std::string m_confirmList;
   size_t m_confirmRow = size_t(-1);
 };

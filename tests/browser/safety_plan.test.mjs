@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, Profile, openApp, openPage, reloadApp, api, waitUntil, settle, ROOT, clickRole, press, swipe } from './lib/harness.mjs';
+import { startServer, Profile, openApp, openPage, reloadApp, api, waitUntil, settle, ROOT, clickRole, press, swipe, sleep } from './lib/harness.mjs';
 
 const TYPE = 'safety_plan.plan';
 const PASS = 'a calm long passphrase';
@@ -149,11 +149,25 @@ test('"+ Add a person" and "+ Add a line" add a row each; "Remove" removes only 
     assert.deepEqual(p.body.helpers.map((c) => c.name), ['Sam', 'Name of person 2 here', 'Name of person 3 here']);
     assert.deepEqual(p.body.professionals.map((c) => c.name), ['', 'Name of line 2 here']);
 
-    // "Remove" beside person 2, named for its row.
+    // "Remove" beside person 2, named for its row, asks first ("Keep" changes nothing): one shaky tap beside
+    // "Call" took the number away.
     await scrollTo(page, page.locator('input[aria-label="Name of person 2"]'));
     await clickRole(page, 'button', 'Remove person 2');
+    await page.locator('#a11y-tree').getByText('Remove Name of person 2 here from your plan?', { exact: true }).waitFor({ state: 'attached', timeout: 10_000 });
+    assert.match(await page.locator('#a11y-live').textContent(), /Remove Name of person 2 here from your plan\?/);
+    await sleep(1500);
+    assert.equal((await plan(page)).body.helpers.length, 3, 'nothing removed by the first tap');
+    await clickRole(page, 'button', 'Keep Name of person 2 here');
+    assert.equal(await page.locator('#a11y-tree').getByText(/from your plan\?/).count(), 0);
+    await clickRole(page, 'button', 'Remove person 2');
+    await clickRole(page, 'button', 'Yes, remove Name of person 2 here');
     await waitUntil(async () => (await plan(page)).body.helpers.length === 2 && (await api.state(page)).saved,
       { timeoutMs: 10_000, message: 'the row removed and stored' });
+    // An empty row goes at once (nothing to lose).
+    await clickRole(page, 'button', '+ Add a person');
+    await waitUntil(async () => (await page.getByRole('button', { name: 'Remove person 3', exact: true }).count()) === 1, { message: 'a third, empty row' });
+    await clickRole(page, 'button', 'Remove person 3');
+    await waitUntil(async () => (await page.getByRole('button', { name: 'Remove person 3', exact: true }).count()) === 0, { message: 'the empty row gone at once' });
     assert.deepEqual((await plan(page)).body.helpers.map((c) => c.name), ['Sam', 'Name of person 3 here']);
     profile.assertNoErrors();
   } finally {
@@ -360,6 +374,59 @@ test('a trap while typing a new person into the plan: the words come back after 
     const p = await plan(page);
     assert.equal(p.body.warningSigns, 'I go quiet.');
     assert.equal(p.body.helpers[0].name, 'Ana', 'every letter of the name, after the crash too');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+// "Call" tapped at once after typing the number (the words still saving): the dialer opens, and no "Leave
+// site?" question stands over it (a tel: link made Chromium ask, as for a page leaving, while not saved).
+test('Call, tapped while the number just typed is still saving, asks no "Leave site?" question', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 1280, height: 2400 } });   // the whole plan on screen
+  try {
+    const page = await openApp(profile, server.url);
+    await openPage(page, 'safety_plan');
+    const dialogs = [];
+    page.on('dialog', (d) => { dialogs.push(d.type()); d.dismiss().catch(() => {}); });
+    await page.locator('input[aria-label="Name of person 1"]').click();
+    await page.keyboard.type('Sam');
+    await page.locator('input[aria-label="Phone number of person 1"]').click();
+    await page.keyboard.type('0123 456');
+    const real = page.locator('a[href="tel:0123456"]');
+    await real.waitFor({ state: 'attached', timeout: 5_000 });
+    assert.equal((await api.state(page)).saved, false, 'still saving when Call is tapped');
+    await real.click({ force: true });
+    await sleep(1500);
+    assert.deepEqual(dialogs, [], 'no question over the dialer');
+    // The words were saved all the same, and the page goes on.
+    await waitUntil(async () => (await api.state(page)).saved, { message: 'saved' });
+    const plan = (await api.list(page, 'safety_plan.plan'))[0];
+    assert.equal(plan.body.helpers[0].phone, '0123 456');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+// Opened at the worst moment with nothing written yet: where to turn now is on the first screen, above the
+// empty boxes (it was at the foot, a screen of boxes below), and it stays put while the first number is typed.
+test('an empty plan says where to turn now on its first screen, and it stays while a number is typed', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  try {
+    const page = await openApp(profile, server.url);
+    await press(page, 'plan', { tap: true });
+    const line = page.locator('#a11y-tree').getByText('If you are not safe right now, please call your local emergency number or a crisis line.', { exact: true });
+    await line.waitFor({ state: 'attached', timeout: 10_000 });
+    const box = await line.boundingBox();
+    assert.ok(box && box.y + box.height < 844 * 0.6, `on the first screen, near the top (${JSON.stringify(box)})`);
+    await api.put(page, 'safety_plan.plan', { helpers: [{ name: 'Sam', phone: '0123 456' }] }, 'plan');
+    await settle(page);
+    assert.equal(await line.count(), 1, 'still there on this visit');
+    await press(page, 'feeling', { tap: true });
+    await press(page, 'plan', { tap: true });
+    await settle(page);
+    assert.equal(await line.count(), 0, 'with a number in the plan, the plan itself comes first');
     profile.assertNoErrors();
   } finally {
     await profile.dispose();

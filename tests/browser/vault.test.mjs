@@ -576,3 +576,84 @@ test('with no key worker, turning the vault on, changing and turning it off from
     await profile.dispose();
   }
 });
+
+// The passphrase's other forms as the first one: opened by a click, the keys are in their first field; Enter is
+// their button; what came of it is said (live region) and in view, and never beside an old contradicting line.
+test('changing and stopping the passphrase: the keys, Enter, and messages that are said and never contradict', { timeout: 180_000 }, async () => {
+  await withProfile(async (profile) => {
+    const page = await openApp(profile, server.url);
+    assert.ok((await vault.enable(page, PASS)).ok);
+    await openPage(page, 'settings');
+    const field = (label) => page.locator(`input[aria-label="${label}"]`);
+    const has = (label) => field(label).evaluate((el) => document.activeElement === el);
+    const live = () => page.locator('#a11y-live').textContent();
+    const shown = (re) => page.locator('#a11y-tree').getByText(re).count();
+    await wheelTo(page, page.getByRole('button', { name: 'Change the passphrase\u2026', exact: true }));
+    await clickRole(page, 'button', 'Change the passphrase\u2026');
+    await waitUntil(() => has('Current passphrase'), { message: 'the current passphrase field has the keys after a click' });
+    await page.keyboard.type('not the one');
+    await wheelTo(page, field('New passphrase'));
+    await field('New passphrase').click();
+    await page.keyboard.type('a new lamp');
+    await wheelTo(page, field('The same passphrase again'));
+    await field('The same passphrase again').click();
+    await page.keyboard.type('a new lamp');
+    await page.keyboard.press('Enter');
+    await waitUntil(async () => /did not fit; nothing was changed/.test(await live()), { timeoutMs: 15_000, message: 'the refusal said' });
+    // Typing again takes the old message away.
+    await wheelTo(page, field('Current passphrase'));
+    await field('Current passphrase').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(PASS);
+    await waitUntil(async () => (await shown(/did not fit/)) === 0, { message: 'the old message gone once typed again' });
+    await page.keyboard.press('Enter');
+    await waitUntil(async () => /The passphrase is changed\./.test(await live()), { timeoutMs: 15_000, message: 'the change said' });
+
+    await wheelTo(page, page.getByRole('button', { name: 'Stop using a passphrase\u2026', exact: true }));
+    await clickRole(page, 'button', 'Stop using a passphrase\u2026');
+    await waitUntil(() => has('Current passphrase'), { message: 'the keys in the field after a click' });
+    await page.keyboard.type(PASS);   // the old one: refused
+    await page.keyboard.press('Enter');
+    await waitUntil(async () => /did not fit, so your words stay sealed/.test(await live()), { timeoutMs: 15_000, message: 'refused' });
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('a new lamp');
+    await page.keyboard.press('Enter');
+    await waitUntil(async () => (await vault.state(page)).status === 'off', { timeoutMs: 30_000, message: 'turned off' });
+    await waitUntil(async () => (await shown(/stored without a passphrase now/)) === 1, { message: 'the outcome in view' });
+    assert.equal(await shown(/did not fit/), 0, 'no old refusal beside the outcome');
+  });
+});
+
+// A wrong passphrase, then at once the right one typed over it and Enter while the first is still being checked:
+// those keys are kept (the field was emptied under them) and tried when the pause ends.
+test('keys typed while a wrong passphrase is checked are kept, and their Enter opens Toward after the pause', { timeout: 120_000 }, async () => {
+  await withProfile(async (profile) => {
+    const page = await openApp(profile, server.url);
+    await api.put(page, TYPE, { kind: 'free', text: 'behind the right passphrase' });
+    const field = await lockedVault(page, PASS);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('not the right one');
+    // The key work's answer held back a second, so the typing below surely falls inside the check.
+    await page.evaluate(() => {
+      const done = Module._toward_platform_key_done;
+      Module._toward_platform_key_done = function () {
+        const a = arguments;
+        setTimeout(() => { done.apply(null, a); TowardGlue.wake(); }, 1000);
+      };
+    });
+    await page.evaluate(() => {
+      window.__keyAsked = 0;
+      const start = TowardKeyWork.start;
+      TowardKeyWork.start = function () { window.__keyAsked++; return start.apply(TowardKeyWork, arguments); };
+    });
+    await page.keyboard.press('Enter');
+    await waitUntil(() => page.evaluate(() => window.__keyAsked > 0), { timeoutMs: 10_000, intervalMs: 10, message: 'the first passphrase being checked' });
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(PASS);
+    await page.keyboard.press('Enter');
+    assert.equal((await vault.state(page)).opening, true, 'typed while the first was checked');
+    await waitUntil(async () => (await vault.state(page)).status === 'unlocked', { timeoutMs: 30_000, message: 'opened with the keys typed meanwhile' });
+    assert.equal((await api.list(page, TYPE))[0].body.text, 'behind the right passphrase');
+    assert.equal(await field.count(), 0);
+  });
+});
