@@ -216,3 +216,45 @@ test('a tab asked to step aside while it still reads back what the other tab sto
     await profile.dispose();
   }
 });
+
+// Asked back before its own request for the lock was granted (the other tab has let it go, the grant is on
+// its way): the later click wins. The ask was dropped; this tab then wrote on, and the other waited behind
+// its lock for good (CI's load made the window wide enough to fall into now and then).
+test('a tab asked back while its own request waits for the lock steps aside once it holds it', { timeout: 150_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const a = await openApp(profile, server.url);
+    await api.put(a, TYPE, { title: 'one', text: 'kept by A' });
+    await api.flush(a);
+    const b = await openApp(profile, server.url, { ready: false });
+    await waitUntil(() => noticeVisible(b), { timeoutMs: 20_000, message: '#tab-notice visible in tab B' });
+    await b.locator('#take-over').click();
+    await waitReady(b, 30_000);
+    await waitUntil(() => noticeVisible(a), { timeoutMs: 15_000, message: 'the notice in tab A' });
+    // B lets its lock go a second after it steps aside: A's request waits that long for its grant.
+    await b.evaluate(() => {
+      const st = TowardGlue.state;
+      const was = Object.getOwnPropertyDescriptor(st, 'releaseLock');
+      let held = was ? was.value : null;
+      Object.defineProperty(st, 'releaseLock', {
+        configurable: true,
+        get() { return held; },
+        set(fn) { held = fn ? () => setTimeout(fn, 1000) : fn; },
+      });
+      if (held) { const fn = held; held = () => setTimeout(fn, 1000); }
+    });
+    await a.locator('#take-over').click();
+    await waitUntil(() => noticeVisible(b), { timeoutMs: 15_000, message: 'B stepped aside for A' });
+    await b.locator('#take-over').click();   // at once: A's request is not granted yet
+    await waitUntil(async () => (await api.state(b)).writer === true, { timeoutMs: 20_000, message: 'B writes again' });
+    await new Promise((r) => setTimeout(r, 2000));
+    assert.equal(await noticeVisible(a), true, 'A kept the writing it was asked to give back');
+    assert.equal((await api.state(a)).writer, false);
+    await api.put(b, TYPE, { title: 'two', text: 'kept by B' });
+    await api.flush(b);
+    assert.deepEqual((await api.list(b, TYPE)).map((e) => e.body.title).sort(), ['one', 'two']);
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});

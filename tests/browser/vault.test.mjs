@@ -517,7 +517,7 @@ async function vaultFromSettings(page) {
   await page.keyboard.type(NEW);
   await wheelTo(page, button('Change it'));
   await clickRole(page, 'button', 'Change it');
-  await wheelTo(page, page.getByText(/did not fit; nothing was changed/));
+  await wheelTo(page, page.locator('#a11y-tree').getByText(/did not fit; nothing was changed/));
   await field('Current passphrase').waitFor({ state: 'visible', timeout: 10_000 });
   await field('Current passphrase').click();
   await page.keyboard.press('Control+A');
@@ -526,7 +526,7 @@ async function vaultFromSettings(page) {
   await wheelTo(page, button('Change it'));
   stalls.push(await clickAndWatch(page, button('Change it'),
     async () => (await field('The same passphrase again').count()) === 0, 'the passphrase changed'));
-  await wheelTo(page, page.getByText('The passphrase is changed.'));
+  await wheelTo(page, page.locator('#a11y-tree').getByText('The passphrase is changed.'));
   const changeAnswers = (await answered()) - beforeChange;
 
   // The new passphrase opens it; the old one no longer does.

@@ -14,6 +14,10 @@
       const msg = ev.data || {};
       // A tab still reading back what another tab stored (takeOver) steps aside once that read is in.
       if (msg.type === 'handover' && (state.writer || state.readingBack)) stepAside();
+      // Asked back while this tab's own request still waits for the lock (the other tab has just let it go, and
+      // the grant is on its way): the later click wins; this tab steps aside once it holds the lock and has
+      // read. (The ask was dropped, this tab then wrote on, and the other waited behind its lock for good.)
+      else if (msg.type === 'handover' && takeOverAbort) state.yieldAfterTakeOver = true;
       if (msg.type === 'handover-refused' && !state.writer) glue.showNotice('refused', msg.reason || '');
     };
   }
@@ -36,6 +40,7 @@
   let takeOverAbort = null;
   function takeOver() {
     if (state.writer) return;
+    state.yieldAfterTakeOver = false;
     glue.showNotice('asking');
     if (takeOverAbort) takeOverAbort.abort();
     takeOverAbort = new AbortController();
@@ -57,7 +62,9 @@
           glue.wake();
         }, (err) => glue.showFatal('Toward could not read its storage (' + glue.describe(err) + '). Nothing was changed.'))
           .then(() => { state.readingBack = null; });
+        if (state.yieldAfterTakeOver) stepAside();   // (it waits for the read)
       }
+      state.yieldAfterTakeOver = false;
       return held;
     }).catch(() => { /* aborted: a new attempt replaced this one */ });
     if (channel) channel.postMessage({ type: 'handover' });
