@@ -185,17 +185,23 @@ test('a tab the other took over takes no typing behind its notice, so taking ove
   }
 });
 
+// A writes "one", B opens, takes over and writes; A shows the notice. Returns both pages.
+async function bTookOver(profile) {
+  const a = await openApp(profile, server.url);
+  await api.put(a, TYPE, { title: 'one', text: 'kept by A' });
+  await api.flush(a);
+  const b = await openApp(profile, server.url, { ready: false });
+  await waitUntil(() => noticeVisible(b), { timeoutMs: 20_000, message: '#tab-notice visible in tab B' });
+  await b.locator('#take-over').click();
+  await waitReady(b, 30_000);
+  await waitUntil(() => noticeVisible(a), { timeoutMs: 15_000, message: 'the notice in tab A' });
+  return { a, b };
+}
+
 test('a tab asked to step aside while it still reads back what the other tab stored steps aside once the read is in, and stays aside', { timeout: 150_000 }, async () => {
   const profile = await Profile.launch();
   try {
-    const a = await openApp(profile, server.url);
-    await api.put(a, TYPE, { title: 'one', text: 'kept by A' });
-    await api.flush(a);
-    const b = await openApp(profile, server.url, { ready: false });
-    await waitUntil(() => noticeVisible(b), { timeoutMs: 20_000, message: '#tab-notice visible in tab B' });
-    await b.locator('#take-over').click();
-    await waitReady(b, 30_000);
-    await waitUntil(() => noticeVisible(a), { timeoutMs: 15_000, message: 'the notice in tab A' });
+    const { a, b } = await bTookOver(profile);
     await api.put(b, TYPE, { title: 'two', text: 'kept by B' });
     await api.flush(b);
 
@@ -223,14 +229,7 @@ test('a tab asked to step aside while it still reads back what the other tab sto
 test('a tab asked back while its own request waits for the lock steps aside once it holds it', { timeout: 150_000 }, async () => {
   const profile = await Profile.launch();
   try {
-    const a = await openApp(profile, server.url);
-    await api.put(a, TYPE, { title: 'one', text: 'kept by A' });
-    await api.flush(a);
-    const b = await openApp(profile, server.url, { ready: false });
-    await waitUntil(() => noticeVisible(b), { timeoutMs: 20_000, message: '#tab-notice visible in tab B' });
-    await b.locator('#take-over').click();
-    await waitReady(b, 30_000);
-    await waitUntil(() => noticeVisible(a), { timeoutMs: 15_000, message: 'the notice in tab A' });
+    const { a, b } = await bTookOver(profile);
     // B lets its lock go a second after it steps aside: A's request waits that long for its grant.
     await b.evaluate(() => {
       const st = TowardGlue.state;

@@ -485,6 +485,14 @@ async function vaultFromSettings(page) {
   const NEW = 'a new lamp by the door';
   const button = (name) => page.getByRole('button', { name, exact: true });
   const field = (label) => page.locator(`input[aria-label="${label}"]`);
+  // Brings the field into view with the wheel, clicks it and types (after emptying it, `over`).
+  const typeIn = async (label, text, { over = false } = {}) => {
+    await wheelTo(page, field(label));
+    await field(label).waitFor({ state: 'visible', timeout: 10_000 });
+    await field(label).click();
+    if (over) await page.keyboard.press('Control+A');
+    await page.keyboard.type(text);
+  };
   const answered = () => page.evaluate(() => TowardKeyWork.answered);
   const status = async () => (await vault.state(page)).status;
   const stalls = [];
@@ -492,11 +500,8 @@ async function vaultFromSettings(page) {
   await openPage(page, 'settings');
   await wheelTo(page, button('Set a passphrase\u2026'));
   await clickRole(page, 'button', 'Set a passphrase\u2026');
-  await field('New passphrase').waitFor({ state: 'visible', timeout: 10_000 });
-  await field('New passphrase').click();
-  await page.keyboard.type(PASS);
-  await field('The same passphrase again').click();
-  await page.keyboard.type(PASS);
+  await typeIn('New passphrase', PASS);
+  await typeIn('The same passphrase again', PASS);
   await clickRole(page, 'checkbox', 'I understand that a forgotten passphrase cannot be recovered');
   const first = await answered();
   stalls.push(await clickAndWatch(page, button('Seal my words with it'), async () => {
@@ -510,24 +515,14 @@ async function vaultFromSettings(page) {
   // Change: the current passphrase that does not fit first, then the right one.
   await wheelTo(page, button('Change the passphrase\u2026'));
   await clickRole(page, 'button', 'Change the passphrase\u2026');
-  await field('Current passphrase').waitFor({ state: 'visible', timeout: 10_000 });
-  await field('Current passphrase').click();
-  await page.keyboard.type('not the one');
-  await wheelTo(page, field('New passphrase'));
-  await field('New passphrase').click();
-  await page.keyboard.type(NEW);
-  await wheelTo(page, field('The same passphrase again'));
-  await field('The same passphrase again').click();
-  await page.keyboard.type(NEW);
+  await typeIn('Current passphrase', 'not the one');
+  await typeIn('New passphrase', NEW);
+  await typeIn('The same passphrase again', NEW);
   await wheelTo(page, button('Change it'));
   await clickRole(page, 'button', 'Change it');
   await waitUntil(async () => /did not fit; nothing was changed/.test(await page.locator('#a11y-live').textContent()),
     { timeoutMs: 15_000 * SLOWDOWN, message: 'the refusal said' });
-  await wheelTo(page, field('Current passphrase'));
-  await field('Current passphrase').waitFor({ state: 'visible', timeout: 10_000 });
-  await field('Current passphrase').click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(PASS);
+  await typeIn('Current passphrase', PASS, { over: true });
   const beforeChange = await answered();
   await wheelTo(page, button('Change it'));
   stalls.push(await clickAndWatch(page, button('Change it'),
@@ -545,9 +540,7 @@ async function vaultFromSettings(page) {
   await openPage(page, 'settings');
   await wheelTo(page, button('Stop using a passphrase\u2026'));
   await clickRole(page, 'button', 'Stop using a passphrase\u2026');
-  await field('Current passphrase').waitFor({ state: 'visible', timeout: 10_000 });
-  await field('Current passphrase').click();
-  await page.keyboard.type(NEW);
+  await typeIn('Current passphrase', NEW);
   const beforeOff = await answered();
   stalls.push(await clickAndWatch(page, button('Stop using a passphrase'), async () => (await status()) === 'off', 'the vault off'));
   const offAnswers = (await answered()) - beforeOff;
