@@ -584,6 +584,45 @@ std::vector<const TrashedRecord*> RecordStore::trash() const {
   return out;
 }
 
+namespace {
+// Up to `limit` values of `byId` after `afterId`, in id order.
+template <class T>
+std::vector<const T*> valuesAfter(const std::map<std::string, std::map<std::string, T>>& byType, const std::string& type,
+                                  const std::string& afterId, size_t limit) {
+  std::vector<const T*> out;
+  const auto of = byType.find(type);
+  if (of == byType.end()) return out;
+  for (auto it = afterId.empty() ? of->second.begin() : of->second.upper_bound(afterId);
+       it != of->second.end() && out.size() < limit; ++it) {
+    out.push_back(&it->second);
+  }
+  return out;
+}
+}  // namespace
+
+std::vector<const StoredRecord*> RecordStore::listAfter(const std::string& type, const std::string& afterId, size_t limit) const {
+  return valuesAfter(m_records, type, afterId, limit);
+}
+
+std::vector<const TrashedRecord*> RecordStore::trashAfter(const std::string& type, const std::string& afterId, size_t limit) const {
+  return valuesAfter(m_trash, type, afterId, limit);
+}
+
+const TrashedRecord* RecordStore::findTrashed(const std::string& type, const std::string& id) const {
+  const auto byType = m_trash.find(type);
+  if (byType == m_trash.end()) return nullptr;
+  const auto it = byType->second.find(id);
+  return it == byType->second.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> RecordStore::trashTypes() const {
+  std::vector<std::string> out;
+  for (const auto& [type, byId] : m_trash) {
+    if (!byId.empty()) out.push_back(type);
+  }
+  return out;
+}
+
 size_t RecordStore::count() const {
   size_t n = 0;
   for (const auto& [type, byId] : m_records) n += byId.size();

@@ -115,6 +115,13 @@ class RecordStore {
   std::vector<const StoredRecord*> list(const std::string& type) const;
   // Trashed records, most recently deleted first.
   std::vector<const TrashedRecord*> trash() const;
+  // For copying a large store a few records at a time (backup::DocumentCopier): up to `limit` live records of
+  // `type` whose ids come after `afterId` ("" for the first), in id order; the same of the trash; a trashed
+  // record by its key; and the types the trash holds.
+  std::vector<const StoredRecord*> listAfter(const std::string& type, const std::string& afterId, size_t limit) const;
+  std::vector<const TrashedRecord*> trashAfter(const std::string& type, const std::string& afterId, size_t limit) const;
+  const TrashedRecord* findTrashed(const std::string& type, const std::string& id) const;
+  std::vector<std::string> trashTypes() const;
   size_t count() const;
   // Files found at load that could not be read (kept untouched).
   const std::vector<LoadProblem>& problems() const { return m_problems; }

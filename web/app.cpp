@@ -195,8 +195,13 @@ void App::afterUnlock() {
   m_settingsKnown = false;   // the settings cached while locked were the defaults
   m_held.retrySoon(m_platform.nowMs());   // words held at the lock are tried at once (after the opening)
   if (m_store->opening()) {
-    m_openingScreen = !readOpeningStart();
+    // This is the unlock screen's frame: with tasks beside the frames, it reads only a moment (a small store
+    // is open at once), and the rest goes to the tasks behind an opening screen that stays plain for its
+    // first kOpeningFrameMs, so a store read in a few tasks shows no words that would only flash.
+    const bool beside = tasksBeside();
+    m_openingScreen = beside ? !readOpeningStart(kOpenInFrameMs, kOpenInFrameMs) : !readOpeningStart();
     if (!m_openingScreen) opened();
+    m_openingWordsFromMs = beside && m_openingScreen ? m_platform.nowMs() + kOpeningFrameMs : 0;
   }
   ui::a11y::announce(m_openingScreen ? "Toward is opening." : "Toward is open again.");
 }
@@ -311,14 +316,14 @@ void App::drawLockedOrCovered(const ui::ViewContext& ctxIn) {
   ImGui::EndChild();
 }
 
-bool App::readOpeningStart() {
-  const int64_t t0 = m_platform.nowMs(), until = t0 + kOpenInStartMs;
+bool App::readOpeningStart(int64_t firstMs, int64_t atOnceMs) {
+  const int64_t t0 = m_platform.nowMs(), until = t0 + firstMs;
   bool open = m_store->loadStep(openingBudget([&] { return m_platform.nowMs() < until; }));
   // What is left is read now too when it will take at most kOpenAtOnceMs more: an opening screen shown
   // for a frame or two would only flash.
   if (const auto [done, total] = m_store->openingProgress(); !open && done > 0 && !testHoldsOpening()) {
     const double left = double(m_platform.nowMs() - t0) * double(total - done) / double(done);
-    if (left <= double(kOpenAtOnceMs)) open = m_store->loadStep(nullptr);
+    if (left <= double(atOnceMs)) open = m_store->loadStep(nullptr);
   }
   return open;
 }
@@ -340,8 +345,10 @@ void App::treeArrived() {
   // What is kept readable (the safety plan) was not in the tree at the first frame: the opening screen
   // offers it from now on, while the rest is read.
   refreshLockedPages(/*keepShown=*/true);
-  // As at a start with everything there: read at once when the rest is quick, else step by step.
-  if (m_shell->writer() && readOpeningStart()) opened();
+  // The opening screen is up already: the rest is read in short tasks beside the frames (stepOpening asks
+  // for them), or where there are none, as at a start with everything there: at once when the rest is
+  // quick, else step by step.
+  if (m_shell->writer() && !tasksBeside() && readOpeningStart()) opened();
   m_shell->markChanged();
 }
 
@@ -355,12 +362,32 @@ void App::stepOpening(int64_t nowMs) {
   // A tab that handed its writing over waits: taking it back reads IndexedDB into the tree again, a callback
   // at a time, and then reads the store whole (reloadStore); a part read meanwhile could miss files.
   if (!m_shell->writer()) return;
+  // Read in short tasks of its own, one after another between the frames (stepOpeningTask): a click on the
+  // opening screen waits for one task, not for a long step. A test that holds the opening reads by frames.
+  if (tasksBeside() && m_workBeside()) {
+    if (nowMs - m_lastDrawMs >= kOpeningFrameMs) m_shell->markChanged();   // the progress moves
+    return;
+  }
   const int64_t t0 = m_platform.nowMs();
   if (m_store->loadStep(openingBudget([&] { return m_platform.nowMs() - t0 < kOpenStepMs; }))) {
     opened();
   } else if (nowMs - m_lastDrawMs >= kOpeningFrameMs) {
     m_shell->markChanged();   // the progress moves
   }
+}
+
+bool App::tasksBeside() const { return m_workBeside && !testHoldsOpening(); }
+
+bool App::stepOpeningTask() {
+  // What stepOpening waits for, looked at again: the state may have changed since the task was asked for
+  // (the tree still arriving, a lock, another tab writing now).
+  if (!m_store->opening() || m_awaitingTree || m_lastDrawMs == 0 || !m_shell->writer() || locked() || testHoldsOpening()) {
+    return false;
+  }
+  const int64_t t0 = m_platform.nowMs();
+  if (!m_store->loadStep([&] { return m_platform.nowMs() - t0 < kOpenTaskMs; })) return true;
+  opened();
+  return false;
 }
 
 void App::opened() {
@@ -375,6 +402,7 @@ void App::opened() {
 
 void App::drawOpening(ui::ViewContext& ctx) {
   if (drawOpenLockedPage(ctx)) return;   // the safety plan stays until "Back", even once everything is open
+  if (ctx.nowMs < m_openingWordsFromMs) return;   // just after an unlock: plain while the first tasks read
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   const float w = std::min(display.x - ImGui::GetFontSize() * 2.0f, ImGui::GetFontSize() * 26.0f);
   ImGui::SetCursorPos(ImVec2((display.x - w) * 0.5f, display.y * 0.22f));

@@ -50,6 +50,14 @@ class App {
   // How work that must not run in the middle of a frame is run: now, or right after the frame being drawn
   // (main.cpp passes web::outsideFrame). Default: now.
   void setOutsideFrame(std::function<void(std::function<void()>)> run) { m_outsideFrame = std::move(run); }
+  // How the opening's reading asks for a task of its own beside the frames (main.cpp passes web::workSoon:
+  // true when one is or will be run, which then calls stepOpeningTask). Default: none, and the reading
+  // goes on in the frames' ticks instead.
+  void setWorkBeside(std::function<bool()> post) { m_workBeside = std::move(post); }
+  // One short task of the opening's reading (kOpenTaskMs), outside any frame: true while more is left
+  // for another task.
+  bool stepOpeningTask();
+  bool tasksBeside() const;   // the opening's reading may go to tasks beside the frames (not while a test holds it)
   // Registers plugins, reads the store (the platform's initial load has finished) and builds the pages.
   void start();
 
@@ -150,11 +158,14 @@ class App {
   void treeArrived();
   // The first part of an opening (at start, after a stepwise unlock): up to kOpenInStartMs, and the rest
   // too when it looks quick. True when everything is read.
-  bool readOpeningStart();
+  bool readOpeningStart(int64_t firstMs = kOpenInStartMs, int64_t atOnceMs = kOpenAtOnceMs);
   void opened();
+  static constexpr int64_t kOpenInFrameMs = 4;    // (after an unlock, in its frame, where tasks follow)
   static constexpr int64_t kOpenInStartMs = 20;   // a small store opens at once, before the first frame,
   static constexpr int64_t kOpenAtOnceMs = 60;    // ... and one whose rest looks this quick to read
-  static constexpr int64_t kOpenStepMs = 100;     // then this much a frame (input is still answered within it)
+  static constexpr int64_t kOpenTaskMs = 8;       // then this much a task, tasks one after another beside the
+                                                  // frames, so input and drawing come between them
+  static constexpr int64_t kOpenStepMs = 100;     // (or, where no task can be asked for, this much a frame)
   static constexpr int64_t kOpeningFrameMs = 250; // and a frame is drawn this often for the progress
   // The plugins' pages readable while locked or covered (ui::LockedPage: the safety plan, when chosen):
   // read again at a lock or cover; their buttons under the unlock screen or the cover; the one open.
@@ -249,6 +260,7 @@ class App {
   std::vector<NavRect> m_actionRects;  // where the shell's quick actions were drawn
   int64_t m_lastDrawMs = 0;         // when the last frame was drawn (time-driven changes since get a frame)
   std::function<void(std::function<void()>)> m_outsideFrame = [](std::function<void()> work) { work(); };
+  std::function<bool()> m_workBeside;
   std::unique_ptr<ui::UnlockScreen> m_unlockScreen;
   std::unique_ptr<ui::VaultSection> m_vaultSection;
   NavRect m_hideRect;
@@ -258,6 +270,7 @@ class App {
   std::vector<std::unique_ptr<ui::LockedPage>> m_lockedPages;
   int m_lockedShown = -1;   // index into m_lockedPages of the page open on the lock screen, or -1
   bool m_awaitingTree = false;    // started before the platform's data folder was whole (Platform::dataArrived)
+  int64_t m_openingWordsFromMs = 0;   // the opening screen after an unlock draws its words from then on
   bool m_openingScreen = false;   // the store is opening, or the safety plan opened from its screen is still read
 };
 

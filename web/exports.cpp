@@ -51,6 +51,21 @@ extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void toward_wake() { wakeFrames(); }
 
+// A task of work beside the frames (web::workSoon): 1 while more is left for another. Never inside a frame
+// (a task cannot begin in one; this is only a guard).
+EMSCRIPTEN_KEEPALIVE int toward_work() {
+  if (!g_state.app || g_state.inFrame) return 0;
+#ifdef TOWARD_TEST_HOOKS
+  const double started = emscripten_get_now();
+#endif
+  const bool more = g_state.app->stepOpeningTask();
+#ifdef TOWARD_TEST_HOOKS
+  if (g_state.workTaskMsSamples.size() < 100000) g_state.workTaskMsSamples.push_back(float(emscripten_get_now() - started));
+#endif
+  if (!more) wakeFrames();   // everything is read: the next frame draws it
+  return more ? 1 : 0;
+}
+
 // The canvas lost the keyboard's focus (web/glue/a11y.js): SDL hears the keys only there, so a key held
 // down then is released for ImGui now. Its release goes where the focus went (a control's element that
 // the first press moved the focus to), and ImGui would otherwise repeat the key until the next press.

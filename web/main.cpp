@@ -37,6 +37,7 @@ EM_JS(void, js_cannot_draw, (), { TowardGlue.cannotDraw(); });
 EM_JS(void, js_mark_start, (const char* step), { TowardEarly.times[UTF8ToString(step)] = performance.now(); });
 EM_JS(void, js_on_first_frame, (), { TowardGlue.onFirstFrame(); });
 EM_JS(void, js_on_opened, (), { TowardGlue.onOpened(); });
+EM_JS(int, js_post_work, (), { return TowardGlue.postWork() ? 1 : 0; });
 
 SDL_Window* g_window = nullptr;
 
@@ -303,6 +304,8 @@ void markStart(const char* step) {
   if (g_state.framesRendered == 0) js_mark_start(step);
 }
 
+bool workSoon() { return js_post_work() != 0; }
+
 void outsideFrame(std::function<void()> work) {
   if (g_state.inFrame) {
     g_state.afterFrame.push_back(std::move(work));
@@ -353,6 +356,7 @@ int main() {
   web::g_state.platform = core::makePlatform();
   web::g_state.app = std::make_unique<app::App>(*web::g_state.platform);
   web::g_state.app->setOutsideFrame(web::outsideFrame);
+  web::g_state.app->setWorkBeside(web::workSoon);
 #ifdef TOWARD_TEST_HOOKS
   web::g_state.openFilesPerFrame = EM_ASM_INT({
     try { return Number(sessionStorage.getItem('towardTestOpenFilesPerFrame')) || 0; } catch (e) { return 0; }

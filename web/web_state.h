@@ -46,6 +46,7 @@ struct State {
   double a11yMsTotal = 0, a11yMsMax = 0;  // of it: ending the semantics tree and the page's diff (core/ui/a11y.h)
   double glMsMax = 0;   // of it: handing the frame to WebGL (the OpenGL backend, glClear included)
   std::vector<float> frameMsSamples, a11yMsSamples, glMsSamples;  // each measured frame (median, 95th percentile)
+  std::vector<float> workTaskMsSamples;   // each task of work beside the frames (toward_work), since the start
 #endif
 };
 
@@ -62,5 +63,10 @@ void renderNow();
 // Runs `work` now, or right after the frame when called while one is being drawn (from a DOM event
 // that a frame caused). Every entry point from JavaScript that changes the app goes through this.
 void outsideFrame(std::function<void()> work);
+
+// Asks for a task of its own beside the frames (web/glue/storage.js postWork: a MessageChannel message),
+// which runs App::stepOpeningTask and asks again while that says more is left (toward_work). True when
+// one is asked for or already waits; false where the page cannot run one (the work stays in the frames).
+bool workSoon();
 
 }  // namespace toward::web

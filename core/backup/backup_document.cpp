@@ -2,6 +2,7 @@
 #include "core/backup/backup_document.h"
 
 #include "core/record_json.h"
+#include "core/backup/document_copier.h"
 #include "core/backup/document_reader.h"
 #include "core/backup/document_records.h"
 
@@ -88,14 +89,10 @@ void skip(BackupDocument& doc, const rapidjson::Value& v, bool trashed, std::str
 std::string pluginOf(const std::string& typeId) { return typeId.substr(0, typeId.find('.')); }
 
 BackupDocument documentFromStore(const core::RecordStore& store, const core::Registry& registry, int64_t nowMs) {
-  BackupDocument doc;
-  doc.createdMs = nowMs;
-  doc.app = kAppVersion;
-  for (const auto& type : registry.recordTypes()) {
-    for (const auto* r : store.list(type.id)) doc.records.push_back(*r);
+  DocumentCopier copier(store, registry, nowMs);
+  while (!copier.step(SIZE_MAX)) {
   }
-  for (const auto* t : store.trash()) doc.trash.push_back(*t);
-  return doc;
+  return copier.take();
 }
 
 std::string encodeDocument(const BackupDocument& doc) {
@@ -111,8 +108,10 @@ DocumentEncoder::DocumentEncoder(const BackupDocument& doc) {
   auto byKey = [](const core::StoredRecord* a, const core::StoredRecord* b) {
     return std::tie(a->type, a->id) < std::tie(b->type, b->id);
   };
-  std::sort(m_live.begin(), m_live.end(), byKey);
-  std::sort(m_trash.begin(), m_trash.end(), [&](auto* a, auto* b) { return byKey(&a->record, &b->record); });
+  // (a copy of the store is in this order already, DocumentCopier: looked at once, not sorted again)
+  if (!std::is_sorted(m_live.begin(), m_live.end(), byKey)) std::sort(m_live.begin(), m_live.end(), byKey);
+  const auto trashByKey = [&](auto* a, auto* b) { return byKey(&a->record, &b->record); };
+  if (!std::is_sorted(m_trash.begin(), m_trash.end(), trashByKey)) std::sort(m_trash.begin(), m_trash.end(), trashByKey);
   m_out = "{\"toward\":\"backup\",\"format\":" + std::to_string(doc.format) + ",\"createdMs\":" + std::to_string(doc.createdMs) +
           ",\"app\":";
   rapidjson::StringBuffer sb;

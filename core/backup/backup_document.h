@@ -57,7 +57,8 @@ struct BackupPreview {
   size_t skipped = 0;                           // records that cannot be brought in (doc.skipped)
 };
 
-// Everything in the store (live records and trash) as a document dated `nowMs`.
+// Everything in the store (live records and trash) as a document dated `nowMs` (DocumentCopier run to the end:
+// the registry's types and the trash's, each in id order).
 BackupDocument documentFromStore(const core::RecordStore& store, const core::Registry& registry, int64_t nowMs);
 
 // The document as JSON text (records sorted by type then id; one record per line for readable diffs).

@@ -20,6 +20,7 @@
 #include "core/backup/backup_document.h"
 #include "core/backup/backup_merge.h"
 #include "core/backup/backup_open.h"
+#include "core/backup/document_copier.h"
 #include "core/backup_state.h"
 #include "core/record_store.h"
 #include "core/registry.h"
@@ -47,6 +48,8 @@ class BackupView final : public View {
   void drawPreview(ViewContext& ctx);
   void drawBusy(ViewContext& ctx);
   void runWork(ViewContext& ctx);
+  void continueCopying();
+  void stopCopying();
   void continueEncoding(ViewContext& ctx);
   void continueExport(ViewContext& ctx);
   void forgetExportKey();
@@ -66,7 +69,9 @@ class BackupView final : public View {
   // making a backup
   std::string m_pass1, m_pass2;
   std::string m_exportNote, m_exportProblem;
-  backup::BackupDocument m_exportDoc;                // what is here, copied when "Make a backup" was pressed
+  std::unique_ptr<backup::DocumentCopier> m_copier;   // what is here, copied a few records a frame from then on,
+  int m_copyListening = -1;                             // ... hearing the store's changes meanwhile
+  backup::BackupDocument m_exportDoc;                // that copy, whole
   std::unique_ptr<backup::DocumentEncoder> m_encoder; // its text, written across frames before the sealing
   std::optional<backup::AgeWrapKey> m_exportKey;      // the passphrase's key made beside the page, if it was
   backup::AgeEncryptor m_encryptor;

@@ -125,9 +125,13 @@ void SettingsView::draw(ViewContext& ctx) {
 
   ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
   Heading(ctx.fonts, "Quick hide");
-  MutedText("The Hide button, or Ctrl+Shift+H, hides everything at once: with a passphrase Toward locks, "
-            "without one a plain page covers the screen. It can also open a page of your choice, such as "
-            "the weather (what you wrote is saved first).");
+  // A phone has no keyboard shortcut to offer: there the words name the button alone.
+  MutedText(ctx.compact ? "The Hide button at the top hides everything at once: with a passphrase Toward locks, "
+                          "without one a plain page covers the screen. It can also open a page of your choice, such as "
+                          "the weather (what you wrote is saved first)."
+                        : "The Hide button, or Ctrl+Shift+H, hides everything at once: with a passphrase Toward locks, "
+                          "without one a plain page covers the screen. It can also open a page of your choice, such as "
+                          "the weather (what you wrote is saved first).");
   if (!m_hideUrlKnown) {
     m_hideUrl = s.quickHideUrl;
     m_hideUrlKnown = true;
@@ -153,9 +157,13 @@ void SettingsView::draw(ViewContext& ctx) {
 
   ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
   Heading(ctx.fonts, "Where your words live");
-  MutedText("Everything you write is kept only in this browser, on this device. Nothing is sent anywhere: "
-            "there is no account and no server. Each change is stored a moment after you make it; the note "
-            "at the bottom of the menu says \"Saved\" once it is safely in the browser's storage.");
+  // Where the save status is (web/app.cpp drawStatus): words under the menu, or on a phone a dot in the top bar.
+  MutedText(ctx.compact ? "Everything you write is kept only in this browser, on this device. Nothing is sent anywhere: "
+                          "there is no account and no server. Each change is stored a moment after you make it; the "
+                          "small dot at the top of the screen turns from grey to colour once it is safely in the browser's storage."
+                        : "Everything you write is kept only in this browser, on this device. Nothing is sent anywhere: "
+                          "there is no account and no server. Each change is stored a moment after you make it; the note "
+                          "at the bottom of the menu says \"Saved\" once it is safely in the browser's storage.");
 
   ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
   Heading(ctx.fonts, "About Toward");

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, Profile, openApp, openPage, api, settle, press, waitUntil, clickOn, sleep } from './lib/harness.mjs';
+import { startServer, Profile, openApp, openPage, api, settle, press, waitUntil, clickOn, sleep, swipe } from './lib/harness.mjs';
 
 const SHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../build/screenshots');
 const SIZES = {
@@ -39,6 +39,26 @@ async function shot(page, size, name) {
   await settle(page, { minFrames: 0, quietMs: 200 });
   await page.screenshot({ path: path.join(SHOTS, `fit-${size}-${name}.png`) });
   return (await misfits(page, size)).map((m) => `${size} ${name}: ${m}`);
+}
+
+// Everything the page's mirror holds while it is scrolled down (a finger's swipes on a phone, the wheel on a
+// desktop) until `last` is there: the mirror holds what is on screen.
+async function readDownToTheEnd(page, size, last) {
+  const { width, height } = SIZES[size].viewport;
+  const cdp = size === 'phone' ? await page.context().newCDPSession(page) : null;
+  let said = '';
+  for (let i = 0; i < 30 && !said.includes(last); i++) {
+    said += '\n' + await page.locator('#a11y-tree').textContent();
+    if (cdp) await swipe(page, cdp, [width * 0.6, height * 0.7], [width * 0.6, height * 0.3]);
+    else {
+      await page.mouse.move(width * 0.6, height * 0.5);
+      await page.mouse.wheel(0, 300);
+      await settle(page, { minFrames: 1 });
+    }
+  }
+  said += '\n' + await page.locator('#a11y-tree').textContent();
+  assert.match(said, new RegExp(last), `${last} was reached`);
+  return said;
 }
 
 for (const size of Object.keys(SIZES)) {
@@ -119,6 +139,17 @@ for (const size of Object.keys(SIZES)) {
       if (!(await page.evaluate(() => window.towardTest.nav())).some((n) => n.id === 'settings')) await press(page, 'more', { tap: size === 'phone' });
       await openPage(page, 'settings', { tap: size === 'phone' });
       problems.push(...await shot(page, size, 'settings-vault-on'));
+      // What Settings says of Hide and of "Saved" is true of the screen: a phone has no keyboard shortcut and
+      // no "Saved" under a menu (its top bar shows a dot); the desktop names both.
+      const said = await readDownToTheEnd(page, size, 'About Toward');
+      if (size === 'phone') {
+        assert.match(said, /The Hide button at the top hides everything/);
+        assert.match(said, /small dot at the top of the screen/);
+        assert.doesNotMatch(said, /Ctrl\+Shift\+H|bottom of the menu/);
+      } else {
+        assert.match(said, /The Hide button, or Ctrl\+Shift\+H, hides everything/);
+        assert.match(said, /bottom of the menu says "Saved"/);
+      }
       assert.deepEqual(problems, [], 'everything fits');
       profile.assertNoErrors();
     } finally {

@@ -7,7 +7,8 @@
 //
 // [SECTION] shared: the tab's state, calling into the module, the page's notices
 // [SECTION] start-up: one writer tab (Web Locks), the IDBFS mount, the initial load, the font
-// [SECTION] durability: syncs one at a time, flush, "saved", saving when the page is hidden or left
+// [SECTION] durability: syncs one at a time, flush, "saved", saving when the page is hidden or left;
+//           work beside the frames (postWork)
 // [SECTION] the app started, its first frame
 'use strict';
 
@@ -742,6 +743,29 @@ var TowardGlue = (function () {
     if (state.started && !state.crashed && Module._toward_wake) Module._toward_wake();
   }
 
+  // Work of the app's beside the frames (web::workSoon in web/main.cpp: the opening's reading), in short
+  // tasks one after another: each is a message on a channel of its own, so the page's input and frames come
+  // between two of them (a timer would wait 4 ms or more between them; a frame, up to 16 ms). Returns
+  // whether a task is asked for or already waits (false where there are no channels: the work stays in
+  // the frames).
+  const work = { channel: null, waiting: false };
+  function postWork() {
+    if (state.crashed) return false;
+    if (work.waiting) return true;
+    if (!work.channel) {
+      if (typeof MessageChannel !== 'function') return false;
+      work.channel = new MessageChannel();
+      work.channel.port1.onmessage = () => {
+        work.waiting = false;
+        if (state.crashed || !Module._toward_work) return;
+        if (call('toward_work', 'number', [], [])) postWork();
+      };
+    }
+    work.waiting = true;
+    work.channel.port2.postMessage(0);
+    return true;
+  }
+
   // ------------------------------------------------------------------ [SECTION] the app started
   // Called by C++ after the first frame drawn with the person's data.
   function onFirstFrame() {
@@ -792,6 +816,6 @@ var TowardGlue = (function () {
 
   return {
     state, call, textToHeap, $, LOCK, describe, showNotice, hideNotice, showFatal, holdLock, startAsWriter, loadFromIndexedDB,
-    sync, isSaved, flush, flushSoon, wake, onStarted, onFirstFrame, onOpened, setPlainAtRest, keepLook, cannotDraw,
+    sync, isSaved, flush, flushSoon, wake, postWork, onStarted, onFirstFrame, onOpened, setPlainAtRest, keepLook, cannotDraw,
   };
 })();
