@@ -160,7 +160,7 @@ class App {
   // too when it looks quick. True when everything is read.
   bool readOpeningStart(int64_t firstMs = kOpenInStartMs, int64_t atOnceMs = kOpenAtOnceMs);
   void opened();
-  static constexpr int64_t kOpenInFrameMs = 4;    // (after an unlock, in its frame, where tasks follow)
+  static constexpr int64_t kOpenInFrameMs = 8;    // (after an unlock, in its frame, where tasks follow)
   static constexpr int64_t kOpenInStartMs = 20;   // a small store opens at once, before the first frame,
   static constexpr int64_t kOpenAtOnceMs = 60;    // ... and one whose rest looks this quick to read
   static constexpr int64_t kOpenTaskMs = 8;       // then this much a task, tasks one after another beside the

@@ -328,7 +328,8 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_backup_bench(int wf) {
 }
 
 // ---------------------------------------------------------------- test API: the vault
-// {status:"off"|"locked"|"unlocked", covered, migrating, failedTries, retryInMs, prefs:{...}, problem}
+// {status:"off"|"locked"|"unlocked", covered, migrating, failedTries, retryInMs, prefs:{...}, problem, opening (the
+// unlock's key work), storeOpening (the records still being read after it, beside the frames)}
 EMSCRIPTEN_KEEPALIVE const char* toward_test_vault_state() {
   using toward::core::vault::VaultStatus;
   auto& app = *g_state.app;
@@ -340,7 +341,8 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_vault_state() {
                ",\"offer\":" + (app.vaultOfferShown() ? "true" : "false") +
                ",\"migrating\":" + (v.migrating() ? "true" : "false") + ",\"progress\":" + std::to_string(v.migrationProgress()) + ",\"failedTries\":" + std::to_string(v.failedTries()) +
                ",\"retryInMs\":" + std::to_string(wait) + ",\"prefs\":" + toward::core::vault::encodeVaultPrefs(p) +
-               ",\"problem\":" + quoted(v.problem()) + ",\"opening\":" + (app.unlockOpening() ? "true" : "false") + "}");
+               ",\"problem\":" + quoted(v.problem()) + ",\"opening\":" + (app.unlockOpening() ? "true" : "false") +
+               ",\"storeOpening\":" + (app.store().opening() ? "true" : "false") + "}");
 }
 
 // Turns the vault on with the app's real key settings (Argon2id, 64 MiB); returns {ok, ms} or {ok:false, error}.

@@ -739,8 +739,10 @@ test('with no key worker, a backup is made and opened in place all the same, and
     await page.getByRole('button', { name: 'Add it to what is here', exact: true }).waitFor({ state: 'attached', timeout: 60_000 });
 
     await lockedVault(page, PASS, { enter: true });
-    await waitUntil(async () => (await page.evaluate(() => window.towardTest.vaultState())).status === 'unlocked',
-      { timeoutMs: 30_000, message: 'the vault opened with the key made in place' });
+    await waitUntil(async () => {
+      const v = await page.evaluate(() => window.towardTest.vaultState());
+      return v.status === 'unlocked' && !v.storeOpening;
+    }, { timeoutMs: 30_000, message: 'the vault opened with the key made in place, and its records read' });
     assert.equal((await api.list(page, TYPE))[0].body.text, 'words made into a backup in place');
     assert.equal(await page.evaluate(() => TowardKeyWork.answered), 0);
   } finally {

@@ -50,8 +50,10 @@ test('offline, a vault opens: its key is made in the key worker, which the servi
     await api.put(page, TYPE, { title: 'sealed', text: 'Kept behind a passphrase, offline too.' });
     await profile.context.setOffline(true);
     await lockedVault(page, 'a lantern in the window', { enter: true });
-    await waitUntil(async () => (await page.evaluate(() => window.towardTest.vaultState())).status === 'unlocked',
-      { timeoutMs: 30_000, message: 'the vault opened offline' });
+    await waitUntil(async () => {
+      const v = await page.evaluate(() => window.towardTest.vaultState());
+      return v.status === 'unlocked' && !v.storeOpening;
+    }, { timeoutMs: 30_000, message: 'the vault opened offline, and its records read' });
     assert.equal(await page.evaluate(() => TowardKeyWork.answered), 1, 'the key was not made in the key worker');
     assert.equal((await api.list(page, TYPE))[0].body.text, 'Kept behind a passphrase, offline too.');
     await profile.context.setOffline(false);
