@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace toward::core {
 
@@ -129,6 +130,16 @@ class Platform {
   virtual TextInputService& textInput() = 0;
   // Offers bytes as a file download named `fileName` (CSV, Markdown, backups). The default does nothing.
   virtual void downloadFile(const std::string& fileName, const std::string& mimeType, const std::string& bytes) {}
+  // The same for a large file, handed over in parts across frames (a backup of 10,000 records is 13.6 MB:
+  // copied out in one frame it took 30-60 ms): the parts, in order, then finished (offered as one file) or
+  // dropped (nothing offered). A first part after a finish or a drop begins a new file. The defaults keep
+  // the parts here and offer them through downloadFile.
+  virtual void downloadPart(std::string_view bytes) { m_downloadParts.append(bytes); }
+  virtual void downloadFinish(const std::string& fileName, const std::string& mimeType) {
+    downloadFile(fileName, mimeType, m_downloadParts);
+    downloadDrop();
+  }
+  virtual void downloadDrop() { std::string().swap(m_downloadParts); }
   // Lets the person pick one file (`accept`: the <input type=file> accept list, e.g. ".age,.txt") and
   // calls done(ok, name, bytes) later, from the event loop (ok = false when nothing was picked or it could
   // not be read). The default does nothing (done is never called).
@@ -193,6 +204,9 @@ class Platform {
   // ok=false when it could not be done there (the caller then does it in place). Returns false at once, and
   // never calls `done`, where there is no such place. The job's passphrase is wiped once handed over.
   virtual bool deriveKeyAway(PassphraseKeyJob& job, std::function<void(bool ok, std::string key)> done) { return false; }
+
+ private:
+  std::string m_downloadParts;   // downloadPart's default: the parts so far
 };
 
 // The platform this build runs on (the browser: platform_web.cpp), created once.

@@ -31,6 +31,15 @@ EM_JS(void, js_download, (const char* name, const char* mime, const char* data, 
   // A view, not a copy: the Blob takes its own copy at once (a slice first made two of a 13.6 MB backup).
   TowardGlue.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.subarray(data, data + size));
 });
+EM_JS(void, js_download_part, (const char* data, int size), {
+  TowardGlue.downloadPart(HEAPU8.subarray(data, data + size));
+});
+EM_JS(void, js_download_finish, (const char* name, const char* mime), {
+  TowardGlue.downloadFinish(UTF8ToString(name), UTF8ToString(mime));
+});
+EM_JS(void, js_download_drop, (), {
+  TowardGlue.downloadDrop();
+});
 EM_JS(int, js_prefers_reduced_motion, (), {
   return (window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches) ? 1 : 0;
 });
@@ -216,6 +225,11 @@ class WebPlatform final : public Platform {
   void downloadFile(const std::string& name, const std::string& mime, const std::string& bytes) override {
     js_download(name.c_str(), mime.c_str(), bytes.data(), int(bytes.size()));
   }
+  void downloadPart(std::string_view bytes) override { js_download_part(bytes.data(), int(bytes.size())); }
+  void downloadFinish(const std::string& name, const std::string& mime) override {
+    js_download_finish(name.c_str(), mime.c_str());
+  }
+  void downloadDrop() override { js_download_drop(); }
   void wake() override { js_wake(); }
   void pickFile(const std::string& accept, std::function<void(bool, std::string, std::string)> done) override {
     m_pickDone = std::move(done);

@@ -57,6 +57,7 @@ bool g_reminderDismissed = false;   // answered in this run of the app ("Not now
 // ---------------------------------------------------------------- [SECTION] page
 BackupView::~BackupView() {
   stopCopying();
+  dropHandOver();
   wipePassphrases();
   WipeSecret(m_importPass);
   forgetExportKey();
@@ -91,6 +92,7 @@ void BackupView::onHide() {
   // Leaving the page stops what was running and forgets every passphrase typed here.
   if (m_sealing || m_encoder || m_copier) {
     m_encryptor.reset();
+    dropHandOver();
     m_sealing = false;
     stopCopying();
     m_encoder.reset();
@@ -259,28 +261,63 @@ void BackupView::continueEncoding(ViewContext& ctx) {
   m_sealing = true;
 }
 
+void BackupView::dropHandOver() {
+  if (m_handOver && !m_handOver->offered) m_handOver->to->downloadDrop();   // nothing is offered
+  m_handOver.reset();
+}
+
 void BackupView::forgetExportKey() {
   if (m_exportKey) sodium_memzero(m_exportKey->key.data(), m_exportKey->key.size());
   m_exportKey.reset();
 }
 
 void BackupView::continueExport(ViewContext& ctx) {
-  if (!m_encryptor.done()) {
+  if (!m_handOver && !m_encryptor.done()) {
     const int64_t t0 = ctx.platform.nowMs();
     do {
       m_encryptor.step(1);
     } while (!m_encryptor.done() && ctx.platform.nowMs() - t0 < kSealBudgetMs);
-    return;   // sealed: the file is handed to the browser in the next frame, one of its own (a 13.6 MB copy)
+    return;   // sealed: the file is handed to the browser from the next frame on
   }
+  handOverFile(ctx);
+}
+
+void BackupView::handOverFile(ViewContext& ctx) {
+  // A part at a time within a few milliseconds a frame: the browser copies each part out of the wasm heap (a
+  // backup of 10,000 records is 13.6 MB; copied at once, 30-60 ms in one frame).
+  constexpr size_t kPartBytes = 256 * 1024;
+  constexpr double kHandOverMs = 6;   // with the page's own drawing, well within a frame
+  if (!m_handOver) {
+    m_handOver.emplace();
+    m_handOver->file = m_encryptor.take();
+    m_handOver->bytes = m_handOver->file.size();
+    m_handOver->to = &ctx.platform;
+  }
+  HandOver& h = *m_handOver;
+  if (h.handed < h.bytes) {
+    const double t0 = steadyMs();
+    do {   // (a test's knob: one part a frame)
+      const size_t n = std::min(kPartBytes, h.bytes - h.handed);
+      ctx.platform.downloadPart(std::string_view(h.file).substr(h.handed, n));
+      h.handed += n;
+    } while (h.handed < h.bytes && m_importRecordsPerFrame == 0 && steadyMs() - t0 < kHandOverMs);
+    return;
+  }
+  if (!h.offered) {
+    ctx.platform.downloadFinish(m_exportName, "application/octet-stream");
+    h.offered = true;
+    std::string().swap(h.file);
+    return;
+  }
+  const size_t fileBytes = h.bytes;
+  m_handOver.reset();
   m_sealing = false;
   ctx.platform.wake();   // the page itself again in the next frame (with its file chooser)
-  std::string file = m_encryptor.take();
-  ctx.platform.downloadFile(m_exportName, "application/octet-stream", file);
   core::BackupState state = core::loadBackupState(m_store);
   state.lastBackupMs = ctx.nowMs;
   state.madeHereMs = ctx.nowMs;
   auto saved = core::saveBackupState(m_store, state);
-  m_exportNote = "Your backup is ready: " + m_exportName + " (" + sizeText(file.size()) +
+  m_exportNote = "Your backup is ready: " + m_exportName + " (" + sizeText(fileBytes) +
                  "). Your browser keeps it with your downloads; you may like to move it somewhere safe.";
   if (!saved) m_exportNote += " (Toward could not note the date of this backup: " + saved.message() + ")";
 }
@@ -482,10 +519,13 @@ void BackupView::drawBusy(ViewContext& ctx) {
   const bool importing = m_job || m_work == Work::Merge || m_work == Work::Replace || m_work == Work::Restore;
   if (exporting || importing || m_opening) {
     float progress = 0.0f;
-    // Making: the text written, then sealed (about the same time each).
+    // Making: copied, the text written, then sealed (about the same time as the text), then handed over.
     if (m_copier) progress = 0.1f * float(m_copier->progress());
     if (m_encoder) progress = 0.1f + 0.4f * float(m_encoder->progress());
-    if (m_sealing) progress = 0.5f + 0.5f * float(m_encryptor.progress());
+    if (m_sealing) {
+      progress = m_handOver ? 0.95f + 0.05f * float(m_handOver->handed) / float(std::max<size_t>(1, m_handOver->bytes))
+                            : 0.5f + 0.45f * float(m_encryptor.progress());
+    }
     if (m_job) progress = float(m_job->progress());
     if (m_opening) progress = float(m_opening->progress());
     ImGui::PushStyleColor(ImGuiCol_PlotHistogram, palette().accent);

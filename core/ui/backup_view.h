@@ -36,7 +36,8 @@ class BackupView final : public View {
   void draw(ViewContext& ctx) override;
   int64_t nextWakeMs() const override;
   void onHide() override;
-  // At most `records` records imported per frame by this page (and as many units of a file's opening), 0 = as
+  // At most `records` records imported per frame by this page (as many units of a file's opening or of a
+  // backup's copy, and one part of a made file handed to the browser), 0 = as
   // many as fit in the frame's time budget, so a browser test can watch an import part way on any machine. A knob for the test build
   // (window.towardTest.importRecordsPerFrame, through web/test_exports.cpp); a page built anew starts at 0.
   void setImportRecordsPerFrame(size_t records) { m_importRecordsPerFrame = records; }
@@ -52,6 +53,8 @@ class BackupView final : public View {
   void stopCopying();
   void continueEncoding(ViewContext& ctx);
   void continueExport(ViewContext& ctx);
+  void handOverFile(ViewContext& ctx);
+  void dropHandOver();
   void forgetExportKey();
   void continueImport(ViewContext& ctx);
   void continueOpen(ViewContext& ctx);
@@ -75,6 +78,15 @@ class BackupView final : public View {
   std::unique_ptr<backup::DocumentEncoder> m_encoder; // its text, written across frames before the sealing
   std::optional<backup::AgeWrapKey> m_exportKey;      // the passphrase's key made beside the page, if it was
   backup::AgeEncryptor m_encryptor;
+  // The sealed file, handed to the browser a few parts a frame, then offered, then noted, each in a frame of its
+  // own (every one of the three took 5-30 ms on a slow machine; all in one frame, 20-50 ms).
+  struct HandOver {
+    std::string file;                 // (let go once offered)
+    size_t bytes = 0, handed = 0;
+    bool offered = false;
+    core::Platform* to = nullptr;     // told to drop the parts if the page is left before the offer
+  };
+  std::optional<HandOver> m_handOver;
   std::string m_exportName;
 
   // bringing one back

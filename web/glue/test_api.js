@@ -55,7 +55,7 @@
   const download = glue.download;
   glue.download = function (name, mime, bytes) {
     download(name, mime, bytes);
-    seen.downloads.push({ name, size: bytes.length });
+    seen.downloads.push({ name, size: bytes instanceof Blob ? bytes.size : bytes.length });
   };
 
   // After the glue's own preRun (it mounts IDBFS and adapts it): counts what each sync writes, and

@@ -73,6 +73,40 @@ export async function assertKeyWorkerScrypt(engine) {
   assert.equal(got, want, 'the key worker\'s scrypt');
 }
 
+// A large file handed over in parts (a backup, web/glue/copy_print_download.js): each part is copied when it is
+// handed (the wasm heap's view is changed right after), a dropped file leaves nothing behind, and the file
+// offered is every part in order, byte for byte, in this engine's Blobs.
+export async function assertFileInParts(engine) {
+  const got = await engine.evaluate(`(async () => {
+    const g = window.TowardGlue, offer = g.download, offered = [];
+    g.download = (name, mime, bytes) => offered.push({ name, mime, bytes });
+    try {
+      const heap = new Uint8Array(700 * 1024), want = new Uint8Array(heap.length);
+      const fill = (k) => { for (let i = 0; i < heap.length; i++) heap[i] = (i * 7 + (i >> 11) + k) & 255; };
+      fill(1);
+      g.downloadPart(heap.subarray(0, 1000));   // a file left part way...
+      g.downloadDrop();                          // ... is let go
+      fill(2);
+      want.set(heap);
+      const cuts = [0, 262144, 262145, 524289, heap.length];
+      for (let k = 0; k + 1 < cuts.length; k++) {
+        g.downloadPart(heap.subarray(cuts[k], cuts[k + 1]));
+        heap.fill(0, cuts[k], cuts[k + 1]);      // the heap moves on; the part was copied when handed
+      }
+      g.downloadFinish('parts.age', 'application/octet-stream');
+      if (offered.length !== 1) return 'offered ' + offered.length + ' files';
+      const o = offered[0], bytes = new Uint8Array(await new Blob([o.bytes]).arrayBuffer());
+      if (o.name !== 'parts.age' || o.mime !== 'application/octet-stream') return 'named ' + o.name + ' ' + o.mime;
+      if (bytes.length !== want.length) return bytes.length + ' bytes, not ' + want.length;
+      for (let i = 0; i < want.length; i++) if (bytes[i] !== want[i]) return 'byte ' + i + ' differs';
+      return 'whole';
+    } finally {
+      g.download = offer;
+    }
+  })()`);
+  assert.equal(got, 'whole', 'a file handed over in parts');
+}
+
 // The vault in this engine: turned on (a key from Argon2id; every file sealed with a nonce from the engine's
 // crypto.getRandomValues, core/platform/secure_random_web.cpp), no file left holding the words, locked, and
 // opened again with the passphrase: the record reads the same.
