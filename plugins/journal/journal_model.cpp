@@ -233,9 +233,18 @@ void JournalModel::filter(const JournalFilter& f, std::vector<std::string>& out)
   }
   out.clear();
   const FoldedQuery q(f.text);
-  for (const auto& id : ordered()) {
-    const Item& item = m_entries.find(id)->second;
-    if (matchesFilter(item.entry, foldedFor(item, !q.empty()), f, q)) out.push_back(id);
+  const auto& ids = ordered();
+  if (m_orderedItemsAt != m_changeCount || m_orderedItems.size() != ids.size()) {
+    m_orderedItems.clear();
+    m_orderedItems.reserve(ids.size());
+    for (const auto& id : ids) {
+      const auto it = m_entries.find(id);
+      m_orderedItems.emplace_back(&it->first, &it->second);
+    }
+    m_orderedItemsAt = m_changeCount;
+  }
+  for (const auto& [id, item] : m_orderedItems) {
+    if (matchesFilter(item->entry, foldedFor(*item, !q.empty()), f, q)) out.push_back(*id);
   }
 }
 

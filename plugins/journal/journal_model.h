@@ -131,6 +131,10 @@ class JournalModel final : public core::PluginModel,
   std::unordered_map<std::string, Item> m_entries;
   mutable std::vector<std::string> m_ordered;
   mutable bool m_orderDirty = true;
+  // m_ordered's entries themselves, for a search to walk without finding each id (kept until the next change:
+  // the map's nodes do not move, and every change counts in m_changeCount).
+  mutable std::vector<std::pair<const std::string*, const Item*>> m_orderedItems;
+  mutable uint64_t m_orderedItemsAt = ~uint64_t(0);
   uint64_t m_changeCount = 0;
   mutable size_t m_unfolded = 0;   // entries whose folded text is not made yet
   // Ids whose folded text may still be missing (prepareSearchSome takes from the back). Before, each step

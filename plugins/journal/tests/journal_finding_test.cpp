@@ -247,6 +247,19 @@ TEST_CASE("[journal] search preparation is lazy: words are found before, during 
   REQUIRE(fx.store.remove(journal::kEntryType, ids[4]).isOk());
   CHECK(fx.filter(words).empty());
   CHECK_FALSE(fx.model->prepareSearchSome(100));
+
+  // A search walks the entries it kept from the last one until anything changes: a new entry, a reload.
+  words.text = "ca va";
+  const std::string newest = fx.put(R"({"kind":"free","text":"and ca va again","timeMs":5000})");
+  auto found = fx.filter(words);
+  REQUIRE(found.size() == 10);
+  CHECK(found.front() == newest);
+  CHECK(found.back() == ids[0]);
+  fx.store.load();   // every entry read again (Reloaded)
+  CHECK(fx.filter(words) == found);
+  REQUIRE(fx.store.remove(journal::kEntryType, newest).isOk());
+  found.erase(found.begin());
+  CHECK(fx.filter(words) == found);
 }
 
 TEST_CASE("[journal] a do-not-resurface entry is found by search and marked as such") {
