@@ -378,6 +378,13 @@ void App::stepOpening(int64_t nowMs) {
 
 bool App::tasksBeside() const { return m_workBeside && !testHoldsOpening(); }
 
+bool App::stepWorkTask() {
+  if (m_store->opening()) return stepOpeningTask();
+  if (locked()) return false;
+  ui::View& page = *m_pages[m_shell->current()].view;
+  return page.wantsWorkBeside() && page.workBeside();
+}
+
 bool App::stepOpeningTask() {
   // What stepOpening waits for, looked at again: the state may have changed since the task was asked for
   // (the tree still arriving, a lock, another tab writing now).
@@ -447,6 +454,8 @@ bool App::tick(int64_t nowMs) {
   if (const int64_t due = m_shell->autoLockDueMs(); due >= 0 && nowMs >= due) lockNow();
   pumpDurability(nowMs);
   if (m_store->opening()) return m_shell->takeChanged();   // what follows needs every record read
+  // The page on screen's work beside the frames, asked for again while it wants more (one task waits at most).
+  if (m_workBeside && !locked() && m_pages[m_shell->current()].view->wantsWorkBeside()) m_workBeside();
   if (!locked() && m_shell->writer() && m_held.retryIfDue(nowMs, [this](const core::HeldWords::Held& w) {
         // Words longer than a record may be can never be stored: not serialized again only to be refused.
         if (w.text.size() > core::kMaxRecordBytes) return false;
@@ -650,6 +659,7 @@ void App::draw(int64_t nowMs) {
                       [this](const std::string& actionId) { return runQuickAction(actionId); },
                       [this](const std::string& id, const std::string& label) { noteActionRect(id, label); },
                       [this](const std::string& type, const std::string& id) { showRecord(type, id); }};
+  ctx.tasksBeside = bool(m_workBeside);
   if (!locked()) m_vaultSection->stepPending(ctx);   // a passphrase change whose keys were being made
 
   ImGui::SetNextWindowPos(ImVec2(0, 0));

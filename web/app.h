@@ -57,6 +57,9 @@ class App {
   // One short task of the opening's reading (kOpenTaskMs), outside any frame: true while more is left
   // for another task.
   bool stepOpeningTask();
+  // One task beside the frames: the opening's reading while the store opens, else the page on screen's
+  // View::workBeside. True while more is wanted.
+  bool stepWorkTask();
   bool tasksBeside() const;   // the opening's reading may go to tasks beside the frames (not while a test holds it)
   // Registers plugins, reads the store (the platform's initial load has finished) and builds the pages.
   void start();

@@ -58,11 +58,11 @@ EMSCRIPTEN_KEEPALIVE int toward_work() {
 #ifdef TOWARD_TEST_HOOKS
   const double started = emscripten_get_now();
 #endif
-  const bool more = g_state.app->stepOpeningTask();
+  const bool more = g_state.app->stepWorkTask();
 #ifdef TOWARD_TEST_HOOKS
   if (g_state.workTaskMsSamples.size() < 100000) g_state.workTaskMsSamples.push_back(float(emscripten_get_now() - started));
 #endif
-  if (!more) wakeFrames();   // everything is read: the next frame draws it
+  if (!more) wakeFrames();   // all of it done (everything read, or a page's work): the next frame draws it
   return more ? 1 : 0;
 }
 

@@ -34,6 +34,7 @@ struct ViewContext {
   // Shows record `id` of record type `type` opened on its own page (the page whose view opens it). May be
   // empty.
   std::function<void(const std::string& type, const std::string& id)> showRecord;
+  bool tasksBeside = false;    // View::workBeside runs in tasks of its own between the frames
 };
 
 // What became of words handed back to a view (View::recoverText).
@@ -58,6 +59,12 @@ class View {
   virtual void commitPendingEdits() {}
   // When this view next needs a frame without any input (an autosave timer), or -1.
   virtual int64_t nextWakeMs() const { return -1; }
+  // Work the page on screen wants done in short tasks of their own between the frames (the browser: one
+  // message each, web::workSoon), so that neither a frame nor an input waits for all of it: true while it
+  // wants more. workBeside() does one task's share (a few milliseconds) and is true while more remains.
+  // ViewContext::tasksBeside says whether there are such tasks; where not, the page works in its frames.
+  virtual bool wantsWorkBeside() const { return false; }
+  virtual bool workBeside() { return false; }
   // Called when the view stops being shown.
   virtual void onHide() { commitPendingEdits(); }
   // True while words typed here are not yet handed to the store (the shell says "Saved" only when no

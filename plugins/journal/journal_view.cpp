@@ -4,6 +4,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <chrono>
 #include <utility>
 
 #include "core/count_words.h"
@@ -136,7 +137,13 @@ std::vector<ui::FieldWords> JournalView::unstoredWords() const {
 int64_t JournalView::nextWakeMs() const {
   int64_t wake = m_dirty ? m_autosave.dueMs() : -1;
   if (m_timerPendingStart) return m_lastNowMs;
-  if (m_preparingSearch) wake = wake < 0 ? m_lastNowMs : std::min(wake, m_lastNowMs);  // the next frame
+  // The next frame while entries are folded in frames. Where tasks beside the frames fold them, no frame for
+  // it (in headless Chromium each drawn frame took a task's place: 20 a second), but now and then while typed
+  // words wait (the page says it is looking), and at once when the tasks are done (toward_work wakes them).
+  if (m_preparingSearch) {
+    const int64_t next = !m_tasksBeside ? m_lastNowMs : m_wordsWaiting ? m_lastNowMs + kWordsWaitingFrameMs : -1;
+    if (next >= 0) wake = wake < 0 ? next : std::min(wake, next);
+  }
   if (m_timerOpen && m_timer.running()) {
     // The breath pacer moves smoothly; with less motion only the seconds change.
     const int64_t t = m_reducedMotion ? m_timer.nextChangeMs(m_lastNowMs) : m_lastNowMs + 33;
@@ -172,13 +179,20 @@ void JournalView::startFeelingHere() {
 // ---------------------------------------------------------------- the page
 void JournalView::draw(ui::ViewContext& ctx) {
   m_lastNowMs = ctx.nowMs;
+  m_tasksBeside = ctx.tasksBeside;
   m_checkIn = ctx.checkIn;
   // Entries are prepared for search about kPrepareSearchMsPerFrame at a time, from the second frame on,
-  // so the first frame is not kept waiting (10,000 entries take about 200 ms to fold).
+  // so the first frame is not kept waiting (10,000 entries take about 200 ms to fold); where there are tasks
+  // beside the frames, mostly in those (workBeside).
+  // While typed words wait for it, the folding goes on in tasks between the frames (workBeside) and, where
+  // there are none, has kPrepareForWordsMsPerFrame of its own in each frame.
   if (m_drawnOnce) {
+    const bool ownTime = m_wordsWaiting && !ctx.tasksBeside;
+    const int64_t from = ownTime ? ctx.platform.nowMs() : ctx.nowMs;
+    const int64_t budget = ownTime ? kPrepareForWordsMsPerFrame : kPrepareSearchMsPerFrame;
     do {
       m_preparingSearch = m_model.prepareSearchSome(kPrepareSearchStep);
-    } while (m_preparingSearch && ctx.platform.nowMs() - ctx.nowMs < kPrepareSearchMsPerFrame);
+    } while (m_preparingSearch && ctx.platform.nowMs() - from < budget);
   }
   m_preparingSearch = m_preparingSearch || !m_drawnOnce;
   m_drawnOnce = true;
@@ -214,9 +228,20 @@ void JournalView::draw(ui::ViewContext& ctx) {
 }
 
 // ---------------------------------------------------------------- the list
+bool JournalView::workBeside() {
+  const auto t0 = std::chrono::steady_clock::now();
+  do {
+    m_preparingSearch = m_model.prepareSearchSome(kPrepareSearchStep);
+  } while (m_preparingSearch &&
+           std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() < kPrepareSearchMsPerTask);
+  return m_preparingSearch;
+}
+
 void JournalView::refreshHits() {
-  // Filter again only when the words, the filters or the journal changed, not every frame.
-  if (m_filter == m_lastFilter && m_model.changeCount() == m_lastQueryChange) return;
+  // Filter again only when the words, the filters or the journal changed (or words waited), not every frame.
+  if (m_filter == m_lastFilter && m_model.changeCount() == m_lastQueryChange && !m_wordsWaiting) return;
+  m_wordsWaiting = !m_filter.text.empty() && m_preparingSearch;
+  if (m_wordsWaiting) return;
   m_model.filter(m_filter, m_hits);
   m_lastFilter = m_filter;
   m_lastQueryChange = m_model.changeCount();
@@ -260,7 +285,8 @@ void JournalView::drawList(ui::ViewContext& ctx, float width) {
   const bool filtering = m_filter.active();
   if (filtering) refreshHits();
   const auto& ids = m_model.ordered();
-  const size_t count = filtering ? m_hits.size() : ids.size();
+  if (!filtering) m_wordsWaiting = false;
+  const size_t count = filtering ? (m_wordsWaiting ? 0 : m_hits.size()) : ids.size();
   if (m_showFilters) drawFilters(ctx);
   if (m_showCalendar) drawCalendar(ctx);
   if (ctx.compact && !filtering) {
@@ -269,8 +295,9 @@ void JournalView::drawList(ui::ViewContext& ctx, float width) {
   }
   if (filtering) {
     // How many were found, shown above them, and said (the live region) each time it changes while searching.
-    const std::string found = count == 0 ? std::string("Nothing here matches. Try fewer words or fewer filters.")
-                                         : core::countOf(count, "entry") + " found";
+    const std::string found = m_wordsWaiting ? std::string("Looking through your entries...")
+                              : count == 0   ? std::string("Nothing here matches. Try fewer words or fewer filters.")
+                                             : core::countOf(count, "entry") + " found";
     ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().muted);
     ImGui::TextWrapped("%s", found.c_str());
     ImGui::PopStyleColor();

@@ -26,6 +26,9 @@ class JournalView final : public ui::View {
   void draw(ui::ViewContext& ctx) override;
   void commitPendingEdits() override;
   int64_t nextWakeMs() const override;
+  // Entries folded for search after a start, in tasks of their own between the frames.
+  bool wantsWorkBeside() const override { return m_preparingSearch && m_drawnOnce; }
+  bool workBeside() override;
   bool hasUnsavedEdits() const override { return m_dirty; }
   std::vector<ui::FieldWords> unstoredWords() const override;
   ui::Recovery recoverText(const std::string& key, const std::string& text, bool afterCrash) override;
@@ -48,6 +51,9 @@ class JournalView final : public ui::View {
   static constexpr int64_t kAutosaveDelayMs = 900;
   static constexpr size_t kPrepareSearchStep = 100;          // entries folded between looks at the clock
   static constexpr int64_t kPrepareSearchMsPerFrame = 8;     // folding time per frame after start-up
+  static constexpr int64_t kPrepareForWordsMsPerFrame = 10;  // ... while words typed in the search wait for it
+  static constexpr double kPrepareSearchMsPerTask = 8;       // folding time per task beside the frames
+  static constexpr int64_t kWordsWaitingFrameMs = 250;       // a frame now and then meanwhile
 
  private:
   // journal_view.cpp
@@ -115,6 +121,10 @@ class JournalView final : public ui::View {
   bool m_timerOpen = false;
   bool m_timerPendingStart = false;
   bool m_preparingSearch = false;   // entries still being folded for search after start-up
+  // Words typed in the search wait, with the list, until every entry is folded (at 50,000 entries just after a
+  // start, folding the rest at once for them held one frame 0.7 s); the page says it is looking meanwhile.
+  bool m_wordsWaiting = false;
+  bool m_tasksBeside = false;        // (ViewContext::tasksBeside, from the last frame)
   bool m_drawnOnce = false;
   std::string m_timerFor;            // entry the seconds go to; "" = a new fork entry
   std::string m_timerResultId;       // the entry that received the seconds

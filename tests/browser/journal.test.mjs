@@ -151,6 +151,44 @@ test('a fork entry with no words yet names its kind once in the list', { timeout
 
 // A new entry made while a search narrows the list is listed: the search is let go (it was missing from
 // the list, as if it had not been made, until the search was cleared).
+// Just after a start with many entries, words typed in the search wait until every entry is folded for it,
+// a frame's share at a time, while the page says it is looking (folding the rest at once for them held one
+// frame 0.7 s at 50,000 entries); then exactly the entry with the words is listed.
+test('a search typed just after a start with many entries says it is looking, then finds the entry', { timeout: 300_000 }, async () => {
+  const N = 20000;
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await seedJournal(page, N, { batch: 500, textLength: 500, prefix: 'early' });
+    await api.flush(page);
+    await reloadApp(page, { timeoutMs: 120_000 });
+    // What each frame drew, watched from inside the page (a short window on a fast machine).
+    await page.evaluate(() => {
+      window.__said = new Set();
+      const watch = () => {
+        const text = window.towardTest.drawnText();
+        if (/Looking through your entries|found|Nothing here matches/.test(text)) {
+          for (const line of ['Looking through your entries...', '1 entry found']) if (text.includes(line)) window.__said.add(line);
+        }
+        requestAnimationFrame(watch);
+      };
+      requestAnimationFrame(watch);
+    });
+    const search = page.locator('input[aria-label="Search your journal"]');
+    await search.waitFor({ state: 'visible', timeout: 10_000 });
+    await search.fill('early 12345:');
+    const rows = page.getByRole('list', { name: 'Entries' }).getByRole('listitem');
+    await waitUntil(async () => (await rows.count()) === 1, { timeoutMs: 60_000, message: 'the one entry with the words' });
+    assert.match(await rows.first().evaluate((e) => e.getAttribute('aria-label') || e.textContent), /^early title 12345,/);
+    const said = await page.evaluate(() => [...window.__said]);
+    assert.ok(said.includes('Looking through your entries...'), `the page did not say it was looking (${said.join(', ')})`);
+    assert.ok(said.includes('1 entry found'));
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
 test('a new entry made during a search is in the list, and the search is let go', { timeout: 90_000 }, async () => {
   const profile = await Profile.launch();
   try {
