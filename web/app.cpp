@@ -455,7 +455,7 @@ bool App::tick(int64_t nowMs) {
   pumpDurability(nowMs);
   if (m_store->opening()) return m_shell->takeChanged();   // what follows needs every record read
   // The page on screen's work beside the frames, asked for again while it wants more (one task waits at most).
-  if (m_workBeside && !locked() && m_pages[m_shell->current()].view->wantsWorkBeside()) m_workBeside();
+  if (m_workBeside && !locked() && m_pages[m_shell->current()].view->wantsWorkBeside()) m_pageWorkPosted = m_workBeside();
   if (!locked() && m_shell->writer() && m_held.retryIfDue(nowMs, [this](const core::HeldWords::Held& w) {
         // Words longer than a record may be can never be stored: not serialized again only to be refused.
         if (w.text.size() > core::kMaxRecordBytes) return false;
@@ -659,7 +659,7 @@ void App::draw(int64_t nowMs) {
                       [this](const std::string& actionId) { return runQuickAction(actionId); },
                       [this](const std::string& id, const std::string& label) { noteActionRect(id, label); },
                       [this](const std::string& type, const std::string& id) { showRecord(type, id); }};
-  ctx.tasksBeside = bool(m_workBeside);
+  ctx.tasksBeside = m_workBeside && m_pageWorkPosted;   // where none can be posted, the page works in its frames
   if (!locked()) m_vaultSection->stepPending(ctx);   // a passphrase change whose keys were being made
 
   ImGui::SetNextWindowPos(ImVec2(0, 0));

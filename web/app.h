@@ -264,6 +264,7 @@ class App {
   int64_t m_lastDrawMs = 0;         // when the last frame was drawn (time-driven changes since get a frame)
   std::function<void(std::function<void()>)> m_outsideFrame = [](std::function<void()> work) { work(); };
   std::function<bool()> m_workBeside;
+  bool m_pageWorkPosted = true;   // the last task asked for a page's work could be posted (no channel: false)
   std::unique_ptr<ui::UnlockScreen> m_unlockScreen;
   std::unique_ptr<ui::VaultSection> m_vaultSection;
   NavRect m_hideRect;

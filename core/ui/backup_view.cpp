@@ -90,6 +90,7 @@ int64_t BackupView::nextWakeMs() const {
 void BackupView::onHide() {
   m_shown = false;
   // Leaving the page stops what was running and forgets every passphrase typed here.
+  commitPendingEdits();
   if (m_sealing || m_encoder || m_copier) {
     m_encryptor.reset();
     dropHandOver();
@@ -306,16 +307,29 @@ void BackupView::handOverFile(ViewContext& ctx) {
   if (!h.offered) {
     ctx.platform.downloadFinish(m_exportName, "application/octet-stream");
     h.offered = true;
+    h.offeredMs = ctx.nowMs;
     std::string().swap(h.file);
     return;
   }
-  const size_t fileBytes = h.bytes;
+  noteBackupMade(h.offeredMs, h.bytes);
   m_handOver.reset();
   m_sealing = false;
   ctx.platform.wake();   // the page itself again in the next frame (with its file chooser)
+}
+
+void BackupView::commitPendingEdits() {
+  // Left (or locked, or the page hidden) in the frame between the offer and its note: the file is with the
+  // browser, so it is noted now, while the store can still be written.
+  if (!m_handOver || !m_handOver->offered) return;
+  noteBackupMade(m_handOver->offeredMs, m_handOver->bytes);
+  m_handOver.reset();
+  m_sealing = false;
+}
+
+void BackupView::noteBackupMade(int64_t madeMs, size_t fileBytes) {
   core::BackupState state = core::loadBackupState(m_store);
-  state.lastBackupMs = ctx.nowMs;
-  state.madeHereMs = ctx.nowMs;
+  state.lastBackupMs = madeMs;
+  state.madeHereMs = madeMs;
   auto saved = core::saveBackupState(m_store, state);
   m_exportNote = "Your backup is ready: " + m_exportName + " (" + sizeText(fileBytes) +
                  "). Your browser keeps it with your downloads; you may like to move it somewhere safe.";

@@ -36,6 +36,8 @@ class BackupView final : public View {
   void draw(ViewContext& ctx) override;
   int64_t nextWakeMs() const override;
   void onHide() override;
+  // A made file already offered to the browser is noted as made (its date kept) before a lock or a page hide.
+  void commitPendingEdits() override;
   // At most `records` records imported per frame by this page (as many units of a file's opening or of a
   // backup's copy, and one part of a made file handed to the browser), 0 = as
   // many as fit in the frame's time budget, so a browser test can watch an import part way on any machine. A knob for the test build
@@ -55,6 +57,8 @@ class BackupView final : public View {
   void continueExport(ViewContext& ctx);
   void handOverFile(ViewContext& ctx);
   void dropHandOver();
+  // The backup's date kept (BackupState) and "Your backup is ready: ..." said.
+  void noteBackupMade(int64_t madeMs, size_t fileBytes);
   void forgetExportKey();
   void continueImport(ViewContext& ctx);
   void continueOpen(ViewContext& ctx);
@@ -84,6 +88,7 @@ class BackupView final : public View {
     std::string file;                 // (let go once offered)
     size_t bytes = 0, handed = 0;
     bool offered = false;
+    int64_t offeredMs = 0;
     core::Platform* to = nullptr;     // told to drop the parts if the page is left before the offer
   };
   std::optional<HandOver> m_handOver;
