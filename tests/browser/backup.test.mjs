@@ -356,13 +356,14 @@ function makeAgeFile(n, name) {
   return file;
 }
 
-// Opens `file` on the Backups page and waits for the preview (its "Add it to what is here").
+// Opens `file` on the Backups page and waits for the preview (its "Add it to what is here"): up to three
+// minutes, as a 3,000-record file's opening under the sanitizer build on a slow, busy machine took over one.
 async function openToPreview(page, file) {
   await pickFile(page, file);
   await fillPassphrase(page, 'Passphrase for this backup', PASS);
   await clickRole(page, 'button', 'Open the backup');
   await page.waitForSelector('input[aria-label="Passphrase for this backup"]', { state: 'detached', timeout: 30_000 });
-  await page.getByRole('button', { name: 'Add it to what is here', exact: true }).waitFor({ state: 'attached', timeout: 60_000 });
+  await page.getByRole('button', { name: 'Add it to what is here', exact: true }).waitFor({ state: 'attached', timeout: 180_000 });
 }
 
 test('the file chooser is a real file input over the drawn button: it opens in the click\'s own event',
