@@ -181,11 +181,10 @@ void JournalView::draw(ui::ViewContext& ctx) {
   m_lastNowMs = ctx.nowMs;
   m_tasksBeside = ctx.tasksBeside;
   m_checkIn = ctx.checkIn;
-  // Entries are prepared for search about kPrepareSearchMsPerFrame at a time, from the second frame on,
-  // so the first frame is not kept waiting (10,000 entries take about 200 ms to fold); where there are tasks
-  // beside the frames, mostly in those (workBeside).
-  // While typed words wait for it, the folding goes on in tasks between the frames (workBeside) and, where
-  // there are none, has kPrepareForWordsMsPerFrame of its own in each frame.
+  // Entries are prepared for search from the second frame on, so the first frame is not kept waiting (10,000
+  // entries take about 200 ms to fold): mostly in tasks beside the frames (workBeside), and in each frame up
+  // to kPrepareSearchMsPerFrame into it; where there are no tasks and typed words wait, kPrepareForWordsMsPerFrame
+  // of the frame's own time.
   if (m_drawnOnce) {
     const bool ownTime = m_wordsWaiting && !ctx.tasksBeside;
     const int64_t from = ownTime ? ctx.platform.nowMs() : ctx.nowMs;
