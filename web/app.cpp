@@ -454,8 +454,7 @@ bool App::tick(int64_t nowMs) {
   if (const int64_t due = m_shell->autoLockDueMs(); due >= 0 && nowMs >= due) lockNow();
   pumpDurability(nowMs);
   if (m_store->opening()) return m_shell->takeChanged();   // what follows needs every record read
-  // The page on screen's work beside the frames, asked for again while it wants more (one task waits at most).
-  if (m_workBeside && !locked() && m_pages[m_shell->current()].view->wantsWorkBeside()) m_pageWorkPosted = m_workBeside();
+  postPageWork();
   if (!locked() && m_shell->writer() && m_held.retryIfDue(nowMs, [this](const core::HeldWords::Held& w) {
         // Words longer than a record may be can never be stored: not serialized again only to be refused.
         if (w.text.size() > core::kMaxRecordBytes) return false;
@@ -756,6 +755,14 @@ void App::draw(int64_t nowMs) {
   const float hintAfter = ui::TakeWakeAfter();
   m_hintWakeMs = hintAfter < 0.0f ? -1 : nowMs + int64_t(hintAfter * 1000.0f);
   if (m_shell->takeLockRequest()) lockNow();
+  postPageWork();   // work this frame began (a search's walk) goes on before the next frame, not after it
+}
+
+void App::postPageWork() {
+  // The page on screen's work beside the frames, asked for again while it wants more (one task waits at most).
+  if (m_workBeside && !locked() && !m_store->opening() && m_pages[m_shell->current()].view->wantsWorkBeside()) {
+    m_pageWorkPosted = m_workBeside();
+  }
 }
 
 // A phone's tab: its title on one line, or on two when one is wider than the tab ("Texture box" at a large

@@ -60,6 +60,8 @@ class App {
   // One task beside the frames: the opening's reading while the store opens, else the page on screen's
   // View::workBeside. True while more is wanted.
   bool stepWorkTask();
+  // Asks for a task of the page on screen's work beside the frames, when it wants one (App::tick, each frame's end).
+  void postPageWork();
   bool tasksBeside() const;   // the opening's reading may go to tasks beside the frames (not while a test holds it)
   // Registers plugins, reads the store (the platform's initial load has finished) and builds the pages.
   void start();

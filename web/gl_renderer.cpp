@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "core/ui/texture_pixels.h"
+
 namespace toward::web {
 namespace {
 
@@ -115,6 +117,7 @@ void glRendererUploadFonts() {
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
   glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+  ui::noteTexturePixelsChanged();
   io.Fonts->SetTexID(ImTextureID(intptr_t(g_gl.fonts)));
 }
 

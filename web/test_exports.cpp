@@ -21,6 +21,7 @@
 #include "core/ui/a11y.h"
 #include "web/js_reply.h"
 #include "web/web_state.h"
+#include "plugins/journal/journal_view.h"
 #include "plugins/texture_box/photo_textures.h"
 #include "plugins/texture_box/texture_box_model.h"
 
@@ -108,6 +109,8 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_drawn_text() { return reply(drawnTe
 
 // Frames actually drawn since start (the app draws nothing while idle).
 EMSCRIPTEN_KEEPALIVE unsigned toward_test_frames_rendered() { return g_state.framesRendered; }
+// Frames that drew on the canvas (a frame that would draw what it shows leaves it alone).
+EMSCRIPTEN_KEEPALIVE unsigned toward_test_canvas_draws() { return g_state.canvasDraws; }
 
 // What the font atlas holds: 1 every script Toward draws, 0 Latin only (ui::Glyphs, a start with nothing kept).
 EMSCRIPTEN_KEEPALIVE int toward_test_font_glyphs_all() { return g_state.fontGlyphs == toward::ui::Glyphs::Everything ? 1 : 0; }
@@ -432,6 +435,12 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_vault_set_prefs(const char* json) {
 EMSCRIPTEN_KEEPALIVE void toward_test_import_records_per_frame(int records) {
   if (auto* backups = dynamic_cast<toward::ui::BackupView*>(g_state.app->page("backups")))
     backups->setImportRecordsPerFrame(size_t(records > 0 ? records : 0));
+}
+
+// Journal: a search looks at `entries` entries a frame or task (0 = by the time budget), to watch one part way.
+EMSCRIPTEN_KEEPALIVE void toward_test_journal_search_step(int entries) {
+  if (auto* journal = dynamic_cast<toward::journal::JournalView*>(g_state.app->page("journal")))
+    journal->setSearchEntriesPerStep(size_t(entries > 0 ? entries : 0));
 }
 
 // Texture box: grounding sessions last `seconds` instead of the chosen minutes (0 = as chosen).

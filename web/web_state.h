@@ -18,6 +18,8 @@ struct State {
   std::unique_ptr<app::App> app;
   int framesToRender = 3;        // frames still to draw before going idle
   uint64_t lastDrawHash = 0;     // what the last frame drew (main.cpp's hashDrawData)
+  uint64_t canvasKey = 0;        // what the canvas shows (main.cpp's canvasKey): a frame that matches leaves it
+  unsigned canvasDraws = 0;      // frames that drew on the canvas (framesRendered counts every frame)
   int settleFrames = 0;          // frames drawn in a row that differed from the one before
   bool wakeRequested = false;
   unsigned framesRendered = 0;

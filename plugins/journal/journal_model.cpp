@@ -231,8 +231,46 @@ void JournalModel::filter(const JournalFilter& f, std::vector<std::string>& out)
     out = ordered();
     return;
   }
-  out.clear();
-  const FoldedQuery q(f.text);
+  FilterWalk walk;
+  beginFilter(f, walk);
+  filterSome(walk, SIZE_MAX);
+  out.swap(walk.hits);
+}
+
+void JournalModel::beginFilter(const JournalFilter& f, FilterWalk& walk) const {
+  walk.filter = f;
+  walk.query = std::make_unique<FoldedQuery>(f.text);
+  walk.hits.clear();
+  walk.atChange = m_changeCount;
+  walk.next = 0;
+  walk.done = false;
+}
+
+bool JournalModel::filterSome(FilterWalk& walk, size_t count) const {
+  if (walk.atChange != m_changeCount) {   // the entries changed (the list's pointers with them): again
+    walk.hits.clear();
+    walk.atChange = m_changeCount;
+    walk.next = 0;
+    walk.done = false;
+  }
+  if (walk.done) return true;
+  if (!walk.filter.active()) {
+    walk.hits = ordered();
+    walk.done = true;
+    return true;
+  }
+  const auto& items = orderedItems();
+  const bool fold = !walk.query->empty();
+  const size_t end = count >= items.size() - walk.next ? items.size() : walk.next + count;
+  for (; walk.next < end; ++walk.next) {
+    const auto& [id, item] = items[walk.next];
+    if (matchesFilter(item->entry, foldedFor(*item, fold), walk.filter, *walk.query)) walk.hits.push_back(*id);
+  }
+  walk.done = walk.next == items.size();
+  return walk.done;
+}
+
+const std::vector<std::pair<const std::string*, const JournalModel::Item*>>& JournalModel::orderedItems() const {
   const auto& ids = ordered();
   if (m_orderedItemsAt != m_changeCount || m_orderedItems.size() != ids.size()) {
     m_orderedItems.clear();
@@ -243,9 +281,7 @@ void JournalModel::filter(const JournalFilter& f, std::vector<std::string>& out)
     }
     m_orderedItemsAt = m_changeCount;
   }
-  for (const auto& [id, item] : m_orderedItems) {
-    if (matchesFilter(item->entry, foldedFor(*item, !q.empty()), f, q)) out.push_back(*id);
-  }
+  return m_orderedItems;
 }
 
 namespace {

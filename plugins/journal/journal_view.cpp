@@ -144,6 +144,8 @@ int64_t JournalView::nextWakeMs() const {
     const int64_t next = !m_tasksBeside ? m_lastNowMs : m_wordsWaiting ? m_lastNowMs + kWordsWaitingFrameMs : -1;
     if (next >= 0) wake = wake < 0 ? next : std::min(wake, next);
   }
+  // A search's walk: in the frames where no task can walk it (toward_work wakes the frames when it is whole).
+  if (m_walking && !m_tasksBeside) wake = m_lastNowMs;
   if (m_timerOpen && m_timer.running()) {
     // The breath pacer moves smoothly; with less motion only the seconds change.
     const int64_t t = m_reducedMotion ? m_timer.nextChangeMs(m_lastNowMs) : m_lastNowMs + 33;
@@ -229,21 +231,47 @@ void JournalView::draw(ui::ViewContext& ctx) {
 // ---------------------------------------------------------------- the list
 bool JournalView::workBeside() {
   const auto t0 = std::chrono::steady_clock::now();
-  do {
-    m_preparingSearch = m_model.prepareSearchSome(kPrepareSearchStep);
-  } while (m_preparingSearch &&
-           std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() < kPrepareSearchMsPerTask);
-  return m_preparingSearch;
+  if (m_preparingSearch) {
+    do {
+      m_preparingSearch = m_model.prepareSearchSome(kPrepareSearchStep);
+    } while (m_preparingSearch &&
+             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() < kPrepareSearchMsPerTask);
+    if (!m_preparingSearch) m_model.prepareFilterWalks();   // the first search's list made here, not in its frame
+    return m_preparingSearch;
+  }
+  return m_walking && !walkSome(kSearchMsPerTask);
+}
+
+bool JournalView::walkSome(double budgetMs) {
+  if (m_searchEntriesPerStep > 0) return m_model.filterSome(m_walk, m_searchEntriesPerStep);
+  const auto t0 = std::chrono::steady_clock::now();
+  while (!m_model.filterSome(m_walk, kSearchStep)) {
+    if (std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() >= budgetMs) return false;
+  }
+  return true;
 }
 
 void JournalView::refreshHits() {
   // Filter again only when the words, the filters or the journal changed (or words waited), not every frame.
-  if (m_filter == m_lastFilter && m_model.changeCount() == m_lastQueryChange && !m_wordsWaiting) return;
+  if (m_filter == m_lastFilter && m_model.changeCount() == m_lastQueryChange && !m_wordsWaiting) {
+    m_walking = false;   // back to the words found last (a walk for others is let go)
+    return;
+  }
   m_wordsWaiting = !m_filter.text.empty() && m_preparingSearch;
-  if (m_wordsWaiting) return;
-  m_model.filter(m_filter, m_hits);
+  if (m_wordsWaiting) {
+    m_walking = false;
+    return;
+  }
+  if (!m_walking || !(m_walk.filter == m_filter)) {
+    m_model.beginFilter(m_filter, m_walk);
+    m_walking = true;
+  }
+  if (!walkSome(kSearchMsPerFrame)) return;   // tasks beside the frames go on with it (workBeside)
+  m_hits.swap(m_walk.hits);
+  m_walk.hits.clear();
   m_lastFilter = m_filter;
-  m_lastQueryChange = m_model.changeCount();
+  m_lastQueryChange = m_walk.atChange;
+  m_walking = false;
 }
 
 void JournalView::drawListHeader(ui::ViewContext& ctx) {
@@ -281,10 +309,14 @@ void JournalView::drawList(ui::ViewContext& ctx, float width) {
   // left room for one or two rows, none at a larger text size); the filters and the calendar scroll with
   // the entries everywhere, so the list never shrinks to nothing.
   if (ctx.compact) drawListHeader(ctx);
-  const bool filtering = m_filter.active();
+  // While a search walks, the list shown before stays: the entries found for the words before, or every entry
+  // when nothing narrowed the list (the first letter typed).
+  bool filtering = m_filter.active();
   if (filtering) refreshHits();
+  if (!filtering) m_wordsWaiting = m_walking = false;
+  filtering = filtering && (!m_walking || m_showedHits);
+  m_showedHits = filtering;
   const auto& ids = m_model.ordered();
-  if (!filtering) m_wordsWaiting = false;
   const size_t count = filtering ? (m_wordsWaiting ? 0 : m_hits.size()) : ids.size();
   if (m_showFilters) drawFilters(ctx);
   if (m_showCalendar) drawCalendar(ctx);

@@ -26,8 +26,8 @@ class JournalView final : public ui::View {
   void draw(ui::ViewContext& ctx) override;
   void commitPendingEdits() override;
   int64_t nextWakeMs() const override;
-  // Entries folded for search after a start, in tasks of their own between the frames.
-  bool wantsWorkBeside() const override { return m_preparingSearch && m_drawnOnce; }
+  // Entries folded for search after a start, and a search's walk, in tasks of their own between the frames.
+  bool wantsWorkBeside() const override { return (m_preparingSearch && m_drawnOnce) || m_walking; }
   bool workBeside() override;
   bool hasUnsavedEdits() const override { return m_dirty; }
   std::vector<ui::FieldWords> unstoredWords() const override;
@@ -54,6 +54,12 @@ class JournalView final : public ui::View {
   static constexpr int64_t kPrepareForWordsMsPerFrame = 10;  // ... while words typed in the search wait for it
   static constexpr double kPrepareSearchMsPerTask = 8;       // folding time per task beside the frames
   static constexpr int64_t kWordsWaitingFrameMs = 250;       // a frame now and then meanwhile
+  static constexpr size_t kSearchStep = 500;                 // entries a search looks at between looks at the clock
+  static constexpr double kSearchMsPerFrame = 8;             // a search's walk in the frame that draws the list
+  static constexpr double kSearchMsPerTask = 8;              // ... and in each task beside the frames
+
+  // For tests: a search looks at `entries` entries a frame or task, whatever the time (0 = by the time, as above).
+  void setSearchEntriesPerStep(size_t entries) { m_searchEntriesPerStep = entries; }
 
  private:
   // journal_view.cpp
@@ -62,7 +68,10 @@ class JournalView final : public ui::View {
   void drawListHeader(ui::ViewContext& ctx);
   void drawFilters(ui::ViewContext& ctx);
   void drawCalendar(ui::ViewContext& ctx);
+  // Begins, goes on with (kSearchMsPerFrame) or ends the search's walk for m_filter.
   void refreshHits();
+  // Walks on for up to `budgetMs` (or the test's entries a step); true when the walk is whole.
+  bool walkSome(double budgetMs);
   void open(const std::string& id);
   void createEntry(const std::string& kind);
   void noteEdit(int64_t nowMs);
@@ -111,7 +120,14 @@ class JournalView final : public ui::View {
   JournalFilter m_lastFilter;
   std::string m_foundSaid;   // "12 entries found", as last said to a screen reader (cleared when not searching)
   uint64_t m_lastQueryChange = ~uint64_t(0);
-  std::vector<std::string> m_hits;   // ids passing m_filter
+  std::vector<std::string> m_hits;   // ids passing m_lastFilter
+  // The search's walk for m_filter while it differs from m_lastFilter (or the journal changed), a part per
+  // frame and per task beside them; meanwhile the list found before stays as it was (the whole list when
+  // nothing narrowed it), and the new one replaces it once it is whole, never part of it.
+  JournalModel::FilterWalk m_walk;
+  bool m_walking = false;
+  bool m_showedHits = false;          // the last frame listed m_hits (not every entry)
+  size_t m_searchEntriesPerStep = 0;  // see setSearchEntriesPerStep
   bool m_showFilters = false;
   bool m_showCalendar = false;
   int m_calYear = 0, m_calMonth = 0, m_calDay = 0;   // the month shown; the day picked (0 = none)

@@ -3,6 +3,8 @@
 
 #include <GLES3/gl3.h>
 
+#include "core/ui/texture_pixels.h"
+
 #include <algorithm>
 #include <chrono>
 #include <vector>
@@ -65,6 +67,7 @@ void PhotoTextures::beginFrame() {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, e.w, e.h, 0, GL_RGBA, GL_UNSIGNED_BYTE, e.pending.data());
+    ui::noteTexturePixelsChanged();
     release(e);
     e.tex = t;
     std::string().swap(e.pending);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import puppeteer from 'puppeteer-core';
 import { startServer, makeUserDataDir } from './lib/harness.mjs';
-import { ready, assertDrawn, assertEarlyModuleAndFont, putRecord, recordText, controlled, copyHolds, assertNoErrors, assertVaultSealsAndOpens, assertKeyWorkerScrypt, assertFileInParts } from './lib/engine_smoke.mjs';
+import { ready, assertDrawn, assertEarlyModuleAndFont, putRecord, recordText, controlled, copyHolds, assertNoErrors, assertVaultSealsAndOpens, assertKeyWorkerScrypt, assertFileInParts, assertQuietFramesKeepPicture } from './lib/engine_smoke.mjs';
 import { waitUntil, sleep } from './lib/harness.mjs';
 import { heldReadDist, assertStartBeforeWholeRead, seedEntries } from './lib/held_read_dist.mjs';
 
@@ -77,6 +77,7 @@ test(`Firefox ESR (${execFileSync(FIREFOX, ['--version']).toString().trim()}): l
     await ff.open(server.url);
     const drawn = await assertDrawn(ff);
     await assertEarlyModuleAndFont(ff);
+    await assertQuietFramesKeepPicture(ff);
     console.log(`Firefox drew ${drawn.width}x${drawn.height}, ${drawn.distinct} colours`);
     assert.equal(await ff.evaluate(`window.towardTest.updateReady()`), false, 'a first visit offered an update');
     const id = await putRecord(ff, 'Kept in Firefox.');

@@ -4,7 +4,7 @@
 // Positions are measured on the harness's 1280x720 viewport at 100 % text size (as letters.test.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Profile, openApp, openPage, api, settle, sleep, waitUntil, waitReady, clickOn, SLOWDOWN } from './lib/harness.mjs';
+import { startServer, Profile, openApp, openPage, api, settle, sleep, waitUntil, waitReady, clickOn, assertCanvasNotBlank, SLOWDOWN } from './lib/harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -203,6 +203,39 @@ test('a frame reads no WebGL state back: no getParameter or isEnabled while the 
 // The frame that acts may draw exactly what the one before drew (the grounding's "Next" changes the step
 // only after it is drawn), and settling stopped there: the screen stayed a step behind until the mouse
 // moved. Now a press from the mirror gets the frame that draws its result, and nothing else is needed.
+// A frame that would draw what the canvas already shows leaves it alone (web/main.cpp): the browser has no
+// new picture to put on the screen (with software compositing each changed canvas cost 22-32 ms of the
+// page's main thread to read back). The picture stays, and a frame that changes anything draws.
+test('a frame with nothing new leaves the canvas alone, and the page still shows; a change draws', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await sleep(1500);   // past the whole glyph atlas after a quiet second
+    await settle(page, { minFrames: 0, quietMs: 500 });
+    const counts = () => page.evaluate(() => [window.towardTest.framesRendered(), window.towardTest.canvasDraws()]);
+    const [frames0, draws0] = await counts();
+    const shot0 = await page.locator('#canvas').screenshot();
+    for (let i = 0; i < 3; i++) {
+      await page.evaluate(() => TowardGlue.wake());
+      await settle(page, { minFrames: 1, quietMs: 200 });
+    }
+    const [frames1, draws1] = await counts();
+    assert.ok(frames1 >= frames0 + 3, `frames were drawn (${frames0} -> ${frames1})`);
+    assert.equal(draws1, draws0, 'none of them drew on the canvas');
+    const shot1 = await page.locator('#canvas').screenshot();
+    assert.ok(shot1.equals(shot0), 'the canvas shows the same picture as before those frames');
+    await assertCanvasNotBlank(page);
+    // A change (a letter in the search field) draws again.
+    await page.locator('input[aria-label="Search your journal"]').fill('q');
+    await waitUntil(async () => (await counts())[1] > draws1, { message: 'a frame that drew the typed letter' });
+    await settle(page, { minFrames: 0, quietMs: 300 });
+    assert.ok(!(await page.locator('#canvas').screenshot()).equals(shot0), 'the typed letter is on the canvas');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
 test('Enter on a control in the mirror shows its result with no other input: grounding steps and lengths', { timeout: 120_000 }, async () => {
   const profile = await Profile.launch();
   try {

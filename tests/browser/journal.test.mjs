@@ -189,6 +189,54 @@ test('a search typed just after a start with many entries says it is looking, th
   }
 });
 
+// A search looks through the entries a part at a time (at 50,000 entries the whole walk held one frame about
+// 45 ms), in tasks beside the frames; until it is whole the list found before stays, never part of the new one.
+test('a search walks the entries a part at a time, and the list found before stays until the new one is whole', { timeout: 240_000 }, async () => {
+  const N = 3000;
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await seedJournal(page, N, { batch: 500, textLength: 120, prefix: 'stone' });
+    const search = page.locator('input[aria-label="Search your journal"]');
+    await search.waitFor({ state: 'visible', timeout: 10_000 });
+    const rows = page.getByRole('list', { name: 'Entries' }).getByRole('listitem');
+    const firstRow = () => rows.first().evaluate((e) => e.getAttribute('aria-label') || e.textContent);
+    await search.fill('stone 1234:');
+    await waitUntil(async () => (await rows.count()) === 1 && /^stone title 1234,/.test(await firstRow()), { timeoutMs: 60_000, message: 'the entry 1234 found' });
+
+    // 100 entries a step: thirty steps, in frames and in tasks beside them. Each frame's drawing is watched.
+    await page.evaluate(() => {
+      window.towardTest.journalSearchStep(100);
+      window.towardTest.frameStats(true);
+      window.__frames = [];
+      const watch = () => {
+        const text = window.towardTest.drawnText();
+        window.__frames.push({ old: text.includes('stone title 1234'), fresh: text.includes('stone title 2345'),
+          found: (text.match(/\d[\d,]* entr(?:y|ies) found|Nothing here matches|Looking through your entries/) || [''])[0] });
+        if (!window.__stopWatch) requestAnimationFrame(watch);
+      };
+      requestAnimationFrame(watch);
+    });
+    await search.fill('stone 2345:');
+    await waitUntil(async () => (await rows.count()) === 1 && /^stone title 2345,/.test(await firstRow()), { timeoutMs: 60_000, message: 'the entry 2345 found' });
+    const { frames, work } = await page.evaluate(() => {
+      window.__stopWatch = true;
+      return { frames: window.__frames, work: window.towardTest.frameStats(false).workSamples.length };
+    });
+    const shown = frames.filter((f) => f.found);
+    assert.ok(shown.length > 0, 'frames were watched');
+    for (const f of shown) {
+      assert.ok(f.old !== f.fresh, `a frame listed ${f.old ? 'both entries' : 'neither entry'} (${f.found})`);
+      assert.equal(f.found, '1 entry found', 'every frame said one entry was found: never part of a list, nor "nothing"');
+    }
+    assert.ok(shown.some((f) => f.old), 'the entry found before stayed while the new words were looked for');
+    assert.ok(work >= 10, `the walk went on in tasks beside the frames (${work} tasks)`);
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
 test('a new entry made during a search is in the list, and the search is let go', { timeout: 90_000 }, async () => {
   const profile = await Profile.launch();
   try {

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { Builder, By, Key } from 'selenium-webdriver';
 import os from 'node:os';
 import { DIST, startServer, makeUserDataDir, waitUntil, sleep } from './lib/harness.mjs';
-import { ready, assertDrawn, assertEarlyModuleAndFont, putRecord, recordText, controlled, copyHolds, assertVaultSealsAndOpens, assertKeyWorkerScrypt, assertFileInParts } from './lib/engine_smoke.mjs';
+import { ready, assertDrawn, assertEarlyModuleAndFont, putRecord, recordText, controlled, copyHolds, assertVaultSealsAndOpens, assertKeyWorkerScrypt, assertFileInParts, assertQuietFramesKeepPicture } from './lib/engine_smoke.mjs';
 import { heldReadDist, assertStartBeforeWholeRead, seedEntries } from './lib/held_read_dist.mjs';
 
 const DRIVER = '/usr/bin/WebKitWebDriver';
@@ -103,6 +103,7 @@ test('WebKitGTK (MiniBrowser via WebKitWebDriver): loads, draws, keeps records a
     await mb.open(server.url);
     const drawn = await assertDrawn(mb);
     await assertEarlyModuleAndFont(mb);
+    await assertQuietFramesKeepPicture(mb);
     console.log(`WebKitGTK drew ${drawn.width}x${drawn.height}, ${drawn.distinct} colours`);
     const id = await putRecord(mb, 'Kept in WebKit.');
     assert.equal(await copyHolds(mb, id), true, 'the second copy holds the record');

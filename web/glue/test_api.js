@@ -114,6 +114,7 @@
     trashList() { needApp(); return json('toward_test_trash', []); },
     flush: () => glue.flush(),
     framesRendered: () => (state.started && !state.crashed ? Module._toward_test_frames_rendered() : 0),
+    canvasDraws: () => (state.started && !state.crashed ? Module._toward_test_canvas_draws() : 0),
     // 'everything' or 'latin': the glyphs the font atlas holds (Latin only at a start with nothing kept).
     fontGlyphs() { needApp(); return Module._toward_test_font_glyphs_all() ? 'everything' : 'latin'; },
     // ... and what it held for the first frame (null before it).
@@ -161,6 +162,7 @@
     // Backups: at most `records` records imported per frame (0 = as many as fit in the frame's time).
     importRecordsPerFrame(records) { needApp(); Module._toward_test_import_records_per_frame(Number(records)); },
     // Texture box: grounding sessions last `seconds` instead of the chosen minutes (0 = as chosen).
+    journalSearchStep(entries) { needApp(); Module._toward_test_journal_search_step(Number(entries)); },
     textureSessionSeconds(seconds) { needApp(); Module._toward_test_texture_session_seconds(Number(seconds)); },
     // Texture box: {textures, bytes, peakTextures, peakBytes, uploads, maxUploadMs, maxPrepareMs} of photo textures.
     texturePhotoStats(reset) { needApp(); return JSON.parse(call('toward_test_texture_photo_stats', 'string', ['number'], [reset ? 1 : 0])); },

@@ -2,6 +2,7 @@
 // "bring to my next session" items, fork metrics and the full Markdown export.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <functional>
 #include <set>
 
@@ -260,6 +261,53 @@ TEST_CASE("[journal] search preparation is lazy: words are found before, during 
   REQUIRE(fx.store.remove(journal::kEntryType, newest).isOk());
   found.erase(found.begin());
   CHECK(fx.filter(words) == found);
+}
+
+TEST_CASE("[journal] a search walked a part at a time finds what a whole one does, and starts again after a change") {
+  Fixture fx;
+  std::vector<std::string> ids;
+  for (int i = 0; i < 25; ++i) {
+    const char* words = i % 3 == 0 ? "a walk by the river" : "a quiet morning";
+    ids.push_back(fx.put(std::string(R"({"kind":"free","text":")") + words + R"(","timeMs":)" + std::to_string(1000 + i) + "}"));
+  }
+  JournalFilter river;
+  river.text = "river";
+  const auto whole = fx.filter(river);
+  REQUIRE(whole.size() == 9);
+
+  journal::JournalModel::FilterWalk walk;
+  fx.model->beginFilter(river, walk);
+  int steps = 0;
+  while (!fx.model->filterSome(walk, 4)) {
+    ++steps;
+    CHECK(walk.hits.size() < whole.size());   // never the whole answer before the walk is
+    CHECK(std::equal(walk.hits.begin(), walk.hits.end(), whole.begin()));   // the newest first, as they come
+  }
+  CHECK(steps == 6);   // 25 entries, 4 a step: the seventh step ends it
+  CHECK(walk.hits == whole);
+  CHECK(fx.model->filterSome(walk, 4));   // whole, and stays so while nothing changes
+
+  // A change part way (a new entry that matches, one removed) starts the walk again from the newest entry.
+  fx.model->beginFilter(river, walk);
+  CHECK_FALSE(fx.model->filterSome(walk, 10));
+  const std::string newest = fx.put(R"({"kind":"free","text":"the river again","timeMs":9000})");
+  REQUIRE(fx.store.remove(journal::kEntryType, ids[0]).isOk());
+  CHECK_FALSE(fx.model->filterSome(walk, 10));
+  CHECK(walk.next == 10);
+  CHECK(fx.model->filterSome(walk, 100));
+  CHECK(walk.hits == fx.filter(river));
+  CHECK(walk.hits.front() == newest);
+  CHECK(std::find(walk.hits.begin(), walk.hits.end(), ids[0]) == walk.hits.end());
+  // A walk that was whole before a change is not whole after it.
+  fx.put(R"({"kind":"free","text":"river stones","timeMs":9500})");
+  CHECK_FALSE(fx.model->filterSome(walk, 1));
+  CHECK(fx.model->filterSome(walk, 100));
+  CHECK(walk.hits.size() == 10);
+
+  // Nothing narrowing the list: every entry at once.
+  fx.model->beginFilter(JournalFilter{}, walk);
+  CHECK(fx.model->filterSome(walk, 1));
+  CHECK(walk.hits == fx.model->ordered());
 }
 
 TEST_CASE("[journal] a do-not-resurface entry is found by search and marked as such") {

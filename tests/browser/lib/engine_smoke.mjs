@@ -33,6 +33,32 @@ export async function assertDrawn(engine) {
   return last;
 }
 
+// A frame that would draw what the canvas shows leaves the canvas alone (web/main.cpp): the engine goes on
+// showing the last picture (the context keeps no drawing buffer), not a cleared canvas. Frames are woken with
+// nothing new to draw once the page is quiet (and its whole glyph atlas made).
+export async function assertQuietFramesKeepPicture(engine) {
+  const counts = () => engine.evaluate(`[window.towardTest.framesRendered(), window.towardTest.canvasDraws()]`);
+  await new Promise((r) => setTimeout(r, 1500));   // past the whole glyph atlas, made after a quiet second
+  let last = await counts();
+  await waitUntil(async () => {
+    await new Promise((r) => setTimeout(r, 700));
+    const now = await counts();
+    const quiet = now[0] === last[0];
+    last = now;
+    return quiet;
+  }, { timeoutMs: 30_000, message: 'the page to be quiet' });
+  for (let i = 0; i < 3; i++) {
+    await engine.evaluate(`TowardGlue.wake()`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const after = await counts();
+  assert.ok(after[0] > last[0], `frames were drawn (${last[0]} -> ${after[0]})`);
+  assert.equal(after[1], last[1], `a frame with nothing new drew nothing on the canvas (frames ${last[0]} -> ${after[0]}, drawn ${last[1]} -> ${after[1]})`);
+  const img = decodePng(await engine.screenshot());
+  const stats = colourStats(img);
+  assert.ok(stats.dominantShare <= 0.98 && stats.distinct >= 3, `the page still shows after those frames (${(stats.dominantShare * 100).toFixed(2)}% one colour)`);
+}
+
 // The page's first script fetched and compiled the module (TowardEarly.times.compiled), and the page's own
 // words have the canvas's font from the same bytes (a FontFace, loaded).
 export async function assertEarlyModuleAndFont(engine) {
