@@ -192,6 +192,13 @@ EMSCRIPTEN_KEEPALIVE const char* toward_quick_hide_url() {
   return reply(g_state.app->settings().quickHideUrl);
 }
 
+// The page is shown again (a tab brought back, a page from the back-forward cache): the next frame draws the
+// canvas whole, whatever it showed before (a frame that matches the canvas otherwise leaves it alone).
+EMSCRIPTEN_KEEPALIVE void toward_page_shown() {
+  g_state.canvasKey = 0;
+  wakeFrames();
+}
+
 // The page was hidden: saves at once, and locks when the person chose "lock when I switch away".
 EMSCRIPTEN_KEEPALIVE void toward_page_hidden() {
   withTypedWords([](toward::app::App& app) { app.pageHidden(); });

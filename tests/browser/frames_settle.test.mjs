@@ -206,7 +206,7 @@ test('a frame reads no WebGL state back: no getParameter or isEnabled while the 
 // A frame that would draw what the canvas already shows leaves it alone (web/main.cpp): the browser has no
 // new picture to put on the screen (with software compositing each changed canvas cost 22-32 ms of the
 // page's main thread to read back). The picture stays, and a frame that changes anything draws.
-test('a frame with nothing new leaves the canvas alone, and the page still shows; a change draws', { timeout: 120_000 }, async () => {
+test('a frame with nothing new leaves the canvas alone, and the page still shows; a change, or the page shown again, draws', { timeout: 120_000 }, async () => {
   const profile = await Profile.launch();
   try {
     const page = await openApp(profile, server.url);
@@ -225,9 +225,14 @@ test('a frame with nothing new leaves the canvas alone, and the page still shows
     const shot1 = await page.locator('#canvas').screenshot();
     assert.ok(shot1.equals(shot0), 'the canvas shows the same picture as before those frames');
     await assertCanvasNotBlank(page);
+    // The page shown again (a tab brought back) draws the canvas whole once.
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await waitUntil(async () => (await counts())[1] === draws1 + 1, { message: 'the canvas drawn again when the page is shown' });
+    await settle(page, { minFrames: 0, quietMs: 300 });
+    assert.equal((await counts())[1], draws1 + 1, 'once');
     // A change (a letter in the search field) draws again.
     await page.locator('input[aria-label="Search your journal"]').fill('q');
-    await waitUntil(async () => (await counts())[1] > draws1, { message: 'a frame that drew the typed letter' });
+    await waitUntil(async () => (await counts())[1] > draws1 + 1, { message: 'a frame that drew the typed letter' });
     await settle(page, { minFrames: 0, quietMs: 300 });
     assert.ok(!(await page.locator('#canvas').screenshot()).equals(shot0), 'the typed letter is on the canvas');
     profile.assertNoErrors();

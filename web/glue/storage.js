@@ -724,11 +724,19 @@ var TowardGlue = (function () {
 
   function flushSoon() { if (state.started && state.writer && !state.crashed) Module._toward_flush_now(); }
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState !== 'hidden' || !state.started || state.crashed) return;
+    if (!state.started || state.crashed) return;
+    if (document.visibilityState === 'visible') {
+      Module._toward_page_shown();   // the canvas drawn whole again
+      return;
+    }
+    if (document.visibilityState !== 'hidden') return;
     // Saves (as a writer) and locks the vault when the person chose "lock when I switch away".
     Module._toward_page_hidden();
   });
 
+  window.addEventListener('pageshow', (e) => {
+    if (e.persisted && state.started && !state.crashed) Module._toward_page_shown();
+  });
   window.addEventListener('pagehide', flushSoon);
   window.addEventListener('freeze', flushSoon);
   window.addEventListener('beforeunload', (e) => {
