@@ -197,6 +197,13 @@ void JournalView::draw(ui::ViewContext& ctx) {
   }
   m_preparingSearch = m_preparingSearch || !m_drawnOnce;
   m_drawnOnce = true;
+  // Where no task can walk a search, each frame walks its share, whether or not it draws the list (the timer,
+  // an entry open on a phone): a frame is asked for until the walk is whole.
+  m_walkedThisFrame = false;
+  if (m_walking && !ctx.tasksBeside) {
+    m_walkedThisFrame = true;
+    if (walkSome(kSearchMsPerFrame)) takeWalk();
+  }
   m_reducedMotion = ctx.reducedMotion;
   if (m_dirty && m_autosave.due(ctx.nowMs)) {
     commitPendingEdits();
@@ -239,7 +246,16 @@ bool JournalView::workBeside() {
     if (!m_preparingSearch) m_model.prepareFilterWalks();   // the first search's list made here, not in its frame
     return m_preparingSearch;
   }
-  return m_walking && !walkSome(kSearchMsPerTask);
+  if (m_walking && walkSome(kSearchMsPerTask)) takeWalk();   // whole: taken now (the list may not be drawn)
+  return m_walking;
+}
+
+void JournalView::takeWalk() {
+  m_hits.swap(m_walk.hits);
+  m_walk.hits.clear();
+  m_lastFilter = m_walk.filter;
+  m_lastQueryChange = m_walk.atChange;
+  m_walking = false;
 }
 
 bool JournalView::walkSome(double budgetMs) {
@@ -266,12 +282,9 @@ void JournalView::refreshHits() {
     m_model.beginFilter(m_filter, m_walk);
     m_walking = true;
   }
-  if (!walkSome(kSearchMsPerFrame)) return;   // tasks beside the frames go on with it (workBeside)
-  m_hits.swap(m_walk.hits);
-  m_walk.hits.clear();
-  m_lastFilter = m_filter;
-  m_lastQueryChange = m_walk.atChange;
-  m_walking = false;
+  if (m_walkedThisFrame) return;   // (its frame's share walked already, in draw)
+  m_walkedThisFrame = true;
+  if (walkSome(kSearchMsPerFrame)) takeWalk();   // else tasks beside the frames go on with it (workBeside)
 }
 
 void JournalView::drawListHeader(ui::ViewContext& ctx) {
@@ -311,13 +324,16 @@ void JournalView::drawList(ui::ViewContext& ctx, float width) {
   if (ctx.compact) drawListHeader(ctx);
   // While a search walks, the list shown before stays: the entries found for the words before, or every entry
   // when nothing narrowed the list (the first letter typed).
+  // After words waited for the folding, the page goes on saying it is looking until that walk is whole.
   bool filtering = m_filter.active();
   if (filtering) refreshHits();
   if (!filtering) m_wordsWaiting = m_walking = false;
+  const bool looking = filtering && (m_wordsWaiting || (m_walking && m_showedLooking));
   filtering = filtering && (!m_walking || m_showedHits);
   m_showedHits = filtering;
+  m_showedLooking = looking;
   const auto& ids = m_model.ordered();
-  const size_t count = filtering ? (m_wordsWaiting ? 0 : m_hits.size()) : ids.size();
+  const size_t count = filtering ? (looking ? 0 : m_hits.size()) : ids.size();
   if (m_showFilters) drawFilters(ctx);
   if (m_showCalendar) drawCalendar(ctx);
   if (ctx.compact && !filtering) {
@@ -326,7 +342,7 @@ void JournalView::drawList(ui::ViewContext& ctx, float width) {
   }
   if (filtering) {
     // How many were found, shown above them, and said (the live region) each time it changes while searching.
-    const std::string found = m_wordsWaiting ? std::string("Looking through your entries...")
+    const std::string found = looking ? std::string("Looking through your entries...")
                               : count == 0   ? std::string("Nothing here matches. Try fewer words or fewer filters.")
                                              : core::countOf(count, "entry") + " found";
     ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().muted);
@@ -346,6 +362,9 @@ void JournalView::drawList(ui::ViewContext& ctx, float width) {
   ImGuiListClipper clipper;
   clipper.Begin(int(count), rowH + ImGui::GetStyle().ItemSpacing.y);
   ui::a11y::beginList("Entries");
+  // A row clicked is opened after the rows are drawn: opening leaves the entry open before, and a blank new one
+  // is then forgotten, which moves every id after it in the list being walked here.
+  std::string clicked;
   while (clipper.Step()) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
       const std::string& id = filtering ? m_hits[size_t(i)] : ids[size_t(i)];
@@ -355,10 +374,7 @@ void JournalView::drawList(ui::ViewContext& ctx, float width) {
       const JournalEntry& shownEntry = isOpen ? m_draft : *e;
       ImGui::PushID(id.c_str());
       const ImVec2 pos = ImGui::GetCursorScreenPos();
-      if (ImGui::Selectable("##row", isOpen, 0, ImVec2(0, rowH))) {
-        open(id);
-        m_showEditorOnPhone = true;
-      }
+      if (ImGui::Selectable("##row", isOpen, 0, ImVec2(0, rowH))) clicked = id;
       if (ctx.noteControl) ctx.noteControl("journal:entry:" + id, "Entry");
       ImDrawList* draw = ImGui::GetWindowDrawList();
       const float pad = ImGui::GetStyle().FramePadding.x;
@@ -387,6 +403,10 @@ void JournalView::drawList(ui::ViewContext& ctx, float width) {
     }
   }
   ui::a11y::endList();
+  if (!clicked.empty()) {
+    open(clicked);
+    m_showEditorOnPhone = true;
+  }
   ui::TouchScroll();
   ImGui::EndChild();
   ImGui::EndChild();

@@ -72,6 +72,8 @@ class JournalView final : public ui::View {
   void refreshHits();
   // Walks on for up to `budgetMs` (or the test's entries a step); true when the walk is whole.
   bool walkSome(double budgetMs);
+  // The whole walk becomes the list (m_hits, m_lastFilter).
+  void takeWalk();
   void open(const std::string& id);
   void createEntry(const std::string& kind);
   void noteEdit(int64_t nowMs);
@@ -127,6 +129,8 @@ class JournalView final : public ui::View {
   JournalModel::FilterWalk m_walk;
   bool m_walking = false;
   bool m_showedHits = false;          // the last frame listed m_hits (not every entry)
+  bool m_showedLooking = false;       // the last frame said "Looking through your entries..."
+  bool m_walkedThisFrame = false;     // this frame's share of the walk is walked
   size_t m_searchEntriesPerStep = 0;  // see setSearchEntriesPerStep
   bool m_showFilters = false;
   bool m_showCalendar = false;

@@ -168,7 +168,7 @@ test('a search typed just after a start with many entries says it is looking, th
       const watch = () => {
         const text = window.towardTest.drawnText();
         if (/Looking through your entries|found|Nothing here matches/.test(text)) {
-          for (const line of ['Looking through your entries...', '1 entry found']) if (text.includes(line)) window.__said.add(line);
+          for (const line of ['Looking through your entries...', '1 entry found', 'Nothing here matches']) if (text.includes(line)) window.__said.add(line);
         }
         requestAnimationFrame(watch);
       };
@@ -183,26 +183,33 @@ test('a search typed just after a start with many entries says it is looking, th
     const said = await page.evaluate(() => [...window.__said]);
     assert.ok(said.includes('Looking through your entries...'), `the page did not say it was looking (${said.join(', ')})`);
     assert.ok(said.includes('1 entry found'));
+    assert.ok(!said.includes('Nothing here matches'), 'between looking and finding, the page said nothing matched');
     profile.assertNoErrors();
   } finally {
     await profile.dispose();
   }
 });
 
+// 3,000 entries "stone title N", and a search that found the one numbered 1234: the search field, the rows and
+// the first row's name.
+async function stonesFound(page) {
+  await seedJournal(page, 3000, { batch: 500, textLength: 120, prefix: 'stone' });
+  const search = page.locator('input[aria-label="Search your journal"]');
+  await search.waitFor({ state: 'visible', timeout: 10_000 });
+  const rows = page.getByRole('list', { name: 'Entries' }).getByRole('listitem');
+  const firstRow = () => rows.first().evaluate((e) => e.getAttribute('aria-label') || e.textContent);
+  await search.fill('stone 1234:');
+  await waitUntil(async () => (await rows.count()) === 1 && /^stone title 1234,/.test(await firstRow()), { timeoutMs: 60_000, message: 'the entry 1234 found' });
+  return { search, rows, firstRow };
+}
+
 // A search looks through the entries a part at a time (at 50,000 entries the whole walk held one frame about
 // 45 ms), in tasks beside the frames; until it is whole the list found before stays, never part of the new one.
 test('a search walks the entries a part at a time, and the list found before stays until the new one is whole', { timeout: 240_000 }, async () => {
-  const N = 3000;
   const profile = await Profile.launch();
   try {
     const page = await openApp(profile, server.url);
-    await seedJournal(page, N, { batch: 500, textLength: 120, prefix: 'stone' });
-    const search = page.locator('input[aria-label="Search your journal"]');
-    await search.waitFor({ state: 'visible', timeout: 10_000 });
-    const rows = page.getByRole('list', { name: 'Entries' }).getByRole('listitem');
-    const firstRow = () => rows.first().evaluate((e) => e.getAttribute('aria-label') || e.textContent);
-    await search.fill('stone 1234:');
-    await waitUntil(async () => (await rows.count()) === 1 && /^stone title 1234,/.test(await firstRow()), { timeoutMs: 60_000, message: 'the entry 1234 found' });
+    const { search, rows, firstRow } = await stonesFound(page);
 
     // 100 entries a step: thirty steps, in frames and in tasks beside them. Each frame's drawing is watched.
     await page.evaluate(() => {
@@ -231,6 +238,62 @@ test('a search walks the entries a part at a time, and the list found before sta
     }
     assert.ok(shown.some((f) => f.old), 'the entry found before stayed while the new words were looked for');
     assert.ok(work >= 10, `the walk went on in tasks beside the frames (${work} tasks)`);
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+// On a phone an entry opened from the list found before, while a search walks, hides the list: the walk ends in
+// its tasks all the same, and then the page is quiet (it asked for a task and a frame at every refresh).
+test('on a phone, an entry opened while a search walks: the walk ends and the page goes quiet, its list there on return', { timeout: 240_000 }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  try {
+    const page = await openApp(profile, server.url);
+    const { search, rows, firstRow } = await stonesFound(page);
+    await page.evaluate(() => window.towardTest.journalSearchStep(1));   // one entry a step: 3,000 steps
+    await search.fill('stone 2345:');
+    await clickOn(page, rows.first().getByRole('button'), { tap: true });   // the entry found before
+    const back = page.getByRole('button', { name: /All entries/ });
+    await back.waitFor({ state: 'attached', timeout: 10_000 });
+    const frames = () => page.evaluate(() => window.towardTest.framesRendered());
+    const works = () => page.evaluate(() => window.towardTest.frameStats(false).workSamples.length);
+    // The walk's tasks go on while the entry is open, until the walk is whole.
+    let lastWorks = -1;
+    await waitUntil(async () => { const w = await works(); const still = w === lastWorks; lastWorks = w; return still; },
+      { timeoutMs: 120_000, intervalMs: 1000, message: 'the walk to end' });
+    const f0 = await frames();
+    await sleep(1500);
+    const drawn = (await frames()) - f0;
+    assert.ok(drawn <= 3, `the page went on drawing with the entry open (${drawn} frames in 1.5 s)`);
+    assert.ok((await works()) - lastWorks <= 1, 'tasks went on being asked for');
+    await clickOn(page, back, { tap: true });
+    await waitUntil(async () => (await rows.count()) === 1 && /^stone title 2345,/.test(await firstRow()), { timeoutMs: 30_000, message: 'the new words\' entry listed on return' });
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+// A blank new entry is forgotten when another is opened, which moved every row after it in the list being drawn:
+// the click opened the entry below the one clicked.
+test('with a blank new entry open, a click on another row opens that very entry', { timeout: 90_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    for (const [i, text] of ['The oldest one.', 'The middle one.', 'The newest one.'].entries()) {
+      await api.put(page, TYPE, { kind: 'free', text, timeMs: 1764000000000 + i * 1000 });
+    }
+    const rows = page.getByRole('list', { name: 'Entries' }).getByRole('listitem');
+    await waitUntil(async () => (await rows.count()) === 3, { message: 'three rows' });
+    await clickRole(page, 'button', '+ New entry');
+    await waitUntil(async () => (await rows.count()) === 4, { message: 'the blank new entry listed' });
+    const text = page.locator('textarea[aria-label="Entry text"]');
+    const middle = rows.filter({ hasText: 'The middle one.' });
+    await clickOn(page, middle.getByRole('button'));
+    await waitUntil(async () => (await text.inputValue().catch(() => '')) !== '', { message: 'an entry open' });
+    assert.equal(await text.inputValue(), 'The middle one.', 'the entry clicked is the one open');
+    assert.equal((await api.list(page, TYPE)).length, 3, 'the blank entry was let go');
     profile.assertNoErrors();
   } finally {
     await profile.dispose();
