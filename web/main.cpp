@@ -175,6 +175,8 @@ void frame() {
     }
     ImGui_ImplSDL2_ProcessEvent(&event);
     input = true;
+    // A resized canvas is cleared by the browser, even when its size comes back before the next frame.
+    if (event.type == SDL_WINDOWEVENT) g_state.canvasKey = 0;
     // The finger's path by the events' own times (SDL stamps each as it comes; its landing is taken above),
     // for its speed and stillness at the lift (ui::TouchScroll's coasting).
     if (event.type == SDL_MOUSEMOTION && event.motion.which == SDL_TOUCH_MOUSEID) g_state.finger.moved(event.motion.timestamp, event.motion.y);
