@@ -125,12 +125,15 @@ void letFieldGoAfterControlPress() {
 constexpr int kMaxSettleFrames = 8;
 
 // FNV-1a over what a frame draws: every vertex, index and command (clip rectangle, texture, counts).
+// FNV-1a over `n` bytes, on from `h` (hashDrawData, canvasKey).
+void mixHash(uint64_t& h, const void* bytes, size_t n) {
+  const auto* p = static_cast<const unsigned char*>(bytes);
+  for (size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 1099511628211ull;
+}
+
 uint64_t hashDrawData(const ImDrawData* data) {
   uint64_t h = 1469598103934665603ull;
-  auto mix = [&h](const void* bytes, size_t n) {
-    const auto* p = static_cast<const unsigned char*>(bytes);
-    for (size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 1099511628211ull;
-  };
+  auto mix = [&h](const void* bytes, size_t n) { mixHash(h, bytes, n); };
   if (!data) return h;
   mix(&data->DisplaySize, sizeof(data->DisplaySize));
   for (int l = 0; l < data->CmdListsCount; ++l) {
@@ -150,14 +153,10 @@ uint64_t hashDrawData(const ImDrawData* data) {
 // What a frame would put on the canvas (drawFrame compares it with what is there).
 uint64_t canvasKey(uint64_t drawHash, const ImVec4& clear, const ImVec2& pixelScale) {
   uint64_t h = drawHash;
-  auto mix = [&h](const void* bytes, size_t n) {
-    const auto* p = static_cast<const unsigned char*>(bytes);
-    for (size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 1099511628211ull;
-  };
-  mix(&clear, sizeof clear);
-  mix(&pixelScale, sizeof pixelScale);
+  mixHash(h, &clear, sizeof clear);
+  mixHash(h, &pixelScale, sizeof pixelScale);
   const uint64_t textures = ui::texturePixelsGeneration();
-  mix(&textures, sizeof textures);
+  mixHash(h, &textures, sizeof textures);
   return h;
 }
 

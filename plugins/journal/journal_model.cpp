@@ -227,10 +227,6 @@ bool JournalModel::prepareSearchSome(size_t count) {
 }
 
 void JournalModel::filter(const JournalFilter& f, std::vector<std::string>& out) const {
-  if (!f.active()) {   // nothing narrows the list: every entry, in order, without looking at each
-    out = ordered();
-    return;
-  }
   FilterWalk walk;
   beginFilter(f, walk);
   filterSome(walk, SIZE_MAX);
@@ -254,7 +250,7 @@ bool JournalModel::filterSome(FilterWalk& walk, size_t count) const {
     walk.done = false;
   }
   if (walk.done) return true;
-  if (!walk.filter.active()) {
+  if (!walk.filter.active()) {   // nothing narrows the list: every entry, in order, without looking at each
     walk.hits = ordered();
     walk.done = true;
     return true;
