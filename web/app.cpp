@@ -592,7 +592,7 @@ void App::showRecord(const std::string& type, const std::string& id) {
 
 bool App::allSaved() const {
   if (!m_durability.saved()) return false;
-  if (m_platform.textInput().hasPendingInput()) return false;
+  if (m_platform.textInput().hasPendingWords()) return false;
   if (m_held.holdsTyped()) return false;
   for (const auto& p : m_pages) {
     if (p.view->hasUnsavedEdits()) return false;

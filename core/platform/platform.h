@@ -24,6 +24,7 @@ struct TextFieldPlacement {
   bool password = false;     // a secret (passphrase): shown as dots, no spellcheck, never remembered
   bool phone = false;        // a phone number: a phone's keyboard shows its number keypad
   bool number = false;       // a whole number: a phone's keyboard shows digits
+  bool kept = true;          // its words go into a record (not a search's words, nor a passphrase)
 };
 
 // Word-wrapped editing with the system's spellcheck, IME, on-screen keyboard and clipboard: in the
@@ -45,6 +46,9 @@ class TextInputService {
   virtual bool takeSubmit(const std::string& key) { return false; }
   // True while typed text has not yet been picked up by a frame (place() hands it over).
   virtual bool hasPendingInput() const { return false; }
+  // True while words typed into a kept field (TextFieldPlacement::kept) wait for a frame: "Saving...", not
+  // "Saved" (words typed into a search are nothing to save).
+  virtual bool hasPendingWords() const { return hasPendingInput(); }
   // Forgets every field: empties and removes them on screen and wipes their text in memory (the vault
   // locked, or the screen was covered). Hand typed text to the views first (hasPendingInput()).
   virtual void clearAll() {}

@@ -108,6 +108,7 @@ class WebTextInput final : public TextInputService {
     const bool push = !f.shown || text != f.known;
     f.known = text;
     f.shown = true;
+    f.kept = p.kept;
     js_text_place(p.key.c_str(), p.x, p.y, p.w, p.h, p.clipX, p.clipY, p.clipW, p.clipH, p.multiline ? 1 : 0,
                   p.focus ? 1 : 0, p.fontPx, p.placeholder.c_str(), p.label.c_str(), text.c_str(), push ? 1 : 0);
     if (p.password) {
@@ -184,6 +185,13 @@ class WebTextInput final : public TextInputService {
     return false;
   }
 
+  bool hasPendingWords() const override {
+    for (const auto& [key, f] : m_fields) {
+      if (f.pendingFromUser && f.kept) return true;
+    }
+    return false;
+  }
+
  private:
   struct Field {
     std::string known;       // what the element holds, as far as C++ knows
@@ -191,6 +199,7 @@ class WebTextInput final : public TextInputService {
     bool pendingFromUser = false;
     bool shown = false;
     bool secret = false;     // a password field: its copies are wiped when it goes away
+    bool kept = true;        // its words go into a record (TextFieldPlacement::kept)
   };
   static void wipeField(Field& f) {
     std::fill(f.known.begin(), f.known.end(), '\0');

@@ -75,6 +75,7 @@ bool placeField(core::TextInputService& service, const std::string& key, std::st
   placement.password = options.password;
   placement.phone = options.phone;
   placement.number = options.number;
+  placement.kept = options.kept && !options.password;
   const bool changed = service.place(placement, text);
   if (keepsKeys && changed) {   // typed into while out of view: it comes back into view
     ImGui::ScrollToRectEx(ImGui::GetCurrentWindow(), ImRect(pos, ImVec2(pos.x + size.x, pos.y + size.y)), ImGuiScrollFlags_KeepVisibleEdgeY);

@@ -17,6 +17,8 @@ struct TextFieldOptions {
   bool password = false;          // password: a passphrase (dots, no spellcheck or autofill), default false
   bool phone = false;             // phone: a phone number (a phone shows its number keypad), default false
   bool number = false;            // number: a whole number (a phone shows digits), default false
+  bool kept = true;               // kept: the words go into a record, and the top bar says "Saving..." until a
+                                  // frame takes them (false: a search; a password field is never kept), default true
 };
 
 // A multi-line, word-wrapped field filling `size` (negative = fill the remaining space).

@@ -287,6 +287,19 @@ void JournalView::refreshHits() {
   if (walkSome(kSearchMsPerFrame)) takeWalk();   // else tasks beside the frames go on with it (workBeside)
 }
 
+void JournalView::chooseList() {
+  // While a search walks, the list shown before stays: the entries found for the words before, or every entry
+  // when nothing narrowed the list (the first letter typed).
+  // After words waited for the folding, the page goes on saying it is looking until that walk is whole.
+  bool filtering = m_filter.active();
+  if (filtering) refreshHits();
+  if (!filtering) m_wordsWaiting = m_walking = false;
+  const bool looking = filtering && (m_wordsWaiting || (m_walking && m_showedLooking));
+  filtering = filtering && (!m_walking || m_showedHits);
+  m_showedHits = filtering;
+  m_showedLooking = looking;
+}
+
 void JournalView::drawListHeader(ui::ViewContext& ctx) {
   ui::Heading(ctx.fonts, "Journal");
   if (ui::PrimaryButton("+ New entry", ImVec2(-1, 0))) createEntry("free");
@@ -294,7 +307,8 @@ void JournalView::drawListHeader(ui::ViewContext& ctx) {
   // (A phone has "A feeling is here" in its top bar on every page: not twice on this one.)
   if (!ctx.compact && ui::QuietButton("A feeling is here", ImVec2(-1, 0))) startFeelingHere();
   ui::TextLine(ctx.platform.textInput(), "journal/search", m_filter.text, -1,
-               {"Search your journal", "Search your journal", false});
+               {.placeholder = "Search your journal", .label = "Search your journal", .kept = false});
+  chooseList();   // with the words just typed: "Show everything" below comes with the list it undoes
 
   int narrowing = (!m_filter.kind.empty()) + (!m_filter.tag.empty()) + (!m_filter.feeling.empty()) +
                   (!m_filter.direction.empty()) + (m_filter.fromMs != 0 || m_filter.toMs != 0);
@@ -304,7 +318,10 @@ void JournalView::drawListHeader(ui::ViewContext& ctx) {
   ImGui::SameLine();
   if (parts::Chip("Calendar", m_showCalendar)) m_showCalendar = !m_showCalendar;
   if (ctx.noteControl) ctx.noteControl("journal:calendar", "Calendar");
-  if (m_filter.active()) {
+  // Shown with a narrowed list, not while the first search walks with every entry still listed: the letter
+  // typed then changes nothing on the canvas until the entries found are drawn (each changed picture costs
+  // the page's main thread a read-back of the canvas where the browser composites in software).
+  if (m_showedHits) {
     ImGui::SameLine();
     if (ui::QuietButton("Show everything")) {
       m_filter = JournalFilter{};
@@ -322,16 +339,7 @@ void JournalView::drawList(ui::ViewContext& ctx, float width) {
   // left room for one or two rows, none at a larger text size); the filters and the calendar scroll with
   // the entries everywhere, so the list never shrinks to nothing.
   if (ctx.compact) drawListHeader(ctx);
-  // While a search walks, the list shown before stays: the entries found for the words before, or every entry
-  // when nothing narrowed the list (the first letter typed).
-  // After words waited for the folding, the page goes on saying it is looking until that walk is whole.
-  bool filtering = m_filter.active();
-  if (filtering) refreshHits();
-  if (!filtering) m_wordsWaiting = m_walking = false;
-  const bool looking = filtering && (m_wordsWaiting || (m_walking && m_showedLooking));
-  filtering = filtering && (!m_walking || m_showedHits);
-  m_showedHits = filtering;
-  m_showedLooking = looking;
+  const bool filtering = m_showedHits, looking = m_showedLooking;   // (chooseList, in the header)
   const auto& ids = m_model.ordered();
   const size_t count = filtering ? (looking ? 0 : m_hits.size()) : ids.size();
   if (m_showFilters) drawFilters(ctx);

@@ -66,6 +66,7 @@ class JournalView final : public ui::View {
   void drawList(ui::ViewContext& ctx, float width);
   // The list's heading, "+ New entry", the search and the filter chips.
   void drawListHeader(ui::ViewContext& ctx);
+  void chooseList();   // this frame's list: the entries found, every entry, or "Looking..." (m_showedHits/Looking)
   void drawFilters(ui::ViewContext& ctx);
   void drawCalendar(ui::ViewContext& ctx);
   // Begins, goes on with (kSearchMsPerFrame) or ends the search's walk for m_filter.
@@ -128,8 +129,8 @@ class JournalView final : public ui::View {
   // nothing narrowed it), and the new one replaces it once it is whole, never part of it.
   JournalModel::FilterWalk m_walk;
   bool m_walking = false;
-  bool m_showedHits = false;          // the last frame listed m_hits (not every entry)
-  bool m_showedLooking = false;       // the last frame said "Looking through your entries..."
+  bool m_showedHits = false;          // the list drawn lists m_hits, not every entry (chooseList, each frame)
+  bool m_showedLooking = false;       // the list drawn says "Looking through your entries..." (chooseList)
   bool m_walkedThisFrame = false;     // this frame's share of the walk is walked
   size_t m_searchEntriesPerStep = 0;  // see setSearchEntriesPerStep
   bool m_showFilters = false;

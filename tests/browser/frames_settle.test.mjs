@@ -4,7 +4,7 @@
 // Positions are measured on the harness's 1280x720 viewport at 100 % text size (as letters.test.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Profile, openApp, openPage, api, settle, sleep, waitUntil, waitReady, clickOn, assertCanvasNotBlank, SLOWDOWN } from './lib/harness.mjs';
+import { startServer, Profile, openApp, openPage, api, settle, sleep, waitUntil, waitReady, clickOn, assertCanvasNotBlank, seedJournal, SLOWDOWN } from './lib/harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -235,6 +235,62 @@ test('a frame with nothing new leaves the canvas alone, and the page still shows
     await waitUntil(async () => (await counts())[1] > draws1 + 1, { message: 'a frame that drew the typed letter' });
     await settle(page, { minFrames: 0, quietMs: 300 });
     assert.ok(!(await page.locator('#canvas').screenshot()).equals(shot0), 'the typed letter is on the canvas');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+// Every frame's drawn text from now on, kept in the page (a frame is read as it is drawn, not polled).
+async function recordFrames(page) {
+  await page.evaluate(() => {
+    window.__framesSeen = [];
+    let last = window.towardTest.framesRendered();
+    const raf = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (cb) => raf((t) => {
+      cb(t);
+      const n = window.towardTest.framesRendered();
+      if (n !== last) { last = n; window.__framesSeen.push(window.towardTest.drawnText()); }
+    });
+  });
+  return () => page.evaluate(() => window.__framesSeen.splice(0));
+}
+
+test('letters typed into the search draw the canvas only where the list changes, and are never "Saving..."; words typed into an entry are', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    await seedJournal(page, 3, { prefix: 'quiet' });
+    await sleep(1500);   // past the whole glyph atlas after a quiet second
+    const search = page.locator('input[aria-label="Search your journal"]');
+    await clickOn(page, search);
+    await settle(page, { minFrames: 0, quietMs: 500 });
+    const framesSeen = await recordFrames(page);
+    const draws = () => page.evaluate(() => window.towardTest.canvasDraws());
+    const draws0 = await draws();
+    // The letters show in the page's own field over the canvas; the canvas changes only where the list does,
+    // in the frame that takes the letter (three entries, each with 'river' in it): "3 entries found" at the
+    // first letter, "Nothing here matches" at the last. The top bar never says "Saving..." for words nobody
+    // keeps (it did for a frame at each letter, and "Saved" again at the next: two pictures a letter).
+    for (const letter of 'rivet') {
+      await page.keyboard.type(letter);
+      await settle(page, { minFrames: 1, quietMs: 250 });
+    }
+    assert.equal(await search.inputValue(), 'rivet');
+    const typed = await framesSeen();
+    assert.ok(typed.some((t) => t.includes('3 entries found')) && typed.at(-1).includes('Nothing here matches'), 'the search was drawn');
+    assert.deepEqual(typed.filter((t) => /Saving/.test(t)), [], 'no frame said "Saving..." for a search');
+    assert.equal(await draws() - draws0, 2, 'a new canvas picture only where the list changed');
+    // Words typed into an entry are kept: the top bar says so until they are stored.
+    await clickOn(page, page.getByRole('button', { name: 'Show everything', exact: true }));
+    await clickOn(page, page.getByRole('button', { name: '+ New entry', exact: true }));
+    const area = page.locator('textarea[aria-label="Entry text"]');
+    await area.waitFor({ state: 'visible', timeout: 10_000 });
+    await framesSeen();
+    await area.focus();
+    await page.keyboard.type('kept');
+    await waitUntil(async () => (await api.state(page)).saved, { timeoutMs: 10_000, message: 'the entry saved' });
+    assert.ok((await framesSeen()).some((t) => /Hide Saving/.test(t)), 'the top bar said "Saving..." for words typed into an entry');
     profile.assertNoErrors();
   } finally {
     await profile.dispose();

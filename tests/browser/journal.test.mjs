@@ -244,6 +244,52 @@ test('a search walks the entries a part at a time, and the list found before sta
   }
 });
 
+// Words typed over the whole list: until the entries found are drawn, the canvas keeps its picture (the
+// letters are in the page's own field), and "Show everything" comes with the list it undoes. It came at the
+// letter, a new picture that cost a read-back of the canvas before the walk went on (where the browser
+// composites in software, 20-30 ms of the page's main thread).
+test('a search typed over the whole list changes nothing on the canvas until its entries are drawn, "Show everything" with them', { timeout: 240_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await openApp(profile, server.url);
+    const { search, rows, firstRow } = await stonesFound(page);
+    await search.fill('');
+    await waitUntil(async () => (await rows.count()) > 1, { message: 'every entry listed again' });
+    await settle(page, { minFrames: 0, quietMs: 300 });
+    await page.evaluate(() => {
+      window.towardTest.journalSearchStep(10);   // 300 steps: the walk spans frames
+      window.__frames = [];
+      let last = window.towardTest.framesRendered();
+      const watch = () => {
+        const n = window.towardTest.framesRendered();
+        if (n !== last) {
+          last = n;
+          const text = window.towardTest.drawnText();
+          window.__frames.push({ draws: window.towardTest.canvasDraws(), found: /1 entry found/.test(text),
+            undo: text.includes('Show everything'), listsAll: text.includes('stone title 2999') });
+        }
+        if (!window.__stopWatch) requestAnimationFrame(watch);
+      };
+      requestAnimationFrame(watch);
+    });
+    const draws0 = await page.evaluate(() => window.towardTest.canvasDraws());
+    await search.fill('stone 2345:');
+    await waitUntil(async () => (await rows.count()) === 1 && /^stone title 2345,/.test(await firstRow()), { timeoutMs: 60_000, message: 'the entry 2345 found' });
+    const frames = await page.evaluate(() => { window.__stopWatch = true; return window.__frames; });
+    const at = frames.findIndex((f) => f.found);
+    assert.ok(at >= 1, `the walk took frames before its entries were drawn (found at frame ${at} of ${frames.length})`);
+    for (const f of frames.slice(0, at)) {
+      assert.ok(f.listsAll && !f.undo, 'while the walk went on, every entry was listed and "Show everything" not shown');
+      assert.equal(f.draws, draws0, 'and the canvas kept its picture');
+    }
+    assert.ok(frames[at].undo, '"Show everything" came with the entries found');
+    assert.equal(frames[at].draws, draws0 + 1, 'in one new picture');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
 // On a phone an entry opened from the list found before, while a search walks, hides the list: the walk ends in
 // its tasks all the same, and then the page is quiet (it asked for a task and a frame at every refresh).
 test('on a phone, an entry opened while a search walks: the walk ends and the page goes quiet, its list there on return', { timeout: 240_000 }, async () => {
