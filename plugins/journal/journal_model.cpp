@@ -259,21 +259,26 @@ bool JournalModel::filterSome(FilterWalk& walk, size_t count) const {
   const bool fold = !walk.query->empty();
   const size_t end = count >= items.size() - walk.next ? items.size() : walk.next + count;
   for (; walk.next < end; ++walk.next) {
-    const auto& [id, item] = items[walk.next];
-    if (matchesFilter(item->entry, foldedFor(*item, fold), walk.filter, *walk.query)) walk.hits.push_back(*id);
+    const WalkItem& w = items[walk.next];
+    const std::string_view text = !fold ? std::string_view() : w.folded ? std::string_view(w.folded, w.foldedSize) : foldedFor(*w.item, true);
+    if (matchesFilter(w.item->entry, text, walk.filter, *walk.query)) walk.hits.push_back(*w.id);
   }
   walk.done = walk.next == items.size();
   return walk.done;
 }
 
-const std::vector<std::pair<const std::string*, const JournalModel::Item*>>& JournalModel::orderedItems() const {
+const std::vector<JournalModel::WalkItem>& JournalModel::orderedItems() const {
   const auto& ids = ordered();
-  if (m_orderedItemsAt != m_changeCount || m_orderedItems.size() != ids.size()) {
+  // (the same list again, once every entry is folded: made before that, some had no folded text to point to)
+  if (m_orderedItemsAt != m_changeCount || m_orderedItems.size() != ids.size() || (!m_orderedItemsFolded && m_unfolded == 0)) {
     m_orderedItems.clear();
     m_orderedItems.reserve(ids.size());
+    m_orderedItemsFolded = true;
     for (const auto& id : ids) {
       const auto it = m_entries.find(id);
-      m_orderedItems.emplace_back(&it->first, &it->second);
+      const Item& item = it->second;
+      m_orderedItems.push_back({&it->first, &item, item.foldedReady ? item.folded.data() : nullptr, item.folded.size()});
+      m_orderedItemsFolded = m_orderedItemsFolded && item.foldedReady;
     }
     m_orderedItemsAt = m_changeCount;
   }

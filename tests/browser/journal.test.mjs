@@ -279,7 +279,7 @@ test('a search typed over the whole list changes nothing on the canvas until its
     const at = frames.findIndex((f) => f.found);
     assert.ok(at >= 1, `the walk took frames before its entries were drawn (found at frame ${at} of ${frames.length})`);
     for (const f of frames.slice(0, at)) {
-      assert.ok(f.listsAll && !f.undo, 'while the walk went on, every entry was listed and "Show everything" not shown');
+      assert.ok(f.listsAll && !f.undo, `while the walk went on, every entry was listed and "Show everything" not shown: ${JSON.stringify(frames)} at ${at}`);
       assert.equal(f.draws, draws0, 'and the canvas kept its picture');
     }
     assert.ok(frames[at].undo, '"Show everything" came with the entries found');

@@ -310,6 +310,40 @@ TEST_CASE("[journal] a search walked a part at a time finds what a whole one doe
   CHECK(walk.hits == fx.model->ordered());
 }
 
+// A walk reads each entry's folded text where it lies (kept beside the list it walks, not found through the
+// map's node each time): the list made before every entry was folded, once they all are, and after an edit
+// (whose new words are found, and its old ones not) all find what the entries say now.
+TEST_CASE("[journal] a search finds the words entries hold now: listed before they were folded, after, and after an edit") {
+  Fixture fx;
+  std::vector<std::string> ids;
+  for (int i = 0; i < 12; ++i) {
+    ids.push_back(fx.put(std::string(R"({"kind":"free","text":")") + (i % 2 ? "a heron" : "a kestrel") + R"(","timeMs":)" +
+                         std::to_string(100 + i) + "}"));
+  }
+  JournalFilter kind;
+  kind.kind = "free";
+  REQUIRE(fx.filter(kind).size() == 12);   // the walk's list made now, before any entry was folded
+  JournalFilter heron;
+  heron.text = "heron";
+  CHECK(fx.filter(heron).size() == 6);    // each folded as it is met
+  while (fx.model->prepareSearchSome(3)) {
+  }
+  CHECK(fx.filter(heron).size() == 6);    // every entry folded: the list made again, reading the folded texts
+  // An edit: its new words found, its old ones not; the other entries' texts are read where they were.
+  REQUIRE(fx.store.put(journal::kEntryType, ids[1], R"({"kind":"free","text":"a wren","timeMs":101})").isOk());
+  CHECK(fx.filter(heron).size() == 5);
+  JournalFilter wren;
+  wren.text = "wren";
+  CHECK(fx.filter(wren) == std::vector<std::string>{ids[1]});
+  while (fx.model->prepareSearchSome(3)) {
+  }
+  CHECK(fx.filter(heron).size() == 5);
+  CHECK(fx.filter(wren) == std::vector<std::string>{ids[1]});
+  JournalFilter kestrel;
+  kestrel.text = "kestrel";
+  CHECK(fx.filter(kestrel).size() == 6);
+}
+
 TEST_CASE("[journal] a do-not-resurface entry is found by search and marked as such") {
   Fixture fx;
   fx.put(R"({"text":"never again","doNotResurface":true,"timeMs":5})");
