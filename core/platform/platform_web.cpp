@@ -109,6 +109,8 @@ class WebTextInput final : public TextInputService {
     f.known = text;
     f.shown = true;
     f.kept = p.kept;
+    if (p.kept) m_notKept.erase(p.key);
+    else m_notKept.insert(p.key);
     js_text_place(p.key.c_str(), p.x, p.y, p.w, p.h, p.clipX, p.clipY, p.clipW, p.clipH, p.multiline ? 1 : 0,
                   p.focus ? 1 : 0, p.fontPx, p.placeholder.c_str(), p.label.c_str(), text.c_str(), push ? 1 : 0);
     if (p.password) {
@@ -169,6 +171,8 @@ class WebTextInput final : public TextInputService {
     // have, nothing is pending (a field of a page no longer drawn would otherwise wait forever).
     if (it != m_fields.end() && !it->second.pendingFromUser && it->second.shown && it->second.known == value) return;
     Field& f = it != m_fields.end() ? it->second : m_fields[key];
+    // (a field no longer placed hands its text over once more as it goes: a search's words stay not kept)
+    if (it == m_fields.end()) f.kept = !m_notKept.count(key);
     f.fromUser = std::move(value);
     f.pendingFromUser = true;
   }
@@ -206,6 +210,7 @@ class WebTextInput final : public TextInputService {
     std::fill(f.fromUser.begin(), f.fromUser.end(), '\0');
   }
   std::map<std::string, Field> m_fields;
+  std::set<std::string> m_notKept;   // keys last placed with kept = false (a search), remembered after they go
   std::set<std::string> m_placedThisFrame;
   std::function<void(const std::string&, const std::string&)> m_orphanHandler;
   std::set<std::string> m_submitted;  // single-line fields where Enter was pressed, not yet acted on

@@ -269,8 +269,15 @@ bool JournalModel::filterSome(FilterWalk& walk, size_t count) const {
 
 const std::vector<JournalModel::WalkItem>& JournalModel::orderedItems() const {
   const auto& ids = ordered();
-  // (the same list again, once every entry is folded: made before that, some had no folded text to point to)
-  if (m_orderedItemsAt != m_changeCount || m_orderedItems.size() != ids.size() || (!m_orderedItemsFolded && m_unfolded == 0)) {
+  // Made before every entry was folded, some had no folded text to point to: once they all have, each gets its
+  // own where it is (not the whole list again: after an edit, the walk folds that entry itself).
+  if (m_orderedItemsAt == m_changeCount && m_orderedItems.size() == ids.size() && !m_orderedItemsFolded && m_unfolded == 0) {
+    for (WalkItem& w : m_orderedItems) {
+      if (!w.folded) w.folded = w.item->folded.data(), w.foldedSize = w.item->folded.size();
+    }
+    m_orderedItemsFolded = true;
+  }
+  if (m_orderedItemsAt != m_changeCount || m_orderedItems.size() != ids.size()) {
     m_orderedItems.clear();
     m_orderedItems.reserve(ids.size());
     m_orderedItemsFolded = true;

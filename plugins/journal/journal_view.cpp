@@ -326,6 +326,7 @@ void JournalView::drawListHeader(ui::ViewContext& ctx) {
     if (ui::QuietButton("Show everything")) {
       m_filter = JournalFilter{};
       m_calDay = 0;
+      chooseList();   // every entry in this very frame
     }
   }
   ImGui::Spacing();

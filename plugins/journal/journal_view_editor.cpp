@@ -310,7 +310,7 @@ void JournalView::drawForkFields(ui::ViewContext& ctx) {
     if (ui::QuietButton("Write it here instead")) ctx.quickAction("therapist");
     ui::Hint("A letter to your therapist that waits here. Nothing is sent.");
   }
-  ui::TextLine(text, key + "ownUrge", m_ownUrge, -ImGui::GetFontSize() * 6, {"Another urge, in your words", "Another urge", false});
+  ui::TextLine(text, key + "ownUrge", m_ownUrge, -ImGui::GetFontSize() * 6, {.placeholder = "Another urge, in your words", .label = "Another urge", .kept = false});
   ImGui::SameLine();
   const bool addUrge = ui::QuietButton("Add##urge") || text.takeSubmit(key + "ownUrge");
   ui::a11y::name("Add this urge");
@@ -494,7 +494,7 @@ void JournalView::drawFeelingPicker(ui::ViewContext& ctx) {
   else ui::MutedText("Choose a word, and what it means shows here.");
   const std::string ownKey = "journal.entry/" + m_openId + "/ownFeeling";
   ui::TextLine(ctx.platform.textInput(), ownKey, m_ownFeeling, -ImGui::GetFontSize() * 6,
-               {"A feeling in your own words", "A feeling in your own words", false});
+               {.placeholder = "A feeling in your own words", .label = "A feeling in your own words", .kept = false});
   ImGui::SameLine();
   const bool add = ui::QuietButton("Add##feeling") || ctx.platform.textInput().takeSubmit(ownKey);
   ui::a11y::name("Add this feeling");

@@ -374,7 +374,7 @@ void TextureBoxView::drawObject(ui::ViewContext& ctx) {
     if (Chip(t.c_str(), true)) { m_draft.textures.erase(m_draft.textures.begin() + long(i)); noteEdit(ctx.nowMs); ImGui::PopID(); break; }
     ImGui::PopID();
   }
-  ui::TextLine(text, key + "ownTexture", m_ownTexture, ctx.compact ? ImGui::GetContentRegionAvail().x * 0.72f : w * 0.6f, {"Your own word, then Add", "Your own texture word", false});
+  ui::TextLine(text, key + "ownTexture", m_ownTexture, ctx.compact ? ImGui::GetContentRegionAvail().x * 0.72f : w * 0.6f, {.placeholder = "Your own word, then Add", .label = "Your own texture word", .kept = false});
   ImGui::SameLine();
   const bool add = ui::QuietButton("Add") || text.takeSubmit(key + "ownTexture");
   ui::a11y::name("Add this word");

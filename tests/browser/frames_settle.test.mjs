@@ -281,8 +281,14 @@ test('letters typed into the search draw the canvas only where the list changes,
     assert.ok(typed.some((t) => t.includes('3 entries found')) && typed.at(-1).includes('Nothing here matches'), 'the search was drawn');
     assert.deepEqual(typed.filter((t) => /Saving/.test(t)), [], 'no frame said "Saving..." for a search');
     assert.equal(await draws() - draws0, 2, 'a new canvas picture only where the list changed');
-    // Words typed into an entry are kept: the top bar says so until they are stored.
+    // "Show everything" lists every entry in the frame of the click (the frame still drawing the button): it
+    // listed nothing found there, and everything a frame later.
     await clickOn(page, page.getByRole('button', { name: 'Show everything', exact: true }));
+    await settle(page, { minFrames: 0, quietMs: 300 });
+    const shown = await framesSeen();
+    assert.ok(shown.some((t) => t.includes('Show everything') && t.includes('quiet title 2') && !t.includes('Nothing here matches')),
+      `every entry listed in the click's own frame: ${JSON.stringify(shown.map((t) => t.slice(-120)))}`);
+    // Words typed into an entry are kept: the top bar says so until they are stored.
     await clickOn(page, page.getByRole('button', { name: '+ New entry', exact: true }));
     const area = page.locator('textarea[aria-label="Entry text"]');
     await area.waitFor({ state: 'visible', timeout: 10_000 });
@@ -291,6 +297,39 @@ test('letters typed into the search draw the canvas only where the list changes,
     await page.keyboard.type('kept');
     await waitUntil(async () => (await api.state(page)).saved, { timeoutMs: 10_000, message: 'the entry saved' });
     assert.ok((await framesSeen()).some((t) => /Hide Saving/.test(t)), 'the top bar said "Saving..." for words typed into an entry');
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
+
+// On a phone a tap keeps the keyboard up: the search field still has it when a found entry opens over the list,
+// and the field, no longer drawn, hands its words over once more as it goes. They are still a search's words.
+test('on a phone, opening an entry found by a search is never "Saving..." for the search words', { timeout: 120_000 }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  try {
+    const page = await openApp(profile, server.url);
+    await seedJournal(page, 3, { prefix: 'quiet' });
+    const search = page.locator('input[aria-label="Search your journal"]');
+    await clickOn(page, search, { tap: true });
+    await page.keyboard.type('river');
+    const rows = page.getByRole('list', { name: 'Entries' }).getByRole('listitem');
+    await waitUntil(async () => (await rows.count()) === 3, { message: 'the three entries found' });
+    await settle(page, { minFrames: 0, quietMs: 300 });
+    await page.evaluate(() => {
+      window.__unsaved = [];
+      let last = window.towardTest.framesRendered();
+      const raf = window.requestAnimationFrame.bind(window);
+      window.requestAnimationFrame = (cb) => raf((t) => {
+        cb(t);
+        const n = window.towardTest.framesRendered();
+        if (n !== last) { last = n; if (!window.towardTest.state().saved) window.__unsaved.push(n); }
+      });
+    });
+    await clickOn(page, rows.first().getByRole('button'), { tap: true });
+    await page.getByRole('button', { name: /All entries/ }).waitFor({ state: 'attached', timeout: 10_000 });
+    await settle(page, { minFrames: 0, quietMs: 500 });
+    assert.deepEqual(await page.evaluate(() => window.__unsaved), [], 'no frame said the search words were being saved');
     profile.assertNoErrors();
   } finally {
     await profile.dispose();
