@@ -349,7 +349,7 @@ void LettersView::drawSealDialog(ui::ViewContext& ctx) {
   ui::a11y::endRadioGroup();
   if (m_sealAfterSession) ui::MutedText("On which day is your next session? The letter opens the day after it.");
   ui::TextLine(ctx.platform.textInput(), "letters/sealDay", m_sealDay, ImGui::GetFontSize() * 10,
-               {"YYYY-MM-DD", m_sealAfterSession ? "Day of my next session" : "Day to open", false});
+               {.placeholder = "YYYY-MM-DD", .label = m_sealAfterSession ? "Day of my next session" : "Day to open", .kept = false});
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
   const std::string opensOn = m_sealAfterSession ? dayAfterDay(m_sealDay) : m_sealDay;

@@ -57,11 +57,13 @@ const DESKTOP = {
   chooseFile: [880, 337],
 };
 
-// Types into a field and waits until frames have handed the words to the view (also under load).
+// Types into a field and waits until a frame has handed the words to the view (also under load). (It waited
+// for two frames: a passphrase's words made the top bar say "Saving...", a second frame's change; they are
+// not kept words, and the canvas does not change for them.)
 async function fillPassphrase(page, label, value) {
   const frames = await api.framesRendered(page);
   await page.fill(`input[aria-label="${label}"]`, value);
-  await waitUntil(async () => (await api.framesRendered(page)) >= frames + 2, { message: 'frames after typing' });
+  await waitUntil(async () => (await api.framesRendered(page)) > frames && !(await api.state(page)).typing, { message: 'a frame after typing' });
 }
 
 // The chooser now opens inside the click's own event, so Playwright must be intercepting choosers before
