@@ -108,7 +108,6 @@ class WebTextInput final : public TextInputService {
     const bool push = !f.shown || text != f.known;
     f.known = text;
     f.shown = true;
-    f.kept = p.kept;
     if (p.kept) m_notKept.erase(p.key);
     else m_notKept.insert(p.key);
     js_text_place(p.key.c_str(), p.x, p.y, p.w, p.h, p.clipX, p.clipY, p.clipW, p.clipH, p.multiline ? 1 : 0,
@@ -171,8 +170,6 @@ class WebTextInput final : public TextInputService {
     // have, nothing is pending (a field of a page no longer drawn would otherwise wait forever).
     if (it != m_fields.end() && !it->second.pendingFromUser && it->second.shown && it->second.known == value) return;
     Field& f = it != m_fields.end() ? it->second : m_fields[key];
-    // (a field no longer placed hands its text over once more as it goes: a search's words stay not kept)
-    if (it == m_fields.end()) f.kept = !m_notKept.count(key);
     f.fromUser = std::move(value);
     f.pendingFromUser = true;
   }
@@ -191,7 +188,7 @@ class WebTextInput final : public TextInputService {
 
   bool hasPendingWords() const override {
     for (const auto& [key, f] : m_fields) {
-      if (f.pendingFromUser && f.kept) return true;
+      if (f.pendingFromUser && !m_notKept.count(key)) return true;   // (also once the field has gone)
     }
     return false;
   }
@@ -203,7 +200,6 @@ class WebTextInput final : public TextInputService {
     bool pendingFromUser = false;
     bool shown = false;
     bool secret = false;     // a password field: its copies are wiped when it goes away
-    bool kept = true;        // its words go into a record (TextFieldPlacement::kept)
   };
   static void wipeField(Field& f) {
     std::fill(f.known.begin(), f.known.end(), '\0');
