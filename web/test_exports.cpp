@@ -437,10 +437,11 @@ EMSCRIPTEN_KEEPALIVE void toward_test_import_records_per_frame(int records) {
     backups->setImportRecordsPerFrame(size_t(records > 0 ? records : 0));
 }
 
-// Journal: a search looks at `entries` entries a frame or task (0 = by the time budget), to watch one part way.
-EMSCRIPTEN_KEEPALIVE void toward_test_journal_search_step(int entries) {
+// Journal: a search looks at `entries` entries a frame or task (0 = by the time budget), to watch one part way;
+// each step takes at least `stepMs` (a slow machine's walk).
+EMSCRIPTEN_KEEPALIVE void toward_test_journal_search_step(int entries, int stepMs) {
   if (auto* journal = dynamic_cast<toward::journal::JournalView*>(g_state.app->page("journal")))
-    journal->setSearchEntriesPerStep(size_t(entries > 0 ? entries : 0));
+    journal->setSearchEntriesPerStep(size_t(entries > 0 ? entries : 0), stepMs > 0 ? stepMs : 0);
 }
 
 // Texture box: grounding sessions last `seconds` instead of the chosen minutes (0 = as chosen).

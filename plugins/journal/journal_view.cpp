@@ -259,8 +259,12 @@ void JournalView::takeWalk() {
 }
 
 bool JournalView::walkSome(double budgetMs) {
-  if (m_searchEntriesPerStep > 0) return m_model.filterSome(m_walk, m_searchEntriesPerStep);
   const auto t0 = std::chrono::steady_clock::now();
+  if (m_searchEntriesPerStep > 0) {   // (tests: see setSearchEntriesPerStep)
+    const bool whole = m_model.filterSome(m_walk, m_searchEntriesPerStep);
+    while (std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() < m_searchStepMs) {}
+    return whole;
+  }
   while (!m_model.filterSome(m_walk, kSearchStep)) {
     if (std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() >= budgetMs) return false;
   }

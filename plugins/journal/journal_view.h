@@ -58,8 +58,13 @@ class JournalView final : public ui::View {
   static constexpr double kSearchMsPerFrame = 8;             // a search's walk in the frame that draws the list
   static constexpr double kSearchMsPerTask = 8;              // ... and in each task beside the frames
 
-  // For tests: a search looks at `entries` entries a frame or task, whatever the time (0 = by the time, as above).
-  void setSearchEntriesPerStep(size_t entries) { m_searchEntriesPerStep = entries; }
+  // For tests: a search looks at `entries` entries a frame or task, whatever the time (0 = by the time, as above),
+  // and each such step takes at least `stepMs` of the thread, as on a slow machine (tasks one after another
+  // otherwise walk 3,000 entries one at a time in about 50 ms: too soon to open an entry while it walks).
+  void setSearchEntriesPerStep(size_t entries, double stepMs = 0) {
+    m_searchEntriesPerStep = entries;
+    m_searchStepMs = stepMs;
+  }
 
  private:
   // journal_view.cpp
@@ -133,6 +138,7 @@ class JournalView final : public ui::View {
   bool m_showedLooking = false;       // the list drawn says "Looking through your entries..." (chooseList)
   bool m_walkedThisFrame = false;     // this frame's share of the walk is walked
   size_t m_searchEntriesPerStep = 0;  // see setSearchEntriesPerStep
+  double m_searchStepMs = 0;          // ... and there
   bool m_showFilters = false;
   bool m_showCalendar = false;
   int m_calYear = 0, m_calMonth = 0, m_calDay = 0;   // the month shown; the day picked (0 = none)

@@ -299,17 +299,24 @@ test('on a phone, an entry opened while a search walks: the walk ends and the pa
   try {
     const page = await openApp(profile, server.url);
     const { search, rows, firstRow } = await stonesFound(page);
-    await page.evaluate(() => window.towardTest.journalSearchStep(1));   // one entry a step: 3,000 steps
+    // Three entries a step, each step 4 ms of the thread, as on a slow machine: a walk of about 4 s. (Steps of
+    // one entry without the time took about 50 ms in all, in tasks one after another: the list found for the new
+    // words replaced the row between finding it and tapping it on a loaded machine.)
+    await page.evaluate(() => window.towardTest.journalSearchStep(3, 4));
     await search.fill('stone 2345:');
     await clickOn(page, rows.first().getByRole('button'), { tap: true });   // the entry found before
     const back = page.getByRole('button', { name: /All entries/ });
     await back.waitFor({ state: 'attached', timeout: 10_000 });
+    const text = page.locator('textarea[aria-label="Entry text"]');
+    assert.match(await text.inputValue(), /^stone 1234:/, 'the entry tapped, found before, is the one open');
     const frames = () => page.evaluate(() => window.towardTest.framesRendered());
     const works = () => page.evaluate(() => window.towardTest.frameStats(false).workSamples.length);
     // The walk's tasks go on while the entry is open, until the walk is whole.
+    const worksAtOpen = await works();
     let lastWorks = -1;
     await waitUntil(async () => { const w = await works(); const still = w === lastWorks; lastWorks = w; return still; },
       { timeoutMs: 120_000, intervalMs: 1000, message: 'the walk to end' });
+    assert.ok(lastWorks > worksAtOpen + 10, `the walk went on in tasks with the entry open (${worksAtOpen} -> ${lastWorks})`);
     const f0 = await frames();
     await sleep(1500);
     const drawn = (await frames()) - f0;

@@ -162,7 +162,7 @@
     // Backups: at most `records` records imported per frame (0 = as many as fit in the frame's time).
     importRecordsPerFrame(records) { needApp(); Module._toward_test_import_records_per_frame(Number(records)); },
     // Texture box: grounding sessions last `seconds` instead of the chosen minutes (0 = as chosen).
-    journalSearchStep(entries) { needApp(); Module._toward_test_journal_search_step(Number(entries)); },
+    journalSearchStep(entries, stepMs) { needApp(); Module._toward_test_journal_search_step(Number(entries), Number(stepMs || 0)); },
     textureSessionSeconds(seconds) { needApp(); Module._toward_test_texture_session_seconds(Number(seconds)); },
     // Texture box: {textures, bytes, peakTextures, peakBytes, uploads, maxUploadMs, maxPrepareMs} of photo textures.
     texturePhotoStats(reset) { needApp(); return JSON.parse(call('toward_test_texture_photo_stats', 'string', ['number'], [reset ? 1 : 0])); },
