@@ -541,6 +541,7 @@ export async function clickOn(page, el, { tap = false, timeoutMs = 10_000 } = {}
   const before = await api.framesRendered(page);
   if (tap) {
     const r = await el.boundingBox();
+    if (!r) throw new Error(`the control to tap went away (or out of sight) before it was tapped: ${el}`);
     await page.touchscreen.tap(r.x + r.width / 2, r.y + r.height / 2);
   } else {
     await el.click({ force: true });
