@@ -25,6 +25,10 @@
 #include "web/gl_renderer.h"
 #include "web/web_state.h"
 
+#ifdef TOWARD_TEST_HOOKS
+extern "C" void toward_test_journal_fold_step_ms(int ms);   // web/test_exports.cpp
+#endif
+
 namespace toward::web {
 
 State g_state;
@@ -394,6 +398,11 @@ int main() {
   }
 #endif
   web::g_state.app->start();
+#ifdef TOWARD_TEST_HOOKS
+  toward_test_journal_fold_step_ms(EM_ASM_INT({
+    try { return Number(sessionStorage.getItem('towardTestFoldStepMs')) || 0; } catch (e) { return 0; }
+  }));
+#endif
   web::js_on_started();
   // simulate_infinite_loop: main() never returns, so the runtime never exits (a sanitizer build would
   // otherwise end the program here to check for leaks).

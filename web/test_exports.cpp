@@ -444,6 +444,13 @@ EMSCRIPTEN_KEEPALIVE void toward_test_journal_search_step(int entries, int stepM
     journal->setSearchEntriesPerStep(size_t(entries > 0 ? entries : 0), stepMs > 0 ? stepMs : 0);
 }
 
+// Journal: each step of the folding for search takes at least `ms` (a slow machine's; main() sets it from
+// sessionStorage 'towardTestFoldStepMs' before the first frame, as the folding begins at the second).
+EMSCRIPTEN_KEEPALIVE void toward_test_journal_fold_step_ms(int ms) {
+  if (auto* journal = dynamic_cast<toward::journal::JournalView*>(g_state.app->page("journal")))
+    journal->setFoldStepMs(ms > 0 ? ms : 0);
+}
+
 // Texture box: grounding sessions last `seconds` instead of the chosen minutes (0 = as chosen).
 EMSCRIPTEN_KEEPALIVE void toward_test_texture_session_seconds(int seconds) {
   if (auto* box = dynamic_cast<toward::texture_box::TextureBoxModel*>(g_state.app->model("texture_box"))) box->setSessionSecondsOverride(seconds);

@@ -192,7 +192,7 @@ void JournalView::draw(ui::ViewContext& ctx) {
     const int64_t from = ownTime ? ctx.platform.nowMs() : ctx.nowMs;
     const int64_t budget = ownTime ? kPrepareForWordsMsPerFrame : kPrepareSearchMsPerFrame;
     do {
-      m_preparingSearch = m_model.prepareSearchSome(kPrepareSearchStep);
+      m_preparingSearch = foldSome();
     } while (m_preparingSearch && ctx.platform.nowMs() - from < budget);
   }
   m_preparingSearch = m_preparingSearch || !m_drawnOnce;
@@ -240,7 +240,7 @@ bool JournalView::workBeside() {
   const auto t0 = std::chrono::steady_clock::now();
   if (m_preparingSearch) {
     do {
-      m_preparingSearch = m_model.prepareSearchSome(kPrepareSearchStep);
+      m_preparingSearch = foldSome();
     } while (m_preparingSearch &&
              std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() < kPrepareSearchMsPerTask);
     if (!m_preparingSearch) m_model.prepareFilterWalks();   // the first search's list made here, not in its frame
@@ -248,6 +248,20 @@ bool JournalView::workBeside() {
   }
   if (m_walking && walkSome(kSearchMsPerTask)) takeWalk();   // whole: taken now (the list may not be drawn)
   return m_walking;
+}
+
+namespace {
+// (tests: a step that takes at least `ms` of the thread, as on a slow machine; see setSearchEntriesPerStep)
+void holdUntil(std::chrono::steady_clock::time_point from, double ms) {
+  while (ms > 0 && std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - from).count() < ms) {}
+}
+}  // namespace
+
+bool JournalView::foldSome() {
+  const auto t0 = std::chrono::steady_clock::now();
+  const bool more = m_model.prepareSearchSome(kPrepareSearchStep);
+  holdUntil(t0, m_foldStepMs);
+  return more;
 }
 
 void JournalView::takeWalk() {
@@ -262,7 +276,7 @@ bool JournalView::walkSome(double budgetMs) {
   const auto t0 = std::chrono::steady_clock::now();
   if (m_searchEntriesPerStep > 0) {   // (tests: see setSearchEntriesPerStep)
     const bool whole = m_model.filterSome(m_walk, m_searchEntriesPerStep);
-    while (std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() < m_searchStepMs) {}
+    holdUntil(t0, m_searchStepMs);
     return whole;
   }
   while (!m_model.filterSome(m_walk, kSearchStep)) {

@@ -65,6 +65,9 @@ class JournalView final : public ui::View {
     m_searchEntriesPerStep = entries;
     m_searchStepMs = stepMs;
   }
+  // For tests: each step of the folding for search (kPrepareSearchStep entries) takes at least `ms`, as on a slow
+  // machine (20,000 entries fold in about 60 ms here: gone before a search can be typed after a start).
+  void setFoldStepMs(double ms) { m_foldStepMs = ms; }
 
  private:
   // journal_view.cpp
@@ -139,6 +142,8 @@ class JournalView final : public ui::View {
   bool m_walkedThisFrame = false;     // this frame's share of the walk is walked
   size_t m_searchEntriesPerStep = 0;  // see setSearchEntriesPerStep
   double m_searchStepMs = 0;          // ... and there
+  double m_foldStepMs = 0;            // see setFoldStepMs
+  bool foldSome();                    // kPrepareSearchStep entries folded for search; false when all are
   bool m_showFilters = false;
   bool m_showCalendar = false;
   int m_calYear = 0, m_calMonth = 0, m_calDay = 0;   // the month shown; the day picked (0 = none)

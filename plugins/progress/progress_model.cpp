@@ -19,8 +19,8 @@ using core::localDay;
 using core::weekStart;
 namespace {
 
-// A value or a label of an event (none: fallback, nullptr). noexcept: in the browser a call that may throw
-// goes through a JavaScript trampoline (-fexceptions), which costs more than the lookup itself.
+// A value or a label of an event (none: fallback, nullptr). noexcept: a caller needs no landing pad around it
+// (with JavaScript-based exceptions each such call went through a trampoline costing more than the lookup).
 // The maps hold a few entries: a walk compares without making a std::string of the key.
 double valueOf(const core::MetricEvent& e, std::string_view key, double fallback) noexcept {
   for (const auto& [k, v] : e.values) {

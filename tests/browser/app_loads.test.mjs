@@ -53,3 +53,42 @@ test('the start asks WebGL for no extension, and still draws', { timeout: 90_000
     await profile.dispose();
   }
 });
+
+// A browser that cannot compile Toward's module (one without WebAssembly's exceptions, which the module uses,
+// or a damaged download) hears that the program did not load and that nothing was changed: not that Toward
+// "stopped unexpectedly" with words to copy, for nothing was started or typed.
+test('a module the browser cannot compile: the page says plainly that Toward could not start, and nothing is written', { timeout: 90_000 }, async () => {
+  const profile = await Profile.launch();
+  try {
+    const page = await profile.newPage();
+    // A module with the right header and a section no browser reads (a code section of nonsense).
+    const broken = Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x0a, 0x04, 0x01, 0x02, 0xff, 0xff]);
+    await page.route('**/toward.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: broken }));
+    await page.goto(server.url, { waitUntil: 'load' });
+    const text = page.locator('#loading-text');
+    await page.waitForFunction(() => /could not start/.test(document.getElementById('loading-text').textContent), null, { timeout: 30_000 });
+    assert.match(await text.textContent(), /^Toward could not start in this browser: its program did not load\. Your words are safe: nothing was opened or changed\./);
+    assert.equal(await page.locator('#crash-notice').isHidden(), true, 'no "stopped unexpectedly" notice');
+    assert.equal(await page.locator('#loading-dot').isHidden(), true, 'no breathing dot: nothing is on its way');
+    await sleep(500);
+    const stores = await page.evaluate(async () => {
+      const names = (await indexedDB.databases()).map((d) => d.name);
+      const files = [];
+      for (const name of names.filter((n) => n.startsWith('/data') || n === 'toward-rescue')) {
+        const db = await new Promise((res, rej) => { const r = indexedDB.open(name); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+        for (const s of db.objectStoreNames) {
+          const n = await new Promise((res) => { const r = db.transaction(s).objectStore(s).count(); r.onsuccess = () => res(r.result); });
+          if (n) files.push(`${name}/${s}: ${n}`);
+        }
+        db.close();
+      }
+      return files;
+    });
+    assert.deepEqual(stores, [], 'nothing was written');
+    // What the browser says about the module is for a developer's console, not the page.
+    profile.errors.splice(0, profile.errors.length, ...profile.errors.filter((m) => !/CompileError|could not start its module|failed to asynchronously prepare wasm|Aborted\(/.test(m)));
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});

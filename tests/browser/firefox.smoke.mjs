@@ -8,7 +8,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import puppeteer from 'puppeteer-core';
 import { startServer, makeUserDataDir } from './lib/harness.mjs';
-import { ready, assertDrawn, assertEarlyModuleAndFont, putRecord, recordText, controlled, copyHolds, assertNoErrors, assertVaultSealsAndOpens, assertKeyWorkerScrypt, assertFileInParts, assertQuietFramesKeepPicture } from './lib/engine_smoke.mjs';
+import { ready, assertDrawn, assertEarlyModuleAndFont, putRecord, recordText, controlled, copyHolds, assertNoErrors, assertVaultSealsAndOpens, assertKeyWorkerScrypt, assertFileInParts, assertBadRecordRefused, assertQuietFramesKeepPicture } from './lib/engine_smoke.mjs';
 import { waitUntil, sleep } from './lib/harness.mjs';
 import { heldReadDist, assertStartBeforeWholeRead, seedEntries } from './lib/held_read_dist.mjs';
 
@@ -97,6 +97,7 @@ test(`Firefox ESR (${execFileSync(FIREFOX, ['--version']).toString().trim()}): l
     await assertVaultSealsAndOpens(ff, id, 'Kept in Firefox.');
     await assertKeyWorkerScrypt(ff);
     await assertFileInParts(ff);
+    await assertBadRecordRefused(ff);
     assertNoErrors(ff);
   } finally {
     await ff.close();

@@ -161,6 +161,9 @@ test('a search typed just after a start with many entries says it is looking, th
     const page = await openApp(profile, server.url);
     await seedJournal(page, N, { batch: 500, textLength: 500, prefix: 'early' });
     await api.flush(page);
+    // Each 100 entries folded take 5 ms, as on a slow machine: about a second for the folding (here, 20,000
+    // entries fold in about 60 ms, gone before the search can be typed after the start).
+    await page.evaluate(() => sessionStorage.setItem('towardTestFoldStepMs', '5'));
     await reloadApp(page, { timeoutMs: 120_000 });
     // What each frame drew, watched from inside the page (a short window on a fast machine).
     await page.evaluate(() => {

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { Builder, By, Key } from 'selenium-webdriver';
 import os from 'node:os';
 import { DIST, startServer, makeUserDataDir, waitUntil, sleep } from './lib/harness.mjs';
-import { ready, assertDrawn, assertEarlyModuleAndFont, putRecord, recordText, controlled, copyHolds, assertVaultSealsAndOpens, assertKeyWorkerScrypt, assertFileInParts, assertQuietFramesKeepPicture } from './lib/engine_smoke.mjs';
+import { ready, assertDrawn, assertEarlyModuleAndFont, putRecord, recordText, controlled, copyHolds, assertVaultSealsAndOpens, assertKeyWorkerScrypt, assertFileInParts, assertBadRecordRefused, assertQuietFramesKeepPicture } from './lib/engine_smoke.mjs';
 import { heldReadDist, assertStartBeforeWholeRead, seedEntries } from './lib/held_read_dist.mjs';
 
 const DRIVER = '/usr/bin/WebKitWebDriver';
@@ -119,6 +119,7 @@ test('WebKitGTK (MiniBrowser via WebKitWebDriver): loads, draws, keeps records a
     await assertVaultSealsAndOpens(mb, id, 'Kept in WebKit.');
     await assertKeyWorkerScrypt(mb);
     await assertFileInParts(mb);
+    await assertBadRecordRefused(mb);
   } finally {
     await mb.close();
     await server.close();

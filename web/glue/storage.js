@@ -789,6 +789,18 @@ var TowardGlue = (function () {
     showFatal(NO_DRAWING);
   }
 
+  // The module could not be compiled or linked (a browser without a WebAssembly feature Toward's module uses,
+  // such as its exceptions, or a damaged download): nothing started, was read into it or written.
+  const NOT_RUNNING = 'Toward could not start in this browser: its program did not load. Your words are safe: ' +
+    'nothing was opened or changed. Reloading the page, or opening Toward in a recent Firefox, Chrome, Edge or ' +
+    'Safari, usually helps.';
+  function cannotRun() {
+    state.crashed = true;   // nothing calls into the module
+    state.writer = false;
+    if (state.releaseLock) { state.releaseLock(); state.releaseLock = null; }
+    showFatal(NOT_RUNNING);
+  }
+
   function onStarted() {
     state.started = true;
   }
@@ -824,6 +836,6 @@ var TowardGlue = (function () {
 
   return {
     state, call, textToHeap, $, LOCK, describe, showNotice, hideNotice, showFatal, holdLock, startAsWriter, loadFromIndexedDB,
-    sync, isSaved, flush, flushSoon, wake, postWork, onStarted, onFirstFrame, onOpened, setPlainAtRest, keepLook, cannotDraw,
+    sync, isSaved, flush, flushSoon, wake, postWork, onStarted, onFirstFrame, onOpened, setPlainAtRest, keepLook, cannotDraw, cannotRun,
   };
 })();

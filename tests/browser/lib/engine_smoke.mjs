@@ -84,6 +84,16 @@ export function assertNoErrors(engine) {
   assert.deepEqual(engine.errors(), [], `console errors / page errors:\n${engine.errors().join('\n')}`);
 }
 
+// A record that does not read is refused with a kind message, and the app goes on: cereal reports it by throwing,
+// and the module catches it with WebAssembly's own exceptions (-fwasm-exceptions), which this engine must run.
+export async function assertBadRecordRefused(engine) {
+  const got = await engine.evaluate(`(() => {
+    try { window.towardTest.put('journal.entry', { kind: 5, text: [1, 2], timeMs: 'x' }); return 'taken'; }
+    catch (e) { return e.message + (window.towardTest.crashed() ? ' (crashed)' : ''); }
+  })()`);
+  assert.match(got, /^This journal entry could not be saved: one of its fields holds a different kind of value than expected\.$/);
+}
+
 // A backup's scrypt in this engine's key worker (web/key_worker.cpp; work factor 18: 256 MiB in the worker):
 // the same 32 bytes as Node's own scrypt. (The vault's Argon2id there is checked by opening the vault.)
 export async function assertKeyWorkerScrypt(engine) {
