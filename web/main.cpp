@@ -164,6 +164,50 @@ uint64_t canvasKey(uint64_t drawHash, const ImVec4& clear, const ImVec2& pixelSc
   return h;
 }
 
+// The finger that moves the pointer, followed by the browser's own event times (`timeStamp`: when the finger
+// moved, not when a busy page got to it; SDL stamps its events as they are handled, so a lift handled 100 ms
+// after the last move looked like a finger that stood still, and a quick swipe did not coast). Listened to
+// beside SDL's own handlers on the canvas; the lift's stillness and speed wait there for SDL's release of the
+// pointer, in the next frame (ui::NoteFingerLift).
+struct FingerLift {
+  double stillSeconds = 1e9;
+  float speed = 0.0f;
+  bool waiting = false;   // a lift heard, its release not yet taken by a frame
+};
+FingerLift g_lift;
+bool g_fingerDown = false;
+int g_fingerId = 0;   // the touch followed (SDL moves the pointer with the first finger down)
+
+EM_BOOL onTouch(int type, const EmscriptenTouchEvent* e, void*) {
+  const uint32_t ms = uint32_t(std::llround(e->timestamp));
+  for (int i = 0; i < e->numTouches; ++i) {
+    const EmscriptenTouchPoint& t = e->touches[i];
+    if (!t.isChanged) continue;
+    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) {
+      if (g_fingerDown) continue;
+      g_fingerDown = true;
+      g_fingerId = t.identifier;
+      g_state.finger.start(ms, float(t.targetY));
+    } else if (!g_fingerDown || t.identifier != g_fingerId) {
+      continue;
+    } else if (type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
+      g_state.finger.moved(ms, float(t.targetY));
+    } else {   // lifted, or the browser took the touch over (cancel: no coasting)
+      g_fingerDown = false;
+      const bool lifted = type == EMSCRIPTEN_EVENT_TOUCHEND;
+      g_lift = FingerLift{lifted ? g_state.finger.stillSeconds(ms) : 1e9, lifted ? g_state.finger.speed() : 0.0f, true};
+    }
+  }
+  return EM_FALSE;   // SDL's own handler says what the browser does with the touch
+}
+
+void listenToFinger() {
+  emscripten_set_touchstart_callback("#canvas", nullptr, EM_FALSE, onTouch);
+  emscripten_set_touchmove_callback("#canvas", nullptr, EM_FALSE, onTouch);
+  emscripten_set_touchend_callback("#canvas", nullptr, EM_FALSE, onTouch);
+  emscripten_set_touchcancel_callback("#canvas", nullptr, EM_FALSE, onTouch);
+}
+
 void frame() {
   SDL_Event event;
   bool input = false;
@@ -174,18 +218,17 @@ void frame() {
     if (event.type == SDL_MOUSEBUTTONDOWN && event.button.which == SDL_TOUCH_MOUSEID) {
       ImGui::GetIO().AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
       ImGui::GetIO().AddMousePosEvent(float(event.button.x), float(event.button.y));
-      g_state.finger.start(event.button.timestamp, event.button.y);
     }
     ImGui_ImplSDL2_ProcessEvent(&event);
     input = true;
     // A resized canvas is cleared by the browser, even when its size comes back before the next frame.
     if (event.type == SDL_WINDOWEVENT) g_state.canvasKey = 0;
-    // The finger's path by the events' own times (SDL stamps each as it comes; its landing is taken above),
-    // for its speed and stillness at the lift (ui::TouchScroll's coasting).
-    if (event.type == SDL_MOUSEMOTION && event.motion.which == SDL_TOUCH_MOUSEID) g_state.finger.moved(event.motion.timestamp, event.motion.y);
+    // The finger's stillness and speed at its lift, by the browser's times (onTouch), for ui::TouchScroll's
+    // coasting. (A release with no lift heard there, which should not happen, does not coast.)
     if (event.type == SDL_MOUSEBUTTONUP && event.button.which == SDL_TOUCH_MOUSEID) {
       fingerLifted = true;
-      ui::NoteFingerLift(g_state.finger.stillSeconds(event.button.timestamp), g_state.finger.speed());
+      ui::NoteFingerLift(g_lift.waiting ? g_lift.stillSeconds : 1e9, g_lift.waiting ? g_lift.speed : 0.0f);
+      g_lift.waiting = false;
     }
   }
   // A finger that lifts leaves no pointer behind: what it tapped is not drawn hovered afterwards (a tapped
@@ -376,6 +419,7 @@ int main() {
   io.ConfigInputTrickleEventQueue = true;
   ui::a11y::install();
   ImGui_ImplSDL2_InitForOpenGL(web::g_window, gl);
+  web::listenToFinger();
   if (!web::glRendererInit()) {
     web::js_cannot_draw();
     return 0;

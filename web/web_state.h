@@ -27,7 +27,7 @@ struct State {
   float fontPx = 0, fontRatio = 0;
   ui::Glyphs fontGlyphs = ui::Glyphs::Everything;   // what the atlas holds (Latin at a start with nothing kept)
   int64_t quietSinceMs = 0;      // the last input (or the first frame): the whole atlas follows a quiet second
-  core::FingerPath finger;       // a finger's last moves, by SDL's times: its speed and stillness at the lift
+  core::FingerPath finger;       // a finger's last moves, by the browser's times: its speed and stillness at the lift
   int64_t glyphQuietMs = 1000;   // ... of this length (a test may lengthen it: sessionStorage 'towardTestQuietMs')
   bool dark = false, themeKnown = false;
   bool discreet = false;         // the tab's title and icon are neutral

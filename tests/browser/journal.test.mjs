@@ -545,3 +545,52 @@ test('on a phone a quick swipe coasts on after the finger lifts, slower until it
     await profile.dispose();
   }
 });
+
+// On a busy phone the page may get to a lift long after the finger left the glass: the finger's stillness is
+// the browser's own time between its last move and its lift (each event's timeStamp), not the time between the
+// page's handling of the two. Here the page is busy for 300 ms right after the last move, and the lift, sent
+// then, is handled after it: the swipe coasts all the same. (Stamped by the page's handling, the finger looked
+// still for about 300 ms, well over the 80 ms of a finger put in place, and the list stopped at the lift.)
+test('on a busy phone a quick swipe whose lift is handled late still coasts on', { timeout: 180_000 }, async () => {
+  const profile = await Profile.launch(undefined, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  try {
+    const page = await openApp(profile, server.url);
+    await seedJournal(page, 300, { batch: 300, textLength: 60, prefix: 'coast', spacedMs: 60_000 });
+    await settle(page, { minFrames: 1 });
+    const cdp = await page.context().newCDPSession(page);
+    const firstRow = async () => Math.max(...await page.getByRole('list', { name: 'Entries' }).getByRole('listitem')
+      .evaluateAll((els) => els.map((e) => Number(/coast title (\d+)/.exec(e.textContent)[1]))));
+    const touch = (type, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: 200, y }] });
+    // Past the heading, the search and the chips (they scroll first), put in place.
+    await touch('touchStart', 700);
+    for (let i = 1; i <= 10; i++) { await touch('touchMove', 700 - 40 * i); await sleep(30); }
+    await sleep(250);
+    await touch('touchEnd');
+    await settle(page, { minFrames: 1, capMs: 5000 });
+    // A drag of 300 px put in place: the rows a finger's move carries.
+    const beforePlaced = await firstRow();
+    await touch('touchStart', 700);
+    for (let i = 1; i <= 10; i++) { await touch('touchMove', 700 - 30 * i); await sleep(30); }
+    await sleep(250);
+    await touch('touchEnd');
+    await settle(page, { minFrames: 1, capMs: 5000 });
+    const placedAt = await firstRow();
+    const placedRows = beforePlaced - placedAt;
+    assert.ok(placedRows >= 2, `a drag of 300 px moved ${placedRows} rows`);
+    // A quick swipe of 400 px, then the page busy for 300 ms, and the lift sent while it is.
+    const sent = [touch('touchStart', 700)];
+    for (let i = 1; i <= 5; i++) { await sleep(16); sent.push(touch('touchMove', 700 - 80 * i)); }
+    await Promise.all(sent);
+    const busy = page.evaluate(() => { const t = performance.now(); while (performance.now() - t < 300) { /* busy */ } });
+    await sleep(20);
+    await Promise.all([touch('touchEnd'), busy]);
+    await settle(page, { minFrames: 1, capMs: 5000 });
+    const flungRows = placedAt - await firstRow();
+    const fingerRows = Math.ceil(placedRows * 4 / 3);
+    assert.ok(flungRows >= fingerRows + 2,
+      `the list did not coast on after a lift handled late: the swipe moved ${flungRows} rows, the finger's move alone about ${fingerRows}`);
+    profile.assertNoErrors();
+  } finally {
+    await profile.dispose();
+  }
+});
