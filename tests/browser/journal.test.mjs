@@ -475,18 +475,24 @@ test('"On this day" on a phone: a long entry ends in an ellipsis inside the scre
   }
 });
 
+// 300 entries a minute apart on a phone: the page, the number in the first row's name (rows are newest first:
+// "coast title 299", "coast title 298", ...; the mirror holds the rows in view, in no set order, so the newest of
+// them is the top one), and a touch of Chromium's own input at `y` (CDP).
+async function coastingList(profile) {
+  const page = await openApp(profile, server.url);
+  await seedJournal(page, 300, { batch: 300, textLength: 60, prefix: 'coast', spacedMs: 60_000 });
+  await settle(page, { minFrames: 1 });
+  const cdp = await page.context().newCDPSession(page);
+  const firstRow = async () => Math.max(...await page.getByRole('list', { name: 'Entries' }).getByRole('listitem')
+    .evaluateAll((els) => els.map((e) => Number(/coast title (\d+)/.exec(e.textContent)[1]))));
+  const touch = (type, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: 200, y }] });
+  return { page, firstRow, touch };
+}
+
 test('on a phone a quick swipe coasts on after the finger lifts, slower until it stops; a placed drag does not', { timeout: 180_000 }, async () => {
   const profile = await Profile.launch(undefined, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   try {
-    const page = await openApp(profile, server.url);
-    await seedJournal(page, 300, { batch: 300, textLength: 60, prefix: 'coast', spacedMs: 60_000 });
-    await settle(page, { minFrames: 1 });
-    const cdp = await page.context().newCDPSession(page);
-    // The number in the first row's name (rows are newest first, a minute apart: "coast title 299", "coast title 298", ...).
-    // (The mirror holds the rows in view, in no set order: the newest of them is the top one.)
-    const firstRow = async () => Math.max(...await page.getByRole('list', { name: 'Entries' }).getByRole('listitem')
-      .evaluateAll((els) => els.map((e) => Number(/coast title (\d+)/.exec(e.textContent)[1]))));
-    const touch = (type, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: 200, y }] });
+    const { page, firstRow, touch } = await coastingList(profile);
     const drag = async (from, to, steps, msEach, holdMs) => {   // a finger from `from` to `to`, then lifted
       await touch('touchStart', from);
       for (let i = 1; i <= steps; i++) { await touch('touchMove', from + (to - from) * i / steps); await sleep(msEach); }
@@ -554,13 +560,7 @@ test('on a phone a quick swipe coasts on after the finger lifts, slower until it
 test('on a busy phone a quick swipe whose lift is handled late still coasts on', { timeout: 180_000 }, async () => {
   const profile = await Profile.launch(undefined, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   try {
-    const page = await openApp(profile, server.url);
-    await seedJournal(page, 300, { batch: 300, textLength: 60, prefix: 'coast', spacedMs: 60_000 });
-    await settle(page, { minFrames: 1 });
-    const cdp = await page.context().newCDPSession(page);
-    const firstRow = async () => Math.max(...await page.getByRole('list', { name: 'Entries' }).getByRole('listitem')
-      .evaluateAll((els) => els.map((e) => Number(/coast title (\d+)/.exec(e.textContent)[1]))));
-    const touch = (type, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: 200, y }] });
+    const { page, firstRow, touch } = await coastingList(profile);
     // Past the heading, the search and the chips (they scroll first), put in place.
     await touch('touchStart', 700);
     for (let i = 1; i <= 10; i++) { await touch('touchMove', 700 - 40 * i); await sleep(30); }
