@@ -225,7 +225,8 @@ double percentile(std::vector<float> samples, double share) {
 
 // {frames, meanMs, medianMs, p95Ms, maxMs, a11yMeanMs, a11yMedianMs, a11yP95Ms, a11yMaxMs, samples, a11ySamples} of our frame
 // code since the last reset (samples: each frame's ms in order, the first 2,000; workSamples: each task of work
-// beside the frames, toward_work, the opening's reading); reset = 1 starts a new measurement.
+// beside the frames, toward_work, the opening's reading, the first 2,000; workTasks: how many there were); reset = 1
+// starts a new measurement.
 EMSCRIPTEN_KEEPALIVE const char* toward_test_frame_stats(int reset) {
   const unsigned n = g_state.framesMeasured;
   auto sorted = g_state.frameMsSamples;
@@ -253,7 +254,8 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_frame_stats(int reset) {
     return s + "]";
   };
   out += ",\"samples\":" + list(g_state.frameMsSamples) + ",\"a11ySamples\":" + list(g_state.a11yMsSamples) +
-         ",\"glSamples\":" + list(g_state.glMsSamples) + ",\"workSamples\":" + list(g_state.workTaskMsSamples) + "}";
+         ",\"glSamples\":" + list(g_state.glMsSamples) + ",\"workSamples\":" + list(g_state.workTaskMsSamples) +
+         ",\"workTasks\":" + std::to_string(g_state.workTaskMsSamples.size()) + "}";
   if (reset) {
     g_state.frameMsTotal = g_state.frameMsMax = 0;
     g_state.a11yMsTotal = g_state.a11yMsMax = 0;

@@ -313,7 +313,7 @@ test('on a phone, an entry opened while a search walks: the walk ends and the pa
     const text = page.locator('textarea[aria-label="Entry text"]');
     assert.match(await text.inputValue(), /^stone 1234:/, 'the entry tapped, found before, is the one open');
     const frames = () => page.evaluate(() => window.towardTest.framesRendered());
-    const works = () => page.evaluate(() => window.towardTest.frameStats(false).workSamples.length);
+    const works = () => page.evaluate(() => window.towardTest.frameStats(false).workTasks);   // (the samples list stops at 2,000)
     // The walk's tasks go on while the entry is open, until the walk is whole.
     const worksAtOpen = await works();
     let lastWorks = -1;

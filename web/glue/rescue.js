@@ -104,9 +104,9 @@ var TowardRescue = (function () {
   function crashed(reason) {
     if (state.crashed) return;
     state.crashed = true;
-    // The module never compiled or linked: nothing started and nothing was typed into it; the page says so
-    // (TowardGlue.cannotRun), not that Toward stopped.
-    if (!TowardGlue.state.started && notLoaded(reason)) { TowardGlue.cannotRun(); return; }
+    // The module never compiled, linked or arrived: nothing started and nothing was typed into it; the page
+    // says so (TowardGlue.cannotRun), not that Toward stopped.
+    if (!TowardGlue.state.started && (TowardGlue.state.notRunning || notLoaded(reason))) { TowardGlue.cannotRun(); return; }
     state.reason = String(reason && reason.message ? reason.message : reason);
     TowardGlue.state.crashed = true;
     try { if (Module.pauseMainLoop) Module.pauseMainLoop(); } catch (e) { /* the loop is gone already */ }
@@ -116,7 +116,7 @@ var TowardRescue = (function () {
 
   function notLoaded(reason) {
     if (typeof WebAssembly === 'object' && (reason instanceof WebAssembly.CompileError || reason instanceof WebAssembly.LinkError)) return true;
-    return /CompileError|LinkError/.test(String(reason && reason.message ? reason.name + ': ' + reason.message : reason));
+    return /CompileError|LinkError|failed to load wasm binary|fetching of the wasm failed/.test(String(reason && reason.message ? reason.name + ': ' + reason.message : reason));
   }
 
   function looksLikeCrash(err, message) {

@@ -36,7 +36,7 @@ var TowardEarly = (typeof TowardEarly === 'object' && TowardEarly) || {
     compiled
       .then((module) => WebAssembly.instantiate(module, imports).then((instance) => receiveInstance(instance, module)),
         () => fromBytes())
-      .catch((e) => { console.error('Toward could not start its module: ' + e); abort(e); });
+      .catch((e) => { console.error('Toward could not start its module: ' + e); TowardGlue.cannotRun(); abort(e); });
     return {};   // the exports come through receiveInstance
   };
 })();
@@ -70,6 +70,7 @@ var TowardGlue = (function () {
     releaseLock: null,    // resolves the held lock's promise
     flushWaiters: [],
     crashed: false,       // the module trapped or aborted (rescue.js): nothing calls into it any more
+    notRunning: false,    // the module never compiled, linked or arrived (cannotRun): nothing started
     dataArriving: false,  // main() runs while the whole read is still being written into the tree
     arrival: null,        // ... a promise of its end (startBeforeTheRead)
     readingBack: null,    // a promise: this tab took the lock back and reads what another tab stored (handover.js)
@@ -795,9 +796,17 @@ var TowardGlue = (function () {
     'nothing was opened or changed. Reloading the page, or opening Toward in a recent Firefox, Chrome, Edge or ' +
     'Safari, usually helps.';
   function cannotRun() {
+    if (state.notRunning) return;
+    state.notRunning = true;
     state.crashed = true;   // nothing calls into the module
     state.writer = false;
     if (state.releaseLock) { state.releaseLock(); state.releaseLock = null; }
+    // The lock and the read the page's first line began (preRun, which would take them, never runs): let go,
+    // so another tab can have Toward.
+    const early = TowardEarly.lock && TowardEarly.lock();
+    if (early) early.then((r) => { if (r && r.held) r.release(); }, () => {});
+    const read = TowardEarly.peekRead && TowardEarly.peekRead();
+    if (read) read.then((r) => { if (r && r.db) r.db.close(); }, () => {});
     showFatal(NOT_RUNNING);
   }
 
