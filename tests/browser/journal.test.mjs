@@ -486,7 +486,7 @@ async function coastingList(profile) {
   const firstRow = async () => Math.max(...await page.getByRole('list', { name: 'Entries' }).getByRole('listitem')
     .evaluateAll((els) => els.map((e) => Number(/coast title (\d+)/.exec(e.textContent)[1]))));
   const touch = (type, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: 200, y }] });
-  return { page, firstRow, touch };
+  return { page, cdp, firstRow, touch };
 }
 
 test('on a phone a quick swipe coasts on after the finger lifts, slower until it stops; a placed drag does not', { timeout: 180_000 }, async () => {
@@ -560,7 +560,7 @@ test('on a phone a quick swipe coasts on after the finger lifts, slower until it
 test('on a busy phone a quick swipe whose lift is handled late still coasts on', { timeout: 180_000 }, async () => {
   const profile = await Profile.launch(undefined, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   try {
-    const { page, firstRow, touch } = await coastingList(profile);
+    const { page, cdp, firstRow, touch } = await coastingList(profile);
     // Past the heading, the search and the chips (they scroll first), put in place.
     await touch('touchStart', 700);
     for (let i = 1; i <= 10; i++) { await touch('touchMove', 700 - 40 * i); await sleep(30); }
@@ -577,13 +577,17 @@ test('on a busy phone a quick swipe whose lift is handled late still coasts on',
     const placedAt = await firstRow();
     const placedRows = beforePlaced - placedAt;
     assert.ok(placedRows >= 2, `a drag of 300 px moved ${placedRows} rows`);
-    // A quick swipe of 400 px, then the page busy for 300 ms, and the lift sent while it is.
-    const sent = [touch('touchStart', 700)];
-    for (let i = 1; i <= 5; i++) { await sleep(16); sent.push(touch('touchMove', 700 - 80 * i)); }
+    // A quick swipe of 400 px, each event stamped by the browser 16 ms after the one before (CDP's `timestamp`:
+    // however slow the page, as in the sanitizer build, the finger's own times are a phone's), then the page busy
+    // for 300 ms, and the lift sent while it is, stamped 16 ms after the last move.
+    const t0 = Date.now() / 1000;
+    const at = (type, y, k) => cdp.send('Input.dispatchTouchEvent', { type, timestamp: t0 + 0.016 * k, touchPoints: type === 'touchEnd' ? [] : [{ x: 200, y }] });
+    const sent = [at('touchStart', 700, 0)];
+    for (let i = 1; i <= 5; i++) { await sleep(16); sent.push(at('touchMove', 700 - 80 * i, i)); }
     await Promise.all(sent);
     const busy = page.evaluate(() => { const t = performance.now(); while (performance.now() - t < 300) { /* busy */ } });
     await sleep(20);
-    await Promise.all([touch('touchEnd'), busy]);
+    await Promise.all([at('touchEnd', 0, 6), busy]);
     await settle(page, { minFrames: 1, capMs: 5000 });
     const flungRows = placedAt - await firstRow();
     const fingerRows = Math.ceil(placedRows * 4 / 3);
