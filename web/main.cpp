@@ -43,6 +43,12 @@ EM_JS(void, js_mark_start, (const char* step), { TowardEarly.times[UTF8ToString(
 EM_JS(void, js_on_first_frame, (), { TowardGlue.onFirstFrame(); });
 EM_JS(void, js_on_opened, (), { TowardGlue.onOpened(); });
 EM_JS(int, js_post_work, (), { return TowardGlue.postWork() ? 1 : 0; });
+#ifdef TOWARD_TEST_HOOKS
+// A number a test put in sessionStorage under `key` before the start (0: none).
+EM_JS(int, js_test_knob, (const char* key), {
+  try { return Number(sessionStorage.getItem(UTF8ToString(key))) || 0; } catch (e) { return 0; }
+});
+#endif
 
 SDL_Window* g_window = nullptr;
 
@@ -431,21 +437,12 @@ int main() {
   web::g_state.app->setOutsideFrame(web::outsideFrame);
   web::g_state.app->setWorkBeside(web::workSoon);
 #ifdef TOWARD_TEST_HOOKS
-  web::g_state.openFilesPerFrame = EM_ASM_INT({
-    try { return Number(sessionStorage.getItem('towardTestOpenFilesPerFrame')) || 0; } catch (e) { return 0; }
-  });
-  if (const int quiet = EM_ASM_INT({
-        try { return Number(sessionStorage.getItem('towardTestQuietMs')) || 0; } catch (e) { return 0; }
-      });
-      quiet > 0) {
-    web::g_state.glyphQuietMs = quiet;
-  }
+  web::g_state.openFilesPerFrame = web::js_test_knob("towardTestOpenFilesPerFrame");
+  if (const int quiet = web::js_test_knob("towardTestQuietMs"); quiet > 0) web::g_state.glyphQuietMs = quiet;
 #endif
   web::g_state.app->start();
 #ifdef TOWARD_TEST_HOOKS
-  toward_test_journal_fold_step_ms(EM_ASM_INT({
-    try { return Number(sessionStorage.getItem('towardTestFoldStepMs')) || 0; } catch (e) { return 0; }
-  }));
+  toward_test_journal_fold_step_ms(web::js_test_knob("towardTestFoldStepMs"));
 #endif
   web::js_on_started();
   // simulate_infinite_loop: main() never returns, so the runtime never exits (a sanitizer build would

@@ -477,7 +477,7 @@ test('"On this day" on a phone: a long entry ends in an ellipsis inside the scre
 
 // 300 entries a minute apart on a phone: the page, the number in the first row's name (rows are newest first:
 // "coast title 299", "coast title 298", ...; the mirror holds the rows in view, in no set order, so the newest of
-// them is the top one), and a touch of Chromium's own input at `y` (CDP).
+// them is the top one), and a touch of Chromium's own input at `y` (CDP), stamped at `timestamp` if given.
 async function coastingList(profile) {
   const page = await openApp(profile, server.url);
   await seedJournal(page, 300, { batch: 300, textLength: 60, prefix: 'coast', spacedMs: 60_000 });
@@ -485,8 +485,10 @@ async function coastingList(profile) {
   const cdp = await page.context().newCDPSession(page);
   const firstRow = async () => Math.max(...await page.getByRole('list', { name: 'Entries' }).getByRole('listitem')
     .evaluateAll((els) => els.map((e) => Number(/coast title (\d+)/.exec(e.textContent)[1]))));
-  const touch = (type, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: 200, y }] });
-  return { page, cdp, firstRow, touch };
+  // (`timestamp`: when the browser says the finger moved, seconds since 1970; default now)
+  const touch = (type, y, timestamp) => cdp.send('Input.dispatchTouchEvent',
+    { type, ...(timestamp ? { timestamp } : {}), touchPoints: type === 'touchEnd' ? [] : [{ x: 200, y }] });
+  return { page, firstRow, touch };
 }
 
 test('on a phone a quick swipe coasts on after the finger lifts, slower until it stops; a placed drag does not', { timeout: 180_000 }, async () => {
@@ -560,20 +562,18 @@ test('on a phone a quick swipe coasts on after the finger lifts, slower until it
 test('on a busy phone a quick swipe whose lift is handled late still coasts on', { timeout: 180_000 }, async () => {
   const profile = await Profile.launch(undefined, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   try {
-    const { page, cdp, firstRow, touch } = await coastingList(profile);
-    // Past the heading, the search and the chips (they scroll first), put in place.
-    await touch('touchStart', 700);
-    for (let i = 1; i <= 10; i++) { await touch('touchMove', 700 - 40 * i); await sleep(30); }
-    await sleep(250);
-    await touch('touchEnd');
-    await settle(page, { minFrames: 1, capMs: 5000 });
+    const { page, firstRow, touch } = await coastingList(profile);
+    const placedDrag = async (px) => {   // a drag of `px` up, put in place (the finger still before it lifts)
+      await touch('touchStart', 700);
+      for (let i = 1; i <= 10; i++) { await touch('touchMove', 700 - px * i / 10); await sleep(30); }
+      await sleep(250);
+      await touch('touchEnd');
+      await settle(page, { minFrames: 1, capMs: 5000 });
+    };
+    await placedDrag(400);   // past the heading, the search and the chips (they scroll first)
     // A drag of 300 px put in place: the rows a finger's move carries.
     const beforePlaced = await firstRow();
-    await touch('touchStart', 700);
-    for (let i = 1; i <= 10; i++) { await touch('touchMove', 700 - 30 * i); await sleep(30); }
-    await sleep(250);
-    await touch('touchEnd');
-    await settle(page, { minFrames: 1, capMs: 5000 });
+    await placedDrag(300);
     const placedAt = await firstRow();
     const placedRows = beforePlaced - placedAt;
     assert.ok(placedRows >= 2, `a drag of 300 px moved ${placedRows} rows`);
@@ -581,7 +581,7 @@ test('on a busy phone a quick swipe whose lift is handled late still coasts on',
     // however slow the page, as in the sanitizer build, the finger's own times are a phone's), then the page busy
     // for 300 ms, and the lift sent while it is, stamped 16 ms after the last move.
     const t0 = Date.now() / 1000;
-    const at = (type, y, k) => cdp.send('Input.dispatchTouchEvent', { type, timestamp: t0 + 0.016 * k, touchPoints: type === 'touchEnd' ? [] : [{ x: 200, y }] });
+    const at = (type, y, k) => touch(type, y, t0 + 0.016 * k);
     const sent = [at('touchStart', 700, 0)];
     for (let i = 1; i <= 5; i++) { await sleep(16); sent.push(at('touchMove', 700 - 80 * i, i)); }
     await Promise.all(sent);
