@@ -227,6 +227,14 @@ double percentile(std::vector<float> samples, double share) {
 // code since the last reset (samples: each frame's ms in order, the first 2,000; workSamples: each task of work
 // beside the frames, toward_work, the opening's reading, the first 2,000; workTasks: how many there were); reset = 1
 // starts a new measurement.
+// The last unlock's frame: {"openedInFrame": bool, "filesRead": n} (-1: everything was read in it).
+EMSCRIPTEN_KEEPALIVE const char* toward_test_unlock_frame() {
+  static std::string out;
+  out = std::string("{\"openedInFrame\":") + (g_state.unlockOpenedInFrame ? "true" : "false") +
+        ",\"filesRead\":" + std::to_string(g_state.unlockFrameFilesRead) + "}";
+  return out.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE const char* toward_test_frame_stats(int reset) {
   const unsigned n = g_state.framesMeasured;
   auto sorted = g_state.frameMsSamples;

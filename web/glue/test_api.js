@@ -154,6 +154,7 @@
     crashed: () => state.crashed,
     rescueCopies: () => TowardRescue.copies(),
     rescued: () => Promise.resolve(state.rescued || 0),
+    unlockFrame() { needApp(); return JSON.parse(call('toward_test_unlock_frame', 'string', [], [])); },
     frameStats(reset) { needApp(); return JSON.parse(call('toward_test_frame_stats', 'string', ['number'], [reset ? 1 : 0])); },
     // The semantics tree on or off (bench_a11y.mjs's floor); flushLayout: the mirror's style and layout are
     // worked out inside the measured time (the browser would otherwise do it after the frame, unmeasured).
