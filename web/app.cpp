@@ -200,8 +200,8 @@ void App::afterUnlock() {
     // first kOpeningFrameMs, so a store read in a few tasks shows no words that would only flash.
     // That frame has done much already (the key, the store's folders listed, the passphrase field taken
     // away): it reads nothing of a store larger than a moment could finish (the first part of a large
-    // folder alone, listed and read, took 20-30 ms of it at 10,000 records); the tasks read it, beginning
-    // at once after the frame.
+    // folder alone, listed and read, took 20-30 ms of it at 10,000 records); the tasks read it, the first
+    // asked for by the next frame (stepOpening).
     const bool beside = tasksBeside();
     const bool large = m_store->openingProgress().second > kUnlockFrameFilesAtMost;
     m_openingScreen = beside ? large || !readOpeningStart(kOpenInFrameMs, kOpenInFrameMs) : !readOpeningStart();

@@ -166,7 +166,7 @@ class App {
   bool readOpeningStart(int64_t firstMs = kOpenInStartMs, int64_t atOnceMs = kOpenAtOnceMs);
   void opened();
   static constexpr int64_t kOpenInFrameMs = 8;    // (after an unlock, in its frame, where tasks follow)
-  static constexpr size_t kUnlockFrameFilesAtMost = 300;   // ... and only a store this small (afterUnlock)
+  static constexpr size_t kUnlockFrameFilesAtMost = 300;   // ... and only a store of so few entries (afterUnlock)
   static constexpr int64_t kOpenInStartMs = 20;   // a small store opens at once, before the first frame,
   static constexpr int64_t kOpenAtOnceMs = 60;    // ... and one whose rest looks this quick to read
   static constexpr int64_t kOpenTaskMs = 8;       // then this much a task, tasks one after another beside the

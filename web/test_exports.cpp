@@ -223,11 +223,8 @@ double percentile(std::vector<float> samples, double share) {
 }
 }  // namespace
 
-// {frames, meanMs, medianMs, p95Ms, maxMs, a11yMeanMs, a11yMedianMs, a11yP95Ms, a11yMaxMs, samples, a11ySamples} of our frame
-// code since the last reset (samples: each frame's ms in order, the first 2,000; workSamples: each task of work
-// beside the frames, toward_work, the opening's reading, the first 2,000; workTasks: how many there were); reset = 1
-// starts a new measurement.
-// The last unlock's frame: {"openedInFrame": bool, "filesRead": n} (-1: everything was read in it).
+// The last unlock's frame (App::afterUnlock; through towardTest.vaultUnlock too, before it reads the rest):
+// {"openedInFrame": bool, "filesRead": n} (-1: everything was read in it).
 EMSCRIPTEN_KEEPALIVE const char* toward_test_unlock_frame() {
   static std::string out;
   out = std::string("{\"openedInFrame\":") + (g_state.unlockOpenedInFrame ? "true" : "false") +
@@ -235,6 +232,10 @@ EMSCRIPTEN_KEEPALIVE const char* toward_test_unlock_frame() {
   return out.c_str();
 }
 
+// {frames, meanMs, medianMs, p95Ms, maxMs, a11yMeanMs, a11yMedianMs, a11yP95Ms, a11yMaxMs, samples, a11ySamples} of our frame
+// code since the last reset (samples: each frame's ms in order, the first 2,000; workSamples: each task of work
+// beside the frames, toward_work, the opening's reading, the first 2,000; workTasks: how many there were); reset = 1
+// starts a new measurement.
 EMSCRIPTEN_KEEPALIVE const char* toward_test_frame_stats(int reset) {
   const unsigned n = g_state.framesMeasured;
   auto sorted = g_state.frameMsSamples;

@@ -50,7 +50,7 @@ struct State {
   std::vector<float> frameMsSamples, a11yMsSamples, glMsSamples;  // each measured frame (median, 95th percentile)
   std::vector<float> workTaskMsSamples;   // each task of work beside the frames (toward_work), since the start
   // The last unlock's frame (App::afterUnlock): whether everything was open at its end, and if not, how many
-  // files the store had read in it (-1: no unlock yet).
+  // files the store had read in it (-1: everything read in it, or no unlock yet).
   bool unlockOpenedInFrame = false;
   long unlockFrameFilesRead = -1;
 #endif

@@ -12,9 +12,9 @@
 // of their names as JavaScript keeps them, fixed at `from` 0 and kept for the next parts of the same folder)
 // packed as files::unpackFolderFiles reads it, and returns the packed size; -1 when the folder is missing
 // or holds anything but files and folders (a link), for the caller to go file by file. The number of
-// entries is left in Module.towardFolderEntries. `count` 0 only counts them (the opening's progress, for
-// every folder as it begins): no list is made and nothing is looked over (at 10,000 records that was
-// 2-15 ms of the frame that unlocks, before a file was read).
+// entries is left in Module.towardFolderEntries. `count` 0 only counts them, folders and links too, never
+// -1 for them (the opening's progress, for every folder when an opening begins): no list is made and nothing
+// is looked over (at 10,000 records that was 2-15 ms of the frame that unlocks, before a file was read).
 EM_JS(double, js_stage_folder, (const char* dirPtr, double from, double count), {
   Module.towardFolderStash = null;
   Module.towardFolderEntries = 0;
