@@ -79,10 +79,6 @@ test('an unlock with many records opens behind the calm screen, its progress mov
   }
 });
 
-// The frame that unlocks has done much before it reads (the key, the store's folders listed, the passphrase
-// field taken away: 50-100 ms at 10,000 records when it also read a part). A store larger than such a frame
-// could ever finish is read wholly in the tasks after it; a small one is still read there, and opens in that
-// frame when it can (no opening screen that would only flash).
 // A fresh profile with `n` sealed entries, reloaded and unlocked as a person does (typed, Enter): the unlock's
 // frame (towardTest.unlockFrame) and how many entries are there once everything is open.
 async function unlockTyped(n) {
@@ -105,6 +101,10 @@ async function unlockTyped(n) {
   }
 }
 
+// The frame that unlocks has done much before it reads (the key, the store's folders listed, the passphrase
+// field taken away: 50-100 ms at 10,000 records when it also read a part). A store larger than such a frame
+// could ever finish is read wholly in the tasks after it; a small one is still read there, and opens in that
+// frame when it can (no opening screen that would only flash).
 test('the frame that unlocks reads none of a large store (the tasks after it read it all), and what it can of a small one', { timeout: 300_000 }, async () => {
   const large = await unlockTyped(700);
   assert.deepEqual(large.frame, { openedInFrame: false, filesRead: 0 });
