@@ -3,7 +3,7 @@
 // built by `./scripts/build bench-floor`): the floor app (an empty Dear ImGui + SDL2 + IDBFS app on the
 // same toolchain and flags) and a bare IndexedDB read of N record-sized entries with one getAll(). Toward's
 // start-up figures are printed as ratios to them, next to the milliseconds: ratios are what we compare
-// across machines. Every start is "navigation to ready" (performance.now() at the first frame drawn with
+// across machines. The bare read is measured again with the entries packed 1,000 to a record (PACKED_FILES). Every start is "navigation to ready" (performance.now() at the first frame drawn with
 // the person's data, or when the bare read has its entries), the median of 5:
 //   - first visit: 5 fresh profiles each (floor, Toward with no records): nothing cached;
 //   - return: 5 reloads of one profile (what a person who comes back meets).
@@ -24,6 +24,10 @@ const TEXT_LENGTH = 500;
 const FLOOR_DIST = process.env.TOWARD_FLOOR_DIST ? path.resolve(process.env.TOWARD_FLOOR_DIST)
   : path.join(ROOT, 'build/web-test/bench-floor');
 const log = (...a) => console.error('[bench]', ...a);
+// The bare read is measured a second time with the same files packed this many to an IndexedDB record
+// (tests/bench/floor/bare_read.js ?packed=): not what Toward does (IDBFS keeps one record a file), printed
+// beside the start so that the figures say what fewer, larger records would buy.
+const PACKED_FILES = 1000;
 
 // ------------------------------------------------------------------ the floor and the bare read
 async function waitFor(page, expr, timeoutMs = 120_000) {
@@ -69,7 +73,8 @@ async function floorReturn(floorUrl) {
   }
 }
 
-// The bare read of `n` entries, each a copy of `template` (a record file of Toward's, its id as @ID@).
+// The bare read of `n` entries, each a copy of `template` (a record file of Toward's, its id as @ID@): the
+// times from navigation, and the read's own (from the page's script to every entry read).
 async function bareRead(bareUrl, n, template) {
   const profile = await Profile.launch();
   try {
@@ -77,11 +82,16 @@ async function bareRead(bareUrl, n, template) {
     await page.goto(bareUrl, { waitUntil: 'load', timeout: 60_000 });
     await bareReady(page);
     await page.evaluate(([count, text]) => window.bareSeed(count, text), [n, template]);
-    const times = await reloads(page, bareReady);
-    const count = await page.evaluate(() => window.bareReadCount);
-    const error = await page.evaluate(() => window.bareReadError);
-    if (error || count !== n) throw new Error(`bare read: ${error || `${count} entries read, ${n} expected`}`);
-    return times;
+    const times = [], own = [];
+    for (let i = 0; i < RUNS; i++) {
+      await page.reload({ waitUntil: 'load', timeout: 120_000 });
+      times.push(await bareReady(page));
+      const count = await page.evaluate(() => window.bareReadCount);
+      const error = await page.evaluate(() => window.bareReadError);
+      if (error || count !== n) throw new Error(`bare read: ${error || `${count} entries read, ${n} expected`}`);
+      own.push(await page.evaluate(() => window.bareReadMs - window.bareScriptMs));
+    }
+    return { times, own };
   } finally {
     await profile.dispose();
   }
@@ -301,7 +311,7 @@ async function main() {
   const server = await startServer();
   const floorServer = await startServer({ dir: FLOOR_DIST });
   const floorUrl = floorServer.url + 'index.html', bareUrl = floorServer.url + 'bare_read.html';
-  const rows = [], bare = new Map();
+  const rows = [], bare = new Map(), bareOwn = new Map(), packed = new Map();
   let floor, towardCold;
   try {
     log('floor, first visits ...');
@@ -320,9 +330,13 @@ async function main() {
       log(`N=${n}: first frames ${r.firstFrames.map(Math.round)}, everything open ${r.openeds.map(Math.round)}, saves ${r.saves.map(Math.round)}, bare one-put ${r.saveFloors.map((x) => x.toFixed(1))}`);
       rows.push(r);
       if (n > 0) {
-        const times = await bareRead(bareUrl, n, r.template);
-        bare.set(n, median(times));
-        log(`bare read of ${n}: ${times.map(Math.round)}`);
+        const plain = await bareRead(bareUrl, n, r.template);
+        bare.set(n, median(plain.times));
+        bareOwn.set(n, median(plain.own));
+        log(`bare read of ${n}: ${plain.times.map(Math.round)} (the read itself ${plain.own.map(Math.round)})`);
+        const inPacks = await bareRead(`${bareUrl}?packed=${PACKED_FILES}`, n, r.template);
+        packed.set(n, { times: median(inPacks.times), own: median(inPacks.own) });
+        log(`bare read of ${n}, packed ${PACKED_FILES} to a record: ${inPacks.times.map(Math.round)} (the read itself ${inPacks.own.map(Math.round)})`);
       }
     }
   } finally {
@@ -349,6 +363,9 @@ async function main() {
     const target = r.n <= 10000 ? (x) => `1.3x: ${verdict(x <= 1.3 * base)}` : (x) => `2.5 s: ${verdict(x <= 2500)}`;
     lines.push(`| ${label}: first frame | ${ms(r.firstFrame)} | max(floor, bare read ${ms(b)}) ${ms(base)} | ${ratio(r.firstFrame, base)} | ${target(r.firstFrame)} |`);
     lines.push(`| ${label}: everything open | ${ms(r.opened)} | ${ms(base)} | ${ratio(r.opened, base)} | ${target(r.opened)} |`);
+    const p = packed.get(r.n), own = bareOwn.get(r.n);
+    lines.push(`| (not Toward) the bare read's own time, from its script to every entry read | | ${ms(own)} | | |`);
+    lines.push(`| (not Toward) the same files kept ${PACKED_FILES.toLocaleString('en')} to an IndexedDB record: from navigation / its own time | | ${ms(p.times)} / ${ms(p.own)} | ${ratio(p.times, b)} / ${ratio(p.own, own)} of the bare read's | |`);
   }
   lines.push('', '| records | first save after a start | one-record save, put until durable (median of 5) | floor: a bare one-put transaction, same page | ratio | files written by it | worst frame of our code while saving | second copy | frames in 10 idle s | wasm heap | JS heap | search typed -> drawn (median / slowest) |',
     '|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|');

@@ -112,8 +112,15 @@ int main(int argc, char** argv) {
     worst = std::max(worst, m);
     std::printf("| search: %s -> %zu hits (median of 9) | %.2f |\n", q.label, out.size(), m);
   }
-  std::printf("\nTarget: search over 10,000 entries within 30 ms natively: %s (slowest median %.2f ms)\n",
-              n >= 10000 ? (worst <= 30 ? "met" : "MISSED") : "n/a", worst);
+  // The target is for 10,000 entries in a native build; another count, or the wasm build under node, only
+  // reports its figure (a 50,000-entry run as wasm is not a miss of it).
+#ifdef __EMSCRIPTEN__
+  const bool native = false;
+#else
+  const bool native = true;
+#endif
+  const char* verdict = !native || n != 10000 ? "not this run's measure (10,000 entries, native)" : worst <= 30 ? "met" : "not met";
+  std::printf("\nTarget: search over 10,000 entries within 30 ms natively: %s (slowest median %.2f ms)\n", verdict, worst);
   std::filesystem::remove_all(dir);
   return 0;
 }

@@ -1,14 +1,52 @@
 // tests/bench/floor/bare_read.js: see bare_read.html. Its database holds entries shaped as IDBFS stores
 // Toward's record files (key: the path; value: timestamp, mode, contents), put there by bareSeed() from the
 // benchmark with record files of Toward's own size; each load reads them all with one getAll().
+// With `?packed=K` (bare_read.html?packed=1000) the same files are kept K to an IndexedDB record instead, each
+// record one buffer of [name length, contents length, name, contents]... (its own database): a shape Toward
+// does not use, measured so that the benchmark can say what fewer, larger records would buy at start. A load
+// reads them with one getAll() and finds every file in them (a view of each contents, nothing copied).
 'use strict';
 (function () {
-  const NAME = 'toward-bare-read', STORE = 'FILE_DATA';
+  window.bareScriptMs = performance.now();   // when this script began (the read's own time is from here)
+  const PACKED = Number(new URLSearchParams(location.search).get('packed')) || 0;
+  const NAME = PACKED ? 'toward-bare-read-packed' : 'toward-bare-read', STORE = 'FILE_DATA';
   function open(then) {
     const req = indexedDB.open(NAME, 1);
     req.onupgradeneeded = function () { req.result.createObjectStore(STORE); };
     req.onerror = function () { window.bareReadError = String(req.error); };
     req.onsuccess = function () { then(req.result); };
+  }
+  // `files` ([[path, bytes]...]) as one buffer: for each, its path's length and its contents' length (two
+  // little-endian uint32), then the path (UTF-8) and the contents.
+  function pack(files) {
+    const encoder = new TextEncoder();
+    const names = files.map(function (f) { return encoder.encode(f[0]); });
+    let total = 0;
+    for (let i = 0; i < files.length; i++) total += 8 + names[i].length + files[i][1].length;
+    const out = new Uint8Array(total), view = new DataView(out.buffer);
+    let at = 0;
+    for (let i = 0; i < files.length; i++) {
+      view.setUint32(at, names[i].length, true);
+      view.setUint32(at + 4, files[i][1].length, true);
+      out.set(names[i], at + 8);
+      out.set(files[i][1], at + 8 + names[i].length);
+      at += 8 + names[i].length + files[i][1].length;
+    }
+    return out;
+  }
+  // The files of packed records: {path: contents view}.
+  function unpack(records) {
+    const decoder = new TextDecoder(), files = {};
+    for (const buf of records) {
+      const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+      for (let at = 0; at < buf.length;) {
+        const nameLength = view.getUint32(at, true), length = view.getUint32(at + 4, true);
+        const name = decoder.decode(buf.subarray(at + 8, at + 8 + nameLength));
+        files[name] = buf.subarray(at + 8 + nameLength, at + 8 + nameLength + length);
+        at += 8 + nameLength + length;
+      }
+    }
+    return files;
   }
   // Puts `count` entries whose contents are `template` (a record file's text) with a numbered id.
   window.bareSeed = function (count, template) {
@@ -18,10 +56,19 @@
         const store = tx.objectStore(STORE);
         store.clear();
         const encoder = new TextEncoder();
+        let part = [];
         for (let i = 0; i < count; i++) {
           const id = String(100000000 + i);
-          store.put({ timestamp: new Date(), mode: 33206, contents: encoder.encode(template.replace('@ID@', id)) },
-            '/data/records/journal.entry/' + id + '.json');
+          const path = '/data/records/journal.entry/' + id + '.json', contents = encoder.encode(template.replace('@ID@', id));
+          if (!PACKED) {
+            store.put({ timestamp: new Date(), mode: 33206, contents: contents }, path);
+            continue;
+          }
+          part.push([path, contents]);
+          if (part.length === PACKED || i === count - 1) {
+            store.put(pack(part), '/pack/' + String(100000 + Math.floor(i / PACKED)));
+            part = [];
+          }
         }
         tx.oncomplete = function () { db.close(); resolve(count); };
         tx.onerror = function () { reject(String(tx.error)); };
@@ -31,7 +78,7 @@
   open(function (db) {
     const req = db.transaction([STORE], 'readonly').objectStore(STORE).getAll();
     req.onsuccess = function () {
-      window.bareReadCount = req.result.length;
+      window.bareReadCount = PACKED ? Object.keys(unpack(req.result)).length : req.result.length;
       window.bareReadMs = performance.now();
       db.close();
     };
