@@ -3,8 +3,9 @@
 // built by `./scripts/build bench-floor`): the floor app (an empty Dear ImGui + SDL2 + IDBFS app on the
 // same toolchain and flags) and a bare IndexedDB read of N record-sized entries with one getAll(). Toward's
 // start-up figures are printed as ratios to them, next to the milliseconds: ratios are what we compare
-// across machines. The bare read is measured again with the entries packed 1,000 to a record (PACKED_FILES). Every start is "navigation to ready" (performance.now() at the first frame drawn with
-// the person's data, or when the bare read has its entries), the median of 5:
+// across machines. The bare read is measured again with the entries packed 1,000 to a record (PACKED_FILES).
+// Every start is "navigation to ready" (performance.now() at the first frame drawn with the person's data,
+// or when the bare read has its entries), the median of 5:
 //   - first visit: 5 fresh profiles each (floor, Toward with no records): nothing cached;
 //   - return: 5 reloads of one profile (what a person who comes back meets).
 // For N journal entries of 500 characters (TOWARD_BENCH_SIZES, default 0,10000,50000) in a fresh profile
