@@ -316,6 +316,9 @@ test('on a phone, opening an entry found by a search is never "Saving..." for th
     await page.keyboard.type('river');
     const rows = page.getByRole('list', { name: 'Entries' }).getByRole('listitem');
     await waitUntil(async () => (await rows.count()) === 3, { message: 'the three entries found' });
+    // The three entries are stored first (their sync waits a second after the last put): on a quick machine the
+    // search is done within that second, and "Saving..." would be theirs, not the search words'.
+    await waitUntil(async () => (await api.state(page)).saved, { timeoutMs: 10_000, message: 'the entries stored' });
     await settle(page, { minFrames: 0, quietMs: 300 });
     const savedAtFrames = await recordFrames(page, { saved: true });
     await clickOn(page, rows.first().getByRole('button'), { tap: true });
