@@ -8,7 +8,7 @@
 'use strict';
 (function () {
   window.bareScriptMs = performance.now();   // when this script began (the read's own time is from here)
-  const PACKED = Number(new URLSearchParams(location.search).get('packed')) || 0;
+  const PACKED = Math.max(0, Math.floor(Number(new URLSearchParams(location.search).get('packed')) || 0));
   const NAME = PACKED ? 'toward-bare-read-packed' : 'toward-bare-read', STORE = 'FILE_DATA';
   function open(then) {
     const req = indexedDB.open(NAME, 1);
@@ -16,34 +16,38 @@
     req.onerror = function () { window.bareReadError = String(req.error); };
     req.onsuccess = function () { then(req.result); };
   }
-  // `files` ([[path, bytes]...]) as one buffer: for each, its path's length and its contents' length (two
-  // little-endian uint32), then the path (UTF-8) and the contents.
+  // `files` ([[path, bytes, timestamp]...]) as one buffer: for each, its path's length, its contents' length
+  // and its mode (three little-endian uint32) and its time (float64, ms), then the path (UTF-8) and the contents.
+  const HEAD = 20;
   function pack(files) {
     const encoder = new TextEncoder();
     const names = files.map(function (f) { return encoder.encode(f[0]); });
     let total = 0;
-    for (let i = 0; i < files.length; i++) total += 8 + names[i].length + files[i][1].length;
+    for (let i = 0; i < files.length; i++) total += HEAD + names[i].length + files[i][1].length;
     const out = new Uint8Array(total), view = new DataView(out.buffer);
     let at = 0;
     for (let i = 0; i < files.length; i++) {
       view.setUint32(at, names[i].length, true);
       view.setUint32(at + 4, files[i][1].length, true);
-      out.set(names[i], at + 8);
-      out.set(files[i][1], at + 8 + names[i].length);
-      at += 8 + names[i].length + files[i][1].length;
+      view.setUint32(at + 8, 33206, true);
+      view.setFloat64(at + 12, files[i][2], true);
+      out.set(names[i], at + HEAD);
+      out.set(files[i][1], at + HEAD + names[i].length);
+      at += HEAD + names[i].length + files[i][1].length;
     }
     return out;
   }
-  // The files of packed records: {path: contents view}.
+  // The files of packed records: {path: {mode, timestamp, contents (a view)}}, as IDBFS's entries hold them.
   function unpack(records) {
     const decoder = new TextDecoder(), files = {};
     for (const buf of records) {
       const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
       for (let at = 0; at < buf.length;) {
         const nameLength = view.getUint32(at, true), length = view.getUint32(at + 4, true);
-        const name = decoder.decode(buf.subarray(at + 8, at + 8 + nameLength));
-        files[name] = buf.subarray(at + 8 + nameLength, at + 8 + nameLength + length);
-        at += 8 + nameLength + length;
+        const name = decoder.decode(buf.subarray(at + HEAD, at + HEAD + nameLength));
+        files[name] = { mode: view.getUint32(at + 8, true), timestamp: new Date(view.getFloat64(at + 12, true)),
+          contents: buf.subarray(at + HEAD + nameLength, at + HEAD + nameLength + length) };
+        at += HEAD + nameLength + length;
       }
     }
     return files;
@@ -64,7 +68,7 @@
             store.put({ timestamp: new Date(), mode: 33206, contents: contents }, path);
             continue;
           }
-          part.push([path, contents]);
+          part.push([path, contents, Date.now()]);
           if (part.length === PACKED || i === count - 1) {
             store.put(pack(part), '/pack/' + String(100000 + Math.floor(i / PACKED)));
             part = [];
