@@ -83,15 +83,15 @@ async function bareRead(bareUrl, n, template) {
     await page.goto(bareUrl, { waitUntil: 'load', timeout: 60_000 });
     await bareReady(page);
     await page.evaluate(([count, text]) => window.bareSeed(count, text), [n, template]);
-    const times = [], own = [];
-    for (let i = 0; i < RUNS; i++) {
-      await page.reload({ waitUntil: 'load', timeout: 120_000 });
-      times.push(await bareReady(page));
-      const count = await page.evaluate(() => window.bareReadCount);
-      const error = await page.evaluate(() => window.bareReadError);
+    const own = [];
+    const times = await reloads(page, async (pg) => {
+      const readyMs = await bareReady(pg);
+      const { count, error, ownMs } = await pg.evaluate(() =>
+        ({ count: window.bareReadCount, error: window.bareReadError, ownMs: window.bareReadMs - window.bareScriptMs }));
       if (error || count !== n) throw new Error(`bare read: ${error || `${count} entries read, ${n} expected`}`);
-      own.push(await page.evaluate(() => window.bareReadMs - window.bareScriptMs));
-    }
+      own.push(ownMs);
+      return readyMs;
+    });
     return { times, own };
   } finally {
     await profile.dispose();

@@ -2,9 +2,9 @@
 // Toward's record files (key: the path; value: timestamp, mode, contents), put there by bareSeed() from the
 // benchmark with record files of Toward's own size; each load reads them all with one getAll().
 // With `?packed=K` (bare_read.html?packed=1000) the same files are kept K to an IndexedDB record instead, each
-// record one buffer of [name length, contents length, name, contents]... (its own database): a shape Toward
-// does not use, measured so that the benchmark can say what fewer, larger records would buy at start. A load
-// reads them with one getAll() and finds every file in them (a view of each contents, nothing copied).
+// record one buffer (pack(), below; its own database): a shape Toward does not use, measured so that the
+// benchmark can say what fewer, larger records would save at start. A load reads them with one getAll() and
+// finds every file in them, with its mode and time (a view of each contents, nothing copied).
 'use strict';
 (function () {
   window.bareScriptMs = performance.now();   // when this script began (the read's own time is from here)
